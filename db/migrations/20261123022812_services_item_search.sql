@@ -1,0 +1,2 @@
+ALTER TABLE "service_items" ADD COLUMN "search_text" text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX "service_items_search_idx" ON "service_items" USING gin (to_tsvector('simple', "search_text"));

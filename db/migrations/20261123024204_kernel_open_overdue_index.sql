@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_primary_due_idx" ON "cases" USING btree ("primary_due") WHERE closed_at IS NULL;

@@ -1,0 +1,136 @@
+/**
+ * The `zhengtong` command. It runs in-process against the configured database (PGlite under DATA_DIR,
+ * or DATABASE_URL) as the system actor, through the same services as the HTTP API.
+ */
+import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { loadConfig } from '../../core/server/config';
+import { defaultCalendar } from '../../core/shared/calendar';
+import { divisionLevel } from '../../core/shared/division';
+import { SYSTEM_ACTOR } from '../../core/server/actor';
+import { createStaff } from '../../core/server/auth.service';
+import { verifyAudit } from '../../core/server/audit';
+import { startWorker } from '../../core/server/jobs';
+import * as tenancy from '../../core/server/tenancy.repository';
+import { buildApp, prepareKernel } from '../server/app';
+import { DEMO_PASSWORD, DEMO_STAFF, DOMAIN_DEMO_LOGINS, hasDemo, seedDemo } from '../server/demo-district';
+import { register as registerCalendar } from './calendar.commands';
+import { register as registerId } from './id.commands';
+import { register as registerReport } from './report.commands';
+
+const program = new Command('zhengtong').description('政通 — 县域数字政府平台');
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+/** The calendar for the CLI: the database's (admin-edited) calendar if one exists, else the bundled official data. */
+async function loadCalendar() {
+  const config = loadConfig();
+  const hasDb = config.DATABASE_URL || existsSync(join(config.dataDir, 'pglite', 'PG_VERSION'));
+  if (!hasDb) return defaultCalendar();
+  const kernel = await prepareKernel({ config });
+  try { return await kernel.db.tx((tx) => kernel.calendar.get(tx)); } finally { await kernel.db.close(); }
+}
+
+program.command('serve').description('启动 API 和网页（首次启动 PGlite 时自动建库并生成演示数据）').action(async () => {
+  const config = loadConfig();
+  const kernel = await prepareKernel({ config });
+  if (config.engine === 'pglite' && !(await hasDemo(kernel))) {
+    out('首次启动：正在生成演示区县数据（湖滨区）……');
+    await seedDemo(kernel, out);
+  }
+  const app = await buildApp(kernel);
+  const worker = config.JOBS_ENABLED ? startWorker(kernel, { pollMs: config.JOBS_POLL_MS, log: (o, m) => app.log.warn(o, m) }) : null;
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const port = (app.server.address() as { port: number }).port;
+  out(`\n政通已启动：http://localhost:${port}   （API 文档 /api/docs，运行指标 /metrics）`);
+  out(`数据库：${config.engine === 'pglite' ? `PGlite（${join(config.dataDir, 'pglite')}）` : 'PostgreSQL（DATABASE_URL）'}`);
+  if (await hasDemo(kernel)) {
+    out(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const s of [...DEMO_STAFF, ...DOMAIN_DEMO_LOGINS]) out(`  ${s.username.padEnd(14)} ${s.name}  ${s.note}`);
+  }
+  const stop = async () => { await worker?.stop(); await app.close(); await kernel.db.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+});
+
+program.command('migrate').description('执行数据库迁移').action(async () => {
+  const kernel = await prepareKernel();
+  out('数据库已迁移到最新版本');
+  await kernel.db.close();
+});
+
+program.command('seed').argument('<what>', '只支持 demo').description('生成演示数据').action(async (what: string) => {
+  if (what !== 'demo') { process.stderr.write('error: 只支持 zhengtong seed demo\n'); process.exit(2); }
+  const kernel = await prepareKernel();
+  await seedDemo(kernel, out);
+  await kernel.db.close();
+});
+
+const admin = program.command('admin').description('管理员账号');
+admin.command('create')
+  .requiredOption('--username <name>', '用户名')
+  .requiredOption('--name <displayName>', '姓名')
+  .option('--password <password>', '初始密码（不提供则从标准输入读取）')
+  .option('--org <orgName>', '所属机构名称（不存在则创建在 --division 下）', '系统管理')
+  .option('--division <code>', '机构所在区划代码（须已存在，或连同 --division-name 创建）')
+  .option('--division-name <name>', '区划名称（新建区划时）')
+  .option('--role <role...>', '角色', ['sysadmin'])
+  .description('创建首个管理员（生产部署不生成演示数据）')
+  .action(async (o: { username: string; name: string; password?: string; org: string; division?: string; divisionName?: string; role: string[] }) => {
+    const kernel = await prepareKernel();
+    let password = o.password;
+    if (!password) {
+      const rl = createInterface({ input: process.stdin });
+      password = (await rl[Symbol.asyncIterator]().next()).value as string;
+      rl.close();
+    }
+    try {
+      await kernel.db.tx(async (tx) => {
+        let org = await tenancy.getOrgByName(tx, o.org);
+        if (!org) {
+          if (!o.division) throw new Error('机构不存在，请用 --division 指定区划代码');
+          if (!(await tenancy.getDivision(tx, o.division))) {
+            if (!o.divisionName) throw new Error(`区划${o.division}不存在，请用 --division-name 提供名称以创建`);
+            await tenancy.insertDivision(tx, { code: o.division, name: o.divisionName, level: divisionLevel(o.division), parentCode: null, path: o.division });
+          }
+          org = await tenancy.insertOrg(tx, { id: crypto.randomUUID(), name: o.org, kind: 'department', divisionCode: o.division });
+        }
+        await createStaff(tx, kernel, SYSTEM_ACTOR, { username: o.username, displayName: o.name, password: password!, roles: o.role.map((role) => ({ role, orgId: org!.id })), mustChangePassword: true });
+      });
+      out(`管理员 ${o.username} 已创建，首次登录须修改密码`);
+    } catch (e) {
+      process.stderr.write(`error: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    } finally {
+      await kernel.db.close();
+    }
+  });
+
+const audit = program.command('audit').description('审计日志');
+audit.command('verify').description('核验审计日志哈希链；发现被改动或删除的记录时以非零状态退出').action(async () => {
+  const kernel = await prepareKernel();
+  const r = await verifyAudit(kernel.db);
+  await kernel.db.close();
+  if (r.ok) {
+    out(`审计日志完整：${r.streams}条链，${r.records}条记录，均核验通过`);
+  } else {
+    const b = r.firstBroken!;
+    out(`审计日志被破坏：链 ${b.stream} 第${b.seq}条${b.id ? `（记录 ${b.id}）` : ''}：${b.reason}`);
+    process.exitCode = 1;
+  }
+});
+
+registerCalendar(program, { loadCalendar });
+registerId(program, {});
+registerReport(program, { openKernel: () => prepareKernel() });
+
+program.command('jobs').description('执行一轮到期的后台任务（调试用）').action(async () => {
+  const kernel = await prepareKernel();
+  const w = startWorker(kernel, { pollMs: 1000, autoStart: false });
+  out(`已执行${await w.tick()}个任务`);
+  await kernel.db.close();
+});
+
+void SYSTEM_ACTOR;
+await program.parseAsync(process.argv);

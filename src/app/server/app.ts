@@ -1,0 +1,85 @@
+/**
+ * Bootstrap: open the database, apply migrations, sync declared roles, build the kernel from the
+ * discovered domains, and assemble the Fastify app (kernel routes, then each domain's routes, then the
+ * built web app with an SPA fallback). The app holds no state of its own: run as many as you like.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import client from 'prom-client';
+import { loadConfig, type Config } from '../../core/server/config';
+import { openDatabase, type Database } from '../../core/server/db/db';
+import { migrate } from '../../core/server/db/migrate';
+import { createKernel, type DomainModule, type Kernel } from '../../core/server/kernel';
+import { syncRoles } from '../../core/server/roles';
+import { seedDefaultCalendar } from '../../core/server/calendar.service';
+import * as calendarRepo from '../../core/server/calendar.repository';
+import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE } from '../../core/shared/calendar-data';
+import { registerHttpPlumbing } from '../../core/server/http/plugin';
+import { kernelRoutes } from '../../core/server/http/kernel.routes';
+import * as jobsRepo from '../../core/server/jobs.repository';
+import { loadDomains } from './domains';
+
+export const WEB_DIST = resolve(import.meta.dirname, '../../../dist/web');
+
+export type BootOptions = { config?: Config; db?: Database; now?: () => Date; domains?: DomainModule[]; logger?: boolean };
+
+/** Database ready for use: migrated, roles in sync with the code, and the official calendar present. */
+export async function prepareKernel(opts: BootOptions = {}): Promise<Kernel> {
+  const config = opts.config ?? loadConfig();
+  const db = opts.db ?? (await openDatabase(config));
+  await migrate(db);
+  const domains = opts.domains ?? (await loadDomains());
+  const kernel = createKernel(config, db, domains, opts.now);
+  await db.tx(async (tx) => {
+    await syncRoles(tx, domains);
+    // The State Council calendar is reference data, not demo data: every deployment starts with it.
+    if ((await calendarRepo.listYears(tx)).length === 0) {
+      const first = Number(DEFAULT_CALENDAR_RANGE.firstDate.slice(0, 4));
+      const last = Number(DEFAULT_CALENDAR_RANGE.lastDate.slice(0, 4));
+      const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      await seedDefaultCalendar(tx, DEFAULT_CALENDAR_OVERRIDES, years, kernel.now());
+    }
+  });
+  return kernel;
+}
+
+export async function buildApp(kernel: Kernel, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: kernel.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  });
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'zhengtong_' });
+  new client.Gauge({
+    name: 'zhengtong_jobs', help: 'Jobs by state', labelNames: ['state'], registers: [registry],
+    async collect() { for (const r of await kernel.db.tx((tx) => jobsRepo.countJobs(tx))) this.set({ state: r.state }, r.n); },
+  });
+  new client.Gauge({
+    name: 'zhengtong_outbox_messages', help: 'Outbox messages by state and channel', labelNames: ['state', 'channel'], registers: [registry],
+    async collect() { for (const r of await kernel.db.tx((tx) => jobsRepo.countOutbox(tx))) this.set({ state: r.state, channel: r.channel }, r.n); },
+  });
+
+  await registerHttpPlumbing(app, kernel, registry);
+  app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+  await app.register(async (scoped) => { await kernelRoutes(scoped, kernel); });
+  for (const d of kernel.domains) {
+    if (d.routes) await app.register(async (scoped) => { await d.routes!(scoped, kernel); });
+  }
+
+  if (existsSync(join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(join(WEB_DIST, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: req.url.startsWith('/api/') ? '接口不存在' : '页面不存在' });
+  });
+  return app;
+}

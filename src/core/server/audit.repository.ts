@@ -1,0 +1,50 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { auditLog, auditStreams } from './db/schema';
+import type { Tx } from './db/db';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Locks the stream head row for this transaction, creating it on first use. */
+export async function lockStreamHead(tx: Tx, stream: string) {
+  const rows = await tx.select().from(auditStreams).where(eq(auditStreams.stream, stream)).for('update');
+  return rows[0] ?? null;
+}
+
+export async function saveStreamHead(tx: Tx, stream: string, seq: number, headHash: string, isNew: boolean) {
+  if (isNew) {
+    // Two first writers of one stream: the loser's unique-key violation rolls its transaction back.
+    await tx.insert(auditStreams).values({ stream, seq, headHash });
+  } else {
+    await tx.update(auditStreams).set({ seq, headHash }).where(eq(auditStreams.stream, stream));
+  }
+}
+
+export async function insertRecord(tx: Tx, row: typeof auditLog.$inferInsert) {
+  await tx.insert(auditLog).values(row);
+}
+
+export const listStreamHeads = (tx: Tx) => tx.select().from(auditStreams).orderBy(asc(auditStreams.stream));
+
+export async function* streamRecords(tx: Tx, stream: string, batch = 2000) {
+  let after = 0;
+  for (;;) {
+    const rows = await tx.select().from(auditLog)
+      .where(and(eq(auditLog.stream, stream), gt(auditLog.seq, after)))
+      .orderBy(asc(auditLog.seq)).limit(batch);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1].seq;
+  }
+}
+
+export async function listRecords(tx: Tx, q: { page: number; pageSize: number; stream?: string; action?: string }) {
+  const where = and(
+    q.stream ? sql`${auditLog.stream} LIKE ${q.stream + '%'}` : undefined,
+    q.action ? eq(auditLog.action, q.action) : undefined,
+  );
+  const items = await tx.select().from(auditLog).where(where)
+    .orderBy(sql`${auditLog.at} DESC`, sql`${auditLog.seq} DESC`)
+    .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+  return { items, total: n };
+}

@@ -1,0 +1,107 @@
+/**
+ * The official calendar as the deadline engine sees it: the State Council's holidays and 调休 make-up
+ * workdays per year, edited by administrators and versioned. Only published years take part in
+ * arithmetic; asking about a date past them is refused (see WorkCalendar), never guessed.
+ * Each process caches the index per version and re-reads it when another process bumps the version.
+ */
+import { WorkCalendar } from '../shared/calendar';
+import { AppError } from '../shared/errors';
+import { CalendarYear } from '../shared/schemas';
+import type { z } from 'zod';
+import type { Tx } from './db/db';
+import type { Actor } from './actor';
+import { requirePermission } from './actor';
+import { appendAudit } from './audit';
+import * as repo from './calendar.repository';
+
+/** One per app instance (and so per database): the index is rebuilt only when the version moves. */
+export class CalendarCache {
+  private cached: WorkCalendar | null = null;
+
+  async get(tx: Tx): Promise<WorkCalendar> {
+    const version = await repo.currentVersion(tx);
+    if (this.cached && Number(this.cached.version) === version) return this.cached;
+    const years = (await repo.listYears(tx)).filter((y) => y.status === 'published').map((y) => y.year);
+    if (years.length === 0) throw new AppError('CALENDAR_OUT_OF_RANGE', '尚未发布任何年度的节假日安排，无法计算工作日');
+    // Coverage is the contiguous run of published years from the earliest: past a gap would be a guess.
+    const first = years[0];
+    let last = first;
+    while (years.includes(last + 1)) last++;
+    const days = await repo.listDays(tx, `${first}-01-01`, `${last}-12-31`);
+    this.cached = new WorkCalendar({
+      firstDate: `${first}-01-01`,
+      lastDate: `${last}-12-31`,
+      overrides: days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday', name: d.name })),
+      version: String(version),
+    });
+    return this.cached;
+  }
+}
+
+export async function getYear(tx: Tx, year: number): Promise<z.infer<typeof CalendarYear>> {
+  const y = await repo.getYear(tx, year);
+  const days = await repo.listDays(tx, `${year}-01-01`, `${year}-12-31`);
+  return {
+    year,
+    status: (y?.status as 'published' | 'draft' | undefined) ?? 'missing',
+    source: y?.source ?? null,
+    version: await repo.currentVersion(tx),
+    days: days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday', name: d.name })),
+  };
+}
+
+const checkYear = (year: number) => {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('VALIDATION', `年份${year}无效`);
+};
+
+export async function openYear(tx: Tx, actor: Actor, year: number, source: string, at: Date) {
+  requirePermission(actor, 'calendar.manage');
+  checkYear(year);
+  const existing = await repo.getYear(tx, year);
+  if (existing) throw new AppError('DUPLICATE', `${year}年度的节假日安排已存在`);
+  await repo.upsertYear(tx, { year, status: 'draft', source });
+  await repo.bumpVersion(tx);
+  await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.year.open', entityType: 'calendar_year', entityId: String(year), detail: { source } }, at);
+}
+
+export async function publishYear(tx: Tx, actor: Actor, year: number, at: Date) {
+  requirePermission(actor, 'calendar.manage');
+  const existing = await repo.getYear(tx, year);
+  if (!existing) throw new AppError('NOT_FOUND', `${year}年度的节假日安排尚未建立`);
+  const published = (await repo.listYears(tx)).filter((y) => y.status === 'published').map((y) => y.year);
+  if (published.length && !published.includes(year - 1) && !published.includes(year + 1)) {
+    // Deadlines are computed over a continuous run of years; a detached year could never be used.
+    throw new AppError('VALIDATION', `请先发布${year - 1}年度的节假日安排，年度须连续发布`);
+  }
+  await repo.upsertYear(tx, { ...existing, status: 'published', publishedAt: at, publishedBy: actor.name });
+  await repo.bumpVersion(tx);
+  await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.year.publish', entityType: 'calendar_year', entityId: String(year) }, at);
+}
+
+export async function setDay(tx: Tx, actor: Actor, day: { date: string; kind: 'holiday' | 'workday'; name: string }, at: Date) {
+  requirePermission(actor, 'calendar.manage');
+  const year = Number(day.date.slice(0, 4));
+  if (!(await repo.getYear(tx, year))) throw new AppError('VALIDATION', `请先建立${year}年度的节假日安排，再添加日期`);
+  const dow = new Date(`${day.date}T00:00:00Z`).getUTCDay();
+  const weekend = dow === 0 || dow === 6;
+  if (day.kind === 'workday' && !weekend) {
+    throw new AppError('VALIDATION', `${day.date}是工作日，调休上班只能设在周末`, { fields: [{ path: 'kind', message: '调休上班只能设在周六或周日' }] });
+  }
+  await repo.upsertDay(tx, { ...day, updatedBy: actor.name, updatedAt: at });
+  await repo.bumpVersion(tx);
+  await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.day.set', entityType: 'calendar_day', entityId: day.date, detail: day }, at);
+}
+
+export async function removeDay(tx: Tx, actor: Actor, date: string, at: Date) {
+  requirePermission(actor, 'calendar.manage');
+  if ((await repo.deleteDay(tx, date)) === 0) throw new AppError('NOT_FOUND', `${date}没有节假日或调休设置`);
+  await repo.bumpVersion(tx);
+  await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.day.remove', entityType: 'calendar_day', entityId: date }, at);
+}
+
+/** Loads the bundled 2019–2026 data (State Council notices) into an empty database. */
+export async function seedDefaultCalendar(tx: Tx, overrides: { date: string; kind: 'holiday' | 'workday'; name: string }[], years: number[], at: Date) {
+  for (const year of years) await repo.upsertYear(tx, { year, status: 'published', source: `国务院办公厅关于${year}年部分节假日安排的通知`, publishedAt: at, publishedBy: '系统' });
+  for (const d of overrides) await repo.upsertDay(tx, { ...d, updatedBy: '系统', updatedAt: at });
+  await repo.bumpVersion(tx);
+}

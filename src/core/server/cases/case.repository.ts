@@ -1,0 +1,137 @@
+/** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
+import type { Tx } from '../db/db';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type ClockRow = typeof caseClocks.$inferSelect;
+
+export async function nextSequence(tx: Tx, key: string): Promise<number> {
+  const rows = await tx.insert(sequences).values({ key, value: 1 })
+    .onConflictDoUpdate({ target: sequences.key, set: { value: sql`${sequences.value} + 1` } })
+    .returning({ value: sequences.value });
+  return rows[0].value;
+}
+
+/** Inserts unless this creator already used the idempotency key; returns null in that case. */
+export async function insertCase(tx: Tx, row: typeof cases.$inferInsert): Promise<CaseRow | null> {
+  const rows = await tx.insert(cases).values(row).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export async function findByIdempotencyKey(tx: Tx, createdBy: string, key: string) {
+  return (await tx.select().from(cases).where(and(eq(cases.createdBy, createdBy), eq(cases.idempotencyKey, key))))[0] ?? null;
+}
+
+export const getCase = async (tx: Tx, id: string) => (await tx.select().from(cases).where(eq(cases.id, id)))[0] ?? null;
+
+export async function getCaseForUpdate(tx: Tx, id: string) {
+  return (await tx.select().from(cases).where(eq(cases.id, id)))[0] ?? null;
+}
+
+/** Compare-and-set: succeeds only if nobody moved the case since we read it. */
+export async function casState(tx: Tx, id: string, fromState: string, fromVersion: number, patch: Partial<CaseRow>): Promise<CaseRow | null> {
+  const rows = await tx.update(cases).set({ ...patch, version: fromVersion + 1 })
+    .where(and(eq(cases.id, id), eq(cases.state, fromState), eq(cases.version, fromVersion)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Merges facts into a case's `data` (read by guards and clock limits), e.g. {extended: true}. */
+export async function mergeData(tx: Tx, id: string, patch: Record<string, unknown>) {
+  await tx.update(cases).set({ data: sql`${cases.data} || ${JSON.stringify(patch)}::jsonb` }).where(eq(cases.id, id));
+}
+
+export async function setDueDates(tx: Tx, id: string, d: { dueDate: string | null; primaryDue?: string | null; primaryStopped?: string | null }) {
+  await tx.update(cases).set(d).where(eq(cases.id, id));
+}
+
+export async function appendEvent(tx: Tx, row: Omit<typeof caseEvents.$inferInsert, 'seq'>) {
+  const [{ n }] = await tx.select({ n: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, row.caseId));
+  await tx.insert(caseEvents).values({ ...row, seq: n + 1 });
+}
+
+export const listEvents = (tx: Tx, caseId: string) =>
+  tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+
+export const listClocks = (tx: Tx, caseIds: string[]) =>
+  caseIds.length === 0 ? Promise.resolve([] as ClockRow[]) :
+    tx.select().from(caseClocks).where(inArray(caseClocks.caseId, caseIds)).orderBy(asc(caseClocks.caseId), asc(caseClocks.name));
+
+export async function upsertClock(tx: Tx, row: typeof caseClocks.$inferInsert) {
+  const { id: _id, caseId: _c, name: _n, ...rest } = row;
+  await tx.insert(caseClocks).values(row).onConflictDoUpdate({ target: [caseClocks.caseId, caseClocks.name], set: rest });
+}
+
+export async function updateClock(tx: Tx, id: string, patch: Partial<ClockRow>, onlyIf?: SQL) {
+  const rows = await tx.update(caseClocks).set(patch).where(and(eq(caseClocks.id, id), onlyIf)).returning({ id: caseClocks.id });
+  return rows.length > 0;
+}
+
+export const orgNames = async (tx: Tx, ids: string[]) => {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+};
+
+/** Pending cases for the 工作台: open, matching the actor's (scope × type × states) filter, by due date. */
+export async function listPending(tx: Tx, filter: SQL, page: number, pageSize: number) {
+  const where = and(isNull(cases.closedAt), filter);
+  const items = await tx.select().from(cases).where(where)
+    .orderBy(sql`${cases.dueDate} ASC NULLS LAST`, asc(cases.createdAt))
+    .limit(pageSize).offset((page - 1) * pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
+  return { items, total: n };
+}
+
+export async function listCases(tx: Tx, where: SQL | undefined, page: number, pageSize: number) {
+  const items = await tx.select().from(cases).where(where).orderBy(sql`${cases.createdAt} DESC`).limit(pageSize).offset((page - 1) * pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
+  return { items, total: n };
+}
+
+/**
+ * Running clocks that need the scanner: a warning not yet sent inside the warning window, an overdue
+ * mark not yet made, or no due date under an older calendar version (a new year was published since).
+ */
+export async function clocksNeedingAttention(tx: Tx, today: string, warnUntil: string, calendarVersion: number, limit: number) {
+  return tx.select({ clock: caseClocks, caseType: cases.type, orgId: cases.orgId }).from(caseClocks)
+    .innerJoin(cases, eq(cases.id, caseClocks.caseId))
+    .where(and(eq(caseClocks.state, 'running'), sql`(
+      (${caseClocks.dueDate} IS NULL AND ${caseClocks.calendarVersion} <> ${calendarVersion}) OR
+      (${caseClocks.warnedAt} IS NULL AND ${caseClocks.dueDate} <= ${warnUntil}) OR
+      (${caseClocks.overdueAt} IS NULL AND ${caseClocks.dueDate} < ${today})
+    )`))
+    .orderBy(asc(caseClocks.dueDate)).limit(limit);
+}
+
+export const scope = { cases };
+
+/** Adds to the day's rollup row (created on first use). */
+export async function bumpDaily(tx: Tx, key: { divisionCode: string; orgId: string; type: string; day: string }, d: { received?: number; completed?: number; withClock?: number; onTime?: number }) {
+  const v = { received: d.received ?? 0, completed: d.completed ?? 0, withClock: d.withClock ?? 0, onTime: d.onTime ?? 0 };
+  await tx.insert(caseDaily).values({ ...key, ...v }).onConflictDoUpdate({
+    target: [caseDaily.divisionCode, caseDaily.orgId, caseDaily.type, caseDaily.day],
+    set: {
+      received: sql`${caseDaily.received} + ${v.received}`, completed: sql`${caseDaily.completed} + ${v.completed}`,
+      withClock: sql`${caseDaily.withClock} + ${v.withClock}`, onTime: sql`${caseDaily.onTime} + ${v.onTime}`,
+    },
+  });
+}
+
+/** Rebuilds rollups from the records (after a bulk load, or to repair). */
+export async function rebuildDaily(tx: Tx, where: SQL = sql`true`) {
+  await tx.execute(sql`
+    INSERT INTO case_daily (division_code, org_id, type, day, received, completed, with_clock, on_time)
+    SELECT division_code, org_id, type, day, sum(r)::int, sum(c)::int, sum(w)::int, sum(o)::int FROM (
+      SELECT division_code, org_id, type, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, 1 AS r, 0 AS c, 0 AS w, 0 AS o FROM cases WHERE ${where}
+      UNION ALL
+      SELECT division_code, org_id, type, (closed_at AT TIME ZONE 'Asia/Shanghai')::date, 0, 1,
+        CASE WHEN primary_due IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN primary_stopped <= primary_due THEN 1 ELSE 0 END
+      FROM cases WHERE closed_at IS NOT NULL AND ${where}
+    ) x GROUP BY division_code, org_id, type, day
+    ON CONFLICT (division_code, org_id, type, day) DO UPDATE SET
+      received = case_daily.received + excluded.received, completed = case_daily.completed + excluded.completed,
+      with_clock = case_daily.with_clock + excluded.with_clock, on_time = case_daily.on_time + excluded.on_time`);
+}

@@ -1,0 +1,347 @@
+/**
+ * The transition runner (DESIGN §4.2). One short transaction per event: load in the actor's scope
+ * (out of scope → 404), check permission and guard, compare-and-set the state (a lost race → 409),
+ * apply the event's clock operations, append the timeline event and the audit record, let the domain
+ * write its own rows, and queue follow-up work in the same transaction so it runs only after commit.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import { checkTransition, offeredEvents, isTerminal, type ClockOp, type MachineDef } from '../../shared/machine';
+import { deadlineBadge, deriveDue, pauseLength, type ClockData } from '../../shared/clock';
+import { divisionPrefix } from '../../shared/division';
+import type { WorkCalendar } from '../../shared/calendar';
+import type { CaseAction, CaseDetail, CaseSummary, ClockView } from '../../shared/schemas';
+import { can, canSee, type Actor } from '../actor';
+import { appendAudit } from '../audit';
+import { parseInput } from '../validation';
+import type { Tx } from '../db/db';
+import type { CaseTypeRegistration, Kernel } from '../kernel';
+import * as repo from './case.repository';
+import type { CaseRow, ClockRow } from './case.repository';
+
+export const KERNEL_EVENT_LABELS: Record<string, string> = {
+  create: '创建',
+  'clock.warning': '临期预警',
+  'clock.overdue': '超期',
+  'clock.recomputed': '到期日重新计算',
+};
+
+/** Every event body may carry a comment for the timeline. */
+export const CommentField = z.string().trim().max(500, '意见不能超过500个字符').optional().meta({ title: '办理意见' });
+export const eventInputSchema = (machine: MachineDef, event: string) =>
+  (machine.events[event]?.input ?? z.object({})).extend({ comment: CommentField });
+
+function registration(kernel: Kernel, type: string): CaseTypeRegistration {
+  const r = kernel.caseTypes.get(type);
+  if (!r) throw new AppError('NOT_FOUND');
+  return r;
+}
+
+// ---- creation --------------------------------------------------------------------------------------
+
+export type CreateCaseInput = {
+  type: string;
+  title: string;
+  orgId: string;
+  divisionCode: string;
+  applicantId?: string | null;
+  applicantName?: string | null;
+  parentId?: string | null;
+  data?: Record<string, unknown>;
+  /** A retry or double click with the same key returns the first case instead of filing a second. */
+  idempotencyKey?: string | null;
+  comment?: string | null;
+};
+
+export async function createCase(tx: Tx, kernel: Kernel, actor: Actor, input: CreateCaseInput): Promise<{ row: CaseRow; created: boolean }> {
+  const reg = registration(kernel, input.type);
+  const m = reg.machine;
+  if (input.idempotencyKey && actor.id) {
+    const existing = await repo.findByIdempotencyKey(tx, actor.id, input.idempotencyKey);
+    if (existing) return { row: existing, created: false };
+  }
+  const at = kernel.now();
+  const today = kernel.today();
+  const seqKey = `${m.type}:${input.divisionCode.slice(0, 6)}:${today}`;
+  const n = await repo.nextSequence(tx, seqKey);
+  const refNo = `${reg.refPrefix}${input.divisionCode.slice(0, 6)}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+  const row = await repo.insertCase(tx, {
+    id: randomUUID(), type: m.type, refNo, title: input.title, state: m.initial,
+    divisionCode: input.divisionCode, orgId: input.orgId,
+    applicantId: input.applicantId ?? null, applicantName: input.applicantName ?? null,
+    parentId: input.parentId ?? null, data: input.data ?? {}, version: 1,
+    createdBy: actor.id, idempotencyKey: input.idempotencyKey ?? null,
+    createdAt: at, updatedAt: at, closedAt: isTerminal(m, m.initial) ? at : null,
+  });
+  if (!row) {
+    // A concurrent request with the same key won; ON CONFLICT waited for it, so its row is visible now.
+    const existing = await repo.findByIdempotencyKey(tx, actor.id!, input.idempotencyKey!);
+    if (!existing) throw new AppError('CONFLICT');
+    return { row: existing, created: false };
+  }
+  await repo.appendEvent(tx, {
+    id: randomUUID(), caseId: row.id, event: 'create', fromState: null, toState: m.initial,
+    actorId: actor.id, actorName: actor.name, at, comment: input.comment ?? null, input: {}, divisionCode: row.divisionCode,
+  });
+  const cal = await kernel.calendar.get(tx);
+  const ops: ClockOp[] = (m.initialClocks ?? []).map((c) => ({ op: 'start', clock: c }));
+  await applyClockOps(tx, kernel, m, row, ops, {}, actor, at, today, cal);
+  await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.create`, entityType: m.type, entityId: row.id, detail: { refNo, state: m.initial } }, at);
+  await repo.bumpDaily(tx, { divisionCode: row.divisionCode, orgId: row.orgId, type: row.type, day: today }, { received: 1 });
+  return { row: (await repo.getCase(tx, row.id))!, created: true };
+}
+
+// ---- transitions -----------------------------------------------------------------------------------
+
+export async function loadVisible(tx: Tx, actor: Actor, id: string, type?: string): Promise<CaseRow> {
+  if (!z.uuid().safeParse(id).success) throw new AppError('NOT_FOUND');
+  const row = await repo.getCase(tx, id);
+  if (!row || (type && row.type !== type) || !canSee(actor, row)) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: string, event: string, rawInput: unknown, expectType?: string): Promise<CaseRow> {
+  const row = await loadVisible(tx, actor, caseId, expectType);
+  const reg = registration(kernel, row.type);
+  const m = reg.machine;
+  const def = m.events[event];
+  if (!def) throw new AppError('NOT_FOUND', `不存在的办理操作：${event}`);
+  const input = parseInput(eventInputSchema(m, event), rawInput ?? {}) as Record<string, unknown>;
+  const refusal = checkTransition(m, event, { state: row.state, data: row.data, input, actor: { id: actor.id ?? '', kind: actor.kind } }, (p) => can(actor, p, row));
+  if (refusal) {
+    if (refusal.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', `您没有「${def.label}」的权限`);
+    if (refusal.code === 'TRANSITION_NOT_ALLOWED') throw new AppError('TRANSITION_NOT_ALLOWED', `当前状态为「${m.states[row.state]?.label ?? row.state}」，不能执行「${def.label}」`);
+    if (refusal.code === 'GUARD_FAILED') throw new AppError('GUARD_FAILED', refusal.reason);
+    throw new AppError('NOT_FOUND');
+  }
+  const at = kernel.now();
+  const today = kernel.today();
+  const terminal = isTerminal(m, def.to);
+  const updated = await repo.casState(tx, row.id, row.state, row.version, {
+    state: def.to, updatedAt: at, closedAt: terminal ? at : null,
+  });
+  if (!updated) throw new AppError('STATE_CONFLICT', `办件${row.refNo}已被他人处理，「${def.label}」未执行，请刷新后查看最新状态`);
+  const { comment, ...eventInput } = input;
+  await repo.appendEvent(tx, {
+    id: randomUUID(), caseId: row.id, event, fromState: row.state, toState: def.to,
+    actorId: actor.id, actorName: actor.name, at, comment: (comment as string | undefined) ?? null,
+    input: eventInput, divisionCode: row.divisionCode,
+  });
+  const cal = await kernel.calendar.get(tx);
+  const ops = [...(def.clocks ?? [])];
+  // A closed case stops every clock still running, whatever the machine says.
+  if (terminal) for (const name of Object.keys(m.clocks)) if (!ops.some((o) => o.clock === name && o.op === 'stop')) ops.push({ op: 'stop', clock: name });
+  await applyClockOps(tx, kernel, m, updated, ops, input, actor, at, today, cal);
+  await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.${event}`, entityType: m.type, entityId: row.id, detail: { from: row.state, to: def.to } }, at);
+  if (terminal) {
+    const closed = (await repo.getCase(tx, row.id))!;
+    await repo.bumpDaily(tx, { divisionCode: closed.divisionCode, orgId: closed.orgId, type: closed.type, day: today }, {
+      completed: 1, withClock: closed.primaryDue ? 1 : 0,
+      onTime: closed.primaryDue && closed.primaryStopped && closed.primaryStopped <= closed.primaryDue ? 1 : 0,
+    });
+  }
+  if (reg.onTransition) await reg.onTransition(tx, { row: updated, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel });
+  return (await repo.getCase(tx, row.id))!;
+}
+
+/** After a bulk load of cases (demo data, imports): rebuild their daily rollup rows from the records. */
+export const rebuildCaseRollups = (tx: Tx, where: SQL) => repo.rebuildDaily(tx, where);
+
+/** Domain facts the machine's guards read later (kept in the case row, written in the same transaction). */
+export const mergeCaseData = (tx: Tx, caseId: string, patch: Record<string, unknown>) => repo.mergeData(tx, caseId, patch);
+
+// ---- clocks ----------------------------------------------------------------------------------------
+
+const toClockData = (c: ClockRow): ClockData => ({
+  label: c.label, unit: c.unit as ClockData['unit'], limitDays: c.limitDays, state: c.state as ClockData['state'],
+  startedOn: c.startedOn, stoppedOn: c.stoppedOn, pauses: c.pauses, extensions: c.extensions, legalBasis: c.legalBasis,
+});
+
+async function applyClockOps(tx: Tx, kernel: Kernel, m: MachineDef, row: CaseRow, ops: ClockOp[], input: Record<string, unknown>, actor: Actor, at: Date, today: string, cal: WorkCalendar) {
+  if (ops.length === 0) return;
+  const existing = new Map((await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
+  for (const op of ops) {
+    const def = m.clocks[op.clock];
+    const cur = existing.get(op.clock);
+    let next: ClockRow | null = cur ? { ...cur, pauses: [...cur.pauses], extensions: [...cur.extensions] } : null;
+    if (op.op === 'start' || op.op === 'restart' || !next) {
+      if (op.op !== 'start' && op.op !== 'restart') continue; // pausing a clock that never started: nothing to do
+      const limit = typeof def.limit === 'function' ? def.limit(row.data) : def.limit;
+      if (limit === null || limit === undefined) continue; // e.g. an item without a promised limit
+      next = {
+        id: cur?.id ?? randomUUID(), caseId: row.id, name: op.clock, label: def.label,
+        unit: typeof def.unit === 'function' ? def.unit(row.data) : def.unit, limitDays: limit,
+        legalBasis: typeof def.legalBasis === 'function' ? def.legalBasis(row.data) : def.legalBasis, primary: def.primary ?? false, warnBefore: def.warnBefore ?? 1, state: 'running',
+        startedOn: today, dueDate: null, stoppedOn: null, calendarVersion: Number(cal.version), pauses: [], extensions: [],
+        derivation: '', warnedAt: null, overdueAt: null, divisionCode: row.divisionCode,
+      };
+    } else if (op.op === 'pause') {
+      if (next.state !== 'running') continue;
+      next.state = 'paused';
+      next.pauses.push({ from: today, to: null, reason: op.reason, days: 0 });
+    } else if (op.op === 'resume') {
+      if (next.state !== 'paused') continue;
+      const open = next.pauses.findIndex((p) => !p.to);
+      if (open >= 0) next.pauses[open] = { ...next.pauses[open], to: today, days: pauseLength(next.unit as ClockData['unit'], next.pauses[open].from, today, cal) };
+      next.state = 'running';
+    } else if (op.op === 'extend') {
+      const days = op.days ?? Number(input.days);
+      if (!Number.isInteger(days) || days <= 0) throw new AppError('VALIDATION', '延长天数应为正整数', { fields: [{ path: 'days', message: '延长天数：应为正整数' }] });
+      next.extensions.push({ days, approverId: actor.id ?? 'system', approverName: actor.name, reason: String(input.reason ?? input.comment ?? '延长办理期限'), at: at.toISOString() });
+      next.overdueAt = null;
+      next.warnedAt = null;
+    } else if (op.op === 'stop') {
+      if (next.state === 'stopped') continue;
+      const open = next.pauses.findIndex((p) => !p.to);
+      if (open >= 0) next.pauses[open] = { ...next.pauses[open], to: today, days: pauseLength(next.unit as ClockData['unit'], next.pauses[open].from, today, cal) };
+      next.state = 'stopped';
+      next.stoppedOn = today;
+    }
+    if (next.state !== 'stopped' || !next.dueDate) {
+      const d = deriveDue(toClockData(next), cal);
+      next.dueDate = d.dueDate;
+      next.derivation = d.derivation;
+      next.calendarVersion = Number(cal.version);
+    }
+    await repo.upsertClock(tx, next);
+    existing.set(op.clock, next);
+  }
+  await refreshCaseDue(tx, row.id, [...existing.values()]);
+}
+
+/** The 工作台 sorts by the earliest running clock; the metrics read the primary clock off the case row. */
+async function refreshCaseDue(tx: Tx, caseId: string, clocks: ClockRow[]) {
+  const dues = clocks.filter((c) => c.state === 'running' && c.dueDate).map((c) => c.dueDate!).sort();
+  const primary = clocks.find((c) => c.primary);
+  await repo.setDueDates(tx, caseId, { dueDate: dues[0] ?? null, ...(primary ? { primaryDue: primary.dueDate, primaryStopped: primary.stoppedOn } : {}) });
+}
+
+/** Recompute a clock's due date under the current calendar (after a year is published or edited). */
+export async function recomputeClock(tx: Tx, kernel: Kernel, clock: ClockRow, cal: WorkCalendar) {
+  const d = deriveDue(toClockData(clock), cal);
+  await repo.updateClock(tx, clock.id, { dueDate: d.dueDate, derivation: d.derivation, calendarVersion: Number(cal.version) });
+  const all = await repo.listClocks(tx, [clock.caseId]);
+  await refreshCaseDue(tx, clock.caseId, all.map((c) => (c.id === clock.id ? { ...c, dueDate: d.dueDate } : c)));
+  return d.dueDate;
+}
+
+export function clockView(c: ClockRow, today: string, cal: WorkCalendar): ClockView {
+  return {
+    name: c.name, label: c.label, unit: c.unit as ClockView['unit'], limit: c.limitDays, legalBasis: c.legalBasis,
+    primary: c.primary, state: c.state as ClockView['state'], startedOn: c.startedOn, dueDate: c.dueDate,
+    stoppedOn: c.stoppedOn, calendarVersion: c.calendarVersion, pauses: c.pauses, extensions: c.extensions,
+    derivation: c.derivation, badge: deadlineBadge(toClockData(c), c.dueDate, today, cal, c.warnBefore),
+  };
+}
+
+// ---- reading ---------------------------------------------------------------------------------------
+
+export async function summaries(tx: Tx, kernel: Kernel, rows: CaseRow[]): Promise<CaseSummary[]> {
+  const cal = await kernel.calendar.get(tx);
+  const today = kernel.today();
+  const names = await repo.orgNames(tx, rows.map((r) => r.orgId));
+  const clocks = await repo.listClocks(tx, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const reg = kernel.caseTypes.get(r.type);
+    const m = reg?.machine;
+    const mine = clocks.filter((c) => c.caseId === r.id);
+    // The badge shows the most urgent clock still running, else the primary one.
+    const running = mine.filter((c) => c.state !== 'stopped').sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+    const shown = running[0] ?? mine.find((c) => c.primary) ?? null;
+    return {
+      id: r.id, caseType: r.type, caseTypeName: m?.label ?? r.type, refNo: r.refNo, title: r.title,
+      state: r.state, stateName: m?.states[r.state]?.label ?? r.state, stateColor: m?.states[r.state]?.color ?? 'default',
+      orgId: r.orgId, orgName: names.get(r.orgId) ?? '', divisionCode: r.divisionCode, applicantName: r.applicantName,
+      createdAt: r.createdAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null, dueDate: r.dueDate,
+      badge: shown ? clockView(shown, today, cal).badge : null,
+      link: reg?.link?.(r) ?? `/cases/${r.id}`,
+    };
+  });
+}
+
+// JSON Schema of an event's input never changes at run time: derive it once, not on every page view.
+const formCache = new WeakMap<MachineDef, Map<string, Record<string, unknown>>>();
+function eventForm(m: MachineDef, event: string): Record<string, unknown> {
+  let byEvent = formCache.get(m);
+  if (!byEvent) formCache.set(m, (byEvent = new Map()));
+  let f = byEvent.get(event);
+  if (!f) byEvent.set(event, (f = z.toJSONSchema(eventInputSchema(m, event), { unrepresentable: 'any' }) as Record<string, unknown>));
+  return f;
+}
+
+export function actionsFor(kernel: Kernel, actor: Actor, row: CaseRow): CaseAction[] {
+  const m = registration(kernel, row.type).machine;
+  return offeredEvents(m, row.state, (p) => can(actor, p, row)).map((event) => {
+    const def = m.events[event];
+    return {
+      event, label: def.label, path: `/api/${m.plural}/${row.id}/${event}`,
+      danger: def.danger ?? false,
+      confirm: def.confirm ?? null,
+      // Events without input get a confirmation instead of a form.
+      form: def.input ? eventForm(m, event) : null,
+    };
+  });
+}
+
+export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string): Promise<CaseDetail> {
+  const row = await loadVisible(tx, actor, id);
+  const reg = registration(kernel, row.type);
+  const m = reg.machine;
+  const [summary] = await summaries(tx, kernel, [row]);
+  const cal = await kernel.calendar.get(tx);
+  const today = kernel.today();
+  const events = await repo.listEvents(tx, row.id);
+  const clocks = await repo.listClocks(tx, [row.id]);
+  const label = (e: string) => m.events[e]?.label ?? KERNEL_EVENT_LABELS[e] ?? e;
+  const stateName = (s: string | null) => (s ? m.states[s]?.label ?? s : null);
+  return {
+    ...summary,
+    version: row.version,
+    fields: reg.present ? await reg.present(tx, row, actor) : [],
+    clocks: clocks.map((c) => clockView(c, today, cal)),
+    events: events.map((e) => ({
+      id: e.id, seq: e.seq, event: e.event, eventName: label(e.event), fromState: e.fromState, fromStateName: stateName(e.fromState),
+      toState: e.toState, toStateName: stateName(e.toState)!, actorName: e.actorName, at: e.at.toISOString(), comment: e.comment,
+    })),
+    actions: actionsFor(kernel, actor, row),
+  };
+}
+
+/** SQL filter: open cases of types/states where one of the actor's grants offers an event, in that grant's scope. */
+export function pendingFilter(kernel: Kernel, actor: Actor, caseType?: string): SQL {
+  const { cases } = repo.scope;
+  const ors: SQL[] = [];
+  for (const g of actor.grants) {
+    const scopeCond = g.scope === 'self' ? eq(cases.applicantId, actor.id ?? '')
+      : g.scope === 'org' ? eq(cases.orgId, g.orgId ?? '')
+        : sql`${cases.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`;
+    const typeConds: SQL[] = [];
+    for (const [type, reg] of kernel.caseTypes) {
+      if (caseType && caseType !== type) continue;
+      const states = Object.keys(reg.machine.states).filter((s) => offeredEvents(reg.machine, s, (p) => g.permissions.has(p)).length > 0);
+      if (states.length) typeConds.push(and(eq(cases.type, type), inArray(cases.state, states))!);
+    }
+    if (typeConds.length) ors.push(and(scopeCond, or(...typeConds))!);
+  }
+  return ors.length ? or(...ors)! : sql`false`;
+}
+
+export async function workbench(tx: Tx, kernel: Kernel, actor: Actor, q: { page: number; pageSize: number; caseType?: string }) {
+  const { items, total } = await repo.listPending(tx, pendingFilter(kernel, actor, q.caseType), q.page, q.pageSize);
+  return { items: await summaries(tx, kernel, items), total };
+}
+
+/** Cases the actor can see (any state), for domain list pages and the public "my cases" page. */
+export function visibleFilter(actor: Actor, type: string): SQL {
+  const { cases } = repo.scope;
+  if (actor.kind === 'system') return eq(cases.type, type);
+  const ors = actor.grants.filter((g) => [...g.permissions].some((p) => p.startsWith(`${type}.`))).map((g) =>
+    g.scope === 'self' ? eq(cases.applicantId, actor.id ?? '')
+      : g.scope === 'org' ? eq(cases.orgId, g.orgId ?? '')
+        : sql`${cases.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`);
+  if (actor.id) ors.push(eq(cases.createdBy, actor.id));
+  return and(eq(cases.type, type), ors.length ? or(...ors) : sql`false`)!;
+}
+

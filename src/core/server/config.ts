@@ -1,0 +1,47 @@
+/**
+ * Configuration, parsed once at boot from the environment and failing fast with a readable message.
+ * Security values default to 等保 2.0 level 3 common practice (GB/T 22239-2019 8.1.4.1) and are all
+ * configurable because evaluators differ.
+ */
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** When set, PostgreSQL is used instead of embedded PGlite, and nothing is seeded unless asked. */
+  DATABASE_URL: z.string().optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secret for HMAC-SM3 lookups and the SM4 key derivation of personal data; MUST be set in production. */
+  APP_SECRET: z.string().min(16).default('zhengtong-dev-secret-change-me'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  COOKIE_SECURE: bool.default(false),
+  JOBS_ENABLED: bool.default(true),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+  /** Optional SMS/email gateway endpoints; without them the local channel writes to DATA_DIR/outbox.log. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  EMAIL_GATEWAY_URL: z.string().url().optional(),
+  TZ_NAME: z.string().default('Asia/Shanghai'),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { dataDir: string; engine: 'pglite' | 'postgres' };
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`配置错误 (environment):\n${lines}`);
+  }
+  const c = parsed.data;
+  return { ...c, dataDir: resolve(c.DATA_DIR), engine: c.DATABASE_URL ? 'postgres' : 'pglite' };
+}

@@ -1,0 +1,102 @@
+/**
+ * HTTP plumbing shared by every route: zod validation with Chinese field messages, one error shape
+ * ({code, message, details}) with no raw database error ever reaching a client, session cookies,
+ * CSRF double-submit checks, OpenAPI generation and Prometheus request metrics.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import client from 'prom-client';
+import { AppError, isAppError } from '../../shared/errors';
+import { issuesOf } from '../validation';
+import { resolveSession, type SessionInfo } from '../auth.service';
+import type { Actor } from '../actor';
+import type { Kernel } from '../kernel';
+
+export const SESSION_COOKIE = 'zt_session';
+export const CSRF_COOKIE = 'zt_csrf';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+  interface FastifyContextConfig {
+    /** 'none': public endpoint; otherwise a valid session is required. */
+    auth?: 'none' | 'session';
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.session) throw new AppError('UNAUTHENTICATED');
+  return req.session.actor;
+}
+
+export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel, metricsRegistry: client.Registry) {
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const r = (schema as z.ZodType).safeParse(data);
+    if (r.success) return { value: r.data };
+    const fields = issuesOf(schema as z.ZodType, r.error);
+    return { error: new AppError('VALIDATION', fields.map((f) => f.message).join('；').slice(0, 300), { fields }) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '政通 zhengtong API', version: '0.1.0', description: '县域数字政府平台接口。每个办理操作是 POST /api/<复数>/:id/<事件>。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('session', null);
+
+  const httpDuration = new client.Histogram({
+    name: 'zhengtong_http_request_duration_seconds', help: 'HTTP request duration',
+    labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [metricsRegistry],
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.routeOptions.config?.auth === 'none') return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    req.session = await resolveSession(kernel, token, req.ip);
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.session.csrf) {
+      throw new AppError('CSRF');
+    }
+  });
+
+  app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    if (isAppError(err)) {
+      if (err.status >= 500) req.log.error({ err }, 'app error');
+      return reply.status(err.status).send(err.toJSON());
+    }
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE').toJSON());
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && e.code?.startsWith('FST_'))) {
+      return reply.status(400).send(new AppError('BAD_REQUEST', '请求格式不正确（应为JSON）').toJSON());
+    }
+    if (e.statusCode === 404) return reply.status(404).send(new AppError('NOT_FOUND').toJSON());
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(new AppError('INTERNAL').toJSON());
+  });
+}
+
+export function setSessionCookies(kernel: Kernel, reply: FastifyReply, token: string, csrf: string) {
+  const secure = kernel.config.COOKIE_SECURE;
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  // Readable by the page so it can echo it in X-CSRF-Token (double submit); useless to another origin.
+  reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure });
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

@@ -1,0 +1,102 @@
+/**
+ * The kernel object handed to every domain: configuration, the database, the clock (injectable, so
+ * tests and replays control "today"), and the registries domains declare into. Nothing here knows a
+ * domain; domains are discovered from src/domains/<name>/server/index.ts at boot.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { Config } from './config';
+import type { Database, Tx } from './db/db';
+import type { MachineDef } from '../shared/machine';
+import type { CaseRow } from './cases/case.repository';
+import type { Actor } from './actor';
+import type { WorkCalendar } from '../shared/calendar';
+import { PersonalDataCipher } from './crypto';
+import { CalendarCache } from './calendar.service';
+import type { MetricDefinition } from './metrics';
+import type { JobDefinition } from './jobs';
+
+export type TransitionContext = {
+  row: CaseRow;
+  previousState: string;
+  event: string;
+  input: Record<string, unknown>;
+  actor: Actor;
+  at: Date;
+  today: string;
+  calendar: WorkCalendar;
+  kernel: Kernel;
+};
+
+export type CaseTypeRegistration = {
+  machine: MachineDef;
+  /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
+  refPrefix: string;
+  /** Domain fields shown on the generic case page. */
+  present?: (tx: Tx, row: CaseRow, actor: Actor) => Promise<{ label: string; value: string }[]>;
+  /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
+  link?: (row: CaseRow) => string;
+  /** Domain writes inside the transition's transaction, after the compare-and-set. */
+  onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
+};
+
+export type DomainModule = {
+  name: string;
+  /** Permission → 中文 label, for the roles page. */
+  permissions?: Record<string, string>;
+  /** Permissions this domain grants to roles (kernel roles or its own). */
+  grants?: Record<string, string[]>;
+  roles?: { key: string; name: string; scope: 'org' | 'division' | 'self'; description: string }[];
+  caseTypes?: CaseTypeRegistration[];
+  jobs?: JobDefinition[];
+  metrics?: MetricDefinition[];
+  routes?: (app: FastifyInstance, kernel: Kernel) => Promise<void> | void;
+  /** Demo data for `zhengtong seed demo`, run after the kernel's demo district exists. */
+  seedDemo?: (kernel: Kernel) => Promise<void>;
+  /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
+  seedAfter?: string[];
+};
+
+export const defineDomain = (d: DomainModule) => d;
+
+export type Kernel = {
+  config: Config;
+  db: Database;
+  now: () => Date;
+  today: () => string;
+  cipher: PersonalDataCipher;
+  calendar: CalendarCache;
+  domains: DomainModule[];
+  caseTypes: Map<string, CaseTypeRegistration>;
+  metrics: Map<string, MetricDefinition>;
+  jobs: Map<string, JobDefinition>;
+};
+
+export function isoDateIn(tz: string, d: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+export function createKernel(config: Config, db: Database, domains: DomainModule[], now: () => Date = () => new Date()): Kernel {
+  const k: Kernel = {
+    config, db, now,
+    today: () => isoDateIn(config.TZ_NAME, now()),
+    cipher: new PersonalDataCipher(config.APP_SECRET),
+    calendar: new CalendarCache(),
+    domains,
+    caseTypes: new Map(),
+    metrics: new Map(),
+    jobs: new Map(),
+  };
+  for (const d of domains) {
+    for (const ct of d.caseTypes ?? []) {
+      if (k.caseTypes.has(ct.machine.type)) throw new Error(`case type ${ct.machine.type} registered twice`);
+      k.caseTypes.set(ct.machine.type, ct);
+    }
+    for (const m of d.metrics ?? []) k.metrics.set(m.key, m);
+    for (const j of d.jobs ?? []) k.jobs.set(j.name, j);
+  }
+  return k;
+}
+
+export type ZodObj = z.ZodObject;

@@ -1,0 +1,57 @@
+/**
+ * The metrics registry (DESIGN §4.7). A metric is a named query returning numerator, denominator and
+ * value for a division or org and a period, plus the records behind the figure. The dashboard and the
+ * annual report read figures only through here, so every number can be traced to its records.
+ * A rate with an empty denominator has value null: the data cannot support it, and we say so.
+ */
+import type { SQL } from 'drizzle-orm';
+import type { MetricQuery, MetricResult } from '../shared/schemas';
+import type { Tx } from './db/db';
+import type { Kernel } from './kernel';
+import type { CaseRow } from './cases/case.repository';
+
+export type MetricScope = MetricQuery & { divisionCode: string };
+
+export type MetricDefinition = {
+  key: string;
+  label: string;
+  unit: 'count' | 'rate';
+  /** The definition in Chinese, as printed beside the figure and in the domain README. */
+  definition: string;
+  compute: (tx: Tx, kernel: Kernel, q: MetricScope) => Promise<{ numerator: number; denominator: number | null }>;
+  /** The records behind the numerator (and denominator, for rates): case rows, paged. Metrics over
+   * non-case records (catalog items) leave it out and the API says where their records are. */
+  recordsNote?: string;
+  records?: (tx: Tx, kernel: Kernel, q: MetricScope, which: 'numerator' | 'denominator', page: { page: number; pageSize: number }) => Promise<{ items: CaseRow[]; total: number }>;
+};
+
+export type Breakdown = 'org' | 'month';
+export type MetricDefinitionWithBreakdown = MetricDefinition & {
+  /** The same figure for every org or every month of the period in one grouped query (dashboards). */
+  breakdown?: (tx: Tx, kernel: Kernel, q: MetricScope, by: Breakdown) => Promise<Map<string, { numerator: number; denominator: number | null }>>;
+};
+
+export const defineMetric = (m: MetricDefinitionWithBreakdown) => m;
+
+/** A breakdown through the metric's grouped query when it has one, else one query per key. */
+export async function computeBreakdown(tx: Tx, kernel: Kernel, key: string, q: MetricScope, by: Breakdown, keys: { key: string; scope: MetricScope }[]) {
+  const m = kernel.metrics.get(key) as MetricDefinitionWithBreakdown | undefined;
+  if (!m) return null;
+  const rows = m.breakdown ? await m.breakdown(tx, kernel, q, by) : new Map(await Promise.all(keys.map(async (k) => [k.key, await m.compute(tx, kernel, k.scope)] as const)));
+  const out = new Map<string, { numerator: number; denominator: number | null; value: number | null }>();
+  for (const k of keys) {
+    const r = rows.get(k.key) ?? { numerator: 0, denominator: m.unit === 'rate' ? 0 : null };
+    out.set(k.key, { ...r, value: m.unit === 'count' ? r.numerator : r.denominator ? r.numerator / r.denominator : null });
+  }
+  return out;
+}
+
+export async function computeMetric(tx: Tx, kernel: Kernel, key: string, q: MetricScope): Promise<MetricResult | null> {
+  const m = kernel.metrics.get(key);
+  if (!m) return null;
+  const { numerator, denominator } = await m.compute(tx, kernel, q);
+  const value = m.unit === 'count' ? numerator : denominator ? numerator / denominator : null;
+  return { key: m.key, label: m.label, unit: m.unit, definition: m.definition, numerator, denominator, value, query: q };
+}
+
+export type { SQL };

@@ -1,0 +1,19 @@
+/**
+ * SQL conditions every metric and scoped list shares. Periods are calendar dates in China, compared as
+ * instants so timestamp indexes apply; a division subtree is a code prefix, compared as a range so a
+ * btree index applies whatever the collation.
+ */
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { divisionPrefix } from '../shared/division';
+
+export const dayStart = (d: string) => `${d}T00:00:00+08:00`;
+export const dayEnd = (d: string) => `${d}T24:00:00+08:00`;
+
+export const inPeriod = (col: AnyColumn | SQL, from: string, to: string): SQL =>
+  sql`${col} >= ${dayStart(from)}::timestamptz AND ${col} < ${dayEnd(to)}::timestamptz`;
+
+export function inDivision(col: AnyColumn | SQL, code: string): SQL {
+  const p = divisionPrefix(code);
+  const upper = p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
+  return sql`${col} >= ${p} AND ${col} < ${upper}`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Clock maths for case deadlines (DESIGN §4.3), pure and isomorphic. A clock counts working days
+ * (行政许可法 第82条, 政府信息公开条例) or natural days (民事诉讼法 第85条: the start day is not counted and a
+ * period ending on a rest day ends on the next working day). Paused time (补正, 听证/鉴定/专家评审 under
+ * 行政许可法 第45条, third-party consultation, 中止) does not count; extensions add days with their approver.
+ */
+import type { ClockUnit } from './machine';
+import type { WorkCalendar } from './calendar';
+import { isAppError } from './errors';
+import type { DeadlineBadge } from './schemas';
+
+export type ClockPause = { from: string; to: string | null; reason: string; days: number };
+export type ClockExtension = { days: number; approverId: string; approverName: string; reason: string; at: string };
+export type ClockData = {
+  label: string;
+  unit: ClockUnit;
+  limitDays: number;
+  state: 'running' | 'paused' | 'stopped';
+  startedOn: string;
+  stoppedOn: string | null;
+  pauses: ClockPause[];
+  extensions: ClockExtension[];
+  legalBasis: string;
+};
+
+const unitWord = (u: ClockUnit) => (u === 'workday' ? '个工作日' : '日');
+
+/** Days a closed pause removed from the count: working days in (from, to], or natural days. */
+export function pauseLength(unit: ClockUnit, from: string, to: string, cal: WorkCalendar): number {
+  if (unit === 'workday') return cal.workdaysBetween(from, to);
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86400000));
+}
+
+/** Due date and the sentence that explains it. While paused there is no due date. */
+export function deriveDue(c: ClockData, cal: WorkCalendar): { dueDate: string | null; derivation: string } {
+  const ext = c.extensions.reduce((s, e) => s + e.days, 0);
+  const paused = c.pauses.reduce((s, p) => s + (p.to ? p.days : 0), 0);
+  const total = c.limitDays + ext + paused;
+  const parts = [`自${c.startedOn}起算${c.limitDays}${unitWord(c.unit)}（${c.legalBasis}）`];
+  for (const e of c.extensions) parts.push(`经${e.approverName}批准延长${e.days}${unitWord(c.unit)}（${e.reason}）`);
+  for (const p of c.pauses) parts.push(p.to ? `${p.reason}暂停${p.from}至${p.to}，不计${p.days}${unitWord(c.unit)}` : `${p.reason}自${p.from}起暂停计时`);
+  if (c.state === 'paused') return { dueDate: null, derivation: `${parts.join('；')}；暂停期间不计算到期日。` };
+  try {
+    const dueDate = c.unit === 'workday' ? cal.addWorkdays(c.startedOn, total) : cal.addNaturalDays(c.startedOn, total);
+    const tail = c.unit === 'natural' ? '（期间届满日为休息日的，顺延至其后第一个工作日，民事诉讼法第85条）' : '（起算日不计入，不含法定节假日）';
+    return { dueDate, derivation: `${parts.join('；')}；到期日${dueDate}${tail}。日历版本${cal.version}。` };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'CALENDAR_OUT_OF_RANGE') {
+      // Refuse to guess past the published holidays; the due date is filled in when the year is published.
+      return { dueDate: null, derivation: `${parts.join('；')}；到期日超出已发布的节假日安排（至${cal.lastDate}），待下一年度安排发布后自动计算。` };
+    }
+    throw e;
+  }
+}
+
+/** The badge a clerk sees: 剩余N个工作日 / 今日到期 / 已超期N个工作日. */
+export function deadlineBadge(c: ClockData, dueDate: string | null, today: string, cal: WorkCalendar, warnBefore = 1): DeadlineBadge {
+  const w = unitWord(c.unit);
+  const between = (a: string, b: string) => (c.unit === 'workday' ? cal.workdaysBetween(a, b) : Math.round((Date.parse(b) - Date.parse(a)) / 86400000));
+  if (c.state === 'stopped') {
+    if (!dueDate || !c.stoppedOn || c.stoppedOn <= dueDate) return { label: '已办结', level: 'stopped', remainingWorkdays: null };
+    return { label: `已办结（超期${safe(() => between(dueDate, c.stoppedOn!))}${w}）`, level: 'stopped', remainingWorkdays: null };
+  }
+  if (c.state === 'paused') {
+    const open = c.pauses.find((p) => !p.to);
+    return { label: `已暂停${open ? `（${open.reason}）` : ''}`, level: 'paused', remainingWorkdays: null };
+  }
+  if (!dueDate) return { label: '到期日待定', level: 'warning', remainingWorkdays: null };
+  if (today === dueDate) return { label: '今日到期', level: 'today', remainingWorkdays: 0 };
+  if (today > dueDate) {
+    const n = safe(() => between(dueDate, today));
+    return { label: `已超期${n}${w}`, level: 'overdue', remainingWorkdays: typeof n === 'number' ? -n : null };
+  }
+  const n = safe(() => between(today, dueDate));
+  return { label: `剩余${n}${w}`, level: typeof n === 'number' && n <= warnBefore ? 'warning' : 'normal', remainingWorkdays: typeof n === 'number' ? n : null };
+}
+
+function safe(f: () => number): number | string {
+  try { return f(); } catch { return '若干'; }
+}

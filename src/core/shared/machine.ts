@@ -1,0 +1,124 @@
+/**
+ * The case engine's contract: every domain declares its workflow as data in `<name>.machine.ts`.
+ * Pure and isomorphic, so the same table drives the server runner, the routes, OpenAPI, the UI's
+ * buttons and the exhaustive unit tests.
+ */
+import { z } from 'zod';
+
+export type ClockUnit = 'workday' | 'natural';
+
+export type ClockDef = {
+  label: string;
+  /** A function lets the unit follow the case (an item whose statute counts natural days). */
+  unit: ClockUnit | ((data: Record<string, unknown>) => ClockUnit);
+  /** Days allowed. A function lets a domain read the limit from the case (e.g. the item's promised limit). */
+  limit: number | ((data: Record<string, unknown>) => number | null);
+  /** Cited in the derivation shown to users, e.g. '行政许可法 第42条'. */
+  legalBasis: string | ((data: Record<string, unknown>) => string);
+  /** The clock whose result counts for 按时办结率 and the generic overdue metric. */
+  primary?: boolean;
+  /** Warn this many working days before due (defaults to 1). */
+  warnBefore?: number;
+  /** System event fired when the clock runs out, e.g. 视为受理 (行政许可法 第32条). */
+  onOverdue?: string;
+};
+
+export type ClockOp =
+  | { op: 'start'; clock: string }
+  | { op: 'pause'; clock: string; reason: string }
+  | { op: 'resume'; clock: string }
+  /** Start the clock again from the event date, discarding elapsed time (e.g. 政府信息公开条例 第30条 补正). */
+  | { op: 'restart'; clock: string }
+  /** Extension: the input must carry `days` (or the op fixes them) and the actor is recorded as approver. */
+  | { op: 'extend'; clock: string; days?: number }
+  | { op: 'stop'; clock: string };
+
+export type GuardContext = {
+  state: string;
+  data: Record<string, unknown>;
+  input: Record<string, unknown>;
+  actor: { id: string; kind: 'staff' | 'public' | 'system' };
+};
+
+export type EventDef<S extends string = string> = {
+  label: string;
+  from: readonly S[];
+  to: S;
+  /** Permission string '<type>.<action>'. Checked against the actor's roles in the scope of the case. */
+  permission: string;
+  input?: z.ZodObject;
+  /** Returns a Chinese reason when the event may not happen now, else null. */
+  guard?: (ctx: GuardContext) => string | null;
+  clocks?: readonly ClockOp[];
+  /** Fired only by the system (jobs), never offered as a button. */
+  system?: boolean;
+  danger?: boolean;
+  confirm?: string;
+};
+
+export type StateDef = {
+  label: string;
+  /** Closed cases leave the 工作台 and count as completed. */
+  terminal?: boolean;
+  color?: 'default' | 'processing' | 'success' | 'warning' | 'error';
+};
+
+export type MachineDef<S extends string = string, E extends string = string> = {
+  /** Case type, singular, matches the permission prefix: 'application'. */
+  type: string;
+  /** URL plural: POST /api/<plural>/:id/<event>. */
+  plural: string;
+  label: string;
+  initial: S;
+  states: Record<S, StateDef>;
+  clocks: Record<string, ClockDef>;
+  /** Clocks started when the case is created (e.g. the 5-working-day acceptance clock). */
+  initialClocks?: readonly string[];
+  events: Record<E, EventDef<S>>;
+};
+
+export function defineMachine<S extends string, E extends string>(m: MachineDef<S, E>): MachineDef<S, E> {
+  for (const [name, ev] of Object.entries(m.events) as [string, EventDef<S>][]) {
+    for (const s of [...ev.from, ev.to]) {
+      if (!(s in m.states)) throw new Error(`machine ${m.type}: event ${name} names unknown state ${s}`);
+    }
+    for (const op of ev.clocks ?? []) {
+      if (!(op.clock in m.clocks)) throw new Error(`machine ${m.type}: event ${name} names unknown clock ${op.clock}`);
+    }
+    if (!ev.permission.startsWith(`${m.type}.`)) {
+      throw new Error(`machine ${m.type}: permission ${ev.permission} must start with ${m.type}.`);
+    }
+  }
+  return m;
+}
+
+export type TransitionRefusal =
+  | { code: 'UNKNOWN_EVENT' }
+  | { code: 'FORBIDDEN' }
+  | { code: 'TRANSITION_NOT_ALLOWED' }
+  | { code: 'GUARD_FAILED'; reason: string };
+
+/** Decide whether `event` may fire: the one rule used by the runner, the abilities list and the tests. */
+export function checkTransition(
+  machine: MachineDef,
+  event: string,
+  ctx: GuardContext,
+  hasPermission: (permission: string) => boolean,
+): TransitionRefusal | null {
+  const def = machine.events[event];
+  if (!def) return { code: 'UNKNOWN_EVENT' };
+  if (def.system && ctx.actor.kind !== 'system') return { code: 'FORBIDDEN' };
+  if (ctx.actor.kind !== 'system' && !hasPermission(def.permission)) return { code: 'FORBIDDEN' };
+  if (!def.from.includes(ctx.state)) return { code: 'TRANSITION_NOT_ALLOWED' };
+  const reason = def.guard?.(ctx) ?? null;
+  return reason ? { code: 'GUARD_FAILED', reason } : null;
+}
+
+/** Events a (non-system) actor could fire from `state`, before input-dependent guards. */
+export function offeredEvents(machine: MachineDef, state: string, hasPermission: (p: string) => boolean): string[] {
+  return Object.entries(machine.events)
+    .filter(([, ev]) => !ev.system && ev.from.includes(state) && hasPermission(ev.permission))
+    .map(([name]) => name);
+}
+
+export const isTerminal = (machine: MachineDef, state: string) => machine.states[state]?.terminal === true;

@@ -1,0 +1,284 @@
+/**
+ * The kernel's API shapes. One zod schema per shape: the server validates and documents (OpenAPI) with
+ * these, and the web client imports the inferred types, so nothing is copied by hand.
+ */
+import { z } from 'zod';
+
+// ---- primitives --------------------------------------------------------------------------------
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD').meta({ title: '日期' });
+export const Uuid = z.uuid({ message: '编号格式不正确' });
+export const DivisionCode = z
+  .string()
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字（GB/T 2260）')
+  .meta({ title: '区划代码' });
+export const Name = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字符');
+export const Text = z.string().trim().max(2000, '不能超过2000个字符');
+export const Page = z.object({
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+// ---- auth ----------------------------------------------------------------------------------------
+export const LoginInput = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64).meta({ title: '用户名' }),
+  password: z.string().min(1, '请输入密码').max(128).meta({ title: '密码' }),
+});
+export const RoleAssignment = z.object({
+  role: z.string().max(64),
+  roleName: z.string(),
+  orgId: Uuid.nullable(),
+  orgName: z.string().nullable(),
+});
+export const Me = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  kind: z.enum(['staff', 'public']),
+  roles: z.array(RoleAssignment),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  divisionCode: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;
+export const ChangePasswordInput = z.object({
+  oldPassword: z.string().min(1).max(128).meta({ title: '原密码' }),
+  newPassword: z.string().min(1).max(128).meta({ title: '新密码' }),
+});
+export const RegisterInput = z.object({
+  kind: z.enum(['person', 'enterprise']).meta({ title: '账号类型' }),
+  name: Name.meta({ title: '姓名或企业名称' }),
+  idNumber: z.string().trim().toUpperCase().min(15).max(18).meta({ title: '身份证号或统一社会信用代码' }),
+  phone: z.string().trim().regex(/^1\d{10}$/, '手机号码应为11位数字').meta({ title: '手机号码' }),
+  password: z.string().min(1).max(128).meta({ title: '密码' }),
+});
+
+// ---- clocks, cases, timeline ----------------------------------------------------------------------
+export const DeadlineLevel = z.enum(['normal', 'warning', 'today', 'overdue', 'paused', 'stopped']);
+export const DeadlineBadge = z.object({ label: z.string(), level: DeadlineLevel, remainingWorkdays: z.number().int().nullable() });
+export type DeadlineBadge = z.infer<typeof DeadlineBadge>;
+export const ClockPause = z.object({ from: IsoDate, to: IsoDate.nullable(), reason: z.string(), days: z.number().int() });
+export const ClockExtension = z.object({ days: z.number().int(), approverId: z.string(), approverName: z.string(), reason: z.string(), at: z.string() });
+export const ClockView = z.object({
+  name: z.string(),
+  label: z.string(),
+  unit: z.enum(['workday', 'natural']),
+  limit: z.number().int(),
+  legalBasis: z.string(),
+  primary: z.boolean(),
+  state: z.enum(['running', 'paused', 'stopped']),
+  startedOn: IsoDate,
+  dueDate: IsoDate.nullable(),
+  stoppedOn: IsoDate.nullable(),
+  calendarVersion: z.number().int(),
+  pauses: z.array(ClockPause),
+  extensions: z.array(ClockExtension),
+  /** One sentence a clerk or applicant can read: why the case is due when it is. */
+  derivation: z.string(),
+  badge: DeadlineBadge,
+});
+export type ClockView = z.infer<typeof ClockView>;
+
+export const CaseSummary = z.object({
+  id: Uuid,
+  caseType: z.string(),
+  caseTypeName: z.string(),
+  refNo: z.string(),
+  title: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  stateColor: z.string(),
+  orgId: Uuid,
+  orgName: z.string(),
+  divisionCode: z.string(),
+  applicantName: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  dueDate: IsoDate.nullable(),
+  badge: DeadlineBadge.nullable(),
+  /** Web route of the domain's own detail page; the generic case page is /cases/:id. */
+  link: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseEventView = z.object({
+  id: Uuid,
+  seq: z.number().int(),
+  event: z.string(),
+  eventName: z.string(),
+  fromState: z.string().nullable(),
+  fromStateName: z.string().nullable(),
+  toState: z.string(),
+  toStateName: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+  comment: z.string().nullable(),
+});
+export type CaseEventView = z.infer<typeof CaseEventView>;
+
+/** An action the server says this actor may take now; `form` is JSON Schema from the event's zod input. */
+export const CaseAction = z.object({
+  event: z.string(),
+  label: z.string(),
+  path: z.string(),
+  danger: z.boolean(),
+  confirm: z.string().nullable(),
+  form: z.record(z.string(), z.unknown()).nullable(),
+});
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const CaseField = z.object({ label: z.string(), value: z.string() });
+export const CaseDetail = CaseSummary.extend({
+  fields: z.array(CaseField),
+  clocks: z.array(ClockView),
+  events: z.array(CaseEventView),
+  actions: z.array(CaseAction),
+  version: z.number().int(),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const WorkbenchQuery = Page.extend({ caseType: z.string().max(64).optional() });
+
+// ---- tenancy ---------------------------------------------------------------------------------------
+export const DivisionLevel = z.enum(['province', 'city', 'county', 'township', 'village']);
+export const Division = z.object({
+  code: DivisionCode,
+  name: Name,
+  level: DivisionLevel,
+  parentCode: DivisionCode.nullable(),
+  path: z.string(),
+});
+export type Division = z.infer<typeof Division>;
+export const DivisionInput = z.object({
+  code: DivisionCode,
+  name: Name.meta({ title: '区划名称' }),
+  parentCode: DivisionCode.meta({ title: '上级区划' }),
+});
+export const OrgKind = z.enum(['government', 'department', 'township', 'service_center', 'service_site']);
+export const Org = z.object({
+  id: Uuid,
+  name: Name,
+  shortName: z.string().max(30).nullable(),
+  kind: OrgKind,
+  divisionCode: DivisionCode,
+  divisionName: z.string(),
+  parentId: Uuid.nullable(),
+});
+export type Org = z.infer<typeof Org>;
+export const OrgInput = z.object({
+  name: Name.meta({ title: '机构名称' }),
+  shortName: z.string().trim().max(30, '简称不能超过30个字符').nullable().optional().meta({ title: '简称' }),
+  kind: OrgKind.meta({ title: '机构类型' }),
+  divisionCode: DivisionCode,
+  parentId: Uuid.nullable().optional(),
+});
+export const Counter = z.object({
+  id: Uuid,
+  orgId: Uuid,
+  name: Name,
+  generalist: z.boolean(),
+  divisionCode: DivisionCode,
+});
+
+export const RoleScope = z.enum(['org', 'division', 'self']);
+export const Role = z.object({
+  key: z.string(),
+  name: z.string(),
+  scope: RoleScope,
+  permissions: z.array(z.string()),
+  description: z.string(),
+});
+export type Role = z.infer<typeof Role>;
+export const UserStatus = z.enum(['active', 'locked', 'disabled']);
+export const StaffUser = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  status: UserStatus,
+  roles: z.array(RoleAssignment),
+  lastLoginAt: z.string().nullable(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+export const UserQuery = Page.extend({
+  orgId: Uuid.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export const RoleAssignmentInput = z.object({ role: z.string().max(64), orgId: Uuid });
+export const UserInput = z.object({
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, '用户名为3-32位字母、数字或._-').meta({ title: '用户名' }),
+  displayName: Name.meta({ title: '姓名' }),
+  phone: z.string().trim().regex(/^1\d{10}$/, '手机号码应为11位数字').nullable().optional().meta({ title: '手机号码' }),
+  password: z.string().min(1).max(128).meta({ title: '初始密码' }),
+  roles: z.array(RoleAssignmentInput).min(1, '至少分配一个角色').max(20),
+});
+export const UserRolesInput = z.object({ roles: z.array(RoleAssignmentInput).max(20) });
+
+// ---- calendar --------------------------------------------------------------------------------------
+export const CalendarDayKind = z.enum(['holiday', 'workday']);
+export const CalendarDay = z.object({
+  date: IsoDate,
+  kind: CalendarDayKind.meta({ title: '类型' }),
+  name: Name.meta({ title: '名称' }),
+});
+export type CalendarDay = z.infer<typeof CalendarDay>;
+export const CalendarYear = z.object({
+  year: z.number().int(),
+  /** Only published years take part in deadline arithmetic; a draft year is being entered. */
+  status: z.enum(['published', 'draft', 'missing']),
+  source: z.string().nullable(),
+  version: z.number().int(),
+  days: z.array(CalendarDay),
+});
+export type CalendarYear = z.infer<typeof CalendarYear>;
+export const CalendarYearInput = z.object({
+  source: z.string().trim().max(200).meta({ title: '依据（国务院办公厅通知文号）' }),
+});
+
+// ---- metrics ---------------------------------------------------------------------------------------
+export const MetricQuery = z.object({
+  divisionCode: DivisionCode.optional(),
+  orgId: Uuid.optional(),
+  from: IsoDate,
+  to: IsoDate,
+  caseType: z.string().max(64).optional(),
+});
+export type MetricQuery = z.infer<typeof MetricQuery>;
+export const MetricDef = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.enum(['count', 'rate']),
+  definition: z.string(),
+});
+export const MetricResult = MetricDef.extend({
+  numerator: z.number(),
+  denominator: z.number().nullable(),
+  /** null when the data cannot support the figure (no records in the denominator). */
+  value: z.number().nullable(),
+  query: MetricQuery,
+});
+export type MetricResult = z.infer<typeof MetricResult>;
+
+// ---- audit -----------------------------------------------------------------------------------------
+export const AuditRecord = z.object({
+  id: z.string(),
+  stream: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  success: z.boolean(),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+export const AuditQuery = Page.extend({ stream: z.string().max(200).optional(), action: z.string().max(100).optional() });
+
+export const InboxItem = z.object({ id: Uuid, title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() });

@@ -1,0 +1,23 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Me } from '../shared/schemas';
+import { get } from './api';
+
+const MeContext = createContext<Me | null>(null);
+
+export function useMeQuery() {
+  return useQuery({ queryKey: ['me'], queryFn: () => get<Me>('/api/auth/me'), retry: false, staleTime: 60_000 });
+}
+
+export function MeProvider({ me, children }: { me: Me; children: ReactNode }) {
+  return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+}
+
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside MeProvider');
+  return me;
+}
+
+export const hasPermission = (me: Me | null, p?: string | string[]) =>
+  !p || (me !== null && (Array.isArray(p) ? p.some((x) => me.permissions.includes(x)) : me.permissions.includes(p)));

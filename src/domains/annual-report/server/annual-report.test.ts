@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { and, eq, sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { defineMetric } from '../../../core/server/metrics';
+import { cases } from '../../../core/server/db/schema';
+import { createCase, transition } from '../../../core/server/cases/case.service';
+import { SYSTEM_ACTOR } from '../../../core/server/actor';
+import * as tenancy from '../../../core/server/tenancy.repository';
+import { checkReport } from '../shared/report-check';
+
+let t: TestApp;
+// A stand-in for the reconsideration domain (not built yet): corrected = permits denied, of permits received.
+const corrected = (q: { divisionCode: string; from: string; to: string }) => and(eq(cases.type, 'permit'), sql`${cases.divisionCode} LIKE ${q.divisionCode + '%'}`, sql`(${cases.createdAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${q.from}::date AND ${q.to}::date`);
+beforeAll(async () => {
+  t = await startTestApp();
+  t.kernel.metrics.set('reconsideration.correctionRate', defineMetric({
+    key: 'reconsideration.correctionRate', label: '纠错率', unit: 'rate', definition: '直接纠错件数 ÷ 受理件数（测试口径）',
+    compute: async (tx, _k, q) => {
+      const [r] = await tx.select({ n: sql<number>`count(*) FILTER (WHERE ${cases.state} = 'denied')::int`, d: sql<number>`count(*)::int` }).from(cases).where(corrected(q));
+      return { numerator: r.n, denominator: r.d };
+    },
+    records: async (tx, _k, q) => { const items = await tx.select().from(cases).where(corrected(q)); return { items, total: items.length }; },
+  }));
+});
+afterAll(async () => { await t.close(); });
+
+async function addCases(n: number, denied: number) {
+  const k = t.kernel;
+  const org = await k.db.tx((tx) => tenancy.getOrgByName(tx, '湖滨区司法局'));
+  for (let i = 0; i < n; i++) {
+    const { row } = await k.db.tx((tx) => createCase(tx, k, SYSTEM_ACTOR, { type: 'permit', title: `复议${i}`, orgId: org!.id, divisionCode: org!.divisionCode }));
+    await k.db.tx((tx) => transition(tx, k, SYSTEM_ACTOR, row.id, 'accept', {}));
+    if (i < denied) await k.db.tx((tx) => transition(tx, k, SYSTEM_ACTOR, row.id, 'deny', { reason: '撤销原行政行为' }));
+  }
+}
+
+const paragraphs = (v: any) => v.content.parts.flatMap((p: any) => p.sections.flatMap((s: any) => s.paragraphs));
+const textOf = (p: any) => p.segments.map((s: any) => s.text).join('');
+
+describe('annual report that drafts itself', () => {
+  let id: string;
+
+  it('leaves out every sentence whose records do not exist, never writing 0', async () => {
+    const sfj = await t.as('reviewer_sfj');
+    const r = await sfj.post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' });
+    expect(r.status).toBe(200);
+    id = r.body.id;
+    expect(r.body.content.title).toBe('湖滨区人民政府2026年度法治政府建设情况报告');
+    expect(r.body.content.parts.map((p: any) => p.heading)).toEqual(['主要举措和成效', '存在的不足和原因', '党政主要负责人履行推进法治建设第一责任人职责情况', '2027年度推进法治政府建设的主要安排', '其他需要报告的情况']);
+    const all = paragraphs(r.body).map(textOf).join('\n');
+    expect(all).not.toMatch(/(^|[^\d.])0(件|项|条|%)/);
+    expect(paragraphs(r.body).filter((p: any) => p.kind === 'data')).toEqual([]);
+    const dup = await sfj.post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' });
+    expect(dup.status).toBe(409);
+  });
+
+  it('writes data sentences from the metrics registry with every number traceable, and keeps edits on regeneration', async () => {
+    await addCases(3, 2);
+    const sfj = await t.as('reviewer_sfj');
+    let v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
+    const data = paragraphs(v).find((p: any) => p.source === 'disputes.reconsideration');
+    expect(textOf(data)).toBe('全年受理行政复议案件3件，直接纠错2件，纠错率66.67%。');
+    const figures = data.segments.filter((s: any) => s.metric);
+    expect(figures.map((s: any) => s.text)).toEqual(['3', '2', '66.67%']);
+    expect(figures[2].metric).toMatchObject({ key: 'reconsideration.correctionRate', numerator: 2, denominator: 3, query: { divisionCode: '411202', from: '2026-01-01', to: '2026-12-31' } });
+    // the checker agrees with what the generator wrote
+    expect(checkReport(textOf(data)).claims.every((c) => c.status === 'ok')).toBe(true);
+    const narrative = paragraphs(v).find((p: any) => p.kind === 'narrative');
+    const edited = await sfj.put(`/api/annual-reports/${id}/paragraphs/${narrative.id}`, { text: '区政府主要负责人全年主持召开法治建设专题会议3次。', expectedVersion: v.contentVersion });
+    expect(edited.status).toBe(200);
+    const stale = await sfj.put(`/api/annual-reports/${id}/paragraphs/${narrative.id}`, { text: '旧版本上的修改', expectedVersion: v.contentVersion });
+    expect(stale.status).toBe(409);
+    await addCases(1, 1);
+    v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
+    expect(textOf(paragraphs(v).find((p: any) => p.source === 'disputes.reconsideration'))).toBe('全年受理行政复议案件4件，直接纠错3件，纠错率75%。');
+    expect(textOf(paragraphs(v).find((p: any) => p.id === narrative.id))).toBe('区政府主要负责人全年主持召开法治建设专题会议3次。');
+    expect((await sfj.get(`/api/annual-reports/${id}/versions`)).body.length).toBe(4);
+  });
+
+  it('exports .docx in 公文 format that LibreOffice opens and paginates', async () => {
+    const sfj = await t.as('reviewer_sfj');
+    const res = await t.app.inject({ method: 'GET', url: `/api/annual-reports/${id}/export.docx?appendix=1`, headers: { cookie: (sfj as any).cookieHeader() } });
+    expect(res.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(xml).toContain('报告数据来源说明');
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers.some((f) => f.includes('— ') && f.includes('PAGE'))).toBe(true);
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
+    if (!soffice) throw new Error('LibreOffice is required for this test: apt-get install libreoffice-writer-nogui');
+    const dir = mkdtempSync(join(tmpdir(), 'zt-docx-'));
+    writeFileSync(join(dir, 'report.docx'), res.rawPayload);
+    spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { timeout: 120_000 });
+    expect(readdirSync(dir)).toContain('report.pdf');
+    const info = execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(2); // body + the data appendix on its own page
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  }, 180_000);
+
+  it('walks draft → review → leader → confidentiality → public, and only drafts are editable', async () => {
+    const sec = await t.as('secadmin');
+    const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+    const gov = orgs.find((o) => o.name === '湖滨区人民政府办公室')!;
+    expect((await sec.post('/api/admin/users', { username: 'secrecy', displayName: '保密员', password: 'Secret#2026x', roles: [{ role: 'secrecyReviewer', orgId: gov.id }] })).status).toBe(200);
+    const sfj = await t.as('reviewer_sfj');
+    expect((await sfj.post(`/api/annual-reports/${id}/submit`)).status).toBe(200);
+    const v = (await sfj.get(`/api/annual-reports/${id}`)).body;
+    expect(v.editable).toBe(false);
+    const para = paragraphs(v)[0];
+    expect((await sfj.put(`/api/annual-reports/${id}/paragraphs/${para.id}`, { text: 'x', expectedVersion: v.contentVersion })).status).toBe(409);
+    const leader = await t.as('leader');
+    expect((await leader.post(`/api/annual-reports/${id}/approveInternal`)).status).toBe(200);
+    expect((await leader.post(`/api/annual-reports/${id}/approveLeader`)).status).toBe(200);
+    expect((await leader.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(403);
+    const secrecy = await t.anon().login('secrecy', 'Secret#2026x');
+    expect((await secrecy.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(200);
+    const pub = await t.anon().get('/api/public/annual-reports');
+    expect(pub.body.map((r: any) => r.id)).toContain(id);
+    const pv = (await t.anon().get(`/api/public/annual-reports/${id}`)).body;
+    expect(JSON.stringify(pv)).not.toContain('"metric"');
+    expect(pv.content.parts[0].heading).toBe('主要举措和成效');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The annual report's workflow (厅字〔2019〕28号《法治政府建设与责任落实督察工作规定》): drafted by the
+ * body, reviewed internally, approved by its leader, checked for confidentiality before anything goes
+ * public (政府信息公开条例 第17条: 公开前保密审查), then published on the portal by 1 April of the next
+ * year (第24条). Any reviewer can send it back to draft with a reason.
+ */
+import { z } from 'zod';
+import { defineMachine } from '../../../core/shared/machine';
+
+const Reason = z.object({ reason: z.string().trim().min(2, '请说明退回理由').max(500).meta({ title: '退回理由' }) });
+
+export const annualReportMachine = defineMachine({
+  type: 'annualReport',
+  plural: 'annual-reports',
+  label: '法治政府建设年度报告',
+  initial: 'draft',
+  states: {
+    draft: { label: '起草中', color: 'default' },
+    internalReview: { label: '内部审核', color: 'processing' },
+    leaderApproval: { label: '领导审批', color: 'processing' },
+    confidentialityReview: { label: '保密审查', color: 'warning' },
+    published: { label: '已公开', color: 'success', terminal: true },
+  },
+  clocks: {
+    // 厅字〔2019〕28号 第24条: published by 1 April; the limit is computed from the case's own dates.
+    publication: { label: '公开期限', unit: 'natural', limit: (d) => (typeof d.daysToDeadline === 'number' ? d.daysToDeadline : null), legalBasis: '厅字〔2019〕28号 第24条（每年4月1日前公开）', primary: true, warnBefore: 10 },
+  },
+  initialClocks: ['publication'],
+  events: {
+    submit: { label: '提交审核', from: ['draft'], to: 'internalReview', permission: 'annualReport.edit' },
+    approveInternal: { label: '审核通过', from: ['internalReview'], to: 'leaderApproval', permission: 'annualReport.review' },
+    approveLeader: { label: '领导审批通过', from: ['leaderApproval'], to: 'confidentialityReview', permission: 'annualReport.approve' },
+    passConfidentiality: { label: '保密审查通过并公开', from: ['confidentialityReview'], to: 'published', permission: 'annualReport.confidentiality' },
+    returnToDraft: { label: '退回修改', from: ['internalReview', 'leaderApproval', 'confidentialityReview'], to: 'draft', permission: 'annualReport.review', input: Reason, danger: true },
+  },
+});

@@ -1,0 +1,123 @@
+/**
+ * The report as it will print, with every generated number clickable: the drawer shows the metric's
+ * definition, the query it ran and the records behind it. Narrative paragraphs are edited in place;
+ * regeneration refreshes only the data sentences nobody edited.
+ */
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { PageContainer, ProCard, ProTable } from '@ant-design/pro-components';
+import { Alert, App, Button, Descriptions, Drawer, Input, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseDetail, CaseSummary } from '../../../core/shared/schemas';
+import type { AnnualReportView, MetricRef, ReportParagraph } from '../shared/annual-report.schema';
+import { PART_NUMERALS, SECTION_NUMERALS } from '../shared/annual-report.templates';
+import { get, post, put, qs } from '../../../core/web/api';
+import { StatusTag } from '../../../core/web/status';
+import { ActionButtons, CaseTimeline, ClockCards } from '../../../core/web/case-parts';
+
+export function AnnualReportEditorPage() {
+  const { id = '' } = useParams();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const report = useQuery({ queryKey: ['annual-report', id], queryFn: () => get<AnnualReportView>(`/api/annual-reports/${id}`) });
+  const kase = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
+  const [trace, setTrace] = useState<MetricRef | null>(null);
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const refresh = () => { void qc.invalidateQueries({ queryKey: ['annual-report', id] }); void qc.invalidateQueries({ queryKey: ['case', id] }); };
+  const regen = useMutation({ mutationFn: () => post(`/api/annual-reports/${id}/regenerate`), onSuccess: () => { message.success('数据段落已按最新记录重新生成，人工修改的段落保持不变'); refresh(); }, onError: (e) => message.error(e.message) });
+  const save = useMutation({
+    mutationFn: (v: { id: string; text: string }) => put(`/api/annual-reports/${id}/paragraphs/${v.id}`, { text: v.text, expectedVersion: report.data!.contentVersion }),
+    onSuccess: () => { message.success('已保存'); setEditing(null); refresh(); }, onError: (e) => message.error(e.message),
+  });
+  if (report.isLoading) return <Spin />;
+  if (!report.data) return <Result status="404" title={report.error?.message ?? '报告不存在'} />;
+  const r = report.data;
+  const para = (p: ReportParagraph, lead?: string) => (
+    <div key={p.id} style={{ position: 'relative' }} data-paragraph={p.id}>
+      {editing?.id === p.id ? (
+        <Space direction="vertical" style={{ width: '100%', margin: '8px 0' }}>
+          <Input.TextArea autoSize={{ minRows: 3 }} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} maxLength={5000} />
+          {p.kind === 'data' ? <Alert type="warning" showIcon message="修改后本段不再随数据自动更新，其中的数字也不再可追溯。" /> : null}
+          <Space><Button type="primary" loading={save.isPending} onClick={() => save.mutate(editing)}>保存</Button><Button onClick={() => setEditing(null)}>取消</Button></Space>
+        </Space>
+      ) : (
+        <p className="gw-p" onDoubleClick={() => r.editable && setEditing({ id: p.id, text: p.segments.map((s) => s.text).join('') })}>
+          {lead ? <span className="gw-h2">{lead}</span> : null}
+          {p.segments.map((s, i) => s.metric
+            ? <Tooltip key={i} title={`${s.metric.label}：点击查看口径和记录`}><a className="gw-num" onClick={() => setTrace(s.metric!)}>{s.text}</a></Tooltip>
+            : <span key={i}>{s.text}</span>)}
+          {p.edited ? <Tag style={{ marginLeft: 8 }} color="orange">人工修改</Tag> : null}
+          {r.editable ? <a style={{ marginLeft: 8, fontSize: 12 }} onClick={() => setEditing({ id: p.id, text: p.segments.map((s) => s.text).join('') })}>编辑</a> : null}
+        </p>
+      )}
+    </div>
+  );
+  return (
+    <PageContainer title={r.content.title} tags={<StatusTag name={r.stateName} color={r.state === 'published' ? 'success' : r.state === 'draft' ? 'default' : 'processing'} />}
+      extra={[
+        r.editable ? <Button key="regen" loading={regen.isPending} onClick={() => regen.mutate()}>重新生成数据段落</Button> : null,
+        <Button key="docx" href={`/api/annual-reports/${id}/export.docx?appendix=1`}>导出Word（附数据来源）</Button>,
+        <Button key="pdf" href={`/api/annual-reports/${id}/export.pdf`}>导出PDF</Button>,
+        kase.data ? <ActionButtons key="actions" caseId={id} actions={kase.data.actions} onDone={refresh} /> : null,
+      ]}>
+      <style>{`.gw-doc{font-family:"仿宋_GB2312",FangSong,"Noto Serif CJK SC",serif;font-size:18px;line-height:2;max-width:820px;margin:0 auto}
+        .gw-doc h1{font-family:"方正小标宋简体","Noto Serif CJK SC",serif;font-weight:normal;text-align:center;font-size:26px}
+        .gw-h1{font-family:黑体,SimHei,"Noto Sans CJK SC",sans-serif;text-indent:2em;margin:0}.gw-h2{font-family:"楷体_GB2312",KaiTi,serif}
+        .gw-p{text-indent:2em;margin:0}.gw-num{border-bottom:1px dashed #b71c1c;color:#b71c1c}`}</style>
+      <ProCard split="vertical">
+        <ProCard colSpan="68%">
+          {r.editable ? <Alert style={{ marginBottom: 16 }} showIcon message="红色虚线数字由系统记录生成，点击可查看口径和记录；双击或点“编辑”修改段落。" /> : null}
+          <div className="gw-doc" data-testid="report-doc">
+            <h1>{r.content.title}</h1>
+            {r.content.parts.map((p, pi) => {
+              let si = 0;
+              return (
+                <div key={p.key}>
+                  <p className="gw-h1">{PART_NUMERALS[pi]}、{p.heading}</p>
+                  {p.sections.flatMap((s) => s.paragraphs.map((x, i) => para(x, i === 0 && s.heading ? `${SECTION_NUMERALS[si++]}${s.heading}。` : undefined)))}
+                </div>
+              );
+            })}
+          </div>
+        </ProCard>
+        <ProCard title="办理" direction="column">
+          {kase.data ? <><ClockCards clocks={kase.data.clocks} /><div style={{ marginTop: 16 }}><CaseTimeline events={kase.data.events} /></div></> : null}
+        </ProCard>
+      </ProCard>
+      <TraceDrawer metric={trace} onClose={() => setTrace(null)} />
+    </PageContainer>
+  );
+}
+
+function TraceDrawer({ metric, onClose }: { metric: MetricRef | null; onClose: () => void }) {
+  const [which, setWhich] = useState<'numerator' | 'denominator'>('numerator');
+  const q = metric?.query;
+  return (
+    <Drawer open={!!metric} width={760} title={metric ? `数据来源：${metric.label}` : ''} onClose={onClose} destroyOnHidden>
+      {metric && q ? (
+        <>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label="指标">{metric.key}</Descriptions.Item>
+            <Descriptions.Item label="统计口径">{metric.definition}</Descriptions.Item>
+            <Descriptions.Item label="统计范围">区划 {q.divisionCode}{q.orgId ? '（指定机关）' : ''}{q.caseType ? `，类型 ${q.caseType}` : ''}</Descriptions.Item>
+            <Descriptions.Item label="统计期间">{q.from} 至 {q.to}</Descriptions.Item>
+            <Descriptions.Item label={metric.unit === 'rate' ? '分子 / 分母' : '数值'}>{metric.unit === 'rate' ? `${metric.numerator} / ${metric.denominator}` : metric.numerator}</Descriptions.Item>
+          </Descriptions>
+          {metric.unit === 'rate' ? <Space style={{ margin: '16px 0 0' }}><Button type={which === 'numerator' ? 'primary' : 'default'} onClick={() => setWhich('numerator')}>分子记录</Button><Button type={which === 'denominator' ? 'primary' : 'default'} onClick={() => setWhich('denominator')}>分母记录</Button></Space> : null}
+          <ProTable<CaseSummary> rowKey="id" search={false} options={false} style={{ marginTop: 16 }} params={{ which, key: metric.key }}
+            request={async ({ current, pageSize }) => {
+              const r = await get<{ items: CaseSummary[]; total: number }>(`/api/metrics/${metric.key}/records?${qs({ ...q, which, page: current, pageSize })}`);
+              return { data: r.items, total: r.total, success: true };
+            }}
+            columns={[
+              { title: '编号', dataIndex: 'refNo', render: (_, x) => <a href={x.link} target="_blank" rel="noreferrer">{x.refNo}</a> },
+              { title: '标题', dataIndex: 'title', ellipsis: true },
+              { title: '单位', dataIndex: 'orgName' },
+              { title: '状态', dataIndex: 'stateName' },
+            ]} />
+          <Typography.Paragraph type="secondary">记录列表与报告中的数字使用同一查询，可逐条核对。</Typography.Paragraph>
+        </>
+      ) : null}
+    </Drawer>
+  );
+}

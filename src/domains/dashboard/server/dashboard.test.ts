@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedServicesDemo } from '../../services/public';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); process.env.DEMO_APPLICATIONS = '600'; await seedServicesDemo(t.kernel); });
+afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+
+describe('驾驶舱', () => {
+  it('agrees with the registry: months and departments add up to the year, rates match their counts', async () => {
+    const leader = await t.as('leader');
+    const d = (await leader.get('/api/dashboard?year=2026')).body;
+    const received = d.totals['cases.received'].numerator;
+    expect(received).toBe(600);
+    expect(d.months.reduce((s: number, m: { received: number }) => s + m.received, 0)).toBe(received);
+    expect(d.orgs.reduce((s: number, o: { received: number }) => s + o.received, 0)).toBe(received);
+    expect(d.orgs.reduce((s: number, o: { overdue: number }) => s + o.overdue, 0)).toBe(d.totals['cases.overdue'].numerator);
+    const on = d.orgs.reduce((s: number, o: { onTimeNumerator: number }) => s + o.onTimeNumerator, 0);
+    const den = d.orgs.reduce((s: number, o: { onTimeDenominator: number }) => s + o.onTimeDenominator, 0);
+    expect([on, den]).toEqual([d.totals['cases.onTimeRate'].numerator, d.totals['cases.onTimeRate'].denominator]);
+    // one month through the registry directly gives the same figure as the grouped query
+    const m = d.months[3];
+    const direct = (await leader.get(`/api/metrics/cases.received?from=${m.from}&to=${m.to}&caseType=application`)).body;
+    expect(direct.numerator).toBe(m.received);
+    // the figures come from the daily rollup, the records from the cases themselves: they must agree
+    for (const key of ['cases.received', 'cases.completed', 'cases.onTimeRate', 'cases.overdue']) {
+      const rec = (await leader.get(`/api/metrics/${key}/records?from=${d.from}&to=${d.to}&caseType=application&pageSize=1`)).body;
+      expect(rec.total, key).toBe(d.totals[key].numerator);
+    }
+    const denRecords = (await leader.get(`/api/metrics/cases.onTimeRate/records?from=${d.from}&to=${d.to}&caseType=application&pageSize=1&which=denominator`)).body;
+    expect(denRecords.total).toBe(d.totals['cases.onTimeRate'].denominator);
+  });
+
+  it('is for leaders only, and only for their own division', async () => {
+    expect((await (await t.as('clerk_scj')).get('/api/dashboard?year=2026')).status).toBe(403);
+    expect((await (await t.as('leader')).get('/api/dashboard?year=2026&divisionCode=411203')).status).toBe(404);
+  });
+});

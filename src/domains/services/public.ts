@@ -1,0 +1,3 @@
+/** What other domains and the app may use from services. */
+export { seedServicesDemo } from './server/services.seed';
+export { applicationMachine } from './shared/application.machine';

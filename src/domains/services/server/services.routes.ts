@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { actorOf } from '../../../core/server/http/plugin';
+import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
+import { listCases } from '../../../core/server/cases/case.repository';
+import { listCounters } from '../../../core/server/tenancy.repository';
+import type { Kernel } from '../../../core/server/kernel';
+import { ApplicationFile, ApplicationFiled, ItemQuery, ServiceItem, TrackQuery } from '../shared/services.schema';
+import * as svc from './services.service';
+
+const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const tags = ['政务服务'];
+
+export async function servicesRoutes(base: FastifyInstance, kernel: Kernel) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db } = kernel;
+
+  app.get('/api/public/service-items', { config: { auth: 'none' }, schema: { tags, operationId: 'publicServiceItems', querystring: ItemQuery, response: { 200: z.array(ServiceItem) } } },
+    async (req) => db.tx((tx) => svc.listItems(tx, req.query, true)));
+  app.get('/api/service-items', { schema: { tags, operationId: 'serviceItems', querystring: ItemQuery, response: { 200: z.array(ServiceItem), ...err } } },
+    async (req) => { actorOf(req); return db.tx((tx) => svc.listItems(tx, req.query, false)); });
+  app.get('/api/counters', { schema: { tags, operationId: 'counters', response: { 200: z.array(z.object({ id: z.string(), name: z.string(), orgId: z.string(), generalist: z.boolean() })), ...err } } },
+    async (req) => {
+      const orgIds = actorOf(req).grants.map((g) => g.orgId).filter((x): x is string => !!x);
+      return (await db.tx((tx) => listCounters(tx, orgIds))).map((c) => ({ id: c.id, name: c.name, orgId: c.orgId, generalist: c.generalist }));
+    });
+  app.post('/api/applications', {
+    schema: { tags, operationId: 'fileApplication', summary: '提交办件（网上申请或窗口收件）', body: ApplicationFile, headers: z.object({ 'idempotency-key': z.string().max(64).optional() }).passthrough(), response: { 200: ApplicationFiled, ...err } },
+  }, async (req) => {
+    const key = req.body.idempotencyKey ?? req.headers['idempotency-key'];
+    return db.tx((tx) => svc.fileApplication(tx, kernel, actorOf(req), { ...req.body, idempotencyKey: key }));
+  });
+  app.get('/api/applications', { schema: { tags, operationId: 'listApplications', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
+    async (req) => db.tx(async (tx) => {
+      const r = await listCases(tx, visibleFilter(actorOf(req), 'application'), req.query.page, req.query.pageSize);
+      return { total: r.total, items: await summaries(tx, kernel, r.items) };
+    }));
+  app.get('/api/public/applications/track', {
+    config: { auth: 'none' },
+    schema: { tags, operationId: 'trackApplication', summary: '凭办件编号和证件号码后4位查询办理进度', querystring: TrackQuery, response: { 200: z.object({ refNo: z.string(), itemName: z.string(), state: z.string(), stateName: z.string(), submittedAt: z.string(), closedAt: z.string().nullable(), clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), badge: z.string() })) }), ...err } },
+  }, async (req) => db.tx((tx) => svc.track(tx, kernel, req.query.refNo, req.query.idLast4)));
+}

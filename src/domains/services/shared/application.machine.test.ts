@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checkTransition, offeredEvents } from '../../../core/shared/machine';
+import { applicationMachine as m } from './application.machine';
+
+// The statutory path, stated independently of the machine: what a person may do in each state.
+const EXPECTED: Record<string, string[]> = {
+  submitted: ['accept', 'reject', 'requestCorrection', 'withdraw'],
+  correcting: ['correct', 'withdraw'],
+  accepted: ['approve', 'deny', 'extend', 'suspend', 'withdraw'],
+  suspended: ['resume'],
+  approved: ['deliver'],
+  delivered: [], denied: [], rejected: [], withdrawn: [],
+};
+const all = () => true;
+const ctx = (state: string, data: Record<string, unknown> = {}, kind: 'staff' | 'system' = 'staff') => ({ state, data, input: {}, actor: { id: 'x', kind } });
+
+describe('办件 machine (行政许可法)', () => {
+  it('offers exactly the statutory events in every state', () => {
+    for (const state of Object.keys(m.states)) expect(offeredEvents(m, state, all).sort(), state).toEqual(EXPECTED[state].sort());
+  });
+
+  it('refuses every other event in every state', () => {
+    for (const state of Object.keys(m.states)) {
+      for (const event of Object.keys(m.events)) {
+        if (event === 'deemAccept') continue;
+        const r = checkTransition(m, event, ctx(state), all);
+        if (EXPECTED[state].includes(event)) expect(r, `${event}@${state}`).toBeNull();
+        else expect(r, `${event}@${state}`).toEqual({ code: 'TRANSITION_NOT_ALLOWED' });
+      }
+    }
+  });
+
+  it('deems an application accepted only by the system, only while it awaits acceptance (第32条)', () => {
+    expect(checkTransition(m, 'deemAccept', ctx('submitted'), all)).toEqual({ code: 'FORBIDDEN' });
+    expect(checkTransition(m, 'deemAccept', ctx('submitted', {}, 'system'), all)).toBeNull();
+    expect(checkTransition(m, 'deemAccept', ctx('correcting', {}, 'system'), all)).toEqual({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect(m.clocks.acceptance.onOverdue).toBe('deemAccept');
+  });
+
+  it('extends the decision once (第42条) and counts natural-day items in natural days', () => {
+    expect(checkTransition(m, 'extend', ctx('accepted', { extended: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '办理期限只能延长一次（行政许可法 第42条）' });
+    const unit = m.clocks.legal.unit as (d: Record<string, unknown>) => string;
+    expect([unit({ legalLimitUnit: '日' }), unit({ legalLimitUnit: '工作日' }), unit({})]).toEqual(['natural', 'workday', 'workday']);
+    const limit = m.clocks.legal.limit as (d: Record<string, unknown>) => number;
+    expect([limit({ legalLimit: 15 }), limit({})]).toEqual([15, 20]);
+  });
+
+  it('pauses the acceptance clock for 补正 and the decision clocks for 第45条 procedures', () => {
+    expect(m.events.requestCorrection.clocks).toContainEqual({ op: 'pause', clock: 'acceptance', reason: '补正' });
+    expect(m.events.suspend.clocks?.map((c) => c.op)).toEqual(['pause', 'pause']);
+    expect(m.events.approve.clocks).toContainEqual({ op: 'start', clock: 'delivery' });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * 办件 under 行政许可法 (the agency's limits are working days, 第82条):
+ * - acceptance within 5 working days, or it counts as accepted from receipt (第32条); 补正 is told in
+ *   one go (一次告知, 第32条(四)) and pauses the acceptance clock until the applicant corrects;
+ * - decision within the item's legal limit (20 working days unless a law says otherwise), extendable
+ *   once by 10 days with the head's approval (第42条), plus the county's promised limit (承诺时限);
+ * - hearing, testing, inspection, appraisal and expert review time is excluded (第45条);
+ * - the licence or result is delivered within 10 working days of the decision (第44条).
+ */
+import { z } from 'zod';
+import { defineMachine } from '../../../core/shared/machine';
+
+const Reason = (title: string) => z.object({ reason: z.string().trim().min(2, `请填写${title}`).max(500).meta({ title }) });
+const num = (d: Record<string, unknown>, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : null);
+
+export const SPECIAL_PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审'] as const;
+export const DELIVERY_METHODS = ['窗口领取', '双向邮寄', '电子证照'] as const;
+
+export const applicationMachine = defineMachine({
+  type: 'application',
+  plural: 'applications',
+  label: '办件',
+  initial: 'submitted',
+  states: {
+    submitted: { label: '待受理', color: 'processing' },
+    correcting: { label: '补正中', color: 'warning' },
+    accepted: { label: '审查中', color: 'processing' },
+    suspended: { label: '特别程序中', color: 'warning' },
+    approved: { label: '待送达', color: 'processing' },
+    delivered: { label: '已办结', color: 'success', terminal: true },
+    denied: { label: '不予许可', color: 'error', terminal: true },
+    rejected: { label: '不予受理', color: 'error', terminal: true },
+    withdrawn: { label: '已撤回', color: 'default', terminal: true },
+  },
+  clocks: {
+    acceptance: { label: '受理期限', unit: 'workday', limit: 5, legalBasis: '行政许可法 第32条', onOverdue: 'deemAccept' },
+    legal: {
+      label: '法定办理时限', primary: true, warnBefore: 3,
+      unit: (d) => (d.legalLimitUnit === '日' ? 'natural' : 'workday'),
+      limit: (d) => num(d, 'legalLimit') ?? 20,
+      legalBasis: (d) => (typeof d.legalBasis === 'string' && d.legalBasis ? String(d.legalBasis).slice(0, 120) : '行政许可法 第42条'),
+    },
+    promised: { label: '承诺办理时限', unit: 'workday', limit: (d) => num(d, 'promisedLimit'), legalBasis: '本级政务服务事项承诺时限', warnBefore: 1 },
+    delivery: { label: '送达期限', unit: 'workday', limit: 10, legalBasis: '行政许可法 第44条' },
+  },
+  initialClocks: ['acceptance'],
+  events: {
+    accept: { label: '受理', from: ['submitted'], to: 'accepted', permission: 'application.accept', clocks: [{ op: 'stop', clock: 'acceptance' }, { op: 'start', clock: 'legal' }, { op: 'start', clock: 'promised' }] },
+    deemAccept: { label: '视为受理', from: ['submitted'], to: 'accepted', permission: 'application.accept', system: true, clocks: [{ op: 'stop', clock: 'acceptance' }, { op: 'start', clock: 'legal' }, { op: 'start', clock: 'promised' }] },
+    requestCorrection: {
+      label: '一次性告知补正', from: ['submitted'], to: 'correcting', permission: 'application.accept',
+      input: z.object({ missing: z.string().trim().min(2, '请逐项列明需补正的全部材料').max(1000).meta({ title: '需补正的全部材料（一次告知）' }) }),
+      clocks: [{ op: 'pause', clock: 'acceptance', reason: '补正' }],
+    },
+    correct: { label: '提交补正材料', from: ['correcting'], to: 'submitted', permission: 'application.correct', clocks: [{ op: 'resume', clock: 'acceptance' }] },
+    reject: { label: '不予受理', from: ['submitted'], to: 'rejected', permission: 'application.accept', input: Reason('不予受理理由（并告知向有关行政机关申请）'), danger: true },
+    suspend: {
+      label: '启动特别程序', from: ['accepted'], to: 'suspended', permission: 'application.review',
+      input: z.object({ procedure: z.enum(SPECIAL_PROCEDURES).meta({ title: '特别程序' }), days: z.number().int().min(1).max(365).meta({ title: '预计所需天数（书面告知申请人）' }) }),
+      clocks: [{ op: 'pause', clock: 'legal', reason: '特别程序' }, { op: 'pause', clock: 'promised', reason: '特别程序' }],
+    },
+    resume: { label: '特别程序结束', from: ['suspended'], to: 'accepted', permission: 'application.review', clocks: [{ op: 'resume', clock: 'legal' }, { op: 'resume', clock: 'promised' }] },
+    extend: {
+      label: '延长办理期限', from: ['accepted'], to: 'accepted', permission: 'application.extend',
+      input: z.object({ days: z.number().int().min(1).max(10).meta({ title: '延长工作日数（最多10个）' }), reason: z.string().trim().min(2).max(300).meta({ title: '延长理由（须告知申请人）' }) }),
+      guard: ({ data }) => (data.extended ? '办理期限只能延长一次（行政许可法 第42条）' : null),
+      clocks: [{ op: 'extend', clock: 'legal' }],
+    },
+    approve: { label: '准予许可（办结）', from: ['accepted'], to: 'approved', permission: 'application.review', clocks: [{ op: 'stop', clock: 'legal' }, { op: 'stop', clock: 'promised' }, { op: 'start', clock: 'delivery' }] },
+    deny: { label: '不予许可', from: ['accepted'], to: 'denied', permission: 'application.review', input: Reason('不予许可理由（并告知复议、诉讼权利）'), danger: true },
+    deliver: {
+      label: '送达', from: ['approved'], to: 'delivered', permission: 'application.deliver',
+      input: z.object({ method: z.enum(DELIVERY_METHODS).meta({ title: '送达方式' }) }),
+    },
+    withdraw: { label: '撤回申请', from: ['submitted', 'correcting', 'accepted'], to: 'withdrawn', permission: 'application.withdraw', danger: true, confirm: '撤回后本申请终止，确认撤回？' },
+  },
+});

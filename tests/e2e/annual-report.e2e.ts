@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startE2E, type E2E } from './harness';
+
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.stop(); });
+
+describe('annual report in the browser', () => {
+  it('checks a pasted report on the public checker page and flags the wrong rate', async () => {
+    await e.page.goto(`${e.baseUrl}/public/report-check`);
+    await e.page.getByTestId('check-text').fill('全年受理行政复议案件29件，直接纠错案件17件，纠错率68.6%。全区政务服务事项共2311项，其中不见面审批事项2248项，占比97.27%。');
+    await e.page.getByRole('button', { name: /核\s*对/ }).click();
+    await e.page.getByText('发现1处计算不一致').waitFor();
+    const result = await e.page.getByTestId('check-result').innerText();
+    expect(result).toContain('不一致');
+    expect(result).toContain('58.62%');
+    expect(result).toContain('一致');
+    await e.screenshot('report-check');
+  });
+
+  it('drafts the district report from the records and edits a narrative paragraph', async () => {
+    await login(e, 'reviewer_sfj');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(`${e.baseUrl}/annual-reports`);
+    await e.page.getByRole('button', { name: '起草年度报告' }).click();
+    await e.page.getByRole('button', { name: '生成初稿' }).click();
+    await e.page.getByTestId('report-doc').waitFor();
+    const doc = () => e.page.getByTestId('report-doc').innerText();
+    expect(await doc()).toContain('湖滨区人民政府');
+    expect(await doc()).toContain('二、存在的不足和原因');
+    const leadership = e.page.locator('[data-paragraph]').filter({ hasText: '第一责任人职责' }).first();
+    await leadership.getByText('编辑').click();
+    await e.page.locator('textarea').first().fill('区政府主要负责人全年主持召开法治建设专题会议3次，研究部署法治政府建设重点工作。');
+    await e.page.getByRole('button', { name: /保\s*存/ }).click();
+    await e.page.getByText('人工修改').waitFor();
+    expect(await doc()).toContain('主持召开法治建设专题会议3次');
+    // a figure opens its definition and the records behind it
+    expect(await doc()).toMatch(/全年受理各类政务服务事项\d+件/);
+    await e.page.locator('.gw-num').filter({ hasText: '%' }).nth(1).click();
+    await e.page.getByText('数据来源：按时办结率').waitFor();
+    await e.page.getByText('分子 / 分母').waitFor();
+    await e.page.locator('.ant-drawer .ant-table-row').first().waitFor();
+    await e.screenshot('annual-report-trace');
+    await e.page.keyboard.press('Escape');
+    // submit, then the leader approves and the 保密审查员 publishes
+    await e.page.getByRole('button', { name: '提交审核' }).click();
+    await e.page.getByRole('button', { name: /确\s*认/ }).click();
+    await e.page.getByText('内部审核').first().waitFor();
+    const url = e.page.url();
+    await login(e, 'leader');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(url);
+    for (const label of ['审核通过', '领导审批通过']) {
+      await e.page.getByRole('button', { name: label }).click();
+      await e.page.getByRole('button', { name: /确\s*认/ }).click();
+      await e.page.getByText(`已${label}`).waitFor();
+    }
+    await e.page.getByText('保密审查').first().waitFor();
+    await login(e, 'secrecy');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(url);
+    await e.page.getByRole('button', { name: '保密审查通过并公开' }).click();
+    await e.page.getByRole('button', { name: /确\s*认/ }).click();
+    await e.page.getByText('已公开').first().waitFor();
+    await e.page.goto(`${e.baseUrl}/public/reports`);
+    await e.page.getByText('湖滨区人民政府2026年度法治政府建设情况报告').click();
+    await e.page.getByText('下载Word版').waitFor();
+    expect(await e.page.locator('body').innerText()).toContain('主持召开法治建设专题会议3次');
+  });
+});

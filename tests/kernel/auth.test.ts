@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/harness';
+import { DEMO_PASSWORD } from '../../src/app/server/demo-district';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t.close(); });
+
+async function newStaff(username: string) {
+  const sec = await t.as('secadmin');
+  const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+  const org = orgs.find((o) => o.name === '湖滨区民政局')!;
+  const r = await sec.post('/api/admin/users', { username, displayName: '测试员', password: 'Good#Pass2026', roles: [{ role: 'clerk', orgId: org.id }] });
+  expect(r.status).toBe(200);
+  return r.body.id as string;
+}
+
+describe('login and sessions (等保 2.0 level 3)', () => {
+  it('logs in, returns the user with roles and permissions, and sets httpOnly + CSRF cookies', async () => {
+    const c = t.anon();
+    const r = await c.post('/api/auth/login', { username: 'clerk_scj', password: DEMO_PASSWORD });
+    expect(r.status).toBe(200);
+    expect(r.body.displayName).toBe('张伟');
+    expect(r.body.roles[0]).toMatchObject({ role: 'clerk', roleName: '窗口人员', orgName: '湖滨区市场监督管理局' });
+    expect(r.body.permissions).toContain('permit.accept');
+    const raw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk_scj', password: DEMO_PASSWORD } });
+    const session = raw.cookies.find((x) => x.name === 'zt_session')!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Strict');
+    expect(raw.cookies.find((x) => x.name === 'zt_csrf')!.httpOnly).toBeFalsy();
+  });
+
+  it('answers a wrong password with a Chinese 401 and says how many tries are left', async () => {
+    const r = await t.anon().post('/api/auth/login', { username: 'clerk_rsj', password: 'wrong' });
+    expect(r.status).toBe(401);
+    expect(r.body.code).toBe('BAD_CREDENTIALS');
+    expect(r.body.message).toMatch(/用户名或密码错误，再错4次将锁定账号/);
+  });
+
+  it('locks the account after 5 failures for 30 minutes, even against the right password, until unlocked', async () => {
+    const id = await newStaff('lock_me');
+    for (let i = 0; i < 4; i++) expect((await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'nope' })).status).toBe(401);
+    const fifth = await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'nope' });
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.message).toMatch(/锁定30分钟/);
+    const right = await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'Good#Pass2026' });
+    expect(right.status).toBe(423);
+    t.clock.addDays(31 / 1440);
+    expect((await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'Good#Pass2026' })).status).toBe(200);
+    // and a security administrator can unlock early
+    for (let i = 0; i < 5; i++) await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'nope' });
+    const list = await (await t.as('secadmin')).get('/api/admin/users?q=lock_me');
+    expect(list.body.items[0].status).toBe('locked');
+    expect((await (await t.as('secadmin')).post(`/api/admin/users/${id}/unlock`)).status).toBe(200);
+    expect((await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'Good#Pass2026' })).status).toBe(200);
+  });
+
+  it('expires a session idle for more than 30 minutes', async () => {
+    const c = await t.as('clerk_mzj');
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    t.clock.addDays(29 / 1440);
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    t.clock.addDays(31 / 1440);
+    const r = await c.get('/api/auth/me');
+    expect(r.status).toBe(401);
+    expect(r.body.message).toBe('登录已超时，请重新登录');
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const c = await t.as('clerk_scj');
+    const r = await c.request('POST', '/api/auth/logout', {}, { 'x-csrf-token': 'forged' });
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('CSRF');
+  });
+
+  it('enforces password complexity and history on change', async () => {
+    await newStaff('pw_user');
+    const c = await t.anon().login('pw_user', 'Good#Pass2026');
+    const weak = await c.post('/api/auth/password', { oldPassword: 'Good#Pass2026', newPassword: 'abcdefgh' });
+    expect(weak.status).toBe(422);
+    expect(weak.body.message).toMatch(/至少三类/);
+    const same = await c.post('/api/auth/password', { oldPassword: 'Good#Pass2026', newPassword: 'Good#Pass2026' });
+    expect(same.status).toBe(422);
+    expect(same.body.message).toMatch(/最近5次/);
+    expect((await c.post('/api/auth/password', { oldPassword: 'Good#Pass2026', newPassword: 'Better#Pass2027' })).status).toBe(200);
+    expect((await t.anon().post('/api/auth/login', { username: 'pw_user', password: 'Better#Pass2027' })).status).toBe(200);
+  });
+
+  it('requires a session for the API and tells the user in Chinese', async () => {
+    const r = await t.anon().get('/api/workbench');
+    expect(r.status).toBe(401);
+    expect(r.body).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
+  });
+
+  it('registers a public person with a valid 身份证号 and refuses a bad checksum', async () => {
+    const bad = await t.anon().post('/api/auth/register', { kind: 'person', name: '王小明', idNumber: '110105194912310021', phone: '13800000000', password: 'Citizen#2026' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.details.fields[0].path).toBe('idNumber');
+    const ok = await t.anon().post('/api/auth/register', { kind: 'person', name: '王小明', idNumber: '11010519491231002X', phone: '13800000000', password: 'Citizen#2026' });
+    expect(ok.status).toBe(200);
+    const me = await (await t.anon().login('11010519491231002X', 'Citizen#2026')).get('/api/auth/me');
+    expect(me.body).toMatchObject({ kind: 'public', displayName: '王小明' });
+    expect(me.body.roles[0].role).toBe('applicant');
+  });
+});

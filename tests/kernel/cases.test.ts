@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, isPostgres, type TestApp, type Client } from '../helpers/harness';
+import { scanClocks } from '../../src/core/server/cases/clock.jobs';
+import { deliverPending } from '../../src/core/server/outbox';
+
+let t: TestApp;
+let scj: string; // 区市场监管局
+let mzj: string; // 区民政局
+beforeAll(async () => {
+  t = await startTestApp();
+  const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+  scj = orgs.find((o) => o.name === '湖滨区市场监督管理局')!.id;
+  mzj = orgs.find((o) => o.name === '湖滨区民政局')!.id;
+});
+afterAll(async () => { await t.close(); });
+
+async function file(c: Client, title = '食品经营许可', orgId = scj, idempotencyKey?: string) {
+  const r = await c.post('/api/permits', { title, orgId, idempotencyKey });
+  expect(r.status).toBe(200);
+  return r.body as { id: string; refNo: string; created: boolean };
+}
+
+describe('transition runner', () => {
+  it('creates a case with a number, a timeline and a running acceptance clock', async () => {
+    const clerk = await t.as('clerk_scj');
+    const { id, refNo } = await file(clerk);
+    expect(refNo).toMatch(/^CS41120220261102\d{5}$/);
+    const d = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(d.stateName).toBe('已提交');
+    expect(d.events.map((e: { eventName: string }) => e.eventName)).toEqual(['创建']);
+    // 2026-11-02 (Mon) + 5 working days = 2026-11-09 (Mon)
+    expect(d.clocks[0]).toMatchObject({ name: 'acceptance', dueDate: '2026-11-09', state: 'running', legalBasis: '行政许可法 第32条' });
+    expect(d.clocks[0].badge).toEqual({ label: '剩余5个工作日', level: 'normal', remainingWorkdays: 5 });
+    expect(d.clocks[0].derivation).toContain('自2026-11-02起算5个工作日');
+    expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['accept', 'reject', 'requestCorrection']);
+    expect(d.actions.find((a: { event: string }) => a.event === 'reject').form.properties.reason.title).toBe('不予受理理由');
+  });
+
+  it('shows the case on the 工作台 of the clerk, sorted by due date, and not on another org\'s', async () => {
+    const clerk = await t.as('clerk_scj');
+    const { id } = await file(clerk, '工作台排序');
+    const wb = (await clerk.get('/api/workbench?pageSize=100')).body;
+    const row = wb.items.find((i: { id: string }) => i.id === id);
+    expect(row).toMatchObject({ caseTypeName: '测试许可', orgName: '湖滨区市场监督管理局', badge: { label: '剩余5个工作日' } });
+    const dues = wb.items.map((i: { dueDate: string | null }) => i.dueDate ?? '9999');
+    expect([...dues].sort()).toEqual(dues);
+    const other = (await (await t.as('clerk_mzj')).get('/api/workbench?pageSize=100')).body;
+    expect(other.items.find((i: { id: string }) => i.id === id)).toBeUndefined();
+  });
+
+  it('answers 404 for a case outside the actor\'s scope, for reads and for events', async () => {
+    const { id } = await file(await t.as('clerk_scj'));
+    const other = await t.as('clerk_mzj');
+    expect((await other.get(`/api/cases/${id}`)).status).toBe(404);
+    const r = await other.post(`/api/permits/${id}/accept`, {});
+    expect(r.status).toBe(404);
+    expect(r.body.message).toBe('记录不存在或您无权查看');
+    // the leader sees the whole district
+    expect((await (await t.as('leader')).get(`/api/cases/${id}`)).status).toBe(200);
+  });
+
+  it('refuses an event the actor has no permission for with 403 and one the state does not allow with 409', async () => {
+    const clerk = await t.as('clerk_scj');
+    const { id } = await file(clerk);
+    const reviewer = await t.as('reviewer_scj');
+    const d = (await reviewer.get(`/api/cases/${id}`)).body;
+    expect(d.actions).toEqual([]);
+    const denied = await reviewer.post(`/api/permits/${id}/accept`, {});
+    expect(denied.status).toBe(403);
+    expect(denied.body.message).toBe('您没有「受理」的权限');
+    const early = await reviewer.post(`/api/permits/${id}/approve`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('当前状态为「已提交」，不能执行「准予许可」');
+  });
+
+  it('validates event input with the field named in Chinese and changes nothing', async () => {
+    const clerk = await t.as('clerk_scj');
+    const { id } = await file(clerk);
+    const r = await clerk.post(`/api/permits/${id}/reject`, { reason: '' });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('VALIDATION');
+    expect(r.body.details.fields[0]).toMatchObject({ path: 'reason' });
+    expect(r.body.details.fields[0].message).toMatch(/^不予受理理由：/);
+    const d = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('submitted');
+    expect(d.events).toHaveLength(1);
+  });
+
+  it('runs the statutory path: 补正 pauses the clock, acceptance starts the decision clock, extension records the approver, approval stops all clocks', async () => {
+    let clerk = await t.as('clerk_scj');
+    const { id } = await file(clerk);
+    expect((await clerk.post(`/api/permits/${id}/requestCorrection`, { missing: '营业执照复印件', comment: '一次性告知' })).status).toBe(200);
+    let d = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(d.clocks[0]).toMatchObject({ state: 'paused', dueDate: null });
+    expect(d.clocks[0].badge.label).toBe('已暂停（补正）');
+    // The applicant corrects on Thursday 11-05: 3 working days (11-03, 04, 05) do not count.
+    t.clock.set('2026-11-05T10:00:00+08:00');
+    const sys = await t.kernel.db.tx(async (tx) => {
+      const { transition } = await import('../../src/core/server/cases/case.service');
+      const { SYSTEM_ACTOR } = await import('../../src/core/server/actor');
+      return transition(tx, t.kernel, SYSTEM_ACTOR, id, 'correct', {});
+    });
+    expect(sys.state).toBe('submitted');
+    clerk = await t.as('clerk_scj'); // three days later: a new session
+    d = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(d.clocks[0].pauses).toEqual([{ from: '2026-11-02', to: '2026-11-05', reason: '补正', days: 3 }]);
+    expect(d.clocks[0].dueDate).toBe('2026-11-12'); // 11-09 + 3 working days
+    expect((await clerk.post(`/api/permits/${id}/accept`, { comment: '材料齐全' })).status).toBe(200);
+    d = (await clerk.get(`/api/cases/${id}`)).body;
+    const decision = d.clocks.find((c: { name: string }) => c.name === 'decision');
+    // 2026-11-05 + 20 working days = 2026-12-03
+    expect(decision).toMatchObject({ startedOn: '2026-11-05', dueDate: '2026-12-03', primary: true });
+    const director = await t.as('director_scj');
+    const ext = await director.post(`/api/permits/${id}/extend`, { days: 10, reason: '需现场核查' });
+    expect(ext.status).toBe(200);
+    const dec2 = ext.body.clocks.find((c: { name: string }) => c.name === 'decision');
+    expect(dec2.dueDate).toBe('2026-12-17');
+    expect(dec2.extensions[0]).toMatchObject({ days: 10, approverName: '陈刚', reason: '需现场核查' });
+    expect(dec2.derivation).toContain('经陈刚批准延长10个工作日（需现场核查）');
+    const again = await director.post(`/api/permits/${id}/extend`, { days: 5, reason: '再次延长' });
+    expect(again.status).toBe(422);
+    expect(again.body.message).toBe('审批期限只能延长一次（行政许可法 第42条）');
+    t.clock.set('2026-11-20T15:00:00+08:00');
+    const done = await (await t.as('reviewer_scj')).post(`/api/permits/${id}/approve`, {});
+    expect(done.status).toBe(200);
+    expect(done.body.closedAt).not.toBeNull();
+    expect(done.body.clocks.every((c: { state: string }) => c.state === 'stopped')).toBe(true);
+    expect(done.body.events.map((e: { eventName: string }) => e.eventName)).toEqual(['创建', '一次性告知补正', '提交补正材料', '受理', '延长审批期限', '准予许可']);
+    expect(done.body.events[3]).toMatchObject({ fromStateName: '已提交', toStateName: '已受理', actorName: '张伟', comment: '材料齐全' });
+    t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+
+  it('files one case for a double submission with the same idempotency key', async () => {
+    const clerk = await t.as('clerk_scj');
+    const [a, b] = await Promise.all([file(clerk, '重复提交', scj, 'key-123'), file(clerk, '重复提交', scj, 'key-123')]);
+    expect(a.id).toBe(b.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+  });
+
+  it('lets exactly one of two clerks accepting at once win; the other gets a Chinese 409', async () => {
+    const c1 = await t.as('clerk_scj');
+    const c2 = await t.as('clerk_scj');
+    const rounds = isPostgres() ? 8 : 3;
+    for (let i = 0; i < rounds; i++) {
+      const { id } = await file(c1, `并发受理${i}`);
+      const rs = await Promise.all([c1.post(`/api/permits/${id}/accept`, {}), c2.post(`/api/permits/${id}/accept`, {})]);
+      expect(rs.map((r) => r.status).sort()).toEqual([200, 409]);
+      const loser = rs.find((r) => r.status === 409)!;
+      expect(['STATE_CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.body.code);
+      expect(loser.body.message).toMatch(/已被他人处理|不能执行「受理」/);
+      const d = (await c1.get(`/api/cases/${id}`)).body;
+      expect(d.events.filter((e: { event: string }) => e.event === 'accept')).toHaveLength(1);
+    }
+  });
+});
+
+describe('clock scanner', () => {
+  it('warns before due, marks overdue after, fires 视为受理 and notifies the office in-app', async () => {
+    t.clock.set('2026-11-02T09:00:00+08:00');
+    const { id } = await file(await t.as('clerk_mzj'), '临时救助', mzj);
+    t.clock.set('2026-11-06T09:00:00+08:00'); // Friday: 1 working day left (11-09)
+    let s = await scanClocks(t.kernel);
+    expect(s.warned).toBeGreaterThanOrEqual(1);
+    let clerk = await t.as('clerk_mzj');
+    let d = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(d.events.at(-1)).toMatchObject({ eventName: '临期预警', actorName: '系统' });
+    t.clock.set('2026-11-10T09:00:00+08:00'); // past 11-09
+    s = await scanClocks(t.kernel);
+    expect(s.overdue).toBeGreaterThanOrEqual(1);
+    clerk = await t.as('clerk_mzj');
+    d = (await clerk.get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('accepted');
+    expect(d.events.map((e: { eventName: string }) => e.eventName)).toEqual(['创建', '临期预警', '超期', '视为受理']);
+    expect(d.events.at(-1).actorName).toBe('系统');
+    // a second scan does nothing more
+    s = await scanClocks(t.kernel);
+    expect((await clerk.get(`/api/cases/${id}`)).body.events).toHaveLength(4);
+    await deliverPending(t.kernel);
+    const inbox = (await clerk.get('/api/inbox')).body;
+    expect(inbox.some((m: { title: string }) => m.title.startsWith('【超期】'))).toBe(true);
+    t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+});
