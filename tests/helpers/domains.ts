@@ -1,7 +1,7 @@
 import { loadDomains } from '../../src/app/server/domains';
-import { permitDomain } from '../fixtures/permit.domain';
+import { permitDomain, permitWatcherDomain } from '../fixtures/permit.domain';
 
 /** The real domains plus the kernel's fixture case type. */
 export async function testDomains() {
-  return [...(await loadDomains()), permitDomain];
+  return [...(await loadDomains()), permitDomain, permitWatcherDomain];
 }

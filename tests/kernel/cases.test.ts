@@ -130,6 +130,23 @@ describe('transition runner', () => {
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 
+  it('runs other domains\' subscriptions in the same transaction, and rolls back when one refuses', async () => {
+    const clerk = await t.as('clerk_scj');
+    const dataOf = async (id: string) => (await t.kernel.db.query<{ data: Record<string, unknown>; state: string }>('select data, state from cases where id = $1', [id]))[0];
+    const a = await file(clerk, '订阅通过');
+    await clerk.post(`/api/permits/${a.id}/accept`, {});
+    expect((await (await t.as('reviewer_scj')).post(`/api/permits/${a.id}/approve`, {})).status).toBe(200);
+    expect((await dataOf(a.id)).data.watcherSaw).toBe('approve');
+    const b = await file(clerk, '订阅拒绝');
+    await clerk.post(`/api/permits/${b.id}/accept`, {});
+    const r = await (await t.as('reviewer_scj')).post(`/api/permits/${b.id}/deny`, { reason: '订阅方拒绝测试' });
+    expect(r.status).toBe(400);
+    expect(r.body.message).toBe('订阅方拒绝了这次操作');
+    const after = await dataOf(b.id);
+    expect(after.state).toBe('accepted');
+    expect(after.data.watcherSaw).toBeUndefined();
+  });
+
   it('files one case for a double submission with the same idempotency key', async () => {
     const clerk = await t.as('clerk_scj');
     const [a, b] = await Promise.all([file(clerk, '重复提交', scj, 'key-123'), file(clerk, '重复提交', scj, 'key-123')]);

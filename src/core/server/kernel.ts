@@ -51,10 +51,25 @@ export type DomainModule = {
   jobs?: JobDefinition[];
   metrics?: MetricDefinition[];
   routes?: (app: FastifyInstance, kernel: Kernel) => Promise<void> | void;
+  /**
+   * Reactions to another domain's cases, run inside the same transaction after the owner's own
+   * onTransition (e.g. licences issue a licence when an application completes; a bundle re-derives its
+   * state when a child moves). Filter by event or target state; a throw rolls the transition back.
+   */
+  subscriptions?: CaseSubscription[];
   /** Demo data for `zhengtong seed demo`, run after the kernel's demo district exists. */
   seedDemo?: (kernel: Kernel) => Promise<void>;
   /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
   seedAfter?: string[];
+};
+
+export type CaseSubscription = {
+  caseType: string;
+  /** Only these events (default: all). */
+  events?: string[];
+  /** Only transitions into these states (default: all). */
+  toStates?: string[];
+  handle: (tx: Tx, ctx: TransitionContext) => Promise<void>;
 };
 
 export const defineDomain = (d: DomainModule) => d;
@@ -70,6 +85,7 @@ export type Kernel = {
   caseTypes: Map<string, CaseTypeRegistration>;
   metrics: Map<string, MetricDefinition>;
   jobs: Map<string, JobDefinition>;
+  subscriptions: Map<string, CaseSubscription[]>;
 };
 
 export function isoDateIn(tz: string, d: Date): string {
@@ -87,6 +103,7 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
     caseTypes: new Map(),
     metrics: new Map(),
     jobs: new Map(),
+    subscriptions: new Map(),
   };
   for (const d of domains) {
     for (const ct of d.caseTypes ?? []) {
@@ -95,6 +112,7 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
     }
     for (const m of d.metrics ?? []) k.metrics.set(m.key, m);
     for (const j of d.jobs ?? []) k.jobs.set(j.name, j);
+    for (const s of d.subscriptions ?? []) k.subscriptions.set(s.caseType, [...(k.subscriptions.get(s.caseType) ?? []), s]);
   }
   return k;
 }

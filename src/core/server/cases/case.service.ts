@@ -142,7 +142,13 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
       onTime: closed.primaryDue && closed.primaryStopped && closed.primaryStopped <= closed.primaryDue ? 1 : 0,
     });
   }
-  if (reg.onTransition) await reg.onTransition(tx, { row: updated, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel });
+  const ctx = { row: updated, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel };
+  if (reg.onTransition) await reg.onTransition(tx, ctx);
+  for (const sub of kernel.subscriptions.get(m.type) ?? []) {
+    if (sub.events && !sub.events.includes(event)) continue;
+    if (sub.toStates && !sub.toStates.includes(def.to)) continue;
+    await sub.handle(tx, ctx);
+  }
   return (await repo.getCase(tx, row.id))!;
 }
 
