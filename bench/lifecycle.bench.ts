@@ -1,8 +1,8 @@
 /**
  * 办件 lifecycle throughput over HTTP on PostgreSQL: submit → accept → approve → deliver through a real
  * listening server (loopback), with N existing applications in the database (default 1,000,000;
- * --quick = 10,000). Peer in the same script: the same writes as raw SQL through `pg` (per step one
- * transaction: compare-and-set the case, append the event, append an audit row).
+ * --quick = 10,000). Peer in the same script: the same writes as raw SQL through `pg`, one transaction
+ * per step (see the peer below for exactly which).
  * Last line: `lifecycles/s: N raw-sql/s: M ratio: R records: K`.
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:lifecycle [-- --quick]
  */
@@ -69,33 +69,57 @@ const http = await drive('HTTP (zhengtong)', async () => {
   await clerk(`/api/applications/${id}/deliver`, { method: '窗口领取' });
 });
 
-// Peer: the same four steps as raw SQL, one transaction each.
+if (process.argv.includes('--http-only')) { await app.close(); await kernel.db.close(); process.exit(0); } // for profiling
+
+// Peer: the same writes as raw SQL, one transaction per step, statement for statement what the app
+// writes for these four steps (case row, timeline event, clock rows, due dates on the case, the chained
+// audit record and its stream head, the daily rollup, the case number sequence, the application row) —
+// without HTTP, sessions, validation, permission checks, hashing or the response the app also does.
 const pool = new pg.Pool({ connectionString: u.toString(), max: 16 });
 const [org] = (await pool.query(`SELECT id, division_code FROM orgs WHERE name = '湖滨区市场监督管理局'`)).rows;
-let seq = 0;
+const clockCols = `(id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, division_code)`;
+const clockRow = (n: number) => `($${n + 1}, $1, $${n + 2}, '期限', 'workday', 20, '行政许可法', false, 1, $${n + 3}, current_date, current_date + 28, NULL, 1, '[]', '[]', '推算', $2)`;
 const raw = await drive('raw SQL (pg)', async () => {
   const id = randomUUID();
-  const step = async (from: string | null, to: string, n: number) => {
+  const step = async (from: string | null, to: string, clocks: [string, string][], closing: boolean) => {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
       if (from === null) {
-        await c.query(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, data, version, created_at, updated_at) VALUES ($1, 'application', $2, '压测', $3, $4, $5, '{}', 1, now(), now())`, [id, `RAW${process.pid}-${++seq}`, to, org.division_code, org.id]);
+        const { rows: [{ value }] } = await c.query(`INSERT INTO sequences (key, value) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET value = sequences.value + 1 RETURNING value`, ['raw:bench']);
+        await c.query(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, data, version, created_by, idempotency_key, created_at, updated_at) VALUES ($1, 'application', $2, '压测', $3, $4, $5, '{}', 1, NULL, $6, now(), now())`, [id, `RAW${process.pid}-${value}`, to, org.division_code, org.id, randomUUID()]);
       } else {
-        const r = await c.query(`UPDATE cases SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 AND state = $3`, [id, to, from]);
+        const r = await c.query(`UPDATE cases SET state = $2, version = version + 1, updated_at = now(), closed_at = $4 WHERE id = $1 AND state = $3 RETURNING *`, [id, to, from, closing ? new Date() : null]);
         if (r.rowCount !== 1) throw new Error('lost race');
       }
-      await c.query(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_name, at, input, division_code) VALUES ($1, $2, $3, $4, $5, $6, '压测', now(), '{}', $7)`, [randomUUID(), id, n, to, from, to, org.division_code]);
-      await c.query(`INSERT INTO audit_log (id, stream, seq, at, actor_name, action, success, detail, prev_hash, hash) VALUES ($1, $2, $3, now(), '压测', $4, true, '{}', '', '')`, [randomUUID(), `raw:${id}`, n, to]);
+      await c.query(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_name, at, input, division_code) VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM case_events WHERE case_id = $2), $3, $4, $5, '压测', now(), '{}', $6)`, [randomUUID(), id, to, from, to, org.division_code]);
+      if (clocks.length) {
+        await c.query(`SELECT * FROM case_clocks WHERE case_id = $1`, [id]);
+        await c.query(`INSERT INTO case_clocks ${clockCols} VALUES ${clocks.map((_, i) => clockRow(2 + i * 3)).join(', ')} ON CONFLICT (case_id, name) DO UPDATE SET state = excluded.state, due_date = excluded.due_date, stopped_on = excluded.stopped_on`,
+          [id, org.division_code, ...clocks.flatMap(([name, state]) => [randomUUID(), name, state])]);
+        await c.query(`UPDATE cases SET due_date = current_date + 28, primary_due = current_date + 28, primary_stopped = $2 WHERE id = $1 RETURNING *`, [id, closing ? new Date() : null]);
+      }
+      const stream = `raw:${id}`;
+      const { rows: [head] } = await c.query(`SELECT seq, head_hash FROM audit_streams WHERE stream = $1 FOR UPDATE`, [stream]);
+      const seq = (head?.seq ?? 0) + 1;
+      const ins = `WITH ins AS (INSERT INTO audit_log (id, stream, seq, at, actor_name, action, success, detail, prev_hash, hash) VALUES ($1, $2, $3, now(), '压测', $4, true, '{}', $5, $6))`;
+      if (head) await c.query(`${ins} UPDATE audit_streams SET seq = $3, head_hash = $6 WHERE stream = $2`, [randomUUID(), stream, seq, to, head.head_hash, `h${seq}`]);
+      else await c.query(`${ins} INSERT INTO audit_streams (stream, seq, head_hash) VALUES ($2, $3, $6)`, [randomUUID(), stream, seq, to, '', `h${seq}`]);
+      if (from === null || closing) {
+        await c.query(`INSERT INTO case_daily (division_code, org_id, type, day, received, completed, with_clock, on_time) VALUES ($1, $2, 'raw-bench', current_date, $3, $4, $4, $4) ON CONFLICT (division_code, org_id, type, day) DO UPDATE SET received = case_daily.received + excluded.received, completed = case_daily.completed + excluded.completed, with_clock = case_daily.with_clock + excluded.with_clock, on_time = case_daily.on_time + excluded.on_time`, [org.division_code, org.id, from === null ? 1 : 0, closing ? 1 : 0]);
+      }
+      if (from === null) {
+        await c.query(`INSERT INTO applications (case_id, item_id, channel, applicant_kind, applicant_id_enc, applicant_id_last4, materials, division_code, org_id, created_at) VALUES ($1, $2, 'counter', 'person', 'enc', '002X', '[]', $3, $4, now())`, [id, item.id, org.division_code, org.id]);
+      }
       await c.query('COMMIT');
     } catch (e) { await c.query('ROLLBACK'); throw e; } finally { c.release(); }
   };
-  await step(null, 'submitted', 1);
-  await step('submitted', 'accepted', 2);
-  await step('accepted', 'approved', 3);
-  await step('approved', 'delivered', 4);
+  await step(null, 'submitted', [['acceptance', 'running']], false);
+  await step('submitted', 'accepted', [['acceptance', 'stopped'], ['legal', 'running'], ['promised', 'running']], false);
+  await step('accepted', 'approved', [['legal', 'stopped'], ['promised', 'stopped'], ['delivery', 'running']], false);
+  await step('approved', 'delivered', [['delivery', 'stopped']], true);
 });
-await pool.query(`DELETE FROM audit_log WHERE stream LIKE 'raw:%'; DELETE FROM case_events WHERE case_id IN (SELECT id FROM cases WHERE ref_no LIKE 'RAW%'); DELETE FROM cases WHERE ref_no LIKE 'RAW%'`);
+await pool.query(`DELETE FROM audit_log WHERE stream LIKE 'raw:%'; DELETE FROM audit_streams WHERE stream LIKE 'raw:%'; DELETE FROM applications WHERE case_id IN (SELECT id FROM cases WHERE ref_no LIKE 'RAW%'); DELETE FROM case_clocks WHERE case_id IN (SELECT id FROM cases WHERE ref_no LIKE 'RAW%'); DELETE FROM case_events WHERE case_id IN (SELECT id FROM cases WHERE ref_no LIKE 'RAW%'); DELETE FROM cases WHERE ref_no LIKE 'RAW%'; DELETE FROM case_daily WHERE type = 'raw-bench'`);
 await pool.end();
 await app.close();
 await kernel.db.close();

@@ -10,17 +10,18 @@ export async function lockStreamHead(tx: Tx, stream: string) {
   return rows[0] ?? null;
 }
 
-export async function saveStreamHead(tx: Tx, stream: string, seq: number, headHash: string, isNew: boolean) {
+/**
+ * Appends the record and moves the stream head in one statement (a data-modifying CTE), so a chained
+ * write costs two round trips: lock the head, then this.
+ */
+export async function appendRecord(tx: Tx, row: typeof auditLog.$inferInsert & { seq: number; hash: string }, isNew: boolean) {
+  const ins = tx.$with('ins').as(tx.insert(auditLog).values(row).returning({ id: auditLog.id }));
   if (isNew) {
     // Two first writers of one stream: the loser's unique-key violation rolls its transaction back.
-    await tx.insert(auditStreams).values({ stream, seq, headHash });
+    await tx.with(ins).insert(auditStreams).values({ stream: row.stream, seq: row.seq, headHash: row.hash });
   } else {
-    await tx.update(auditStreams).set({ seq, headHash }).where(eq(auditStreams.stream, stream));
+    await tx.with(ins).update(auditStreams).set({ seq: row.seq, headHash: row.hash }).where(eq(auditStreams.stream, row.stream));
   }
-}
-
-export async function insertRecord(tx: Tx, row: typeof auditLog.$inferInsert) {
-  await tx.insert(auditLog).values(row);
 }
 
 export const listStreamHeads = (tx: Tx) => tx.select().from(auditStreams).orderBy(asc(auditStreams.stream));

@@ -18,6 +18,9 @@ export type AuditEntry = {
   entityId?: string | null;
   success?: boolean;
   detail?: Record<string, unknown>;
+  /** The caller just created the entity this stream is named after, so there is no head to lock (if
+   *  that were wrong, inserting the head would violate its key and roll the transaction back). */
+  newStream?: boolean;
 };
 
 const GENESIS = '0'.repeat(64);
@@ -34,7 +37,7 @@ export const recordHash = (prevHash: string, r: Hashable) =>
   sm3(`${prevHash}|${canonical({ ...r, at: r.at.toISOString() })}`);
 
 export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
-  const head = await repo.lockStreamHead(tx, entry.stream);
+  const head = entry.newStream ? null : await repo.lockStreamHead(tx, entry.stream);
   const row: Hashable = {
     stream: entry.stream,
     seq: (head?.seq ?? 0) + 1,
@@ -50,8 +53,7 @@ export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: D
   };
   const prevHash = head?.headHash ?? GENESIS;
   const hash = recordHash(prevHash, row);
-  await repo.insertRecord(tx, { ...row, id: randomUUID(), prevHash, hash });
-  await repo.saveStreamHead(tx, entry.stream, row.seq, hash, head === null);
+  await repo.appendRecord(tx, { ...row, id: randomUUID(), prevHash, hash }, head === null);
 }
 
 /**

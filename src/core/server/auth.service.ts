@@ -97,24 +97,32 @@ export async function login(kernel: Kernel, input: { username: string; password:
 const fmtTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', month: 'numeric', day: 'numeric' }).format(d);
 
 export type SessionInfo = { actor: Actor; user: UserRow; csrf: string; sessionId: string };
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessions.getWithUser>>>['session'];
 
 /** Resolves a cookie token to an actor, enforcing idle and absolute timeouts. */
 export async function resolveSession(kernel: Kernel, token: string, ip: string | null): Promise<SessionInfo> {
   const at = kernel.now();
   const id = sm3(token);
-  return kernel.db.tx(async (tx) => {
-    const s = await sessions.get(tx, id);
-    if (!s) throw new AppError('UNAUTHENTICATED');
-    const idleMs = kernel.config.SESSION_IDLE_MINUTES * 60_000;
+  type Resolved = { s: SessionRow; user: UserRow; actor: Actor };
+  const idleMs = kernel.config.SESSION_IDLE_MINUTES * 60_000;
+  const cached = sessions.recallResolvedSession<Resolved>(id);
+  // Touch at most once a minute: every request writing would make reads contend on the session row.
+  if (cached && cached.s.expiresAt > at && at.getTime() - cached.s.lastSeenAt.getTime() <= 60_000) {
+    return { actor: { ...cached.actor, ip }, user: cached.user, csrf: cached.s.csrfToken, sessionId: id };
+  }
+  // No transaction: every statement here stands alone, and this runs before every API call.
+  return kernel.db.read(async (tx) => {
+    const found = await sessions.getWithUser(tx, id);
+    if (!found) throw new AppError('UNAUTHENTICATED');
+    const { session: s, user } = found;
     if (s.expiresAt <= at || at.getTime() - s.lastSeenAt.getTime() > idleMs) {
       await sessions.remove(tx, id);
       throw new AppError('SESSION_EXPIRED');
     }
-    const user = await repo.getUser(tx, s.userId);
-    if (!user || user.status !== 'active') { await sessions.remove(tx, id); throw new AppError('UNAUTHENTICATED'); }
-    // Touch at most once a minute: every request writing would make reads contend on the session row.
-    if (at.getTime() - s.lastSeenAt.getTime() > 60_000) await sessions.touch(tx, id, at);
+    if (user.status !== 'active') { await sessions.remove(tx, id); throw new AppError('UNAUTHENTICATED'); }
+    if (at.getTime() - s.lastSeenAt.getTime() > 60_000) { await sessions.touch(tx, id, at); s.lastSeenAt = at; }
     const actor = await actorFor(tx, user, { sessionId: id, ip });
+    sessions.rememberResolvedSession(id, { s, user, actor } satisfies Resolved);
     return { actor, user, csrf: s.csrfToken, sessionId: id };
   });
 }

@@ -17,8 +17,17 @@ import * as repo from './calendar.repository';
 /** One per app instance (and so per database): the index is rebuilt only when the version moves. */
 export class CalendarCache {
   private cached: WorkCalendar | null = null;
+  // One version check per transaction: a transition asks for the calendar several times (clocks, the
+  // response's badges), and the answer cannot change inside one transaction's snapshot of our writes.
+  private perTx = new WeakMap<Tx, Promise<WorkCalendar>>();
 
-  async get(tx: Tx): Promise<WorkCalendar> {
+  get(tx: Tx): Promise<WorkCalendar> {
+    let p = this.perTx.get(tx);
+    if (!p) this.perTx.set(tx, (p = this.load(tx)));
+    return p;
+  }
+
+  private async load(tx: Tx): Promise<WorkCalendar> {
     const version = await repo.currentVersion(tx);
     if (this.cached && Number(this.cached.version) === version) return this.cached;
     const years = (await repo.listYears(tx)).filter((y) => y.status === 'published').map((y) => y.year);

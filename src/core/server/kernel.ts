@@ -10,7 +10,7 @@ import type { Database, Tx } from './db/db';
 import type { MachineDef } from '../shared/machine';
 import type { CaseRow } from './cases/case.repository';
 import type { Actor } from './actor';
-import type { WorkCalendar } from '../shared/calendar';
+import { todayIso, type WorkCalendar } from '../shared/calendar';
 import { PersonalDataCipher } from './crypto';
 import { CalendarCache } from './calendar.service';
 import type { MetricDefinition } from './metrics';
@@ -89,8 +89,7 @@ export type Kernel = {
 };
 
 export function isoDateIn(tz: string, d: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return todayIso(tz, d);
 }
 
 export function createKernel(config: Config, db: Database, domains: DomainModule[], now: () => Date = () => new Date()): Kernel {

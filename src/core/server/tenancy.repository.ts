@@ -1,4 +1,5 @@
 /** SQL for divisions, orgs, counters, roles, users and their role assignments. */
+import { forgetResolvedSessions } from './session.repository';
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { counters, divisions, orgs, roles, userRoles, users } from './db/schema';
 import type { Tx } from './db/db';
@@ -34,6 +35,7 @@ export async function insertCounter(tx: Tx, row: typeof counters.$inferInsert) {
 
 export const listRoles = (tx: Tx) => tx.select().from(roles).orderBy(asc(roles.key));
 export async function upsertRole(tx: Tx, row: typeof roles.$inferInsert) {
+  forgetResolvedSessions();
   await tx.insert(roles).values(row).onConflictDoUpdate({ target: roles.key, set: { name: row.name, scope: row.scope, permissions: row.permissions, description: row.description } });
 }
 
@@ -45,6 +47,7 @@ export async function insertUser(tx: Tx, row: typeof users.$inferInsert) {
   return r[0] ?? null;
 }
 export async function updateUser(tx: Tx, id: string, patch: Partial<UserRow>) {
+  forgetResolvedSessions();
   await tx.update(users).set(patch).where(eq(users.id, id));
 }
 /** Counts a failed login atomically, so parallel guesses cannot slip past the limit. */
@@ -67,6 +70,7 @@ export async function grantsOf(tx: Tx, userId: string) {
 }
 
 export async function setUserRoles(tx: Tx, userId: string, rows: { role: string; orgId: string; divisionCode: string }[]) {
+  forgetResolvedSessions();
   await tx.delete(userRoles).where(eq(userRoles.userId, userId));
   if (rows.length) await tx.insert(userRoles).values(rows.map((r) => ({ ...r, userId })));
 }

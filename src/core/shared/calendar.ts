@@ -76,10 +76,13 @@ export function diffDays(a: string, b: string): number {
 }
 
 /** Today where the case is handled: deadlines are calendar dates in China, not UTC dates. */
+// Building an Intl.DateTimeFormat costs ~20 µs (it loads time-zone data); every request asks for
+// "today" several times, so keep one per zone. en-CA formats as YYYY-MM-DD.
+const isoFormatters = new Map<string, Intl.DateTimeFormat>();
 export function todayIso(tz = 'Asia/Shanghai', now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  let f = isoFormatters.get(tz);
+  if (!f) isoFormatters.set(tz, (f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(now);
 }
 
 const nonNegativeInt = (n: number, what: string) => {

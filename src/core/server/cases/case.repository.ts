@@ -41,15 +41,25 @@ export async function casState(tx: Tx, id: string, fromState: string, fromVersio
 /** Merges facts into a case's `data` (read by guards and clock limits), e.g. {extended: true}. */
 export async function mergeData(tx: Tx, id: string, patch: Record<string, unknown>) {
   await tx.update(cases).set({ data: sql`${cases.data} || ${JSON.stringify(patch)}::jsonb` }).where(eq(cases.id, id));
+  let ids = touched.get(tx);
+  if (!ids) touched.set(tx, (ids = new Set()));
+  ids.add(id);
 }
 
-export async function setDueDates(tx: Tx, id: string, d: { dueDate: string | null; primaryDue?: string | null; primaryStopped?: string | null }) {
-  await tx.update(cases).set(d).where(eq(cases.id, id));
+// Cases whose data a hook changed in this transaction: the runner re-reads only those before answering.
+const touched = new WeakMap<Tx, Set<string>>();
+export const dataChangedIn = (tx: Tx, id: string) => touched.get(tx)?.has(id) ?? false;
+
+export async function setDueDates(tx: Tx, id: string, d: { dueDate: string | null; primaryDue?: string | null; primaryStopped?: string | null }): Promise<CaseRow> {
+  return (await tx.update(cases).set(d).where(eq(cases.id, id)).returning())[0];
 }
 
 export async function appendEvent(tx: Tx, row: Omit<typeof caseEvents.$inferInsert, 'seq'>) {
-  const [{ n }] = await tx.select({ n: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, row.caseId));
-  await tx.insert(caseEvents).values({ ...row, seq: n + 1 });
+  // The next number is taken in the same statement; the case row's compare-and-set (or its insert)
+  // already serialises writers of one case, so two events never read the same max.
+  await tx.insert(caseEvents).values({
+    ...row, seq: sql`(SELECT coalesce(max(${caseEvents.seq}), 0) + 1 FROM ${caseEvents} WHERE ${caseEvents.caseId} = ${row.caseId})`,
+  });
 }
 
 export const listEvents = (tx: Tx, caseId: string) =>
@@ -59,9 +69,14 @@ export const listClocks = (tx: Tx, caseIds: string[]) =>
   caseIds.length === 0 ? Promise.resolve([] as ClockRow[]) :
     tx.select().from(caseClocks).where(inArray(caseClocks.caseId, caseIds)).orderBy(asc(caseClocks.caseId), asc(caseClocks.name));
 
-export async function upsertClock(tx: Tx, row: typeof caseClocks.$inferInsert) {
-  const { id: _id, caseId: _c, name: _n, ...rest } = row;
-  await tx.insert(caseClocks).values(row).onConflictDoUpdate({ target: [caseClocks.caseId, caseClocks.name], set: rest });
+/** Writes a case's changed clocks in one statement (insert new ones, overwrite existing by name). */
+export async function upsertClocks(tx: Tx, rows: (typeof caseClocks.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  const excluded = (c: { name: string }) => sql.raw(`excluded.${c.name}`);
+  const { label, unit, limitDays, legalBasis, primary, warnBefore, state, startedOn, dueDate, stoppedOn, calendarVersion, pauses, extensions, derivation, warnedAt, overdueAt, divisionCode } = caseClocks;
+  const set = Object.fromEntries(Object.entries({ label, unit, limitDays, legalBasis, primary, warnBefore, state, startedOn, dueDate, stoppedOn, calendarVersion, pauses, extensions, derivation, warnedAt, overdueAt, divisionCode })
+    .map(([k, col]) => [k, excluded(col)]));
+  await tx.insert(caseClocks).values(rows).onConflictDoUpdate({ target: [caseClocks.caseId, caseClocks.name], set });
 }
 
 export async function updateClock(tx: Tx, id: string, patch: Partial<ClockRow>, onlyIf?: SQL) {

@@ -87,10 +87,10 @@ export async function createCase(tx: Tx, kernel: Kernel, actor: Actor, input: Cr
   });
   const cal = await kernel.calendar.get(tx);
   const ops: ClockOp[] = (m.initialClocks ?? []).map((c) => ({ op: 'start', clock: c }));
-  await applyClockOps(tx, kernel, m, row, ops, {}, actor, at, today, cal);
-  await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.create`, entityType: m.type, entityId: row.id, detail: { refNo, state: m.initial } }, at);
+  const clocked = await applyClockOps(tx, kernel, m, row, ops, {}, actor, at, today, cal, true);
+  await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.create`, entityType: m.type, entityId: row.id, detail: { refNo, state: m.initial }, newStream: true }, at);
   await repo.bumpDaily(tx, { divisionCode: row.divisionCode, orgId: row.orgId, type: row.type, day: today }, { received: 1 });
-  return { row: (await repo.getCase(tx, row.id))!, created: true };
+  return { row: clocked ?? row, created: true };
 }
 
 // ---- transitions -----------------------------------------------------------------------------------
@@ -133,23 +133,25 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   const ops = [...(def.clocks ?? [])];
   // A closed case stops every clock still running, whatever the machine says.
   if (terminal) for (const name of Object.keys(m.clocks)) if (!ops.some((o) => o.clock === name && o.op === 'stop')) ops.push({ op: 'stop', clock: name });
-  await applyClockOps(tx, kernel, m, updated, ops, input, actor, at, today, cal);
+  const clocked = (await applyClockOps(tx, kernel, m, updated, ops, input, actor, at, today, cal)) ?? updated;
   await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.${event}`, entityType: m.type, entityId: row.id, detail: { from: row.state, to: def.to } }, at);
   if (terminal) {
-    const closed = (await repo.getCase(tx, row.id))!;
+    const closed = clocked;
     await repo.bumpDaily(tx, { divisionCode: closed.divisionCode, orgId: closed.orgId, type: closed.type, day: today }, {
       completed: 1, withClock: closed.primaryDue ? 1 : 0,
       onTime: closed.primaryDue && closed.primaryStopped && closed.primaryStopped <= closed.primaryDue ? 1 : 0,
     });
   }
-  const ctx = { row: updated, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel };
+  const ctx = { row: clocked, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel };
   if (reg.onTransition) await reg.onTransition(tx, ctx);
-  for (const sub of kernel.subscriptions.get(m.type) ?? []) {
+  const subs = kernel.subscriptions.get(m.type) ?? [];
+  for (const sub of subs) {
     if (sub.events && !sub.events.includes(event)) continue;
     if (sub.toStates && !sub.toStates.includes(def.to)) continue;
     await sub.handle(tx, ctx);
   }
-  return (await repo.getCase(tx, row.id))!;
+  // A hook may have merged facts into this case's data; otherwise the row in hand is current.
+  return repo.dataChangedIn(tx, row.id) ? (await repo.getCase(tx, row.id))! : clocked;
 }
 
 /** After a bulk load of cases (demo data, imports): rebuild their daily rollup rows from the records. */
@@ -165,9 +167,12 @@ const toClockData = (c: ClockRow): ClockData => ({
   startedOn: c.startedOn, stoppedOn: c.stoppedOn, pauses: c.pauses, extensions: c.extensions, legalBasis: c.legalBasis,
 });
 
-async function applyClockOps(tx: Tx, kernel: Kernel, m: MachineDef, row: CaseRow, ops: ClockOp[], input: Record<string, unknown>, actor: Actor, at: Date, today: string, cal: WorkCalendar) {
-  if (ops.length === 0) return;
-  const existing = new Map((await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
+/** Applies the event's clock operations; returns the case row with its refreshed due dates (null when no op). */
+async function applyClockOps(tx: Tx, kernel: Kernel, m: MachineDef, row: CaseRow, ops: ClockOp[], input: Record<string, unknown>, actor: Actor, at: Date, today: string, cal: WorkCalendar, fresh = false): Promise<CaseRow | null> {
+  if (ops.length === 0) return null;
+  // A case being created has no clocks yet: nothing to read.
+  const existing = new Map(fresh ? [] : (await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
+  const changed = new Map<string, ClockRow>();
   for (const op of ops) {
     const def = m.clocks[op.clock];
     const cur = existing.get(op.clock);
@@ -211,17 +216,18 @@ async function applyClockOps(tx: Tx, kernel: Kernel, m: MachineDef, row: CaseRow
       next.derivation = d.derivation;
       next.calendarVersion = Number(cal.version);
     }
-    await repo.upsertClock(tx, next);
     existing.set(op.clock, next);
+    changed.set(op.clock, next);
   }
-  await refreshCaseDue(tx, row.id, [...existing.values()]);
+  await repo.upsertClocks(tx, [...changed.values()]);
+  return refreshCaseDue(tx, row.id, [...existing.values()]);
 }
 
 /** The 工作台 sorts by the earliest running clock; the metrics read the primary clock off the case row. */
-async function refreshCaseDue(tx: Tx, caseId: string, clocks: ClockRow[]) {
+async function refreshCaseDue(tx: Tx, caseId: string, clocks: ClockRow[]): Promise<CaseRow> {
   const dues = clocks.filter((c) => c.state === 'running' && c.dueDate).map((c) => c.dueDate!).sort();
   const primary = clocks.find((c) => c.primary);
-  await repo.setDueDates(tx, caseId, { dueDate: dues[0] ?? null, ...(primary ? { primaryDue: primary.dueDate, primaryStopped: primary.stoppedOn } : {}) });
+  return repo.setDueDates(tx, caseId, { dueDate: dues[0] ?? null, ...(primary ? { primaryDue: primary.dueDate, primaryStopped: primary.stoppedOn } : {}) });
 }
 
 /** Recompute a clock's due date under the current calendar (after a year is published or edited). */
@@ -244,11 +250,11 @@ export function clockView(c: ClockRow, today: string, cal: WorkCalendar): ClockV
 
 // ---- reading ---------------------------------------------------------------------------------------
 
-export async function summaries(tx: Tx, kernel: Kernel, rows: CaseRow[]): Promise<CaseSummary[]> {
+export async function summaries(tx: Tx, kernel: Kernel, rows: CaseRow[], loadedClocks?: ClockRow[]): Promise<CaseSummary[]> {
   const cal = await kernel.calendar.get(tx);
   const today = kernel.today();
   const names = await repo.orgNames(tx, rows.map((r) => r.orgId));
-  const clocks = await repo.listClocks(tx, rows.map((r) => r.id));
+  const clocks = loadedClocks ?? await repo.listClocks(tx, rows.map((r) => r.id));
   return rows.map((r) => {
     const reg = kernel.caseTypes.get(r.type);
     const m = reg?.machine;
@@ -291,15 +297,17 @@ export function actionsFor(kernel: Kernel, actor: Actor, row: CaseRow): CaseActi
   });
 }
 
-export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string): Promise<CaseDetail> {
-  const row = await loadVisible(tx, actor, id);
+/** `known`: the row a transition just wrote in this transaction, so it is not read again. */
+export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, known?: CaseRow): Promise<CaseDetail> {
+  if (known && !canSee(actor, known)) throw new AppError('NOT_FOUND');
+  const row = known ?? await loadVisible(tx, actor, id);
   const reg = registration(kernel, row.type);
   const m = reg.machine;
-  const [summary] = await summaries(tx, kernel, [row]);
+  const clocks = await repo.listClocks(tx, [row.id]);
+  const [summary] = await summaries(tx, kernel, [row], clocks);
   const cal = await kernel.calendar.get(tx);
   const today = kernel.today();
   const events = await repo.listEvents(tx, row.id);
-  const clocks = await repo.listClocks(tx, [row.id]);
   const label = (e: string) => m.events[e]?.label ?? KERNEL_EVENT_LABELS[e] ?? e;
   const stateName = (s: string | null) => (s ? m.states[s]?.label ?? s : null);
   return {

@@ -19,6 +19,11 @@ export type Database = {
   engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; rolls back when it throws. */
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` without a transaction: each statement commits on its own. For hot read paths (resolving
+   * the session on every request) where BEGIN/COMMIT would double the round trips.
+   */
+  read<T>(fn: (q: Tx) => Promise<T>): Promise<T>;
   /** Raw SQL on a dedicated connection/outside drizzle, used by the migration runner and health check. */
   exec(sqlText: string): Promise<void>;
   query<R = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<R[]>;
@@ -45,6 +50,7 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'dataDi
     return {
       engine: 'postgres',
       tx: (fn) => db.transaction(fn as never) as Promise<never>,
+      read: (fn) => fn(db as unknown as Tx),
       exec: async (s) => { await pool.query(s); },
       query: async (s, p) => (await pool.query(s, p as unknown[])).rows,
       close: () => pool.end(),
@@ -66,6 +72,7 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'dataDi
   return {
     engine: 'pglite',
     tx: (fn) => mutex.run(() => db.transaction(fn as never) as Promise<never>),
+    read: (fn) => mutex.run(() => fn(db as unknown as Tx)),
     exec: (s) => mutex.run(async () => { await client.exec(s); }),
     query: (s, p) => mutex.run(async () => (await client.query(s, p as unknown[])).rows as never),
     close: () => client.close(),

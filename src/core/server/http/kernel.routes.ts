@@ -60,8 +60,8 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
         schema: { tags: [reg.machine.label], operationId: `${type}.${event}`, summary: def.label, params: IdParam, body: cases.eventInputSchema(reg.machine, event), response: { 200: S.CaseDetail, ...err } },
       }, async (req) => {
         const actor = actorOf(req);
-        await db.tx((tx) => cases.transition(tx, kernel, actor, req.params.id, event, req.body, type));
-        return db.tx((tx) => cases.detail(tx, kernel, actor, req.params.id));
+        // One transaction: the response shows exactly the state this transition committed.
+        return db.tx(async (tx) => cases.detail(tx, kernel, actor, req.params.id, await cases.transition(tx, kernel, actor, req.params.id, event, req.body, type)));
       });
     }
   }
