@@ -2,7 +2,8 @@
  * Province scale on PostgreSQL: N applications (default 10,000,000) across 100 counties in a scratch
  * database, then the registry's case metrics for the whole province and a year, timed. Peer in the same
  * run: the same received/completed/on-time counts straight off the records with one aggregate query.
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:province [-- --records=N]
+ * Run: npm run bench:province [-- --records=N]  (also the second half of `npm run bench:report`);
+ * DATABASE_URL picks the server, default postgres://postgres@127.0.0.1:5432/test.
  */
 import pg from 'pg';
 import { loadConfig } from '../src/core/server/config';
@@ -11,8 +12,8 @@ import { computeMetric } from '../src/core/server/metrics';
 import { rebuildCaseRollups } from '../src/core/server/cases/case.service';
 import { sql } from 'drizzle-orm';
 
-const url = process.env.DATABASE_URL;
-if (!url) { console.error('set DATABASE_URL (PostgreSQL): this benchmark is about PostgreSQL at province scale'); process.exit(2); }
+// PostgreSQL only (PGlite is the single-county engine): DATABASE_URL, else the local server.
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const N = Number(process.argv.find((a) => a.startsWith('--records='))?.split('=')[1] ?? 10_000_000);
 const dbName = 'zt_bench_province';
 const admin = new pg.Client({ connectionString: url });
