@@ -41,6 +41,9 @@ export async function casState(tx: Tx, id: string, fromState: string, fromVersio
 /** Merges facts into a case's `data` (read by guards and clock limits), e.g. {extended: true}. */
 export async function mergeData(tx: Tx, id: string, patch: Record<string, unknown>) {
   await tx.update(cases).set({ data: sql`${cases.data} || ${JSON.stringify(patch)}::jsonb` }).where(eq(cases.id, id));
+  markTouched(tx, id);
+}
+function markTouched(tx: Tx, id: string) {
   let ids = touched.get(tx);
   if (!ids) touched.set(tx, (ids = new Set()));
   ids.add(id);
@@ -49,6 +52,12 @@ export async function mergeData(tx: Tx, id: string, patch: Record<string, unknow
 // Cases whose data a hook changed in this transaction: the runner re-reads only those before answering.
 const touched = new WeakMap<Tx, Set<string>>();
 export const dataChangedIn = (tx: Tx, id: string) => touched.get(tx)?.has(id) ?? false;
+
+/** Hands the case to another org (dispatch, return): scope checks and the 工作台 follow org_id. */
+export async function setOrg(tx: Tx, id: string, orgId: string) {
+  await tx.update(cases).set({ orgId }).where(eq(cases.id, id));
+  markTouched(tx, id);
+}
 
 export async function setDueDates(tx: Tx, id: string, d: { dueDate: string | null; primaryDue?: string | null; primaryStopped?: string | null }): Promise<CaseRow> {
   return (await tx.update(cases).set(d).where(eq(cases.id, id)).returning())[0];

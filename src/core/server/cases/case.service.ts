@@ -157,6 +157,12 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
 /** After a bulk load of cases (demo data, imports): rebuild their daily rollup rows from the records. */
 export const rebuildCaseRollups = (tx: Tx, where: SQL) => repo.rebuildDaily(tx, where);
 
+/**
+ * Moves responsibility for a case to another org inside a transition (12345 派单 and 退单, transfers).
+ * Call it from onTransition: the runner has already checked the actor's right to the event.
+ */
+export const reassignCase = (tx: Tx, caseId: string, orgId: string) => repo.setOrg(tx, caseId, orgId);
+
 /** Domain facts the machine's guards read later (kept in the case row, written in the same transaction). */
 export const mergeCaseData = (tx: Tx, caseId: string, patch: Record<string, unknown>) => repo.mergeData(tx, caseId, patch);
 
@@ -297,9 +303,12 @@ export function actionsFor(kernel: Kernel, actor: Actor, row: CaseRow): CaseActi
   });
 }
 
-/** `known`: the row a transition just wrote in this transaction, so it is not read again. */
+/**
+ * `known`: the row a transition by this actor just wrote in this transaction, so it is not read again —
+ * and shown even if the transition moved it out of the actor's scope (a 退单 hands it back): the
+ * actor sees the outcome of what they did, with no actions left. A 404 here would roll it back.
+ */
 export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, known?: CaseRow): Promise<CaseDetail> {
-  if (known && !canSee(actor, known)) throw new AppError('NOT_FOUND');
   const row = known ?? await loadVisible(tx, actor, id);
   const reg = registration(kernel, row.type);
   const m = reg.machine;

@@ -1,0 +1,134 @@
+import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../core/server/db/db';
+import { cases, orgs } from '../../../core/server/db/schema';
+import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type LetterRow = typeof letters.$inferSelect;
+
+export async function insertTicket(tx: Tx, row: typeof tickets.$inferInsert) { await tx.insert(tickets).values(row); }
+export async function updateTicket(tx: Tx, caseId: string, patch: Partial<TicketRow>) { await tx.update(tickets).set(patch).where(eq(tickets.caseId, caseId)); }
+export const getTicket = async (tx: Tx, caseId: string) => (await tx.select().from(tickets).where(eq(tickets.caseId, caseId)))[0] ?? null;
+
+export async function insertLetter(tx: Tx, row: typeof letters.$inferInsert) { await tx.insert(letters).values(row); }
+export async function updateLetter(tx: Tx, caseId: string, patch: Partial<LetterRow>) { await tx.update(letters).set(patch).where(eq(letters.caseId, caseId)); }
+export const getLetter = async (tx: Tx, caseId: string) => (await tx.select().from(letters).where(eq(letters.caseId, caseId)))[0] ?? null;
+
+/** The 12345 centre of a division: the org of kind 'hotline' whose division is a prefix of the code. */
+export async function centreFor(tx: Tx, divisionCode: string) {
+  const rows = await tx.select().from(orgs).where(and(eq(orgs.kind, 'hotline'), sql`${divisionCode} LIKE ${orgs.divisionCode} || '%'`))
+    .orderBy(sql`length(${orgs.divisionCode}) DESC`).limit(1);
+  return rows[0] ?? null;
+}
+
+export const firstCentre = async (tx: Tx) =>
+  (await tx.select().from(orgs).where(eq(orgs.kind, 'hotline')).orderBy(sql`length(${orgs.divisionCode})`).limit(1))[0] ?? null;
+
+/** 派单目录 look-up: the rule with the longest division prefix of the ticket's place. */
+export async function ruleFor(tx: Tx, category: string, divisionCode: string) {
+  const rows = await tx.select().from(dispatchRules)
+    .where(and(eq(dispatchRules.category, category), sql`${divisionCode} LIKE ${dispatchRules.divisionPrefix} || '%'`))
+    .orderBy(sql`length(${dispatchRules.divisionPrefix}) DESC`).limit(1);
+  return rows[0] ?? null;
+}
+export async function upsertRule(tx: Tx, row: typeof dispatchRules.$inferInsert) {
+  await tx.insert(dispatchRules).values(row).onConflictDoUpdate({ target: [dispatchRules.category, dispatchRules.divisionPrefix], set: { orgId: row.orgId, coOrgIds: row.coOrgIds ?? [] } });
+}
+export const listRules = (tx: Tx, divisionPrefix: string) =>
+  tx.select({ category: dispatchRules.category, divisionPrefix: dispatchRules.divisionPrefix, orgId: dispatchRules.orgId, orgName: orgs.name, coOrgIds: dispatchRules.coOrgIds })
+    .from(dispatchRules).innerJoin(orgs, eq(orgs.id, dispatchRules.orgId))
+    .where(sql`${dispatchRules.divisionPrefix} LIKE ${divisionPrefix} || '%'`).orderBy(dispatchRules.category, dispatchRules.divisionPrefix);
+
+export const orgByName = async (tx: Tx, name: string) => (await tx.select().from(orgs).where(eq(orgs.name, name)))[0] ?? null;
+export const orgNamesOf = async (tx: Tx, ids: string[]) =>
+  ids.length ? tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids)) : [];
+
+/** Open tickets of the last `days` days in a county, for 并单 candidates (compared in memory). */
+export async function recentOpenTickets(tx: Tx, divisionPrefix: string, since: Date, limit = 2000) {
+  return tx.select({ caseId: tickets.caseId, tokens: tickets.tokens, refNo: cases.refNo, title: cases.title, state: cases.state, createdAt: tickets.createdAt })
+    .from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId))
+    .where(and(inDivision(tickets.divisionCode, divisionPrefix), gte(tickets.createdAt, since), isNull(cases.closedAt)))
+    .orderBy(desc(tickets.createdAt)).limit(limit);
+}
+export const caseByRef = async (tx: Tx, refNo: string) => (await tx.select().from(cases).where(eq(cases.refNo, refNo)))[0] ?? null;
+
+// ---- Open311 ----
+export const open311Client = async (tx: Tx, keyHash: string) => (await tx.select().from(open311Clients).where(eq(open311Clients.keyHash, keyHash)))[0] ?? null;
+export async function insertOpen311Client(tx: Tx, row: typeof open311Clients.$inferInsert) { await tx.insert(open311Clients).values(row).onConflictDoNothing(); }
+
+export async function ticketsWithCases(tx: Tx, where: SQL | undefined, limit: number) {
+  return tx.select({ t: tickets, c: cases, orgName: orgs.name }).from(tickets)
+    .innerJoin(cases, eq(cases.id, tickets.caseId)).innerJoin(orgs, eq(orgs.id, cases.orgId))
+    .where(where).orderBy(desc(tickets.createdAt)).limit(limit);
+}
+
+// ---- public letters ----
+export async function publishedLetters(tx: Tx, divisionPrefix: string, p: { page: number; pageSize: number }) {
+  const where = and(inDivision(letters.divisionCode, divisionPrefix), eq(letters.published, true));
+  const items = await tx.select({ id: letters.caseId, title: cases.title, content: letters.content, reply: letters.reply, createdAt: letters.createdAt, repliedAt: letters.repliedAt, orgName: orgs.name })
+    .from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).innerJoin(orgs, eq(orgs.id, cases.orgId))
+    .where(where).orderBy(desc(letters.repliedAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(letters).where(where);
+  return { items, total: n };
+}
+
+// ---- metrics ----
+export type Scope = { divisionCode: string; orgId?: string; from: string; to: string };
+const ticketScope = (q: Scope, extra?: SQL) => and(inDivision(tickets.divisionCode, q.divisionCode), inPeriod(tickets.createdAt, q.from, q.to),
+  q.orgId ? sql`${tickets.caseId} IN (SELECT id FROM ${cases} WHERE ${cases.orgId} = ${q.orgId})` : undefined, extra);
+
+/** The counts every ticket metric is a ratio of (definitions in README.md). */
+export async function ticketCounts(tx: Tx, q: Scope) {
+  const c = sql`(SELECT state FROM ${cases} WHERE ${cases.id} = ${tickets.caseId})`;
+  const [r] = await tx.select({
+    received: sql<number>`count(*) FILTER (WHERE ${tickets.mergedInto} IS NULL)::int`,
+    merged: sql<number>`count(*) FILTER (WHERE ${tickets.mergedInto} IS NOT NULL)::int`,
+    dispatched: sql<number>`count(*) FILTER (WHERE ${tickets.firstDispatchedAt} IS NOT NULL)::int`,
+    respondedInTime: sql<number>`count(*) FILTER (WHERE ${tickets.firstDispatchedAt} IS NOT NULL AND ${tickets.firstAcceptedAt} <= ${tickets.firstDispatchedAt} + interval '24 hours')::int`,
+    closed: sql<number>`count(*) FILTER (WHERE ${c} = 'closed')::int`,
+    calledBack: sql<number>`count(*) FILTER (WHERE ${tickets.callbackReached})::int`,
+    resolved: sql<number>`count(*) FILTER (WHERE ${tickets.callbackReached} AND ${tickets.resolved})::int`,
+    rated: sql<number>`count(*) FILTER (WHERE ${tickets.satisfaction} IS NOT NULL)::int`,
+    satisfied: sql<number>`count(*) FILTER (WHERE ${tickets.satisfaction} IN ('非常满意', '满意', '基本满意'))::int`,
+    cannotDo: sql<number>`count(*) FILTER (WHERE ${tickets.kind} = 'cannotDo')::int`,
+  }).from(tickets).where(ticketScope(q));
+  return r;
+}
+
+export type TicketRecordFilter = 'received' | 'closed' | 'satisfied' | 'rated' | 'cannotDo' | 'dispatched' | 'respondedInTime' | 'calledBack' | 'resolved';
+const filters: Record<TicketRecordFilter, SQL> = {
+  received: sql`${tickets.mergedInto} IS NULL`,
+  closed: sql`${cases.state} = 'closed'`,
+  rated: sql`${tickets.satisfaction} IS NOT NULL`,
+  satisfied: sql`${tickets.satisfaction} IN ('非常满意', '满意', '基本满意')`,
+  cannotDo: sql`${tickets.kind} = 'cannotDo'`,
+  dispatched: sql`${tickets.firstDispatchedAt} IS NOT NULL`,
+  respondedInTime: sql`${tickets.firstDispatchedAt} IS NOT NULL AND ${tickets.firstAcceptedAt} <= ${tickets.firstDispatchedAt} + interval '24 hours'`,
+  calledBack: sql`${tickets.callbackReached}`,
+  resolved: sql`${tickets.callbackReached} AND ${tickets.resolved}`,
+};
+export async function ticketCases(tx: Tx, q: Scope, which: TicketRecordFilter, p: { page: number; pageSize: number }) {
+  const where = and(ticketScope(q), filters[which]);
+  const items = await tx.select({ c: cases }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(where)
+    .orderBy(desc(tickets.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(where);
+  return { items: items.map((i) => i.c), total: n };
+}
+
+const letterScope = (q: Scope) => and(inDivision(letters.divisionCode, q.divisionCode), inPeriod(letters.createdAt, q.from, q.to),
+  q.orgId ? sql`${letters.caseId} IN (SELECT id FROM ${cases} WHERE ${cases.orgId} = ${q.orgId})` : undefined);
+export async function letterCounts(tx: Tx, q: Scope) {
+  const [r] = await tx.select({
+    received: sql<number>`count(*)::int`,
+    replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int`,
+  }).from(letters).where(letterScope(q));
+  return r;
+}
+export async function letterCases(tx: Tx, q: Scope, onlyReplied: boolean, p: { page: number; pageSize: number }) {
+  const where = and(letterScope(q), onlyReplied ? sql`${letters.repliedAt} IS NOT NULL` : undefined);
+  const items = await tx.select({ c: cases }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(where)
+    .orderBy(desc(letters.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(letters).where(where);
+  return { items: items.map((i) => i.c), total: n };
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { AppError } from '../../../core/shared/errors';
+import { SYSTEM_ACTOR } from '../../../core/server/actor';
+import { actorOf } from '../../../core/server/http/plugin';
+import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
+import { listCases } from '../../../core/server/cases/case.repository';
+import type { Kernel } from '../../../core/server/kernel';
+import { LetterInput, TICKET_CATEGORIES, TicketInput } from '../shared/hotline.machine';
+import * as svc from './hotline.service';
+import * as repo from './hotline.repository';
+
+const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const tags = ['12345热线和市长信箱'];
+const Filed = z.object({ id: z.string(), refNo: z.string(), created: z.boolean() });
+const Similar = z.array(z.object({ id: z.string(), refNo: z.string(), title: z.string(), state: z.string(), createdAt: z.string(), score: z.number() }));
+const Track = z.object({ refNo: z.string(), title: z.string(), state: z.string(), stateName: z.string(), createdAt: z.string(), reply: z.string().nullable(), orgName: z.string() });
+const TrackQuery = z.object({ refNo: z.string().trim().min(5, '请填写编号').max(40), phone4: z.string().regex(/^\d{4}$/, '请填写联系电话后4位') });
+
+export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db } = kernel;
+
+  // 热线登记: an operator taking a call (channel phone) or a signed-in citizen on the web.
+  app.post('/api/tickets', { schema: { tags, operationId: 'fileTicket', summary: '登记12345工单', body: TicketInput, response: { 200: Filed, ...err } } },
+    async (req) => { const actor = actorOf(req); return db.tx((tx) => svc.fileTicket(tx, kernel, actor, req.body, actor.kind === 'staff' ? 'phone' : 'web')); });
+  app.get('/api/tickets', { schema: { tags, operationId: 'listTickets', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
+    async (req) => db.tx(async (tx) => {
+      const r = await listCases(tx, visibleFilter(actorOf(req), 'ticket'), req.query.page, req.query.pageSize);
+      return { total: r.total, items: await summaries(tx, kernel, r.items) };
+    }));
+  app.get('/api/tickets/similar', { schema: { tags, operationId: 'similarTickets', summary: '疑似重复诉求（并单候选）', querystring: z.object({ text: z.string().trim().min(2).max(3000), divisionCode: z.string().regex(/^\d{6,12}$/).optional(), excludeId: z.uuid().optional() }), response: { 200: Similar, ...err } } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!actor.grants.some((g) => g.permissions.has('ticket.file'))) throw new AppError('FORBIDDEN');
+      return db.tx((tx) => svc.similarTickets(tx, kernel, req.query.divisionCode ?? actor.divisionCode ?? '', req.query.text, req.query.excludeId));
+    });
+  app.get('/api/tickets/:id/contact', { schema: { tags, operationId: 'ticketContact', summary: '回访时查看诉求人联系电话（留痕）', params: z.object({ id: z.uuid() }), response: { 200: z.object({ name: z.string(), phone: z.string() }), ...err } } },
+    async (req) => db.tx((tx) => svc.ticketContact(tx, kernel, actorOf(req), req.params.id)));
+  app.get('/api/hotline/categories', { schema: { tags, operationId: 'ticketCategories', response: { 200: z.array(z.object({ category: z.string(), orgName: z.string().nullable() })), ...err } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const rules = await db.tx((tx) => repo.listRules(tx, (actor.divisionCode ?? '').slice(0, 6)));
+      return TICKET_CATEGORIES.map((c) => ({ category: c, orgName: rules.find((r) => r.category === c)?.orgName ?? null }));
+    });
+  app.get('/api/letters', { schema: { tags, operationId: 'listLetters', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
+    async (req) => db.tx(async (tx) => {
+      const r = await listCases(tx, visibleFilter(actorOf(req), 'letter'), req.query.page, req.query.pageSize);
+      return { total: r.total, items: await summaries(tx, kernel, r.items) };
+    }));
+
+  // Public pages (no login): file a ticket or a letter with a phone number, follow it by number + phone.
+  app.post('/api/public/tickets', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileTicket', body: TicketInput, response: { 200: Filed, ...err } } },
+    async (req) => db.tx((tx) => svc.fileTicket(tx, kernel, SYSTEM_ACTOR, req.body, 'web')));
+  app.get('/api/public/tickets/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackTicket', querystring: TrackQuery, response: { 200: Track, ...err } } },
+    async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, 'ticket', req.query.refNo, req.query.phone4)));
+  app.post('/api/public/letters', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileLetter', body: LetterInput, response: { 200: Filed, ...err } } },
+    async (req) => db.tx((tx) => svc.fileLetter(tx, kernel, SYSTEM_ACTOR, req.body)));
+  app.get('/api/public/letters/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackLetter', querystring: TrackQuery, response: { 200: Track, ...err } } },
+    async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, 'letter', req.query.refNo, req.query.phone4)));
+  app.get('/api/public/letters', { config: { auth: 'none' }, schema: { tags, operationId: 'publishedLetters', querystring: Page, response: { 200: paged(z.object({ id: z.string(), title: z.string(), content: z.string(), reply: z.string().nullable(), orgName: z.string(), createdAt: z.string(), repliedAt: z.string().nullable() })), ...err } } },
+    async (req) => {
+      const r = await db.tx(async (tx) => repo.publishedLetters(tx, (await repo.firstCentre(tx))?.divisionCode ?? '', req.query));
+      return { total: r.total, items: r.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), repliedAt: i.repliedAt?.toISOString() ?? null })) };
+    });
+}

@@ -1,0 +1,246 @@
+/**
+ * 12345 intake, dispatch and the mailbox. Intake refuses matters that have their own legal channel and
+ * says which; it offers likely repeats (并单) by token overlap; 派单 follows the dispatch catalog unless
+ * the operator names an org; 退单 is allowed within 24 hours of dispatch only (first-receiver
+ * responsibility, 首接负责制), after which the org must handle it.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../core/shared/errors';
+import { can, type Actor } from '../../../core/server/actor';
+import { createCase, mergeCaseData, reassignCase, loadVisible } from '../../../core/server/cases/case.service';
+import { notify } from '../../../core/server/outbox';
+import { auditPersonalDataRead } from '../../../core/server/audit';
+import { sm3 } from '../../../core/server/crypto';
+import type { Tx } from '../../../core/server/db/db';
+import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { indexText } from '../../services/public';
+import { TICKET_KINDS, excludedChannel, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
+import * as repo from './hotline.repository';
+
+const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isFinite(v) && v > 0 ? v : dflt; };
+/** Local rules, configurable: working days to handle each kind, natural days to call back, 退单 window. */
+export const hotlineConfig = () => ({
+  handleDays: { consult: cfg('HOTLINE_CONSULT_WORKDAYS', 1), cannotDo: cfg('HOTLINE_CANNOTDO_WORKDAYS', 2), other: cfg('HOTLINE_WORKDAYS', 5) },
+  callbackDays: cfg('HOTLINE_CALLBACK_DAYS', 7),
+  returnHours: cfg('HOTLINE_RETURN_HOURS', 24),
+  letterReplyDays: cfg('MAILBOX_REPLY_WORKDAYS', 15),
+  similarity: cfg('HOTLINE_MERGE_SIMILARITY', 0.5),
+});
+/** 办不成事反映 goes to the services bureau's supervision (国办发〔2023〕… 设立“办不成事”反映窗口). */
+const CANNOT_DO_ORG = process.env.HOTLINE_CANNOTDO_ORG ?? '湖滨区行政审批和政务信息管理局';
+
+const tokensOf = (text: string) => indexText(text);
+const jaccard = (a: Set<string>, b: Set<string>) => {
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  return inter === 0 ? 0 : inter / (a.size + b.size - inter);
+};
+
+/** Open tickets of the last 30 days whose wording overlaps this text (并单 candidates), best first. */
+export async function similarTickets(tx: Tx, kernel: Kernel, divisionCode: string, text: string, excludeId?: string) {
+  const mine = new Set(tokensOf(text).split(' ').filter((t) => t.length > 1));
+  if (mine.size === 0) return [];
+  const since = new Date(kernel.now().getTime() - 30 * 86400_000);
+  const rows = await repo.recentOpenTickets(tx, divisionCode.slice(0, 6), since);
+  return rows.filter((r) => r.caseId !== excludeId)
+    .map((r) => ({ id: r.caseId, refNo: r.refNo, title: r.title, state: r.state, createdAt: r.createdAt.toISOString(), score: jaccard(mine, new Set(r.tokens.split(' ').filter((t) => t.length > 1))) }))
+    .filter((r) => r.score >= hotlineConfig().similarity)
+    .sort((a, b) => b.score - a.score).slice(0, 5);
+}
+
+export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: TicketInputT, channel: 'phone' | 'web' | 'open311', extra: { open311ServiceCode?: string } = {}) {
+  const refusal = excludedChannel(`${input.title} ${input.description}`);
+  if (refusal) throw new AppError('GUARD_FAILED', `该诉求不属于12345热线受理范围：${refusal}`);
+  const divisionCode = input.divisionCode ?? actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
+  const centre = await repo.centreFor(tx, divisionCode);
+  if (!centre) throw new AppError('VALIDATION', '本地区尚未设置12345热线中心，暂不能受理');
+  if (actor.kind === 'staff' && !can(actor, 'ticket.file', { orgId: centre.id, divisionCode: centre.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN');
+  const c = hotlineConfig();
+  const handleDays = input.kind === 'consult' ? c.handleDays.consult : input.kind === 'cannotDo' ? c.handleDays.cannotDo : c.handleDays.other;
+  const { row, created } = await createCase(tx, kernel, actor, {
+    type: 'ticket', title: input.title, orgId: centre.id, divisionCode,
+    applicantId: actor.kind === 'public' ? actor.id : null, applicantName: input.callerName,
+    idempotencyKey: input.idempotencyKey,
+    data: { kind: input.kind, kindLabel: TICKET_KINDS[input.kind], category: input.category, handleDays, callbackDays: c.callbackDays, channel },
+  });
+  if (created) {
+    await repo.insertTicket(tx, {
+      caseId: row.id, kind: input.kind, category: input.category, channel, description: input.description,
+      tokens: tokensOf(`${input.title} ${input.description}`), callerName: input.callerName,
+      callerPhoneEnc: kernel.cipher.encrypt(input.callerPhone), address: input.address ?? null, lat: input.lat ?? null, long: input.long ?? null,
+      divisionCode, centreOrgId: centre.id, open311ServiceCode: extra.open311ServiceCode ?? null, createdAt: row.createdAt,
+    });
+  }
+  return { id: row.id, refNo: row.refNo, created };
+}
+
+export async function fileLetter(tx: Tx, kernel: Kernel, actor: Actor, input: LetterInputT) {
+  const divisionCode = actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
+  const centre = await repo.centreFor(tx, divisionCode);
+  if (!centre) throw new AppError('VALIDATION', '本地区尚未开通市长信箱');
+  const { row, created } = await createCase(tx, kernel, actor, {
+    type: 'letter', title: input.title, orgId: centre.id, divisionCode,
+    applicantId: actor.kind === 'public' ? actor.id : null, applicantName: input.writerName, idempotencyKey: input.idempotencyKey,
+    data: { replyDays: hotlineConfig().letterReplyDays, consentToPublish: !!input.consentToPublish },
+  });
+  if (created) {
+    await repo.insertLetter(tx, {
+      caseId: row.id, content: input.content, writerName: input.writerName, writerPhoneEnc: kernel.cipher.encrypt(input.writerPhone),
+      consentToPublish: !!input.consentToPublish, divisionCode, createdAt: row.createdAt,
+    });
+  }
+  return { id: row.id, refNo: row.refNo, created };
+}
+
+async function resolveOrg(tx: Tx, name: string) {
+  const org = await repo.orgByName(tx, name);
+  if (!org) throw new AppError('VALIDATION', `承办单位“${name}”不存在，请填写机构全称`, { fields: [{ path: 'orgName', message: '承办单位不存在' }] });
+  return org;
+}
+
+/** Domain writes of every ticket transition, in its transaction. */
+export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
+  const t = await repo.getTicket(tx, ctx.row.id);
+  if (!t) return;
+  const at = ctx.at;
+  switch (ctx.event) {
+    case 'dispatch': {
+      const named = ctx.input.orgName as string | undefined;
+      let orgId: string;
+      if (named) orgId = (await resolveOrg(tx, named)).id;
+      else if (t.kind === 'cannotDo') orgId = (await resolveOrg(tx, CANNOT_DO_ORG)).id;
+      else {
+        const rule = await repo.ruleFor(tx, t.category, t.divisionCode);
+        if (!rule) throw new AppError('VALIDATION', `派单目录中没有“${t.category}”类诉求的承办单位，请填写承办单位`);
+        orgId = rule.orgId;
+      }
+      await reassignCase(tx, t.caseId, orgId);
+      await mergeCaseData(tx, t.caseId, { dispatchedAt: at.toISOString() });
+      await repo.updateTicket(tx, t.caseId, { dispatchCount: t.dispatchCount + 1, firstDispatchedAt: t.firstDispatchedAt ?? at });
+      return;
+    }
+    case 'return': {
+      // 首接负责制: an org may return a wrongly dispatched ticket within 24 hours, not later.
+      const since = new Date(String(ctx.row.data.dispatchedAt ?? ctx.row.updatedAt.toISOString()));
+      const hours = hotlineConfig().returnHours;
+      if (at.getTime() - since.getTime() > hours * 3600_000) {
+        throw new AppError('GUARD_FAILED', `派单已超过${hours}小时，不能退单；请按首接负责制办理，需要协办的请联系热线中心`);
+      }
+      await reassignCase(tx, t.caseId, t.centreOrgId);
+      await repo.updateTicket(tx, t.caseId, { returnCount: t.returnCount + 1 });
+      return;
+    }
+    case 'accept':
+      if (!t.firstAcceptedAt) await repo.updateTicket(tx, t.caseId, { firstAcceptedAt: at });
+      return;
+    case 'extend':
+      await mergeCaseData(tx, t.caseId, { extended: true });
+      return;
+    case 'reply':
+      await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: at });
+      if (t.callerPhoneEnc) {
+        await notify(tx, ctx.kernel, { channel: 'sms', address: ctx.kernel.cipher.decrypt(t.callerPhoneEnc), divisionCode: t.divisionCode, caseId: t.caseId, title: '12345工单答复', body: `您的诉求（${ctx.row.refNo}）已答复：${String(ctx.input.reply)}`.slice(0, 300) });
+      }
+      return;
+    case 'answer':
+      await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: at, closedAt: at, resolved: true });
+      return;
+    case 'merge': {
+      const target = await repo.caseByRef(tx, String(ctx.input.targetRefNo));
+      if (!target || target.type !== 'ticket' || target.id === t.caseId) throw new AppError('VALIDATION', '主工单编号不存在', { fields: [{ path: 'targetRefNo', message: '主工单编号不存在' }] });
+      if (target.closedAt) throw new AppError('GUARD_FAILED', `主工单${target.refNo}已办结，不能并入；请作为新工单派单`);
+      await repo.updateTicket(tx, t.caseId, { mergedInto: target.id, closedAt: at });
+      return;
+    }
+    case 'confirm':
+      await repo.updateTicket(tx, t.caseId, {
+        callbackReached: !!ctx.input.reached, resolved: ctx.input.reached ? true : null,
+        satisfaction: (ctx.input.satisfaction as string | undefined) ?? null, closedAt: at,
+      });
+      return;
+    case 'reopen':
+      await repo.updateTicket(tx, t.caseId, { callbackReached: true, resolved: false, satisfaction: null });
+      return;
+    case 'autoClose':
+      await repo.updateTicket(tx, t.caseId, { closedAt: at });
+      return;
+    default:
+  }
+}
+
+export async function onLetterTransition(tx: Tx, ctx: TransitionContext) {
+  const l = await repo.getLetter(tx, ctx.row.id);
+  if (!l) return;
+  if (ctx.event === 'assign') await reassignCase(tx, l.caseId, (await resolveOrg(tx, String(ctx.input.orgName))).id);
+  if (ctx.event === 'sendBack') {
+    const centre = await repo.centreFor(tx, l.divisionCode);
+    if (centre) await reassignCase(tx, l.caseId, centre.id);
+  }
+  if (ctx.event === 'reply') {
+    // Published only with the writer's consent (个人信息保护法 第13条), and never with name or phone.
+    await repo.updateLetter(tx, l.caseId, { reply: String(ctx.input.reply), repliedAt: ctx.at, published: !!ctx.input.publish && l.consentToPublish });
+    if (l.writerPhoneEnc) {
+      await notify(tx, ctx.kernel, { channel: 'sms', address: ctx.kernel.cipher.decrypt(l.writerPhoneEnc), divisionCode: l.divisionCode, caseId: l.caseId, title: '市长信箱答复', body: `您的来信（${ctx.row.refNo}）已答复，请凭编号查询答复内容。` });
+    }
+  }
+}
+
+/** Fields the generic case page shows. The caller's phone is not among them: it is SM4-encrypted and
+ *  read only through the audited contact endpoint when calling back. */
+export async function presentTicket(tx: Tx, id: string) {
+  const t = await repo.getTicket(tx, id);
+  if (!t) return [];
+  return [
+    { label: '诉求类型', value: TICKET_KINDS[t.kind as keyof typeof TICKET_KINDS] ?? t.kind },
+    { label: '诉求分类', value: t.category },
+    { label: '诉求内容', value: t.description },
+    { label: '事发地址', value: t.address ?? '—' },
+    { label: '诉求人', value: t.callerName },
+    ...(t.reply ? [{ label: '答复内容', value: t.reply }] : []),
+    ...(t.satisfaction ? [{ label: '回访满意度', value: t.satisfaction }] : []),
+    ...(t.returnCount ? [{ label: '退单次数', value: String(t.returnCount) }] : []),
+  ];
+}
+
+/** The caller's phone for the callback, to those who may dispatch; every read is audited. */
+export async function ticketContact(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
+  const row = await loadVisible(tx, actor, id, 'ticket');
+  if (!can(actor, 'ticket.dispatch', row)) throw new AppError('FORBIDDEN', '只有热线中心回访人员可以查看诉求人联系电话');
+  const t = await repo.getTicket(tx, id);
+  if (!t?.callerPhoneEnc) throw new AppError('NOT_FOUND');
+  await auditPersonalDataRead(tx, actor, { type: 'ticket', id, fields: ['callerPhone'], purpose: '12345工单回访' }, kernel.now());
+  return { name: t.callerName, phone: kernel.cipher.decrypt(t.callerPhoneEnc) };
+}
+
+export async function presentLetter(tx: Tx, id: string) {
+  const l = await repo.getLetter(tx, id);
+  if (!l) return [];
+  return [
+    { label: '来信人', value: l.writerName },
+    { label: '来信内容', value: l.content },
+    { label: '同意公开', value: l.consentToPublish ? '是' : '否' },
+    ...(l.reply ? [{ label: '答复内容', value: l.reply }, { label: '已公开', value: l.published ? '是' : '否' }] : []),
+  ];
+}
+
+// ---- Open311 API keys ----
+export async function issueOpen311Key(tx: Tx, kernel: Kernel, name: string, key = `zt311-${randomUUID()}`) {
+  await repo.insertOpen311Client(tx, { keyHash: sm3(key), name, createdAt: kernel.now() });
+  return key;
+}
+export const open311ClientFor = (tx: Tx, key: string) => repo.open311Client(tx, sm3(key));
+
+/** Public tracking: the number and the last four digits of the phone given when filing. */
+export async function trackPublic(tx: Tx, kernel: Kernel, type: 'ticket' | 'letter', refNo: string, phone4: string) {
+  const row = await repo.caseByRef(tx, refNo);
+  const detail = row?.type === type ? (type === 'ticket' ? await repo.getTicket(tx, row.id) : await repo.getLetter(tx, row.id)) : null;
+  const enc = detail ? ('callerPhoneEnc' in detail ? detail.callerPhoneEnc : detail.writerPhoneEnc) : null;
+  // One answer for "no such number" and "wrong phone": the number alone must not reveal anything.
+  if (!row || !detail || !enc || !kernel.cipher.decrypt(enc).endsWith(phone4)) throw new AppError('NOT_FOUND', '未找到该编号的记录，请核对编号和联系电话后4位');
+  const machine = kernel.caseTypes.get(type)!.machine;
+  const [org] = await repo.orgNamesOf(tx, [row.orgId]);
+  return {
+    refNo: row.refNo, title: row.title, state: row.state, stateName: machine.states[row.state]?.label ?? row.state,
+    createdAt: row.createdAt.toISOString(), reply: detail.reply ?? null, orgName: org?.name ?? '',
+  };
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { ensureHotlineSetup, OPEN311_DEMO_KEY, seedHotlineDemo } from './hotline.seed';
+import { computeMetric } from '../../../core/server/metrics';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.kernel.db.tx((tx) => ensureHotlineSetup(tx, t.kernel));
+});
+afterAll(async () => { await t.close(); });
+
+const ticket = (over: Record<string, unknown> = {}) => ({
+  kind: 'complaint', category: '市场监管', title: '超市销售过期食品',
+  description: '湖滨街道黄河路某超市货架上有过期的酸奶，已经过期三天仍在销售。', callerName: '王先生', callerPhone: '13912345678',
+  address: '黄河路88号', divisionCode: '411202001', ...over,
+});
+const countCases = async () => (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'ticket'`))[0].n;
+
+describe('12345 工单', () => {
+  it('dispatches by the catalog, takes a return within 24 hours, re-dispatches, replies, calls back and closes', async () => {
+    const op = await t.as('operator_12345');
+    const filed = await op.post('/api/tickets', ticket());
+    expect(filed.status).toBe(200);
+    expect(filed.body.refNo).toMatch(/^RX41120220261102\d{5}$/);
+    const id = filed.body.id;
+    let d = (await op.get(`/api/cases/${id}`)).body;
+    expect(d).toMatchObject({ stateName: '已登记待派单', orgName: '湖滨区12345政务服务便民热线中心' });
+    expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['answer', 'dispatch', 'merge']);
+
+    d = (await op.post(`/api/tickets/${id}/dispatch`, {})).body;
+    expect(d).toMatchObject({ stateName: '已派单待签收', orgName: '湖滨区市场监督管理局' });
+    expect(d.clocks[0]).toMatchObject({ name: 'handle', dueDate: '2026-11-09', state: 'running' }); // 11-02 + 5 working days
+
+    // The market regulator sees it in its 工作台 and returns it (not theirs) within 24 hours.
+    const scj = await t.as('clerk_scj');
+    expect((await scj.get('/api/workbench?pageSize=100')).body.items.some((i: { id: string }) => i.id === id)).toBe(true);
+    const ret = await scj.post(`/api/tickets/${id}/return`, { reason: '该超市位于会兴街道，属地为会兴街道' });
+    expect(ret.status).toBe(200);
+    expect(ret.body.orgName).toBe('湖滨区12345政务服务便民热线中心');
+    expect((await scj.get(`/api/cases/${id}`)).status).toBe(404);
+
+    d = (await op.post(`/api/tickets/${id}/dispatch`, { orgName: '湖滨区市场监督管理局' })).body;
+    expect(d.stateName).toBe('已派单待签收');
+    t.clock.set('2026-11-02T09:20:00+08:00');
+    expect((await scj.post(`/api/tickets/${id}/accept`, {})).status).toBe(200);
+    const replied = await scj.post(`/api/tickets/${id}/reply`, { reply: '已现场检查，责令下架过期商品并立案调查。' });
+    expect(replied.body.stateName).toBe('已答复待回访');
+    const contact = await op.get(`/api/tickets/${id}/contact`);
+    expect(contact.body.phone).toBe('13912345678');
+    expect((await scj.get(`/api/tickets/${id}/contact`)).status).toBe(403);
+    const noSat = await op.post(`/api/tickets/${id}/confirm`, { reached: true });
+    expect(noSat.status).toBe(422);
+    expect(noSat.body.message).toBe('联系上诉求人时请记录其满意度');
+    const closed = await op.post(`/api/tickets/${id}/confirm`, { reached: true, satisfaction: '满意', note: '诉求人表示满意' });
+    expect(closed.body.stateName).toBe('已办结');
+    expect(closed.body.events.map((e: { eventName: string }) => e.eventName)).toEqual(['创建', '派单', '退单', '派单', '签收', '答复', '回访：已解决']);
+    t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+
+  it('refuses a return after 24 hours and changes nothing', async () => {
+    const op = await t.as('operator_12345');
+    const { id } = (await op.post('/api/tickets', ticket({ title: '餐馆后厨卫生差', description: '大安街道某餐馆后厨老鼠出没，卫生条件极差，请查处。' }))).body;
+    await op.post(`/api/tickets/${id}/dispatch`, {});
+    t.clock.set('2026-11-03T10:00:01+08:00');
+    const scj = await t.as('clerk_scj');
+    const r = await scj.post(`/api/tickets/${id}/return`, { reason: '不属于我局职责' });
+    expect(r.status).toBe(422);
+    expect(r.body.message).toContain('派单已超过24小时，不能退单');
+    const d = (await scj.get(`/api/cases/${id}`)).body;
+    expect(d).toMatchObject({ state: 'dispatched', orgName: '湖滨区市场监督管理局' });
+    t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+
+  it('does not take matters with their own legal channel, and says which', async () => {
+    const op = await t.as('operator_12345');
+    const before = await countCases();
+    const r = await op.post('/api/tickets', ticket({ kind: 'complaint', title: '对处罚决定不服', description: '我对区市场监管局的罚款决定不服，想申请行政复议，请问怎么办。' }));
+    expect(r.status).toBe(422);
+    expect(r.body.message).toContain('行政复议');
+    expect(await countCases()).toBe(before);
+    const bad = await op.post('/api/tickets', ticket({ callerPhone: '123' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('联系电话');
+    expect(await countCases()).toBe(before);
+  });
+
+  it('finds the repeat of an open ticket and merges it', async () => {
+    const op = await t.as('operator_12345');
+    const first = (await op.post('/api/tickets', ticket({ category: '城市管理', kind: 'complaint', title: '夜间施工噪音扰民', description: '涧河街道华阳社区旁工地每天夜里十二点后还在施工，噪音很大影响休息。' }))).body;
+    const text = '华阳社区旁边工地夜里十二点后还在施工，噪音很大，影响休息';
+    const sim = (await op.get(`/api/tickets/similar?text=${encodeURIComponent(text)}&divisionCode=411202004`)).body;
+    expect(sim[0]).toMatchObject({ id: first.id, refNo: first.refNo });
+    const second = (await op.post('/api/tickets', ticket({ category: '城市管理', title: '工地夜间施工', description: text }))).body;
+    const m = await op.post(`/api/tickets/${second.id}/merge`, { targetRefNo: first.refNo });
+    expect(m.body.stateName).toBe('已并单');
+    const missing = await op.post(`/api/tickets/${first.id}/merge`, { targetRefNo: 'RX000' });
+    expect(missing.status).toBe(400);
+  });
+
+  it('lets two operators dispatch at once: one wins, the other gets 409', async () => {
+    const op = await t.as('operator_12345');
+    const op2 = await t.as('operator_12345');
+    const { id } = (await op.post('/api/tickets', ticket({ title: '商家拒绝退换货', description: '在车站街道某手机店买的手机三天就坏了，商家拒绝退换。' }))).body;
+    const [a, b] = await Promise.all([op.post(`/api/tickets/${id}/dispatch`, {}), op2.post(`/api/tickets/${id}/dispatch`, {})]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+  });
+});
+
+describe('Open311 GeoReport v2', () => {
+  it('lists services, files a request with an api_key, and reads it back', async () => {
+    const svc = (await t.anon().get('/open311/v2/services.json')).body;
+    expect(svc.find((s: { service_code: string }) => s.service_code === 'city')).toMatchObject({ service_name: '城市管理', metadata: true, type: 'realtime' });
+    const def = (await t.anon().get('/open311/v2/services/city.json')).body;
+    expect(def.attributes[0].values.map((v: { name: string }) => v.name)).toContain('投诉');
+    const form = (o: Record<string, string>) => t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(o).toString() });
+    const denied = await form({ service_code: 'city', description: '路灯坏了好几天了，晚上很黑' });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json()).toEqual([{ code: 403, description: '缺少 api_key' }]);
+    const created = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '和平路与六峰路交叉口路灯坏了好几天，晚上很黑', phone: '13900001111', lat: '34.77', long: '111.19', address_string: '和平路与六峰路交叉口' });
+    expect(created.statusCode).toBe(200);
+    const [{ service_request_id: sid }] = created.json();
+    expect(sid).toMatch(/^RX/);
+    const read = (await t.anon().get(`/open311/v2/requests/${sid}.json`)).body;
+    expect(read[0]).toMatchObject({ service_request_id: sid, status: 'open', service_code: 'city', service_name: '城市管理', lat: 34.77, address: '和平路与六峰路交叉口' });
+    expect(read[0].requested_datetime).toMatch(/\+08:00$/);
+    const list = (await t.anon().get(`/open311/v2/requests.json?service_request_id=${sid}`)).body;
+    expect(list).toHaveLength(1);
+    expect((await t.anon().get('/open311/v2/requests/RX0.json')).status).toBe(404);
+    const badCode = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'nope', description: 'x', phone: '13900001111' });
+    expect(badCode.statusCode).toBe(400);
+  });
+});
+
+describe('市长信箱', () => {
+  it('takes a letter from the public, is assigned, answered and published with consent; tracks by number and phone', async () => {
+    const filed = await t.anon().post('/api/public/letters', { title: '关于增设公交线路的建议', content: '高庙乡到城区只有一班公交车，建议增加班次方便群众出行。', writerName: '李女士', writerPhone: '13800002222', consentToPublish: true });
+    expect(filed.status).toBe(200);
+    const op = await t.as('operator_12345');
+    expect((await op.post(`/api/letters/${filed.body.id}/assign`, { orgName: '湖滨区交通运输局不存在' })).status).toBe(400);
+    expect((await op.post(`/api/letters/${filed.body.id}/assign`, { orgName: '湖滨区民政局' })).status).toBe(200);
+    const mzj = await t.as('clerk_mzj');
+    const r = await mzj.post(`/api/letters/${filed.body.id}/reply`, { reply: '已协调公交公司于下月起增开两个班次。', publish: true });
+    expect(r.body.stateName).toBe('已答复');
+    const pub = (await t.anon().get('/api/public/letters')).body;
+    expect(pub.items[0]).toMatchObject({ title: '关于增设公交线路的建议', reply: '已协调公交公司于下月起增开两个班次。' });
+    expect(JSON.stringify(pub)).not.toContain('13800002222');
+    const tr = await t.anon().get(`/api/public/letters/track?refNo=${filed.body.refNo}&phone4=2222`);
+    expect(tr.body).toMatchObject({ stateName: '已答复', orgName: '湖滨区民政局' });
+    expect((await t.anon().get(`/api/public/letters/track?refNo=${filed.body.refNo}&phone4=1111`)).status).toBe(404);
+  });
+});
+
+describe('metrics on a demo year', () => {
+  it('computes the hotline figures from the records, as the seeds count them', async () => {
+    process.env.DEMO_TICKETS = '800';
+    process.env.DEMO_LETTERS = '40';
+    await seedHotlineDemo(t.kernel);
+    delete process.env.DEMO_TICKETS;
+    delete process.env.DEMO_LETTERS;
+    const q = { divisionCode: '411202', from: '2026-01-01', to: '2026-12-31' };
+    const m = async (key: string) => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, q));
+    const [{ received, closed, rated, satisfied }] = await t.kernel.db.query<{ received: number; closed: number; rated: number; satisfied: number }>(
+      `SELECT count(*) FILTER (WHERE merged_into IS NULL)::int AS received,
+              count(*) FILTER (WHERE merged_into IS NULL AND case_id IN (SELECT id FROM cases WHERE state = 'closed'))::int AS closed,
+              count(*) FILTER (WHERE satisfaction IS NOT NULL)::int AS rated,
+              count(*) FILTER (WHERE satisfaction IN ('非常满意','满意','基本满意'))::int AS satisfied FROM tickets`);
+    const close = await m('tickets.closeRate');
+    expect(close).toMatchObject({ numerator: closed, denominator: received });
+    expect(close!.value!).toBeGreaterThan(0.9);
+    const sat = await m('tickets.satisfactionRate');
+    expect(sat).toMatchObject({ numerator: satisfied, denominator: rated });
+    expect(sat!.value!).toBeGreaterThan(0.85);
+    const reply = await m('mailbox.replyRate');
+    expect(reply!.denominator).toBeGreaterThanOrEqual(40);
+    const received2 = await m('cases.received');
+    expect(received2!.numerator).toBeGreaterThan(800);
+    const recs = await t.kernel.db.tx((tx) => t.kernel.metrics.get('tickets.closeRate')!.records!(tx, t.kernel, q, 'numerator', { page: 1, pageSize: 5 }));
+    expect(recs.total).toBe(closed);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * 热线登记 for the operator on a call: the caller's words, type and category; likely repeats of open
+ * tickets appear as the description is typed (并单 candidates), so the operator can merge instead of
+ * dispatching twice. Matters with their own legal channel are refused by the server with the channel.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { PageContainer } from '@ant-design/pro-components';
+import { Alert, Button, Card, Col, Form, Input, List, Result, Row, Select, Tag } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { get, post, qs } from '../../../core/web/api';
+import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
+
+type Similar = { id: string; refNo: string; title: string; state: string; createdAt: string; score: number };
+type Filed = { id: string; refNo: string };
+
+export function TicketIntakePage() {
+  const [form] = Form.useForm();
+  const [text, setText] = useState('');
+  const similar = useQuery({ queryKey: ['similar', text], enabled: text.length >= 8, queryFn: () => get<Similar[]>(`/api/tickets/similar?${qs({ text })}`) });
+  const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<Filed>('/api/tickets', v) });
+  if (file.data) {
+    return (
+      <PageContainer title="热线登记">
+        <Result status="success" title={`已登记工单 ${file.data.refNo}`} subTitle="请告知来电人工单编号，可凭编号和电话后4位查询进度。"
+          extra={[<Link key="open" to={`/cases/${file.data.id}`}><Button type="primary">打开工单派单</Button></Link>, <Button key="new" onClick={() => { file.reset(); form.resetFields(); setText(''); }}>登记下一件</Button>]} />
+      </PageContainer>
+    );
+  }
+  return (
+    <PageContainer title="热线登记">
+      <Row gutter={16}>
+        <Col xs={24} lg={15}>
+          <Card>
+            <Form form={form} layout="vertical" onFinish={(v) => file.mutate(v)} initialValues={{ kind: 'consult', category: '政务服务' }}>
+              <Row gutter={12}>
+                <Col span={12}><Form.Item name="kind" label="诉求类型" rules={[{ required: true }]}><Select options={Object.entries(TICKET_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+                <Col span={12}><Form.Item name="category" label="诉求分类（派单目录）" rules={[{ required: true }]}><Select options={TICKET_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item></Col>
+              </Row>
+              <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={60} /></Form.Item>
+              <Form.Item name="description" label="诉求内容" rules={[{ required: true, message: '请填写诉求内容' }]}>
+                <Input.TextArea rows={5} maxLength={3000} onBlur={(e) => setText(e.target.value.trim())} />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}><Form.Item name="callerName" label="诉求人" rules={[{ required: true, message: '请填写诉求人' }]}><Input maxLength={30} /></Form.Item></Col>
+                <Col span={12}><Form.Item name="callerPhone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}><Input maxLength={13} /></Form.Item></Col>
+              </Row>
+              <Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item>
+              {file.error ? <Alert type="error" showIcon message={file.error.message} style={{ marginBottom: 12 }} /> : null}
+              <Button type="primary" htmlType="submit" loading={file.isPending}>登记工单</Button>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card title="疑似重复诉求（可并单）" data-testid="similar">
+            <List dataSource={similar.data ?? []} locale={{ emptyText: text.length >= 8 ? '未发现近30天内相似的在办工单' : '填写诉求内容后自动查找' }}
+              renderItem={(s) => (
+                <List.Item extra={<Tag>{Math.round(s.score * 100)}%</Tag>}>
+                  <List.Item.Meta title={<Link to={`/cases/${s.id}`}>{s.refNo}</Link>} description={s.title} />
+                </List.Item>
+              )} />
+          </Card>
+        </Col>
+      </Row>
+    </PageContainer>
+  );
+}
