@@ -68,7 +68,11 @@ export const DEMO_STAFF: DemoStaff[] = [
 ];
 
 /** Accounts domains add with their demo data (listed at start so people can find them). */
-export const DOMAIN_DEMO_LOGINS = [{ username: 'secrecy', name: '何静', note: '区政府办公室保密审查员（年度报告公开前审查）' }];
+export const DOMAIN_DEMO_LOGINS = [
+  { username: 'secrecy', name: '何静', note: '区政府办公室保密审查员（年度报告公开前审查）' },
+  { username: 'operator_12345', name: '郭敏', note: '12345热线话务员（登记、派单、回访，市长信箱转办）' },
+  { username: 'clerk_cgj', name: '孟强', note: '区城管局（承办12345工单）' },
+];
 
 async function addDivision(tx: Tx, code: string, name: string, level: string, parent: { code: string; path: string } | null, sort = 0) {
   const path = parent ? `${parent.path}/${code}` : code;

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startE2E, type E2E } from './harness';
+
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.stop(); });
+
+// antd puts a space between the two characters of a two-character button label (派 单).
+const act = async (label: string, fill?: () => Promise<void>) => {
+  const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
+  await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
+  if (fill) {
+    await fill();
+    await e.page.getByRole('button', { name: /确\s*定/ }).click();
+  } else {
+    await e.page.getByRole('button', { name: /确\s*认/ }).click();
+  }
+};
+const pick = async (field: string, option: string) => {
+  await e.page.locator('.ant-select').filter({ has: e.page.locator(`input#${field}`) }).click();
+  await e.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  // The list closes with an animation that still covers the field below it.
+  await e.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+};
+const stateIs = (name: string) => e.page.locator('.ant-page-header, .ant-pro-page-container').getByText(name).first().waitFor();
+
+describe('12345 in the browser', () => {
+  it('an operator files a ticket; it is dispatched, returned, re-dispatched, replied, called back and rated', async () => {
+    await login(e, 'operator_12345');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(`${e.baseUrl}/hotline/intake`);
+    await pick('kind', '投诉');
+    await pick('category', '城市管理');
+    await e.page.getByLabel('标题').fill('小区门口占道经营');
+    await e.page.getByLabel('诉求内容').fill('车站街道七里堡社区门口每天傍晚有人占道摆摊，堵塞交通，希望城管处理。');
+    await e.page.getByLabel('诉求人').fill('赵先生');
+    await e.page.getByLabel('联系电话').fill('13703981234');
+    await e.page.getByRole('button', { name: /登记工单/ }).click();
+    await e.page.getByText(/已登记工单 RX411202\d{13}/).waitFor();
+    await e.page.getByRole('button', { name: '打开工单派单' }).click();
+    await e.page.getByTestId('case-actions').waitFor();
+    const caseUrl = e.page.url();
+    expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
+    await act('派单', async () => {
+      await e.page.getByLabel('承办单位（留空按派单目录）').fill('湖滨区市场监督管理局');
+    });
+    await stateIs('已派单待签收');
+
+    await login(e, 'clerk_scj');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(caseUrl);
+    await act('退单', async () => {
+      await e.page.getByLabel('退单理由（不属于本单位职责的依据）').fill('占道经营属城市管理职责，请派区城管局');
+    });
+    // The ticket is back with the centre: the bureau is told it was returned and can no longer open it.
+    await e.page.getByText('已退单', { exact: true }).first().waitFor();
+
+    await login(e, 'operator_12345');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(caseUrl);
+    await act('派单', async () => { /* 留空：按派单目录派给区城管局 */ });
+    await e.page.getByText('湖滨区城市管理局').first().waitFor();
+
+    await login(e, 'clerk_cgj');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(caseUrl);
+    await act('签收');
+    await stateIs('办理中');
+    await act('答复', async () => {
+      await e.page.getByLabel('答复内容（办理结果）').fill('已安排执法队员每日傍晚巡查，引导摊贩进入便民市场。');
+    });
+    await stateIs('已答复待回访');
+
+    await login(e, 'operator_12345');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(caseUrl);
+    await act('回访：已解决', async () => {
+      await e.page.getByLabel('是否联系上诉求人').click();
+      await pick('satisfaction', '满意');
+      await e.page.getByLabel('回访记录').fill('诉求人表示摊贩已撤离，满意');
+    });
+    await stateIs('已办结');
+    const timeline = await e.page.getByTestId('case-timeline').innerText();
+    for (const step of ['派单', '退单', '签收', '答复', '回访：已解决']) expect(timeline).toContain(step);
+    expect(await e.page.locator('body').innerText()).toContain('回访满意度');
+    await e.screenshot('hotline-closed');
+  });
+
+  it('an Open311 client creates a request and reads it back', async () => {
+    const services = await (await fetch(`${e.baseUrl}/open311/v2/services.json`)).json() as { service_code: string }[];
+    expect(services.map((s) => s.service_code)).toContain('city');
+    const created = await fetch(`${e.baseUrl}/open311/v2/requests.json`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: 'zt311-demo-key-huibin', service_code: 'city', description: '崤山路人行道井盖缺失，夜间行人容易踩空', phone: '13703985678', address_string: '崤山路中段' }).toString(),
+    });
+    expect(created.status).toBe(200);
+    const [{ service_request_id: id }] = await created.json() as { service_request_id: string }[];
+    const read = await (await fetch(`${e.baseUrl}/open311/v2/requests/${id}.json`)).json() as { status: string; service_code: string; address: string }[];
+    expect(read[0]).toMatchObject({ status: 'open', service_code: 'city', address: '崤山路中段' });
+  });
+});
