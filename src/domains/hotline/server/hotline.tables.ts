@@ -19,8 +19,12 @@ export const tickets = pgTable('tickets', {
   divisionCode: text('division_code').notNull(),
   centreOrgId: uuid('centre_org_id').notNull(),
   open311ServiceCode: text('open311_service_code'),
+  /** 协办单位 named by the dispatch catalog (or the centre) at the last 派单; the org on the case leads. */
+  coOrgIds: uuid('co_org_ids').array().notNull().default([]),
   dispatchCount: integer('dispatch_count').notNull().default(0),
   returnCount: integer('return_count').notNull().default(0),
+  /** 督办 count: by the centre, and by the system when the handling limit runs out. */
+  superviseCount: integer('supervise_count').notNull().default(0),
   firstDispatchedAt: ts('first_dispatched_at'),
   firstAcceptedAt: ts('first_accepted_at'),
   repliedAt: ts('replied_at'),
