@@ -30,9 +30,8 @@ describe('12345 in the browser', () => {
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(`${e.baseUrl}/hotline/intake`);
     await pick('kind', '投诉');
-    await pick('category', '城市管理');
-    await e.page.getByLabel('标题').fill('小区门口占道经营');
-    await e.page.getByLabel('诉求内容').fill('车站街道七里堡社区门口每天傍晚有人占道摆摊，堵塞交通，希望城管处理。');
+    await e.page.getByLabel('标题').fill('网上办事系统无法登录');
+    await e.page.getByLabel('诉求内容').fill('这两天在政务服务网办理营业执照变更，登录时一直提示系统繁忙，无法提交申请。');
     await e.page.getByLabel('诉求人').fill('赵先生');
     await e.page.getByLabel('联系电话').fill('13703981234');
     await e.page.getByRole('button', { name: /登记工单/ }).click();
@@ -50,7 +49,7 @@ describe('12345 in the browser', () => {
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
     await act('退单', async () => {
-      await e.page.getByLabel('退单理由（不属于本单位职责的依据）').fill('占道经营属城市管理职责，请派区城管局');
+      await e.page.getByLabel('退单理由（不属于本单位职责的依据）').fill('政务服务平台由区政数局运维，不属我局职责');
     });
     // The ticket is back with the centre: the bureau is told it was returned and can no longer open it.
     await e.page.getByText('已退单', { exact: true }).first().waitFor();
@@ -58,16 +57,16 @@ describe('12345 in the browser', () => {
     await login(e, 'operator_12345');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('派单', async () => { /* 留空：按派单目录派给区城管局 */ });
-    await e.page.getByText('湖滨区城市管理局').first().waitFor();
+    await act('派单', async () => { /* 留空：按派单目录（政务服务 → 区政数局） */ });
+    await e.page.getByText('湖滨区行政审批和政务信息管理局').first().waitFor();
 
-    await login(e, 'clerk_cgj');
+    await login(e, 'director_spj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
     await act('签收');
     await stateIs('办理中');
     await act('答复', async () => {
-      await e.page.getByLabel('答复内容（办理结果）').fill('已安排执法队员每日傍晚巡查，引导摊贩进入便民市场。');
+      await e.page.getByLabel('答复内容（办理结果）').fill('系平台证书更新导致，已于当日修复，已电话指导诉求人完成申请。');
     });
     await stateIs('已答复待回访');
 
@@ -77,8 +76,9 @@ describe('12345 in the browser', () => {
     await act('回访：已解决', async () => {
       await e.page.getByLabel('是否联系上诉求人').click();
       await pick('satisfaction', '满意');
-      await e.page.getByLabel('回访记录').fill('诉求人表示摊贩已撤离，满意');
+      await e.page.getByLabel('回访记录').fill('诉求人表示已办成，满意');
     });
+    await e.page.getByTestId('case-timeline').getByText('回访：已解决').waitFor();
     await stateIs('已办结');
     const timeline = await e.page.getByTestId('case-timeline').innerText();
     for (const step of ['派单', '退单', '签收', '答复', '回访：已解决']) expect(timeline).toContain(step);

@@ -51,6 +51,7 @@ export async function recentOpenTickets(tx: Tx, divisionPrefix: string, since: D
     .where(and(inDivision(tickets.divisionCode, divisionPrefix), gte(tickets.createdAt, since), isNull(cases.closedAt)))
     .orderBy(desc(tickets.createdAt)).limit(limit);
 }
+export const refNoOf = async (tx: Tx, caseId: string) => (await tx.select({ refNo: cases.refNo }).from(cases).where(eq(cases.id, caseId)))[0]?.refNo ?? null;
 export const caseByRef = async (tx: Tx, refNo: string) => (await tx.select().from(cases).where(eq(cases.refNo, refNo)))[0] ?? null;
 
 // ---- Open311 ----

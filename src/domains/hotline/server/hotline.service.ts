@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
-import { can, type Actor } from '../../../core/server/actor';
-import { createCase, mergeCaseData, reassignCase, loadVisible } from '../../../core/server/cases/case.service';
+import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
+import { createCase, mergeCaseData, reassignCase, loadVisible, transition } from '../../../core/server/cases/case.service';
 import { notify } from '../../../core/server/outbox';
 import { auditPersonalDataRead } from '../../../core/server/audit';
 import { sm3 } from '../../../core/server/crypto';
@@ -15,6 +15,7 @@ import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { indexText } from '../../services/public';
 import { TICKET_KINDS, excludedChannel, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
+import * as tenancy from '../../../core/server/tenancy.repository';
 import * as repo from './hotline.repository';
 
 const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isFinite(v) && v > 0 ? v : dflt; };
@@ -92,10 +93,19 @@ export async function fileLetter(tx: Tx, kernel: Kernel, actor: Actor, input: Le
   return { id: row.id, refNo: row.refNo, created };
 }
 
-async function resolveOrg(tx: Tx, name: string) {
+async function resolveOrg(tx: Tx, name: string, field = 'orgName') {
   const org = await repo.orgByName(tx, name);
-  if (!org) throw new AppError('VALIDATION', `承办单位“${name}”不存在，请填写机构全称`, { fields: [{ path: 'orgName', message: '承办单位不存在' }] });
+  if (!org) throw new AppError('VALIDATION', `承办单位“${name}”不存在，请填写机构全称`, { fields: [{ path: field, message: `“${name}”不存在` }] });
   return org;
+}
+
+/** In-app notices to the staff of these orgs who work on tickets, in the transition's transaction. */
+async function notifyOrgs(tx: Tx, ctx: TransitionContext, orgIds: string[], title: string, body: string) {
+  for (const orgId of orgIds) {
+    for (const userId of await tenancy.staffWithPermissionInOrg(tx, orgId, 'ticket.handle')) {
+      await notify(tx, ctx.kernel, { channel: 'inapp', recipientUserId: userId, divisionCode: ctx.row.divisionCode, caseId: ctx.row.id, link: `/cases/${ctx.row.id}`, title, body });
+    }
+  }
 }
 
 /** Domain writes of every ticket transition, in its transaction. */
@@ -107,16 +117,33 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
     case 'dispatch': {
       const named = ctx.input.orgName as string | undefined;
       let orgId: string;
+      let coOrgIds: string[] = [];
+      const rule = t.kind === 'cannotDo' ? null : await repo.ruleFor(tx, t.category, t.divisionCode);
       if (named) orgId = (await resolveOrg(tx, named)).id;
       else if (t.kind === 'cannotDo') orgId = (await resolveOrg(tx, CANNOT_DO_ORG)).id;
       else {
-        const rule = await repo.ruleFor(tx, t.category, t.divisionCode);
-        if (!rule) throw new AppError('VALIDATION', `派单目录中没有“${t.category}”类诉求的承办单位，请填写承办单位`);
+        if (!rule) throw new AppError('VALIDATION', `派单目录中没有“${t.category}”类诉求的承办单位，请填写承办单位`, { fields: [{ path: 'orgName', message: '请填写承办单位' }] });
         orgId = rule.orgId;
       }
+      // 牵头单位 + 协办单位 (国办函〔2025〕66号): the catalog names co-handlers; the centre may name others.
+      const coNames = String(ctx.input.coOrgNames ?? '').split(/[、,，;；\s]+/).filter(Boolean);
+      if (coNames.length) {
+        for (const n of coNames) coOrgIds.push((await resolveOrg(tx, n, 'coOrgNames')).id);
+      } else if (rule && (!named || rule.orgId === orgId)) coOrgIds = rule.coOrgIds;
+      coOrgIds = [...new Set(coOrgIds)].filter((id) => id !== orgId);
       await reassignCase(tx, t.caseId, orgId);
       await mergeCaseData(tx, t.caseId, { dispatchedAt: at.toISOString() });
-      await repo.updateTicket(tx, t.caseId, { dispatchCount: t.dispatchCount + 1, firstDispatchedAt: t.firstDispatchedAt ?? at });
+      await repo.updateTicket(tx, t.caseId, { dispatchCount: t.dispatchCount + 1, firstDispatchedAt: t.firstDispatchedAt ?? at, coOrgIds });
+      // Every assignee hears of it (DIGIT's known gap: no notice on assignment).
+      await notifyOrgs(tx, ctx, [orgId], `【新工单】${ctx.row.refNo}`, `${ctx.row.title}：请在24小时内签收或退单，${ctx.row.data.handleDays ?? 5}个工作日内答复。`);
+      await notifyOrgs(tx, ctx, coOrgIds, `【协办】${ctx.row.refNo}`, `${ctx.row.title}：贵单位为协办单位，请配合牵头单位办理。`);
+      return;
+    }
+    case 'supervise':
+    case 'overdueSupervise': {
+      await repo.updateTicket(tx, t.caseId, { superviseCount: t.superviseCount + 1 });
+      const why = ctx.event === 'supervise' ? String(ctx.input.note) : '办理时限已届满，请立即办理并答复诉求人';
+      await notifyOrgs(tx, ctx, [ctx.row.orgId, ...t.coOrgIds], `【督办】${ctx.row.refNo}`, `${ctx.row.title}：${why}`);
       return;
     }
     case 'return': {
@@ -154,7 +181,7 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
     }
     case 'confirm':
       await repo.updateTicket(tx, t.caseId, {
-        callbackReached: !!ctx.input.reached, resolved: ctx.input.reached ? true : null,
+        callbackReached: !!ctx.input.reached, resolved: ctx.input.reached ? ctx.input.resolved !== false : null,
         satisfaction: (ctx.input.satisfaction as string | undefined) ?? null, closedAt: at,
       });
       return;
@@ -198,7 +225,11 @@ export async function presentTicket(tx: Tx, id: string) {
     { label: '诉求人', value: t.callerName },
     ...(t.reply ? [{ label: '答复内容', value: t.reply }] : []),
     ...(t.satisfaction ? [{ label: '回访满意度', value: t.satisfaction }] : []),
+    ...(t.coOrgIds.length ? [{ label: '协办单位', value: (await repo.orgNamesOf(tx, t.coOrgIds)).map((o) => o.name).join('、') }] : []),
     ...(t.returnCount ? [{ label: '退单次数', value: String(t.returnCount) }] : []),
+    ...(t.superviseCount ? [{ label: '督办次数', value: String(t.superviseCount) }] : []),
+    ...(t.mergedInto ? [{ label: '并入主工单', value: (await repo.refNoOf(tx, t.mergedInto)) ?? '' }] : []),
+    ...(t.callbackReached !== null ? [{ label: '回访结果', value: t.callbackReached ? (t.resolved ? '已解决' : '未解决') : '未联系上' }] : []),
   ];
 }
 
@@ -243,4 +274,23 @@ export async function trackPublic(tx: Tx, kernel: Kernel, type: 'ticket' | 'lett
     refNo: row.refNo, title: row.title, state: row.state, stateName: machine.states[row.state]?.label ?? row.state,
     createdAt: row.createdAt.toISOString(), reply: detail.reply ?? null, orgName: org?.name ?? '',
   };
+}
+
+/**
+ * The caller's own rating of a replied ticket (number + last four digits of the phone): satisfied and
+ * solved closes it as a callback would; "not solved" reopens it for the org while the callback window
+ * is open (the replied state; HOTLINE_CALLBACK_DAYS). The timeline names the caller as the actor.
+ */
+export async function callerFeedback(tx: Tx, kernel: Kernel, input: { refNo: string; phone4: string; resolved: boolean; satisfaction: string; note?: string }) {
+  const tracked = await trackPublic(tx, kernel, 'ticket', input.refNo, input.phone4);
+  const row = (await repo.caseByRef(tx, tracked.refNo))!;
+  if (row.state !== 'replied') throw new AppError('TRANSITION_NOT_ALLOWED', row.closedAt ? '该工单已办结，不能再评价；如有新的诉求请重新反映' : '该工单尚未答复，答复后才能评价');
+  const caller: Actor = { ...SYSTEM_ACTOR, name: `诉求人${row.applicantName ?? ''}（网上评价）` };
+  const note = input.note?.trim() || (input.resolved ? '诉求人网上评价' : '诉求人网上反映问题未解决');
+  if (input.resolved) await transition(tx, kernel, caller, row.id, 'confirm', { reached: true, resolved: true, satisfaction: input.satisfaction, note });
+  else {
+    await repo.updateTicket(tx, row.id, { satisfaction: null });
+    await transition(tx, kernel, caller, row.id, 'reopen', { note });
+  }
+  return trackPublic(tx, kernel, 'ticket', input.refNo, input.phone4);
 }

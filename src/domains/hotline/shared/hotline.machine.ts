@@ -49,7 +49,7 @@ export const ticketMachine = defineMachine({
   },
   clocks: {
     handle: {
-      label: '办理时限', unit: 'workday', limit: (d) => num(d, 'handleDays', 5), primary: true, warnBefore: 1,
+      label: '办理时限', unit: 'workday', limit: (d) => num(d, 'handleDays', 5), primary: true, warnBefore: 1, onOverdue: 'overdueSupervise',
       legalBasis: (d) => `国办发〔2020〕53号；${String(d.kindLabel ?? '工单')}办理时限${num(d, 'handleDays', 5)}个工作日（地方规定，可配置）`,
     },
     callback: {
@@ -60,7 +60,11 @@ export const ticketMachine = defineMachine({
   events: {
     dispatch: {
       label: '派单', from: ['registered', 'returned'], to: 'dispatched', permission: 'ticket.dispatch',
-      input: z.object({ orgName: z.string().trim().max(60).optional().meta({ title: '承办单位（留空按派单目录）' }) }),
+      input: z.object({
+        orgName: z.string().trim().max(60).optional().meta({ title: '承办单位（留空按派单目录）' }),
+        coOrgNames: z.string().trim().max(300).optional().meta({ title: '协办单位（多个用顿号分隔；留空按派单目录）' }),
+      }),
+      // Each 派单 gives the org the full limit: the clock restarts (a returned ticket's time does not count against the next org).
       clocks: [{ op: 'restart', clock: 'handle' }],
     },
     answer: {
@@ -79,9 +83,11 @@ export const ticketMachine = defineMachine({
       clocks: [{ op: 'pause', clock: 'handle', reason: '退单重派' }],
     },
     supervise: {
-      label: '督办', from: ['handling', 'dispatched'], to: 'handling', permission: 'ticket.dispatch',
+      label: '督办', from: ['handling'], to: 'handling', permission: 'ticket.dispatch',
       input: z.object({ note: note('督办意见') }),
     },
+    // 超期督办 (国办发〔2020〕53号 督办 in the closed loop): the clock scanner fires it the day after the limit.
+    overdueSupervise: { label: '超期自动督办', from: ['handling'], to: 'handling', permission: 'ticket.dispatch', system: true },
     extend: {
       label: '延期办理', from: ['handling'], to: 'handling', permission: 'ticket.extend',
       input: z.object({ days: z.number().int().min(1).max(5).meta({ title: '延长工作日数' }), reason: note('延期理由') }),
@@ -93,16 +99,22 @@ export const ticketMachine = defineMachine({
       input: z.object({ reply: note('答复内容（办理结果）') }),
       clocks: [{ op: 'stop', clock: 'handle' }, { op: 'restart', clock: 'callback' }],
     },
+    // 回访 (北京市接诉即办工作条例 第23条): the caller says whether it was solved and how satisfied they are.
+    // A caller who says "not solved" may still be closed here when the centre judges the reply final
+    // (e.g. no legal basis for the request, explained); otherwise the centre uses 退回重办 below.
     confirm: {
-      label: '回访：已解决', from: ['replied'], to: 'closed', permission: 'ticket.dispatch',
+      label: '回访办结', from: ['replied'], to: 'closed', permission: 'ticket.dispatch',
       input: z.object({
         reached: z.boolean().meta({ title: '是否联系上诉求人' }),
+        resolved: z.boolean().optional().meta({ title: '诉求人认为已解决' }),
         satisfaction: z.enum(SATISFACTION, '请选择满意度').optional().meta({ title: '满意度' }),
         note: z.string().trim().max(500).optional().meta({ title: '回访记录' }),
       }),
       guard: ({ input }) => (input.reached && !input.satisfaction ? '联系上诉求人时请记录其满意度' : null),
       clocks: [{ op: 'stop', clock: 'callback' }],
     },
+    // Reopen (DIGIT PGR REOPEN from RESOLVED): only while the reply awaits its callback, i.e. within the
+    // callback window (HOTLINE_CALLBACK_DAYS); the org gets a fresh handling limit.
     reopen: {
       label: '回访：未解决，退回重办', from: ['replied'], to: 'handling', permission: 'ticket.dispatch',
       input: z.object({ note: note('诉求人反映的未解决情况') }),

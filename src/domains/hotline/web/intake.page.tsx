@@ -34,8 +34,8 @@ export function TicketIntakePage() {
           <Card>
             <Form form={form} layout="vertical" onFinish={(v) => file.mutate(v)} initialValues={{ kind: 'consult', category: '政务服务' }}>
               <Row gutter={12}>
-                <Col span={12}><Form.Item name="kind" label="诉求类型" rules={[{ required: true }]}><Select options={Object.entries(TICKET_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
-                <Col span={12}><Form.Item name="category" label="诉求分类（派单目录）" rules={[{ required: true }]}><Select options={TICKET_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item></Col>
+                <Col span={12}><Form.Item name="kind" label="诉求类型" rules={[{ required: true }]}><Select virtual={false} options={Object.entries(TICKET_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+                <Col span={12}><Form.Item name="category" label="诉求分类（派单目录）" rules={[{ required: true }]}><Select virtual={false} options={TICKET_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item></Col>
               </Row>
               <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={60} /></Form.Item>
               <Form.Item name="description" label="诉求内容" rules={[{ required: true, message: '请填写诉求内容' }]}>

@@ -40,8 +40,8 @@ export function PublicHotlinePage() {
           children: file.data ? <Result status="success" title="已受理" subTitle={`工单编号 ${file.data.refNo}，请凭编号和电话后4位查询办理进度。`} /> : (
             <Card>
               <Form layout="vertical" onFinish={(v) => file.mutate(v)} initialValues={{ kind: 'help', category: '城市管理' }}>
-                <Form.Item name="kind" label="诉求类型"><Select options={Object.entries(TICKET_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item>
-                <Form.Item name="category" label="诉求分类"><Select options={TICKET_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
+                <Form.Item name="kind" label="诉求类型"><Select virtual={false} options={Object.entries(TICKET_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+                <Form.Item name="category" label="诉求分类"><Select virtual={false} options={TICKET_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
                 <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={60} /></Form.Item>
                 <Form.Item name="description" label="诉求内容（时间、地点、事情经过）" rules={[{ required: true, message: '请填写诉求内容' }]}><Input.TextArea rows={4} maxLength={3000} /></Form.Item>
                 <Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item>
