@@ -1,5 +1,6 @@
 /** SQL for divisions, orgs, counters, roles, users and their role assignments. */
 import { forgetResolvedSessions } from './session.repository';
+import { forgetOrgNames } from './cases/case.repository';
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { counters, divisions, orgs, roles, userRoles, users } from './db/schema';
 import type { Tx } from './db/db';
@@ -25,6 +26,7 @@ export async function insertOrg(tx: Tx, row: typeof orgs.$inferInsert) {
   return r[0] ?? null;
 }
 export async function updateOrg(tx: Tx, id: string, patch: Partial<OrgRow>) {
+  forgetOrgNames();
   const r = await tx.update(orgs).set(patch).where(eq(orgs.id, id)).returning();
   return r[0] ?? null;
 }

@@ -93,10 +93,23 @@ export async function updateClock(tx: Tx, id: string, patch: Partial<ClockRow>, 
   return rows.length > 0;
 }
 
+// Org names change rarely and every case list shows them: keep them a minute (renames in this process
+// forget them at once; another app server shows a renamed org's old name for at most a minute).
+const orgNameCache = new Map<string, { name: string; until: number }>();
+export const forgetOrgNames = () => orgNameCache.clear();
 export const orgNames = async (tx: Tx, ids: string[]) => {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const out = new Map<string, string>();
+  const now = Date.now();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = orgNameCache.get(id);
+    if (hit && hit.until > now) out.set(id, hit.name); else missing.push(id);
+  }
+  if (missing.length) {
+    const rows = await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, missing));
+    for (const r of rows) { out.set(r.id, r.name); orgNameCache.set(r.id, { name: r.name, until: now + 60_000 }); }
+  }
+  return out;
 };
 
 /** Pending cases for the 工作台: open, matching the actor's (scope × type × states) filter, by due date. */
