@@ -76,39 +76,41 @@ export async function publishedLetters(tx: Tx, divisionPrefix: string, p: { page
 
 // ---- metrics ----
 export type Scope = { divisionCode: string; orgId?: string; from: string; to: string };
-const ticketScope = (q: Scope, extra?: SQL) => and(inDivision(tickets.divisionCode, q.divisionCode), inPeriod(tickets.createdAt, q.from, q.to),
-  q.orgId ? sql`${tickets.caseId} IN (SELECT id FROM ${cases} WHERE ${cases.orgId} = ${q.orgId})` : undefined, extra);
+// Queries join cases, so an org scope is a plain condition on the case's current org.
+const ticketScope = (q: Scope) => and(inDivision(tickets.divisionCode, q.divisionCode), inPeriod(tickets.createdAt, q.from, q.to),
+  q.orgId ? eq(cases.orgId, q.orgId) : undefined);
 
-/** The counts every ticket metric is a ratio of (definitions in README.md). */
-export async function ticketCounts(tx: Tx, q: Scope) {
-  const c = sql`(SELECT state FROM ${cases} WHERE ${cases.id} = ${tickets.caseId})`;
-  const [r] = await tx.select({
-    received: sql<number>`count(*) FILTER (WHERE ${tickets.mergedInto} IS NULL)::int`,
-    merged: sql<number>`count(*) FILTER (WHERE ${tickets.mergedInto} IS NOT NULL)::int`,
-    dispatched: sql<number>`count(*) FILTER (WHERE ${tickets.firstDispatchedAt} IS NOT NULL)::int`,
-    respondedInTime: sql<number>`count(*) FILTER (WHERE ${tickets.firstDispatchedAt} IS NOT NULL AND ${tickets.firstAcceptedAt} <= ${tickets.firstDispatchedAt} + interval '24 hours')::int`,
-    closed: sql<number>`count(*) FILTER (WHERE ${c} = 'closed')::int`,
-    calledBack: sql<number>`count(*) FILTER (WHERE ${tickets.callbackReached})::int`,
-    resolved: sql<number>`count(*) FILTER (WHERE ${tickets.callbackReached} AND ${tickets.resolved})::int`,
-    rated: sql<number>`count(*) FILTER (WHERE ${tickets.satisfaction} IS NOT NULL)::int`,
-    satisfied: sql<number>`count(*) FILTER (WHERE ${tickets.satisfaction} IN ('非常满意', '满意', '基本满意'))::int`,
-    cannotDo: sql<number>`count(*) FILTER (WHERE ${tickets.kind} = 'cannotDo')::int`,
-  }).from(tickets).where(ticketScope(q));
-  return r;
-}
-
-export type TicketRecordFilter = 'received' | 'closed' | 'satisfied' | 'rated' | 'cannotDo' | 'dispatched' | 'respondedInTime' | 'calledBack' | 'resolved';
-const filters: Record<TicketRecordFilter, SQL> = {
+/** One condition per count: the figure, its records and its breakdown all read the same SQL. */
+const filters = {
   received: sql`${tickets.mergedInto} IS NULL`,
-  closed: sql`${cases.state} = 'closed'`,
-  rated: sql`${tickets.satisfaction} IS NOT NULL`,
-  satisfied: sql`${tickets.satisfaction} IN ('非常满意', '满意', '基本满意')`,
-  cannotDo: sql`${tickets.kind} = 'cannotDo'`,
+  closed: sql`${tickets.mergedInto} IS NULL AND ${cases.state} = 'closed'`,
   dispatched: sql`${tickets.firstDispatchedAt} IS NOT NULL`,
   respondedInTime: sql`${tickets.firstDispatchedAt} IS NOT NULL AND ${tickets.firstAcceptedAt} <= ${tickets.firstDispatchedAt} + interval '24 hours'`,
   calledBack: sql`${tickets.callbackReached}`,
   resolved: sql`${tickets.callbackReached} AND ${tickets.resolved}`,
-};
+  rated: sql`${tickets.satisfaction} IS NOT NULL`,
+  satisfied: sql`${tickets.satisfaction} IN ('非常满意', '满意', '基本满意')`,
+  repliedWithLimit: sql`${cases.primaryStopped} IS NOT NULL AND ${cases.primaryDue} IS NOT NULL`,
+  repliedOnTime: sql`${cases.primaryStopped} IS NOT NULL AND ${cases.primaryDue} IS NOT NULL AND ${cases.primaryStopped} <= ${cases.primaryDue}`,
+  cannotDo: sql`${tickets.kind} = 'cannotDo'`,
+} satisfies Record<string, SQL>;
+export type TicketRecordFilter = keyof typeof filters;
+export type TicketCounts = Record<TicketRecordFilter, number>;
+const countCols = Object.fromEntries(Object.entries(filters).map(([k, f]) => [k, sql<number>`count(*) FILTER (WHERE ${f})::int`])) as Record<TicketRecordFilter, SQL<number>>;
+
+/** The counts every ticket metric is a ratio of (definitions in README.md). */
+export async function ticketCounts(tx: Tx, q: Scope): Promise<TicketCounts> {
+  const [r] = await tx.select(countCols).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(ticketScope(q));
+  return r;
+}
+
+/** The same counts for every org (the case's current org) or month of registration, in one query. */
+export async function ticketCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${tickets.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+  const rows = await tx.select({ key, ...countCols }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(ticketScope(q)).groupBy(key);
+  return rows as (TicketCounts & { key: string })[];
+}
+
 export async function ticketCases(tx: Tx, q: Scope, which: TicketRecordFilter, p: { page: number; pageSize: number }) {
   const where = and(ticketScope(q), filters[which]);
   const items = await tx.select({ c: cases }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(where)
@@ -118,18 +120,23 @@ export async function ticketCases(tx: Tx, q: Scope, which: TicketRecordFilter, p
 }
 
 const letterScope = (q: Scope) => and(inDivision(letters.divisionCode, q.divisionCode), inPeriod(letters.createdAt, q.from, q.to),
-  q.orgId ? sql`${letters.caseId} IN (SELECT id FROM ${cases} WHERE ${cases.orgId} = ${q.orgId})` : undefined);
+  q.orgId ? eq(cases.orgId, q.orgId) : undefined);
 export async function letterCounts(tx: Tx, q: Scope) {
   const [r] = await tx.select({
     received: sql<number>`count(*)::int`,
     replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int`,
-  }).from(letters).where(letterScope(q));
+  }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q));
   return r;
+}
+export async function letterCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${letters.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+  return tx.select({ key, received: sql<number>`count(*)::int`, replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int` })
+    .from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q)).groupBy(key);
 }
 export async function letterCases(tx: Tx, q: Scope, onlyReplied: boolean, p: { page: number; pageSize: number }) {
   const where = and(letterScope(q), onlyReplied ? sql`${letters.repliedAt} IS NOT NULL` : undefined);
   const items = await tx.select({ c: cases }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(where)
     .orderBy(desc(letters.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(letters).where(where);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(where);
   return { items: items.map((i) => i.c), total: n };
 }

@@ -8,7 +8,7 @@ import { actorOf } from '../../../core/server/http/plugin';
 import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
 import { listCases } from '../../../core/server/cases/case.repository';
 import type { Kernel } from '../../../core/server/kernel';
-import { LetterInput, TICKET_CATEGORIES, TicketInput } from '../shared/hotline.machine';
+import { CallerFeedback, LetterInput, TICKET_CATEGORIES, TicketInput } from '../shared/hotline.machine';
 import * as svc from './hotline.service';
 import * as repo from './hotline.repository';
 
@@ -16,7 +16,7 @@ const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 40
 const tags = ['12345热线和市长信箱'];
 const Filed = z.object({ id: z.string(), refNo: z.string(), created: z.boolean() });
 const Similar = z.array(z.object({ id: z.string(), refNo: z.string(), title: z.string(), state: z.string(), createdAt: z.string(), score: z.number() }));
-const Track = z.object({ refNo: z.string(), title: z.string(), state: z.string(), stateName: z.string(), createdAt: z.string(), reply: z.string().nullable(), orgName: z.string() });
+const Track = z.object({ refNo: z.string(), title: z.string(), state: z.string(), stateName: z.string(), createdAt: z.string(), reply: z.string().nullable(), orgName: z.string(), canRate: z.boolean() });
 const TrackQuery = z.object({ refNo: z.string().trim().min(5, '请填写编号').max(40), phone4: z.string().regex(/^\d{4}$/, '请填写联系电话后4位') });
 
 export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
@@ -56,6 +56,8 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.fileTicket(tx, kernel, SYSTEM_ACTOR, req.body, 'web')));
   app.get('/api/public/tickets/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackTicket', querystring: TrackQuery, response: { 200: Track, ...err } } },
     async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, 'ticket', req.query.refNo, req.query.phone4)));
+  app.post('/api/public/tickets/feedback', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTicketFeedback', summary: '诉求人评价答复（未解决可要求重办）', body: CallerFeedback, response: { 200: Track, ...err } } },
+    async (req) => db.tx((tx) => svc.callerFeedback(tx, kernel, req.body)));
   app.post('/api/public/letters', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileLetter', body: LetterInput, response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileLetter(tx, kernel, SYSTEM_ACTOR, req.body)));
   app.get('/api/public/letters/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackLetter', querystring: TrackQuery, response: { 200: Track, ...err } } },

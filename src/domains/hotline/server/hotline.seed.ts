@@ -12,9 +12,9 @@ import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel } from '../../../core/server/kernel';
 import * as tenancy from '../../../core/server/tenancy.repository';
-import { TICKET_CATEGORIES } from '../shared/hotline.machine';
+import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
-import { issueOpen311Key } from './hotline.service';
+import { CANNOT_DO_ORG, hotlineConfig, issueOpen311Key } from './hotline.service';
 
 export const CENTRE_NAME = '湖滨区12345政务服务便民热线中心';
 export const OPEN311_DEMO_KEY = 'zt311-demo-key-huibin';
@@ -27,6 +27,11 @@ const CATALOG: Record<(typeof TICKET_CATEGORIES)[number], string> = {
   其他: '湖滨区人民政府办公室',
 };
 
+/** 协办单位 of the catalog where two bodies share a matter (电梯: 住建 leads, 市场监管 inspects the lift…). */
+const CO_HANDLERS: Record<string, string[]> = {
+  住房建设: ['湖滨区市场监督管理局'], 交通出行: ['三门峡市公安局湖滨分局'], 城市管理: ['湖滨区住房和城乡建设局'], 医疗保障: ['湖滨区卫生健康委员会'],
+};
+
 /** The centre, the operator and the dispatch catalog: what the hotline needs before its first call. */
 export async function ensureHotlineSetup(tx: Tx, kernel: Kernel, county = '411202') {
   let centre = await repo.centreFor(tx, county);
@@ -36,7 +41,8 @@ export async function ensureHotlineSetup(tx: Tx, kernel: Kernel, county = '41120
   }
   for (const [category, orgName] of Object.entries(CATALOG)) {
     const org = await tenancy.getOrgByName(tx, orgName);
-    if (org) await repo.upsertRule(tx, { category, divisionPrefix: county, orgId: org.id, coOrgIds: [] });
+    const co = await Promise.all((CO_HANDLERS[category] ?? []).map((n) => tenancy.getOrgByName(tx, n)));
+    if (org) await repo.upsertRule(tx, { category, divisionPrefix: county, orgId: org.id, coOrgIds: co.filter((o) => o !== null).map((o) => o.id) });
   }
   if (!(await tenancy.getUserByUsername(tx, 'operator_12345'))) {
     await createStaff(tx, kernel, SYSTEM_ACTOR, {
@@ -80,6 +86,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
   const target = Number(process.env.DEMO_TICKETS ?? 19_000);
   const letters = Number(process.env.DEMO_LETTERS ?? 940);
   const today = kernel.today();
+  const cfg = hotlineConfig();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
     const days: string[] = [];
@@ -89,91 +96,132 @@ export async function seedHotlineDemo(kernel: Kernel) {
       for (let d = cal.nextWorkday(today), i = 0; i < 30; d = cal.nextWorkday(d), i++) days.push(d);
     } catch { /* the published calendar ends: open tickets past it get no due date, as the kernel does */ }
     const todayN = days.filter((d) => d <= today).length;
-    await tx.execute(sql.raw(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL) ON COMMIT DROP`));
-    await tx.execute(sql.raw(`INSERT INTO zt_hwd VALUES ${days.map((d, i) => `(${i + 1}, '${d}')`).join(',')}`));
+    const exec = (q: string) => tx.execute(sql.raw(q));
+    await exec(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL) ON COMMIT DROP`);
+    await exec(`INSERT INTO zt_hwd VALUES ${days.map((d, i) => `(${i + 1}, '${d}')`).join(',')}`);
     const cats = TICKET_CATEGORIES.map((c, i) => `(${i}, '${c}', '${TITLES[c].join('|')}')`).join(',');
     const r = (k: string, m: number) => `(abs(hashtext(g::text || '${k}')) % ${m})`;
+    const limit = (k: string) => `CASE WHEN ${k} = 'consult' THEN ${cfg.handleDays.consult} WHEN ${k} = 'cannotDo' THEN ${cfg.handleDays.cannotDo} ELSE ${cfg.handleDays.other} END`;
     // Kind mix as the seeds' hotline reports break it down: consultation and complaints dominate.
     const kind = `CASE WHEN ${r('k', 100)} < 35 THEN 'consult' WHEN ${r('k', 100)} < 55 THEN 'help' WHEN ${r('k', 100)} < 80 THEN 'complaint'
       WHEN ${r('k', 100)} < 85 THEN 'report' WHEN ${r('k', 100)} < 93 THEN 'suggestion' WHEN ${r('k', 100)} < 95 THEN 'praise' WHEN ${r('k', 100)} < 99 THEN 'other' ELSE 'cannotDo' END`;
-    await tx.execute(sql.raw(`CREATE TEMP TABLE zt_tk ON COMMIT DROP AS
-      SELECT x.*, cw.d AS create_d, rw.d AS reply_d, dw.d AS due_d,
-        CASE WHEN x.kind = 'cannotDo' THEN '${'湖滨区行政审批和政务信息管理局'}' END AS cannot_org
+    // One row per ticket with its fate. `fate` (0–999) decides: < 40 answered late (overdue, 督办 by the
+    // system); 600–619 on even rows a repeat merged into the previous row; % 37 = 5 returned once and
+    // re-dispatched; % 33 = 0 signed after more than 24 hours; % 25 = 7 not reached at callback;
+    // % 29 = 11 reached but not solved (closed with the explanation).
+    await exec(`CREATE TEMP TABLE zt_tk ON COMMIT DROP AS
+      SELECT x.*, cw.d AS create_d, rw.d AS reply_d, dw.d AS due_d, x.create_n + x.reply_off >= ${todayN - 1} AS recent
       FROM (
-        SELECT g, gen_random_uuid() AS id, ${kind} AS kind, c.name AS category,
-          split_part(c.titles, '|', 1 + ${r('t', 4)}) AS title,
-          1 + ${r('d', Math.max(1, todayN))} AS create_n, ${r('f', 1000)} AS fate, ${r('m', 540)} AS minute,
-          ${r('s', 100)} AS sat, ${r('v', 10)} AS village, lpad(${r('p', 100000000)}::text, 8, '0') AS phone8
-        FROM generate_series(1, ${target}) g
-        JOIN (VALUES ${cats}) AS c(i, name, titles) ON c.i = ${r('c', TICKET_CATEGORIES.length)}
+        SELECT y.*, CASE WHEN y.kind = 'consult' THEN 1 WHEN y.fate < 40 THEN ${limit('y.kind')} + 1 + y.fate % 3
+          WHEN y.kind = 'cannotDo' THEN 1 + y.fate % 2 ELSE 1 + y.fate % 4 END AS reply_off
+        FROM (
+          SELECT g, gen_random_uuid() AS id, ${kind} AS kind, c.i AS cat_i, c.name AS category,
+            split_part(c.titles, '|', 1 + ${r('t', 4)}) AS title,
+            1 + ${r('d', Math.max(1, todayN))} AS create_n, ${r('f', 1000)} AS fate, ${r('m', 540)} AS minute,
+            ${r('s', 100)} AS sat, ${r('v', 10)} AS village
+          FROM generate_series(1, ${target}) g
+          JOIN (VALUES ${cats}) AS c(i, name, titles) ON c.i = ${r('c', TICKET_CATEGORIES.length)}
+        ) y
       ) x
       JOIN zt_hwd cw ON cw.n = x.create_n
-      LEFT JOIN zt_hwd rw ON rw.n = x.create_n + CASE WHEN x.kind = 'consult' THEN 1 WHEN x.fate < 40 THEN 6 + x.fate % 3 ELSE 1 + x.fate % 4 END
-      LEFT JOIN zt_hwd dw ON dw.n = x.create_n + CASE WHEN x.kind = 'consult' THEN 1 WHEN x.kind = 'cannotDo' THEN 2 ELSE 5 END`));
-    // Fate: 60% of consultations answered on the call; 2% merged as repeats; the rest dispatched,
-    // signed, replied and called back — except the newest, still in hand, and ~3% not yet closed.
-    await tx.execute(sql.raw(`ALTER TABLE zt_tk ADD COLUMN state text, ADD COLUMN org_name text, ADD COLUMN created_at timestamptz, ADD COLUMN closed_at timestamptz, ADD COLUMN satisfaction text, ADD COLUMN merged_into uuid`));
-    await tx.execute(sql.raw(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
+      LEFT JOIN zt_hwd rw ON rw.n = x.create_n + x.reply_off
+      LEFT JOIN zt_hwd dw ON dw.n = x.create_n + ${limit('x.kind')}`);
+    // A repeat copies its main ticket's matter and comes in two hours later.
+    await exec(`UPDATE zt_tk t SET kind = p.kind, cat_i = p.cat_i, category = p.category, title = p.title, create_n = p.create_n, create_d = p.create_d, minute = p.minute + 120
+      FROM zt_tk p WHERE t.fate BETWEEN 600 AND 619 AND t.g % 2 = 0 AND p.g = t.g - 1`);
+    await exec(`ALTER TABLE zt_tk ADD COLUMN state text, ADD COLUMN org_name text, ADD COLUMN wrong_org text, ADD COLUMN co_org_ids uuid[], ADD COLUMN created_at timestamptz,
+      ADD COLUMN accepted_at timestamptz, ADD COLUMN replied_at timestamptz, ADD COLUMN closed_at timestamptz, ADD COLUMN satisfaction text, ADD COLUMN merged_into uuid,
+      ADD COLUMN ret int NOT NULL DEFAULT 0, ADD COLUMN late boolean NOT NULL DEFAULT false, ADD COLUMN reached boolean, ADD COLUMN resolved boolean, ADD COLUMN cb_due date`);
+    await exec(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
       state = CASE
+        WHEN fate BETWEEN 600 AND 619 AND g % 2 = 0 AND g > 1 AND kind <> 'consult' THEN 'merged'
         WHEN kind = 'consult' AND fate < 600 THEN 'answered'
-        WHEN fate BETWEEN 600 AND 619 AND g > 1 THEN 'merged'
         WHEN reply_d IS NULL OR reply_d > '${today}' THEN 'handling'
-        WHEN fate BETWEEN 980 AND 999 THEN 'replied'
-        ELSE 'closed' END,
-      satisfaction = CASE WHEN sat < 70 THEN '非常满意' WHEN sat < 88 THEN '满意' WHEN sat < 93 THEN '基本满意' WHEN sat < 98 THEN '不满意' ELSE '非常不满意' END`));
-    await tx.execute(sql.raw(`UPDATE zt_tk t SET merged_into = p.id FROM zt_tk p WHERE t.state = 'merged' AND p.g = t.g - 1`));
-    await tx.execute(sql.raw(`UPDATE zt_tk t SET org_name = coalesce(t.cannot_org, o.name) FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id WHERE dr.category = t.category AND dr.division_prefix = '411202'`));
-    await tx.execute(sql.raw(`UPDATE zt_tk SET closed_at = CASE state
+        WHEN recent THEN 'replied'
+        ELSE 'closed' END`);
+    await exec(`UPDATE zt_tk SET ret = CASE WHEN state IN ('handling', 'replied', 'closed') AND fate % 37 = 5 THEN 1 ELSE 0 END,
+      late = state IN ('handling', 'replied', 'closed') AND due_d < coalesce(CASE WHEN state = 'handling' THEN NULL ELSE reply_d END, '${today}'::date),
+      reached = CASE WHEN state = 'closed' THEN fate % 25 <> 7 END,
+      resolved = CASE WHEN state = 'closed' AND fate % 25 <> 7 THEN fate % 29 <> 11 WHEN state = 'answered' THEN true END`);
+    await exec(`UPDATE zt_tk SET satisfaction = CASE WHEN NOT reached THEN NULL
+        WHEN NOT resolved THEN CASE WHEN sat < 40 THEN '基本满意' ELSE '不满意' END
+        WHEN sat < 70 THEN '非常满意' WHEN sat < 89 THEN '满意' WHEN sat < 95 THEN '基本满意' WHEN sat < 99 THEN '不满意' ELSE '非常不满意' END
+      WHERE state = 'closed'`);
+    await exec(`UPDATE zt_tk t SET merged_into = p.id FROM zt_tk p WHERE t.state = 'merged' AND p.g = t.g - 1`);
+    await exec(`UPDATE zt_tk t SET org_name = CASE WHEN t.kind = 'cannotDo' THEN '${CANNOT_DO_ORG}' ELSE o.name END,
+        co_org_ids = CASE WHEN t.kind = 'cannotDo' THEN '{}'::uuid[] ELSE dr.co_org_ids END
+      FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id WHERE dr.category = t.category AND dr.division_prefix = '411202'`);
+    // A returned ticket first went to the body of the neighbouring category, which sent it back.
+    await exec(`UPDATE zt_tk t SET wrong_org = o.name FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id
+      WHERE t.ret = 1 AND dr.category = (ARRAY[${TICKET_CATEGORIES.map((c) => `'${c}'`).join(',')}])[1 + (t.cat_i + 1) % ${TICKET_CATEGORIES.length}] AND dr.division_prefix = '411202'`);
+    await exec(`UPDATE zt_tk SET
+      accepted_at = CASE WHEN state IN ('handling', 'replied', 'closed') THEN created_at + CASE WHEN ret = 1 THEN interval '5 hours' WHEN fate % 33 = 0 AND reply_off >= 2 THEN interval '26 hours' ELSE interval '3 hours' END END,
+      replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
+      closed_at = CASE state
         WHEN 'answered' THEN created_at + interval '20 minutes'
         WHEN 'merged' THEN created_at + interval '30 minutes'
-        WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE 'Asia/Shanghai' + interval '1 day' END`));
+        WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE 'Asia/Shanghai' + interval '1 day' END,
+      cb_due = CASE WHEN state IN ('replied', 'closed') THEN (SELECT min(d) FROM zt_hwd WHERE d >= reply_d + ${cfg.callbackDays}) END`);
     const centreId = centre.id;
     const names = `(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙'])[1 + g % 12] || (ARRAY['先生','女士'])[1 + g % 2]`;
-    await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT t.id, 'ticket', 'RX' || '411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce((SELECT value FROM sequences WHERE key = 'ticket:411202:' || create_d::text), 0) + row_number() OVER (PARTITION BY create_d ORDER BY g))::text, 5, '0'),
+    await exec(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
+      SELECT t.id, 'ticket', 'RX' || '411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce((SELECT value FROM sequences WHERE key = 'ticket:411202:' || create_d::text), 0) + row_number() OVER (PARTITION BY create_d ORDER BY created_at, g))::text, 5, '0'),
         t.title, CASE WHEN state = 'answered' THEN 'closed' ELSE state END, '411202' || lpad((1 + village % 7)::text, 3, '0'),
         CASE WHEN state IN ('answered', 'merged') THEN '${centreId}'::uuid ELSE (SELECT o.id FROM orgs o WHERE o.name = t.org_name) END, NULL, ${names},
-        jsonb_build_object('kind', kind, 'category', category, 'handleDays', CASE WHEN kind = 'consult' THEN 1 WHEN kind = 'cannotDo' THEN 2 ELSE 5 END, 'callbackDays', 7, 'channel', 'phone', 'dispatchedAt', created_at + interval '1 hour'),
-        1, NULL, NULL, created_at, coalesce(closed_at, created_at), closed_at,
-        CASE WHEN state = 'handling' THEN due_d END,
+        jsonb_build_object('kind', kind, 'kindLabel', (${JSON.stringify(TICKET_KINDS).replace(/'/g, "''").replace(/^/, "'").replace(/$/, "'")}::jsonb)->>kind, 'category', category,
+          'handleDays', ${limit('kind')}, 'callbackDays', ${cfg.callbackDays}, 'channel', CASE WHEN fate % 10 < 8 THEN 'phone' ELSE 'web' END)
+          || CASE WHEN state IN ('handling', 'replied', 'closed') THEN jsonb_build_object('dispatchedAt', created_at + interval '1 hour' + ret * interval '3 hours') ELSE '{}'::jsonb END,
+        1, NULL, NULL, created_at, coalesce(closed_at, replied_at, accepted_at, created_at), closed_at,
+        CASE WHEN state = 'handling' THEN due_d WHEN state = 'replied' THEN cb_due END,
         CASE WHEN state IN ('handling', 'replied', 'closed') THEN due_d END,
         CASE WHEN state IN ('replied', 'closed') THEN reply_d END
-      FROM zt_tk t`));
-    await tx.execute(sql.raw(`INSERT INTO sequences (key, value)
+      FROM zt_tk t`);
+    await exec(`INSERT INTO sequences (key, value)
       SELECT 'ticket:411202:' || create_d::text, count(*) FROM zt_tk GROUP BY 1
-      ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`));
-    await tx.execute(sql.raw(`INSERT INTO tickets (case_id, kind, category, channel, description, tokens, caller_name, caller_phone_enc, address, division_code, centre_org_id,
-        dispatch_count, return_count, first_dispatched_at, first_accepted_at, replied_at, reply, merged_into, callback_reached, resolved, satisfaction, created_at, closed_at, is_demo)
-      SELECT t.id, kind, category, 'phone', t.title || '，请有关部门尽快处理。', t.title, c.applicant_name, NULL, '湖滨区', c.division_code, '${centreId}',
-        CASE WHEN t.state IN ('answered', 'merged') THEN 0 ELSE 1 END, 0,
+      ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`);
+    await exec(`INSERT INTO tickets (case_id, kind, category, channel, description, tokens, caller_name, caller_phone_enc, address, division_code, centre_org_id, co_org_ids,
+        dispatch_count, return_count, supervise_count, first_dispatched_at, first_accepted_at, replied_at, reply, merged_into, callback_reached, resolved, satisfaction, created_at, closed_at, is_demo)
+      SELECT t.id, kind, category, c.data->>'channel', t.title || '，请有关部门尽快处理。', t.title, c.applicant_name, NULL, '湖滨区', c.division_code, '${centreId}',
+        CASE WHEN t.state IN ('handling', 'replied', 'closed') THEN coalesce(co_org_ids, '{}') ELSE '{}' END,
+        CASE WHEN t.state IN ('answered', 'merged') THEN 0 ELSE 1 + ret END, ret, CASE WHEN late THEN 1 ELSE 0 END,
         CASE WHEN t.state IN ('answered', 'merged') THEN NULL ELSE t.created_at + interval '1 hour' END,
-        CASE WHEN t.state IN ('answered', 'merged') THEN NULL ELSE t.created_at + CASE WHEN fate % 33 = 0 THEN interval '30 hours' ELSE interval '3 hours' END END,
-        CASE WHEN t.state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' WHEN t.state = 'answered' THEN t.closed_at END,
-        CASE WHEN t.state IN ('replied', 'closed', 'answered') THEN '经核实，已按规定处理，并向诉求人作了说明。' END,
-        merged_into,
-        CASE WHEN t.state = 'closed' THEN fate % 25 <> 7 END,
-        CASE WHEN t.state = 'closed' AND fate % 25 <> 7 THEN true WHEN t.state = 'answered' THEN true END,
-        CASE WHEN t.state = 'closed' AND fate % 25 <> 7 THEN satisfaction END,
-        t.created_at, t.closed_at, true
-      FROM zt_tk t JOIN cases c ON c.id = t.id`));
-    const ev = (seq: number, event: string, from: string | null, to: string, at: string, actor: string, where: string) =>
-      `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL'}, '${to}', NULL::uuid, ${actor}, ${at}, NULL, '{}'::jsonb, '411202' FROM zt_tk WHERE ${where}`;
-    await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      ${ev(1, 'create', null, 'registered', 'created_at', `'12345话务员'`, 'true')}
-      UNION ALL ${ev(2, 'answer', 'registered', 'closed', 'closed_at', `'12345话务员'`, `state = 'answered'`)}
-      UNION ALL ${ev(2, 'merge', 'registered', 'merged', 'closed_at', `'12345话务员'`, `state = 'merged'`)}
-      UNION ALL ${ev(2, 'dispatch', 'registered', 'dispatched', `created_at + interval '1 hour'`, `'12345话务员'`, `state IN ('handling', 'replied', 'closed')`)}
-      UNION ALL ${ev(3, 'accept', 'dispatched', 'handling', `created_at + CASE WHEN fate % 33 = 0 THEN interval '30 hours' ELSE interval '3 hours' END`, `'承办单位'`, `state IN ('handling', 'replied', 'closed')`)}
-      UNION ALL ${ev(4, 'reply', 'handling', 'replied', `(reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai'`, `'承办单位'`, `state IN ('replied', 'closed')`)}
-      UNION ALL ${ev(5, 'confirm', 'replied', 'closed', 'closed_at', `'12345回访员'`, `state = 'closed'`)}`));
-    await tx.execute(sql.raw(`UPDATE cases SET version = e.n FROM (SELECT case_id, count(*)::int AS n FROM case_events WHERE case_id IN (SELECT id FROM zt_tk) GROUP BY case_id) e WHERE cases.id = e.case_id`));
+        accepted_at, CASE WHEN t.state = 'answered' THEN t.closed_at ELSE replied_at END,
+        CASE WHEN t.state IN ('replied', 'closed') THEN '经核实，已按规定处理，并向诉求人作了说明。' WHEN t.state = 'answered' THEN '已在电话中依据办事指南答复诉求人。' END,
+        merged_into, reached, resolved, satisfaction, t.created_at, t.closed_at, true
+      FROM zt_tk t JOIN cases c ON c.id = t.id`);
+    // The timeline the machine would have written; seq follows time.
+    const ev = (ord: number, event: string, from: string | null, to: string, at: string, actor: string, where: string, input = `'{}'::jsonb`) =>
+      `SELECT id, ${ord} AS ord, '${event}' AS event, ${from ? `'${from}'` : 'NULL::text'} AS from_state, '${to}' AS to_state, ${actor} AS actor_name, ${at} AS at, ${input} AS input FROM zt_tk WHERE ${where}`;
+    const op = `'郭敏（12345热线）'`;
+    const worked = `state IN ('handling', 'replied', 'closed')`;
+    await exec(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
+      SELECT gen_random_uuid(), e.id, row_number() OVER (PARTITION BY e.id ORDER BY e.at, e.ord), e.event, e.from_state, e.to_state, NULL, e.actor_name, e.at, NULL, e.input, '411202' FROM (
+        ${ev(1, 'create', null, 'registered', 'created_at', op, 'true')}
+        UNION ALL ${ev(2, 'answer', 'registered', 'closed', 'closed_at', op, `state = 'answered'`)}
+        UNION ALL ${ev(2, 'merge', 'registered', 'merged', 'closed_at', op, `state = 'merged'`)}
+        UNION ALL ${ev(3, 'dispatch', 'registered', 'dispatched', `created_at + interval '1 hour'`, op, worked, `CASE WHEN ret = 1 THEN jsonb_build_object('orgName', wrong_org) ELSE '{}'::jsonb END`)}
+        UNION ALL ${ev(4, 'return', 'dispatched', 'returned', `created_at + interval '3 hours'`, 'wrong_org', 'ret = 1', `jsonb_build_object('reason', '该诉求不属于本单位职责，请按派单目录改派' || org_name)`)}
+        UNION ALL ${ev(5, 'dispatch', 'returned', 'dispatched', `created_at + interval '4 hours'`, op, 'ret = 1')}
+        UNION ALL ${ev(6, 'accept', 'dispatched', 'handling', 'accepted_at', 'org_name', worked)}
+        UNION ALL ${ev(7, 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai'`, `'系统'`, 'late')}
+        UNION ALL ${ev(8, 'reply', 'handling', 'replied', 'replied_at', 'org_name', `state IN ('replied', 'closed')`)}
+        UNION ALL ${ev(9, 'confirm', 'replied', 'closed', 'closed_at', `'吴倩（12345回访）'`, `state = 'closed'`, `jsonb_build_object('reached', reached, 'resolved', resolved, 'satisfaction', satisfaction)`)}
+      ) e`);
+    await exec(`UPDATE cases SET version = e.n FROM (SELECT case_id, count(*)::int AS n FROM case_events WHERE case_id IN (SELECT id FROM zt_tk) GROUP BY case_id) e WHERE cases.id = e.case_id`);
     const v = Number(cal.version);
-    await tx.execute(sql.raw(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, division_code)
-      SELECT gen_random_uuid(), id, 'handle', '办理时限', 'workday', CASE WHEN kind = 'consult' THEN 1 WHEN kind = 'cannotDo' THEN 2 ELSE 5 END,
-        '国办发〔2020〕53号；办理时限（地方规定，可配置）', true, 1, CASE WHEN state = 'handling' THEN 'running' ELSE 'stopped' END,
+    await exec(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, warned_at, overdue_at, division_code)
+      SELECT gen_random_uuid(), id, 'handle', '办理时限', 'workday', ${limit('kind')},
+        format('国办发〔2020〕53号；%s办理时限%s个工作日（地方规定，可配置）', (${JSON.stringify(TICKET_KINDS).replace(/'/g, "''").replace(/^/, "'").replace(/$/, "'")}::jsonb)->>kind, ${limit('kind')}), true, 1,
+        CASE WHEN state = 'handling' THEN 'running' ELSE 'stopped' END,
         create_d, due_d, CASE WHEN state <> 'handling' THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
-        format('自%s起算%s个工作日；到期日%s。日历版本${v}。', create_d, CASE WHEN kind = 'consult' THEN 1 WHEN kind = 'cannotDo' THEN 2 ELSE 5 END, due_d), '411202'
-      FROM zt_tk WHERE state IN ('handling', 'replied', 'closed')`));
+        format('自%s起算%s个工作日；到期日%s。日历版本${v}。', create_d, ${limit('kind')}, due_d),
+        CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, '411202'
+      FROM zt_tk WHERE ${worked}
+      UNION ALL
+      SELECT gen_random_uuid(), id, 'callback', '回访期限', 'natural', ${cfg.callbackDays}, '答复后回访；逾期未回访视为办结（地方规定，可配置）', false, 1,
+        CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE 'Asia/Shanghai')::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
+        format('自%s起算%s日；到期日%s。日历版本${v}。', reply_d, ${cfg.callbackDays}, cb_due), NULL, NULL, '411202'
+      FROM zt_tk WHERE state IN ('replied', 'closed')`);
     await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`);
 
     // 市长信箱: all answered within 15 working days, three in ten published with the writer's consent.

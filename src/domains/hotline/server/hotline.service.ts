@@ -14,7 +14,7 @@ import { sm3 } from '../../../core/server/crypto';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { indexText } from '../../services/public';
-import { TICKET_KINDS, excludedChannel, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
+import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import * as repo from './hotline.repository';
 
@@ -28,7 +28,7 @@ export const hotlineConfig = () => ({
   similarity: cfg('HOTLINE_MERGE_SIMILARITY', 0.5),
 });
 /** 办不成事反映 goes to the services bureau's supervision (国办发〔2023〕… 设立“办不成事”反映窗口). */
-const CANNOT_DO_ORG = process.env.HOTLINE_CANNOTDO_ORG ?? '湖滨区行政审批和政务信息管理局';
+export const CANNOT_DO_ORG = process.env.HOTLINE_CANNOTDO_ORG ?? '湖滨区行政审批和政务信息管理局';
 
 const tokensOf = (text: string) => indexText(text);
 const jaccard = (a: Set<string>, b: Set<string>) => {
@@ -273,6 +273,8 @@ export async function trackPublic(tx: Tx, kernel: Kernel, type: 'ticket' | 'lett
   return {
     refNo: row.refNo, title: row.title, state: row.state, stateName: machine.states[row.state]?.label ?? row.state,
     createdAt: row.createdAt.toISOString(), reply: detail.reply ?? null, orgName: org?.name ?? '',
+    // The caller may rate (or say it is not solved) while the reply awaits its callback.
+    canRate: type === 'ticket' && row.state === 'replied',
   };
 }
 
@@ -281,16 +283,13 @@ export async function trackPublic(tx: Tx, kernel: Kernel, type: 'ticket' | 'lett
  * solved closes it as a callback would; "not solved" reopens it for the org while the callback window
  * is open (the replied state; HOTLINE_CALLBACK_DAYS). The timeline names the caller as the actor.
  */
-export async function callerFeedback(tx: Tx, kernel: Kernel, input: { refNo: string; phone4: string; resolved: boolean; satisfaction: string; note?: string }) {
+export async function callerFeedback(tx: Tx, kernel: Kernel, input: CallerFeedbackT) {
   const tracked = await trackPublic(tx, kernel, 'ticket', input.refNo, input.phone4);
   const row = (await repo.caseByRef(tx, tracked.refNo))!;
   if (row.state !== 'replied') throw new AppError('TRANSITION_NOT_ALLOWED', row.closedAt ? '该工单已办结，不能再评价；如有新的诉求请重新反映' : '该工单尚未答复，答复后才能评价');
   const caller: Actor = { ...SYSTEM_ACTOR, name: `诉求人${row.applicantName ?? ''}（网上评价）` };
   const note = input.note?.trim() || (input.resolved ? '诉求人网上评价' : '诉求人网上反映问题未解决');
   if (input.resolved) await transition(tx, kernel, caller, row.id, 'confirm', { reached: true, resolved: true, satisfaction: input.satisfaction, note });
-  else {
-    await repo.updateTicket(tx, row.id, { satisfaction: null });
-    await transition(tx, kernel, caller, row.id, 'reopen', { note });
-  }
+  else await transition(tx, kernel, caller, row.id, 'reopen', { note });
   return trackPublic(tx, kernel, 'ticket', input.refNo, input.phone4);
 }

@@ -54,7 +54,7 @@ describe('12345 工单', () => {
     expect(noSat.body.message).toBe('联系上诉求人时请记录其满意度');
     const closed = await op.post(`/api/tickets/${id}/confirm`, { reached: true, satisfaction: '满意', note: '诉求人表示满意' });
     expect(closed.body.stateName).toBe('已办结');
-    expect(closed.body.events.map((e: { eventName: string }) => e.eventName)).toEqual(['创建', '派单', '退单', '派单', '签收', '答复', '回访：已解决']);
+    expect(closed.body.events.map((e: { eventName: string }) => e.eventName)).toEqual(['创建', '派单', '退单', '派单', '签收', '答复', '回访办结']);
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 

@@ -180,6 +180,16 @@ export const TicketInput = z.object({
 });
 export type TicketInputT = z.infer<typeof TicketInput>;
 
+/** The caller's own rating of a replied ticket, on the public tracking page. */
+export const CallerFeedback = z.object({
+  refNo: z.string().trim().min(5, '请填写工单编号').max(40).meta({ title: '工单编号' }),
+  phone4: z.string().regex(/^\d{4}$/, '请填写联系电话后4位').meta({ title: '联系电话后4位' }),
+  resolved: z.boolean('请选择问题是否已解决').meta({ title: '问题是否已解决' }),
+  satisfaction: z.enum(SATISFACTION, '请选择满意度').meta({ title: '满意度' }),
+  note: z.string().trim().max(500, '意见不能超过500字').optional().meta({ title: '意见' }),
+});
+export type CallerFeedbackT = z.infer<typeof CallerFeedback>;
+
 export const LetterInput = z.object({
   title: z.string().trim().min(4, '标题至少4个字').max(60, '标题不能超过60字').meta({ title: '标题' }),
   content: z.string().trim().min(10, '来信内容至少10个字').max(5000, '来信内容不能超过5000字').meta({ title: '来信内容' }),
