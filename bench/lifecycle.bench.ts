@@ -35,6 +35,7 @@ if (Number(existing) < records) {
   await kernel.db.tx(async (tx) => { await seedDistrict(tx); await seedDemoStaff(tx, kernel); });
   process.env.DEMO_APPLICATIONS = String(records);
   await seedServicesDemo(kernel);
+  await kernel.db.exec('ANALYZE');
 }
 const [{ n: total }] = await kernel.db.query<{ n: string }>(`SELECT count(*) AS n FROM applications`);
 const app = await buildApp(kernel, { logger: false });
