@@ -72,14 +72,16 @@ const TITLES: Record<string, string[]> = {
 };
 
 export async function seedHotlineDemo(kernel: Kernel) {
-  const centre = await kernel.db.tx(async (tx) => {
+  const { centre, cannotDoOrg } = await kernel.db.tx(async (tx) => {
     const c = await ensureHotlineSetup(tx, kernel);
     // The city administration bureau answers most 城市管理 tickets; the demo gives it a handler.
     const cgj = await tenancy.getOrgByName(tx, '湖滨区城市管理局');
     if (cgj && !(await tenancy.getUserByUsername(tx, 'clerk_cgj'))) {
       await createStaff(tx, kernel, SYSTEM_ACTOR, { username: 'clerk_cgj', displayName: '孟强', password: 'Zt@2026demo', phone: '13903980346', roles: [{ role: 'director', orgId: cgj.id }], mustChangePassword: false });
     }
-    return c;
+    const cannotDoOrg = await tenancy.getOrgByName(tx, CANNOT_DO_ORG);
+    if (!cannotDoOrg) throw new Error(`demo district lacks ${CANNOT_DO_ORG}`);
+    return { centre: c, cannotDoOrg };
   });
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE is_demo`);
   if (Number(n) > 0) return;
@@ -96,9 +98,12 @@ export async function seedHotlineDemo(kernel: Kernel) {
       for (let d = cal.nextWorkday(today), i = 0; i < 30; d = cal.nextWorkday(d), i++) days.push(d);
     } catch { /* the published calendar ends: open tickets past it get no due date, as the kernel does */ }
     const todayN = days.filter((d) => d <= today).length;
-    const exec = (q: string) => tx.execute(sql.raw(q));
-    await exec(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL) ON COMMIT DROP`);
-    await exec(`INSERT INTO zt_hwd VALUES ${days.map((d, i) => `(${i + 1}, '${d}')`).join(',')}`);
+    const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
+    // Working days numbered, with the callback deadline of a reply on that day (natural days, rolled to a working day).
+    const cb = (d: string) => { try { return `'${cal.addNaturalDays(d, cfg.callbackDays)}'`; } catch { return 'NULL'; } };
+    await exec(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL, cb date) ON COMMIT DROP`);
+    await exec(`INSERT INTO zt_hwd VALUES ${days.map((d, i) => `(${i + 1}, '${d}', ${cb(d)})`).join(',')}`);
+    const kindLabel = (k: string) => `CASE ${k} ${Object.entries(TICKET_KINDS).map(([key, label]) => `WHEN '${key}' THEN '${label}'`).join(' ')} END`;
     const cats = TICKET_CATEGORIES.map((c, i) => `(${i}, '${c}', '${TITLES[c].join('|')}')`).join(',');
     const r = (k: string, m: number) => `(abs(hashtext(g::text || '${k}')) % ${m})`;
     const limit = (k: string) => `CASE WHEN ${k} = 'consult' THEN ${cfg.handleDays.consult} WHEN ${k} = 'cannotDo' THEN ${cfg.handleDays.cannotDo} ELSE ${cfg.handleDays.other} END`;
@@ -110,7 +115,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // re-dispatched; % 33 = 0 signed after more than 24 hours; % 25 = 7 not reached at callback;
     // % 29 = 11 reached but not solved (closed with the explanation).
     await exec(`CREATE TEMP TABLE zt_tk ON COMMIT DROP AS
-      SELECT x.*, cw.d AS create_d, rw.d AS reply_d, dw.d AS due_d, x.create_n + x.reply_off >= ${todayN - 1} AS recent
+      SELECT x.*, cw.d AS create_d, rw.d AS reply_d, rw.cb AS cb_due, dw.d AS due_d, x.create_n + x.reply_off >= ${todayN - 3} AS recent
       FROM (
         SELECT y.*, CASE WHEN y.kind = 'consult' THEN 1 WHEN y.fate < 40 THEN ${limit('y.kind')} + 1 + y.fate % 3
           WHEN y.kind = 'cannotDo' THEN 1 + y.fate % 2 ELSE 1 + y.fate % 4 END AS reply_off
@@ -127,33 +132,42 @@ export async function seedHotlineDemo(kernel: Kernel) {
       LEFT JOIN zt_hwd rw ON rw.n = x.create_n + x.reply_off
       LEFT JOIN zt_hwd dw ON dw.n = x.create_n + ${limit('x.kind')}`);
     // A repeat copies its main ticket's matter and comes in two hours later.
-    await exec(`UPDATE zt_tk t SET kind = p.kind, cat_i = p.cat_i, category = p.category, title = p.title, create_n = p.create_n, create_d = p.create_d, minute = p.minute + 120
-      FROM zt_tk p WHERE t.fate BETWEEN 600 AND 619 AND t.g % 2 = 0 AND p.g = t.g - 1`);
+    await exec(`ALTER TABLE zt_tk ADD COLUMN is_rep boolean NOT NULL DEFAULT false`);
+    await exec(`UPDATE zt_tk t SET is_rep = true, kind = p.kind, cat_i = p.cat_i, category = p.category, title = p.title, create_n = p.create_n, create_d = p.create_d, minute = p.minute + 120
+      FROM zt_tk p WHERE t.fate BETWEEN 600 AND 619 AND t.g % 2 = 0 AND p.g = t.g - 1 AND p.kind <> 'consult'`);
     await exec(`ALTER TABLE zt_tk ADD COLUMN state text, ADD COLUMN org_name text, ADD COLUMN wrong_org text, ADD COLUMN co_org_ids uuid[], ADD COLUMN created_at timestamptz,
       ADD COLUMN accepted_at timestamptz, ADD COLUMN replied_at timestamptz, ADD COLUMN closed_at timestamptz, ADD COLUMN satisfaction text, ADD COLUMN merged_into uuid,
-      ADD COLUMN ret int NOT NULL DEFAULT 0, ADD COLUMN late boolean NOT NULL DEFAULT false, ADD COLUMN reached boolean, ADD COLUMN resolved boolean, ADD COLUMN cb_due date`);
+      ADD COLUMN ret int NOT NULL DEFAULT 0, ADD COLUMN late boolean NOT NULL DEFAULT false, ADD COLUMN reached boolean, ADD COLUMN resolved boolean,
+      ADD COLUMN org_id uuid, ADD COLUMN ref_no text, ADD COLUMN version int, ADD COLUMN kind_label text, ADD COLUMN lim int`);
     await exec(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
       state = CASE
-        WHEN fate BETWEEN 600 AND 619 AND g % 2 = 0 AND g > 1 AND kind <> 'consult' THEN 'merged'
+        WHEN is_rep THEN 'merged'
         WHEN kind = 'consult' AND fate < 600 THEN 'answered'
         WHEN reply_d IS NULL OR reply_d > '${today}' THEN 'handling'
+        WHEN kind <> 'consult' AND fate BETWEEN 970 AND 984 THEN 'stuck'
         WHEN recent THEN 'replied'
         ELSE 'closed' END`);
+    // Hard cases: still in hand long after the limit (督办 by the system), as every year has some.
+    await exec(`UPDATE zt_tk SET state = 'handling', reply_d = NULL, cb_due = NULL WHERE state = 'stuck'`);
     await exec(`UPDATE zt_tk SET ret = CASE WHEN state IN ('handling', 'replied', 'closed') AND fate % 37 = 5 THEN 1 ELSE 0 END,
       late = state IN ('handling', 'replied', 'closed') AND due_d < coalesce(CASE WHEN state = 'handling' THEN NULL ELSE reply_d END, '${today}'::date),
       reached = CASE WHEN state = 'closed' THEN fate % 25 <> 7 END,
-      resolved = CASE WHEN state = 'closed' AND fate % 25 <> 7 THEN fate % 29 <> 11 WHEN state = 'answered' THEN true END`);
+      resolved = CASE WHEN state = 'closed' AND fate % 25 <> 7 THEN fate % 29 <> 11 WHEN state = 'answered' THEN true END,
+      kind_label = ${kindLabel('kind')}, lim = ${limit('kind')}`);
     await exec(`UPDATE zt_tk SET satisfaction = CASE WHEN NOT reached THEN NULL
         WHEN NOT resolved THEN CASE WHEN sat < 40 THEN '基本满意' ELSE '不满意' END
         WHEN sat < 70 THEN '非常满意' WHEN sat < 89 THEN '满意' WHEN sat < 95 THEN '基本满意' WHEN sat < 99 THEN '不满意' ELSE '非常不满意' END
       WHERE state = 'closed'`);
     await exec(`UPDATE zt_tk t SET merged_into = p.id FROM zt_tk p WHERE t.state = 'merged' AND p.g = t.g - 1`);
     await exec(`UPDATE zt_tk t SET org_name = CASE WHEN t.kind = 'cannotDo' THEN '${CANNOT_DO_ORG}' ELSE o.name END,
-        co_org_ids = CASE WHEN t.kind = 'cannotDo' THEN '{}'::uuid[] ELSE dr.co_org_ids END
+        org_id = CASE WHEN t.state IN ('answered', 'merged') THEN '${centre.id}'::uuid WHEN t.kind = 'cannotDo' THEN '${cannotDoOrg.id}'::uuid ELSE o.id END,
+        co_org_ids = CASE WHEN t.kind = 'cannotDo' OR t.state IN ('answered', 'merged') THEN '{}'::uuid[] ELSE dr.co_org_ids END
       FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id WHERE dr.category = t.category AND dr.division_prefix = '411202'`);
     // A returned ticket first went to the body of the neighbouring category, which sent it back.
     await exec(`UPDATE zt_tk t SET wrong_org = o.name FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id
       WHERE t.ret = 1 AND dr.category = (ARRAY[${TICKET_CATEGORIES.map((c) => `'${c}'`).join(',')}])[1 + (t.cat_i + 1) % ${TICKET_CATEGORIES.length}] AND dr.division_prefix = '411202'`);
+    // Timeline positions (seq) follow from the fate: create 1, dispatch 2, [return 3, dispatch 4], accept,
+    // [overdue 督办], reply, callback. The case's version is the number of its events.
     await exec(`UPDATE zt_tk SET
       accepted_at = CASE WHEN state IN ('handling', 'replied', 'closed') THEN created_at + CASE WHEN ret = 1 THEN interval '5 hours' WHEN fate % 33 = 0 AND reply_off >= 2 THEN interval '26 hours' ELSE interval '3 hours' END END,
       replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
@@ -161,68 +175,65 @@ export async function seedHotlineDemo(kernel: Kernel) {
         WHEN 'answered' THEN created_at + interval '20 minutes'
         WHEN 'merged' THEN created_at + interval '30 minutes'
         WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE 'Asia/Shanghai' + interval '1 day' END,
-      cb_due = CASE WHEN state IN ('replied', 'closed') THEN (SELECT min(d) FROM zt_hwd WHERE d >= reply_d + ${cfg.callbackDays}) END`);
+      cb_due = CASE WHEN state IN ('replied', 'closed') THEN cb_due END,
+      version = CASE WHEN state IN ('answered', 'merged') THEN 2 ELSE 3 + 2 * ret + late::int + (state IN ('replied', 'closed'))::int + (state = 'closed')::int END`);
     const centreId = centre.id;
     const names = `(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙'])[1 + g % 12] || (ARRAY['先生','女士'])[1 + g % 2]`;
     await exec(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT t.id, 'ticket', 'RX' || '411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce((SELECT value FROM sequences WHERE key = 'ticket:411202:' || create_d::text), 0) + row_number() OVER (PARTITION BY create_d ORDER BY created_at, g))::text, 5, '0'),
+      SELECT t.id, 'ticket', 'RX411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce(s.value, 0) + row_number() OVER (PARTITION BY create_d ORDER BY created_at, g))::text, 5, '0'),
         t.title, CASE WHEN state = 'answered' THEN 'closed' ELSE state END, '411202' || lpad((1 + village % 7)::text, 3, '0'),
-        CASE WHEN state IN ('answered', 'merged') THEN '${centreId}'::uuid ELSE (SELECT o.id FROM orgs o WHERE o.name = t.org_name) END, NULL, ${names},
-        jsonb_build_object('kind', kind, 'kindLabel', (${JSON.stringify(TICKET_KINDS).replace(/'/g, "''").replace(/^/, "'").replace(/$/, "'")}::jsonb)->>kind, 'category', category,
-          'handleDays', ${limit('kind')}, 'callbackDays', ${cfg.callbackDays}, 'channel', CASE WHEN fate % 10 < 8 THEN 'phone' ELSE 'web' END)
+        t.org_id, NULL, ${names},
+        jsonb_build_object('kind', kind, 'kindLabel', kind_label, 'category', category, 'handleDays', lim, 'callbackDays', ${cfg.callbackDays}, 'channel', CASE WHEN fate % 10 < 8 THEN 'phone' ELSE 'web' END)
           || CASE WHEN state IN ('handling', 'replied', 'closed') THEN jsonb_build_object('dispatchedAt', created_at + interval '1 hour' + ret * interval '3 hours') ELSE '{}'::jsonb END,
-        1, NULL, NULL, created_at, coalesce(closed_at, replied_at, accepted_at, created_at), closed_at,
+        version, NULL, NULL, created_at, coalesce(closed_at, replied_at, accepted_at, created_at), closed_at,
         CASE WHEN state = 'handling' THEN due_d WHEN state = 'replied' THEN cb_due END,
         CASE WHEN state IN ('handling', 'replied', 'closed') THEN due_d END,
         CASE WHEN state IN ('replied', 'closed') THEN reply_d END
-      FROM zt_tk t`);
+      FROM zt_tk t LEFT JOIN sequences s ON s.key = 'ticket:411202:' || t.create_d::text`);
     await exec(`INSERT INTO sequences (key, value)
       SELECT 'ticket:411202:' || create_d::text, count(*) FROM zt_tk GROUP BY 1
       ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`);
     await exec(`INSERT INTO tickets (case_id, kind, category, channel, description, tokens, caller_name, caller_phone_enc, address, division_code, centre_org_id, co_org_ids,
         dispatch_count, return_count, supervise_count, first_dispatched_at, first_accepted_at, replied_at, reply, merged_into, callback_reached, resolved, satisfaction, created_at, closed_at, is_demo)
       SELECT t.id, kind, category, c.data->>'channel', t.title || '，请有关部门尽快处理。', t.title, c.applicant_name, NULL, '湖滨区', c.division_code, '${centreId}',
-        CASE WHEN t.state IN ('handling', 'replied', 'closed') THEN coalesce(co_org_ids, '{}') ELSE '{}' END,
-        CASE WHEN t.state IN ('answered', 'merged') THEN 0 ELSE 1 + ret END, ret, CASE WHEN late THEN 1 ELSE 0 END,
+        coalesce(co_org_ids, '{}'),
+        CASE WHEN t.state IN ('answered', 'merged') THEN 0 ELSE 1 + ret END, ret, late::int,
         CASE WHEN t.state IN ('answered', 'merged') THEN NULL ELSE t.created_at + interval '1 hour' END,
         accepted_at, CASE WHEN t.state = 'answered' THEN t.closed_at ELSE replied_at END,
         CASE WHEN t.state IN ('replied', 'closed') THEN '经核实，已按规定处理，并向诉求人作了说明。' WHEN t.state = 'answered' THEN '已在电话中依据办事指南答复诉求人。' END,
         merged_into, reached, resolved, satisfaction, t.created_at, t.closed_at, true
       FROM zt_tk t JOIN cases c ON c.id = t.id`);
-    // The timeline the machine would have written; seq follows time.
-    const ev = (ord: number, event: string, from: string | null, to: string, at: string, actor: string, where: string, input = `'{}'::jsonb`) =>
-      `SELECT id, ${ord} AS ord, '${event}' AS event, ${from ? `'${from}'` : 'NULL::text'} AS from_state, '${to}' AS to_state, ${actor} AS actor_name, ${at} AS at, ${input} AS input FROM zt_tk WHERE ${where}`;
+    // The timeline the machine would have written.
+    const ev = (seq: string, event: string, from: string | null, to: string, at: string, actor: string, where: string, input = `'{}'::jsonb`) =>
+      `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL::text'}, '${to}', NULL::uuid, ${actor}, ${at}, NULL::text, ${input}, '411202' FROM zt_tk WHERE ${where}`;
     const op = `'郭敏（12345热线）'`;
     const worked = `state IN ('handling', 'replied', 'closed')`;
     await exec(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      SELECT gen_random_uuid(), e.id, row_number() OVER (PARTITION BY e.id ORDER BY e.at, e.ord), e.event, e.from_state, e.to_state, NULL, e.actor_name, e.at, NULL, e.input, '411202' FROM (
-        ${ev(1, 'create', null, 'registered', 'created_at', op, 'true')}
-        UNION ALL ${ev(2, 'answer', 'registered', 'closed', 'closed_at', op, `state = 'answered'`)}
-        UNION ALL ${ev(2, 'merge', 'registered', 'merged', 'closed_at', op, `state = 'merged'`)}
-        UNION ALL ${ev(3, 'dispatch', 'registered', 'dispatched', `created_at + interval '1 hour'`, op, worked, `CASE WHEN ret = 1 THEN jsonb_build_object('orgName', wrong_org) ELSE '{}'::jsonb END`)}
-        UNION ALL ${ev(4, 'return', 'dispatched', 'returned', `created_at + interval '3 hours'`, 'wrong_org', 'ret = 1', `jsonb_build_object('reason', '该诉求不属于本单位职责，请按派单目录改派' || org_name)`)}
-        UNION ALL ${ev(5, 'dispatch', 'returned', 'dispatched', `created_at + interval '4 hours'`, op, 'ret = 1')}
-        UNION ALL ${ev(6, 'accept', 'dispatched', 'handling', 'accepted_at', 'org_name', worked)}
-        UNION ALL ${ev(7, 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai'`, `'系统'`, 'late')}
-        UNION ALL ${ev(8, 'reply', 'handling', 'replied', 'replied_at', 'org_name', `state IN ('replied', 'closed')`)}
-        UNION ALL ${ev(9, 'confirm', 'replied', 'closed', 'closed_at', `'吴倩（12345回访）'`, `state = 'closed'`, `jsonb_build_object('reached', reached, 'resolved', resolved, 'satisfaction', satisfaction)`)}
-      ) e`);
-    await exec(`UPDATE cases SET version = e.n FROM (SELECT case_id, count(*)::int AS n FROM case_events WHERE case_id IN (SELECT id FROM zt_tk) GROUP BY case_id) e WHERE cases.id = e.case_id`);
+      ${ev('1', 'create', null, 'registered', 'created_at', op, 'true')}
+      UNION ALL ${ev('2', 'answer', 'registered', 'closed', 'closed_at', op, `state = 'answered'`)}
+      UNION ALL ${ev('2', 'merge', 'registered', 'merged', 'closed_at', op, `state = 'merged'`)}
+      UNION ALL ${ev('2', 'dispatch', 'registered', 'dispatched', `created_at + interval '1 hour'`, op, worked, `CASE WHEN ret = 1 THEN jsonb_build_object('orgName', wrong_org) ELSE '{}'::jsonb END`)}
+      UNION ALL ${ev('3', 'return', 'dispatched', 'returned', `created_at + interval '3 hours'`, 'wrong_org', 'ret = 1', `jsonb_build_object('reason', '该诉求不属于本单位职责，请按派单目录改派' || org_name)`)}
+      UNION ALL ${ev('4', 'dispatch', 'returned', 'dispatched', `created_at + interval '4 hours'`, op, 'ret = 1')}
+      UNION ALL ${ev('3 + 2 * ret', 'accept', 'dispatched', 'handling', 'accepted_at', 'org_name', worked)}
+      UNION ALL ${ev('4 + 2 * ret', 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai'`, `'系统'`, 'late')}
+      UNION ALL ${ev('4 + 2 * ret + late::int', 'reply', 'handling', 'replied', 'replied_at', 'org_name', `state IN ('replied', 'closed')`)}
+      UNION ALL ${ev('5 + 2 * ret + late::int', 'confirm', 'replied', 'closed', 'closed_at', `'吴倩（12345回访）'`, `state = 'closed'`, `jsonb_build_object('reached', reached, 'resolved', resolved, 'satisfaction', satisfaction)`)}`);
     const v = Number(cal.version);
     await exec(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, warned_at, overdue_at, division_code)
-      SELECT gen_random_uuid(), id, 'handle', '办理时限', 'workday', ${limit('kind')},
-        format('国办发〔2020〕53号；%s办理时限%s个工作日（地方规定，可配置）', (${JSON.stringify(TICKET_KINDS).replace(/'/g, "''").replace(/^/, "'").replace(/$/, "'")}::jsonb)->>kind, ${limit('kind')}), true, 1,
+      SELECT gen_random_uuid(), id, 'handle', '办理时限', 'workday', lim,
+        '国办发〔2020〕53号；' || kind_label || '办理时限' || lim || '个工作日（地方规定，可配置）', true, 1,
         CASE WHEN state = 'handling' THEN 'running' ELSE 'stopped' END,
         create_d, due_d, CASE WHEN state <> 'handling' THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
-        format('自%s起算%s个工作日；到期日%s。日历版本${v}。', create_d, ${limit('kind')}, due_d),
+        '自' || create_d || '起算' || lim || '个工作日；到期日' || due_d || '。日历版本${v}。',
         CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, '411202'
       FROM zt_tk WHERE ${worked}
       UNION ALL
       SELECT gen_random_uuid(), id, 'callback', '回访期限', 'natural', ${cfg.callbackDays}, '答复后回访；逾期未回访视为办结（地方规定，可配置）', false, 1,
         CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE 'Asia/Shanghai')::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
-        format('自%s起算%s日；到期日%s。日历版本${v}。', reply_d, ${cfg.callbackDays}, cb_due), NULL, NULL, '411202'
+        '自' || reply_d || '起算${cfg.callbackDays}日；到期日' || coalesce(cb_due::text, '待日历公布') || '。日历版本${v}。', NULL, NULL, '411202'
       FROM zt_tk WHERE state IN ('replied', 'closed')`);
-    await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`);
+    { const t0 = Date.now(); await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, 'rollups'); }
 
     // 市长信箱: all answered within 15 working days, three in ten published with the writer's consent.
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_lt ON COMMIT DROP AS
