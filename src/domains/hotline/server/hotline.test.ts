@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { ensureHotlineSetup, OPEN311_DEMO_KEY, seedHotlineDemo } from './hotline.seed';
-import { computeMetric } from '../../../core/server/metrics';
+import { computeBreakdown, computeMetric } from '../../../core/server/metrics';
+import { scanClocks } from '../../../core/server/cases/clock.jobs';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,12 +10,24 @@ beforeAll(async () => {
   await t.kernel.db.tx((tx) => ensureHotlineSetup(tx, t.kernel));
 });
 afterAll(async () => { await t.close(); });
+afterEach(() => { t.clock.set('2026-11-02T09:00:00+08:00'); });
 
 const ticket = (over: Record<string, unknown> = {}) => ({
   kind: 'complaint', category: '市场监管', title: '超市销售过期食品',
   description: '湖滨街道黄河路某超市货架上有过期的酸奶，已经过期三天仍在销售。', callerName: '王先生', callerPhone: '13912345678',
   address: '黄河路88号', divisionCode: '411202001', ...over,
 });
+const eventsOf = (d: { events: { event: string }[] }) => d.events.map((e) => e.event);
+/** Files a ticket as the operator and dispatches it by the catalog; the org signs for it. */
+async function dispatched(over: Record<string, unknown>, handler = 'clerk_scj') {
+  const op = await t.as('operator_12345');
+  const filed = await op.post('/api/tickets', ticket(over));
+  expect(filed.status).toBe(200);
+  expect((await op.post(`/api/tickets/${filed.body.id}/dispatch`, {})).status).toBe(200);
+  const org = await t.as(handler);
+  expect((await org.post(`/api/tickets/${filed.body.id}/accept`, {})).status).toBe(200);
+  return { op, org, id: filed.body.id as string, refNo: filed.body.refNo as string };
+}
 const countCases = async () => (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'ticket'`))[0].n;
 
 describe('12345 工单', () => {
@@ -105,6 +118,79 @@ describe('12345 工单', () => {
     const [a, b] = await Promise.all([op.post(`/api/tickets/${id}/dispatch`, {}), op2.post(`/api/tickets/${id}/dispatch`, {})]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
+
+  it('lets the caller say it is not solved (reopened for the org), then rate it solved; closed tickets take no more ratings', async () => {
+    const { org, id, refNo } = await dispatched({ title: '健身房办卡后倒闭不退款', description: '湖滨街道某健身房收了会员费后突然关门，老板联系不上，要求退款。' });
+    expect((await org.post(`/api/tickets/${id}/reply`, { reply: '已约谈经营者，承诺本月内退款。' })).status).toBe(200);
+    const pub = t.anon();
+    const wrong = await pub.post('/api/public/tickets/feedback', { refNo, phone4: '0000', resolved: true, satisfaction: '满意' });
+    expect(wrong.status).toBe(404);
+    const bad = await pub.post('/api/public/tickets/feedback', { refNo, phone4: '5678', resolved: true, satisfaction: '还行' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('满意度');
+    const tracked = (await pub.get(`/api/public/tickets/track?refNo=${refNo}&phone4=5678`)).body;
+    expect(tracked).toMatchObject({ stateName: '已答复待回访', canRate: true, reply: '已约谈经营者，承诺本月内退款。' });
+    const no = await pub.post('/api/public/tickets/feedback', { refNo, phone4: '5678', resolved: false, satisfaction: '不满意', note: '到现在还没退款' });
+    expect(no.status).toBe(200);
+    expect(no.body).toMatchObject({ state: 'handling', canRate: false });
+    let d = (await org.get(`/api/cases/${id}`)).body;
+    expect(d.events.at(-1)).toMatchObject({ event: 'reopen', actorName: '诉求人王先生（网上评价）', toStateName: '办理中' });
+    expect(d.clocks.find((c: { name: string }) => c.name === 'handle')).toMatchObject({ state: 'running', dueDate: '2026-11-09' });
+    expect((await org.post(`/api/tickets/${id}/reply`, { reply: '经营者已全额退款。' })).status).toBe(200);
+    const yes = await pub.post('/api/public/tickets/feedback', { refNo, phone4: '5678', resolved: true, satisfaction: '非常满意' });
+    expect(yes.body).toMatchObject({ state: 'closed', stateName: '已办结' });
+    d = (await org.get(`/api/cases/${id}`)).body;
+    expect(d.fields).toEqual(expect.arrayContaining([{ label: '回访满意度', value: '非常满意' }, { label: '回访结果', value: '已解决' }]));
+    const again = await pub.post('/api/public/tickets/feedback', { refNo, phone4: '5678', resolved: false, satisfaction: '不满意' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('已办结');
+  });
+
+  it('routes 办不成事 to the services bureau with its own short limit, and counts it apart', async () => {
+    const op = await t.as('operator_12345');
+    const before = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'tickets.cannotDo', { divisionCode: '411202', from: '2026-11-01', to: '2026-11-30' })))!.numerator;
+    const { id } = (await op.post('/api/tickets', ticket({ kind: 'cannotDo', category: '政务服务', title: '办营业执照跑了三次没办成', description: '在政务服务中心办理个体工商户营业执照，窗口三次要求补不同的材料，至今没有办成。' }))).body;
+    const d = (await op.post(`/api/tickets/${id}/dispatch`, {})).body;
+    expect(d.orgName).toBe('湖滨区行政审批和政务信息管理局');
+    expect(d.clocks[0]).toMatchObject({ name: 'handle', limit: 2, dueDate: '2026-11-04' });
+    const after = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'tickets.cannotDo', { divisionCode: '411202', from: '2026-11-01', to: '2026-11-30' })))!.numerator;
+    expect(after).toBe(before + 1);
+  });
+
+  it('names the catalog co-handlers on dispatch; an unknown co-handler is refused and changes nothing', async () => {
+    const op = await t.as('operator_12345');
+    const { id } = (await op.post('/api/tickets', ticket({ category: '城市管理', title: '小区门口道路破损', description: '车站街道建设路小区门口道路破损严重，下雨积水，车辆无法通行。' }))).body;
+    const bad = await op.post(`/api/tickets/${id}/dispatch`, { coOrgNames: '湖滨区不存在局' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('湖滨区不存在局');
+    expect((await op.get(`/api/cases/${id}`)).body).toMatchObject({ state: 'registered', version: 1 });
+    const d = (await op.post(`/api/tickets/${id}/dispatch`, {})).body;
+    expect(d.orgName).toBe('湖滨区城市管理局');
+    expect(d.fields).toContainEqual({ label: '协办单位', value: '湖滨区住房和城乡建设局' });
+  });
+
+  it('supervises a ticket past its limit through the clock scanner, and allows one extension', async () => {
+    const { org, id } = await dispatched({ title: '农贸市场缺斤短两', description: '湖滨街道农贸市场有摊贩使用不准的秤，缺斤短两，请查处。' });
+    expect((await org.post(`/api/tickets/${id}/extend`, { days: 3, reason: '需要计量检定' })).status).toBe(403);
+    t.clock.set('2026-11-10T09:00:00+08:00'); // due 11-09
+    await scanClocks(t.kernel);
+    // Sessions idle out over a week: sign in again.
+    const scj = await t.as('clerk_scj');
+    let d = (await scj.get(`/api/cases/${id}`)).body;
+    expect(eventsOf(d).slice(-2)).toEqual(['clock.overdue', 'overdueSupervise']);
+    expect(d.fields).toContainEqual({ label: '督办次数', value: '1' });
+    const [{ n }] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE case_id = $1 AND title LIKE '【督办】%'`, [id]);
+    expect(n).toBeGreaterThan(0);
+    const director = await t.as('director_scj');
+    const ext = await director.post(`/api/tickets/${id}/extend`, { days: 5, reason: '需要计量检定' });
+    expect(ext.status).toBe(200);
+    expect(ext.body.clocks[0]).toMatchObject({ dueDate: '2026-11-16', limit: 5 });
+    const twice = await director.post(`/api/tickets/${id}/extend`, { days: 1, reason: '再延一天' });
+    expect(twice.status).toBe(422);
+    expect(twice.body.message).toBe('工单只能延期一次');
+    d = (await scj.get(`/api/cases/${id}`)).body;
+    expect(d.version).toBe(ext.body.version);
+  });
 });
 
 describe('Open311 GeoReport v2', () => {
@@ -127,8 +213,25 @@ describe('Open311 GeoReport v2', () => {
     const list = (await t.anon().get(`/open311/v2/requests.json?service_request_id=${sid}`)).body;
     expect(list).toHaveLength(1);
     expect((await t.anon().get('/open311/v2/requests/RX0.json')).status).toBe(404);
+    const noPlace = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '路灯坏了好几天了，晚上很黑', phone: '13900001111' });
+    expect(noPlace.json()).toEqual([{ code: 400, description: '请提供事发位置：lat 和 long，或 address_string' }]);
     const badCode = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'nope', description: 'x', phone: '13900001111' });
     expect(badCode.statusCode).toBe(400);
+    const before = await countCases();
+    const badPhone = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '和平路路灯坏了好几天，晚上很黑', phone: '12', address_string: '和平路' });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json()[0].description).toContain('联系电话');
+    const excluded = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '我要对城管局的处罚决定申请行政复议', phone: '13900001111', address_string: '和平路' });
+    expect(excluded.statusCode).toBe(422);
+    expect(excluded.json()[0]).toMatchObject({ code: 422 });
+    expect(excluded.json()[0].description).toContain('行政复议');
+    expect(await countCases()).toBe(before);
+    const open = (await t.anon().get(`/open311/v2/requests.json?status=open&service_code=city&start_date=2026-11-01T00:00:00%2B08:00`)).body;
+    expect(open.map((r: { service_request_id: string }) => r.service_request_id)).toContain(sid);
+    expect((await t.anon().get('/open311/v2/requests.json?status=closed&service_code=city&start_date=2026-11-01T00:00:00%2B08:00')).body.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(sid);
+    expect((await t.anon().get('/open311/v2/requests.json?start_date=yesterday')).status).toBe(400);
+    const disc = (await t.anon().get('/open311/v2/discovery.json')).body;
+    expect(disc.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['application/json'] });
   });
 });
 
@@ -177,5 +280,29 @@ describe('metrics on a demo year', () => {
     expect(received2!.numerator).toBeGreaterThan(800);
     const recs = await t.kernel.db.tx((tx) => t.kernel.metrics.get('tickets.closeRate')!.records!(tx, t.kernel, q, 'numerator', { page: 1, pageSize: 5 }));
     expect(recs.total).toBe(closed);
+    // Every hotline figure is its records: numerator and denominator equal the record counts, and the
+    // per-org breakdown adds up to the figure.
+    const keys = ['tickets.responseRate', 'tickets.closeRate', 'tickets.resolveRate', 'tickets.satisfactionRate', 'tickets.onTimeRate', 'tickets.cannotDo', 'mailbox.replyRate'];
+    const orgs = await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs`);
+    for (const key of keys) {
+      const def = t.kernel.metrics.get(key)!;
+      const fig = (await m(key))!;
+      const num = await t.kernel.db.tx((tx) => def.records!(tx, t.kernel, q, 'numerator', { page: 1, pageSize: 1 }));
+      expect(num.total, key).toBe(fig.numerator);
+      if (fig.denominator !== null) {
+        const den = await t.kernel.db.tx((tx) => def.records!(tx, t.kernel, q, 'denominator', { page: 1, pageSize: 1 }));
+        expect(den.total, key).toBe(fig.denominator);
+      }
+      const by = (await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, key, q, 'org', orgs.map((o) => ({ key: o.id, scope: { ...q, orgId: o.id } })))))!;
+      expect([...by.values()].reduce((a, r) => a + r.numerator, 0), key).toBe(fig.numerator);
+      const one = orgs.find((o) => (by.get(o.id)?.numerator ?? 0) > 0)!;
+      expect((await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, { ...q, orgId: one.id })))!.numerator, key).toBe(by.get(one.id)!.numerator);
+    }
+    const onTime = (await m('tickets.onTimeRate'))!;
+    expect(onTime.value!).toBeGreaterThan(0.9);
+    expect(onTime.value!).toBeLessThan(1);
+    const resolve = (await m('tickets.resolveRate'))!;
+    expect(resolve.value!).toBeGreaterThan(0.9);
+    expect(resolve.value!).toBeLessThan(1);
   });
 });

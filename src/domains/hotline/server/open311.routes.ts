@@ -5,7 +5,7 @@
  * [{"code": <http status>, "description": "..."}]. POST needs an api_key issued by the administrator.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { and, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../../core/server/actor';
 import { isAppError } from '../../../core/shared/errors';
@@ -66,6 +66,8 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
     if (!client) return fail(reply, 403, 'api_key 无效');
     const category = b.service_code ? CATEGORY_BY_CODE[b.service_code] : undefined;
     if (!category) return fail(reply, 400, `service_code ${b.service_code ?? ''} 不存在，请先查询 services.json`);
+    // GeoReport v2: a request needs a location — lat & long, or address_string (address_id is not used here).
+    if (!((b.lat && b.long) || b.address_string?.trim())) return fail(reply, 400, '请提供事发位置：lat 和 long，或 address_string');
     const kind = (b['attribute[kind]'] ?? 'help') as TicketKind;
     const description = (b.description ?? '').trim();
     const parsed = TicketInput.safeParse({
@@ -115,7 +117,7 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
       // Spec default: the last 90 days, at most 1000 requests.
       const end = q.data.end_date ? new Date(q.data.end_date) : kernel.now();
       const start = q.data.start_date ? new Date(q.data.start_date) : new Date(end.getTime() - 90 * 86400_000);
-      conds.push(gte(tickets.createdAt, start), lt(tickets.createdAt, end));
+      conds.push(gte(tickets.createdAt, start), lte(tickets.createdAt, end));
     }
     if (q.data.service_code) conds.push(sql`${tickets.category} = ${CATEGORY_BY_CODE[q.data.service_code] ?? '-'}`);
     if (q.data.status) conds.push(q.data.status === 'closed' ? sql`${cases.closedAt} IS NOT NULL` : sql`${cases.closedAt} IS NULL`);
