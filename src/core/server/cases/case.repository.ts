@@ -1,5 +1,5 @@
 /** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
 import type { Tx } from '../db/db';
 
@@ -25,6 +25,16 @@ export async function findByIdempotencyKey(tx: Tx, createdBy: string, key: strin
 }
 
 export const getCase = async (tx: Tx, id: string) => (await tx.select().from(cases).where(eq(cases.id, id)))[0] ?? null;
+
+/** A case by its human number (public tracking pages, references between cases). */
+export const findCaseByRef = async (tx: Tx, refNo: string) => (await tx.select().from(cases).where(eq(cases.refNo, refNo)))[0] ?? null;
+
+/** The input of the latest occurrence of an event on a case (e.g. what a 补正 notice asked for). */
+export async function lastEventInput(tx: Tx, caseId: string, event: string) {
+  const rows = await tx.select({ input: caseEvents.input }).from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.event, event))).orderBy(desc(caseEvents.seq)).limit(1);
+  return rows[0]?.input ?? null;
+}
 
 export async function getCaseForUpdate(tx: Tx, id: string) {
   return (await tx.select().from(cases).where(eq(cases.id, id)))[0] ?? null;

@@ -1,0 +1,77 @@
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../core/server/db/db';
+import { cases, orgs } from '../../../core/server/db/schema';
+import { inDivision } from '../../../core/server/sql-scope';
+import { disclosureItems, disclosureRequests } from './disclosure.tables';
+
+export type RequestRow = typeof disclosureRequests.$inferSelect;
+
+export async function insertItem(tx: Tx, row: typeof disclosureItems.$inferInsert) {
+  return (await tx.insert(disclosureItems).values(row).returning())[0];
+}
+
+export async function searchItems(tx: Tx, q: { divisionCode: string; tokens: string[]; text?: string; category?: string; page: number; pageSize: number }) {
+  const where = and(
+    inDivision(disclosureItems.divisionCode, q.divisionCode),
+    q.category ? eq(disclosureItems.category, q.category) : undefined,
+    q.tokens.length ? or(sql`to_tsvector('simple', ${disclosureItems.searchText}) @@ to_tsquery('simple', ${q.tokens.join(' & ')})`, ilike(disclosureItems.title, `%${q.text}%`)) : undefined,
+  );
+  const items = await tx.select({ i: disclosureItems, orgName: orgs.name }).from(disclosureItems).innerJoin(orgs, eq(orgs.id, disclosureItems.orgId))
+    .where(where).orderBy(desc(disclosureItems.publishedOn), desc(disclosureItems.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(disclosureItems).where(where);
+  return { items, total: n };
+}
+export const getItem = async (tx: Tx, id: string) =>
+  (await tx.select({ i: disclosureItems, orgName: orgs.name }).from(disclosureItems).innerJoin(orgs, eq(orgs.id, disclosureItems.orgId)).where(eq(disclosureItems.id, id)))[0] ?? null;
+
+export async function insertRequest(tx: Tx, row: typeof disclosureRequests.$inferInsert) { await tx.insert(disclosureRequests).values(row); }
+export async function updateRequest(tx: Tx, caseId: string, patch: Partial<RequestRow>) { await tx.update(disclosureRequests).set(patch).where(eq(disclosureRequests.caseId, caseId)); }
+export const getRequest = async (tx: Tx, caseId: string) => (await tx.select().from(disclosureRequests).where(eq(disclosureRequests.caseId, caseId)))[0] ?? null;
+
+/** Requests of one applicant (by phone cipher) in the calendar month of `day`, for 按件 fees. */
+export async function countInMonth(tx: Tx, phoneEnc: string, day: string) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(disclosureRequests)
+    .where(and(eq(disclosureRequests.phoneEnc, phoneEnc), sql`date_trunc('month', ${disclosureRequests.receivedOn}::timestamp) = date_trunc('month', ${day}::date::timestamp)`));
+  return n;
+}
+
+// ---- metrics and the annual tables ----
+export type Scope = { divisionCode: string; orgId?: string; from: string; to: string };
+const itemScope = (q: Scope) => and(inDivision(disclosureItems.divisionCode, q.divisionCode), q.orgId ? eq(disclosureItems.orgId, q.orgId) : undefined,
+  sql`${disclosureItems.publishedOn} BETWEEN ${q.from}::date AND ${q.to}::date`);
+const requestScope = (q: Scope, extra?: SQL) => and(inDivision(disclosureRequests.divisionCode, q.divisionCode), q.orgId ? eq(disclosureRequests.orgId, q.orgId) : undefined,
+  sql`${disclosureRequests.receivedOn} BETWEEN ${q.from}::date AND ${q.to}::date`, extra);
+
+export async function itemCounts(tx: Tx, q: Scope) {
+  const [r] = await tx.select({
+    published: sql<number>`count(*)::int`,
+    onTime: sql<number>`count(*) FILTER (WHERE NOT ${disclosureItems.late})::int`,
+  }).from(disclosureItems).where(itemScope(q));
+  return r;
+}
+export const itemsByCategory = (tx: Tx, q: Scope) =>
+  tx.select({ category: disclosureItems.category, n: sql<number>`count(*)::int` }).from(disclosureItems).where(itemScope(q)).groupBy(disclosureItems.category);
+
+/** Rows of the national table: outcome × applicant type, plus received and carried over. */
+export async function requestTable(tx: Tx, q: Scope) {
+  return tx.select({
+    applicantType: disclosureRequests.applicantType,
+    replyType: disclosureRequests.replyType,
+    n: sql<number>`count(*)::int`,
+  }).from(disclosureRequests).where(requestScope(q)).groupBy(disclosureRequests.applicantType, disclosureRequests.replyType);
+}
+export async function requestCases(tx: Tx, q: Scope, replied: boolean | null, p: { page: number; pageSize: number }) {
+  const where = requestScope(q, replied === null ? undefined : replied ? sql`${disclosureRequests.replyType} IS NOT NULL` : sql`${disclosureRequests.replyType} IS NULL`);
+  const items = await tx.select({ c: cases }).from(disclosureRequests).innerJoin(cases, eq(cases.id, disclosureRequests.caseId)).where(where)
+    .orderBy(desc(disclosureRequests.receivedOn)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(disclosureRequests).where(where);
+  return { items: items.map((i) => i.c), total: n };
+}
+export async function requestCounts(tx: Tx, q: Scope) {
+  const [r] = await tx.select({
+    received: sql<number>`count(*)::int`,
+    replied: sql<number>`count(*) FILTER (WHERE ${disclosureRequests.replyType} IS NOT NULL)::int`,
+    fees: sql<number>`coalesce(sum(${disclosureRequests.fee}), 0)::int`,
+  }).from(disclosureRequests).where(requestScope(q));
+  return r;
+}
