@@ -73,16 +73,19 @@ describe('12345 in the browser', () => {
     await login(e, 'operator_12345');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('回访：已解决', async () => {
+    await act('回访办结', async () => {
       await e.page.getByLabel('是否联系上诉求人').click();
+      await e.page.getByLabel('诉求人认为已解决').click();
       await pick('satisfaction', '满意');
       await e.page.getByLabel('回访记录').fill('诉求人表示已办成，满意');
     });
     await e.page.getByTestId('case-timeline').getByText('回访：已解决').waitFor();
     await stateIs('已办结');
     const timeline = await e.page.getByTestId('case-timeline').innerText();
-    for (const step of ['派单', '退单', '签收', '答复', '回访：已解决']) expect(timeline).toContain(step);
-    expect(await e.page.locator('body').innerText()).toContain('回访满意度');
+    for (const step of ['派单', '退单', '签收', '答复', '回访办结']) expect(timeline).toContain(step);
+    const body = await e.page.locator('body').innerText();
+    expect(body).toContain('回访满意度');
+    expect(body).toContain('协办单位'); // the catalog's co-handler of 城市管理
     await e.screenshot('hotline-closed');
   });
 

@@ -35,6 +35,12 @@ export async function ruleFor(tx: Tx, category: string, divisionCode: string) {
 export async function upsertRule(tx: Tx, row: typeof dispatchRules.$inferInsert) {
   await tx.insert(dispatchRules).values(row).onConflictDoUpdate({ target: [dispatchRules.category, dispatchRules.divisionPrefix], set: { orgId: row.orgId, coOrgIds: row.coOrgIds ?? [] } });
 }
+/** The catalog with org names (lead and co-handlers) for the catalog page and the intake form. */
+export async function catalog(tx: Tx, divisionPrefix: string) {
+  const rules = await listRules(tx, divisionPrefix);
+  const names = new Map((await orgNamesOf(tx, [...new Set(rules.flatMap((r) => r.coOrgIds))])).map((o) => [o.id, o.name]));
+  return rules.map((r) => ({ category: r.category, divisionPrefix: r.divisionPrefix, orgName: r.orgName, coOrgNames: r.coOrgIds.map((id) => names.get(id) ?? id) }));
+}
 export const listRules = (tx: Tx, divisionPrefix: string) =>
   tx.select({ category: dispatchRules.category, divisionPrefix: dispatchRules.divisionPrefix, orgId: dispatchRules.orgId, orgName: orgs.name, coOrgIds: dispatchRules.coOrgIds })
     .from(dispatchRules).innerJoin(orgs, eq(orgs.id, dispatchRules.orgId))

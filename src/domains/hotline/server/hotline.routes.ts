@@ -8,7 +8,7 @@ import { actorOf } from '../../../core/server/http/plugin';
 import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
 import { listCases } from '../../../core/server/cases/case.repository';
 import type { Kernel } from '../../../core/server/kernel';
-import { CallerFeedback, LetterInput, TICKET_CATEGORIES, TicketInput } from '../shared/hotline.machine';
+import { CallerFeedback, CatalogRule, LetterInput, TicketInput } from '../shared/hotline.machine';
 import * as svc from './hotline.service';
 import * as repo from './hotline.repository';
 
@@ -39,12 +39,15 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
     });
   app.get('/api/tickets/:id/contact', { schema: { tags, operationId: 'ticketContact', summary: '回访时查看诉求人联系电话（留痕）', params: z.object({ id: z.uuid() }), response: { 200: z.object({ name: z.string(), phone: z.string() }), ...err } } },
     async (req) => db.tx((tx) => svc.ticketContact(tx, kernel, actorOf(req), req.params.id)));
-  app.get('/api/hotline/categories', { schema: { tags, operationId: 'ticketCategories', response: { 200: z.array(z.object({ category: z.string(), orgName: z.string().nullable() })), ...err } } },
+  const Rule = z.object({ category: z.string(), divisionPrefix: z.string(), orgName: z.string(), coOrgNames: z.array(z.string()) });
+  app.get('/api/hotline/catalog', { schema: { tags, operationId: 'dispatchCatalog', summary: '派单目录', response: { 200: z.array(Rule), ...err } } },
     async (req) => {
       const actor = actorOf(req);
-      const rules = await db.tx((tx) => repo.listRules(tx, (actor.divisionCode ?? '').slice(0, 6)));
-      return TICKET_CATEGORIES.map((c) => ({ category: c, orgName: rules.find((r) => r.category === c)?.orgName ?? null }));
+      if (!actor.grants.some((g) => [...g.permissions].some((p) => p.startsWith('ticket.')))) throw new AppError('FORBIDDEN');
+      return db.tx((tx) => repo.catalog(tx, (actor.divisionCode ?? '').slice(0, 6)));
     });
+  app.put('/api/hotline/catalog', { schema: { tags, operationId: 'saveDispatchRule', summary: '维护派单目录', body: CatalogRule, response: { 200: z.array(Rule), ...err } } },
+    async (req) => db.tx((tx) => svc.saveRule(tx, kernel, actorOf(req), req.body)));
   app.get('/api/letters', { schema: { tags, operationId: 'listLetters', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
     async (req) => db.tx(async (tx) => {
       const r = await listCases(tx, visibleFilter(actorOf(req), 'letter'), req.query.page, req.query.pageSize);

@@ -9,12 +9,12 @@ import { AppError } from '../../../core/shared/errors';
 import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
 import { createCase, mergeCaseData, reassignCase, loadVisible, transition } from '../../../core/server/cases/case.service';
 import { notify } from '../../../core/server/outbox';
-import { auditPersonalDataRead } from '../../../core/server/audit';
+import { appendAudit, auditPersonalDataRead } from '../../../core/server/audit';
 import { sm3 } from '../../../core/server/crypto';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { indexText } from '../../services/public';
-import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
+import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import * as repo from './hotline.repository';
 
@@ -252,6 +252,20 @@ export async function presentLetter(tx: Tx, id: string) {
     { label: '同意公开', value: l.consentToPublish ? '是' : '否' },
     ...(l.reply ? [{ label: '答复内容', value: l.reply }, { label: '已公开', value: l.published ? '是' : '否' }] : []),
   ];
+}
+
+/**
+ * 派单目录 maintenance by the centre (国办函〔2025〕66号: the catalog follows 三定 and the duty lists and is
+ * kept up to date). A township may route a category to itself with a longer division prefix.
+ */
+export async function saveRule(tx: Tx, kernel: Kernel, actor: Actor, input: CatalogRuleT) {
+  if (!can(actor, 'ticket.catalog', { orgId: '', divisionCode: input.divisionPrefix, applicantId: null })) throw new AppError('FORBIDDEN', '您没有维护该地区派单目录的权限');
+  const org = await resolveOrg(tx, input.orgName);
+  const co = [];
+  for (const n of input.coOrgNames) co.push((await resolveOrg(tx, n, 'coOrgNames')).id);
+  await repo.upsertRule(tx, { category: input.category, divisionPrefix: input.divisionPrefix, orgId: org.id, coOrgIds: [...new Set(co)].filter((id) => id !== org.id) });
+  await appendAudit(tx, actor, { stream: 'hotline:catalog', action: 'ticket.catalog', entityType: 'dispatchRule', entityId: `${input.category}@${input.divisionPrefix}`, detail: { orgName: input.orgName, coOrgNames: input.coOrgNames } }, kernel.now());
+  return repo.catalog(tx, input.divisionPrefix.slice(0, 6));
 }
 
 // ---- Open311 API keys ----

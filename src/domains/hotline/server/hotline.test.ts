@@ -191,6 +191,22 @@ describe('12345 工单', () => {
     d = (await scj.get(`/api/cases/${id}`)).body;
     expect(d.version).toBe(ext.body.version);
   });
+
+  it('lets the centre keep the dispatch catalog: a township routes a category to itself', async () => {
+    const op = await t.as('operator_12345');
+    const rule = { category: '民政救助', divisionPrefix: '411202001', orgName: '湖滨街道便民服务中心', coOrgNames: ['湖滨区民政局'] };
+    expect((await (await t.as('clerk_scj')).put('/api/hotline/catalog', rule)).status).toBe(403);
+    const bad = await op.put('/api/hotline/catalog', { ...rule, orgName: '湖滨街道不存在处' });
+    expect(bad.status).toBe(400);
+    expect((await op.get('/api/hotline/catalog')).body.some((r: { divisionPrefix: string }) => r.divisionPrefix === '411202001')).toBe(false);
+    const saved = await op.put('/api/hotline/catalog', rule);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toContainEqual(rule);
+    const { id } = (await op.post('/api/tickets', ticket({ kind: 'help', category: '民政救助', title: '独居老人需要帮助', description: '湖滨街道某小区独居老人行动不便，家中无人照顾，希望社区帮助。', divisionCode: '411202001' }))).body;
+    const d = (await op.post(`/api/tickets/${id}/dispatch`, {})).body;
+    expect(d.orgName).toBe('湖滨街道便民服务中心');
+    expect(d.fields).toContainEqual({ label: '协办单位', value: '湖滨区民政局' });
+  });
 });
 
 describe('Open311 GeoReport v2', () => {

@@ -9,12 +9,12 @@ import { seedHotlineDemo } from './hotline.seed';
 export default defineDomain({
   name: 'hotline',
   permissions: {
-    'ticket.file': '登记12345工单', 'ticket.read': '查看12345工单', 'ticket.dispatch': '派单、并单、督办和回访', 'ticket.handle': '签收、退单和答复工单', 'ticket.extend': '批准工单延期',
+    'ticket.file': '登记12345工单', 'ticket.read': '查看12345工单', 'ticket.dispatch': '派单、并单、督办和回访', 'ticket.handle': '签收、退单和答复工单', 'ticket.extend': '批准工单延期', 'ticket.catalog': '维护派单目录',
     'letter.file': '给市长信箱写信', 'letter.read': '查看市长信箱来信', 'letter.assign': '转办来信', 'letter.reply': '答复来信',
   },
   roles: [{ key: 'hotlineOperator', name: '12345热线话务员', scope: 'division', description: '登记、派单、并单、督办、回访12345工单，转办市长信箱来信' }],
   grants: {
-    hotlineOperator: ['ticket.file', 'ticket.read', 'ticket.dispatch', 'letter.read', 'letter.assign', 'letter.reply', 'metrics.read'],
+    hotlineOperator: ['ticket.file', 'ticket.read', 'ticket.dispatch', 'ticket.catalog', 'letter.read', 'letter.assign', 'letter.reply', 'metrics.read'],
     // 谁主管、谁负责: the department a ticket is dispatched to signs for it, returns it or answers it.
     clerk: ['ticket.read', 'ticket.handle', 'letter.read', 'letter.reply'],
     director: ['ticket.read', 'ticket.handle', 'ticket.extend', 'letter.read', 'letter.reply'],

@@ -180,6 +180,15 @@ export const TicketInput = z.object({
 });
 export type TicketInputT = z.infer<typeof TicketInput>;
 
+/** One 派单目录 line: a category in a division (prefix) → the lead org and its co-handlers. */
+export const CatalogRule = z.object({
+  category: z.enum(TICKET_CATEGORIES, '请选择诉求分类').meta({ title: '诉求分类' }),
+  divisionPrefix: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '区划代码格式不正确').meta({ title: '适用区划' }),
+  orgName: z.string().trim().min(2, '请填写承办单位').max(60).meta({ title: '承办单位' }),
+  coOrgNames: z.array(z.string().trim().min(2).max(60)).max(10, '协办单位最多10个').default([]).meta({ title: '协办单位' }),
+});
+export type CatalogRuleT = z.infer<typeof CatalogRule>;
+
 /** The caller's own rating of a replied ticket, on the public tracking page. */
 export const CallerFeedback = z.object({
   refNo: z.string().trim().min(5, '请填写工单编号').max(40).meta({ title: '工单编号' }),

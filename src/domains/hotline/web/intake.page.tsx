@@ -19,11 +19,31 @@ export function TicketIntakePage() {
   const [text, setText] = useState('');
   const similar = useQuery({ queryKey: ['similar', text], enabled: text.length >= 8, queryFn: () => get<Similar[]>(`/api/tickets/similar?${qs({ text })}`) });
   const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<Filed>('/api/tickets', v) });
+  // 并单: the repeat just filed is merged into an open ticket the operator recognises in the candidates.
+  const merge = useMutation({ mutationFn: (targetRefNo: string) => post<{ refNo: string }>(`/api/tickets/${file.data!.id}/merge`, { targetRefNo }) });
+  const dispatch = useMutation({ mutationFn: () => post<{ orgName: string }>(`/api/tickets/${file.data!.id}/dispatch`, {}) });
+  const next = () => { file.reset(); merge.reset(); dispatch.reset(); form.resetFields(); setText(''); };
   if (file.data) {
+    const candidates = (similar.data ?? []).filter((c) => c.id !== file.data!.id);
+    const done = merge.isSuccess ? `已并入 ${merge.variables}，不再单独派单` : dispatch.data ? `已按派单目录派至${dispatch.data.orgName}` : null;
     return (
       <PageContainer title="热线登记">
-        <Result status="success" title={`已登记工单 ${file.data.refNo}`} subTitle="请告知来电人工单编号，可凭编号和电话后4位查询进度。"
-          extra={[<Link key="open" to={`/cases/${file.data.id}`}><Button type="primary">打开工单派单</Button></Link>, <Button key="new" onClick={() => { file.reset(); form.resetFields(); setText(''); }}>登记下一件</Button>]} />
+        <Result status="success" title={`已登记工单 ${file.data.refNo}`} subTitle={done ?? '请告知来电人工单编号，可凭编号和电话后4位查询进度。'}
+          extra={[
+            <Link key="open" to={`/cases/${file.data.id}`}><Button type="primary">打开工单</Button></Link>,
+            ...(done ? [] : [<Button key="dispatch" loading={dispatch.isPending} onClick={() => dispatch.mutate()}>按派单目录派单</Button>]),
+            <Button key="new" onClick={next}>登记下一件</Button>,
+          ]} />
+        {merge.error || dispatch.error ? <Alert type="error" showIcon message={(merge.error ?? dispatch.error)!.message} style={{ marginBottom: 12 }} /> : null}
+        {!done && candidates.length ? (
+          <Card title="疑似重复诉求：如属同一诉求，可并入在办工单" data-testid="merge-candidates">
+            <List dataSource={candidates} renderItem={(c) => (
+              <List.Item extra={<Button size="small" loading={merge.isPending && merge.variables === c.refNo} onClick={() => merge.mutate(c.refNo)}>并入此工单</Button>}>
+                <List.Item.Meta title={<Link to={`/cases/${c.id}`}>{c.refNo}</Link>} description={<>{c.title} <Tag>相似度 {Math.round(c.score * 100)}%</Tag></>} />
+              </List.Item>
+            )} />
+          </Card>
+        ) : null}
       </PageContainer>
     );
   }

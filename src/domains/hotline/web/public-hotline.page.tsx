@@ -1,30 +1,54 @@
 /** 12345 on a phone: file a 诉求 without an account, then follow it by number and the phone's last four digits. */
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Select, Tabs, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { get, post, qs } from '../../../core/web/api';
-import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
+import { SATISFACTION, TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 
-type Track = { refNo: string; title: string; stateName: string; createdAt: string; reply: string | null; orgName: string };
+type Track = { refNo: string; title: string; stateName: string; createdAt: string; reply: string | null; orgName: string; canRate: boolean };
 
-export function TrackPanel({ endpoint }: { endpoint: string }) {
+/** The caller's own rating of a reply: solved and how satisfied; "not solved" sends it back to the org. */
+function RatePanel({ q, onDone }: { q: { refNo: string; phone4: string }; onDone: (t: Track) => void }) {
+  const rate = useMutation({ mutationFn: (v: Record<string, unknown>) => post<Track>('/api/public/tickets/feedback', { ...q, ...v }), onSuccess: onDone });
+  return (
+    <Card size="small" title="评价答复" style={{ marginTop: 12 }} data-testid="rate-panel">
+      <Form layout="vertical" onFinish={(v) => rate.mutate(v)}>
+        <Form.Item name="resolved" label="问题是否已解决" rules={[{ required: true, message: '请选择问题是否已解决' }]}>
+          <Radio.Group options={[{ value: true, label: '已解决' }, { value: false, label: '未解决，要求继续办理' }]} />
+        </Form.Item>
+        <Form.Item name="satisfaction" label="满意度" rules={[{ required: true, message: '请选择满意度' }]}>
+          <Radio.Group options={SATISFACTION.map((s) => ({ value: s, label: s }))} />
+        </Form.Item>
+        <Form.Item name="note" label="意见（选填）"><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+        {rate.error ? <Alert type="error" message={rate.error.message} style={{ marginBottom: 8 }} /> : null}
+        <Button type="primary" htmlType="submit" block loading={rate.isPending}>提交评价</Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function TrackPanel({ endpoint, rateable = false }: { endpoint: string; rateable?: boolean }) {
   const [q, setQ] = useState({ refNo: '', phone4: '' });
   const track = useMutation({ mutationFn: () => get<Track>(`${endpoint}?${qs(q)}`) });
+  const [rated, setRated] = useState<Track | null>(null);
+  const shown = rated ?? track.data;
   return (
     <Card>
       <Input placeholder="编号" value={q.refNo} onChange={(e) => setQ({ ...q, refNo: e.target.value.trim() })} style={{ marginBottom: 8 }} />
       <Input placeholder="联系电话后4位" maxLength={4} value={q.phone4} onChange={(e) => setQ({ ...q, phone4: e.target.value.trim() })} style={{ marginBottom: 8 }} />
-      <Button type="primary" block onClick={() => track.mutate()} loading={track.isPending}>查询</Button>
+      <Button type="primary" block onClick={() => { setRated(null); track.mutate(); }} loading={track.isPending}>查询</Button>
       {track.error ? <Alert type="error" message={track.error.message} style={{ marginTop: 8 }} /> : null}
-      {track.data ? (
+      {shown ? (
         <Descriptions column={1} size="small" style={{ marginTop: 12 }} data-testid="track-result">
-          <Descriptions.Item label="编号">{track.data.refNo}</Descriptions.Item>
-          <Descriptions.Item label="标题">{track.data.title}</Descriptions.Item>
-          <Descriptions.Item label="状态">{track.data.stateName}</Descriptions.Item>
-          <Descriptions.Item label="承办单位">{track.data.orgName}</Descriptions.Item>
-          <Descriptions.Item label="答复">{track.data.reply ?? '尚未答复'}</Descriptions.Item>
+          <Descriptions.Item label="编号">{shown.refNo}</Descriptions.Item>
+          <Descriptions.Item label="标题">{shown.title}</Descriptions.Item>
+          <Descriptions.Item label="状态">{shown.stateName}</Descriptions.Item>
+          <Descriptions.Item label="承办单位">{shown.orgName}</Descriptions.Item>
+          <Descriptions.Item label="答复">{shown.reply ?? '尚未答复'}</Descriptions.Item>
         </Descriptions>
       ) : null}
+      {rated ? <Alert type="success" message="感谢您的评价" style={{ marginTop: 8 }} /> : null}
+      {rateable && shown?.canRate && !rated ? <RatePanel q={q} onDone={setRated} /> : null}
     </Card>
   );
 }
@@ -56,7 +80,7 @@ export function PublicHotlinePage() {
             </Card>
           ),
         },
-        { key: 'track', label: '进度查询', children: <TrackPanel endpoint="/api/public/tickets/track" /> },
+        { key: 'track', label: '进度查询和评价', children: <TrackPanel endpoint="/api/public/tickets/track" rateable /> },
       ]} />
     </div>
   );
