@@ -1,0 +1,38 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../../core/server/db/db';
+import { cases, orgs } from '../../../core/server/db/schema';
+import { inDivision } from '../../../core/server/sql-scope';
+import { majorDecisions } from './major-decisions.tables';
+
+export type DecisionRow = typeof majorDecisions.$inferSelect;
+export async function insert(tx: Tx, row: typeof majorDecisions.$inferInsert) { await tx.insert(majorDecisions).values(row); }
+export async function update(tx: Tx, caseId: string, patch: Partial<DecisionRow>) { await tx.update(majorDecisions).set(patch).where(eq(majorDecisions.caseId, caseId)); }
+export const get = async (tx: Tx, caseId: string) => (await tx.select().from(majorDecisions).where(eq(majorDecisions.caseId, caseId)))[0] ?? null;
+
+/** The published catalog of a year: every decision in it, with its drafting unit and state. */
+export const catalog = (tx: Tx, divisionCode: string, year: number) =>
+  tx.select({ d: majorDecisions, c: cases, draftingOrg: orgs.name }).from(majorDecisions)
+    .innerJoin(cases, eq(cases.id, majorDecisions.caseId)).innerJoin(orgs, eq(orgs.id, majorDecisions.draftingOrgId))
+    .where(and(inDivision(majorDecisions.divisionCode, divisionCode), eq(majorDecisions.year, year))).orderBy(asc(cases.createdAt));
+
+export type Scope = { divisionCode: string; orgId?: string; from: string; to: string };
+// A catalog belongs to a year: a period counts the catalogs of the years it touches.
+const scope = (q: Scope) => and(inDivision(majorDecisions.divisionCode, q.divisionCode), q.orgId ? eq(majorDecisions.draftingOrgId, q.orgId) : undefined,
+  sql`${majorDecisions.year} BETWEEN ${Number(q.from.slice(0, 4))} AND ${Number(q.to.slice(0, 4))}`,
+  sql`${majorDecisions.caseId} IN (SELECT id FROM ${cases} WHERE ${cases.state} <> 'withdrawn')`);
+const completed = sql`${majorDecisions.decidedOn} IS NOT NULL AND ${majorDecisions.legalityPassedOn} IS NOT NULL`;
+
+export async function counts(tx: Tx, q: Scope) {
+  const [r] = await tx.select({
+    inCatalog: sql<number>`count(*)::int`,
+    completed: sql<number>`count(*) FILTER (WHERE ${completed})::int`,
+  }).from(majorDecisions).where(scope(q));
+  return r;
+}
+export async function records(tx: Tx, q: Scope, onlyCompleted: boolean, p: { page: number; pageSize: number }) {
+  const where = and(scope(q), onlyCompleted ? completed : undefined);
+  const items = await tx.select({ c: cases }).from(majorDecisions).innerJoin(cases, eq(cases.id, majorDecisions.caseId)).where(where)
+    .orderBy(asc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(majorDecisions).where(where);
+  return { items: items.map((i) => i.c), total: n };
+}

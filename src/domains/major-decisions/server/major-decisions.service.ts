@@ -1,0 +1,89 @@
+/**
+ * The decision catalog and each decision's procedure record. The machine's guards refuse to go on while
+ * a mandatory step is missing; this file records the steps, checks what a schema cannot (the 30-day
+ * comment period), and keeps the catalog row the metrics count.
+ */
+import { AppError } from '../../../core/shared/errors';
+import { can, type Actor } from '../../../core/server/actor';
+import { createCase, mergeCaseData } from '../../../core/server/cases/case.service';
+import * as tenancy from '../../../core/server/tenancy.repository';
+import type { Tx } from '../../../core/server/db/db';
+import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { STEPS, missingSteps, type DecisionInput } from '../shared/major-decision.machine';
+import type { z } from 'zod';
+import * as repo from './major-decisions.repository';
+
+export async function addToCatalog(tx: Tx, kernel: Kernel, actor: Actor, input: z.infer<typeof DecisionInput>) {
+  const gov = (await tenancy.listOrgs(tx)).map((o) => o.org).find((o) => o.kind === 'government');
+  const drafting = await tenancy.getOrg(tx, input.draftingOrgId);
+  if (!gov || !drafting) throw new AppError('VALIDATION', '承办单位不存在', { fields: [{ path: 'draftingOrgId', message: '承办单位不存在' }] });
+  // The 决策机关 is the government; the case is its own, whichever unit drafts it.
+  if (!can(actor, 'majorDecision.manage', { orgId: gov.id, divisionCode: gov.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN');
+  if (input.partyApprovedOn > kernel.today()) throw new AppError('VALIDATION', '党委同意日期不能晚于今天');
+  const needs = { participation: !input.participationExempt, expert: input.needsExpert, risk: input.needsRisk };
+  const { row } = await createCase(tx, kernel, actor, {
+    type: 'majorDecision', title: input.title, orgId: gov.id, divisionCode: gov.divisionCode, applicantName: drafting.name,
+    data: { year: input.year, needs, done: {}, draftingOrg: drafting.name },
+  });
+  await repo.insert(tx, {
+    caseId: row.id, year: input.year, draftingOrgId: drafting.id, partyApprovedOn: input.partyApprovedOn,
+    needsParticipation: needs.participation, needsExpert: needs.expert, needsRisk: needs.risk, divisionCode: gov.divisionCode, createdAt: row.createdAt,
+  });
+  return { id: row.id, refNo: row.refNo };
+}
+
+const done = async (tx: Tx, ctx: TransitionContext, step: keyof typeof STEPS, record: Record<string, unknown>) => {
+  const prev = (ctx.row.data.done ?? {}) as Record<string, boolean>;
+  await mergeCaseData(tx, ctx.row.id, { done: { ...prev, [step]: true }, [step]: record });
+};
+
+export async function onDecisionTransition(tx: Tx, ctx: TransitionContext) {
+  const i = ctx.input;
+  switch (ctx.event) {
+    case 'recordParticipation': {
+      const days = (Date.parse(String(i.to)) - Date.parse(String(i.from))) / 86400_000;
+      if (days < 0) throw new AppError('VALIDATION', '征求意见截止日期不能早于开始日期');
+      // 第15条: generally at least 30 days; a shorter period needs its reason stated.
+      if (days < 30 && !i.shortenedReason) throw new AppError('GUARD_FAILED', `征求意见期限为${days}日，少于30日的应当说明理由（重大行政决策程序暂行条例 第15条）`);
+      await done(tx, ctx, 'participation', { from: i.from, to: i.to, channels: i.channels, comments: i.comments, adoption: i.adoption, shortenedReason: i.shortenedReason ?? null });
+      return;
+    }
+    case 'recordExpertReview': await done(tx, ctx, 'expert', { experts: i.experts, opinion: i.opinion }); return;
+    case 'recordRiskAssessment': await done(tx, ctx, 'risk', { level: i.level, measures: i.measures }); return;
+    case 'passLegality':
+      await mergeCaseData(tx, ctx.row.id, { legalityPassed: true, legalityOpinion: i.opinion });
+      await repo.update(tx, ctx.row.id, { legalityPassedOn: ctx.today });
+      return;
+    case 'failLegality': await mergeCaseData(tx, ctx.row.id, { legalityPassed: false, legalityOpinion: i.opinion }); return;
+    case 'decide': await repo.update(tx, ctx.row.id, { decidedOn: ctx.today, result: String(i.result), dissent: (i.dissent as string | undefined) ?? null }); return;
+    case 'publish': await repo.update(tx, ctx.row.id, { publishedOn: ctx.today }); return;
+    default:
+  }
+}
+
+export async function presentDecision(tx: Tx, id: string, data: Record<string, unknown>) {
+  const d = await repo.get(tx, id);
+  if (!d) return [];
+  const needs = (data.needs ?? {}) as Record<string, boolean>;
+  const doneMap = (data.done ?? {}) as Record<string, boolean>;
+  const status = (k: keyof typeof STEPS) => (!needs[k] ? '不适用' : doneMap[k] ? '已完成' : '未完成');
+  const missing = missingSteps(data);
+  return [
+    { label: '目录年度', value: `${d.year}年（经党委同意：${d.partyApprovedOn}）` },
+    { label: '承办单位', value: String(data.draftingOrg ?? '') },
+    ...(Object.keys(STEPS) as (keyof typeof STEPS)[]).map((k) => ({ label: STEPS[k], value: status(k) })),
+    { label: '合法性审查', value: data.legalityPassed ? '已通过' : data.legalityOpinion ? '未通过，已退回修改' : '未完成' },
+    { label: '尚缺程序', value: missing.length ? missing.join('、') : '无' },
+    ...(d.decidedOn ? [{ label: '集体讨论决定', value: `${d.decidedOn} ${d.result ?? ''}${d.dissent ? `；不同意见：${d.dissent}` : ''}` }] : []),
+    ...(d.publishedOn ? [{ label: '公布日期', value: d.publishedOn }] : []),
+  ];
+}
+
+export async function publicCatalog(tx: Tx, kernel: Kernel, divisionCode: string, year: number) {
+  const m = kernel.caseTypes.get('majorDecision')!.machine;
+  return (await repo.catalog(tx, divisionCode, year)).filter((r) => r.c.state !== 'withdrawn').map((r) => ({
+    id: r.c.id, title: r.c.title, draftingOrg: r.draftingOrg, stateName: m.states[r.c.state]?.label ?? r.c.state,
+    steps: [r.d.needsParticipation ? '公众参与' : null, r.d.needsExpert ? '专家论证' : null, r.d.needsRisk ? '风险评估' : null, '合法性审查', '集体讨论决定'].filter((x): x is string => !!x),
+    decidedOn: r.d.decidedOn, publishedOn: r.d.publishedOn,
+  }));
+}

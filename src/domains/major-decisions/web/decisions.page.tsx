@@ -1,0 +1,62 @@
+/** The year's decision catalog for the government office, and its public version. */
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { PageContainer } from '@ant-design/pro-components';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { get, post, qs } from '../../../core/web/api';
+
+type Entry = { id: string; title: string; draftingOrg: string; stateName: string; steps: string[]; decidedOn: string | null; publishedOn: string | null };
+
+function CatalogTable({ year, onOpen }: { year: number; onOpen?: (id: string) => void }) {
+  const list = useQuery({ queryKey: ['decision-catalog', year], queryFn: () => get<Entry[]>(`/api/public/major-decisions?${qs({ year })}`) });
+  return (
+    <Table rowKey="id" size="small" pagination={false} dataSource={list.data ?? []} data-testid="decision-catalog"
+      onRow={(r) => (onOpen ? { onClick: () => onOpen(r.id), style: { cursor: 'pointer' } } : {})}
+      columns={[
+        { title: '决策事项', dataIndex: 'title' }, { title: '承办单位', dataIndex: 'draftingOrg' },
+        { title: '法定程序', dataIndex: 'steps', render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>) },
+        { title: '进展', dataIndex: 'stateName' }, { title: '决定日期', dataIndex: 'decidedOn' }, { title: '公布日期', dataIndex: 'publishedOn' },
+      ]} />
+  );
+}
+
+export function DecisionCatalogPage() {
+  const navigate = useNavigate();
+  const [year, setYear] = useState(dayjs().year());
+  const orgs = useQuery({ queryKey: ['disclosure-orgs'], queryFn: () => get<{ id: string; name: string }[]>('/api/public/disclosure/orgs') });
+  const [form] = Form.useForm();
+  const add = useMutation({
+    mutationFn: (v: Record<string, unknown>) => post<{ id: string }>('/api/major-decisions', { ...v, year, partyApprovedOn: dayjs(v.partyApprovedOn as dayjs.Dayjs).format('YYYY-MM-DD') }),
+    onSuccess: (r) => navigate(`/cases/${r.id}`),
+  });
+  return (
+    <PageContainer title="重大行政决策目录" extra={<InputNumber min={2019} max={2100} value={year} onChange={(v) => v && setYear(v)} />}>
+      <Card title={`${year}年度目录`} style={{ marginBottom: 16 }}><CatalogTable year={year} onOpen={(id) => navigate(`/cases/${id}`)} /></Card>
+      <Card title="列入目录">
+        <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} initialValues={{ needsExpert: false, needsRisk: false, participationExempt: false }}>
+          <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="draftingOrgId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}><Select showSearch optionFilterProp="label" options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
+          <Form.Item name="partyApprovedOn" label="目录经同级党委同意日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+          <Form.Item name="needsExpert" label="专业性、技术性较强，需专家论证" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="needsRisk" label="可能影响社会稳定、公共安全，需风险评估" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="participationExempt" label="依法不予公开，不进行公众参与" valuePropName="checked"><Switch /></Form.Item>
+          {add.error ? <Alert type="error" message={add.error.message} style={{ marginBottom: 8 }} /> : null}
+          <Button type="primary" htmlType="submit" loading={add.isPending}>列入目录</Button>
+        </Form>
+      </Card>
+    </PageContainer>
+  );
+}
+
+export function PublicDecisionCatalogPage() {
+  const year = dayjs().year();
+  return (
+    <div style={{ maxWidth: 960, margin: '0 auto', padding: 12 }}>
+      <Typography.Title level={4}>湖滨区{year}年度重大行政决策事项目录</Typography.Title>
+      <Typography.Paragraph type="secondary">目录经区委同意后公布（重大行政决策程序暂行条例 第3条）。</Typography.Paragraph>
+      <CatalogTable year={year} />
+    </div>
+  );
+}
