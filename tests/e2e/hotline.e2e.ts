@@ -87,6 +87,53 @@ describe('12345 in the browser', () => {
     await e.screenshot('hotline-closed');
   });
 
+  it('a citizen on a phone files a 诉求, follows it and rates the reply', async () => {
+    const phone = await e.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+    await phone.goto(`${e.baseUrl}/public/12345`);
+    await phone.getByLabel('标题').fill('小区路灯不亮');
+    await phone.getByLabel('诉求内容（时间、地点、事情经过）').fill('湖滨街道建设路小区内三盏路灯已经一周不亮，晚上出行不安全。');
+    await phone.getByLabel('事发地址').fill('建设路小区');
+    await phone.getByLabel('姓名').fill('钱女士');
+    await phone.getByLabel('手机号码').fill('13703987777');
+    await phone.getByRole('button', { name: /提\s*交/ }).click();
+    const done = await phone.getByText(/工单编号 RX\d+/).textContent();
+    const refNo = /RX\d+/.exec(done ?? '')![0];
+
+    // The centre dispatches by the catalog and the city administration bureau answers (through the API).
+    const staff = async (username: string) => {
+      const res = await fetch(`${e.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Zt@2026demo' }) });
+      const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+      const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('zt_csrf='))!.slice('zt_csrf='.length));
+      const call = async (method: string, path: string, body?: unknown) => {
+        const r = await fetch(`${e.baseUrl}${path}`, { method, headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+        expect(r.status, path).toBe(200);
+        return r.json();
+      };
+      return { get: (path: string) => call('GET', path), post: (path: string, body: unknown = {}) => call('POST', path, body) };
+    };
+    const op = await staff('operator_12345');
+    const { items } = await op.get('/api/tickets?page=1&pageSize=20') as { items: { id: string; refNo: string }[] };
+    const id = items.find((i) => i.refNo === refNo)!.id;
+    await op.post(`/api/tickets/${id}/dispatch`);
+    const cgj = await staff('clerk_cgj');
+    await cgj.post(`/api/tickets/${id}/accept`);
+    await cgj.post(`/api/tickets/${id}/reply`, { reply: '已更换灯具，三盏路灯恢复照明。' });
+
+    await phone.getByRole('tab', { name: '进度查询和评价' }).click();
+    await phone.getByPlaceholder('编号').fill(refNo);
+    await phone.getByPlaceholder('联系电话后4位').fill('7777');
+    await phone.getByRole('button', { name: /查\s*询/ }).click();
+    await phone.getByTestId('track-result').getByText('已更换灯具，三盏路灯恢复照明。').waitFor();
+    const rate = phone.getByTestId('rate-panel');
+    await rate.getByText('已解决', { exact: true }).click();
+    await rate.getByText('满意', { exact: true }).click();
+    await rate.getByRole('button', { name: /提交评价/ }).click();
+    await phone.getByText('感谢您的评价').waitFor();
+    await phone.getByTestId('track-result').getByText('已办结').waitFor();
+    await phone.screenshot({ path: 'test-results/hotline-phone-rated.png', fullPage: true });
+    await phone.close();
+  });
+
   it('an Open311 client creates a request and reads it back', async () => {
     const services = await (await fetch(`${e.baseUrl}/open311/v2/services.json`)).json() as { service_code: string }[];
     expect(services.map((s) => s.service_code)).toContain('city');

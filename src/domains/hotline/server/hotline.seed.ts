@@ -98,6 +98,10 @@ export async function seedHotlineDemo(kernel: Kernel) {
       for (let d = cal.nextWorkday(today), i = 0; i < 30; d = cal.nextWorkday(d), i++) days.push(d);
     } catch { /* the published calendar ends: open tickets past it get no due date, as the kernel does */ }
     const todayN = days.filter((d) => d <= today).length;
+    // The demo's history ends with the last working day before today, so nothing in it lies in the
+    // future of whoever starts the server (today's calls are the real ones).
+    const lastN = Math.max(1, days.filter((d) => d < today).length);
+    const cutoff = days[lastN - 1];
     const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
     // Working days numbered, with the callback deadline of a reply on that day (natural days, rolled to a working day).
     const cb = (d: string) => { try { return `'${cal.addNaturalDays(d, cfg.callbackDays)}'`; } catch { return 'NULL'; } };
@@ -115,14 +119,14 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // re-dispatched; % 33 = 0 signed after more than 24 hours; % 25 = 7 not reached at callback;
     // % 29 = 11 reached but not solved (closed with the explanation).
     await exec(`CREATE TEMP TABLE zt_tk ON COMMIT DROP AS
-      SELECT x.*, cw.d AS create_d, rw.d AS reply_d, rw.cb AS cb_due, dw.d AS due_d, x.create_n + x.reply_off >= ${todayN - 3} AS recent
+      SELECT x.*, cw.d AS create_d, rw.d AS reply_d, rw.cb AS cb_due, dw.d AS due_d, x.create_n + x.reply_off >= ${lastN - 2} AS recent
       FROM (
         SELECT y.*, CASE WHEN y.kind = 'consult' THEN 1 WHEN y.fate < 40 THEN ${limit('y.kind')} + 1 + y.fate % 3
           WHEN y.kind = 'cannotDo' THEN 1 + y.fate % 2 ELSE 1 + y.fate % 4 END AS reply_off
         FROM (
           SELECT g, gen_random_uuid() AS id, ${kind} AS kind, c.i AS cat_i, c.name AS category,
             split_part(c.titles, '|', 1 + ${r('t', 4)}) AS title,
-            1 + ${r('d', Math.max(1, todayN))} AS create_n, ${r('f', 1000)} AS fate, ${r('m', 540)} AS minute,
+            1 + ${r('d', lastN)} AS create_n, ${r('f', 1000)} AS fate, ${r('m', 540)} AS minute,
             ${r('s', 100)} AS sat, ${r('v', 10)} AS village
           FROM generate_series(1, ${target}) g
           JOIN (VALUES ${cats}) AS c(i, name, titles) ON c.i = ${r('c', TICKET_CATEGORIES.length)}
@@ -143,14 +147,14 @@ export async function seedHotlineDemo(kernel: Kernel) {
       state = CASE
         WHEN is_rep THEN 'merged'
         WHEN kind = 'consult' AND fate < 600 THEN 'answered'
-        WHEN reply_d IS NULL OR reply_d > '${today}' THEN 'handling'
+        WHEN reply_d IS NULL OR reply_d > '${cutoff}' THEN 'handling'
         WHEN kind <> 'consult' AND fate BETWEEN 970 AND 984 THEN 'stuck'
         WHEN recent THEN 'replied'
         ELSE 'closed' END`);
     // Hard cases: still in hand long after the limit (督办 by the system), as every year has some.
     await exec(`UPDATE zt_tk SET state = 'handling', reply_d = NULL, cb_due = NULL WHERE state = 'stuck'`);
     await exec(`UPDATE zt_tk SET ret = CASE WHEN state IN ('handling', 'replied', 'closed') AND fate % 37 = 5 THEN 1 ELSE 0 END,
-      late = state IN ('handling', 'replied', 'closed') AND due_d < coalesce(CASE WHEN state = 'handling' THEN NULL ELSE reply_d END, '${today}'::date),
+      late = state IN ('handling', 'replied', 'closed') AND due_d < coalesce(CASE WHEN state = 'handling' THEN NULL ELSE reply_d END, '${cutoff}'::date),
       reached = CASE WHEN state = 'closed' THEN fate % 25 <> 7 END,
       resolved = CASE WHEN state = 'closed' AND fate % 25 <> 7 THEN fate % 29 <> 11 WHEN state = 'answered' THEN true END,
       kind_label = ${kindLabel('kind')}, lim = ${limit('kind')}`);
@@ -169,7 +173,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // Timeline positions (seq) follow from the fate: create 1, dispatch 2, [return 3, dispatch 4], accept,
     // [overdue 督办], reply, callback. The case's version is the number of its events.
     await exec(`UPDATE zt_tk SET
-      accepted_at = CASE WHEN state IN ('handling', 'replied', 'closed') THEN created_at + CASE WHEN ret = 1 THEN interval '5 hours' WHEN fate % 33 = 0 AND reply_off >= 2 THEN interval '26 hours' ELSE interval '3 hours' END END,
+      accepted_at = CASE WHEN state IN ('handling', 'replied', 'closed') THEN created_at + CASE WHEN ret = 1 THEN interval '5 hours' WHEN fate % 33 = 0 AND reply_off >= 2 AND state <> 'handling' THEN interval '26 hours' ELSE interval '3 hours' END END,
       replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
       closed_at = CASE state
         WHEN 'answered' THEN created_at + interval '20 minutes'
