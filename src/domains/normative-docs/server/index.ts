@@ -1,0 +1,28 @@
+import { defineDomain } from '../../../core/server/kernel';
+import { normativeDocMachine } from '../shared/normative-doc.machine';
+import { normativeDocRoutes } from './normative-docs.routes';
+import { normativeDocMetrics } from './normative-docs.metrics';
+import { onDocTransition, presentDoc } from './normative-docs.service';
+import { seedNormativeDocsDemo } from './normative-docs.seed';
+
+export default defineDomain({
+  name: 'normative-docs',
+  permissions: {
+    'normativeDoc.read': '查看规范性文件', 'normativeDoc.draft': '起草规范性文件并初审、征求意见、公平竞争审查',
+    'normativeDoc.officeReview': '规范性文件复审（区政府办）', 'normativeDoc.review': '规范性文件合法性审核（司法局终审）',
+    'normativeDoc.decide': '集体审议规范性文件', 'normativeDoc.register': '统一编号公布、报备和清理规范性文件',
+  },
+  grants: {
+    // 谁起草、谁负责: the drafting unit; 政府办 复审 and registers; 司法局 终审; the government decides.
+    director: ['normativeDoc.read', 'normativeDoc.draft'],
+    clerk: ['normativeDoc.read'],
+    decisionOfficer: ['normativeDoc.read', 'normativeDoc.officeReview', 'normativeDoc.register'],
+    legalReviewer: ['normativeDoc.read', 'normativeDoc.review'],
+    leader: ['normativeDoc.read', 'normativeDoc.decide'],
+  },
+  caseTypes: [{ machine: normativeDocMachine, refPrefix: 'GF', present: (tx, row) => presentDoc(tx, row.id, row.data), onTransition: onDocTransition }],
+  routes: normativeDocRoutes,
+  metrics: normativeDocMetrics,
+  seedDemo: seedNormativeDocsDemo,
+  seedAfter: ['major-decisions'],
+});

@@ -1,0 +1,22 @@
+/** 规范性文件 metrics, exact keys the annual report prints (definitions in README.md). */
+import { defineMetric } from '../../../core/server/metrics';
+import * as repo from './normative-docs.repository';
+
+const rate = (key: string, label: string, definition: string, num: repo.Filter, den: repo.Filter) => defineMetric({
+  key, label, unit: 'rate', definition,
+  compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, q, num), denominator: await repo.count(tx, q, den) }),
+  records: (tx, _k, q, which, p) => repo.records(tx, q, which === 'numerator' ? num : den, p),
+});
+const count = (key: string, label: string, definition: string, f: repo.Filter) => defineMetric({
+  key, label, unit: 'count', definition,
+  compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, q, f), denominator: null }),
+  records: (tx, _k, q, _w, p) => repo.records(tx, q, f, p),
+});
+
+export const normativeDocMetrics = [
+  rate('normativeDoc.passRate', '规范性文件合法性审核通过率', '统计期内司法局作出合法性审核结论的规范性文件中，最近一次审核通过的件数 ÷ 作出审核结论的件数。', 'passed', 'reviewed'),
+  count('normativeDoc.filed', '报备规范性文件件数', '统计期内向上级政府和同级人大常委会报送备案的规范性文件件数。', 'filed'),
+  rate('normativeDoc.filedOnTimeRate', '按时报备率', '统计期内报备的规范性文件中，自公布之日起在规定期限内报备的件数 ÷ 报备件数。', 'filedOnTime', 'filed'),
+  count('normativeDoc.inForce', '现行有效规范性文件件数', '当前状态为现行有效的规范性文件件数（不按统计期筛选）。', 'inForce'),
+  count('normativeDoc.cleanedUp', '清理规范性文件件数', '统计期内在清理活动中作出继续有效、修改、废止、宣布失效或剔除目录决定的规范性文件件数。', 'cleanedUp'),
+];

@@ -1,0 +1,57 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../core/server/db/db';
+import { cases, orgs, sequences } from '../../../core/server/db/schema';
+import { inDivision } from '../../../core/server/sql-scope';
+import { normativeCleanups, normativeDocs } from './normative-docs.tables';
+
+export type DocRow = typeof normativeDocs.$inferSelect;
+export async function insert(tx: Tx, row: typeof normativeDocs.$inferInsert) { await tx.insert(normativeDocs).values(row); }
+export async function update(tx: Tx, caseId: string, patch: Partial<DocRow>) { await tx.update(normativeDocs).set(patch).where(eq(normativeDocs.caseId, caseId)); }
+export const get = async (tx: Tx, caseId: string) => (await tx.select().from(normativeDocs).where(eq(normativeDocs.caseId, caseId)))[0] ?? null;
+export async function addCleanup(tx: Tx, row: typeof normativeCleanups.$inferInsert) { await tx.insert(normativeCleanups).values(row); }
+
+/** 统一编号: the government's own sequence per year (湖政规〔2026〕3号). */
+export async function nextDocNumber(tx: Tx, key: string) {
+  const [r] = await tx.insert(sequences).values({ key, value: 1 }).onConflictDoUpdate({ target: sequences.key, set: { value: sql`${sequences.value} + 1` } }).returning({ value: sequences.value });
+  return r.value;
+}
+
+/** Public lists: documents in force, or those a clean-up repealed / delisted / declared expired. */
+export async function publicList(tx: Tx, divisionCode: string, states: string[]) {
+  return tx.select({ d: normativeDocs, c: cases, orgName: orgs.name }).from(normativeDocs)
+    .innerJoin(cases, eq(cases.id, normativeDocs.caseId)).innerJoin(orgs, eq(orgs.id, normativeDocs.orgId))
+    .where(and(inDivision(normativeDocs.divisionCode, divisionCode), sql`${cases.state} IN (${sql.join(states.map((s) => sql`${s}`), sql`, `)})`))
+    .orderBy(desc(normativeDocs.publishedOn));
+}
+export const cleanupList = (tx: Tx, divisionCode: string, campaign: string) =>
+  tx.select({ title: cases.title, docNo: normativeDocs.docNo, outcome: normativeCleanups.outcome, reason: normativeCleanups.reason, decidedOn: normativeCleanups.decidedOn })
+    .from(normativeCleanups).innerJoin(normativeDocs, eq(normativeDocs.caseId, normativeCleanups.caseId)).innerJoin(cases, eq(cases.id, normativeCleanups.caseId))
+    .where(and(inDivision(normativeCleanups.divisionCode, divisionCode), eq(normativeCleanups.campaign, campaign))).orderBy(asc(normativeCleanups.outcome), asc(normativeDocs.publishedOn));
+export const campaigns = (tx: Tx, divisionCode: string) =>
+  tx.selectDistinct({ campaign: normativeCleanups.campaign }).from(normativeCleanups).where(inDivision(normativeCleanups.divisionCode, divisionCode));
+
+// ---- metrics ----
+export type Scope = { divisionCode: string; orgId?: string; from: string; to: string };
+const base = (q: Scope) => and(inDivision(normativeDocs.divisionCode, q.divisionCode), q.orgId ? eq(normativeDocs.orgId, q.orgId) : undefined);
+const between = (col: SQL | typeof normativeDocs.filedOn, q: Scope) => sql`${col} BETWEEN ${q.from}::date AND ${q.to}::date`;
+export const FILTERS = {
+  reviewed: (q: Scope) => and(base(q), between(sql`${normativeDocs.legalityReviewedOn}`, q)),
+  passed: (q: Scope) => and(base(q), between(sql`${normativeDocs.legalityReviewedOn}`, q), sql`${normativeDocs.legalityPassed}`),
+  filed: (q: Scope) => and(base(q), between(sql`${normativeDocs.filedOn}`, q)),
+  filedOnTime: (q: Scope) => and(base(q), between(sql`${normativeDocs.filedOn}`, q), sql`${normativeDocs.filedOn} <= ${normativeDocs.filingDue}`),
+  inForce: (q: Scope) => and(base(q), sql`${normativeDocs.caseId} IN (SELECT id FROM ${cases} WHERE ${cases.state} = 'inForce')`),
+  cleanedUp: (q: Scope) => and(base(q), sql`${normativeDocs.caseId} IN (SELECT ${normativeCleanups.caseId} FROM ${normativeCleanups} WHERE ${normativeCleanups.decidedOn} BETWEEN ${q.from}::date AND ${q.to}::date)`),
+} as const;
+export type Filter = keyof typeof FILTERS;
+export async function count(tx: Tx, q: Scope, f: Filter) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(normativeDocs).where(FILTERS[f](q));
+  return n;
+}
+export async function records(tx: Tx, q: Scope, f: Filter, p: { page: number; pageSize: number }) {
+  const items = await tx.select({ c: cases }).from(normativeDocs).innerJoin(cases, eq(cases.id, normativeDocs.caseId)).where(FILTERS[f](q))
+    .orderBy(desc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  return { items: items.map((i) => i.c), total: await count(tx, q, f) };
+}
+export const cleanupByOutcome = (tx: Tx, q: Scope) =>
+  tx.select({ outcome: normativeCleanups.outcome, n: sql<number>`count(*)::int` }).from(normativeCleanups)
+    .where(and(inDivision(normativeCleanups.divisionCode, q.divisionCode), sql`${normativeCleanups.decidedOn} BETWEEN ${q.from}::date AND ${q.to}::date`)).groupBy(normativeCleanups.outcome);

@@ -1,0 +1,111 @@
+/** 规范性文件: drafting records, the legality-review minimum, numbering, filing and clean-up lists. */
+import { AppError } from '../../../core/shared/errors';
+import { can, type Actor } from '../../../core/server/actor';
+import { createCase, mergeCaseData } from '../../../core/server/cases/case.service';
+import * as tenancy from '../../../core/server/tenancy.repository';
+import type { Tx } from '../../../core/server/db/db';
+import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { CLEANUP_OUTCOMES, FAIR_COMPETITION_CHECKLIST, type NormativeDocInput } from '../shared/normative-doc.machine';
+import type { z } from 'zod';
+import * as repo from './normative-docs.repository';
+
+const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isInteger(v) && v >= 0 ? v : dflt; };
+/** Local rules: legality review at least N working days (国办发〔2018〕115号, generally 5), filing within N days. */
+export const normativeConfig = () => ({ legalityMinDays: cfg('NORMATIVE_LEGALITY_MIN_WORKDAYS', 5), filingDays: cfg('NORMATIVE_FILING_DAYS', 30), docPrefix: process.env.NORMATIVE_DOC_PREFIX ?? '湖政规' });
+
+export async function draft(tx: Tx, kernel: Kernel, actor: Actor, orgId: string, input: z.infer<typeof NormativeDocInput>) {
+  const org = await tenancy.getOrg(tx, orgId);
+  if (!org || !can(actor, 'normativeDoc.draft', { orgId: org.id, divisionCode: org.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN', '只能起草本单位的规范性文件');
+  const { row } = await createCase(tx, kernel, actor, {
+    type: 'normativeDoc', title: input.title, orgId: org.id, divisionCode: org.divisionCode, applicantName: org.name,
+    // 优化营商环境条例 第62条: documents close to market players' operations take ≥30 days of public comment.
+    data: { affectsMarket: input.affectsMarket, commentRequired: input.affectsMarket, done: {}, filingDays: normativeConfig().filingDays },
+  });
+  await repo.insert(tx, { caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, affectsMarket: input.affectsMarket, summary: input.summary, createdAt: row.createdAt });
+  return { id: row.id, refNo: row.refNo };
+}
+
+const markDone = (tx: Tx, ctx: TransitionContext, step: string, record: unknown) =>
+  mergeCaseData(tx, ctx.row.id, { done: { ...((ctx.row.data.done ?? {}) as object), [step]: true }, [step]: record });
+
+export async function onDocTransition(tx: Tx, ctx: TransitionContext) {
+  const i = ctx.input;
+  const doc = await repo.get(tx, ctx.row.id);
+  if (!doc) return;
+  switch (ctx.event) {
+    case 'recordFirstReview': await markDone(tx, ctx, 'firstReview', i.opinion); return;
+    case 'recordOfficeReview': await markDone(tx, ctx, 'officeReview', i.opinion); return;
+    case 'recordPublicComment': {
+      const days = (Date.parse(String(i.to)) - Date.parse(String(i.from))) / 86400_000;
+      if (days < 0) throw new AppError('VALIDATION', '截止日期不能早于开始日期');
+      if (ctx.row.data.affectsMarket && days < 30) throw new AppError('GUARD_FAILED', `征求意见期限为${days}日；与市场主体生产经营活动密切相关的，一般不少于30日（优化营商环境条例 第62条）`);
+      await markDone(tx, ctx, 'publicComment', { from: i.from, to: i.to, comments: i.comments, adoption: i.adoption });
+      return;
+    }
+    case 'recordFairCompetition': {
+      const violations = (Object.keys(FAIR_COMPETITION_CHECKLIST) as (keyof typeof FAIR_COMPETITION_CHECKLIST)[]).filter((k) => i[k] === '是');
+      // 第12条 exceptions must be explained; otherwise a violation means the document may not be issued.
+      if (violations.length && !i.exception) throw new AppError('GUARD_FAILED', `存在违反公平竞争审查标准的情形：${violations.map((k) => FAIR_COMPETITION_CHECKLIST[k].replace(/^是否/, '')).join('；')}。应当修改，或者说明适用第12条例外的理由`);
+      await markDone(tx, ctx, 'fairCompetition', { answers: Object.fromEntries(Object.keys(FAIR_COMPETITION_CHECKLIST).map((k) => [k, i[k]])), exception: i.exception ?? null });
+      return;
+    }
+    case 'submitLegality': await mergeCaseData(tx, ctx.row.id, { legalitySubmittedOn: ctx.today }); return;
+    case 'passLegality': case 'failLegality': {
+      const since = String(ctx.row.data.legalitySubmittedOn ?? ctx.today);
+      const min = normativeConfig().legalityMinDays;
+      if (ctx.event === 'passLegality' && min > 0 && ctx.calendar.workdaysBetween(since, ctx.today) < min) {
+        throw new AppError('GUARD_FAILED', `合法性审核时间一般不少于${min}个工作日（自${since}送审，国办发〔2018〕115号）`);
+      }
+      await repo.update(tx, ctx.row.id, { legalityReviewedOn: ctx.today, legalityPassed: ctx.event === 'passLegality' });
+      return;
+    }
+    case 'publish': {
+      const year = ctx.today.slice(0, 4);
+      const { docPrefix } = normativeConfig();
+      const n = await repo.nextDocNumber(tx, `normativeDoc:${doc.divisionCode.slice(0, 6)}:${year}`);
+      const years = Number(i.validYears);
+      const until = `${Number(year) + years}${ctx.today.slice(4)}`;
+      const validDays = Math.round((Date.parse(until) - Date.parse(ctx.today)) / 86400_000);
+      const filingDue = new Date(Date.parse(ctx.today) + normativeConfig().filingDays * 86400_000).toISOString().slice(0, 10);
+      await repo.update(tx, ctx.row.id, { docNo: `${docPrefix}〔${year}〕${n}号`, publishedOn: ctx.today, validUntil: until, filingDue });
+      await mergeCaseData(tx, ctx.row.id, { validDays, docNo: `${docPrefix}〔${year}〕${n}号` });
+      return;
+    }
+    case 'file': await repo.update(tx, ctx.row.id, { filedOn: ctx.today }); return;
+    case 'keep': case 'markForAmendment': case 'repeal': case 'declareExpired': case 'delist':
+      await repo.addCleanup(tx, { caseId: ctx.row.id, campaign: String(i.campaign), outcome: ctx.event, reason: (i.reason as string | undefined) ?? null, decidedOn: ctx.today, divisionCode: doc.divisionCode });
+      if (ctx.event !== 'keep' && ctx.event !== 'markForAmendment') await repo.update(tx, ctx.row.id, { endedOn: ctx.today });
+      return;
+    case 'expire': await repo.update(tx, ctx.row.id, { endedOn: ctx.today }); return;
+    default:
+  }
+}
+
+export async function presentDoc(tx: Tx, id: string, data: Record<string, unknown>) {
+  const d = await repo.get(tx, id);
+  if (!d) return [];
+  const done = (data.done ?? {}) as Record<string, boolean>;
+  const st = (k: string, needed = true) => (!needed ? '不适用' : done[k] ? '已完成' : '未完成');
+  return [
+    { label: '起草说明', value: d.summary },
+    { label: '起草单位初审', value: st('firstReview') },
+    { label: '区政府办复审', value: st('officeReview') },
+    { label: '公开征求意见', value: st('publicComment', !!data.commentRequired) },
+    { label: '公平竞争审查', value: st('fairCompetition', d.affectsMarket) },
+    { label: '合法性审核（司法局终审）', value: d.legalityReviewedOn ? `${d.legalityPassed ? '通过' : '未通过'}（${d.legalityReviewedOn}）` : '未审核' },
+    ...(d.docNo ? [{ label: '文号', value: d.docNo }, { label: '公布日期', value: d.publishedOn ?? '' }, { label: '有效期至', value: d.validUntil ?? '' }] : []),
+    ...(d.filingDue ? [{ label: '报备', value: d.filedOn ? `${d.filedOn}已报备${d.filedOn <= d.filingDue ? '（按时）' : '（逾期）'}` : `应于${d.filingDue}前报备` }] : []),
+  ];
+}
+
+export async function publicLists(tx: Tx, divisionCode: string) {
+  const view = (r: Awaited<ReturnType<typeof repo.publicList>>[number]) => ({ id: r.c.id, title: r.c.title, docNo: r.d.docNo, orgName: r.orgName, publishedOn: r.d.publishedOn, validUntil: r.d.validUntil, endedOn: r.d.endedOn });
+  const campaigns = await repo.campaigns(tx, divisionCode);
+  return {
+    inForce: (await repo.publicList(tx, divisionCode, ['inForce'])).map(view),
+    ended: (await repo.publicList(tx, divisionCode, ['repealed', 'expired', 'delisted'])).map((r) => ({ ...view(r), stateName: { repealed: '已废止', expired: '已失效', delisted: '已剔除目录' }[r.c.state] ?? r.c.state })),
+    cleanups: await Promise.all(campaigns.map(async ({ campaign }) => ({
+      campaign, items: (await repo.cleanupList(tx, divisionCode, campaign)).map((x) => ({ ...x, outcome: CLEANUP_OUTCOMES[x.outcome] ?? x.outcome })),
+    }))),
+  };
+}
