@@ -104,6 +104,9 @@ describe('12345 工单', () => {
     const text = '华阳社区旁边工地夜里十二点后还在施工，噪音很大，影响休息';
     const sim = (await op.get(`/api/tickets/similar?text=${encodeURIComponent(text)}&divisionCode=411202004`)).body;
     expect(sim[0]).toMatchObject({ id: first.id, refNo: first.refNo });
+    expect(sim[0].score).toBeGreaterThanOrEqual(0.5);
+    const unrelated = (await op.get(`/api/tickets/similar?text=${encodeURIComponent('咨询灵活就业人员怎样缴纳养老保险')}&divisionCode=411202004`)).body;
+    expect(unrelated.map((r: { id: string }) => r.id)).not.toContain(first.id);
     const second = (await op.post('/api/tickets', ticket({ category: '城市管理', title: '工地夜间施工', description: text }))).body;
     const m = await op.post(`/api/tickets/${second.id}/merge`, { targetRefNo: first.refNo });
     expect(m.body.stateName).toBe('已并单');
@@ -253,6 +256,11 @@ describe('Open311 GeoReport v2', () => {
 
 describe('市长信箱', () => {
   it('takes a letter from the public, is assigned, answered and published with consent; tracks by number and phone', async () => {
+    const lettersBefore = (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM letters`))[0].n;
+    const badLetter = await t.anon().post('/api/public/letters', { title: '建议', content: '太短', writerName: '李女士', writerPhone: '138' });
+    expect(badLetter.status).toBe(400);
+    expect(badLetter.body.message).toMatch(/标题|来信内容|联系电话/);
+    expect((await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM letters`))[0].n).toBe(lettersBefore);
     const filed = await t.anon().post('/api/public/letters', { title: '关于增设公交线路的建议', content: '高庙乡到城区只有一班公交车，建议增加班次方便群众出行。', writerName: '李女士', writerPhone: '13800002222', consentToPublish: true });
     expect(filed.status).toBe(200);
     const op = await t.as('operator_12345');
