@@ -13,6 +13,7 @@ import { appendAudit, auditPersonalDataRead } from '../../../core/server/audit';
 import { sm3 } from '../../../core/server/crypto';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import type { CaseRow } from '../../../core/server/cases/case.repository';
 import { indexText } from '../../services/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
 import * as tenancy from '../../../core/server/tenancy.repository';
@@ -143,6 +144,7 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
     case 'overdueSupervise': {
       await repo.updateTicket(tx, t.caseId, { superviseCount: t.superviseCount + 1 });
       const why = ctx.event === 'supervise' ? String(ctx.input.note) : '办理时限已届满，请立即办理并答复诉求人';
+      await mergeCaseData(tx, t.caseId, { lastSupervision: why });
       await notifyOrgs(tx, ctx, [ctx.row.orgId, ...t.coOrgIds], `【督办】${ctx.row.refNo}`, `${ctx.row.title}：${why}`);
       return;
     }
@@ -155,6 +157,8 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
       }
       await reassignCase(tx, t.caseId, t.centreOrgId);
       await repo.updateTicket(tx, t.caseId, { returnCount: t.returnCount + 1 });
+      // The centre re-dispatches on the org's reason: keep it on the case page, with who gave it.
+      await mergeCaseData(tx, t.caseId, { lastReturn: `${ctx.actor.name}：${String(ctx.input.reason)}` });
       return;
     }
     case 'accept':
@@ -187,6 +191,7 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
       return;
     case 'reopen':
       await repo.updateTicket(tx, t.caseId, { callbackReached: true, resolved: false, satisfaction: null });
+      await mergeCaseData(tx, t.caseId, { lastReopen: String(ctx.input.note) });
       return;
     case 'autoClose':
       await repo.updateTicket(tx, t.caseId, { closedAt: at });
@@ -214,10 +219,19 @@ export async function onLetterTransition(tx: Tx, ctx: TransitionContext) {
 
 /** Fields the generic case page shows. The caller's phone is not among them: it is SM4-encrypted and
  *  read only through the audited contact endpoint when calling back. */
-export async function presentTicket(tx: Tx, id: string) {
-  const t = await repo.getTicket(tx, id);
+export async function presentTicket(tx: Tx, row: CaseRow) {
+  const t = await repo.getTicket(tx, row.id);
   if (!t) return [];
+  const d = row.data as { dispatchedAt?: string; lastReturn?: string; lastReopen?: string; lastSupervision?: string };
+  // While it awaits signing, the org sees until when it may still return the ticket (首接负责制).
+  const returnBy = row.state === 'dispatched' && d.dispatchedAt
+    ? new Date(Date.parse(d.dispatchedAt) + hotlineConfig().returnHours * 3600_000).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    : null;
   return [
+    ...(returnBy ? [{ label: '可退单截止', value: returnBy }] : []),
+    ...(d.lastReturn && row.state !== 'closed' ? [{ label: '退单理由', value: d.lastReturn }] : []),
+    ...(d.lastReopen ? [{ label: '诉求人反映未解决', value: d.lastReopen }] : []),
+    ...(d.lastSupervision && row.state === 'handling' ? [{ label: '督办意见', value: d.lastSupervision }] : []),
     { label: '诉求类型', value: TICKET_KINDS[t.kind as keyof typeof TICKET_KINDS] ?? t.kind },
     { label: '诉求分类', value: t.category },
     { label: '诉求内容', value: t.description },

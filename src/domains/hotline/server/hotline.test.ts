@@ -53,8 +53,10 @@ describe('12345 工单', () => {
     expect(ret.body.orgName).toBe('湖滨区12345政务服务便民热线中心');
     expect((await scj.get(`/api/cases/${id}`)).status).toBe(404);
 
+    expect((await op.get(`/api/cases/${id}`)).body.fields).toContainEqual({ label: '退单理由', value: '张伟：该超市位于会兴街道，属地为会兴街道' });
     d = (await op.post(`/api/tickets/${id}/dispatch`, { orgName: '湖滨区市场监督管理局' })).body;
     expect(d.stateName).toBe('已派单待签收');
+    expect(d.fields).toContainEqual({ label: '可退单截止', value: '2026/11/03 09:00' });
     t.clock.set('2026-11-02T09:20:00+08:00');
     expect((await scj.post(`/api/tickets/${id}/accept`, {})).status).toBe(200);
     const replied = await scj.post(`/api/tickets/${id}/reply`, { reply: '已现场检查，责令下架过期商品并立案调查。' });

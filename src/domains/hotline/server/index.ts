@@ -22,7 +22,7 @@ export default defineDomain({
     applicant: ['ticket.file', 'ticket.read', 'letter.file', 'letter.read'],
   },
   caseTypes: [
-    { machine: ticketMachine, refPrefix: 'RX', present: (tx, row) => presentTicket(tx, row.id), onTransition: onTicketTransition },
+    { machine: ticketMachine, refPrefix: 'RX', present: (tx, row) => presentTicket(tx, row), onTransition: onTicketTransition },
     { machine: letterMachine, refPrefix: 'XX', present: (tx, row) => presentLetter(tx, row.id), onTransition: onLetterTransition },
   ],
   routes: async (app, kernel) => { await hotlineRoutes(app, kernel); await open311Routes(app, kernel); },
