@@ -64,10 +64,10 @@ export const caseByRef = async (tx: Tx, refNo: string) => (await tx.select().fro
 export const open311Client = async (tx: Tx, keyHash: string) => (await tx.select().from(open311Clients).where(eq(open311Clients.keyHash, keyHash)))[0] ?? null;
 export async function insertOpen311Client(tx: Tx, row: typeof open311Clients.$inferInsert) { await tx.insert(open311Clients).values(row).onConflictDoNothing(); }
 
-export async function ticketsWithCases(tx: Tx, where: SQL | undefined, limit: number) {
+export async function ticketsWithCases(tx: Tx, where: SQL | undefined, limit: number, offset = 0) {
   return tx.select({ t: tickets, c: cases, orgName: orgs.name }).from(tickets)
     .innerJoin(cases, eq(cases.id, tickets.caseId)).innerJoin(orgs, eq(orgs.id, cases.orgId))
-    .where(where).orderBy(desc(tickets.createdAt)).limit(limit);
+    .where(where).orderBy(desc(tickets.createdAt), desc(tickets.caseId)).limit(limit).offset(offset);
 }
 
 // ---- public letters ----

@@ -251,6 +251,11 @@ describe('Open311 GeoReport v2', () => {
     expect(open.map((r: { service_request_id: string }) => r.service_request_id)).toContain(sid);
     expect((await t.anon().get('/open311/v2/requests.json?status=closed&service_code=city&start_date=2026-11-01T00:00:00%2B08:00')).body.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(sid);
     expect((await t.anon().get('/open311/v2/requests.json?start_date=yesterday')).status).toBe(400);
+    const all = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00')).body as { service_request_id: string }[];
+    expect(all.length).toBeGreaterThan(2);
+    const p1 = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00&page_size=2')).body as { service_request_id: string }[];
+    const p2 = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00&page_size=2&page=2')).body as { service_request_id: string }[];
+    expect([...p1, ...p2].map((r) => r.service_request_id)).toEqual(all.slice(0, 4).map((r) => r.service_request_id));
     const disc = (await t.anon().get('/open311/v2/discovery.json')).body;
     expect(disc.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['application/json'] });
   });

@@ -107,10 +107,13 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
     service_request_id: z.string().max(2000).optional(), service_code: z.string().max(40).optional(),
     start_date: z.iso.datetime({ offset: true }).optional(), end_date: z.iso.datetime({ offset: true }).optional(),
     status: z.enum(['open', 'closed']).optional(),
+    // The de-facto paging extension (FixMyStreet/mySociety): page from 1, page_size up to the spec's 1000.
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    page_size: z.coerce.number().int().min(1).max(1000).default(1000),
   });
   app.get(`${base}/requests.json`, async (req, reply) => {
     const q = ListQuery.safeParse(req.query);
-    if (!q.success) return fail(reply, 400, '查询参数不正确：start_date/end_date 应为带时区的W3C时间，status 为 open 或 closed');
+    if (!q.success) return fail(reply, 400, '查询参数不正确：start_date/end_date 应为带时区的W3C时间，status 为 open 或 closed，page_size 不超过1000');
     const conds: (SQL | undefined)[] = [];
     if (q.data.service_request_id) conds.push(inArray(cases.refNo, q.data.service_request_id.split(',').map((s) => s.trim()).slice(0, 200)));
     else {
@@ -121,7 +124,7 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
     }
     if (q.data.service_code) conds.push(sql`${tickets.category} = ${CATEGORY_BY_CODE[q.data.service_code] ?? '-'}`);
     if (q.data.status) conds.push(q.data.status === 'closed' ? sql`${cases.closedAt} IS NOT NULL` : sql`${cases.closedAt} IS NULL`);
-    const rows = await db.tx((tx) => repo.ticketsWithCases(tx, and(...conds), 1000));
+    const rows = await db.tx((tx) => repo.ticketsWithCases(tx, and(...conds), q.data.page_size, (q.data.page - 1) * q.data.page_size));
     return rows.map(view);
   });
 }
