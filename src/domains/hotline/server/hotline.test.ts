@@ -94,10 +94,16 @@ describe('12345 工单', () => {
     expect(r.status).toBe(422);
     expect(r.body.message).toContain('行政复议');
     expect(await countCases()).toBe(before);
+    const court = await op.post('/api/tickets', ticket({ kind: 'help', title: '邻居欠钱不还', description: '邻居借了我两万元一直不还，我想起诉他，请问怎么办。' }));
+    expect(court.status).toBe(422);
+    expect(court.body.message).toContain('人民法院');
+    expect(await countCases()).toBe(before);
+    const report = await op.post('/api/tickets', ticket({ kind: 'report', title: '无证经营黑作坊', description: '湖滨街道某小区地下室有无证食品加工作坊，请市场监管局立案查处。' }));
+    expect(report.status).toBe(200);
     const bad = await op.post('/api/tickets', ticket({ callerPhone: '123' }));
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('联系电话');
-    expect(await countCases()).toBe(before);
+    expect(await countCases()).toBe(before + 1);
   });
 
   it('finds the repeat of an open ticket and merges it', async () => {

@@ -215,7 +215,8 @@ export type LetterInputT = z.infer<typeof LetterInput>;
  */
 export const EXCLUDED_MATTERS: { pattern: RegExp; channel: string }[] = [
   { pattern: /行政复议/, channel: '请依法向有管辖权的行政复议机关（湖滨区人民政府行政复议办公室，设在区司法局）申请行政复议' },
-  { pattern: /(起诉|诉讼|打官司|立案)/, channel: '属于诉讼事项，请依法向人民法院提起诉讼' },
+  // Not "立案": a 举报 asking a regulator to 立案查处 is exactly what the hotline dispatches.
+  { pattern: /(起诉|诉讼|打官司)/, channel: '属于诉讼事项，请依法向人民法院提起诉讼' },
   { pattern: /仲裁/, channel: '属于仲裁事项，请向劳动人事争议仲裁委员会或仲裁机构申请仲裁' },
   { pattern: /(信息公开申请|依申请公开|申请公开.*信息)/, channel: '请通过政府信息公开申请渠道（湖滨区人民政府门户网站“依申请公开”栏目）提出申请' },
   { pattern: /(信访|上访)/, channel: '属于信访事项，请向湖滨区信访局反映' },
