@@ -48,6 +48,13 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
     });
   app.put('/api/hotline/catalog', { schema: { tags, operationId: 'saveDispatchRule', summary: '维护派单目录', body: CatalogRule, response: { 200: z.array(Rule), ...err } } },
     async (req) => db.tx((tx) => svc.saveRule(tx, kernel, actorOf(req), req.body)));
+  // Open311 API keys: issued by the centre to a named client; the key is shown once, only its SM3 is kept.
+  app.post('/api/hotline/open311-keys', { schema: { tags, operationId: 'issueOpen311Key', summary: '签发Open311 api_key', body: z.object({ name: z.string().trim().min(2, '请填写客户端名称').max(60).meta({ title: '客户端名称' }) }), response: { 200: z.object({ name: z.string(), apiKey: z.string() }), ...err } } },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!actor.grants.some((g) => g.permissions.has('ticket.catalog'))) throw new AppError('FORBIDDEN', '只有热线中心可以签发Open311 api_key');
+      return db.tx(async (tx) => ({ name: req.body.name, apiKey: await svc.issueOpen311Key(tx, kernel, req.body.name, undefined, actor) }));
+    });
   app.get('/api/letters', { schema: { tags, operationId: 'listLetters', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
     async (req) => db.tx(async (tx) => {
       const r = await listCases(tx, visibleFilter(actorOf(req), 'letter'), req.query.page, req.query.pageSize);

@@ -283,8 +283,9 @@ export async function saveRule(tx: Tx, kernel: Kernel, actor: Actor, input: Cata
 }
 
 // ---- Open311 API keys ----
-export async function issueOpen311Key(tx: Tx, kernel: Kernel, name: string, key = `zt311-${randomUUID()}`) {
+export async function issueOpen311Key(tx: Tx, kernel: Kernel, name: string, key = `zt311-${randomUUID()}`, actor: Actor = SYSTEM_ACTOR) {
   await repo.insertOpen311Client(tx, { keyHash: sm3(key), name, createdAt: kernel.now() });
+  await appendAudit(tx, actor, { stream: 'hotline:open311', action: 'open311.key', entityType: 'open311Client', entityId: sm3(key).slice(0, 16), detail: { name } }, kernel.now());
   return key;
 }
 export const open311ClientFor = (tx: Tx, key: string) => repo.open311Client(tx, sm3(key));

@@ -230,6 +230,10 @@ describe('Open311 GeoReport v2', () => {
     const denied = await form({ service_code: 'city', description: '路灯坏了好几天了，晚上很黑' });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toEqual([{ code: 403, description: '缺少 api_key' }]);
+    expect((await (await t.as('clerk_scj')).post('/api/hotline/open311-keys', { name: '第三方App' })).status).toBe(403);
+    const issued = (await (await t.as('operator_12345')).post('/api/hotline/open311-keys', { name: '随手拍App' })).body;
+    expect(issued.apiKey).toMatch(/^zt311-/);
+    expect((await form({ api_key: issued.apiKey, service_code: 'city', description: '人民路垃圾桶满了没人清运，气味很大', phone: '13900002222', address_string: '人民路' })).statusCode).toBe(200);
     const created = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '和平路与六峰路交叉口路灯坏了好几天，晚上很黑', phone: '13900001111', lat: '34.77', long: '111.19', address_string: '和平路与六峰路交叉口' });
     expect(created.statusCode).toBe(200);
     const [{ service_request_id: sid }] = created.json();
