@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
+import { cases, divisions, orgs } from '../../../core/server/db/schema';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
 
@@ -21,6 +21,10 @@ export async function centreFor(tx: Tx, divisionCode: string) {
     .orderBy(sql`length(${orgs.divisionCode}) DESC`).limit(1);
   return rows[0] ?? null;
 }
+
+/** Townships and streets of a county, for the 事发地 choice on intake (names are public). */
+export const townshipsOf = (tx: Tx, county: string) =>
+  tx.select({ code: divisions.code, name: divisions.name }).from(divisions).where(eq(divisions.parentCode, county)).orderBy(divisions.sort, divisions.code);
 
 export const firstCentre = async (tx: Tx) =>
   (await tx.select().from(orgs).where(eq(orgs.kind, 'hotline')).orderBy(sql`length(${orgs.divisionCode})`).limit(1))[0] ?? null;

@@ -62,6 +62,8 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
     }));
 
   // Public pages (no login): file a ticket or a letter with a phone number, follow it by number + phone.
+  app.get('/api/public/hotline/places', { config: { auth: 'none' }, schema: { tags, operationId: 'hotlinePlaces', summary: '事发乡镇（街道）', response: { 200: z.array(z.object({ code: z.string(), name: z.string() })), ...err } } },
+    async () => db.tx(async (tx) => repo.townshipsOf(tx, (await repo.firstCentre(tx))?.divisionCode ?? '')));
   app.post('/api/public/tickets', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileTicket', body: TicketInput, response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileTicket(tx, kernel, SYSTEM_ACTOR, req.body, 'web')));
   app.get('/api/public/tickets/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackTicket', querystring: TrackQuery, response: { 200: Track, ...err } } },

@@ -53,6 +53,9 @@ export async function similarTickets(tx: Tx, kernel: Kernel, divisionCode: strin
 export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: TicketInputT, channel: 'phone' | 'web' | 'open311', extra: { open311ServiceCode?: string } = {}) {
   const refusal = excludedChannel(`${input.title} ${input.description}`);
   if (refusal) throw new AppError('GUARD_FAILED', `该诉求不属于12345热线受理范围：${refusal}`);
+  if (input.divisionCode && !(await tenancy.getDivision(tx, input.divisionCode))) {
+    throw new AppError('VALIDATION', '事发乡镇（街道）不存在', { fields: [{ path: 'divisionCode', message: '事发乡镇（街道）不存在' }] });
+  }
   const divisionCode = input.divisionCode ?? actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
   const centre = await repo.centreFor(tx, divisionCode);
   if (!centre) throw new AppError('VALIDATION', '本地区尚未设置12345热线中心，暂不能受理');

@@ -100,6 +100,12 @@ describe('12345 工单', () => {
     expect(await countCases()).toBe(before);
     const report = await op.post('/api/tickets', ticket({ kind: 'report', title: '无证经营黑作坊', description: '湖滨街道某小区地下室有无证食品加工作坊，请市场监管局立案查处。' }));
     expect(report.status).toBe(200);
+    const places = (await t.anon().get('/api/public/hotline/places')).body as { code: string; name: string }[];
+    expect(places.length).toBeGreaterThanOrEqual(10);
+    expect(places.every((p) => /^411202\d{3}$/.test(p.code))).toBe(true);
+    const nowhere = await op.post('/api/tickets', ticket({ divisionCode: '411202999' }));
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.message).toBe('事发乡镇（街道）不存在');
     const bad = await op.post('/api/tickets', ticket({ callerPhone: '123' }));
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('联系电话');

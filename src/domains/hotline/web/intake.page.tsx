@@ -18,6 +18,7 @@ export function TicketIntakePage() {
   const [form] = Form.useForm();
   const [text, setText] = useState('');
   const similar = useQuery({ queryKey: ['similar', text], enabled: text.length >= 8, queryFn: () => get<Similar[]>(`/api/tickets/similar?${qs({ text })}`) });
+  const places = useQuery({ queryKey: ['hotline-places'], queryFn: () => get<{ code: string; name: string }[]>('/api/public/hotline/places'), staleTime: 3600_000 });
   const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<Filed>('/api/tickets', v) });
   // 并单: the repeat just filed is merged into an open ticket the operator recognises in the candidates.
   const merge = useMutation({ mutationFn: (targetRefNo: string) => post<{ refNo: string }>(`/api/tickets/${file.data!.id}/merge`, { targetRefNo }) });
@@ -65,7 +66,10 @@ export function TicketIntakePage() {
                 <Col span={12}><Form.Item name="callerName" label="诉求人" rules={[{ required: true, message: '请填写诉求人' }]}><Input maxLength={30} /></Form.Item></Col>
                 <Col span={12}><Form.Item name="callerPhone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}><Input maxLength={13} /></Form.Item></Col>
               </Row>
-              <Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item>
+              <Row gutter={12}>
+                <Col span={10}><Form.Item name="divisionCode" label="事发乡镇（街道）"><Select virtual={false} allowClear options={(places.data ?? []).map((p) => ({ value: p.code, label: p.name }))} /></Form.Item></Col>
+                <Col span={14}><Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item></Col>
+              </Row>
               {file.error ? <Alert type="error" showIcon message={file.error.message} style={{ marginBottom: 12 }} /> : null}
               <Button type="primary" htmlType="submit" loading={file.isPending}>登记工单</Button>
             </Form>

@@ -1,7 +1,7 @@
 /** 12345 on a phone: file a 诉求 without an account, then follow it by number and the phone's last four digits. */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Select, Tabs, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { get, post, qs } from '../../../core/web/api';
 import { SATISFACTION, TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 
@@ -54,6 +54,7 @@ export function TrackPanel({ endpoint, rateable = false }: { endpoint: string; r
 }
 
 export function PublicHotlinePage() {
+  const places = useQuery({ queryKey: ['hotline-places'], queryFn: () => get<{ code: string; name: string }[]>('/api/public/hotline/places'), staleTime: 3600_000 });
   const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<{ refNo: string }>('/api/public/tickets', v) });
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
@@ -68,6 +69,7 @@ export function PublicHotlinePage() {
                 <Form.Item name="category" label="诉求分类"><Select virtual={false} options={TICKET_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
                 <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={60} /></Form.Item>
                 <Form.Item name="description" label="诉求内容（时间、地点、事情经过）" rules={[{ required: true, message: '请填写诉求内容' }]}><Input.TextArea rows={4} maxLength={3000} /></Form.Item>
+                <Form.Item name="divisionCode" label="事发乡镇（街道）"><Select virtual={false} allowClear options={(places.data ?? []).map((p) => ({ value: p.code, label: p.name }))} /></Form.Item>
                 <Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item>
                 <Form.Item name="callerName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={30} /></Form.Item>
                 <Form.Item name="callerPhone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}><Input maxLength={11} /></Form.Item>
