@@ -293,6 +293,12 @@ describe('市长信箱', () => {
     const r = await mzj.post(`/api/letters/${filed.body.id}/reply`, { reply: '已协调公交公司于下月起增开两个班次。', publish: true });
     expect(r.body.stateName).toBe('已答复');
     const pub = (await t.anon().get('/api/public/letters')).body;
+    const quiet = (await t.anon().post('/api/public/letters', { title: '关于小区停车难的反映', content: '小区车位太少，晚上车辆乱停，消防通道被堵。', writerName: '周先生', writerPhone: '13800003333' })).body;
+    const refused = await op.post(`/api/letters/${quiet.id}/reply`, { reply: '已督促物业规划临时停车位。', publish: true });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe('来信人未同意公开，来信和答复不能公开');
+    expect((await op.post(`/api/letters/${quiet.id}/reply`, { reply: '已督促物业规划临时停车位。' })).status).toBe(200);
+    expect((await t.anon().get('/api/public/letters')).body.total).toBe(pub.total);
     expect(pub.items[0]).toMatchObject({ title: '关于增设公交线路的建议', reply: '已协调公交公司于下月起增开两个班次。' });
     expect(JSON.stringify(pub)).not.toContain('13800002222');
     const tr = await t.anon().get(`/api/public/letters/track?refNo=${filed.body.refNo}&phone4=2222`);

@@ -156,6 +156,8 @@ export const letterMachine = defineMachine({
         reply: note('答复内容'),
         publish: z.boolean().optional().meta({ title: '来信人同意时公开来信和答复' }),
       }),
+      // Publication needs the writer's consent given with the letter (个人信息保护法 第13条, 第23条).
+      guard: ({ data, input }) => (input.publish && !data.consentToPublish ? '来信人未同意公开，来信和答复不能公开' : null),
     },
   },
 });
