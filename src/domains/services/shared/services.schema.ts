@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ITEM_TYPES = ['行政许可', '行政确认', '行政给付', '行政奖励', '行政裁决', '行政备案', '其他行政权力', '公共服务'] as const;
+export { ITEM_TYPES } from './catalog.labels';
 export const CHANNELS = { online: '网上办理', counter: '窗口办理' } as const;
 
 export const ServiceItem = z.object({
