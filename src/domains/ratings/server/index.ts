@@ -1,20 +1,25 @@
 import { defineDomain } from '../../../core/server/kernel';
+import { defineJob } from '../../../core/server/jobs';
 import { complaintFixMachine } from '../shared/ratings.machine';
 import { ratingsRoutes } from './ratings.routes';
 import { ratingsMetrics } from './ratings.metrics';
-import { onFixTransition } from './ratings.service';
+import { onFixTransition, presentFix, sendInvitations } from './ratings.service';
 import { seedRatingsDemo } from './ratings.seed';
 
 export default defineDomain({
   name: 'ratings',
-  permissions: { 'complaintFix.read': '查看差评整改', 'complaintFix.handle': '差评核实、整改和反馈', 'complaintFix.review': '差评申诉复核' },
+  permissions: {
+    'complaintFix.read': '查看差评整改', 'complaintFix.handle': '差评核实、整改和反馈', 'complaintFix.review': '差评申诉复核',
+    'ratings.read': '查看好差评统计和评价二维码', 'ratings.evaluate': '窗口评价器（一次一评）', 'ratings.record': '代录热线评价',
+  },
   grants: {
     // 谁办理、谁负责: the rated org's counter staff and head handle it; the district's leaders re-check appeals.
-    clerk: ['complaintFix.read', 'complaintFix.handle'],
-    director: ['complaintFix.read', 'complaintFix.handle'],
-    leader: ['complaintFix.read', 'complaintFix.review'],
+    clerk: ['complaintFix.read', 'complaintFix.handle', 'ratings.evaluate', 'ratings.read'],
+    director: ['complaintFix.read', 'complaintFix.handle', 'ratings.read'],
+    leader: ['complaintFix.read', 'complaintFix.review', 'ratings.read'],
   },
-  caseTypes: [{ machine: complaintFixMachine, refPrefix: 'CP', onTransition: onFixTransition }],
+  caseTypes: [{ machine: complaintFixMachine, refPrefix: 'CP', onTransition: onFixTransition, present: (tx, row) => presentFix(tx, row), link: (row) => `/ratings/fixes/${row.id}` }],
+  jobs: [defineJob({ name: 'ratings.invite', everySeconds: 900, maxAttempts: 3, handler: async (kernel) => { await sendInvitations(kernel); } })],
   routes: ratingsRoutes,
   metrics: ratingsMetrics,
   seedDemo: seedRatingsDemo,

@@ -39,10 +39,20 @@ export const complaintFixMachine = defineMachine({
   },
 });
 
+const Level = (title: string) => z.number({ error: `请选择${title}` }).int(`${title}应为1至5`).min(1, `请选择${title}`).max(5, `${title}应为1至5`).meta({ title });
+
 export const RatingInput = z.object({
-  level: z.number().int().min(1, '请选择评价等级').max(5).meta({ title: '评价等级' }),
+  level: Level('评价等级'),
+  /** Sub-indicator → level (shared/ratings.indicators.ts); which keys apply depends on the channel. */
+  scores: z.record(z.string().max(40), Level('分项评价')).optional().meta({ title: '分项评价' }),
   comment: z.string().trim().max(500, '评价内容不能超过500字').optional().meta({ title: '评价内容' }),
   phone: z.string().trim().regex(/^1\d{10}$/, '手机号码应为11位数字').optional().meta({ title: '联系电话（实名评价，便于回访）' }),
 });
+/** 扫码评价 of a counter (or of a site or staff member: their own QR codes). */
 export const CounterRatingInput = RatingInput.extend({ counterId: z.uuid().meta({ title: '窗口' }) });
+export const TargetRatingInput = RatingInput.extend({ kind: z.enum(['site', 'counter', 'staff']).meta({ title: '评价对象' }), id: z.uuid().meta({ title: '评价对象' }) });
 export const CaseRatingInput = RatingInput.extend({ caseId: z.uuid().meta({ title: '办件' }) });
+/** 一次一评 on the counter's evaluator, right after the clerk served the person (optionally for a case). */
+export const EvaluatorRatingInput = RatingInput.omit({ phone: true }).extend({ counterId: z.uuid().meta({ title: '窗口' }), caseId: z.uuid().optional().meta({ title: '办件' }) });
+/** A rating taken by a 12345 operator on the phone, for a case the caller names by its number. */
+export const HotlineRatingInput = RatingInput.extend({ refNo: z.string().trim().min(4, '请填写办件编号').max(40).meta({ title: '办件编号' }) });

@@ -1,34 +1,75 @@
-/** 扫码评价 (phone): the counter's QR code opens this page; five levels, optional comment and phone. */
+/**
+ * 扫码评价 and 短信邀评 (phone-sized): a site's, counter's or staff member's QR code, or the link in an
+ * invitation SMS, opens this page; five levels, the channel's sub-indicators, an optional comment and
+ * (for QR codes) an optional phone for 实名评价.
+ */
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Button, Card, Input, Radio, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, Radio, Rate, Result, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { get, post } from '../../../core/web/api';
 import { RATING_LEVELS } from '../shared/ratings.machine';
 
+type Indicator = { key: string; label: string };
+type Form = { heading: string; indicators: Indicator[]; askPhone: boolean; rated?: boolean };
+const LEVEL_TEXT = [1, 2, 3, 4, 5].map((v) => RATING_LEVELS[v as 5]);
+
+/** Which thing the URL rates, how to load its heading, and where the rating goes. */
+function useTarget(): { load: () => Promise<Form>; send: string; key: string } {
+  const { counterId, kind, id, token } = useParams();
+  if (token) {
+    return {
+      key: `inv-${token}`, send: `/api/public/rating-invitations/${token}`,
+      load: async () => { const r = await get<{ title: string; orgName: string; rated: boolean; indicators: Indicator[] }>(`/api/public/rating-invitations/${token}`); return { heading: `${r.orgName} · ${r.title}`, indicators: r.indicators, askPhone: false, rated: r.rated }; },
+    };
+  }
+  const k = kind ?? 'counter';
+  const target = id ?? counterId ?? '';
+  return {
+    key: `${k}-${target}`, send: `/api/public/rating-targets/${k}/${target}`,
+    load: async () => {
+      const r = await get<{ name: string; orgName: string; indicators: Indicator[] }>(`/api/public/rating-targets/${k}/${target}`);
+      return { heading: k === 'site' ? r.name : `${r.orgName} · ${r.name}`, indicators: r.indicators, askPhone: true };
+    },
+  };
+}
+
 export function RatePage() {
-  const { counterId = '' } = useParams();
-  const counter = useQuery({ queryKey: ['counter', counterId], queryFn: () => get<{ name: string; orgName: string }>(`/api/public/counters/${counterId}`) });
+  const t = useTarget();
+  const form = useQuery({ queryKey: ['rate-form', t.key], queryFn: t.load });
   const [level, setLevel] = useState<number>();
+  const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [phone, setPhone] = useState('');
-  const send = useMutation({ mutationFn: () => post<{ bad: boolean }>('/api/public/ratings', { counterId, level, comment: comment || undefined, phone: phone || undefined }) });
-  if (counter.error) return <Result status="404" title={counter.error.message} />;
+  const send = useMutation({
+    mutationFn: () => post<{ bad: boolean }>(t.send, {
+      level, scores: Object.keys(scores).length ? scores : undefined, comment: comment || undefined, phone: phone || undefined,
+    }),
+  });
+  if (form.error) return <Result status="404" title={form.error.message} />;
   if (send.data) {
     return <Result status="success" title="感谢您的评价" subTitle={send.data.bad ? '我们已登记您反映的问题，承办单位将在1个工作日内与您联系核实，整改结果会反馈给您。' : '您的评价已提交。'} />;
   }
+  if (form.data?.rated) return <Result status="info" title="该办件已评价过" subTitle="每件办件只能评价一次，感谢您的参与。" />;
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
       <Typography.Title level={4}>政务服务“好差评”</Typography.Title>
-      <Card title={counter.data ? `${counter.data.orgName} · ${counter.data.name}` : '加载中'}>
+      <Card title={form.data ? form.data.heading : '加载中'} styles={{ header: { whiteSpace: 'normal' } }}>
         <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>整体满意度</Typography.Text>
           <Radio.Group value={level} onChange={(e) => setLevel(e.target.value)} optionType="button" buttonStyle="solid" data-testid="rating-levels"
             options={[5, 4, 3, 2, 1].map((v) => ({ value: v, label: RATING_LEVELS[v as 5] }))} />
+          {(form.data?.indicators ?? []).map((i) => (
+            <div key={i.key} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }} data-testid={`score-${i.key}`}>
+              <span>{i.label}</span>
+              <Rate tooltips={LEVEL_TEXT} value={scores[i.key]} onChange={(v) => setScores((s) => { const n = { ...s }; if (v) n[i.key] = v; else delete n[i.key]; return n; })} />
+            </div>
+          ))}
           <Input.TextArea rows={3} maxLength={500} placeholder="请说说您的办事体验（选填）" value={comment} onChange={(e) => setComment(e.target.value)} />
-          <Input maxLength={11} placeholder="手机号码（选填，留下后便于回访整改）" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          {form.data?.askPhone !== false ? <Input maxLength={11} inputMode="numeric" placeholder="手机号码（选填，留下后便于回访整改）" value={phone} onChange={(e) => setPhone(e.target.value)} /> : null}
           {send.error ? <Alert type="error" message={send.error.message} /> : null}
           <Button type="primary" block disabled={!level} loading={send.isPending} onClick={() => send.mutate()}>提交评价</Button>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>评价人信息严格保密，仅用于回访核实。</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>评价人信息严格保密，仅用于回访核实。分项评价选填。</Typography.Text>
         </Space>
       </Card>
     </div>
