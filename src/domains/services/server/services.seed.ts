@@ -5,46 +5,17 @@
  * open today. Rows are generated set-based in SQL (a per-row HTTP path would take minutes), but every
  * case has the timeline and clocks the machine would have written, so case pages and metrics work.
  */
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Kernel } from '../../../core/server/kernel';
-import * as tenancy from '../../../core/server/tenancy.repository';
 import * as repo from './services.repository';
-import { indexText } from './services.search';
+import { seedCatalogDemo } from './catalog.seed';
 import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
 
-type RawItem = { id: string; name: string; bundles?: string[]; notes?: string; type: string; orgCategory: string; legalLimit: number | null; legalLimitUnit: string | null; legalLimitBasis: string | null; promisedLimit: number | null; visits: number | null; handleModes: string[]; materials: string[]; result: string | null; serviceObject?: string[] };
-
-const ORG_BY_CATEGORY: Record<string, string> = {
-  市场监管局: '湖滨区市场监督管理局', 人社局: '湖滨区人力资源和社会保障局', 民政局: '湖滨区民政局', 卫健委: '湖滨区卫生健康委员会',
-  公安: '三门峡市公安局湖滨分局', 住建局: '湖滨区住房和城乡建设局', 医保局: '湖滨区医疗保障局', 交通运输局: '湖滨区交通运输局',
-  不动产登记中心: '湖滨区不动产登记中心', 教育局: '湖滨区教育局', 自然资源局: '湖滨区自然资源局', 残联: '湖滨区残疾人联合会',
-  税务: '国家税务总局三门峡市湖滨区税务局', 消防救援: '三门峡市湖滨区消防救援大队', 城管局: '湖滨区城市管理局',
-};
 // Everyday items carry more of the year's volume (社保, 医保, 户籍, 营业执照 …).
 const HEAVY = /社会保险|医疗保险|医保|户口|居民身份证|营业执照|个体工商户|不动产|养老|就业|生育/;
 
 export async function seedServicesDemo(kernel: Kernel) {
-  const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'demo-items.json'), 'utf8')) as RawItem[];
-  const county = '411202';
-  await kernel.db.tx(async (tx) => {
-    const fallback = await tenancy.getOrgByName(tx, '湖滨区政务服务中心');
-    for (const it of raw) {
-      const orgName = ORG_BY_CATEGORY[it.orgCategory];
-      let org = orgName ? await tenancy.getOrgByName(tx, orgName) : null;
-      if (!org && orgName) org = await tenancy.insertOrg(tx, { id: randomUUID(), name: orgName, kind: 'department', divisionCode: county, sort: 50 });
-      org ??= fallback;
-      await repo.upsertItem(tx, {
-        id: randomUUID(), code: it.id, name: it.name, type: it.type, orgId: org!.id, divisionCode: county,
-        legalLimit: it.legalLimit, legalLimitUnit: it.legalLimitUnit, legalBasis: it.legalLimitBasis, promisedLimit: it.promisedLimit,
-        visits: it.visits ?? 1, handleModes: it.handleModes ?? [], materials: it.materials ?? [], result: it.result, serviceObjects: it.serviceObject ?? [],
-        status: 'published', updatedAt: kernel.now(),
-        searchText: indexText([it.name, it.type, it.result, ...(it.materials ?? []), ...(it.bundles ?? []), org!.name].filter(Boolean).join(' ')),
-      });
-    }
-  });
+  await seedCatalogDemo(kernel);
   const existing = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications WHERE is_demo`);
   if (Number(existing[0].n) > 0) return;
   const target = Number(process.env.DEMO_APPLICATIONS ?? 120_000);
@@ -121,8 +92,10 @@ export async function seedServicesDemo(kernel: Kernel) {
     await tx.execute(sql.raw(`INSERT INTO sequences (key, value)
       SELECT 'application:' || left(division_code, 6) || ':' || create_d::text, count(*) FROM zt_gen GROUP BY 1
       ON CONFLICT (key) DO UPDATE SET value = greatest(sequences.value, excluded.value)`));
-    await tx.execute(sql.raw(`INSERT INTO applications (case_id, item_id, channel, counter_id, assisted_by, applicant_kind, applicant_id_enc, applicant_id_last4, materials, division_code, org_id, created_at, is_demo)
-      SELECT id, item_id, CASE WHEN online THEN 'online' ELSE 'counter' END, NULL, CASE WHEN NOT online AND assisted THEN '帮办代办员' END, 'person', NULL, last4, '[]'::jsonb, division_code, org_id, created_at, true FROM zt_gen`));
+    // Every demo application was filed under the item's published guide version (version 1).
+    await tx.execute(sql.raw(`INSERT INTO applications (case_id, item_id, item_version_id, channel, counter_id, assisted_by, applicant_kind, applicant_id_enc, applicant_id_last4, materials, division_code, org_id, created_at, is_demo)
+      SELECT g.id, g.item_id, v.id, CASE WHEN g.online THEN 'online' ELSE 'counter' END, NULL, CASE WHEN NOT g.online AND g.assisted THEN '帮办代办员' END, 'person', NULL, g.last4, '[]'::jsonb, g.division_code, g.org_id, g.created_at, true
+      FROM zt_gen g LEFT JOIN service_item_versions v ON v.item_id = g.item_id AND v.status = 'published'`));
     // The timeline each case would have: 创建, (补正, 提交补正材料), 受理 | 不予受理, 准予许可 | 不予许可, 送达.
     const ev = (seq: string, event: string, from: string | null, to: string, at: string, actor: string, comment: string | null, where: string) =>
       `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL'}, '${to}', NULL::uuid, ${actor}, (${at}) AT TIME ZONE 'Asia/Shanghai', ${comment ? `'${comment}'` : 'NULL'}, '{}'::jsonb, division_code FROM zt_gen WHERE ${where}`;

@@ -9,8 +9,8 @@ import { defineMachine } from '../../../core/shared/machine';
 import { assessGuide, type GuideForCheck } from './catalog.completeness';
 
 export const catalogVersionMachine = defineMachine({
-  type: 'serviceItemVersion',
-  plural: 'service-item-versions',
+  type: 'catalog',
+  plural: 'catalog-versions',
   label: '事项版本',
   initial: 'draft',
   states: {
