@@ -17,6 +17,8 @@ export default defineDomain({
     clerk: ['complaintFix.read', 'complaintFix.handle', 'ratings.evaluate', 'ratings.read'],
     director: ['complaintFix.read', 'complaintFix.handle', 'ratings.read'],
     leader: ['complaintFix.read', 'complaintFix.review', 'ratings.read'],
+    // 回访员 (callbacks domain, loaded before this one) also take ratings on the phone: the 12345 channel.
+    callbackAgent: ['ratings.record', 'ratings.read'],
   },
   caseTypes: [{ machine: complaintFixMachine, refPrefix: 'CP', onTransition: onFixTransition, present: (tx, row) => presentFix(tx, row), link: (row) => `/ratings/fixes/${row.id}` }],
   jobs: [defineJob({ name: 'ratings.invite', everySeconds: 900, maxAttempts: 3, handler: async (kernel) => { await sendInvitations(kernel); } })],
