@@ -1,7 +1,10 @@
 /**
- * Demo ratings at the seeds' scale: about half of the demo year's completed applications rated once
- * (一事一评 online, 一次一评 at the counter), overwhelmingly satisfied as the published reports say, plus a
- * few 差评 filed through the real path so their 整改 cases exist — two answered, one still open.
+ * Demo ratings at the seeds' scale (≈60,000 in the demo year, DEMO_RATINGS changes it; "60,394 ratings
+ * and no bad ones"): half of the demo year's completed applications rated once — online (一事一评, a
+ * quarter of them through the SMS invitation) or on the counter's evaluator (一次一评, tied to a hall
+ * counter and its clerk) — and the rest by QR code at every site, counter and clerk, all with their
+ * channel's sub-indicators. Set-based SQL with hashes of ids as the deterministic draw. A few 差评 are then
+ * filed through the real path so their 整改 cases exist — two answered, one still open.
  */
 import { sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../../../core/server/actor';
@@ -10,18 +13,55 @@ import type { Kernel } from '../../../core/server/kernel';
 import { listCounters, getOrgByName } from '../../../core/server/tenancy.repository';
 import { rateCounter } from './ratings.service';
 
+/** A sub-indicator a notch below the overall level now and then (never below 1), from a hash. */
+const sub = (idExpr: string, key: string) => `greatest(1, l.lvl - (abs(hashtext(${idExpr} || ':${key}')) % 10 < 2)::int)`;
+const onlineScores = (id: string) => `jsonb_build_object('overall', l.lvl, 'efficiency', ${sub(id, 'ef')}, 'guideAccuracy', ${sub(id, 'ga')}, 'convenience', ${sub(id, 'cv')}, 'usability', ${sub(id, 'us')})`;
+const counterScores = (id: string) => `jsonb_build_object('overall', l.lvl, 'serviceEfficiency', ${sub(id, 'se')}, 'serviceLevel', ${sub(id, 'sl')}, 'attitude', ${sub(id, 'at')})`;
+// 86% 非常满意, 12% 满意, 2% 基本满意: the published reports count no bad ratings.
+const level = (id: string) => `(SELECT CASE WHEN abs(hashtext(${id} || ':lv')) % 100 < 86 THEN 5 WHEN abs(hashtext(${id} || ':lv')) % 100 < 98 THEN 4 ELSE 3 END AS lvl)`;
+
 export async function seedRatingsDemo(kernel: Kernel) {
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ratings`);
   if (Number(n) > 0) return;
-  await kernel.db.tx(async (tx) => {
-    await tx.execute(sql`INSERT INTO ratings (id, org_id, division_code, counter_id, case_id, channel, level, comment, real_name, rater_phone_enc, fix_case_id, created_at)
-      SELECT gen_random_uuid(), a.org_id, a.division_code, NULL, a.case_id, CASE WHEN a.channel = 'online' THEN 'online' ELSE 'counter' END,
-        CASE WHEN abs(hashtext(a.case_id::text)) % 100 < 86 THEN 5 WHEN abs(hashtext(a.case_id::text)) % 100 < 98 THEN 4 ELSE 3 END,
-        NULL, false, NULL, NULL, c.closed_at + interval '2 hours'
-      FROM applications a JOIN cases c ON c.id = a.case_id
-      WHERE a.is_demo AND c.state = 'delivered' AND abs(hashtext(a.case_id::text || 'r')) % 2 = 0`);
-  });
+  const target = Number(process.env.DEMO_RATINGS ?? 60_000);
+  const now = kernel.now().toISOString();
+  const yearStart = `${kernel.today().slice(0, 4)}-01-01`;
   const hall = await kernel.db.tx((tx) => getOrgByName(tx, '湖滨区政务服务中心'));
+  await kernel.db.tx(async (tx) => {
+    // Ratings of cases: online / SMS for online applications, the hall evaluator for counter ones.
+    await tx.execute(sql.raw(`INSERT INTO ratings (id, org_id, division_code, site_id, counter_id, staff_id, item_id, case_id, channel, level, scores, comment, real_name, rater_phone_enc, fix_case_id, created_at)
+      SELECT gen_random_uuid(), a.org_id, a.division_code, sc.org_id, sc.id, st.user_id, a.item_id, a.case_id,
+        CASE WHEN a.channel = 'online' THEN CASE WHEN h.ch < 25 THEN 'sms' ELSE 'online' END ELSE 'counter' END, l.lvl,
+        CASE WHEN h.ch % 10 < 3 THEN jsonb_build_object('overall', l.lvl) WHEN a.channel = 'online' THEN ${onlineScores('a.case_id::text')} ELSE ${counterScores('a.case_id::text')} END,
+        NULL, false, NULL, NULL,
+        c.closed_at + CASE WHEN a.channel = 'online' THEN CASE WHEN h.ch < 25 THEN interval '26 hours' ELSE interval '2 hours' END ELSE interval '5 minutes' END
+      FROM applications a JOIN cases c ON c.id = a.case_id
+      CROSS JOIN LATERAL (SELECT abs(hashtext(a.case_id::text || ':pick')) % 100 AS pick, abs(hashtext(a.case_id::text || ':ch')) % 100 AS ch, abs(hashtext(a.case_id::text || ':ct')) AS ct) h
+      CROSS JOIN LATERAL ${level('a.case_id::text')} l
+      LEFT JOIN (SELECT x.id, x.org_id, row_number() OVER (ORDER BY x.name) - 1 AS i, count(*) OVER () AS n FROM counters x WHERE x.org_id = ${hall ? `'${hall.id}'` : 'NULL'}) sc ON a.channel = 'counter' AND sc.i = h.ct % sc.n
+      LEFT JOIN LATERAL (SELECT ur.user_id FROM user_roles ur WHERE ur.org_id = sc.org_id AND ur.role = 'clerk' ORDER BY ur.user_id LIMIT 1) st ON true
+      WHERE a.is_demo AND c.state IN ('delivered', 'denied') AND h.pick < 50
+        AND c.closed_at + interval '26 hours' < '${now}'::timestamptz`));
+    const [{ n: byCase }] = (await tx.execute(sql`SELECT count(*)::int AS n FROM ratings`) as unknown as { rows: { n: number }[] }).rows;
+    const qr = Math.max(0, target - Number(byCase));
+    // QR ratings over the working days of the year: a site's code (20%), a clerk's (10%) or a counter's.
+    await tx.execute(sql.raw(`WITH t AS (
+        SELECT x.id AS counter_id, x.org_id AS site_id, o.division_code, (SELECT ur.user_id FROM user_roles ur WHERE ur.org_id = x.org_id AND ur.role = 'clerk' ORDER BY ur.user_id LIMIT 1) AS staff_id,
+          row_number() OVER (ORDER BY o.sort, x.name) - 1 AS i
+        FROM counters x JOIN orgs o ON o.id = x.org_id WHERE o.kind IN ('service_center', 'service_site')),
+      tn AS (SELECT count(*) AS n FROM t),
+      d AS (SELECT day::date AS day, row_number() OVER (ORDER BY day) - 1 AS i FROM generate_series('${yearStart}'::date, ('${now}'::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day') day WHERE extract(isodow FROM day) < 6),
+      dn AS (SELECT count(*) AS n FROM d)
+      INSERT INTO ratings (id, org_id, division_code, site_id, counter_id, staff_id, item_id, case_id, channel, level, scores, comment, real_name, rater_phone_enc, fix_case_id, created_at)
+      SELECT gen_random_uuid(), t.site_id, t.division_code, t.site_id, CASE WHEN h.k >= 2 THEN t.counter_id END, CASE WHEN h.k = 2 THEN t.staff_id END, NULL, NULL, 'qr', l.lvl,
+        CASE WHEN h.k % 3 = 0 THEN jsonb_build_object('overall', l.lvl) ELSE ${counterScores("g::text || ':qr'")} END, NULL, false, NULL, NULL,
+        (d.day + time '08:40' + (h.m % 480) * interval '1 minute') AT TIME ZONE 'Asia/Shanghai'
+      FROM generate_series(1, ${qr}) g
+      CROSS JOIN LATERAL (SELECT abs(hashtext(g::text || ':qr-t')) AS ti, abs(hashtext(g::text || ':qr-d')) AS di, abs(hashtext(g::text || ':qr-k')) % 10 AS k, abs(hashtext(g::text || ':qr-m')) AS m) h
+      CROSS JOIN LATERAL ${level("g::text || ':qr'")} l
+      JOIN t ON t.i = h.ti % (SELECT n FROM tn)
+      JOIN d ON d.i = h.di % (SELECT n FROM dn)`));
+  });
   const counters = hall ? await kernel.db.tx((tx) => listCounters(tx, [hall.id])) : [];
   if (counters.length === 0) return;
   const bad = [

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedServicesDemo } from '../../services/server/services.seed';
+import { seedRatingsDemo } from '../../ratings/server/ratings.seed';
+import { seedCallbacksDemo } from './callbacks.seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  process.env.DEMO_APPLICATIONS = '3000';
+  process.env.DEMO_RATINGS = '2500';
+  await seedServicesDemo(t.kernel);
+  await seedRatingsDemo(t.kernel);
+  await seedCallbacksDemo(t.kernel);
+}, 120_000);
+afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; delete process.env.DEMO_RATINGS; });
+
+describe('demo year of ratings and callbacks', () => {
+  it('rates at the requested scale through every channel, tied to sites, counters, clerks and items, with sub-indicators', async () => {
+    const leader = await t.as('leader');
+    const year = `from=${t.kernel.today().slice(0, 4)}-01-01&to=${t.kernel.today()}`;
+    const total = (await leader.get(`/api/metrics/ratings.total?${year}`)).body.value;
+    expect(total).toBe(2500 + 3); // the generated year plus the three 差评 filed through the real path
+    const byChannel = (await leader.get(`/api/ratings/breakdown?by=channel&${year}`)).body;
+    expect(byChannel.map((r: { key: string }) => r.key).sort()).toEqual(['counter', 'online', 'qr', 'sms']);
+    const bySite = (await leader.get(`/api/ratings/breakdown?by=site&${year}`)).body;
+    expect(bySite.length).toBe(11); // the hall and the ten township centres
+    const byStaff = (await leader.get(`/api/ratings/breakdown?by=staff&${year}`)).body;
+    expect(byStaff.map((r: { name: string }) => r.name).sort()).toEqual(['李娜', '马红']);
+    const byItem = (await leader.get(`/api/ratings/breakdown?by=item&${year}`)).body;
+    expect(byItem.length).toBeGreaterThan(20);
+    const online = byChannel.find((r: { key: string }) => r.key === 'online');
+    expect(Object.keys(online.scores).sort()).toEqual(['convenience', 'efficiency', 'guideAccuracy', 'overall', 'usability']);
+    const sat = (await leader.get(`/api/metrics/ratings.satisfactionRate?${year}`)).body;
+    expect(sat.numerator).toBe(total - 3);
+    const [{ future }] = await t.kernel.db.query<{ future: number }>(`SELECT count(*)::int AS future FROM ratings WHERE created_at > $1`, [t.kernel.now().toISOString()]);
+    expect(future).toBe(0);
+  });
+
+  it('calls back a sample of completed applications, about 96% reached, the figures from the records', async () => {
+    const leader = await t.as('leader');
+    const year = `from=${t.kernel.today().slice(0, 4)}-01-01&to=${t.kernel.today()}`;
+    const rate = (await leader.get(`/api/metrics/callbacks.rate?${year}&caseType=application`)).body;
+    const [{ completed }] = await t.kernel.db.query<{ completed: number }>(`SELECT count(*)::int AS completed FROM cases c JOIN applications a ON a.case_id = c.id WHERE a.is_demo AND c.state IN ('delivered', 'denied')`);
+    expect(rate.denominator / completed).toBeGreaterThan(0.07);
+    expect(rate.denominator / completed).toBeLessThan(0.13);
+    expect(rate.value).toBeGreaterThan(0.93);
+    expect(rate.value).toBeLessThan(0.99);
+    const sat = (await leader.get(`/api/metrics/callbacks.satisfactionRate?${year}&caseType=application`)).body;
+    expect(sat.denominator).toBe(rate.numerator);
+    expect(sat.value).toBeGreaterThan(0.95);
+    const [{ mismatched }] = await t.kernel.db.query<{ mismatched: number }>(`SELECT count(*)::int AS mismatched FROM callbacks cb WHERE cb.is_demo AND cb.attempts <> (SELECT count(*) FROM callback_attempts x WHERE x.callback_id = cb.id)`);
+    expect(mismatched).toBe(0);
+    const agent = await t.as('callback_zwzx');
+    const done = (await agent.get('/api/callbacks?state=done&pageSize=1')).body;
+    expect(done.total).toBeGreaterThan(0);
+    expect(done.items[0]).toMatchObject({ agentName: '韩雪', stateName: '已回访' });
+  });
+});
