@@ -3,6 +3,7 @@ import { mergeCaseData } from '../../../core/server/cases/case.service';
 import { applicationMachine } from '../shared/application.machine';
 import { servicesRoutes } from './services.routes';
 import { catalogRoutes } from './catalog.routes';
+import { appointmentRoutes } from './appointments.routes';
 import { servicesMetrics } from './services.metrics';
 import { present } from './services.service';
 import { seedServicesDemo } from './services.seed';
@@ -36,7 +37,7 @@ export default defineDomain({
       if (ctx.event === 'extend') await mergeCaseData(tx, ctx.row.id, { extended: true });
     },
   }],
-  routes: async (app, kernel) => { await servicesRoutes(app, kernel); await catalogRoutes(app, kernel); },
+  routes: async (app, kernel) => { await servicesRoutes(app, kernel); await catalogRoutes(app, kernel); await appointmentRoutes(app, kernel); },
   metrics: servicesMetrics,
   seedDemo: seedServicesDemo,
 });

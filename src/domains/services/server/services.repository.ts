@@ -1,7 +1,7 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs } from '../../../core/server/db/schema';
-import { applications, serviceItems } from './services.tables';
+import { applicationFiles, applications, serviceItems } from './services.tables';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 
 export type ItemRow = typeof serviceItems.$inferSelect;
@@ -74,4 +74,23 @@ export async function itemCounts(tx: Tx, divisionPrefix: string) {
     zeroVisit: sql<number>`count(*) FILTER (WHERE ${serviceItems.status} = 'published' AND ${serviceItems.visits} = 0)::int`,
   }).from(serviceItems).where(sql`${serviceItems.divisionCode} LIKE ${divisionPrefix + '%'}`);
   return r;
+}
+
+// ---- uploaded materials ------------------------------------------------------------------------------
+export type FileRow = typeof applicationFiles.$inferSelect;
+export async function insertFile(tx: Tx, row: typeof applicationFiles.$inferInsert) {
+  await tx.insert(applicationFiles).values(row);
+}
+export const getFile = async (tx: Tx, id: string) => (await tx.select().from(applicationFiles).where(eq(applicationFiles.id, id)))[0] ?? null;
+export async function filesByIds(tx: Tx, ids: string[]) {
+  return ids.length ? tx.select().from(applicationFiles).where(inArray(applicationFiles.id, ids)) : [];
+}
+/** An applicant's earlier files, newest first (for reuse in a new application). */
+export function filesOfOwner(tx: Tx, ownerKey: string, limit = 200) {
+  return tx.select().from(applicationFiles).where(eq(applicationFiles.ownerKey, ownerKey)).orderBy(desc(applicationFiles.createdAt)).limit(limit);
+}
+/** Is the file named on an application the actor may see? (the case row carries the scope) */
+export async function applicationsWithFile(tx: Tx, fileId: string) {
+  return tx.select({ c: cases }).from(applications).innerJoin(cases, eq(cases.id, applications.caseId))
+    .where(sql`${applications.materials} @> ${JSON.stringify([{ fileId }])}::jsonb`).limit(20);
 }

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { AppError } from '../../../core/shared/errors';
 import { actorOf } from '../../../core/server/http/plugin';
 import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
 import { listCases } from '../../../core/server/cases/case.repository';
 import { listCounters } from '../../../core/server/tenancy.repository';
 import type { Kernel } from '../../../core/server/kernel';
-import { ApplicationFile, ApplicationFiled, ItemQuery, ServiceItem, TrackQuery } from '../shared/services.schema';
+import { ApplicationFile, ApplicationFiled, ItemQuery, MaterialFile, ReusableMaterial, ServiceItem, TrackQuery, UploadQuery } from '../shared/services.schema';
+import * as materials from './materials.service';
 import * as svc from './services.service';
 
 const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -37,6 +39,27 @@ export async function servicesRoutes(base: FastifyInstance, kernel: Kernel) {
       const r = await listCases(tx, visibleFilter(actorOf(req), 'application'), req.query.page, req.query.pageSize);
       return { total: r.total, items: await summaries(tx, kernel, r.items) };
     }));
+  // Materials arrive as the raw file body (no multipart needed for one file); the limit is checked by
+  // the service so the answer is a Chinese 413, not the framework's.
+  for (const type of ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: materials.uploadMaxBytes() * 2 }, (_req, body, done) => done(null, body));
+  }
+  const IdParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) });
+  app.post('/api/materials', {
+    schema: { tags, operationId: 'uploadMaterial', summary: '上传申请材料（请求体为文件内容；按内容识别类型：PDF、JPG、PNG、OFD）', querystring: UploadQuery, response: { 200: MaterialFile, ...err, 413: ErrorBody } },
+  }, async (req) => {
+    if (!Buffer.isBuffer(req.body)) throw new AppError('BAD_REQUEST', '请以文件内容作为请求体上传');
+    return db.tx((tx) => materials.upload(tx, kernel, actorOf(req), req.query, req.body as Buffer));
+  });
+  app.get('/api/materials', { schema: { tags, operationId: 'myMaterials', summary: '申请人已上传的材料', querystring: z.object({ idNumber: z.string().trim().max(18).optional() }), response: { 200: z.array(MaterialFile), ...err } } },
+    async (req) => db.tx((tx) => materials.listMine(tx, kernel, actorOf(req), req.query.idNumber)));
+  app.get('/api/materials/reusable', { schema: { tags, operationId: 'reusableMaterials', summary: '某事项可复用的已有材料（已上传的文件、已有证照）', querystring: z.object({ itemId: z.uuid(), idNumber: z.string().trim().max(18).optional() }), response: { 200: z.array(ReusableMaterial), ...err } } },
+    async (req) => db.tx((tx) => materials.reusable(tx, kernel, actorOf(req), req.query.itemId, req.query.idNumber)));
+  app.get('/api/materials/:id/content', { schema: { tags, operationId: 'materialContent', summary: '下载材料文件', params: IdParam } },
+    async (req, reply) => {
+      const r = await db.tx((tx) => materials.content(tx, kernel, actorOf(req), req.params.id));
+      return reply.header('content-type', r.file.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(r.file.fileName)}`).send(r.body);
+    });
   app.get('/api/public/applications/track', {
     config: { auth: 'none' },
     schema: { tags, operationId: 'trackApplication', summary: '凭办件编号和证件号码后4位查询办理进度', querystring: TrackQuery, response: { 200: z.object({ refNo: z.string(), itemName: z.string(), state: z.string(), stateName: z.string(), submittedAt: z.string(), closedAt: z.string().nullable(), clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), badge: z.string() })) }), ...err } },

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Kernel } from '../../../core/server/kernel';
 import * as repo from './services.repository';
 import { seedCatalogDemo } from './catalog.seed';
+import { seedAppointmentsDemo } from './appointments.seed';
 import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
 
 // Everyday items carry more of the year's volume (社保, 医保, 户籍, 营业执照 …).
@@ -16,6 +17,7 @@ const HEAVY = /社会保险|医疗保险|医保|户口|居民身份证|营业执
 
 export async function seedServicesDemo(kernel: Kernel) {
   await seedCatalogDemo(kernel);
+  await seedAppointmentsDemo(kernel);
   const existing = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications WHERE is_demo`);
   if (Number(existing[0].n) > 0) return;
   const target = Number(process.env.DEMO_APPLICATIONS ?? 120_000);

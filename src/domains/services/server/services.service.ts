@@ -16,6 +16,8 @@ import { applicationMachine } from '../shared/application.machine';
 import { deadlineBadge } from '../../../core/shared/clock';
 import { listClocks } from '../../../core/server/cases/case.repository';
 import * as repo from './services.repository';
+import * as catalogRepo from './catalog.repository';
+import { checkFilingMaterials } from './materials.service';
 import { queryTokens } from './services.search';
 import { divisionPrefix } from '../../../core/shared/division';
 
@@ -55,19 +57,23 @@ export async function fileApplication(tx: Tx, kernel: Kernel, actor: Actor, inpu
     applicant = { ...input.applicant, userId: null };
     channel = 'counter';
   }
-  const missing = input.materials.filter((m) => !m.provided).map((m) => m.name);
+  // The application keeps the guide version it is filed under: its limits and materials never change.
+  const version = await catalogRepo.publishedVersionOf(tx, item.id);
+  if (!version) throw new AppError('VALIDATION', '该事项不存在或未发布，不能申请', { fields: [{ path: 'itemId', message: '办理事项：未发布' }] });
+  const materials = await checkFilingMaterials(tx, kernel, version.version.materials, applicant.idNumber, input.materials);
+  const missing = materials.filter((m) => !m.provided).map((m) => m.name);
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'application', title: item.name, orgId: org.id, divisionCode: org.divisionCode,
     applicantId: applicant.userId, applicantName: applicant.name, idempotencyKey: input.idempotencyKey ?? null,
     comment: input.comment ?? (missing.length ? `收件时缺少：${missing.join('、')}` : null),
-    data: { itemId: item.id, legalLimit: item.legalLimit, legalLimitUnit: item.legalLimitUnit, legalBasis: item.legalBasis, promisedLimit: item.promisedLimit, channel },
+    data: { itemId: item.id, itemVersionId: version.version.id, legalLimit: item.legalLimit, legalLimitUnit: item.legalLimitUnit, legalBasis: item.legalBasis, promisedLimit: item.promisedLimit, channel },
   });
   if (created) {
     await repo.insertApplication(tx, {
-      caseId: row.id, itemId: item.id, channel, counterId: input.counterId ?? null,
+      caseId: row.id, itemId: item.id, itemVersionId: version.version.id, channel, counterId: input.counterId ?? null,
       assistedBy: actor.kind === 'staff' && input.assisted ? actor.name : null,
       applicantKind: applicant.kind, applicantIdEnc: kernel.cipher.encrypt(applicant.idNumber), applicantIdLast4: applicant.idNumber.slice(-4),
-      materials: input.materials, divisionCode: org.divisionCode, orgId: org.id, createdAt: row.createdAt,
+      materials, divisionCode: org.divisionCode, orgId: org.id, createdAt: row.createdAt,
     });
   }
   return { id: row.id, refNo: row.refNo, created };
@@ -78,14 +84,16 @@ export async function present(tx: Tx, caseId: string) {
   const r = await repo.getApplication(tx, caseId);
   if (!r) return [];
   const { app, item } = r;
+  const v = app.itemVersionId ? await catalogRepo.getVersion(tx, app.itemVersionId) : null;
   return [
     { label: '办理事项', value: `${item.name}（${item.type}）` },
+    { label: '办事指南版本', value: v ? `第${v.versionNo}版（${v.publishedAt ? v.publishedAt.toISOString().slice(0, 10) : ''}发布）` : '—' },
     { label: '办理渠道', value: app.channel === 'online' ? '网上办理' : '窗口办理' },
     { label: '申请人证件', value: maskIdNumber(`${'*'.repeat(14)}${app.applicantIdLast4}`) },
     { label: '帮办代办', value: app.assistedBy ?? '否' },
     { label: '法定时限', value: item.legalLimit === null ? '—' : `${item.legalLimit}${item.legalLimitUnit === '日' ? '日' : '个工作日'}` },
     { label: '承诺时限', value: item.promisedLimit === null ? '—' : item.promisedLimit === 0 ? '即办' : `${item.promisedLimit}个工作日` },
-    { label: '材料', value: app.materials.length ? app.materials.map((m) => `${m.name}${m.provided ? '' : '（容缺后补）'}`).join('；') : item.materials.join('；') },
+    { label: '材料', value: app.materials.length ? app.materials.map((m) => `${m.name}${m.fileId ? '（已上传）' : m.provided ? '' : '（容缺后补）'}`).join('；') : item.materials.join('；') },
   ];
 }
 
