@@ -1,4 +1,14 @@
-/** What other domains and the app may use from services. */
+/**
+ * What other domains and the app may use from services. An application stores the guide version it
+ * was filed under (`FilingItem.versionId`); bundles and licences read items through these calls.
+ */
 export { seedServicesDemo } from './server/services.seed';
 export { applicationMachine } from './shared/application.machine';
 export { indexText, queryTokens } from './server/services.search';
+export { getItemForFiling, getFilingVersion, isSunkToSite, listItems as listPublishedItems } from './server/catalog.filing';
+export type { FilingItem, FilingLimit, FilingMaterial, ListedItem } from './server/catalog.filing';
+export { assessGuide } from './shared/catalog.completeness';
+export type { GuideElements, Completeness } from './shared/catalog.schema';
+/** Licences (and other sources) offer an applicant's existing records as reusable materials. */
+export { registerMaterialProvider } from './server/materials.service';
+export type { MaterialProvider, MaterialHit } from './server/materials.service';
