@@ -1,12 +1,17 @@
 /**
  * 窗口收件: pick the item (any item at a 无差别全科受理 counter), enter the applicant, tick the materials
- * received (unticked ones are 容缺后补), record 帮办代办, file. The case then appears in the item org's
+ * received or scan them in (uploaded files are checked by content on the server); an unticked material
+ * the guide lets be handed in later is recorded as 容缺后补, other missing ones are left to the
+ * department's 一次性告知补正 at acceptance. Record 帮办代办, file. The case then appears in the item org's
  * 工作台 with its acceptance clock running.
  */
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { App, Button, Checkbox, Descriptions, Form, Input, Radio, Select, Switch, Tag } from 'antd';
+import { App, Button, Checkbox, Descriptions, Form, Input, Radio, Select, Space, Switch, Tag, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { uploadMaterial } from './catalog.api';
+import type { PublicGuide } from '../shared/catalog.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ServiceItem } from '../shared/services.schema';
 import { ApiError, get, post } from '../../../core/web/api';
@@ -17,8 +22,19 @@ export function CounterIntakePage() {
   const [form] = Form.useForm();
   const items = useQuery({ queryKey: ['service-items'], queryFn: () => get<ServiceItem[]>('/api/service-items') });
   const counters = useQuery({ queryKey: ['counters'], queryFn: () => get<{ id: string; name: string; generalist: boolean }[]>('/api/counters') });
-  const [itemId, setItemId] = useState<string>();
+  const [itemId, setItemIdRaw] = useState<string>();
+  const setItemId = (v: string) => { setItemIdRaw(v); setFiles({}); form.setFieldValue('materials', []); };
   const item = useMemo(() => items.data?.find((i) => i.id === itemId), [items.data, itemId]);
+  const guide = useQuery({ queryKey: ['public-guide', itemId], enabled: !!itemId, queryFn: () => get<PublicGuide>(`/api/public/catalog/${itemId}`) });
+  const [files, setFiles] = useState<Record<string, { id: string; fileName: string }>>({});
+  const upload = async (name: string, f: File) => {
+    try {
+      const r = await uploadMaterial(f, name, form.getFieldValue('idNumber'));
+      setFiles((x) => ({ ...x, [name]: { id: r.id, fileName: r.fileName } }));
+      message.success(`已上传：${name}`);
+    } catch (e) { message.error((e as Error).message); }
+    return false;
+  };
   const [key] = useState(() => crypto.randomUUID());
   const file = useMutation({
     mutationFn: (v: Record<string, unknown>) => post<{ id: string; refNo: string }>('/api/applications', v),
@@ -31,7 +47,11 @@ export function CounterIntakePage() {
     file.mutate({
       itemId, counterId: v.counterId, assisted: v.assisted ?? false, idempotencyKey: key,
       applicant: { kind: v.kind, name: v.name, idNumber: v.idNumber, phone: v.phone },
-      materials: (item?.materials ?? []).map((name) => ({ name, provided: got.includes(name) })),
+      materials: (guide.data?.materials ?? []).flatMap((m) => {
+        if (files[m.name]) return [{ name: m.name, provided: true, fileId: files[m.name].id }];
+        if (got.includes(m.name)) return [{ name: m.name, provided: true }];
+        return m.necessity === 'deferrable' ? [{ name: m.name, provided: false }] : [];
+      }),
     });
   };
   return (
@@ -48,7 +68,19 @@ export function CounterIntakePage() {
             <Form.Item name="name" label="申请人" rules={[{ required: true, message: '请填写申请人' }]}><Input maxLength={100} /></Form.Item>
             <Form.Item name="idNumber" label="身份证号或统一社会信用代码" rules={[{ required: true, len: 18, message: '证件号码应为18位' }]}><Input maxLength={18} /></Form.Item>
             <Form.Item name="phone" label="联系电话" rules={[{ required: true, pattern: /^1\d{10}$/, message: '手机号码应为11位数字' }]}><Input maxLength={11} /></Form.Item>
-            <Form.Item name="materials" label="已收材料（未勾选的按容缺后补登记）"><Checkbox.Group options={item?.materials ?? []} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} /></Form.Item>
+            <Form.Item name="materials" label="已收材料（未勾选的可容缺材料按容缺后补登记；其余缺件由承办部门一次性告知补正）">
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+                {(guide.data?.materials ?? []).map((m) => (
+                  <Space key={m.name} wrap>
+                    <Checkbox value={m.name}>{m.name}</Checkbox>
+                    {m.necessity === 'deferrable' ? <Tag color="gold">可容缺后补</Tag> : m.necessity === 'optional' ? <Tag>非必要</Tag> : null}
+                    <Upload showUploadList={false} beforeUpload={(f) => upload(m.name, f)} accept=".pdf,.jpg,.jpeg,.png,.ofd">
+                      <Button size="small" icon={<UploadOutlined />}>{files[m.name] ? `已上传 ${files[m.name].fileName}` : '扫描件上传'}</Button>
+                    </Upload>
+                  </Space>
+                ))}
+              </Checkbox.Group>
+            </Form.Item>
             <Form.Item name="assisted" label="帮办代办" valuePropName="checked"><Switch /></Form.Item>
             <Button type="primary" disabled={!itemId} loading={file.isPending} onClick={submit}>收件</Button>
           </Form>

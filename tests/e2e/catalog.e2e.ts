@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startE2E, type E2E } from './harness';
+import { completeLicence } from '../../src/domains/services/shared/catalog.fixtures';
+
+let e: E2E;
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.stop(); });
+
+describe('事项目录 and 预约 in the browser', () => {
+  it('an official edits a guide, sees what is missing, cannot publish below 100%, then publishes', async () => {
+    await login(e, 'director_scj');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    // A department's draft with every element but the consultation phone (typed in below, as an official would).
+    const created = await e.page.evaluate(async (elements) => {
+      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('zt_csrf='))?.slice(8) ?? '');
+      const opts = await (await fetch('/api/catalog/options')).json();
+      const org = opts.orgs.find((o: { name: string }) => o.name === '湖滨区市场监督管理局');
+      const r = await fetch('/api/catalog/items', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ orgId: org.id, elements }) });
+      return r.json();
+    }, { ...completeLicence, name: '食品经营许可（E2E修订）', consultPhone: null });
+    expect(created.id).toBeTruthy();
+    await e.page.goto(`${e.baseUrl}/catalog/items/${created.id}`);
+    const checklist = e.page.getByTestId('checklist');
+    await checklist.getByText('咨询电话：未填写').waitFor();
+    await checklist.getByText('还缺1项，达到100%方可发布').waitFor();
+    // publishing is refused with the missing elements named
+    await e.page.getByTestId('publish').click();
+    await e.page.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
+    await e.page.getByText(/办事指南要素不完整.*不能发布：咨询电话/).waitFor();
+    expect(await e.page.locator('.ant-page-header-heading-tags').innerText()).toContain('未发布');
+    // fill it in: the checklist turns complete, and publishing goes through
+    await e.page.getByLabel('咨询电话').fill('0398-2812345');
+    await checklist.getByText('要素齐全，可以发布').waitFor();
+    await e.page.getByTestId('publish').click();
+    await e.page.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
+    await e.page.getByText('第1版已发布').waitFor();
+    await e.page.locator('.ant-page-header-heading-tags').getByText('已发布').waitFor();
+    // the public reads it
+    await e.page.goto(`${e.baseUrl}/public/catalog/${created.id}`);
+    await e.page.getByText('食品经营许可（E2E修订）').first().waitFor();
+    await e.page.getByText('办理地点和时间').click();
+    await e.page.getByText('0398-2812345').first().waitFor();
+  });
+
+  it('a citizen books a counter slot on a phone; the counter sees it in its day', async () => {
+    const phone = await e.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+    try {
+      await phone.goto(`${e.baseUrl}/public/appointments`);
+      await phone.getByTestId('appt-site').click();
+      await phone.locator('.ant-select-item-option', { hasText: '湖滨区政务服务中心' }).click();
+      const day = phone.getByTestId('appt-day').first();
+      await day.waitFor();
+      const dayText = await day.innerText();
+      await day.click();
+      const free = phone.locator('[data-testid="appt-slot"]:not(.ant-radio-wrapper-disabled)').first();
+      await free.waitFor();
+      await free.click();
+      await phone.getByLabel('姓名').fill('赵预约');
+      await phone.getByLabel('身份证号').fill('11010519491231002X');
+      await phone.getByLabel('手机号码').fill('13912340000');
+      await phone.getByRole('button', { name: /确认预约/ }).click();
+      await phone.getByText('预约成功').waitFor().catch(async (err) => { await phone.screenshot({ path: 'test-results/catalog-booking.png', fullPage: true }); throw err; });
+      expect(await phone.getByTestId('appointment-code').innerText()).toMatch(/预约号 YY\d{12}/);
+      // nothing overflows the phone's width
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // the hall's counter sees the booking on that day
+      await login(e, 'clerk_zwzx');
+      await e.page.getByText('我的待办（按到期日排序）').waitFor();
+      const [m, d] = dayText.match(/(\d+)月(\d+)日/)!.slice(1).map(Number);
+      const year = new Date().getFullYear();
+      const iso = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      await e.page.goto(`${e.baseUrl}/services/appointments`);
+      await e.page.locator('.ant-picker input').click();
+      await e.page.locator('.ant-picker input').fill(iso);
+      await e.page.keyboard.press('Enter');
+      await e.page.getByTestId('appointment-day').getByText('赵预约').waitFor();
+    } finally {
+      await phone.close();
+    }
+  });
+});
