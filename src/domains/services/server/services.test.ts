@@ -48,7 +48,7 @@ describe('办件 at the counter', () => {
     let d = (await scj.get(`/api/cases/${r.body.id}`)).body;
     expect(d.orgName).toBe('湖滨区市场监督管理局');
     expect(d.fields).toContainEqual({ label: '帮办代办', value: '李娜' });
-    expect(d.fields.find((f: { label: string }) => f.label === '材料').value).toContain('营业执照（容缺后补）');
+    expect(d.fields.find((f: { label: string }) => f.label === '材料').value).toContain('营业执照（部门共享）（容缺后补）');
     expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['accept', 'reject', 'requestCorrection']);
     expect((await scj.post(`/api/applications/${r.body.id}/accept`, {})).status).toBe(200);
     d = (await scj.get(`/api/cases/${r.body.id}`)).body;
