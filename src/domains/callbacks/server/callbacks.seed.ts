@@ -1,7 +1,7 @@
 /**
  * Demo callbacks: the configured sample of the demo year's completed applications and closed 12345
  * tickets, called by the hall's callback agent the day after completion — about 96% reached (the seed
- * reports' "AI回访率96%"), the rest closed unreached after the maximum attempts, and the last day's
+ * reports' "AI回访率96%"), the rest closed unreached after the maximum attempts, and the last three days'
  * still in the queue. Set-based SQL with a hash of the case id as the deterministic draw.
  */
 import { sql } from 'drizzle-orm';
@@ -47,7 +47,7 @@ export async function seedCallbacksDemo(kernel: Kernel) {
         true, c.closed_at
       FROM cases c
       CROSS JOIN LATERAL (SELECT abs(hashtext(c.id::text || ':cb-pick')) % 100 AS pick, abs(hashtext(c.id::text || ':cb-reach')) % 100 AS r, abs(hashtext(c.id::text || ':cb-sat')) % 100 AS s) h
-      CROSS JOIN LATERAL (SELECT CASE WHEN c.closed_at > ${now}::timestamptz - interval '1 day' THEN 'pending' WHEN h.r < 96 THEN 'done' ELSE 'unreached' END AS state) x
+      CROSS JOIN LATERAL (SELECT CASE WHEN c.closed_at > ${now}::timestamptz - interval '3 days' THEN 'pending' WHEN h.r < 96 THEN 'done' ELSE 'unreached' END AS state) x
       WHERE c.closed_at IS NOT NULL AND c.closed_at < ${now}::timestamptz
         AND ((c.type = 'application' AND c.state IN ('delivered', 'denied') AND h.pick < ${DEFAULT_SETTINGS.application.samplePercent}
               AND EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.is_demo))

@@ -50,7 +50,9 @@ export async function seedRatingsDemo(kernel: Kernel) {
           row_number() OVER (ORDER BY o.sort, x.name) - 1 AS i
         FROM counters x JOIN orgs o ON o.id = x.org_id WHERE o.kind IN ('service_center', 'service_site')),
       tn AS (SELECT count(*) AS n FROM t),
-      d AS (SELECT day::date AS day, row_number() OVER (ORDER BY day) - 1 AS i FROM generate_series('${yearStart}'::date, ('${now}'::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day') day WHERE extract(isodow FROM day) < 6),
+      d AS (SELECT day::date AS day, row_number() OVER (ORDER BY day) - 1 AS i FROM generate_series('${yearStart}'::date, ('${now}'::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day') day
+        WHERE (extract(isodow FROM day) < 6 AND NOT EXISTS (SELECT 1 FROM calendar_days h WHERE h.date = day::date AND h.kind = 'holiday'))
+           OR EXISTS (SELECT 1 FROM calendar_days w WHERE w.date = day::date AND w.kind = 'workday')),
       dn AS (SELECT count(*) AS n FROM d)
       INSERT INTO ratings (id, org_id, division_code, site_id, counter_id, staff_id, item_id, case_id, channel, level, scores, comment, real_name, rater_phone_enc, fix_case_id, created_at)
       SELECT gen_random_uuid(), t.site_id, t.division_code, t.site_id, CASE WHEN h.k >= 2 THEN t.counter_id END, CASE WHEN h.k = 2 THEN t.staff_id END, NULL, NULL, 'qr', l.lvl,

@@ -53,7 +53,8 @@ export function RatingsPage() {
         <Tabs destroyOnHidden items={BY.map(([by, label]) => ({ key: by, label, children: <Breakdown by={by} from={from} to={to} /> }))} />
       </Card>
       <Card title="评价二维码（每个服务场所、每个窗口）" style={{ marginTop: 16 }}>
-        <Table<Site> rowKey="id" size="small" loading={sites.isLoading} dataSource={sites.data ?? []} pagination={false}
+        {/* Re-mounted when the sites arrive, so the first site opens with its counters. */}
+        <Table<Site> key={sites.data ? 'loaded' : 'loading'} rowKey="id" size="small" loading={sites.isLoading} dataSource={sites.data ?? []} pagination={false}
           expandable={{ defaultExpandedRowKeys: sites.data?.slice(0, 1).map((s) => s.id), expandedRowRender: (s) => (
             <Table rowKey="id" size="small" pagination={false} dataSource={s.counters}
               columns={[{ title: '窗口', dataIndex: 'name' }, { title: '海报', key: 'p', render: (_: unknown, c: { id: string }) => <PosterButtons kind="counter" id={c.id} /> }]} />
