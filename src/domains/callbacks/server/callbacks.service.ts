@@ -64,9 +64,9 @@ export async function queue(tx: Tx, kernel: Kernel, actor: Actor, q: { state: 'p
   return { items: items.map((r) => view(r.cb, r.orgName, kernel.now())), total };
 }
 
-/** The script with the case's particulars filled in. */
-function fillScript(script: string, cb: repo.CallbackRow, orgName: string, tz: string) {
-  return script.replaceAll('{机构}', orgName).replaceAll('{事项}', cb.title).replaceAll('{编号}', cb.refNo).replaceAll('{办结日期}', todayIso(tz, cb.closedAt));
+/** The script with the case's particulars filled in: {回访单位} is the agent's, {承办单位} the case's. */
+function fillScript(script: string, cb: repo.CallbackRow, orgName: string, agentOrg: string, tz: string) {
+  return script.replaceAll('{回访单位}', agentOrg).replaceAll('{承办单位}', orgName).replaceAll('{事项}', cb.title).replaceAll('{编号}', cb.refNo).replaceAll('{办结日期}', todayIso(tz, cb.closedAt));
 }
 
 export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
@@ -75,7 +75,7 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const s = await settings(tx, cb.divisionCode, cb.kind as CallbackKind);
   const history = await repo.attempts(tx, cb.id);
   return {
-    ...view(cb, orgName, kernel.now()), script: fillScript(s.script, cb, orgName, kernel.config.TZ_NAME),
+    ...view(cb, orgName, kernel.now()), script: fillScript(s.script, cb, orgName, actor.grants.find((g) => g.permissions.has('callback.perform'))?.orgName ?? actor.grants[0]?.orgName ?? '', kernel.config.TZ_NAME),
     canPerform: cb.state === 'pending' && can(actor, 'callback.perform', scoped(cb)),
     history: history.map((h) => ({ at: h.at.toISOString(), agentName: h.agentName, reached: h.reached, note: h.note })),
   };

@@ -51,7 +51,7 @@ describe('回访', () => {
     expect(other.status, JSON.stringify(other.body)).toBe(403);
     expect((await leader.put('/api/callbacks/settings', { kind: 'application', samplePercent: 0, maxAttempts: 3, retryHours: 4, script: '您好，这里是回访。' })).status).toBe(200);
     expect(await callbackOf(await completed(1, '13700000001'))).toBeNull();
-    const put = await leader.put('/api/callbacks/settings', { kind: 'application', samplePercent: 100, maxAttempts: 2, retryHours: 4, script: '您好，我是{机构}回访员，您办理的“{事项}”（编号{编号}）已于{办结日期}办结。' });
+    const put = await leader.put('/api/callbacks/settings', { kind: 'application', samplePercent: 100, maxAttempts: 2, retryHours: 4, script: '您好，我是{回访单位}回访员，您在{承办单位}办理的“{事项}”（编号{编号}）已于{办结日期}办结。' });
     expect(put.body.find((x: { kind: string }) => x.kind === 'application')).toMatchObject({ samplePercent: 100, maxAttempts: 2, custom: true });
     expect(await callbackOf(await completed(2, '13700000002'))).not.toBeNull();
     // the draw is a pure function of the case id
@@ -69,7 +69,7 @@ describe('回访', () => {
     const item = queue.items.find((i: { caseId: string }) => i.caseId === caseId);
     expect(item).toMatchObject({ kindName: '办件回访', stateName: '待回访', due: true, attempts: 0, maxAttempts: 2, orgName: '湖滨区市场监督管理局' });
     const d = (await agent.get(`/api/callbacks/${item.id}`)).body;
-    expect(d.script).toBe(`您好，我是湖滨区市场监督管理局回访员，您办理的“${item.title}”（编号${item.refNo}）已于2026-11-02办结。`);
+    expect(d.script).toBe(`您好，我是湖滨区政务服务中心回访员，您在湖滨区市场监督管理局办理的“${item.title}”（编号${item.refNo}）已于2026-11-02办结。`);
     expect(d.canPerform).toBe(true);
     expect(JSON.stringify(d)).not.toContain('13700000003');
     expect((await agent.get(`/api/callbacks/${item.id}/contact`)).body).toEqual({ phone: '13700000003' });

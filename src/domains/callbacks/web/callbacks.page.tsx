@@ -44,7 +44,7 @@ function SettingsCard() {
           <Form.Item name="samplePercent" label="抽样比例（%）" rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
           <Form.Item name="maxAttempts" label="最多拨打次数" rules={[{ required: true }]}><InputNumber min={1} max={10} /></Form.Item>
           <Form.Item name="retryHours" label="重拨间隔（小时）" rules={[{ required: true }]}><InputNumber min={1} max={72} /></Form.Item>
-          <Form.Item name="script" label="回访话术（可用{机构}{事项}{编号}{办结日期}）" rules={[{ required: true }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+          <Form.Item name="script" label="回访话术（可用{回访单位}{承办单位}{事项}{编号}{办结日期}）" rules={[{ required: true }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
           {save.error ? <Alert type="error" showIcon message={save.error.message} /> : null}
         </Form>
       </Modal>
