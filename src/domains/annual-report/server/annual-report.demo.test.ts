@@ -13,7 +13,7 @@ describe('the report on a demo year', () => {
     const r = (await sfj.post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' })).body;
     const paras = r.content.parts.flatMap((p: any) => p.sections.flatMap((s: any) => s.paragraphs));
     const text = paras.map((p: any) => p.segments.map((s: any) => s.text).join('')).join('\n');
-    expect(text).toContain('全区政务服务事项共77项，其中不见面审批事项59项，占比76.62%。');
+    expect(text).toContain('全区政务服务事项共76项，其中不见面审批事项58项，占比76.32%。');
     expect(text).toMatch(/全年受理各类政务服务事项500件，其中网上办理\d+件，窗口办理\d+件，办结\d+件，按时办结率达[\d.]+%。/);
     expect(checkReport(text).claims.filter((c) => c.status === 'mismatch')).toEqual([]);
     const dash = (await (await t.as('leader')).get('/api/dashboard?year=2026')).body;
