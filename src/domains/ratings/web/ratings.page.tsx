@@ -26,7 +26,7 @@ function Breakdown({ by, from, to }: { by: string; from: string; to: string }) {
         { title: '满意率', dataIndex: 'satisfactionRate', align: 'right', render: pct },
         { title: '差评整改率', dataIndex: 'fixRate', align: 'right', render: pct },
         { title: '实名差评回访整改率', dataIndex: 'realNameFixRate', align: 'right', render: pct },
-        { title: '分项评价（平均，满分5）', dataIndex: 'scores', render: (s: Record<string, number>) => Object.entries(s).filter(([k]) => k !== 'overall').map(([k, v]) => <Tag key={k}>{ALL_INDICATORS[k] ?? k} {v.toFixed(2)}</Tag>) },
+        { title: '分项评价（平均，满分5）', dataIndex: 'scores', render: (s: Record<string, number>) => Object.keys(ALL_INDICATORS).filter((k) => k !== 'overall' && s[k] !== undefined).map((k) => <Tag key={k}>{ALL_INDICATORS[k]} {s[k].toFixed(2)}</Tag>) },
       ]} />
   );
 }
