@@ -54,8 +54,10 @@ export function RatePage() {
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
       <Typography.Title level={4}>政务服务“好差评”</Typography.Title>
-      <Card title={form.data ? form.data.heading : '加载中'} styles={{ header: { whiteSpace: 'normal' } }}>
+      <Card>
         <Space direction="vertical" style={{ width: '100%' }}>
+          {/* The full name wraps: a counter's name is what tells the person they scanned the right code. */}
+          <Typography.Title level={5} style={{ marginTop: 0 }}>{form.data ? form.data.heading : '加载中'}</Typography.Title>
           <Typography.Text strong>整体满意度</Typography.Text>
           <Radio.Group value={level} onChange={(e) => setLevel(e.target.value)} optionType="button" buttonStyle="solid" data-testid="rating-levels"
             options={[5, 4, 3, 2, 1].map((v) => ({ value: v, label: RATING_LEVELS[v as 5] }))} />
