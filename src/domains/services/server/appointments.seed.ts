@@ -41,7 +41,7 @@ export async function seedAppointmentsDemo(kernel: Kernel) {
       WHERE o.kind IN ('service_center', 'service_site') AND o.division_code LIKE '${COUNTY}%' AND (CASE WHEN o.kind = 'service_center' THEN t.hall ELSE t.site END) > 0
       ON CONFLICT DO NOTHING`));
     const names = `(ARRAY[${SURNAMES.map((s) => `'${s}'`).join(',')}])[1 + abs(hashtext(s.id::text || g::text || 's')) % ${SURNAMES.length}] || (ARRAY[${GIVEN.map((s) => `'${s}'`).join(',')}])[1 + abs(hashtext(s.id::text || g::text || 'g')) % ${GIVEN.length}]`;
-    // Regular slots are booked 0–29 % full, extended and home-visit slots 0–59 %; deterministic per slot.
+    // Regular slots are booked 0–24 % full, extended and home-visit slots 0–59 % (rounded); deterministic per slot.
     await tx.execute(sql.raw(`INSERT INTO appointments (id, code, slot_id, item_id, org_id, division_code, day, kind, user_id, person_key, name, phone_enc, phone_last4, address, note, status, created_at, cancelled_at, arrived_at, is_demo)
       SELECT gen_random_uuid(), 'YY' || to_char(s.day, 'YYMMDD') || 'D' || upper(substr(md5(s.id::text || g::text), 1, 7)),
         s.id, NULL, s.org_id, s.division_code, s.day, s.kind, NULL, md5(s.id::text || g::text), ${names}, 'demo',
@@ -55,7 +55,7 @@ export async function seedAppointmentsDemo(kernel: Kernel) {
         CASE WHEN s.day < '${today}' AND abs(hashtext(s.id::text || g::text || 'x')) % 100 >= 15 THEN (s.day + s.start_time::time + interval '5 minutes') AT TIME ZONE 'Asia/Shanghai' END,
         true
       FROM appointment_slots s
-      CROSS JOIN LATERAL generate_series(1, (s.capacity * (abs(hashtext(s.id::text)) % CASE WHEN s.kind = 'regular' THEN 30 ELSE 60 END)) / 100) g
+      CROSS JOIN LATERAL generate_series(1, (s.capacity * (abs(hashtext(s.id::text)) % CASE WHEN s.kind = 'regular' THEN 25 ELSE 60 END) + 50) / 100) g
       WHERE s.division_code LIKE '${COUNTY}%' AND s.day <= (SELECT max(d) FROM zt_days)`));
     await tx.execute(sql.raw(`UPDATE appointment_slots s SET booked = x.n FROM (SELECT slot_id, count(*)::int AS n FROM appointments WHERE is_demo AND status <> 'cancelled' GROUP BY slot_id) x WHERE x.slot_id = s.id`));
   });

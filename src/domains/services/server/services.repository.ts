@@ -68,13 +68,6 @@ export async function pageCases(tx: Tx, where: SQL, p: { page: number; pageSize:
   return { items, total: await countCases(tx, where) };
 }
 
-export async function itemCounts(tx: Tx, divisionPrefix: string) {
-  const [r] = await tx.select({
-    published: sql<number>`count(*) FILTER (WHERE ${serviceItems.status} = 'published')::int`,
-    zeroVisit: sql<number>`count(*) FILTER (WHERE ${serviceItems.status} = 'published' AND ${serviceItems.visits} = 0)::int`,
-  }).from(serviceItems).where(sql`${serviceItems.divisionCode} LIKE ${divisionPrefix + '%'}`);
-  return r;
-}
 
 // ---- uploaded materials ------------------------------------------------------------------------------
 export type FileRow = typeof applicationFiles.$inferSelect;
