@@ -42,7 +42,7 @@ describe('事项目录 and 预约 in the browser', () => {
     await e.page.getByText('0398-2812345').first().waitFor();
   });
 
-  it('a citizen books a counter slot on a phone; the counter sees it in its day', async () => {
+  it('a citizen books a counter slot on a phone, applies online with an upload, and the counter sees the booking', async () => {
     const phone = await e.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
     try {
       await phone.goto(`${e.baseUrl}/public/appointments`);
@@ -63,6 +63,25 @@ describe('事项目录 and 预约 in the browser', () => {
       expect(await phone.getByTestId('appointment-code').innerText()).toMatch(/预约号 YY\d{12}/);
       // nothing overflows the phone's width
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // the same citizen applies online from the guide: signs in, uploads the form, defers the licence
+      const foodId = await phone.evaluate(async () => {
+        await fetch('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'person', name: '赵预约', idNumber: '11010519491231002X', phone: '13912340000', password: 'Citizen#2026' }) });
+        const items = await (await fetch(`/api/public/service-items?q=${encodeURIComponent('食品经营许可')}`)).json();
+        return items.find((i: { name: string }) => i.name === '食品经营许可（新办）').id as string;
+      });
+      await phone.goto(`${e.baseUrl}/public/catalog/${foodId}`);
+      const signIn = phone.getByTestId('apply-login');
+      await signIn.getByLabel('身份证号或统一社会信用代码').fill('11010519491231002X');
+      await signIn.getByLabel('密码').fill('Citizen#2026');
+      await signIn.getByRole('button', { name: /登\s*录/ }).click();
+      const form = phone.getByTestId('apply-form');
+      await form.waitFor();
+      const row = (name: string) => form.getByTestId('apply-material').filter({ hasText: name });
+      await row('食品经营许可申请书').locator('input[type=file]').setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n' + ' '.repeat(200)) });
+      await row('食品经营许可申请书').getByText('已附 申请书.pdf').waitFor();
+      await row('营业执照').getByRole('checkbox').check();
+      await form.getByTestId('apply-submit').click();
+      expect(await phone.getByTestId('apply-refno').innerText()).toMatch(/办件编号 BJ411202\d{13}/);
       // the hall's counter sees the booking on that day
       await login(e, 'clerk_zwzx');
       await e.page.getByText('我的待办（按到期日排序）').waitFor();

@@ -9,6 +9,7 @@ import { LeftOutlined } from '@ant-design/icons';
 import { limitText } from '../shared/catalog.labels';
 import { usePublicGuide, usePublicSearch, usePublicSites } from './catalog.api';
 import { GuideView, ZeroVisitTag } from './guide-view';
+import { OnlineApply } from './online-apply';
 
 const page = { maxWidth: 720, margin: '0 auto', padding: 12 } as const;
 const HOT = ['新生儿', '营业执照', '餐饮', '社保卡', '退休', '不动产'];
@@ -83,6 +84,7 @@ export function PublicGuidePage() {
         {d.handlingType === '即办件' ? <Alert type="success" showIcon message="即办件：材料齐全的当场办结" style={{ marginBottom: 12 }} /> : null}
         <Button type="primary" block size="large" style={{ marginBottom: 12 }} onClick={() => navigate(`/public/appointments?itemId=${d.id}`)} data-testid="book-appointment">预约到窗口办理</Button>
         <GuideView g={{ ...d, keywords: [], notes: null }} orgName={d.orgName} sites={d.sites} />
+        {d.online ? <div style={{ marginTop: 12 }}><OnlineApply itemId={d.id} /></div> : null}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>实施编码 {d.code}　第{d.versionNo}版　发布于 {d.publishedAt.slice(0, 10)}</Typography.Paragraph>
       </Card>
     </div>
