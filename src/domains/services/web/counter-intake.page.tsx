@@ -61,7 +61,7 @@ export function CounterIntakePage() {
           <Form form={form} layout="vertical" initialValues={{ kind: 'person', assisted: false }}>
             <Form.Item label="办理事项" required>
               <Select showSearch placeholder="输入事项名称，如 营业执照、食品经营" optionFilterProp="label" value={itemId} onChange={setItemId} data-testid="item-select"
-                options={(items.data ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.orgName}）` }))} />
+                options={(items.data ?? []).filter((i) => i.status === 'published').map((i) => ({ value: i.id, label: `${i.name}（${i.orgName}）` }))} />
             </Form.Item>
             <Form.Item name="counterId" label="受理窗口"><Select allowClear options={(counters.data ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
             <Form.Item name="kind" label="申请人类型"><Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'enterprise', label: '企业' }]} /></Form.Item>
