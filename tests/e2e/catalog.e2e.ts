@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startE2E, type E2E } from './harness';
+import ExcelJS from 'exceljs';
 import { completeLicence } from '../../src/domains/services/shared/catalog.fixtures';
 
 let e: E2E;
@@ -35,6 +36,24 @@ describe('事项目录 and 预约 in the browser', () => {
     await e.page.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
     await e.page.getByText('第1版已发布').waitFor();
     await e.page.locator('.ant-page-header-heading-tags').getByText('已发布').waitFor();
+    // the 台账: export downloads the workbook; a file with a bad row is refused row by row, nothing imported
+    await e.page.goto(`${e.baseUrl}/catalog`);
+    await e.page.locator('.ant-table-row').first().waitFor();
+    const exportHref = await e.page.getByRole('link', { name: /导出台账/ }).getAttribute('href');
+    const exported = await e.page.evaluate(async (href) => { const r = await fetch(href!); return { status: r.status, disposition: decodeURIComponent(r.headers.get('content-disposition') ?? ''), size: (await r.arrayBuffer()).byteLength }; }, exportHref);
+    expect(exported.status).toBe(200);
+    expect(exported.disposition).toMatch(/政务服务事项实施清单_.*\.xlsx/);
+    expect(exported.size).toBeGreaterThan(10_000);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('事项清单');
+    ws.addRow(['实施编码', '事项名称', '实施主体', '事项类型', '到办事现场次数']);
+    ws.addRow(['E2E-BAD-1', '写错类型的事项', '湖滨区市场监督管理局', '行政许可证', '一次']);
+    await e.page.locator('.ant-pro-table input[type=file]').setInputFiles({ name: '台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const report = e.page.locator('.ant-modal', { hasText: '导入未完成' });
+    await report.getByText(/未导入任何事项/).waitFor();
+    await report.getByText('第2行').waitFor();
+    await report.getByText(/到办事现场次数：应为整数/).waitFor();
+    await report.getByRole('button', { name: /知道了/ }).click();
     // the public reads it
     await e.page.goto(`${e.baseUrl}/public/catalog/${created.id}`);
     await e.page.getByText('食品经营许可（E2E修订）').first().waitFor();
