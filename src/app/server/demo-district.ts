@@ -69,6 +69,7 @@ export const DEMO_STAFF: DemoStaff[] = [
 
 /** Accounts domains add with their demo data (listed at start so people can find them). */
 export const DOMAIN_DEMO_LOGINS = [
+  { username: 'catalog_spj', name: '钱敏', note: '区政数局事项目录管理员（办事指南、要素完整度、发布、实施清单台账）' },
   { username: 'secrecy', name: '何静', note: '区政府办公室保密审查员（年度报告公开前审查）' },
   { username: 'operator_12345', name: '郭敏', note: '12345热线话务员（登记、派单、回访，市长信箱转办）' },
   { username: 'clerk_cgj', name: '孟强', note: '区城管局（承办12345工单）' },
