@@ -18,5 +18,11 @@ export const normativeDocMetrics = [
   count('normativeDoc.filed', '报备规范性文件件数', '统计期内向上级政府和同级人大常委会报送备案的规范性文件件数。', 'filed'),
   rate('normativeDoc.filedOnTimeRate', '按时报备率', '统计期内报备的规范性文件中，自公布之日起在规定期限内报备的件数 ÷ 报备件数。', 'filedOnTime', 'filed'),
   count('normativeDoc.inForce', '现行有效规范性文件件数', '当前状态为现行有效的规范性文件件数（不按统计期筛选）。', 'inForce'),
+  defineMetric({
+    key: 'normativeDoc.evaluated', label: '开展后评估的规范性文件件数', unit: 'count',
+    definition: '统计期内完成后评估（登记评估主体、方式、发现和结论）的规范性文件件数；同一文件评估多次的计一件。',
+    compute: async (tx, _k, q) => ({ numerator: await repo.evaluatedCount(tx, q), denominator: null }),
+    records: (tx, _k, q, _w, p) => repo.evaluatedRecords(tx, q, p),
+  }),
   count('normativeDoc.cleanedUp', '清理规范性文件件数', '统计期内在清理活动中作出继续有效、修改、废止、宣布失效或剔除目录决定的规范性文件件数。', 'cleanedUp'),
 ];

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs, sequences } from '../../../core/server/db/schema';
 import { inDivision } from '../../../core/server/sql-scope';
-import { normativeCleanups, normativeDocs } from './normative-docs.tables';
+import { normativeCleanups, normativeComments, normativeDocs, normativeEvaluations, normativePassages } from './normative-docs.tables';
 
 export type DocRow = typeof normativeDocs.$inferSelect;
 export async function insert(tx: Tx, row: typeof normativeDocs.$inferInsert) { await tx.insert(normativeDocs).values(row); }
@@ -55,3 +55,41 @@ export async function records(tx: Tx, q: Scope, f: Filter, p: { page: number; pa
 export const cleanupByOutcome = (tx: Tx, q: Scope) =>
   tx.select({ outcome: normativeCleanups.outcome, n: sql<number>`count(*)::int` }).from(normativeCleanups)
     .where(and(inDivision(normativeCleanups.divisionCode, q.divisionCode), sql`${normativeCleanups.decidedOn} BETWEEN ${q.from}::date AND ${q.to}::date`)).groupBy(normativeCleanups.outcome);
+
+// ---- public comment by passage, adoption, post-evaluation ----
+export async function replacePassages(tx: Tx, caseId: string, rows: { no: number; label: string; text: string }[]) {
+  await tx.delete(normativePassages).where(eq(normativePassages.caseId, caseId));
+  for (let i = 0; i < rows.length; i += 200) await tx.insert(normativePassages).values(rows.slice(i, i + 200).map((r) => ({ caseId, ...r })));
+}
+export const passages = (tx: Tx, caseId: string) => tx.select().from(normativePassages).where(eq(normativePassages.caseId, caseId)).orderBy(asc(normativePassages.no));
+export async function insertComment(tx: Tx, row: typeof normativeComments.$inferInsert) { await tx.insert(normativeComments).values(row); }
+export const comments = (tx: Tx, caseId: string) => tx.select().from(normativeComments).where(eq(normativeComments.caseId, caseId)).orderBy(asc(normativeComments.passageNo), asc(normativeComments.submittedAt));
+export const getComment = async (tx: Tx, caseId: string, id: string) => (await tx.select().from(normativeComments).where(and(eq(normativeComments.caseId, caseId), eq(normativeComments.id, id))))[0] ?? null;
+export async function respond(tx: Tx, id: string, patch: { adoption: string; reason: string | null; respondedOn: string }) { await tx.update(normativeComments).set(patch).where(eq(normativeComments.id, id)); }
+export async function commentStats(tx: Tx, caseId: string) {
+  const [r] = await tx.select({ total: sql<number>`count(*)::int`, open: sql<number>`count(*) FILTER (WHERE ${normativeComments.adoption} IS NULL)::int` }).from(normativeComments).where(eq(normativeComments.caseId, caseId));
+  return r;
+}
+/** Drafts put out for online comment (open, closed, or with their adoption published), newest first. */
+export const consultations = (tx: Tx, divisionCode: string) =>
+  tx.select({ d: normativeDocs, title: cases.title, orgName: orgs.name, comments: sql<number>`(SELECT count(*) FROM ${normativeComments} k WHERE k.case_id = ${normativeDocs.caseId})::int` })
+    .from(normativeDocs).innerJoin(cases, eq(cases.id, normativeDocs.caseId)).innerJoin(orgs, eq(orgs.id, normativeDocs.orgId))
+    .where(and(inDivision(normativeDocs.divisionCode, divisionCode), sql`${normativeDocs.commentFrom} IS NOT NULL`)).orderBy(desc(normativeDocs.commentFrom));
+export async function insertEvaluation(tx: Tx, row: typeof normativeEvaluations.$inferInsert) { await tx.insert(normativeEvaluations).values(row); }
+export const evaluations = (tx: Tx, caseId: string) => tx.select().from(normativeEvaluations).where(eq(normativeEvaluations.caseId, caseId)).orderBy(desc(normativeEvaluations.completedOn));
+export const publicEvaluations = (tx: Tx, divisionCode: string) =>
+  tx.select({ e: normativeEvaluations, title: cases.title, docNo: normativeDocs.docNo }).from(normativeEvaluations)
+    .innerJoin(normativeDocs, eq(normativeDocs.caseId, normativeEvaluations.caseId)).innerJoin(cases, eq(cases.id, normativeEvaluations.caseId))
+    .where(inDivision(normativeEvaluations.divisionCode, divisionCode)).orderBy(desc(normativeEvaluations.completedOn));
+export async function evaluatedCount(tx: Tx, q: Scope) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(DISTINCT ${normativeEvaluations.caseId})::int` }).from(normativeEvaluations)
+    .innerJoin(normativeDocs, eq(normativeDocs.caseId, normativeEvaluations.caseId))
+    .where(and(base(q), sql`${normativeEvaluations.completedOn} BETWEEN ${q.from}::date AND ${q.to}::date`));
+  return n;
+}
+export async function evaluatedRecords(tx: Tx, q: Scope, p: { page: number; pageSize: number }) {
+  const where = and(base(q), sql`${normativeDocs.caseId} IN (SELECT ${normativeEvaluations.caseId} FROM ${normativeEvaluations} WHERE ${normativeEvaluations.completedOn} BETWEEN ${q.from}::date AND ${q.to}::date)`);
+  const items = await tx.select({ c: cases }).from(normativeDocs).innerJoin(cases, eq(cases.id, normativeDocs.caseId)).where(where)
+    .orderBy(desc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  return { items: items.map((i) => i.c), total: await evaluatedCount(tx, q) };
+}

@@ -8,10 +8,19 @@
 import { sql } from 'drizzle-orm';
 import type { Kernel } from '../../../core/server/kernel';
 import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
+import { SYSTEM_ACTOR } from '../../../core/server/actor';
+import * as tenancy from '../../../core/server/tenancy.repository';
+import { draft } from './normative-docs.service';
+import { addEvaluation, publishAdoption, respondToComment, setDraftText, submitPublicComment } from './normative-participation.service';
 
 const TOPICS = ['城市管理执法', '农村集体资产管理', '政府投资项目', '社会救助', '市场主体登记', '建筑工地扬尘治理', '物业管理', '养老服务补贴', '创业担保贷款', '耕地保护', '学前教育资助', '殡葬管理', '城市道路挖掘', '户外广告设置', '公共资源交易'];
 
 export async function seedNormativeDocsDemo(kernel: Kernel) {
+  await seedDocsAndCleanup(kernel);
+  await seedParticipationDemo(kernel);
+}
+
+async function seedDocsAndCleanup(kernel: Kernel) {
   const year = Number(kernel.today().slice(0, 4));
   const campaign = `${year}年规范性文件集中清理`;
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM normative_cleanups WHERE campaign = $1`, [campaign]);
@@ -71,5 +80,85 @@ export async function seedNormativeDocsDemo(kernel: Kernel) {
       FROM zt_nd d WHERE state IN ('inForce', 'repealed', 'delisted')`));
     await tx.execute(sql.raw(`UPDATE cases c SET due_date = (SELECT min(due_date) FROM case_clocks k WHERE k.case_id = c.id AND k.state = 'running') WHERE c.id IN (SELECT id FROM zt_nd)`));
     await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_nd)`);
+  });
+}
+
+const DRAFT_TEXT = (name: string, subject: string) => `${name}（征求意见稿）
+第一章 总则
+第一条 为规范${subject}，维护公共利益和当事人合法权益，根据有关法律法规，结合本区实际，制定本办法。
+第二条 本区行政区域内的${subject}及其监督管理，适用本办法。
+第三条 区城市管理局负责${subject}的监督管理工作。
+住建、交通、市场监管等部门按照各自职责做好相关工作。
+第二章 管理要求
+第四条 申请人应当向区行政审批和政务信息管理局提出申请，并提交下列材料：
+（一）申请书；
+（二）设置位置图和设计效果图；
+（三）安全责任承诺书。
+第五条 审批机关应当自受理申请之日起10个工作日内作出决定。
+第六条 设置人应当定期检查维护，确保安全牢固、整洁美观。
+第三章 附则
+第七条 违反本办法规定的，由区城市管理局依照有关法律法规处理。
+第八条 本办法自发布之日起施行，有效期5年。`;
+const CITIZEN_COMMENTS: [number, string, string | undefined][] = [
+  [4, '申请材料中的设计效果图对个体工商户负担较重，建议允许提交简易示意图。', '王先生'],
+  [5, '10个工作日偏长，建议对小型招牌实行即来即办。', '湖滨区个体劳动者协会'],
+  [6, '建议明确检查维护的频次，比如每季度至少一次。', undefined],
+  [3, '建议写明街道办事处在日常巡查中的职责。', '李女士'],
+  [7, '处罚条款过于原则，建议列明具体情形和裁量标准。', '河南崤函律师事务所 张律师'],
+  [8, '建议设置过渡期，已设置的招牌给予6个月整改期。', undefined],
+  [2, '建议明确临时性设置是否适用本办法。', '赵先生'],
+  [4, '安全责任承诺书建议提供统一格式文本。', undefined],
+  [6, '建议鼓励使用节能灯具。', '孙女士'],
+];
+const RESPONSES: [('adopted' | 'partly' | 'notAdopted'), string | undefined][] = [
+  ['adopted', undefined], ['partly', '小型招牌已纳入告知承诺，即来即办需另行论证信息系统改造'], ['adopted', undefined], ['adopted', undefined],
+  ['adopted', undefined], ['notAdopted', '已设置招牌按原批准期限管理，不溯及既往，无需设置整改期'], ['partly', '临时性设置在第二条中予以明确，具体管理另行规定'],
+  ['adopted', undefined], ['notAdopted', '属于倡导性内容，已在配套技术规范中体现'],
+];
+const EVALUATIONS: [string, '继续执行' | '修改'][] = [
+  ['文件执行总体良好，管理职责清晰，申请材料和办理时限符合放管服要求；群众反映的投诉渠道不畅问题已纳入整改。', '继续执行'],
+  ['文件确定的补助标准执行到位，受益对象认定准确；部分条款与新修订的上位法表述不一致。', '修改'],
+  ['文件实施以来有效规范了相关工作秩序，执法检查发现的问题均已整改，暂无修改必要。', '继续执行'],
+];
+
+/**
+ * Online comment by passage and the published account of adoption on two drafts (one open now, one
+ * closed with every comment answered), and the year's post-evaluation of three documents in force by
+ * 人大代表、政协委员、政府部门和律师代表 (as the seed report describes). Through the service, each step on
+ * its own date.
+ */
+async function seedParticipationDemo(kernel: Kernel) {
+  const open = '湖滨区户外招牌设置管理办法';
+  const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'normativeDoc' AND title = $1`, [open]);
+  if (Number(n) > 0) return;
+  const today = kernel.today();
+  const year = today.slice(0, 4);
+  const day = (k: number) => new Date(Date.parse(`${today}T00:00:00Z`) + k * 86400_000).toISOString().slice(0, 10);
+  const on = (iso: string): Kernel => ({ ...kernel, now: () => new Date(`${iso}T10:00:00+08:00`), today: () => iso });
+  const inForce = await kernel.db.query<{ id: string; published_on: string }>(`SELECT d.case_id AS id, d.published_on::text AS published_on FROM normative_docs d JOIN cases c ON c.id = d.case_id
+    WHERE c.state = 'inForce' AND d.published_on < $1::date ORDER BY d.published_on, c.ref_no LIMIT 3`, [`${year}-01-01`]);
+  await kernel.db.tx(async (tx) => {
+    const org = await tenancy.getOrgByName(tx, '湖滨区城市管理局');
+    if (!org) return;
+    const drafter = { ...SYSTEM_ACTOR, name: org.name };
+    const drafts: [string, string, number, number][] = [[open, '户外招牌设置', -20, 15], ['湖滨区城市道路临时占用管理办法', '城市道路临时占用', -80, -45]];
+    for (const [i, [title, subject, from, to]] of drafts.entries()) {
+      const { id } = await draft(tx, on(day(from - 5)), drafter, org.id, { title, affectsMarket: true, summary: `为规范${subject}管理，起草本办法，现公开征求社会公众意见。` });
+      await setDraftText(tx, on(day(from - 1)), drafter, id, { text: DRAFT_TEXT(title, subject), from: day(from), to: day(to) });
+      const comments = i === 0 ? CITIZEN_COMMENTS.slice(0, 5) : CITIZEN_COMMENTS;
+      const ids: string[] = [];
+      for (const [k, [passageNo, content, name]] of comments.entries()) ids.push((await submitPublicComment(tx, on(day(from + 1 + k * 2)), id, { passageNo, content, name })).id);
+      if (i === 0) continue;
+      for (const [k, cid] of ids.entries()) await respondToComment(tx, on(day(to + 2)), drafter, id, cid, { adoption: RESPONSES[k][0], reason: RESPONSES[k][1] });
+      await publishAdoption(tx, on(day(to + 3)), drafter, id);
+    }
+    for (const [k, doc] of inForce.entries()) {
+      const [findings, conclusion] = EVALUATIONS[k];
+      const completedOn = `${year}-0${6 + k}-28` < today ? `${year}-0${6 + k}-28` : today;
+      await addEvaluation(tx, kernel, { ...SYSTEM_ACTOR, name: '区司法局' }, doc.id, {
+        evaluators: '区司法局组织，区人大代表2名、政协委员2名、政府部门代表3名、律师代表2名', method: '座谈会、问卷调查、实地走访和执法案卷抽查',
+        findings, conclusion, completedOn,
+      });
+    }
   });
 }

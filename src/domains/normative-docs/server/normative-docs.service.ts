@@ -91,6 +91,7 @@ export async function presentDoc(tx: Tx, id: string, data: Record<string, unknow
     { label: '起草单位初审', value: st('firstReview') },
     { label: '区政府办复审', value: st('officeReview') },
     { label: '公开征求意见', value: st('publicComment', !!data.commentRequired) },
+    ...(d.commentFrom ? [{ label: '网上征求意见', value: `${d.commentFrom}至${d.commentTo}${d.adoptionPublishedOn ? `，采纳情况已于${d.adoptionPublishedOn}公布` : ''}` }] : []),
     { label: '公平竞争审查', value: st('fairCompetition', d.affectsMarket) },
     { label: '合法性审核（司法局终审）', value: d.legalityReviewedOn ? `${d.legalityPassed ? '通过' : '未通过'}（${d.legalityReviewedOn}）` : '未审核' },
     ...(d.docNo ? [{ label: '文号', value: d.docNo }, { label: '公布日期', value: d.publishedOn ?? '' }, { label: '有效期至', value: d.validUntil ?? '' }] : []),
