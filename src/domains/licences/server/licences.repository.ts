@@ -1,0 +1,165 @@
+/** The only SQL of 电子证照. Every function takes the transaction. */
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../core/server/db/db';
+import { cases, orgs } from '../../../core/server/db/schema';
+import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { divisionPrefix } from '../../../core/shared/division';
+import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
+import { licenceReminders, licenceTypes, licences } from './licences.tables';
+
+export type LicenceRow = typeof licences.$inferSelect;
+export type TypeRow = typeof licenceTypes.$inferSelect;
+export type ReminderRow = typeof licenceReminders.$inferSelect;
+
+const rows = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? (r as T[]));
+
+// ---- types ----
+
+export async function insertTypes(tx: Tx, values: (typeof licenceTypes.$inferInsert)[]) {
+  if (values.length) await tx.insert(licenceTypes).values(values).onConflictDoNothing();
+}
+export const getType = async (tx: Tx, id: string) => (await tx.select().from(licenceTypes).where(eq(licenceTypes.id, id)))[0] ?? null;
+/** Types of a division and of the divisions above it (a county uses its own and its city's). */
+export const typesFor = (tx: Tx, divisionCode: string) => tx.select().from(licenceTypes)
+  .where(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`).orderBy(licenceTypes.code);
+export const typesUnder = (tx: Tx, divisionCode: string) => tx.select().from(licenceTypes)
+  .where(or(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, inDivision(licenceTypes.divisionCode, divisionCode))).orderBy(licenceTypes.code);
+export async function updateType(tx: Tx, id: string, patch: Partial<typeof licenceTypes.$inferInsert>) {
+  return (await tx.update(licenceTypes).set(patch).where(eq(licenceTypes.id, id)).returning())[0] ?? null;
+}
+/** The type issued by a catalog item in this division: the nearest division's configuration wins. */
+export async function typeForItemCode(tx: Tx, divisionCode: string, itemCode: string) {
+  return (await tx.select().from(licenceTypes)
+    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? ${itemCode}`))
+    .orderBy(desc(sql`length(${licenceTypes.divisionCode})`)).limit(1))[0] ?? null;
+}
+
+// ---- what the services domain stored with the application (read by table, not imported) ----
+
+export async function itemOf(tx: Tx, itemId: string) {
+  return rows<{ id: string; code: string; name: string }>(await tx.execute(sql`SELECT id, code, name FROM service_items WHERE id = ${itemId}`))[0] ?? null;
+}
+export async function itemByCode(tx: Tx, divisionCode: string, code: string) {
+  return rows<{ id: string; code: string; name: string; status: string }>(await tx.execute(sql`SELECT id, code, name, status FROM service_items
+    WHERE code = ${code} AND ${divisionCode} LIKE division_code || '%' ORDER BY length(division_code) DESC LIMIT 1`))[0] ?? null;
+}
+export async function applicantOf(tx: Tx, caseId: string) {
+  return rows<{ kind: string; idEnc: string | null; last4: string }>(await tx.execute(sql`SELECT applicant_kind AS kind, applicant_id_enc AS "idEnc", applicant_id_last4 AS last4 FROM applications WHERE case_id = ${caseId}`))[0] ?? null;
+}
+
+// ---- licences ----
+
+export async function insertLicence(tx: Tx, row: typeof licences.$inferInsert) {
+  return (await tx.insert(licences).values(row).onConflictDoNothing().returning())[0] ?? null;
+}
+export const get = async (tx: Tx, id: string) => (await tx.select().from(licences).where(eq(licences.id, id)))[0] ?? null;
+export const byNo = async (tx: Tx, no: string) => (await tx.select().from(licences).where(eq(licences.licenceNo, no)))[0] ?? null;
+export const byToken = async (tx: Tx, token: string) => (await tx.select().from(licences).where(eq(licences.verifyToken, token)))[0] ?? null;
+export const byRenewalCase = async (tx: Tx, caseId: string) => (await tx.select().from(licences).where(eq(licences.renewalCaseId, caseId)))[0] ?? null;
+export const bySourceCase = async (tx: Tx, caseId: string) => (await tx.select().from(licences).where(eq(licences.sourceCaseId, caseId)))[0] ?? null;
+export const successorOf = async (tx: Tx, id: string) => (await tx.select().from(licences).where(eq(licences.previousLicenceId, id)))[0] ?? null;
+/** Compare-and-set on the stored status: two renewals of one licence do not both happen. */
+export async function setStatus(tx: Tx, id: string, from: string, patch: Partial<typeof licences.$inferInsert>) {
+  return (await tx.update(licences).set(patch).where(and(eq(licences.id, id), eq(licences.status, from))).returning())[0] ?? null;
+}
+export async function setRenewalCase(tx: Tx, id: string, caseId: string) {
+  return (await tx.update(licences).set({ renewalCaseId: caseId }).where(and(eq(licences.id, id), sql`${licences.renewalCaseId} IS NULL`)).returning())[0] ?? null;
+}
+
+/** The status a reader sees on `today`: 即将到期 and 已过期 derive from the dates. */
+export const displayStatus = (today: string) => sql<LicenceStatus>`CASE
+  WHEN ${licences.status} = 'valid' AND ${licences.validTo} < ${today}::date THEN 'expired'
+  WHEN ${licences.status} = 'valid' AND ${licences.validTo} <= ${today}::date + ${EXPIRING_WITHIN_DAYS}::int THEN 'expiring'
+  ELSE ${licences.status} END`;
+
+export type GrantScope = { scope: string; orgId: string | null; divisionCode: string | null };
+export function visible(grants: GrantScope[]): SQL {
+  const ors = grants.map((g) => (g.scope === 'org' ? eq(licences.orgId, g.orgId ?? '') : sql`${licences.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`));
+  return ors.length ? or(...ors)! : sql`false`;
+}
+
+const listed = (today: string) => ({ l: licences, typeName: licenceTypes.name, orgName: orgs.name, status: displayStatus(today), sourceRefNo: cases.refNo });
+
+export async function list(tx: Tx, today: string, where: SQL, p: { q?: string; status?: LicenceStatus; typeId?: string; page: number; pageSize: number }) {
+  const cond = and(where,
+    p.q ? or(sql`${licences.licenceNo} LIKE ${`%${p.q}%`}`, sql`${licences.holderName} LIKE ${`%${p.q}%`}`) : undefined,
+    p.status ? sql`${displayStatus(today)} = ${p.status}` : undefined,
+    p.typeId ? eq(licences.typeId, p.typeId) : undefined)!;
+  const items = await tx.select(listed(today)).from(licences)
+    .innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId)).innerJoin(orgs, eq(orgs.id, licences.orgId)).leftJoin(cases, eq(cases.id, licences.sourceCaseId))
+    .where(cond).orderBy(desc(licences.issuedAt), licences.licenceNo).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(licences).where(cond);
+  return { items, total: n };
+}
+export async function one(tx: Tx, today: string, where: SQL) {
+  return (await tx.select(listed(today)).from(licences)
+    .innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId)).innerJoin(orgs, eq(orgs.id, licences.orgId)).leftJoin(cases, eq(cases.id, licences.sourceCaseId))
+    .where(where))[0] ?? null;
+}
+export const byId = (id: string) => eq(licences.id, id);
+export const byTokenCond = (token: string) => eq(licences.verifyToken, token);
+export const ofHolder = (userId: string, idHash: string | null) => or(eq(licences.holderUserId, userId), idHash ? eq(licences.holderIdHash, idHash) : undefined)!;
+
+/** A holder's licences in force today (not expired, renewed or revoked), with their type's name. */
+export const inForceOf = (tx: Tx, idHash: string, today: string) => tx.select({ l: licences, typeName: licenceTypes.name }).from(licences)
+  .innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId))
+  .where(and(eq(licences.holderIdHash, idHash), eq(licences.status, 'valid'), sql`(${licences.validTo} IS NULL OR ${licences.validTo} >= ${today}::date)`))
+  .orderBy(desc(licences.issuedAt));
+
+export const caseRef = async (tx: Tx, caseId: string) => (await tx.select({ refNo: cases.refNo, state: cases.state }).from(cases).where(eq(cases.id, caseId)))[0] ?? null;
+
+// ---- reminders ----
+
+export const remindersOf = (tx: Tx, licenceId: string) => tx.select({ r: licenceReminders, renewalRefNo: cases.refNo }).from(licenceReminders)
+  .leftJoin(cases, eq(cases.id, licenceReminders.renewalCaseId)).where(eq(licenceReminders.licenceId, licenceId)).orderBy(desc(licenceReminders.offsetDays));
+
+/**
+ * Licences in force whose expiry is within `horizon` days of `today` (or passed less than a day ago),
+ * with their type and the smallest offset already reminded.
+ */
+export async function reminderCandidates(tx: Tx, today: string, horizon: number, limit: number) {
+  return tx.select({ l: licences, t: licenceTypes, lastOffset: sql<number | null>`(SELECT min(${licenceReminders.offsetDays}) FROM ${licenceReminders} WHERE ${licenceReminders.licenceId} = ${licences.id})` })
+    .from(licences).innerJoin(licenceTypes, eq(licenceTypes.id, licences.typeId))
+    .where(and(eq(licences.status, 'valid'), sql`${licences.validTo} >= ${today}::date`, sql`${licences.validTo} <= ${today}::date + ${horizon}::int`))
+    .orderBy(licences.validTo, licences.id).limit(limit);
+}
+export async function insertReminder(tx: Tx, row: typeof licenceReminders.$inferInsert) {
+  return (await tx.insert(licenceReminders).values(row).onConflictDoNothing().returning())[0] ?? null;
+}
+export async function updateReminder(tx: Tx, id: string, patch: Partial<typeof licenceReminders.$inferInsert>) {
+  await tx.update(licenceReminders).set(patch).where(eq(licenceReminders.id, id));
+}
+
+// ---- figures ----
+
+export type LScope = { divisionCode: string; orgId?: string; from: string; to: string };
+const scoped = (q: LScope) => and(inDivision(licences.divisionCode, q.divisionCode), q.orgId ? eq(licences.orgId, q.orgId) : undefined);
+
+/** One condition per figure, so the figure and its records read the same SQL. */
+export const COND = {
+  issued: (q: LScope) => and(scoped(q), sql`${licences.source} <> 'import'`, inPeriod(licences.issuedAt, q.from, q.to))!,
+  renewed: (q: LScope) => and(scoped(q), sql`${licences.source} IN ('renewal', 'automatic')`, inPeriod(licences.issuedAt, q.from, q.to))!,
+  /** In force at the period's end and expiring within the 90 days after it. */
+  expiring: (q: LScope) => and(scoped(q), sql`${licences.validFrom} <= ${q.to}::date`, sql`${licences.validTo} > ${q.to}::date`, sql`${licences.validTo} <= ${q.to}::date + ${EXPIRING_WITHIN_DAYS}::int`,
+    sql`${licences.issuedAt} < ${`${q.to}T24:00:00+08:00`}::timestamptz`,
+    sql`(${licences.status} = 'valid' OR ${licences.status} = 'renewed' AND EXISTS (SELECT 1 FROM ${licences} s WHERE s.previous_licence_id = ${licences.id} AND s.issued_at >= ${`${q.to}T24:00:00+08:00`}::timestamptz)
+      OR ${licences.status} = 'revoked' AND ${licences.revokedAt} >= ${`${q.to}T24:00:00+08:00`}::timestamptz)`)!,
+  reminded: (q: LScope) => and(scoped(q), sql`EXISTS (SELECT 1 FROM ${licenceReminders} r WHERE r.licence_id = ${licences.id} AND ${inPeriod(sql`r.sent_at`, q.from, q.to)})`)!,
+};
+export type Figure = keyof typeof COND;
+
+export async function count(tx: Tx, fig: Figure, q: LScope) {
+  return (await tx.select({ n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)))[0].n;
+}
+export async function countBy(tx: Tx, fig: Figure, q: LScope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${licences.orgId}::text`
+    : fig === 'expiring' ? sql<string>`to_char(${licences.validTo}, 'YYYY-MM')` : sql<string>`to_char(${licences.issuedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+  return tx.select({ key, n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)).groupBy(key);
+}
+/** The source applications of the licences behind a figure (imported licences have none). */
+export async function records(tx: Tx, fig: Figure, q: LScope, p: { page: number; pageSize: number }) {
+  const where = sql`${cases.id} IN (SELECT ${licences.sourceCaseId} FROM ${licences} WHERE ${COND[fig](q)})`;
+  const items = await tx.select().from(cases).where(where).orderBy(desc(cases.closedAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
+  return { items, total: n };
+}
