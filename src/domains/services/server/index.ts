@@ -32,7 +32,7 @@ export default defineDomain({
   caseTypes: [{
     machine: applicationMachine,
     refPrefix: 'BJ',
-    present: (tx, row) => present(tx, row.id),
+    present: (tx, row, _actor, kernel) => present(tx, kernel, row.id),
     onTransition: async (tx, ctx) => {
       if (ctx.event === 'extend') await mergeCaseData(tx, ctx.row.id, { extended: true });
     },

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs } from '../../../core/server/db/schema';
-import { applicationFiles, applications, serviceItems } from './services.tables';
+import { applicationFiles, applications, serviceItemVersions, serviceItems } from './services.tables';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 
 export type ItemRow = typeof serviceItems.$inferSelect;
@@ -29,8 +29,12 @@ export async function insertApplication(tx: Tx, row: typeof applications.$inferI
   await tx.insert(applications).values(row).onConflictDoNothing();
 }
 
+/** An application with its item and the guide version it was filed under (one query: the case page reads it on every transition). */
 export const getApplication = async (tx: Tx, caseId: string) =>
-  (await tx.select({ app: applications, item: serviceItems }).from(applications).innerJoin(serviceItems, eq(serviceItems.id, applications.itemId)).where(eq(applications.caseId, caseId)))[0] ?? null;
+  (await tx.select({ app: applications, item: serviceItems, versionNo: serviceItemVersions.versionNo, publishedAt: serviceItemVersions.publishedAt }).from(applications)
+    .innerJoin(serviceItems, eq(serviceItems.id, applications.itemId))
+    .leftJoin(serviceItemVersions, eq(serviceItemVersions.id, applications.itemVersionId))
+    .where(eq(applications.caseId, caseId)))[0] ?? null;
 
 export async function findForTracking(tx: Tx, refNo: string) {
   return (await tx.select({ c: cases, app: applications, itemName: serviceItems.name }).from(cases)

@@ -52,6 +52,11 @@ export const applications = pgTable('applications', {
   applicantIdLast4: text('applicant_id_last4').notNull(),
   /** The checklist at filing: provided now, 容缺后补 (provided=false), and the uploaded file if any. */
   materials: jsonb('materials').$type<{ name: string; provided: boolean; fileId?: string | null }[]>().notNull().default([]),
+  /**
+   * Fields filed with the application under the item's own field names — a "one thing" bundle's merged
+   * form maps onto them. SM4-encrypted JSON: they hold names and id numbers (个人信息保护法 第51条).
+   */
+  formEnc: text('form_enc'),
   /** The guide version the application was filed under (办件保存其申请时的办事指南版本). */
   itemVersionId: uuid('item_version_id'),
   divisionCode: text('division_code').notNull(),

@@ -5,43 +5,21 @@
  * with the same key files once.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Result, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Result, Select, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { get, post } from '../../../core/web/api';
-import type { Me } from '../../../core/shared/schemas';
+import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
 import { uploadMaterial } from './catalog.api';
 
 type Reusable = { name: string; necessity: string; files: { id: string; fileName: string; kind: string; createdAt: string }[] };
 type Choice = { fileId?: string; fileName?: string; later?: boolean };
 
-/** The session, without the app-wide 401 handler (a visitor on a public page is simply not signed in). */
-async function whoAmI(): Promise<Me | null> {
-  const r = await fetch('/api/auth/me', { credentials: 'same-origin' });
-  return r.ok ? ((await r.json()) as Me) : null;
-}
-
 export function OnlineApply({ itemId }: { itemId: string }) {
-  const qc = useQueryClient();
-  const me = useQuery({ queryKey: ['public-me'], queryFn: whoAmI, retry: false });
-  const login = useMutation({
-    mutationFn: (v: { username: string; password: string }) => post<Me>('/api/auth/login', v),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['public-me'] }); },
-  });
-  if (me.isLoading) return null;
-  if (!me.data || me.data.kind !== 'public') {
-    return (
-      <Card size="small" title="在线申请：请先登录" data-testid="apply-login">
-        <Form layout="vertical" onFinish={(v) => login.mutate(v)}>
-          <Form.Item name="username" label="身份证号或统一社会信用代码" rules={[{ required: true, message: '请输入证件号码' }]}><Input maxLength={18} autoComplete="username" /></Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}><Input.Password autoComplete="current-password" /></Form.Item>
-          {login.error ? <Alert type="error" showIcon message={login.error.message} style={{ marginBottom: 12 }} /> : null}
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>登录</Button>
-        </Form>
-      </Card>
-    );
-  }
-  return <ApplyForm itemId={itemId} name={me.data.displayName} />;
+  const { loading, me } = usePublicMe();
+  if (loading) return null;
+  if (!me) return <PublicLoginCard title="在线申请：请先登录" />;
+  return <ApplyForm itemId={itemId} name={me.displayName} />;
 }
 
 function ApplyForm({ itemId, name }: { itemId: string; name: string }) {

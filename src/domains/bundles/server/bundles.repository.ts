@@ -1,0 +1,110 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../core/server/db/db';
+import { caseClocks, caseEvents, cases, counters, orgs } from '../../../core/server/db/schema';
+import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { bundleCases } from './bundles.tables';
+
+export type BundleRow = typeof bundleCases.$inferSelect;
+
+export async function insertBundle(tx: Tx, row: typeof bundleCases.$inferInsert) {
+  await tx.insert(bundleCases).values(row).onConflictDoNothing();
+}
+export const getBundle = async (tx: Tx, caseId: string) => (await tx.select().from(bundleCases).where(eq(bundleCases.caseId, caseId)))[0] ?? null;
+
+export async function findForTracking(tx: Tx, refNo: string) {
+  return (await tx.select({ c: cases, b: bundleCases }).from(cases).innerJoin(bundleCases, eq(bundleCases.caseId, cases.id)).where(eq(cases.refNo, refNo)))[0] ?? null;
+}
+
+export const counterById = async (tx: Tx, id: string) =>
+  (await tx.select({ id: counters.id, orgId: counters.orgId, orgKind: orgs.kind }).from(counters).innerJoin(orgs, eq(orgs.id, counters.orgId)).where(eq(counters.id, id)))[0] ?? null;
+
+export const orgsByIds = (tx: Tx, ids: string[]) =>
+  ids.length ? tx.select({ id: orgs.id, name: orgs.name, kind: orgs.kind, divisionCode: orgs.divisionCode }).from(orgs).where(inArray(orgs.id, ids)) : Promise.resolve([]);
+
+/** The service hall (政务服务中心) of the division or its nearest ancestor: where online bundles are followed. */
+export async function hallFor(tx: Tx, divisionCode: string) {
+  return (await tx.select({ id: orgs.id, name: orgs.name, divisionCode: orgs.divisionCode }).from(orgs)
+    .where(and(eq(orgs.kind, 'service_center'), sql`${divisionCode} LIKE ${orgs.divisionCode} || '%'`))
+    .orderBy(desc(sql`length(${orgs.divisionCode})`)).limit(1))[0] ?? null;
+}
+
+/** Township/street 便民服务中心 of a district. */
+export const sitesIn = (tx: Tx, divisionCode: string) =>
+  tx.select({ id: orgs.id, name: orgs.name, divisionCode: orgs.divisionCode }).from(orgs)
+    .where(and(eq(orgs.kind, 'service_site'), sql`${orgs.divisionCode} LIKE ${divisionCode + '%'}`)).orderBy(orgs.divisionCode);
+
+// ---- figures: one condition per figure, counted and listed the same way ----
+
+export type Scope = { divisionCode: string; orgId?: string; from: string; to: string };
+export const COND = {
+  all: sql`true`,
+  online: sql`${bundleCases.channel} = 'online'`,
+  atSites: sql`${bundleCases.channel} = 'site'`,
+};
+const where = (q: Scope, cond: SQL) => and(inDivision(bundleCases.divisionCode, q.divisionCode), q.orgId ? eq(cases.orgId, q.orgId) : undefined, inPeriod(bundleCases.createdAt, q.from, q.to), cond);
+
+export async function count(tx: Tx, q: Scope, cond: SQL) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(where(q, cond));
+  return n;
+}
+export async function countBy(tx: Tx, q: Scope, cond: SQL, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${bundleCases.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+  return tx.select({ key, n: sql<number>`count(*)::int` }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(where(q, cond)).groupBy(key);
+}
+export async function records(tx: Tx, q: Scope, cond: SQL, p: { page: number; pageSize: number }) {
+  const w = where(q, cond);
+  const items = (await tx.select({ c: cases }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(w)
+    .orderBy(desc(bundleCases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize)).map((r) => r.c);
+  return { items, total: await count(tx, q, cond) };
+}
+
+/** Applications filed through bundles in the period (the departments' cases a bundle fanned out to). */
+const childWhere = (q: Scope) => and(inDivision(bundleCases.divisionCode, q.divisionCode), inPeriod(bundleCases.createdAt, q.from, q.to), q.orgId ? eq(cases.orgId, q.orgId) : undefined);
+export async function countChildren(tx: Tx, q: Scope) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).innerJoin(bundleCases, eq(bundleCases.caseId, cases.parentId)).where(childWhere(q));
+  return n;
+}
+export async function childRecords(tx: Tx, q: Scope, p: { page: number; pageSize: number }) {
+  const items = await tx.select({ c: cases }).from(cases).innerJoin(bundleCases, eq(bundleCases.caseId, cases.parentId)).where(childWhere(q))
+    .orderBy(desc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
+  return { items: items.map((r) => r.c), total: await countChildren(tx, q) };
+}
+
+// ---- demo data (bulk) ----
+
+/** Demo applications of the given items not yet under a parent, with their filing day in China. */
+export async function demoCandidates(tx: Tx, itemIds: string[]) {
+  if (!itemIds.length) return [];
+  const r = await tx.execute<{ id: string; item_id: string; day: string; state: string; created_at: string; closed_at: string | null; accepted_at: string | null; division_code: string }>(sql`
+    SELECT c.id, a.item_id, to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, c.state, c.created_at::text, c.closed_at::text, c.division_code,
+      (SELECT min(e.at)::text FROM case_events e WHERE e.case_id = c.id AND e.event IN ('accept', 'deemAccept')) AS accepted_at
+    FROM applications a JOIN cases c ON c.id = a.case_id
+    WHERE a.is_demo AND c.parent_id IS NULL AND a.item_id IN (${sql.join(itemIds.map((i) => sql`${i}::uuid`), sql`, `)})
+    ORDER BY c.created_at, c.id`);
+  return (r as unknown as { rows: { id: string; item_id: string; day: string; state: string; created_at: string; closed_at: string | null; accepted_at: string | null; division_code: string }[] }).rows;
+}
+
+export const hasDemoBundles = async (tx: Tx) => (await tx.select({ n: sql<number>`count(*)::int` }).from(bundleCases).where(eq(bundleCases.isDemo, true)))[0].n > 0;
+
+export type DemoBundle = {
+  parent: typeof cases.$inferInsert; bundle: typeof bundleCases.$inferInsert;
+  events: (typeof caseEvents.$inferInsert)[]; clock: typeof caseClocks.$inferInsert; children: string[];
+};
+
+export async function insertDemoBundles(tx: Tx, rows: DemoBundle[]) {
+  for (let i = 0; i < rows.length; i += 200) {
+    const part = rows.slice(i, i + 200);
+    await tx.insert(cases).values(part.map((r) => r.parent));
+    await tx.insert(bundleCases).values(part.map((r) => r.bundle));
+    await tx.insert(caseEvents).values(part.flatMap((r) => r.events));
+    await tx.insert(caseClocks).values(part.map((r) => r.clock));
+  }
+  // The children join their parent and carry the applicant's name and id tail the bundle was filed with.
+  for (const r of rows) {
+    await tx.update(cases).set({ parentId: r.parent.id, applicantName: r.parent.applicantName }).where(inArray(cases.id, r.children));
+  }
+  await tx.execute(sql`UPDATE applications a SET applicant_id_last4 = b.applicant_id_last4 FROM cases c JOIN bundle_cases b ON b.case_id = c.parent_id WHERE a.case_id = c.id AND b.is_demo`);
+  await tx.execute(sql`INSERT INTO sequences (key, value)
+    SELECT 'bundle:' || left(division_code, 6) || ':' || to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), count(*) FROM cases WHERE type = 'bundle' GROUP BY 1
+    ON CONFLICT (key) DO UPDATE SET value = greatest(sequences.value, excluded.value)`);
+}

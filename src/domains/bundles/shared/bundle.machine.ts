@@ -1,0 +1,39 @@
+/**
+ * The parent case of a "one thing" (高效办成一件事). Its state is derived from its child applications
+ * (bundle.derive.ts): the system fires the events below when a child moves; only withdrawal is a
+ * person's act. Each child keeps its own statutory clocks (行政许可法 第32、42、44条, in the services
+ * domain); the parent carries the county's promised time for the whole bundle (本级承诺).
+ */
+import { defineMachine } from '../../../core/shared/machine';
+
+const open = ['submitted', 'correcting', 'processing'];
+
+export const bundleMachine = defineMachine({
+  type: 'bundle',
+  plural: 'bundles',
+  label: '一件事',
+  initial: 'submitted',
+  states: {
+    submitted: { label: '待受理', color: 'processing' },
+    correcting: { label: '待补正', color: 'warning' },
+    processing: { label: '办理中', color: 'processing' },
+    completed: { label: '已办结', color: 'success', terminal: true },
+    partial: { label: '部分办结', color: 'warning', terminal: true },
+    failed: { label: '未办成', color: 'error', terminal: true },
+    withdrawn: { label: '已撤回', color: 'default', terminal: true },
+  },
+  clocks: {
+    promised: { label: '“一件事”承诺时限', unit: 'workday', primary: true, warnBefore: 1, limit: (d) => (typeof d.promisedDays === 'number' ? d.promisedDays : null), legalBasis: '本级“高效办成一件事”承诺时限' },
+  },
+  initialClocks: ['promised'],
+  events: {
+    progress: { label: '部门受理', from: ['submitted', 'correcting'], to: 'processing', permission: 'bundle.read', system: true },
+    awaitCorrection: { label: '部门要求补正', from: ['submitted', 'processing'], to: 'correcting', permission: 'bundle.read', system: true },
+    corrected: { label: '补正完毕', from: ['correcting'], to: 'submitted', permission: 'bundle.read', system: true },
+    complete: { label: '全部办结', from: open, to: 'completed', permission: 'bundle.read', system: true },
+    completePartly: { label: '部分办结', from: open, to: 'partial', permission: 'bundle.read', system: true },
+    fail: { label: '未能办成', from: open, to: 'failed', permission: 'bundle.read', system: true },
+    allWithdrawn: { label: '各事项均已撤回', from: open, to: 'withdrawn', permission: 'bundle.read', system: true },
+    withdraw: { label: '撤回“一件事”申请', from: ['submitted', 'correcting'], to: 'withdrawn', permission: 'bundle.withdraw', danger: true, confirm: '撤回后各部门的申请一并终止，确认撤回？' },
+  },
+});
