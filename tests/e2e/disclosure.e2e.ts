@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness';
+import { login, openFromWorkbench, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -21,8 +21,7 @@ describe('政府信息公开 in the browser', () => {
     const refNo = title.replace('申请编号 ', '').trim();
 
     await login(e, 'clerk_scj');
-    await e.page.getByText('我的待办（按到期日排序）').waitFor();
-    await e.page.getByText(refNo).click();
+    await openFromWorkbench(e, refNo);
     await e.page.getByTestId('clock-reply').waitFor();
     await e.page.getByTestId('case-actions').getByRole('button', { name: '一次性告知补正' }).click();
     await e.page.getByLabel('需补正的内容（一次性告知）').fill('请写明学校名称和检查时间段');

@@ -56,3 +56,12 @@ export async function login(e: E2E, username: string, password = DEMO_PASSWORD) 
   await e.page.getByLabel('密码').fill(password);
   await e.page.getByRole('button', { name: /登\s*录/ }).click();
 }
+
+/** Finds a case in 我的待办 by its number, as a clerk handed a receipt does, and opens it. */
+export async function openFromWorkbench(e: E2E, refNo: string) {
+  await e.page.getByText('我的待办（按到期日排序）').waitFor();
+  const search = e.page.getByPlaceholder('编号、标题或申请人');
+  await search.fill(refNo);
+  await search.press('Enter');
+  await e.page.locator('.ant-table-row').filter({ hasText: refNo }).click();
+}

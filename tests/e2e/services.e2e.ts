@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness';
+import { login, openFromWorkbench, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -21,8 +21,7 @@ describe('政务服务 and the 驾驶舱 in the browser', () => {
     const refNo = (await e.page.locator('.ant-page-header-heading-title').innerText()).split(/\s+/)[0];
     expect(refNo).toMatch(/^BJ411202\d{13}$/);
     await login(e, 'clerk_scj');
-    await e.page.getByText('我的待办（按到期日排序）').waitFor();
-    await e.page.getByText(refNo).click();
+    await openFromWorkbench(e, refNo);
     await e.page.getByRole('button', { name: /^受\s*理$/ }).click();
     await e.page.getByRole('button', { name: /确\s*认/ }).click();
     await e.page.getByText('审查中').first().waitFor();

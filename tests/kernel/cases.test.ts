@@ -48,6 +48,17 @@ describe('transition runner', () => {
     expect(other.items.find((i: { id: string }) => i.id === id)).toBeUndefined();
   });
 
+  it('finds a case on the 工作台 by its number or title, wildcards taken literally', async () => {
+    const clerk = await t.as('clerk_scj');
+    const { id, refNo } = await file(clerk, '按编号查找');
+    const byRef = (await clerk.get(`/api/workbench?q=${refNo}`)).body;
+    expect(byRef).toMatchObject({ total: 1, items: [{ id }] });
+    const byTitle = (await clerk.get(`/api/workbench?q=${encodeURIComponent('按编号')}`)).body;
+    expect(byTitle.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    // '%' is a character to look for, not "anything": no title here has one.
+    expect((await clerk.get(`/api/workbench?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
+  });
+
   it('answers 404 for a case outside the actor\'s scope, for reads and for events', async () => {
     const { id } = await file(await t.as('clerk_scj'));
     const other = await t.as('clerk_mzj');

@@ -13,6 +13,7 @@ import { RolesPage } from './admin/roles.page';
 import { CalendarPage } from './admin/calendar.page';
 import { AuditPage } from './admin/audit.page';
 import { MetricRecordsPage } from './pages/metric-records.page';
+import { MyCasesPage } from './pages/my-cases.page';
 
 const domainModules = import.meta.glob<{ routes: WebRoute[] }>('../../domains/*/web/*.routes.tsx', { eager: true });
 export const domainRoutes: WebRoute[] = Object.values(domainModules).flatMap((m) => m.routes ?? []);
@@ -20,6 +21,7 @@ export const domainRoutes: WebRoute[] = Object.values(domainModules).flatMap((m)
 export const kernelRoutes: WebRoute[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, element: <WorkbenchPage /> },
   { path: '/cases/:id', name: '案件详情', element: <CaseDetailPage />, hideInMenu: true },
+  { path: '/public/my', name: '我的办件', element: <MyCasesPage />, public: true },
   { path: '/metrics/:key/records', name: '指标明细', element: <MetricRecordsPage />, hideInMenu: true, permission: 'metrics.read' },
   { path: '/admin/divisions', name: '行政区划', icon: <ClusterOutlined />, element: <DivisionsPage />, permission: 'tenancy.read', group: '系统管理' },
   { path: '/admin/orgs', name: '机构', icon: <ApartmentOutlined />, element: <OrgsPage />, permission: 'tenancy.read', group: '系统管理' },

@@ -15,8 +15,19 @@ import { appendAudit } from './audit';
 import * as repo from './calendar.repository';
 
 /** One per app instance (and so per database): the index is rebuilt only when the version moves. */
+/**
+ * Calendar writes in this process bump this, so the next read checks the version at once. Another
+ * process's publish is seen within VERSION_TTL_MS; a clock derived in that window records the older
+ * calendar version, and the clock scanner recomputes clocks derived under an older version.
+ */
+let calendarEpoch = 0;
+const VERSION_TTL_MS = 1000;
+const bump = (tx: Tx) => { calendarEpoch++; return repo.bumpVersion(tx); };
+
 export class CalendarCache {
   private cached: WorkCalendar | null = null;
+  private checkedAt = 0;
+  private checkedEpoch = -1;
   // One version check per transaction: a transition asks for the calendar several times (clocks, the
   // response's badges), and the answer cannot change inside one transaction's snapshot of our writes.
   private perTx = new WeakMap<Tx, Promise<WorkCalendar>>();
@@ -28,7 +39,12 @@ export class CalendarCache {
   }
 
   private async load(tx: Tx): Promise<WorkCalendar> {
+    // The hot path (every transition) reads the version at most once a second per process.
+    if (this.cached && this.checkedEpoch === calendarEpoch && Date.now() - this.checkedAt < VERSION_TTL_MS) return this.cached;
+    const epoch = calendarEpoch;
     const version = await repo.currentVersion(tx);
+    this.checkedAt = Date.now();
+    this.checkedEpoch = epoch;
     if (this.cached && Number(this.cached.version) === version) return this.cached;
     const years = (await repo.listYears(tx)).filter((y) => y.status === 'published').map((y) => y.year);
     if (years.length === 0) throw new AppError('CALENDAR_OUT_OF_RANGE', '尚未发布任何年度的节假日安排，无法计算工作日');
@@ -69,7 +85,7 @@ export async function openYear(tx: Tx, actor: Actor, year: number, source: strin
   const existing = await repo.getYear(tx, year);
   if (existing) throw new AppError('DUPLICATE', `${year}年度的节假日安排已存在`);
   await repo.upsertYear(tx, { year, status: 'draft', source });
-  await repo.bumpVersion(tx);
+  await bump(tx);
   await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.year.open', entityType: 'calendar_year', entityId: String(year), detail: { source } }, at);
 }
 
@@ -83,7 +99,7 @@ export async function publishYear(tx: Tx, actor: Actor, year: number, at: Date) 
     throw new AppError('VALIDATION', `请先发布${year - 1}年度的节假日安排，年度须连续发布`);
   }
   await repo.upsertYear(tx, { ...existing, status: 'published', publishedAt: at, publishedBy: actor.name });
-  await repo.bumpVersion(tx);
+  await bump(tx);
   await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.year.publish', entityType: 'calendar_year', entityId: String(year) }, at);
 }
 
@@ -97,14 +113,14 @@ export async function setDay(tx: Tx, actor: Actor, day: { date: string; kind: 'h
     throw new AppError('VALIDATION', `${day.date}是工作日，调休上班只能设在周末`, { fields: [{ path: 'kind', message: '调休上班只能设在周六或周日' }] });
   }
   await repo.upsertDay(tx, { ...day, updatedBy: actor.name, updatedAt: at });
-  await repo.bumpVersion(tx);
+  await bump(tx);
   await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.day.set', entityType: 'calendar_day', entityId: day.date, detail: day }, at);
 }
 
 export async function removeDay(tx: Tx, actor: Actor, date: string, at: Date) {
   requirePermission(actor, 'calendar.manage');
   if ((await repo.deleteDay(tx, date)) === 0) throw new AppError('NOT_FOUND', `${date}没有节假日或调休设置`);
-  await repo.bumpVersion(tx);
+  await bump(tx);
   await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.day.remove', entityType: 'calendar_day', entityId: date }, at);
 }
 
@@ -112,5 +128,5 @@ export async function removeDay(tx: Tx, actor: Actor, date: string, at: Date) {
 export async function seedDefaultCalendar(tx: Tx, overrides: { date: string; kind: 'holiday' | 'workday'; name: string }[], years: number[], at: Date) {
   for (const year of years) await repo.upsertYear(tx, { year, status: 'published', source: `国务院办公厅关于${year}年部分节假日安排的通知`, publishedAt: at, publishedBy: '系统' });
   for (const d of overrides) await repo.upsertDay(tx, { ...d, updatedBy: '系统', updatedAt: at });
-  await repo.bumpVersion(tx);
+  await bump(tx);
 }

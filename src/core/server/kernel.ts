@@ -33,7 +33,7 @@ export type CaseTypeRegistration = {
   /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
   refPrefix: string;
   /** Domain fields shown on the generic case page. */
-  present?: (tx: Tx, row: CaseRow, actor: Actor) => Promise<{ label: string; value: string }[]>;
+  present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string }[]>;
   /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
   link?: (row: CaseRow) => string;
   /** Domain writes inside the transition's transaction, after the compare-and-set. */

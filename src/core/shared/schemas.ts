@@ -143,7 +143,7 @@ export const CaseDetail = CaseSummary.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-export const WorkbenchQuery = Page.extend({ caseType: z.string().max(64).optional() });
+export const WorkbenchQuery = Page.extend({ caseType: z.string().max(64).optional(), q: z.string().trim().max(64).optional() });
 
 // ---- tenancy ---------------------------------------------------------------------------------------
 export const DivisionLevel = z.enum(['province', 'city', 'county', 'township', 'village']);

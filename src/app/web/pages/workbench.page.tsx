@@ -30,10 +30,10 @@ export function WorkbenchPage() {
         rowKey="id"
         headerTitle="我的待办（按到期日排序）"
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        options={{ reload: true, density: false, setting: false, search: { name: 'q', placeholder: '编号、标题或申请人', allowClear: true, style: { width: 240 } } }}
         pagination={{ pageSize: 20 }}
-        request={async ({ current, pageSize }) => {
-          const r = await get<{ items: CaseSummary[]; total: number }>(`/api/workbench?${qs({ page: current, pageSize })}`);
+        request={async ({ current, pageSize, q }) => {
+          const r = await get<{ items: CaseSummary[]; total: number }>(`/api/workbench?${qs({ page: current, pageSize, q: q || undefined })}`);
           return { data: r.items, total: r.total, success: true };
         }}
         onRow={(r) => ({ onClick: () => navigate(r.link), style: { cursor: 'pointer' } })}

@@ -1,5 +1,5 @@
 /** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
 import type { Tx } from '../db/db';
 
@@ -38,6 +38,14 @@ export async function lastEventInput(tx: Tx, caseId: string, event: string) {
 
 export async function getCaseForUpdate(tx: Tx, id: string) {
   return (await tx.select().from(cases).where(eq(cases.id, id)))[0] ?? null;
+}
+
+/**
+ * Row lock for reactions that must see every sibling's effect: two children of one bundle moving in two
+ * transactions queue on their parent instead of one failing its compare-and-set.
+ */
+export async function lockCase(tx: Tx, id: string) {
+  return (await tx.select().from(cases).where(eq(cases.id, id)).for('update'))[0] ?? null;
 }
 
 /** Compare-and-set: succeeds only if nobody moved the case since we read it. */
@@ -123,14 +131,24 @@ export const orgNames = async (tx: Tx, ids: string[]) => {
 };
 
 /** Pending cases for the 工作台: open, matching the actor's (scope × type × states) filter, by due date. */
-export async function listPending(tx: Tx, filter: SQL, page: number, pageSize: number) {
-  const where = and(isNull(cases.closedAt), filter);
+export async function listPending(tx: Tx, filter: SQL, page: number, pageSize: number, keyword?: string) {
+  // A clerk handed a receipt looks the case up by its number, or by the applicant's name or the title.
+  const like = keyword ? `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const where = and(isNull(cases.closedAt), filter,
+    like ? or(ilike(cases.refNo, like), ilike(cases.title, like), ilike(cases.applicantName, like)) : undefined);
   const items = await tx.select().from(cases).where(where)
     .orderBy(sql`${cases.dueDate} ASC NULLS LAST`, asc(cases.createdAt))
     .limit(pageSize).offset((page - 1) * pageSize);
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
   return { items, total: n };
 }
+
+/** A parent's child cases (a bundle's applications), in filing order. */
+export const listChildren = (tx: Tx, parentId: string) =>
+  tx.select().from(cases).where(eq(cases.parentId, parentId)).orderBy(asc(cases.createdAt), asc(cases.refNo));
+
+/** An applicant's own top-level cases: a child appears under its parent, not beside it. */
+export const ownCases = (applicantId: string) => and(eq(cases.applicantId, applicantId), isNull(cases.parentId))!;
 
 export async function listCases(tx: Tx, where: SQL | undefined, page: number, pageSize: number) {
   const items = await tx.select().from(cases).where(where).orderBy(sql`${cases.createdAt} DESC`).limit(pageSize).offset((page - 1) * pageSize);

@@ -48,6 +48,8 @@ export type CreateCaseInput = {
   divisionCode: string;
   applicantId?: string | null;
   applicantName?: string | null;
+  /** Plain text; stored SM4-encrypted (GB/T 39786 personal data at rest). */
+  applicantPhone?: string | null;
   parentId?: string | null;
   data?: Record<string, unknown>;
   /** A retry or double click with the same key returns the first case instead of filing a second. */
@@ -67,11 +69,17 @@ export async function createCase(tx: Tx, kernel: Kernel, actor: Actor, input: Cr
   const seqKey = `${m.type}:${input.divisionCode.slice(0, 6)}:${today}`;
   const n = await repo.nextSequence(tx, seqKey);
   const refNo = `${reg.refPrefix}${input.divisionCode.slice(0, 6)}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
+  const id = randomUUID();
+  const data = input.data ?? {};
+  const cal = await kernel.calendar.get(tx);
+  // The initial clocks are planned first, so the case row is written once with its due dates.
+  const plan = await planClocks(tx, m, { id, data, divisionCode: input.divisionCode }, (m.initialClocks ?? []).map((c) => ({ op: 'start', clock: c })), {}, actor, at, today, cal, true);
   const row = await repo.insertCase(tx, {
-    id: randomUUID(), type: m.type, refNo, title: input.title, state: m.initial,
+    id, type: m.type, refNo, title: input.title, state: m.initial, ...(plan?.dues ?? {}),
     divisionCode: input.divisionCode, orgId: input.orgId,
     applicantId: input.applicantId ?? null, applicantName: input.applicantName ?? null,
-    parentId: input.parentId ?? null, data: input.data ?? {}, version: 1,
+    applicantPhoneEnc: input.applicantPhone ? kernel.cipher.encrypt(input.applicantPhone) : null,
+    parentId: input.parentId ?? null, data, version: 1,
     createdBy: actor.id, idempotencyKey: input.idempotencyKey ?? null,
     createdAt: at, updatedAt: at, closedAt: isTerminal(m, m.initial) ? at : null,
   });
@@ -85,12 +93,10 @@ export async function createCase(tx: Tx, kernel: Kernel, actor: Actor, input: Cr
     id: randomUUID(), caseId: row.id, event: 'create', fromState: null, toState: m.initial,
     actorId: actor.id, actorName: actor.name, at, comment: input.comment ?? null, input: {}, divisionCode: row.divisionCode,
   });
-  const cal = await kernel.calendar.get(tx);
-  const ops: ClockOp[] = (m.initialClocks ?? []).map((c) => ({ op: 'start', clock: c }));
-  const clocked = await applyClockOps(tx, kernel, m, row, ops, {}, actor, at, today, cal, true);
+  if (plan) await repo.upsertClocks(tx, plan.changed);
   await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.create`, entityType: m.type, entityId: row.id, detail: { refNo, state: m.initial }, newStream: true }, at);
   await repo.bumpDaily(tx, { divisionCode: row.divisionCode, orgId: row.orgId, type: row.type, day: today }, { received: 1 });
-  return { row: clocked ?? row, created: true };
+  return { row, created: true };
 }
 
 // ---- transitions -----------------------------------------------------------------------------------
@@ -119,8 +125,15 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   const at = kernel.now();
   const today = kernel.today();
   const terminal = isTerminal(m, def.to);
+  const cal = await kernel.calendar.get(tx);
+  const ops = [...(def.clocks ?? [])];
+  // A closed case stops every clock still running, whatever the machine says.
+  if (terminal) for (const name of Object.keys(m.clocks)) if (!ops.some((o) => o.clock === name && o.op === 'stop')) ops.push({ op: 'stop', clock: name });
+  // Clocks are planned from the rows read before the compare-and-set: if anyone moved the case since,
+  // the compare-and-set fails and nothing planned is written.
+  const plan = await planClocks(tx, m, row, ops, input, actor, at, today, cal);
   const updated = await repo.casState(tx, row.id, row.state, row.version, {
-    state: def.to, updatedAt: at, closedAt: terminal ? at : null,
+    state: def.to, updatedAt: at, closedAt: terminal ? at : null, ...(plan?.dues ?? {}),
   });
   if (!updated) throw new AppError('STATE_CONFLICT', `办件${row.refNo}已被他人处理，「${def.label}」未执行，请刷新后查看最新状态`);
   const { comment, ...eventInput } = input;
@@ -129,11 +142,11 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
     actorId: actor.id, actorName: actor.name, at, comment: (comment as string | undefined) ?? null,
     input: eventInput, divisionCode: row.divisionCode,
   });
-  const cal = await kernel.calendar.get(tx);
-  const ops = [...(def.clocks ?? [])];
-  // A closed case stops every clock still running, whatever the machine says.
-  if (terminal) for (const name of Object.keys(m.clocks)) if (!ops.some((o) => o.clock === name && o.op === 'stop')) ops.push({ op: 'stop', clock: name });
-  const clocked = (await applyClockOps(tx, kernel, m, updated, ops, input, actor, at, today, cal)) ?? updated;
+  if (plan) {
+    await repo.upsertClocks(tx, plan.changed);
+    if (plan.all) knownClocks.set(updated, plan.all);
+  }
+  const clocked = updated;
   await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.${event}`, entityType: m.type, entityId: row.id, detail: { from: row.state, to: def.to } }, at);
   if (terminal) {
     const closed = clocked;
@@ -163,6 +176,19 @@ export const rebuildCaseRollups = (tx: Tx, where: SQL) => repo.rebuildDaily(tx, 
  */
 export const reassignCase = (tx: Tx, caseId: string, orgId: string) => repo.setOrg(tx, caseId, orgId);
 
+/** A parent's child cases (bundle → applications), in filing order. */
+export const childCases = (tx: Tx, parentId: string) => repo.listChildren(tx, parentId);
+
+/** Locks a case row until the transaction ends (see case.repository lockCase). */
+export const lockCase = (tx: Tx, id: string) => repo.lockCase(tx, id);
+
+/** The signed-in applicant's own top-level cases of every type, newest first (我的办件). */
+export async function myCases(tx: Tx, kernel: Kernel, actor: Actor, p: { page: number; pageSize: number }) {
+  if (actor.kind !== 'public' || !actor.id) throw new AppError('FORBIDDEN', '请以办事群众或企业账号登录');
+  const r = await repo.listCases(tx, repo.ownCases(actor.id), p.page, p.pageSize);
+  return { total: r.total, items: await summaries(tx, kernel, r.items) };
+}
+
 /** Domain facts the machine's guards read later (kept in the case row, written in the same transaction). */
 export const mergeCaseData = (tx: Tx, caseId: string, patch: Record<string, unknown>) => repo.mergeData(tx, caseId, patch);
 
@@ -173,8 +199,15 @@ const toClockData = (c: ClockRow): ClockData => ({
   startedOn: c.startedOn, stoppedOn: c.stoppedOn, pauses: c.pauses, extensions: c.extensions, legalBasis: c.legalBasis,
 });
 
-/** Applies the event's clock operations; returns the case row with its refreshed due dates (null when no op). */
-async function applyClockOps(tx: Tx, kernel: Kernel, m: MachineDef, row: CaseRow, ops: ClockOp[], input: Record<string, unknown>, actor: Actor, at: Date, today: string, cal: WorkCalendar, fresh = false): Promise<CaseRow | null> {
+type ClockPlan = { changed: ClockRow[]; all: ClockRow[]; dues: DueDates };
+type DueDates = { dueDate: string | null; primaryDue?: string | null; primaryStopped?: string | null };
+
+/**
+ * The event's clock operations worked out on the case's clock rows: the rows to write and the due dates
+ * the case row carries (null when the event touches no clock). Nothing is written here, so the caller
+ * writes the case row once, with its state and due dates together.
+ */
+async function planClocks(tx: Tx, m: MachineDef, row: Pick<CaseRow, 'id' | 'data' | 'divisionCode'>, ops: ClockOp[], input: Record<string, unknown>, actor: Actor, at: Date, today: string, cal: WorkCalendar, fresh = false): Promise<ClockPlan | null> {
   if (ops.length === 0) return null;
   // A case being created has no clocks yet: nothing to read.
   const existing = new Map(fresh ? [] : (await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
@@ -225,16 +258,24 @@ async function applyClockOps(tx: Tx, kernel: Kernel, m: MachineDef, row: CaseRow
     existing.set(op.clock, next);
     changed.set(op.clock, next);
   }
-  await repo.upsertClocks(tx, [...changed.values()]);
-  return refreshCaseDue(tx, row.id, [...existing.values()]);
+  if (changed.size === 0) return null;
+  const all = [...existing.values()];
+  return { changed: [...changed.values()], all, dues: dueDatesOf(all) };
 }
 
 /** The 工作台 sorts by the earliest running clock; the metrics read the primary clock off the case row. */
-async function refreshCaseDue(tx: Tx, caseId: string, clocks: ClockRow[]): Promise<CaseRow> {
+function dueDatesOf(clocks: ClockRow[]): DueDates {
   const dues = clocks.filter((c) => c.state === 'running' && c.dueDate).map((c) => c.dueDate!).sort();
   const primary = clocks.find((c) => c.primary);
-  return repo.setDueDates(tx, caseId, { dueDate: dues[0] ?? null, ...(primary ? { primaryDue: primary.dueDate, primaryStopped: primary.stoppedOn } : {}) });
+  return { dueDate: dues[0] ?? null, ...(primary ? { primaryDue: primary.dueDate, primaryStopped: primary.stoppedOn } : {}) };
 }
+
+async function refreshCaseDue(tx: Tx, caseId: string, clocks: ClockRow[]): Promise<CaseRow> {
+  return repo.setDueDates(tx, caseId, dueDatesOf(clocks));
+}
+
+// The clock rows a transition just wrote, handed to the response built in the same transaction.
+const knownClocks = new WeakMap<CaseRow, ClockRow[]>();
 
 /** Recompute a clock's due date under the current calendar (after a year is published or edited). */
 export async function recomputeClock(tx: Tx, kernel: Kernel, clock: ClockRow, cal: WorkCalendar) {
@@ -312,7 +353,7 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
   const row = known ?? await loadVisible(tx, actor, id);
   const reg = registration(kernel, row.type);
   const m = reg.machine;
-  const clocks = await repo.listClocks(tx, [row.id]);
+  const clocks = (known && knownClocks.get(known)) || await repo.listClocks(tx, [row.id]);
   const [summary] = await summaries(tx, kernel, [row], clocks);
   const cal = await kernel.calendar.get(tx);
   const today = kernel.today();
@@ -322,7 +363,7 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
   return {
     ...summary,
     version: row.version,
-    fields: reg.present ? await reg.present(tx, row, actor) : [],
+    fields: reg.present ? await reg.present(tx, row, actor, kernel) : [],
     clocks: clocks.map((c) => clockView(c, today, cal)),
     events: events.map((e) => ({
       id: e.id, seq: e.seq, event: e.event, eventName: label(e.event), fromState: e.fromState, fromStateName: stateName(e.fromState),
@@ -351,8 +392,8 @@ export function pendingFilter(kernel: Kernel, actor: Actor, caseType?: string): 
   return ors.length ? or(...ors)! : sql`false`;
 }
 
-export async function workbench(tx: Tx, kernel: Kernel, actor: Actor, q: { page: number; pageSize: number; caseType?: string }) {
-  const { items, total } = await repo.listPending(tx, pendingFilter(kernel, actor, q.caseType), q.page, q.pageSize);
+export async function workbench(tx: Tx, kernel: Kernel, actor: Actor, q: { page: number; pageSize: number; caseType?: string; q?: string }) {
+  const { items, total } = await repo.listPending(tx, pendingFilter(kernel, actor, q.caseType), q.page, q.pageSize, q.q);
   return { items: await summaries(tx, kernel, items), total };
 }
 

@@ -127,6 +127,11 @@ export const cases = pgTable('cases', {
   orgId: uuid('org_id').notNull().references(() => orgs.id),
   applicantId: uuid('applicant_id'),
   applicantName: text('applicant_name'),
+  /**
+   * SM4-encrypted contact number given for this case: typed at the counter for a walk-in, copied from
+   * the account when filed online. Ratings invitations and callbacks reach walk-ins through it.
+   */
+  applicantPhoneEnc: text('applicant_phone_enc'),
   parentId: uuid('parent_id'),
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   version: integer('version').notNull().default(1),

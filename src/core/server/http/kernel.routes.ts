@@ -50,6 +50,8 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
   // ---- 工作台 and the generic case page ----
   app.get('/api/workbench', { schema: { tags: ['工作台'], operationId: 'workbench', querystring: S.WorkbenchQuery, response: { 200: S.paged(S.CaseSummary), ...err } } },
     async (req) => db.tx((tx) => cases.workbench(tx, kernel, actorOf(req), req.query)));
+  app.get('/api/my/cases', { schema: { tags: ['案件'], operationId: 'myCases', summary: '我的办件（办事群众、企业本人的申请；“一件事”的各部门办件列在其下）', querystring: S.Page, response: { 200: S.paged(S.CaseSummary), ...err } } },
+    async (req) => db.tx((tx) => cases.myCases(tx, kernel, actorOf(req), req.query)));
   app.get('/api/cases/:id', { schema: { tags: ['案件'], operationId: 'caseDetail', params: IdParam, response: { 200: S.CaseDetail, ...err } } },
     async (req) => db.tx((tx) => cases.detail(tx, kernel, actorOf(req), req.params.id)));
 

@@ -48,11 +48,12 @@ export const orgName = async (tx: Tx, id: string) => (await tx.select({ name: or
 
 /**
  * The contact number of the followed case, read from its source only when an agent asks: the applicant's
- * account for an application, the caller's number on the ticket (hotline domain's table).
+ * number given with an application (at the counter) or its applicant's account, the caller's number on the ticket (hotline domain's table).
  */
 export async function contactEnc(tx: Tx, cb: CallbackRow): Promise<string | null> {
   if (cb.kind === 'application') {
-    return (await tx.select({ p: users.phoneEnc }).from(cases).innerJoin(users, eq(users.id, cases.applicantId)).where(eq(cases.id, cb.caseId)))[0]?.p ?? null;
+    return (await tx.select({ p: sql<string | null>`coalesce(${cases.applicantPhoneEnc}, ${users.phoneEnc})` }).from(cases)
+      .leftJoin(users, eq(users.id, cases.applicantId)).where(eq(cases.id, cb.caseId)))[0]?.p ?? null;
   }
   const r = await tx.execute<{ p: string | null }>(sql`SELECT caller_phone_enc AS p FROM tickets WHERE case_id = ${cb.caseId}`);
   return (r as unknown as { rows: { p: string | null }[] }).rows?.[0]?.p ?? null;

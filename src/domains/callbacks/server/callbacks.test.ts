@@ -81,9 +81,9 @@ describe('回访', () => {
     expect((await director.get(`/api/callbacks/${item.id}/contact`)).status).toBe(403);
     expect((await director.post(`/api/callbacks/${item.id}/attempts`, { reached: false })).status).toBe(403);
     expect((await (await t.as('clerk_scj')).get('/api/callbacks')).status).toBe(403);
-    // a walk-in leaves no phone on file: the agent is told so
+    // a walk-in has no account: the number the clerk typed at the counter is the one to call
     const walkIn = await completed(4);
-    expect((await agent.get(`/api/callbacks/${await callbackOf(walkIn)}/contact`)).status).toBe(422);
+    expect((await agent.get(`/api/callbacks/${await callbackOf(walkIn)}/contact`)).body).toEqual({ phone: '13900000000' });
   });
 
   it('records reached outcomes, retries unreached calls up to the maximum, and the metrics follow the records', async () => {

@@ -166,4 +166,26 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
     expect(png.rawPayload.length).toBeGreaterThan(20_000);
     expect((await t.anon().get(`/api/ratings/posters/site/${hall.id}/pdf`)).status).toBe(401);
   }, 60_000);
+
+  it('reaches a walk-in by the number the clerk typed at the counter: invitation SMS and a real-name rating', async () => {
+    const walkIn = { kind: 'person', name: '窗口办事人', idNumber: idNumber(7), phone: '13800004444' };
+    const { id } = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, applicant: walkIn, counterId: hall.counters[0].id })).body;
+    const scj = await t.as('clerk_scj');
+    expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
+    expect((await (await t.as('reviewer_scj')).post(`/api/applications/${id}/approve`, {})).status).toBe(200);
+    expect((await scj.post(`/api/applications/${id}/deliver`, { method: '窗口领取' })).status).toBe(200);
+    // stored encrypted, never in clear
+    const [c] = await t.kernel.db.query<{ enc: string }>(`SELECT applicant_phone_enc AS enc FROM cases WHERE id = $1`, [id]);
+    expect(c.enc).not.toContain('13800004444');
+    expect(t.kernel.cipher.decrypt(c.enc)).toBe('13800004444');
+    t.clock.addDays(1.05);
+    expect(await sendInvitations(t.kernel)).toBeGreaterThanOrEqual(1);
+    await deliverPending(t.kernel);
+    const sms = readFileSync(join(t.kernel.config.dataDir, 'outbox', 'sms.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((m) => m.to === '13800004444');
+    expect(sms).toHaveLength(1);
+    const token = /\/public\/rate\/case\/([\w-]+)/.exec(sms[0].body)![1];
+    expect((await t.anon().post(`/api/public/rating-invitations/${token}`, { level: 2, comment: '取证等了很久' })).status).toBe(200);
+    const [row] = await t.kernel.db.query<{ channel: string; real_name: boolean; enc: string }>(`SELECT channel, real_name, rater_phone_enc AS enc FROM ratings WHERE case_id = $1`, [id]);
+    expect({ channel: row.channel, realName: row.real_name, phone: t.kernel.cipher.decrypt(row.enc) }).toEqual({ channel: 'sms', realName: true, phone: '13800004444' });
+  });
 });

@@ -38,7 +38,7 @@ export async function caseContext(tx: Tx, where: SQL) {
   const staffCreator = sql<string | null>`(SELECT u.id FROM ${users} u WHERE u.id = ${cases.createdBy} AND u.kind = 'staff')`;
   return (await tx.select({
     id: cases.id, type: cases.type, refNo: cases.refNo, title: cases.title, state: cases.state, closedAt: cases.closedAt, orgId: cases.orgId,
-    divisionCode: cases.divisionCode, applicantId: cases.applicantId, orgName: orgs.name,
+    divisionCode: cases.divisionCode, applicantId: cases.applicantId, applicantPhoneEnc: cases.applicantPhoneEnc, orgName: orgs.name,
     itemId: applications.itemId, appChannel: applications.channel, counterId: applications.counterId,
     siteId: sql<string | null>`(SELECT c.org_id FROM ${counters} c WHERE c.id = ${applications.counterId})`,
     staffId: staffCreator,
@@ -144,14 +144,17 @@ export async function fixCases(tx: Tx, q: RatingScope, cond: SQL, p: { page: num
 
 /**
  * Completed applications (办结 or 不予许可: a decision was made) closed between `from` and `before`, not
- * rated and not yet invited, whose applicant has an account with a phone: those the invitation reaches.
+ * rated and not yet invited, with a phone given at filing or on the applicant's account: those the
+ * invitation reaches.
  */
 export async function dueForInvitation(tx: Tx, from: Date, before: Date, limit: number) {
-  return tx.select({ id: cases.id, refNo: cases.refNo, title: cases.title, divisionCode: cases.divisionCode, phoneEnc: users.phoneEnc })
-    .from(cases).innerJoin(users, eq(users.id, cases.applicantId))
+  // The number given with the case (a walk-in's, typed at the counter) first, else the account's.
+  const phone = sql<string>`coalesce(${cases.applicantPhoneEnc}, ${users.phoneEnc})`;
+  return tx.select({ id: cases.id, refNo: cases.refNo, title: cases.title, divisionCode: cases.divisionCode, phoneEnc: phone })
+    .from(cases).leftJoin(users, eq(users.id, cases.applicantId))
     .where(and(eq(cases.type, 'application'), inArray(cases.state, ['delivered', 'denied']),
       sql`${cases.closedAt} >= ${from.toISOString()}::timestamptz AND ${cases.closedAt} < ${before.toISOString()}::timestamptz`,
-      sql`${users.phoneEnc} IS NOT NULL`,
+      sql`${phone} IS NOT NULL`,
       sql`NOT EXISTS (SELECT 1 FROM ${ratings} r WHERE r.case_id = ${cases.id})`,
       sql`NOT EXISTS (SELECT 1 FROM ${ratingInvitations} i WHERE i.case_id = ${cases.id})`))
     .orderBy(cases.closedAt).limit(limit);

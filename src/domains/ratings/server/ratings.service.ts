@@ -148,7 +148,7 @@ export async function invitationInfo(tx: Tx, kernel: Kernel, token: string) {
 /** 短信邀评: the link in the invitation SMS rates that one case, once; its holder is the applicant. */
 export async function rateByInvitation(tx: Tx, kernel: Kernel, token: string, input: z.infer<typeof RatingInput>) {
   const { c } = await invitation(tx, kernel, token);
-  return record(tx, kernel, input, { ...caseFields(c), channel: 'sms', phoneEnc: c.applicantId ? await repo.userPhoneEnc(tx, c.applicantId) : null, realName: true });
+  return record(tx, kernel, input, { ...caseFields(c), channel: 'sms', phoneEnc: c.applicantPhoneEnc ?? (c.applicantId ? await repo.userPhoneEnc(tx, c.applicantId) : null), realName: true });
 }
 
 /** 一次一评 on the counter's evaluator: the clerk who served is the staff member rated. */

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "applicant_phone_enc" text;
