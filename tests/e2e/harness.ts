@@ -65,3 +65,44 @@ export async function openFromWorkbench(e: E2E, refNo: string) {
   await search.press('Enter');
   await e.page.locator('.ant-table-row').filter({ hasText: refNo }).click();
 }
+
+/**
+ * Takes one of the actions the case page offers. antd puts a space between the two characters of a
+ * two-character button label (受 理); an action with a form is filled by `fill` and sent with 确定.
+ */
+export async function act(e: E2E, label: string, fill?: () => Promise<void>) {
+  const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
+  await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
+  if (fill) {
+    await fill();
+    await e.page.getByRole('button', { name: /确\s*定/ }).click();
+  } else {
+    await e.page.getByRole('button', { name: /确\s*认/ }).click();
+  }
+}
+
+/** Picks an option of an antd select by the field's id. */
+export async function pick(e: E2E, field: string, option: string) {
+  await e.page.locator('.ant-select').filter({ has: e.page.locator(`input#${field}`) }).click();
+  await e.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  // The list closes with an animation that still covers the field below it.
+  await e.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+}
+
+/** Waits until the case page's header shows the state. */
+export const stateIs = (e: E2E, name: string) => e.page.locator('.ant-page-header, .ant-pro-page-container').getByText(name).first().waitFor();
+
+/** A walk-in taken in at the 无差别全科受理 counter by clerk_zwzx; leaves the browser on the new case's page. */
+export async function counterIntake(e: E2E, p: { item: string; name: string; idNumber: string; phone: string }) {
+  await login(e, 'clerk_zwzx');
+  await e.page.getByText('我的待办（按到期日排序）').waitFor();
+  await e.page.goto(`${e.baseUrl}/services/intake`);
+  await e.page.getByTestId('item-select').click();
+  await e.page.keyboard.type(p.item);
+  await e.page.locator('.ant-select-item-option').first().click();
+  await e.page.getByLabel('申请人', { exact: true }).fill(p.name);
+  await e.page.getByLabel('身份证号或统一社会信用代码').fill(p.idNumber);
+  await e.page.getByLabel('联系电话').fill(p.phone);
+  await e.page.getByRole('button', { name: /收\s*件/ }).click();
+  await e.page.getByText('办理过程').waitFor().catch(async (err) => { await e.screenshot('intake-failed'); throw err; });
+}

@@ -1,28 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness';
+import { act as actOn, login, pick as pickIn, startE2E, stateIs as stateOf, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.stop(); });
 
-// antd puts a space between the two characters of a two-character button label (派 单).
-const act = async (label: string, fill?: () => Promise<void>) => {
-  const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
-  await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
-  if (fill) {
-    await fill();
-    await e.page.getByRole('button', { name: /确\s*定/ }).click();
-  } else {
-    await e.page.getByRole('button', { name: /确\s*认/ }).click();
-  }
-};
-const pick = async (field: string, option: string) => {
-  await e.page.locator('.ant-select').filter({ has: e.page.locator(`input#${field}`) }).click();
-  await e.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
-  // The list closes with an animation that still covers the field below it.
-  await e.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-};
-const stateIs = (name: string) => e.page.locator('.ant-page-header, .ant-pro-page-container').getByText(name).first().waitFor();
+const act = (label: string, fill?: () => Promise<void>) => actOn(e, label, fill);
+const pick = (field: string, option: string) => pickIn(e, field, option);
+const stateIs = (name: string) => stateOf(e, name);
 
 describe('12345 in the browser', () => {
   it('an operator files a ticket; it is dispatched, returned, re-dispatched, replied, called back and rated', async () => {

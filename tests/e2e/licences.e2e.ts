@@ -1,41 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness';
+import { act as actOn, counterIntake, login, pick as pickIn, startE2E, stateIs as stateOf, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.stop(); });
 
-// antd puts a space between the two characters of a two-character button label (受 理).
-const act = async (label: string, fill?: () => Promise<void>) => {
-  const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
-  await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
-  if (fill) {
-    await fill();
-    await e.page.getByRole('button', { name: /确\s*定/ }).click();
-  } else {
-    await e.page.getByRole('button', { name: /确\s*认/ }).click();
-  }
-};
-const pick = async (field: string, option: string) => {
-  await e.page.locator('.ant-select').filter({ has: e.page.locator(`input#${field}`) }).click();
-  await e.page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
-  await e.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-};
-const stateIs = (name: string) => e.page.locator('.ant-page-header, .ant-pro-page-container').getByText(name).first().waitFor();
+const act = (label: string, fill?: () => Promise<void>) => actOn(e, label, fill);
+const pick = (field: string, option: string) => pickIn(e, field, option);
+const stateIs = (name: string) => stateOf(e, name);
 
 describe('电子证照 in the browser', () => {
   it('a walk-in taken in at the counter and taken to completion gets a licence that is in the registry and verifies on the public page', async () => {
-    await login(e, 'clerk_zwzx');
-    await e.page.getByText('我的待办（按到期日排序）').waitFor();
-    await e.page.goto(`${e.baseUrl}/services/intake`);
-    await e.page.getByTestId('item-select').click();
-    await e.page.keyboard.type('食品经营许可');
-    await e.page.locator('.ant-select-item-option').first().click();
-    await e.page.getByLabel('申请人', { exact: true }).fill('欧阳证照');
-    await e.page.getByLabel('身份证号或统一社会信用代码').fill('11010519491231002X');
-    await e.page.getByLabel('联系电话').fill('13912340001');
-    await e.page.getByRole('button', { name: /收\s*件/ }).click();
-    await e.page.getByText('办理过程').waitFor().catch(async (err) => { await e.screenshot('licence-intake-failed'); throw err; });
+    await counterIntake(e, { item: '食品经营许可', name: '欧阳证照', idNumber: '11010519491231002X', phone: '13912340001' });
     const caseUrl = e.page.url();
 
     await login(e, 'clerk_scj');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openFromWorkbench, startE2E, type E2E } from './harness';
+import { counterIntake, login, openFromWorkbench, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -7,17 +7,7 @@ afterAll(async () => { await e?.stop(); });
 
 describe('政务服务 and the 驾驶舱 in the browser', () => {
   it('takes a walk-in at the generalist counter; the department accepts it from its 工作台', async () => {
-    await login(e, 'clerk_zwzx');
-    await e.page.getByText('我的待办（按到期日排序）').waitFor();
-    await e.page.goto(`${e.baseUrl}/services/intake`);
-    await e.page.getByTestId('item-select').click();
-    await e.page.keyboard.type('食品经营许可');
-    await e.page.locator('.ant-select-item-option').first().click();
-    await e.page.getByLabel('申请人', { exact: true }).fill('李明');
-    await e.page.getByLabel('身份证号或统一社会信用代码').fill('11010519491231002X');
-    await e.page.getByLabel('联系电话').fill('13912345678');
-    await e.page.getByRole('button', { name: /收\s*件/ }).click();
-    await e.page.getByText('办理过程').waitFor().catch(async (err) => { await e.screenshot('intake-failed'); throw err; });
+    await counterIntake(e, { item: '食品经营许可', name: '李明', idNumber: '11010519491231002X', phone: '13912345678' });
     const refNo = (await e.page.locator('.ant-page-header-heading-title').innerText()).split(/\s+/)[0];
     expect(refNo).toMatch(/^BJ411202\d{13}$/);
     await login(e, 'clerk_scj');

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  // Public look-ups by number + a short secret (last 4 phone/id digits): failed tries per client address
+  // within the window, after which that address is refused until the window passes (等保 anti-guessing).
+  LOOKUP_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+  LOOKUP_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   COOKIE_SECURE: bool.default(false),

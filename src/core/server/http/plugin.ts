@@ -26,6 +26,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** 'none': public endpoint; otherwise a valid session is required. */
     auth?: 'none' | 'session';
+    /**
+     * A public look-up by number plus a short secret (the last four digits of a phone or id number):
+     * failed answers (400/403/404/422) are counted per client address, and an address with too many
+     * within the window gets 429 — ten thousand guesses would otherwise find any case's secret.
+     */
+    guessable?: boolean;
   }
 }
 
@@ -61,6 +67,16 @@ export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel,
   });
   app.addHook('onResponse', async (req, reply) => {
     httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  const guesses = new FailureWindow(kernel.config.LOOKUP_MAX_FAILURES, kernel.config.LOOKUP_WINDOW_MINUTES * 60_000);
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config?.guessable && guesses.blocked(req.ip, Date.now())) {
+      throw new AppError('RATE_LIMITED', `查询失败次数过多，请${kernel.config.LOOKUP_WINDOW_MINUTES}分钟后再试`);
+    }
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.routeOptions.config?.guessable && [400, 403, 404, 422].includes(reply.statusCode)) guesses.fail(req.ip, Date.now());
   });
 
   app.addHook('preHandler', async (req) => {
@@ -99,4 +115,27 @@ export function setSessionCookies(kernel: Kernel, reply: FastifyReply, token: st
 export function clearSessionCookies(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+/**
+ * Failed tries per key in a sliding window, in this process's memory: several app processes each keep
+ * their own count, so the effective limit is per process (still four orders of magnitude below what
+ * guessing a 4-digit secret takes).
+ */
+export class FailureWindow {
+  private readonly fails = new Map<string, number[]>();
+  constructor(private readonly max: number, private readonly windowMs: number) {}
+  private recent(key: string, now: number) {
+    const kept = (this.fails.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (kept.length) this.fails.set(key, kept); else this.fails.delete(key);
+    return kept;
+  }
+  blocked(key: string, now: number) { return this.recent(key, now).length >= this.max; }
+  fail(key: string, now: number) {
+    const kept = this.recent(key, now);
+    kept.push(now);
+    this.fails.set(key, kept);
+    // Bounded memory under a flood of addresses: forget the oldest keys.
+    if (this.fails.size > 100_000) for (const k of [...this.fails.keys()].slice(0, 10_000)) this.fails.delete(k);
+  }
 }

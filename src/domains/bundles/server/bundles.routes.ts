@@ -32,6 +32,6 @@ export async function bundlesRoutes(base: FastifyInstance, kernel: Kernel) {
     }));
   app.get('/api/bundles/:id/progress', { schema: { tags, operationId: 'bundleProgress', summary: '“一件事”办理进度：各部门办件、时限和联办结果', params: z.object({ id: z.string().max(40) }), response: { 200: BundleProgress, ...err } } },
     async (req) => db.tx(async (tx) => { const actor = actorOf(req); return svc.progress(tx, kernel, actor, await loadVisible(tx, actor, req.params.id, 'bundle')); }));
-  app.get('/api/public/bundles/track', { config: { auth: 'none' }, schema: { tags, operationId: 'trackBundle', summary: '凭“一件事”编号和证件号码后4位查询办理进度', querystring: BundleTrack, response: { 200: BundleTracked, ...err } } },
+  app.get('/api/public/bundles/track', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'trackBundle', summary: '凭“一件事”编号和证件号码后4位查询办理进度', querystring: BundleTrack, response: { 200: BundleTracked, ...err } } },
     async (req) => db.read((tx) => svc.track(tx, kernel, req.query.refNo, req.query.idLast4)));
 }

@@ -1,7 +1,7 @@
 /** The shapes of the bundles API (one zod schema per shape; the web imports the inferred types). */
 import { z } from 'zod';
 import { CaseAction, CaseSummary, ClockView } from '../../../core/shared/schemas';
-import { Applicant } from '../../services/public-shared';
+import { Applicant, MaterialEntry } from '../../services/public-shared';
 
 export const BundleComponent = z.object({
   code: z.string(), itemId: z.uuid(), name: z.string(), orgName: z.string(), type: z.string(),
@@ -39,11 +39,7 @@ export const BundleFile = z.object({
   applicant: Applicant.optional().meta({ title: '申请人（窗口代录时填写）' }),
   counterId: z.uuid().optional().meta({ title: '受理窗口' }),
   assisted: z.boolean().default(false).meta({ title: '帮办代办' }),
-  materials: z.array(z.object({
-    name: z.string().trim().min(1).max(200).meta({ title: '材料名称' }),
-    provided: z.boolean().meta({ title: '已提交' }),
-    fileId: z.uuid().nullable().optional().meta({ title: '已上传的文件' }),
-  })).max(80).default([]).meta({ title: '材料清单（每种材料一次）' }),
+  materials: z.array(MaterialEntry).max(80).default([]).meta({ title: '材料清单（每种材料一次）' }),
   idempotencyKey: z.string().trim().max(64).optional(),
 });
 

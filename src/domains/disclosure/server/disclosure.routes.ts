@@ -38,9 +38,9 @@ export async function disclosureRoutes(base: FastifyInstance, kernel: Kernel) {
   // request by its number and the last four digits of the phone given.
   app.post('/api/public/disclosure-requests', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileDisclosureRequest', body: DisclosureRequestInput.omit({ receivedOn: true, channel: true }), response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileRequest(tx, kernel, SYSTEM_ACTOR, { ...req.body, channel: 'online' })));
-  app.get('/api/public/disclosure-requests/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackDisclosureRequest', querystring: TrackQuery, response: { 200: Tracked, ...err } } },
+  app.get('/api/public/disclosure-requests/track', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'publicTrackDisclosureRequest', querystring: TrackQuery, response: { 200: Tracked, ...err } } },
     async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, req.query.refNo, req.query.phone4)));
-  app.post('/api/public/disclosure-requests/correct', { config: { auth: 'none' }, schema: { tags, operationId: 'publicCorrectDisclosureRequest', summary: '申请人提交补正', body: TrackQuery.extend({ content: z.string().trim().min(10, '补正后的申请内容至少10个字').max(3000) }), response: { 200: Tracked, ...err } } },
+  app.post('/api/public/disclosure-requests/correct', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'publicCorrectDisclosureRequest', summary: '申请人提交补正', body: TrackQuery.extend({ content: z.string().trim().min(10, '补正后的申请内容至少10个字').max(3000) }), response: { 200: Tracked, ...err } } },
     async (req) => db.tx((tx) => svc.correctPublic(tx, kernel, req.body.refNo, req.body.phone4, req.body.content)));
   app.post('/api/disclosure/items', { schema: { tags, operationId: 'publishDisclosureItem', summary: '发布主动公开信息', body: ProactiveItemInput.extend({ orgId: z.uuid().optional() }), response: { 200: z.object({ id: z.string(), publishedOn: z.string(), dueOn: z.string().nullable(), late: z.boolean() }), ...err } } },
     async (req) => {

@@ -66,13 +66,13 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
     async () => db.tx(async (tx) => repo.townshipsOf(tx, (await repo.firstCentre(tx))?.divisionCode ?? '')));
   app.post('/api/public/tickets', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileTicket', body: TicketInput, response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileTicket(tx, kernel, SYSTEM_ACTOR, req.body, 'web')));
-  app.get('/api/public/tickets/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackTicket', querystring: TrackQuery, response: { 200: Track, ...err } } },
+  app.get('/api/public/tickets/track', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'publicTrackTicket', querystring: TrackQuery, response: { 200: Track, ...err } } },
     async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, 'ticket', req.query.refNo, req.query.phone4)));
-  app.post('/api/public/tickets/feedback', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTicketFeedback', summary: '诉求人评价答复（未解决可要求重办）', body: CallerFeedback, response: { 200: Track, ...err } } },
+  app.post('/api/public/tickets/feedback', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'publicTicketFeedback', summary: '诉求人评价答复（未解决可要求重办）', body: CallerFeedback, response: { 200: Track, ...err } } },
     async (req) => db.tx((tx) => svc.callerFeedback(tx, kernel, req.body)));
   app.post('/api/public/letters', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileLetter', body: LetterInput, response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileLetter(tx, kernel, SYSTEM_ACTOR, req.body)));
-  app.get('/api/public/letters/track', { config: { auth: 'none' }, schema: { tags, operationId: 'publicTrackLetter', querystring: TrackQuery, response: { 200: Track, ...err } } },
+  app.get('/api/public/letters/track', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'publicTrackLetter', querystring: TrackQuery, response: { 200: Track, ...err } } },
     async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, 'letter', req.query.refNo, req.query.phone4)));
   app.get('/api/public/letters', { config: { auth: 'none' }, schema: { tags, operationId: 'publishedLetters', querystring: Page, response: { 200: paged(z.object({ id: z.string(), title: z.string(), content: z.string(), reply: z.string().nullable(), orgName: z.string(), createdAt: z.string(), repliedAt: z.string().nullable() })), ...err } } },
     async (req) => {

@@ -42,11 +42,11 @@ export async function licencesRoutes(base: FastifyInstance, kernel: Kernel) {
       return reply.header('content-type', 'image/png').header('content-disposition', `inline; filename="licence-qr.png"; filename*=UTF-8''${encodeURIComponent(`${t.fileName}.png`)}`).send(png);
     });
   app.get('/api/public/licences/lookup', {
-    config: { auth: 'none' },
+    config: { auth: 'none', guessable: true },
     schema: { tags, operationId: 'lookupLicence', summary: '凭证照编号和证件号码后4位查询证照', querystring: LicenceLookup, response: { 200: Verification.extend({ verifyPath: z.string() }), ...err } },
   }, async (req) => db.tx((tx) => svc.lookup(tx, kernel, req.query.licenceNo, req.query.idLast4)));
   app.get('/api/public/licences/verify/:token', {
-    config: { auth: 'none' },
+    config: { auth: 'none', guessable: true },
     schema: { tags, operationId: 'verifyLicence', summary: '扫码核验电子证照真伪和有效性', params: z.object({ token: z.string().trim().min(16).max(64) }), response: { 200: Verification, ...err } },
   }, async (req) => db.tx((tx) => svc.verify(tx, kernel, req.params.token)));
 }

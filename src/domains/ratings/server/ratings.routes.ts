@@ -38,7 +38,7 @@ export async function ratingsRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.targetInfo(tx, req.params.kind, req.params.id)));
   app.post('/api/public/rating-targets/:kind/:id', { config: { auth: 'none' }, schema: { tags, operationId: 'rateTarget', summary: '扫码评价服务场所、窗口或工作人员', params: z.object({ kind: Kind, id: z.uuid() }), body: RatingInput, response: { 200: Saved, ...err } } },
     async (req) => db.tx((tx) => svc.rateTarget(tx, kernel, req.params.kind, req.params.id, req.body)));
-  app.get('/api/public/rating-invitations/:token', { config: { auth: 'none' }, schema: { tags, operationId: 'ratingInvitation', params: Token, response: { 200: z.object({ title: z.string(), orgName: z.string(), rated: z.boolean(), indicators: z.array(Indicator) }), ...err } } },
+  app.get('/api/public/rating-invitations/:token', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'ratingInvitation', params: Token, response: { 200: z.object({ title: z.string(), orgName: z.string(), rated: z.boolean(), indicators: z.array(Indicator) }), ...err } } },
     async (req) => db.tx((tx) => svc.invitationInfo(tx, kernel, req.params.token)));
   app.post('/api/public/rating-invitations/:token', { config: { auth: 'none' }, schema: { tags, operationId: 'rateByInvitation', summary: '短信邀评：评价短信所指的已办结办件（每件一次）', params: Token, body: RatingInput, response: { 200: Saved, ...err } } },
     async (req) => db.tx((tx) => svc.rateByInvitation(tx, kernel, req.params.token, req.body)));

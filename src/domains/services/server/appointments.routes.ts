@@ -23,9 +23,9 @@ export async function appointmentRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.slots(tx, kernel, req.query)));
   app.post('/api/public/appointments', { config: { auth: 'none' }, schema: { tags, operationId: 'bookAppointment', summary: '预约（时段约满时返回409）', body: AppointmentBook, response: { 200: AppointmentView, ...err } } },
     async (req) => db.tx((tx) => svc.book(tx, kernel, null, req.body)));
-  app.get('/api/public/appointments/:code', { config: { auth: 'none' }, schema: { tags, operationId: 'lookupAppointment', summary: '凭预约号和手机号后4位查询预约', params: Code, querystring: AppointmentCancel, response: { 200: AppointmentView, ...err } } },
+  app.get('/api/public/appointments/:code', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'lookupAppointment', summary: '凭预约号和手机号后4位查询预约', params: Code, querystring: AppointmentCancel, response: { 200: AppointmentView, ...err } } },
     async (req) => db.tx((tx) => svc.lookup(tx, req.params.code, req.query.phoneLast4)));
-  app.post('/api/public/appointments/:code/cancel', { config: { auth: 'none' }, schema: { tags, operationId: 'cancelAppointment', summary: '取消预约', params: Code, body: AppointmentCancel, response: { 200: AppointmentView, ...err } } },
+  app.post('/api/public/appointments/:code/cancel', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'cancelAppointment', summary: '取消预约', params: Code, body: AppointmentCancel, response: { 200: AppointmentView, ...err } } },
     async (req) => db.tx((tx) => svc.cancel(tx, kernel, req.params.code, req.body.phoneLast4)));
 
   app.get('/api/appointments', { schema: { tags, operationId: 'appointmentsOfDay', summary: '本窗口（中心）某日的预约', querystring: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), orgId: z.uuid().optional() }), response: { 200: z.array(AppointmentView), ...err } } },

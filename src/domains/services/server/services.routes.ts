@@ -61,7 +61,7 @@ export async function servicesRoutes(base: FastifyInstance, kernel: Kernel) {
       return reply.header('content-type', r.file.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(r.file.fileName)}`).send(r.body);
     });
   app.get('/api/public/applications/track', {
-    config: { auth: 'none' },
+    config: { auth: 'none', guessable: true },
     schema: { tags, operationId: 'trackApplication', summary: '凭办件编号和证件号码后4位查询办理进度', querystring: TrackQuery, response: { 200: z.object({ refNo: z.string(), itemName: z.string(), state: z.string(), stateName: z.string(), submittedAt: z.string(), closedAt: z.string().nullable(), clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), badge: z.string() })) }), ...err } },
   }, async (req) => db.tx((tx) => svc.track(tx, kernel, req.query.refNo, req.query.idLast4)));
 }

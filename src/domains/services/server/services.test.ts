@@ -64,6 +64,16 @@ describe('办件 at the counter', () => {
     expect(tr.body).toMatchObject({ itemName: food ? expect.any(String) : '', stateName: '已办结' });
     expect((await t.anon().get(`/api/public/applications/track?refNo=${done.body.refNo}&idLast4=1234`)).status).toBe(404);
     expect((await verifyAudit(t.kernel.db)).ok).toBe(true);
+
+    // Guessing the four digits from one address: after LOOKUP_MAX_FAILURES misses that address is refused,
+    // even with the right digits; another address is not.
+    const track = (last4: string, ip: string) => t.app.inject({ method: 'GET', url: `/api/public/applications/track?refNo=${done.body.refNo}&idLast4=${last4}`, remoteAddress: ip });
+    const max = t.kernel.config.LOOKUP_MAX_FAILURES;
+    for (let i = 0; i < max; i++) expect((await track(String(1000 + i), '203.0.113.7')).statusCode).toBe(404);
+    const refused = await track('002X', '203.0.113.7');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().message).toBe(`查询失败次数过多，请${t.kernel.config.LOOKUP_WINDOW_MINUTES}分钟后再试`);
+    expect((await track('002X', '203.0.113.8')).statusCode).toBe(200);
   });
 
   it('lets a registered citizen file online and see only their own applications', async () => {

@@ -32,16 +32,18 @@ export const Applicant = z.object({
   phone: z.string().trim().regex(/^1\d{10}$/, '手机号码应为11位数字').meta({ title: '联系电话' }),
 });
 
+/** One line of an application's material list: a material by its guide name, provided or not, and its upload. */
+export const MaterialEntry = z.object({
+  name: z.string().trim().min(1).max(200).meta({ title: '材料名称' }),
+  provided: z.boolean().meta({ title: '已提交' }),
+  fileId: z.uuid().nullable().optional().meta({ title: '已上传的文件' }),
+});
 export const ApplicationFile = z.object({
   itemId: z.uuid().meta({ title: '办理事项' }),
   applicant: Applicant.optional().meta({ title: '申请人（窗口代录时填写）' }),
   counterId: z.uuid().optional().meta({ title: '受理窗口' }),
   assisted: z.boolean().default(false).meta({ title: '帮办代办' }),
-  materials: z.array(z.object({
-    name: z.string().trim().min(1).max(200).meta({ title: '材料名称' }),
-    provided: z.boolean().meta({ title: '已提交' }),
-    fileId: z.uuid().nullable().optional().meta({ title: '已上传的文件' }),
-  })).max(60).default([]).meta({ title: '材料清单（未提交的须为可容缺后补的材料）' }),
+  materials: z.array(MaterialEntry).max(60).default([]).meta({ title: '材料清单（未提交的须为可容缺后补的材料）' }),
   comment: z.string().trim().max(500).optional().meta({ title: '备注' }),
   idempotencyKey: z.string().trim().max(64).optional(),
 });
