@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/harness';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { isPostgres, startTestApp, type TestApp } from '../helpers/harness';
+import { loadConfig } from '../../src/core/server/config';
 import { verifyAudit } from '../../src/core/server/audit';
 import { defineJob, enqueue, startWorker } from '../../src/core/server/jobs';
 import { SYSTEM_ACTOR } from '../../src/core/server/actor';
@@ -187,6 +190,28 @@ describe('operators', () => {
     expect(m.body).toContain('zhengtong_http_request_duration_seconds');
     expect(m.body).toContain('zhengtong_jobs');
   });
+
+  it('runs WORKERS app processes on one port on PostgreSQL, and refuses them on PGlite', async () => {
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow('多进程（WORKERS>1）需要 PostgreSQL');
+    if (!isPostgres()) return; // the PGlite run has checked the refusal; serving N processes needs PostgreSQL
+    const port = await new Promise<number>((res) => { const srv = createServer().listen(0, '127.0.0.1', () => { const p = (srv.address() as { port: number }).port; srv.close(() => res(p)); }); });
+    const env = { ...process.env, DATABASE_URL: t.kernel.config.DATABASE_URL, WORKERS: '2', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' };
+    const proc = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/app/cli/main.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    proc.stdout!.on('data', (d) => { out += d; });
+    try {
+      for (let i = 0; !out.includes('2个应用进程'); i++) {
+        if (i > 600 || proc.exitCode !== null) throw new Error(`not started: ${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json())));
+      expect(answers.every((a) => a.status === 'ok' && a.engine === 'postgres')).toBe(true);
+    } finally {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    }
+  }, 90_000);
 
   it('never leaks a raw database error', async () => {
     const r = await (await t.as('clerk_scj')).get('/api/cases/not-a-uuid');

@@ -6,7 +6,8 @@ import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../../core/server/config';
+import { loadConfig, type Config } from '../../core/server/config';
+import type { Kernel } from '../../core/server/kernel';
 import { defaultCalendar } from '../../core/shared/calendar';
 import { divisionLevel } from '../../core/shared/division';
 import { SYSTEM_ACTOR } from '../../core/server/actor';
@@ -15,6 +16,7 @@ import { verifyAudit } from '../../core/server/audit';
 import { startWorker } from '../../core/server/jobs';
 import * as tenancy from '../../core/server/tenancy.repository';
 import { buildApp, prepareKernel } from '../server/app';
+import { runCluster } from '../server/cluster';
 import { DEMO_PASSWORD, DEMO_STAFF, DOMAIN_DEMO_LOGINS, hasDemo, seedDemo } from '../server/demo-district';
 import { register as registerCalendar } from './calendar.commands';
 import { register as registerId } from './id.commands';
@@ -32,8 +34,8 @@ async function loadCalendar() {
   try { return await kernel.db.tx((tx) => kernel.calendar.get(tx)); } finally { await kernel.db.close(); }
 }
 
-program.command('serve').description('启动 API 和网页（首次启动 PGlite 时自动建库并生成演示数据）').action(async () => {
-  const config = loadConfig();
+/** One app process: the kernel (migrated, demo seeded on a fresh PGlite), HTTP and the job worker. */
+async function startProcess(config: Config) {
   const kernel = await prepareKernel({ config });
   if (config.engine === 'pglite' && !(await hasDemo(kernel))) {
     out('首次启动：正在生成演示区县数据（湖滨区）……');
@@ -42,16 +44,36 @@ program.command('serve').description('启动 API 和网页（首次启动 PGlite
   const app = await buildApp(kernel);
   const worker = config.JOBS_ENABLED ? startWorker(kernel, { pollMs: config.JOBS_POLL_MS, log: (o, m) => app.log.warn(o, m) }) : null;
   await app.listen({ port: config.PORT, host: config.HOST });
-  const port = (app.server.address() as { port: number }).port;
+  const stop = async () => { await worker?.stop(); await app.close(); await kernel.db.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { kernel, port: (app.server.address() as { port: number }).port };
+}
+
+async function banner(kernel: Kernel, port: number) {
+  const config = kernel.config;
   out(`\n政通已启动：http://localhost:${port}   （API 文档 /api/docs，运行指标 /metrics）`);
-  out(`数据库：${config.engine === 'pglite' ? `PGlite（${join(config.dataDir, 'pglite')}）` : 'PostgreSQL（DATABASE_URL）'}`);
+  out(`数据库：${config.engine === 'pglite' ? `PGlite（${join(config.dataDir, 'pglite')}）` : 'PostgreSQL（DATABASE_URL）'}${config.WORKERS > 1 ? `，${config.WORKERS}个应用进程` : ''}`);
   if (await hasDemo(kernel)) {
     out(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const s of [...DEMO_STAFF, ...DOMAIN_DEMO_LOGINS]) out(`  ${s.username.padEnd(14)} ${s.name}  ${s.note}`);
   }
-  const stop = async () => { await worker?.stop(); await app.close(); await kernel.db.close(); process.exit(0); };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+}
+
+program.command('serve').description('启动 API 和网页（首次启动 PGlite 时自动建库并生成演示数据；WORKERS=N 在 PostgreSQL 上启动 N 个进程）').action(async () => {
+  const config = loadConfig();
+  if (config.WORKERS === 1) {
+    const { kernel, port } = await startProcess(config);
+    await banner(kernel, port);
+    return;
+  }
+  let kernel: Kernel | undefined;
+  await runCluster({
+    workers: config.WORKERS, log: out,
+    prepare: async () => { kernel = await prepareKernel({ config }); },
+    serve: async () => { await startProcess(config); },
+    ready: async () => { await banner(kernel!, config.PORT); await kernel!.db.close(); },
+  });
 });
 
 program.command('migrate').description('执行数据库迁移').action(async () => {

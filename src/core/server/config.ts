@@ -36,6 +36,12 @@ const EnvSchema = z.object({
   SMS_GATEWAY_URL: z.string().url().optional(),
   EMAIL_GATEWAY_URL: z.string().url().optional(),
   TZ_NAME: z.string().default('Asia/Shanghai'),
+  /**
+   * App processes on this machine (node:cluster sharing one port), PostgreSQL only: PGlite is one
+   * process's file. Every kernel part is built for several processes (jobs claimed with SKIP LOCKED,
+   * outbox, row locks); in-memory caches live ≤ 2 s (sessions) or are checked against the database.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string; engine: 'pglite' | 'postgres' };
@@ -47,5 +53,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`配置错误 (environment):\n${lines}`);
   }
   const c = parsed.data;
+  if (c.WORKERS > 1 && !c.DATABASE_URL) throw new Error('配置错误 (environment):\n  WORKERS: 多进程（WORKERS>1）需要 PostgreSQL（DATABASE_URL），内置 PGlite 只能由一个进程打开');
   return { ...c, dataDir: resolve(c.DATA_DIR), engine: c.DATABASE_URL ? 'postgres' : 'pglite' };
 }
