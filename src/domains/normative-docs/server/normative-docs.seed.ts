@@ -42,7 +42,7 @@ async function seedDocsAndCleanup(kernel: Kernel) {
     await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
       SELECT d.id, 'normativeDoc', 'GF411202' || to_char(published_on, 'YYYYMMDD') || lpad((800 + g)::text, 5, '0'), '湖滨区' || topic || '管理办法', state, o.division_code, d.org_id, NULL, o.name,
         jsonb_build_object('affectsMarket', affects_market, 'commentRequired', affects_market, 'done', jsonb_build_object('firstReview', true, 'officeReview', true, 'publicComment', affects_market, 'fairCompetition', affects_market),
-          'filingDays', 30, 'validDays', 1826, 'docNo', CASE WHEN state NOT IN ('draft', 'legalityReview') THEN '湖政规〔' || extract(year FROM published_on) || '〕' || g || '号' END),
+          'filingDays', 30, 'validDays', 1826, 'legalitySubmittedOn', CASE WHEN state = 'legalityReview' THEN (published_on - 10)::text END, 'docNo', CASE WHEN state NOT IN ('draft', 'legalityReview') THEN '湖政规〔' || extract(year FROM published_on) || '〕' || g || '号' END),
         3, NULL, NULL, (published_on - 40 + time '09:00') AT TIME ZONE 'Asia/Shanghai',
         (CASE WHEN g <= 31 AND state <> 'inForce' THEN make_date(${year}, 6, 30) WHEN state IN ('draft', 'legalityReview') THEN published_on ELSE published_on + 10 END + time '16:00') AT TIME ZONE 'Asia/Shanghai',
         CASE WHEN state IN ('repealed', 'delisted') THEN (make_date(${year}, 6, 30) + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
