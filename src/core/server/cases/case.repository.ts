@@ -1,13 +1,23 @@
 /** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
-import type { Tx } from '../db/db';
+import { beforeCommit, type Database, type Tx } from '../db/db';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type ClockRow = typeof caseClocks.$inferSelect;
 
-export async function nextSequence(tx: Tx, key: string): Promise<number> {
+/**
+ * The next number for `key`. On PostgreSQL it is taken in its own short transaction, so concurrent
+ * filings of one day do not queue on the counter row until each commits (that queue was most of a
+ * filing's time under load); a filing that then rolls back leaves a gap: numbers are unique and
+ * increasing, not gapless. PGlite has one connection and no concurrency: the caller's transaction.
+ */
+export async function nextSequence(db: Database, tx: Tx, key: string): Promise<number> {
+  if (db.autonomous) {
+    const [r] = await db.autonomous<{ value: number }>(`INSERT INTO sequences (key, value) VALUES ($1, 1) ON CONFLICT (key) DO UPDATE SET value = sequences.value + 1 RETURNING value`, [key]);
+    return Number(r.value);
+  }
   const rows = await tx.insert(sequences).values({ key, value: 1 })
     .onConflictDoUpdate({ target: sequences.key, set: { value: sql`${sequences.value} + 1` } })
     .returning({ value: sequences.value });
@@ -176,13 +186,14 @@ export const scope = { cases };
 /** Adds to the day's rollup row (created on first use). */
 export async function bumpDaily(tx: Tx, key: { divisionCode: string; orgId: string; type: string; day: string }, d: { received?: number; completed?: number; withClock?: number; onTime?: number }) {
   const v = { received: d.received ?? 0, completed: d.completed ?? 0, withClock: d.withClock ?? 0, onTime: d.onTime ?? 0 };
-  await tx.insert(caseDaily).values({ ...key, ...v }).onConflictDoUpdate({
+  // Every filing and completion of one org, type and day updates this row: lock it only at commit time.
+  await beforeCommit(tx, async () => { await tx.insert(caseDaily).values({ ...key, ...v }).onConflictDoUpdate({
     target: [caseDaily.divisionCode, caseDaily.orgId, caseDaily.type, caseDaily.day],
     set: {
       received: sql`${caseDaily.received} + ${v.received}`, completed: sql`${caseDaily.completed} + ${v.completed}`,
       withClock: sql`${caseDaily.withClock} + ${v.withClock}`, onTime: sql`${caseDaily.onTime} + ${v.onTime}`,
     },
-  });
+  }); });
 }
 
 /** Rebuilds rollups from the records (after a bulk load, or to repair). */

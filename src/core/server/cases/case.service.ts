@@ -67,7 +67,7 @@ export async function createCase(tx: Tx, kernel: Kernel, actor: Actor, input: Cr
   const at = kernel.now();
   const today = kernel.today();
   const seqKey = `${m.type}:${input.divisionCode.slice(0, 6)}:${today}`;
-  const n = await repo.nextSequence(tx, seqKey);
+  const n = await repo.nextSequence(kernel.db, tx, seqKey);
   const refNo = `${reg.refPrefix}${input.divisionCode.slice(0, 6)}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
   const id = randomUUID();
   const data = input.data ?? {};

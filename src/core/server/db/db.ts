@@ -27,8 +27,36 @@ export type Database = {
   /** Raw SQL on a dedicated connection/outside drizzle, used by the migration runner and health check. */
   exec(sqlText: string): Promise<void>;
   query<R = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * PostgreSQL only: one statement committed on its own while the caller's transaction stays open, on a
+   * separate two-connection pool (so it never waits for the caller's own pool). For counters whose row
+   * lock would otherwise be held until the caller commits, queueing every concurrent caller behind it.
+   */
+  autonomous?: <R = Record<string, unknown>>(sqlText: string, params?: unknown[]) => Promise<R[]>;
   close(): Promise<void>;
 };
+
+// Work a transaction runs last, just before COMMIT (see beforeCommit).
+const commitQueues = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `fn` at the end of the transaction, just before it commits: for upserts on rows many
+ * transactions share (the daily rollup), so their row lock is held for the last statement only, not
+ * for the whole transaction. Outside a `db.tx` transaction it runs at once.
+ */
+export async function beforeCommit(tx: Tx, fn: () => Promise<void>): Promise<void> {
+  const q = commitQueues.get(tx);
+  if (q) q.push(fn); else await fn();
+}
+
+async function withCommitQueue<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const q: (() => Promise<void>)[] = [];
+  commitQueues.set(tx, q);
+  const r = await fn(tx);
+  // A deferred function may defer more: run until the queue is empty.
+  while (q.length) await q.shift()!();
+  return r;
+}
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -47,13 +75,18 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'dataDi
     const pool = new pg.default.Pool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
     pool.on('error', () => { /* idle client errors are retried by the next checkout */ });
     const db = drizzlePg(pool) as unknown as AnyDb;
+    let side: InstanceType<typeof pg.default.Pool> | null = null;
     return {
       engine: 'postgres',
-      tx: (fn) => db.transaction(fn as never) as Promise<never>,
+      tx: (fn) => db.transaction(((tx: Tx) => withCommitQueue(tx, fn)) as never) as Promise<never>,
       read: (fn) => fn(db as unknown as Tx),
       exec: async (s) => { await pool.query(s); },
       query: async (s, p) => (await pool.query(s, p as unknown[])).rows,
-      close: () => pool.end(),
+      autonomous: async (s, p) => {
+        if (!side) { side = new pg.default.Pool({ connectionString: config.DATABASE_URL, max: 2 }); side.on('error', () => {}); }
+        return (await side.query(s, p as unknown[])).rows;
+      },
+      close: async () => { await side?.end(); await pool.end(); },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -71,7 +104,7 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'dataDi
   const mutex = new Mutex();
   return {
     engine: 'pglite',
-    tx: (fn) => mutex.run(() => db.transaction(fn as never) as Promise<never>),
+    tx: (fn) => mutex.run(() => db.transaction(((tx: Tx) => withCommitQueue(tx, fn)) as never) as Promise<never>),
     read: (fn) => mutex.run(() => fn(db as unknown as Tx)),
     exec: (s) => mutex.run(async () => { await client.exec(s); }),
     query: (s, p) => mutex.run(async () => (await client.query(s, p as unknown[])).rows as never),

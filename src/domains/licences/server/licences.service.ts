@@ -42,7 +42,7 @@ export async function issue(tx: Tx, kernel: Kernel, p: {
 }) {
   const year = p.validFrom.slice(0, 4);
   const div = p.divisionCode.slice(0, 6);
-  const seq = await nextSequence(tx, `licence:${p.type.numberPrefix}:${div}:${year}`);
+  const seq = await nextSequence(kernel.db, tx, `licence:${p.type.numberPrefix}:${div}:${year}`);
   const idNumber = p.holder.idNumber;
   const row = await repo.insertLicence(tx, {
     id: randomUUID(), typeId: p.type.id, licenceNo: `${p.type.numberPrefix}${div}${year}${String(seq).padStart(6, '0')}`, divisionCode: p.divisionCode, orgId: p.orgId,
