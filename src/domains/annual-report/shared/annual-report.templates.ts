@@ -23,6 +23,8 @@ const MEASURES: PartTemplate = {
         { key: 'services.bundles', clauses: ['推进“高效办成一件事”，累计办件{cases.received|caseType=bundle}件', '按时办结率达{cases.onTimeRate|caseType=bundle}'] },
         { key: 'services.assistance', clauses: ['提供帮办代办服务{applications.assisted}件'] },
         { key: 'services.ratings', clauses: ['政务服务“好差评”共收到评价{ratings.total}条', '其中差评{ratings.bad}条', '差评整改率{ratings.fixRate}'] },
+        { key: 'services.callbacks', clauses: ['对办结的办件和工单开展回访，回访率{callbacks.rate}', '回访满意度{callbacks.satisfactionRate}'] },
+        { key: 'services.licences', clauses: ['发放电子证照{licences.issued}张', '证照到期前提醒{licences.reminded}张', '无感续证{licences.renewed}张'] },
         { key: 'services.hotline', clauses: ['受理12345热线工单{cases.received|caseType=ticket}件', '办结率{tickets.closeRate}', '群众满意度{tickets.satisfactionRate}'] },
         { key: 'services.mailbox', clauses: ['办理市长信箱信件{cases.received|caseType=letter}件', '答复率{mailbox.replyRate}'] },
       ],
@@ -33,7 +35,9 @@ const MEASURES: PartTemplate = {
       sentences: [
         { key: 'rules.normativeDocs', clauses: ['全年审查行政规范性文件{normativeDoc.passRate:den}件', '审查通过率{normativeDoc.passRate}', '向上级政府和同级人大报备{normativeDoc.filed}件', '按时报备率{normativeDoc.filedOnTimeRate}'] },
         { key: 'rules.decisions', clauses: ['将{majorDecision.inCatalog}项重大行政决策纳入年度目录管理', '完成法定程序{majorDecision.proceduresCompleted}项'] },
+        { key: 'rules.normativeCleanup', clauses: ['清理规范性文件{normativeDoc.cleanedUp}件', '开展后评估{normativeDoc.evaluated}件'] },
         { key: 'rules.contracts', clauses: ['审查行政合同等文件{contractReview.reviewed}件', '提出审查意见{contractReview.comments}条'] },
+        { key: 'rules.counsel', clauses: ['法律顾问参与合法性审查{legalCounsel.reviews}次', '出具法律意见{legalCounsel.opinions}条', '参与复议诉讼案件{legalCounsel.cases}件', '开展法律咨询和讲座{legalCounsel.consultations}次'] },
       ],
       narrative: [],
     },

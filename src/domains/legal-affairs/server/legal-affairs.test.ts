@@ -161,6 +161,9 @@ describe('合同合法性审查', () => {
     const report = (await (await t.as('reviewer_sfj')).post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' })).body;
     const para = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'rules.contracts');
     expect(para.segments.map((x: { text: string }) => x.text).join('')).toBe(`审查行政合同等文件${row.reviewed}件，提出审查意见${row.comments}条。`);
+    const counsel = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'rules.counsel');
+    expect(counsel.segments.map((x: { text: string }) => x.text).join('')).toBe(
+      `法律顾问参与合法性审查${await byKind('review')}次，出具法律意见${await byKind('opinion')}条，参与复议诉讼案件${await byKind('case')}件，开展法律咨询和讲座${await byKind('consultation')}次。`);
     const pool = (await (await t.as('legal_sfj')).get('/api/legal-counsel/pool?year=2026')).body;
     expect(pool.firms.filter((f: { name: string }) => !f.name.includes('测试'))).toHaveLength(3);
     const demoLawyers = pool.firms.filter((f: { name: string }) => !f.name.includes('测试')).flatMap((f: { lawyers: unknown[] }) => f.lawyers);

@@ -33,6 +33,18 @@ describe('demo e-licences', () => {
     expect((await leader.get(`/api/metrics/licences.issued?${year}`)).body.value).toBe(Number(thisYear));
   });
 
+  it('writes the annual report\'s licence sentence from the same figures', async () => {
+    const y = Number(t.kernel.today().slice(0, 4));
+    const fig = async (k: string) => (await (await t.as('leader')).get(`/api/metrics/${k}?from=${y}-01-01&to=${y}-12-31`)).body.value;
+    const [issued, reminded, renewed] = [await fig('licences.issued'), await fig('licences.reminded'), await fig('licences.renewed')];
+    expect(issued).toBeGreaterThan(0);
+    const report = (await (await t.as('reviewer_sfj')).post('/api/annual-reports', { year: y, subjectKind: 'division', divisionCode: '411202' })).body;
+    const para = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'services.licences');
+    // A clause whose figure has no records is left out, never written as 0.
+    const clauses = [`发放电子证照${issued}张`, reminded ? `证照到期前提醒${reminded}张` : null, renewed ? `无感续证${renewed}张` : null].filter(Boolean);
+    expect(para.segments.map((x: { text: string }) => x.text).join('')).toBe(`${clauses.join('，')}。`);
+  });
+
   it('has imported licences around their expiry, reminded once by the seed run, with renewals filed where the type is 无感续证', async () => {
     const leader = await t.as('leader');
     const expiring = (await leader.get('/api/licences?status=expiring&pageSize=100')).body;
