@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act as actOn, login, pick as pickIn, startE2E, stateIs as stateOf, type E2E } from './harness';
+import { act, login, pick, startE2E, stateIs, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.stop(); });
 
-const act = (label: string, fill?: () => Promise<void>) => actOn(e, label, fill);
-const pick = (field: string, option: string) => pickIn(e, field, option);
-const stateIs = (name: string) => stateOf(e, name);
 
 describe('12345 in the browser', () => {
   it('an operator files a ticket; it is dispatched, returned, re-dispatched, replied, called back and rated', async () => {
     await login(e, 'operator_12345');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(`${e.baseUrl}/hotline/intake`);
-    await pick('kind', '投诉');
+    await pick(e, 'kind', '投诉');
     await e.page.getByLabel('标题').fill('网上办事系统无法登录');
     await e.page.getByLabel('诉求内容').fill('这两天在政务服务网办理营业执照变更，登录时一直提示系统繁忙，无法提交申请。');
     await e.page.getByLabel('诉求人').fill('赵先生');
@@ -25,15 +22,15 @@ describe('12345 in the browser', () => {
     await e.page.getByTestId('case-actions').waitFor();
     const caseUrl = e.page.url();
     expect(caseUrl).toMatch(/\/cases\/[0-9a-f-]{36}$/);
-    await act('派单', async () => {
+    await act(e, '派单', async () => {
       await e.page.getByLabel('承办单位（留空按派单目录）').fill('湖滨区市场监督管理局');
     });
-    await stateIs('已派单待签收');
+    await stateIs(e, '已派单待签收');
 
     await login(e, 'clerk_scj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('退单', async () => {
+    await act(e, '退单', async () => {
       await e.page.getByLabel('退单理由（不属于本单位职责的依据）').fill('政务服务平台由区政数局运维，不属我局职责');
     });
     // The ticket is back with the centre: the bureau is told it was returned and can no longer open it.
@@ -42,30 +39,30 @@ describe('12345 in the browser', () => {
     await login(e, 'operator_12345');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('派单', async () => { /* 留空：按派单目录（政务服务 → 区政数局） */ });
+    await act(e, '派单', async () => { /* 留空：按派单目录（政务服务 → 区政数局） */ });
     await e.page.getByText('湖滨区行政审批和政务信息管理局').first().waitFor();
 
     await login(e, 'director_spj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('签收');
-    await stateIs('办理中');
-    await act('答复', async () => {
+    await act(e, '签收');
+    await stateIs(e, '办理中');
+    await act(e, '答复', async () => {
       await e.page.getByLabel('答复内容（办理结果）').fill('系平台证书更新导致，已于当日修复，已电话指导诉求人完成申请。');
     });
-    await stateIs('已答复待回访');
+    await stateIs(e, '已答复待回访');
 
     await login(e, 'operator_12345');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('回访办结', async () => {
+    await act(e, '回访办结', async () => {
       await e.page.getByLabel('是否联系上诉求人').click();
       await e.page.getByLabel('诉求人认为已解决').click();
-      await pick('satisfaction', '满意');
+      await pick(e, 'satisfaction', '满意');
       await e.page.getByLabel('回访记录').fill('诉求人表示已办成，满意');
     });
     await e.page.getByTestId('case-timeline').getByText('回访办结').waitFor();
-    await stateIs('已办结');
+    await stateIs(e, '已办结');
     const timeline = await e.page.getByTestId('case-timeline').innerText();
     for (const step of ['派单', '退单', '签收', '答复', '回访办结']) expect(timeline).toContain(step);
     expect(await e.page.locator('body').innerText()).toContain('回访满意度');

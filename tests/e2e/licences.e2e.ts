@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act as actOn, counterIntake, login, pick as pickIn, startE2E, stateIs as stateOf, type E2E } from './harness';
+import { act, counterIntake, login, pick, startE2E, stateIs, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.stop(); });
 
-const act = (label: string, fill?: () => Promise<void>) => actOn(e, label, fill);
-const pick = (field: string, option: string) => pickIn(e, field, option);
-const stateIs = (name: string) => stateOf(e, name);
 
 describe('电子证照 in the browser', () => {
   it('a walk-in taken in at the counter and taken to completion gets a licence that is in the registry and verifies on the public page', async () => {
@@ -17,18 +14,18 @@ describe('电子证照 in the browser', () => {
     await login(e, 'clerk_scj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('受理');
-    await stateIs('审查中');
+    await act(e, '受理');
+    await stateIs(e, '审查中');
     await login(e, 'reviewer_scj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('准予许可（办结）');
-    await stateIs('待送达');
+    await act(e, '准予许可（办结）');
+    await stateIs(e, '待送达');
     await login(e, 'clerk_scj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(caseUrl);
-    await act('送达', () => pick('method', '电子证照'));
-    await stateIs('已办结');
+    await act(e, '送达', () => pick(e, 'method', '电子证照'));
+    await stateIs(e, '已办结');
 
     await e.page.goto(`${e.baseUrl}/licences`);
     await e.page.getByPlaceholder('证照编号或持证人').fill('欧阳证照');

@@ -144,18 +144,16 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   });
   if (plan) {
     await repo.upsertClocks(tx, plan.changed);
-    if (plan.all) knownClocks.set(updated, plan.all);
+    knownClocks.set(updated, plan.all);
   }
-  const clocked = updated;
   await appendAudit(tx, actor, { stream: `case:${row.id}`, action: `${m.type}.${event}`, entityType: m.type, entityId: row.id, detail: { from: row.state, to: def.to } }, at);
   if (terminal) {
-    const closed = clocked;
-    await repo.bumpDaily(tx, { divisionCode: closed.divisionCode, orgId: closed.orgId, type: closed.type, day: today }, {
-      completed: 1, withClock: closed.primaryDue ? 1 : 0,
-      onTime: closed.primaryDue && closed.primaryStopped && closed.primaryStopped <= closed.primaryDue ? 1 : 0,
+    await repo.bumpDaily(tx, { divisionCode: updated.divisionCode, orgId: updated.orgId, type: updated.type, day: today }, {
+      completed: 1, withClock: updated.primaryDue ? 1 : 0,
+      onTime: updated.primaryDue && updated.primaryStopped && updated.primaryStopped <= updated.primaryDue ? 1 : 0,
     });
   }
-  const ctx = { row: clocked, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel };
+  const ctx = { row: updated, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel };
   if (reg.onTransition) await reg.onTransition(tx, ctx);
   const subs = kernel.subscriptions.get(m.type) ?? [];
   for (const sub of subs) {
@@ -164,7 +162,7 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
     await sub.handle(tx, ctx);
   }
   // A hook may have merged facts into this case's data; otherwise the row in hand is current.
-  return repo.dataChangedIn(tx, row.id) ? (await repo.getCase(tx, row.id))! : clocked;
+  return repo.dataChangedIn(tx, row.id) ? (await repo.getCase(tx, row.id))! : updated;
 }
 
 /** After a bulk load of cases (demo data, imports): rebuild their daily rollup rows from the records. */

@@ -62,7 +62,6 @@ export async function recentOpenTickets(tx: Tx, divisionPrefix: string, since: D
     .orderBy(desc(tickets.createdAt)).limit(limit);
 }
 export const refNoOf = async (tx: Tx, caseId: string) => (await tx.select({ refNo: cases.refNo }).from(cases).where(eq(cases.id, caseId)))[0]?.refNo ?? null;
-export const caseByRef = async (tx: Tx, refNo: string) => (await tx.select().from(cases).where(eq(cases.refNo, refNo)))[0] ?? null;
 
 // ---- Open311 ----
 export const open311Client = async (tx: Tx, keyHash: string) => (await tx.select().from(open311Clients).where(eq(open311Clients.keyHash, keyHash)))[0] ?? null;

@@ -13,7 +13,7 @@ import { appendAudit, auditPersonalDataRead } from '../../../core/server/audit';
 import { sm3 } from '../../../core/server/crypto';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
-import type { CaseRow } from '../../../core/server/cases/case.repository';
+import { findCaseByRef, type CaseRow } from '../../../core/server/cases/case.repository';
 import { indexText } from '../../services/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
 import * as tenancy from '../../../core/server/tenancy.repository';
@@ -180,7 +180,7 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
       await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: at, closedAt: at, resolved: true });
       return;
     case 'merge': {
-      const target = await repo.caseByRef(tx, String(ctx.input.targetRefNo));
+      const target = await findCaseByRef(tx, String(ctx.input.targetRefNo));
       if (!target || target.type !== 'ticket' || target.id === t.caseId) throw new AppError('VALIDATION', '主工单编号不存在', { fields: [{ path: 'targetRefNo', message: '主工单编号不存在' }] });
       if (target.closedAt) throw new AppError('GUARD_FAILED', `主工单${target.refNo}已办结，不能并入；请作为新工单派单`);
       await repo.updateTicket(tx, t.caseId, { mergedInto: target.id, closedAt: at });
@@ -295,7 +295,7 @@ export const open311ClientFor = (tx: Tx, key: string) => repo.open311Client(tx, 
 
 /** Public tracking: the number and the last four digits of the phone given when filing. */
 export async function trackPublic(tx: Tx, kernel: Kernel, type: 'ticket' | 'letter', refNo: string, phone4: string) {
-  const row = await repo.caseByRef(tx, refNo);
+  const row = await findCaseByRef(tx, refNo);
   const detail = row?.type === type ? (type === 'ticket' ? await repo.getTicket(tx, row.id) : await repo.getLetter(tx, row.id)) : null;
   const enc = detail ? ('callerPhoneEnc' in detail ? detail.callerPhoneEnc : detail.writerPhoneEnc) : null;
   // One answer for "no such number" and "wrong phone": the number alone must not reveal anything.
@@ -317,7 +317,7 @@ export async function trackPublic(tx: Tx, kernel: Kernel, type: 'ticket' | 'lett
  */
 export async function callerFeedback(tx: Tx, kernel: Kernel, input: CallerFeedbackT) {
   const tracked = await trackPublic(tx, kernel, 'ticket', input.refNo, input.phone4);
-  const row = (await repo.caseByRef(tx, tracked.refNo))!;
+  const row = (await findCaseByRef(tx, tracked.refNo))!;
   if (row.state !== 'replied') throw new AppError('TRANSITION_NOT_ALLOWED', row.closedAt ? '该工单已办结，不能再评价；如有新的诉求请重新反映' : '该工单尚未答复，答复后才能评价');
   const caller: Actor = { ...SYSTEM_ACTOR, name: `诉求人${row.applicantName ?? ''}（网上评价）` };
   const note = input.note?.trim() || (input.resolved ? '诉求人网上评价' : '诉求人网上反映问题未解决');

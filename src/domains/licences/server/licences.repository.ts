@@ -22,23 +22,21 @@ export const getType = async (tx: Tx, id: string) => (await tx.select().from(lic
 /** Types of a division and of the divisions above it (a county uses its own and its city's). */
 export const typesFor = (tx: Tx, divisionCode: string) => tx.select().from(licenceTypes)
   .where(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`).orderBy(licenceTypes.code);
-export const typesUnder = (tx: Tx, divisionCode: string) => tx.select().from(licenceTypes)
-  .where(or(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, inDivision(licenceTypes.divisionCode, divisionCode))).orderBy(licenceTypes.code);
 export async function updateType(tx: Tx, id: string, patch: Partial<typeof licenceTypes.$inferInsert>) {
   return (await tx.update(licenceTypes).set(patch).where(eq(licenceTypes.id, id)).returning())[0] ?? null;
 }
-/** The type issued by a catalog item in this division: the nearest division's configuration wins. */
-export async function typeForItemCode(tx: Tx, divisionCode: string, itemCode: string) {
+/**
+ * The type a delivered application's catalog item issues in this division (the nearest division's
+ * configuration wins), or null — one statement, run on every delivery.
+ */
+export async function typeForItem(tx: Tx, divisionCode: string, itemId: string) {
   return (await tx.select().from(licenceTypes)
-    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? ${itemCode}`))
+    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? (SELECT code FROM service_items WHERE id = ${itemId})`))
     .orderBy(desc(sql`length(${licenceTypes.divisionCode})`)).limit(1))[0] ?? null;
 }
 
 // ---- what the services domain stored with the application (read by table, not imported) ----
 
-export async function itemOf(tx: Tx, itemId: string) {
-  return rows<{ id: string; code: string; name: string }>(await tx.execute(sql`SELECT id, code, name FROM service_items WHERE id = ${itemId}`))[0] ?? null;
-}
 export async function itemByCode(tx: Tx, divisionCode: string, code: string) {
   return rows<{ id: string; code: string; name: string; status: string }>(await tx.execute(sql`SELECT id, code, name, status FROM service_items
     WHERE code = ${code} AND ${divisionCode} LIKE division_code || '%' ORDER BY length(division_code) DESC LIMIT 1`))[0] ?? null;
@@ -54,8 +52,6 @@ export async function insertLicence(tx: Tx, row: typeof licences.$inferInsert) {
 }
 export const get = async (tx: Tx, id: string) => (await tx.select().from(licences).where(eq(licences.id, id)))[0] ?? null;
 export const byNo = async (tx: Tx, no: string) => (await tx.select().from(licences).where(eq(licences.licenceNo, no)))[0] ?? null;
-export const byToken = async (tx: Tx, token: string) => (await tx.select().from(licences).where(eq(licences.verifyToken, token)))[0] ?? null;
-export const byRenewalCase = async (tx: Tx, caseId: string) => (await tx.select().from(licences).where(eq(licences.renewalCaseId, caseId)))[0] ?? null;
 export const bySourceCase = async (tx: Tx, caseId: string) => (await tx.select().from(licences).where(eq(licences.sourceCaseId, caseId)))[0] ?? null;
 export const successorOf = async (tx: Tx, id: string) => (await tx.select().from(licences).where(eq(licences.previousLicenceId, id)))[0] ?? null;
 /** Compare-and-set on the stored status: two renewals of one licence do not both happen. */

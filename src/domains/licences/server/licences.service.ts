@@ -14,6 +14,7 @@ import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { notify } from '../../../core/server/outbox';
 import { nextSequence } from '../../../core/server/cases/case.repository';
+import { mergeCaseData } from '../../../core/server/cases/case.service';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
@@ -77,14 +78,14 @@ export async function renew(tx: Tx, kernel: Kernel, old: repo.LicenceRow, p: { s
 /** Subscribed to applications entering 已办结 (delivered): issue the item's licence, or complete a renewal. */
 export async function onApplicationDelivered(tx: Tx, ctx: TransitionContext) {
   const { row, kernel } = ctx;
-  const renewing = await repo.byRenewalCase(tx, row.id);
-  if (renewing) {
-    if (renewing.status === 'valid') await renew(tx, kernel, renewing, { source: 'renewal', caseId: row.id, phoneEnc: row.applicantPhoneEnc });
+  // A 无感续证 application carries the licence it renews (set when it was filed).
+  if (typeof row.data.renewsLicenceId === 'string') {
+    const renewing = await repo.get(tx, row.data.renewsLicenceId);
+    if (renewing?.status === 'valid') await renew(tx, kernel, renewing, { source: 'renewal', caseId: row.id, phoneEnc: row.applicantPhoneEnc });
     return;
   }
   const itemId = typeof row.data.itemId === 'string' ? row.data.itemId : null;
-  const item = itemId ? await repo.itemOf(tx, itemId) : null;
-  const type = item ? await repo.typeForItemCode(tx, row.divisionCode, item.code) : null;
+  const type = itemId ? await repo.typeForItem(tx, row.divisionCode, itemId) : null;
   if (!type) return;
   const a = await repo.applicantOf(tx, row.id);
   if (!a) return;
@@ -97,13 +98,6 @@ export async function onApplicationDelivered(tx: Tx, ctx: TransitionContext) {
 // ---- reading ----
 
 const readGrants = (actor: Actor) => actor.grants.filter((g) => LICENCE_PERMS.some((p) => g.permissions.has(p)));
-
-function statusOf(l: repo.LicenceRow, today: string): LicenceStatus {
-  if (l.status !== 'valid') return l.status as LicenceStatus;
-  if (l.validTo && l.validTo < today) return 'expired';
-  if (l.validTo && diffDays(today, l.validTo) <= 90) return 'expiring';
-  return 'valid';
-}
 
 type Listed = NonNullable<Awaited<ReturnType<typeof repo.one>>>;
 const view = (r: Listed, today: string) => ({
@@ -331,7 +325,8 @@ async function fileRenewal(tx: Tx, kernel: Kernel, l: repo.LicenceRow, t: repo.T
     itemId: item.id, applicant: { kind: l.holderKind === 'enterprise' ? 'enterprise' : 'person', name: l.holderName, idNumber, phone },
     assisted: false, materials: [], comment: `无感续证：根据${t.name}${l.licenceNo}（有效期至${l.validTo}）预填的延续申请`, idempotencyKey: `renew:${l.id}`,
   }, { form: { 申请类型: '延续（换证）', 原证照编号: l.licenceNo, 原有效期至: l.validTo ?? '' } });
-  await repo.setRenewalCase(tx, l.id, filed.id);
+  await mergeCaseData(tx, filed.id, { renewsLicenceId: l.id });
+  if (!(await repo.setRenewalCase(tx, l.id, filed.id))) throw new AppError('STATE_CONFLICT', `证照${l.licenceNo}已有续证申请`);
   return { id: filed.id, refNo: filed.refNo };
 }
 
@@ -352,5 +347,3 @@ export const licenceMaterials: MaterialProvider = {
   },
 };
 
-export const STATUS_LABEL = LICENCE_STATUSES;
-export { statusOf };
