@@ -14,5 +14,4 @@ export { registerMaterialProvider } from './server/materials.service';
 export type { MaterialProvider, MaterialHit } from './server/materials.service';
 /** Bundles file one child application per component item, under the parent case, with its mapped fields. */
 export { fileApplication } from './server/services.service';
-export type { FilingOptions } from './server/services.service';
 export { materialKey } from './server/materials.service';

@@ -6,7 +6,7 @@
 import type { SQL } from 'drizzle-orm';
 import { defineMetric } from '../../../core/server/metrics';
 import * as repo from './bundles.repository';
-import { listDefinitions } from './bundles.service';
+import { offeredCount } from './bundles.service';
 
 const byChannel = (key: string, label: string, definition: string, cond: SQL) => defineMetric({
   key, label, unit: 'count', definition,
@@ -19,7 +19,7 @@ export const bundlesMetrics = [
   defineMetric({
     key: 'bundles.offered', label: '“一件事”开通数', unit: 'count',
     definition: '本区事项目录中全部组成事项均已发布、可以申请的“高效办成一件事”数量（统计时点的状态）。',
-    compute: async (tx) => ({ numerator: (await listDefinitions(tx)).filter((d) => d.available).length, denominator: null }),
+    compute: async (tx) => ({ numerator: await offeredCount(tx), denominator: null }),
     recordsNote: '见“一件事”清单 /api/public/bundle-definitions（available 为 true 的各项）',
   }),
   byChannel('bundles.online', '网上申请“一件事”件数', '统计期内通过网上提交的“一件事”件数（按提交日期）。', repo.COND.online),

@@ -4,7 +4,6 @@ import { caseClocks, caseEvents, cases, counters, orgs } from '../../../core/ser
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { bundleCases } from './bundles.tables';
 
-export type BundleRow = typeof bundleCases.$inferSelect;
 
 export async function insertBundle(tx: Tx, row: typeof bundleCases.$inferInsert) {
   await tx.insert(bundleCases).values(row).onConflictDoNothing();
@@ -16,7 +15,7 @@ export async function findForTracking(tx: Tx, refNo: string) {
 }
 
 export const counterById = async (tx: Tx, id: string) =>
-  (await tx.select({ id: counters.id, orgId: counters.orgId, orgKind: orgs.kind }).from(counters).innerJoin(orgs, eq(orgs.id, counters.orgId)).where(eq(counters.id, id)))[0] ?? null;
+  (await tx.select({ id: counters.id, orgId: counters.orgId }).from(counters).where(eq(counters.id, id)))[0] ?? null;
 
 export const orgsByIds = (tx: Tx, ids: string[]) =>
   ids.length ? tx.select({ id: orgs.id, name: orgs.name, kind: orgs.kind, divisionCode: orgs.divisionCode }).from(orgs).where(inArray(orgs.id, ids)) : Promise.resolve([]);

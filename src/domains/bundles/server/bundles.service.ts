@@ -5,18 +5,17 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { checkIdNumber } from '../../../core/shared/ids';
+import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
 import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
 import { actionsFor, childCases, clockView, createCase, lockCase, summaries, transition } from '../../../core/server/cases/case.service';
 import { lastEventInput, listClocks, type CaseRow } from '../../../core/server/cases/case.repository';
-import { deadlineBadge } from '../../../core/shared/clock';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { fileApplication, getFilingVersion, listPublishedItems, getItemForFiling, materialKey, type FilingItem } from '../../services/public';
 import { BUNDLE_DEFINITIONS, bundleDefinition, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
-import { derivationEvent, deriveBundleState } from '../shared/bundle.derive';
+import { childGroup, derivationEvent, deriveBundleState } from '../shared/bundle.derive';
 import type { BundleDefinitionView, BundleFile, BundleProgress } from '../shared/bundles.schema';
 import * as repo from './bundles.repository';
 
@@ -59,6 +58,12 @@ async function view(tx: Tx, def: BundleDefinition, byCode: Awaited<ReturnType<ty
     materials: [...materials.values()], materialsSeparately: separately,
     filing,
   };
+}
+
+/** How many bundles can be applied for: every component item published (the same rule as `available`). */
+export async function offeredCount(tx: Tx): Promise<number> {
+  const byCode = await catalogByCode(tx);
+  return BUNDLE_DEFINITIONS.filter((d) => d.items.every((c) => byCode.has(c))).length;
 }
 
 export async function listDefinitions(tx: Tx): Promise<BundleDefinitionView[]> {
@@ -179,7 +184,7 @@ async function childList(tx: Tx, parentId: string) {
  */
 export async function onChildTransition(tx: Tx, ctx: TransitionContext) {
   const parentId = ctx.row.parentId;
-  if (!parentId) return;
+  if (!parentId || childGroup(ctx.previousState) === childGroup(ctx.row.state)) return;
   const parent = await lockCase(tx, parentId);
   if (!parent || parent.type !== 'bundle' || parent.closedAt) return;
   const target = deriveBundleState((await childCases(tx, parentId)).map((c) => c.state));
@@ -234,16 +239,15 @@ export async function track(tx: Tx, kernel: Kernel, refNo: string, idLast4: stri
   const r = await repo.findForTracking(tx, refNo);
   if (!r || r.b.applicantIdLast4.toUpperCase() !== idLast4.toUpperCase()) throw new AppError('NOT_FOUND', '未找到该“一件事”，请核对编号和证件号码后4位');
   const kids = await childCases(tx, r.c.id);
-  const [summaryRows, cal] = [await summaries(tx, kernel, kids), await kernel.calendar.get(tx)];
-  const clocks = await listClocks(tx, kids.map((k) => k.id));
   return {
     refNo: r.c.refNo, definitionName: bundleDefinition(r.b.definitionCode)?.name ?? r.c.title,
     stateName: bundleMachine.states[r.c.state as 'submitted']?.label ?? r.c.state,
     submittedAt: r.c.createdAt.toISOString(), closedAt: r.c.closedAt?.toISOString() ?? null,
-    children: summaryRows.map((s) => {
-      const running = clocks.filter((c) => c.caseId === s.id && c.state !== 'stopped').sort((a, b) => (a.dueDate ?? '9').localeCompare(b.dueDate ?? '9'))[0];
-      return { itemName: s.title, orgName: s.orgName, stateName: s.stateName, dueDate: running?.dueDate ?? null, badge: running ? deadlineBadge({ ...running, unit: running.unit as 'workday', state: running.state as 'running' }, running.dueDate, kernel.today(), cal, running.warnBefore).label : null };
-    }),
+    // The summary's badge is the most urgent running clock's; a closed application has none running.
+    children: (await summaries(tx, kernel, kids)).map((s) => ({
+      itemName: s.title, orgName: s.orgName, stateName: s.stateName,
+      dueDate: s.closedAt ? null : s.dueDate, badge: s.closedAt ? null : s.badge?.label ?? null,
+    })),
   };
 }
 
@@ -257,7 +261,7 @@ export async function present(tx: Tx, kernel: Kernel, row: CaseRow) {
     { label: '“一件事”', value: def?.name ?? b.definitionCode },
     { label: '受理渠道', value: CHANNEL_NAMES[b.channel] ?? b.channel },
     { label: '帮办代办', value: b.assistedBy ?? '否' },
-    ...(def?.fields ?? []).filter((f) => form[f.key]).map((f) => ({ label: f.label, value: f.kind === 'idNumber' ? `${form[f.key].slice(0, 6)}********${form[f.key].slice(-4)}` : form[f.key] })),
+    ...(def?.fields ?? []).filter((f) => form[f.key]).map((f) => ({ label: f.label, value: f.kind === 'idNumber' ? maskIdNumber(form[f.key]) : form[f.key] })),
     { label: '材料（每种一次）', value: b.materials.map((m) => `${m.name}${m.fileId ? '（已上传）' : m.provided ? '' : '（容缺后补）'}`).join('；') || '—' },
   ];
 }

@@ -12,6 +12,17 @@ const STARTED = new Set(['accepted', 'suspended', 'approved', 'delivered', 'deni
 
 export type BundleState = keyof typeof bundleMachine.states;
 
+/**
+ * What `deriveBundleState` distinguishes about one child's state: a child moving inside one group
+ * (受理 → 审查中 → 批准, 中止 and back) cannot change the parent, so the parent is not touched.
+ */
+export function childGroup(s: string): string {
+  if (s === 'delivered' || s === 'withdrawn') return s;
+  if (CLOSED.has(s)) return 'closed';
+  if (s === 'correcting') return 'correcting';
+  return STARTED.has(s) ? 'started' : 'waiting';
+}
+
 export function deriveBundleState(children: string[]): BundleState {
   if (children.length && children.every((s) => CLOSED.has(s))) {
     const done = children.filter((s) => s === 'delivered').length;

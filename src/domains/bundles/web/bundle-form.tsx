@@ -89,4 +89,3 @@ export const useMaterialChoice = () => {
   return { choice, set: (name: string, c: MaterialChoice) => setChoice((x) => ({ ...x, [name]: c })) };
 };
 
-export type { FormInstance };

@@ -4,7 +4,7 @@
  * do it. The citizen on a phone and the clerk at the window see the same thing (actions differ).
  */
 import { Alert, Card, Descriptions, List, Result, Space, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { get } from '../../../core/web/api';
 import { ActionButtons, fmtTime } from '../../../core/web/case-parts';
 import { DeadlineBadge, StatusTag } from '../../../core/web/status';
@@ -15,8 +15,6 @@ export function useBundleProgress(id: string) {
 }
 
 export function BundleProgressView({ p, staffLinks }: { p: BundleProgress; staffLinks?: boolean }) {
-  const qc = useQueryClient();
-  const refresh = () => { void qc.invalidateQueries({ queryKey: ['case', p.bundle.id] }); };
   const promised = p.clocks.find((c) => c.primary);
   const done = p.children.filter((c) => c.closedAt).length;
   return (
@@ -29,7 +27,7 @@ export function BundleProgressView({ p, staffLinks }: { p: BundleProgress; staff
           {promised ? <Descriptions.Item label="承诺办结">{promised.dueDate ?? '—'}　<DeadlineBadge badge={promised.badge} /></Descriptions.Item> : null}
           <Descriptions.Item label="进度"><span data-testid="bundle-done">{done}/{p.children.length}</span> 个部门已办结</Descriptions.Item>
         </Descriptions>
-        {p.actions.length ? <ActionButtons caseId={p.bundle.id} actions={p.actions} onDone={refresh} /> : null}
+        {p.actions.length ? <ActionButtons caseId={p.bundle.id} actions={p.actions} /> : null}
       </Card>
       {p.results.length ? (
         <Card size="small" title="联办结果">
@@ -53,7 +51,7 @@ export function BundleProgressView({ p, staffLinks }: { p: BundleProgress; staff
                   {running ? <span>{running.label}：{running.dueDate ?? (running.state === 'paused' ? '暂停计时' : '—')}　<DeadlineBadge badge={running.badge} /></span> : null}
                   {c.state === 'delivered' && c.resultName ? <Tag color="green">{c.resultName}</Tag> : null}
                   {c.correction ? <Alert type="warning" showIcon message="需要补正" description={c.correction} /> : null}
-                  {c.actions.length && !staffLinks ? <ActionButtons caseId={p.bundle.id} actions={c.actions} onDone={refresh} /> : null}
+                  {c.actions.length && !staffLinks ? <ActionButtons caseId={p.bundle.id} actions={c.actions} /> : null}
                 </Space>
               </List.Item>
             );

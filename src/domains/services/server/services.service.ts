@@ -98,7 +98,8 @@ export async function present(tx: Tx, kernel: Kernel, caseId: string) {
     { label: '法定时限', value: item.legalLimit === null ? '—' : `${item.legalLimit}${item.legalLimitUnit === '日' ? '日' : '个工作日'}` },
     { label: '承诺时限', value: item.promisedLimit === null ? '—' : item.promisedLimit === 0 ? '即办' : `${item.promisedLimit}个工作日` },
     { label: '材料', value: app.materials.length ? app.materials.map((m) => `${m.name}${m.fileId ? '（已上传）' : m.provided ? '' : '（容缺后补）'}`).join('；') : item.materials.join('；') },
-    ...form.map(([label, value]) => ({ label, value })),
+    // A bundle's merged form carries other people's id numbers (母亲、父亲): shown masked, as on the bundle.
+    ...form.map(([label, value]) => ({ label, value: checkIdNumber(value).valid ? maskIdNumber(value) : value })),
   ];
 }
 
