@@ -6,6 +6,7 @@ import * as tenancy from '../../../core/server/tenancy.repository';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { CLEANUP_OUTCOMES, FAIR_COMPETITION_CHECKLIST, type NormativeDocInput } from '../shared/normative-doc.machine';
+import { commentPeriodRefusal } from '../shared/normative-participation';
 import type { z } from 'zod';
 import * as repo from './normative-docs.repository';
 
@@ -36,9 +37,9 @@ export async function onDocTransition(tx: Tx, ctx: TransitionContext) {
     case 'recordFirstReview': await markDone(tx, ctx, 'firstReview', i.opinion); return;
     case 'recordOfficeReview': await markDone(tx, ctx, 'officeReview', i.opinion); return;
     case 'recordPublicComment': {
-      const days = (Date.parse(String(i.to)) - Date.parse(String(i.from))) / 86400_000;
-      if (days < 0) throw new AppError('VALIDATION', '截止日期不能早于开始日期');
-      if (ctx.row.data.affectsMarket && days < 30) throw new AppError('GUARD_FAILED', `征求意见期限为${days}日；与市场主体生产经营活动密切相关的，一般不少于30日（优化营商环境条例 第62条）`);
+      if (String(i.to) < String(i.from)) throw new AppError('VALIDATION', '截止日期不能早于开始日期');
+      const refusal = commentPeriodRefusal(String(i.from), String(i.to), !!ctx.row.data.affectsMarket);
+      if (refusal) throw new AppError('GUARD_FAILED', refusal);
       await markDone(tx, ctx, 'publicComment', { from: i.from, to: i.to, comments: i.comments, adoption: i.adoption });
       return;
     }

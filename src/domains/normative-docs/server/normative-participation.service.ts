@@ -10,7 +10,7 @@ import { can, type Actor } from '../../../core/server/actor';
 import { loadVisible } from '../../../core/server/cases/case.service';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel } from '../../../core/server/kernel';
-import { ADOPTION, splitPassages, type Adoption, type CommentResponseInput, type DraftTextInput, type EvaluationInput, type PublicCommentInput } from '../shared/normative-participation';
+import { ADOPTION, commentPeriodRefusal, splitPassages, type Adoption, type CommentResponseInput, type DraftTextInput, type EvaluationInput, type PublicCommentInput } from '../shared/normative-participation';
 import * as repo from './normative-docs.repository';
 
 type In<T extends z.ZodType> = z.infer<T>;
@@ -28,8 +28,8 @@ export async function setDraftText(tx: Tx, kernel: Kernel, actor: Actor, id: str
   const { row, doc } = await ownDraft(tx, actor, id);
   if (row.state !== 'draft') throw new AppError('TRANSITION_NOT_ALLOWED', '只有起草阶段的文件可以公开征求意见');
   if (input.to < input.from) throw field('to', '截止日期不能早于开始日期');
-  const days = (Date.parse(input.to) - Date.parse(input.from)) / 86400_000;
-  if (doc.affectsMarket && days < 30) throw new AppError('GUARD_FAILED', `征求意见期限为${days}日；与市场主体生产经营活动密切相关的，一般不少于30日（优化营商环境条例 第62条）`);
+  const refusal = commentPeriodRefusal(input.from, input.to, doc.affectsMarket);
+  if (refusal) throw new AppError('GUARD_FAILED', refusal);
   if ((await repo.commentStats(tx, id)).total > 0) throw new AppError('CONFLICT', '已收到公众意见，不能再更换征求意见稿');
   const passages = splitPassages(input.text);
   if (passages.length > 300) throw field('text', '征求意见稿不能超过300条（段）');

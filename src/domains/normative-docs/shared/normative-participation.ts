@@ -37,6 +37,15 @@ export const EvaluationInput = z.object({
 const ARTICLE = /^(第[一二三四五六七八九十百零〇\d]+条)\s*/;
 const HEADING = /^第[一二三四五六七八九十百零〇\d]+[章节]\s*\S*/;
 /** Splits a draft into passages: each 第N条 with the lines that follow it; a chapter heading or a loose paragraph is its own passage. */
+/**
+ * 优化营商环境条例 第62条: a document closely tied to market players' business is out for comment at
+ * least 30 days. The refusal in Chinese, or null; one rule for the recorded comment and the posted draft.
+ */
+export function commentPeriodRefusal(from: string, to: string, affectsMarket: boolean): string | null {
+  const days = (Date.parse(to) - Date.parse(from)) / 86400_000;
+  return affectsMarket && days < 30 ? `征求意见期限为${days}日；与市场主体生产经营活动密切相关的，一般不少于30日（优化营商环境条例 第62条）` : null;
+}
+
 export function splitPassages(text: string): { no: number; label: string; text: string }[] {
   const out: { no: number; label: string; text: string; article: boolean }[] = [];
   let para = 0;
