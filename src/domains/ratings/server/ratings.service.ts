@@ -131,8 +131,12 @@ export async function rateCase(tx: Tx, kernel: Kernel, actor: Actor, input: z.in
   if (row.applicantId !== actor.id) throw new AppError('FORBIDDEN', '只能评价本人的办件');
   const c = (await repo.caseById(tx, row.id))!;
   requireCompleted(c);
-  return record(tx, kernel, input, { ...caseFields(c), channel: 'online', phoneEnc: actor.id ? await repo.userPhoneEnc(tx, actor.id) : null, realName: true });
+  return record(tx, kernel, input, { ...caseFields(c), channel: 'online', phoneEnc: await applicantPhoneEnc(tx, c), realName: true });
 }
+
+/** The phone given with the case (kept since the counter asks for it), else the applicant account's (older cases). */
+const applicantPhoneEnc = async (tx: Tx, c: { applicantPhoneEnc: string | null; applicantId: string | null }) =>
+  c.applicantPhoneEnc ?? (c.applicantId ? await repo.userPhoneEnc(tx, c.applicantId) : null);
 
 async function invitation(tx: Tx, kernel: Kernel, token: string) {
   const inv = await repo.invitationByToken(tx, sm3(token));
@@ -148,7 +152,7 @@ export async function invitationInfo(tx: Tx, kernel: Kernel, token: string) {
 /** 短信邀评: the link in the invitation SMS rates that one case, once; its holder is the applicant. */
 export async function rateByInvitation(tx: Tx, kernel: Kernel, token: string, input: z.infer<typeof RatingInput>) {
   const { c } = await invitation(tx, kernel, token);
-  return record(tx, kernel, input, { ...caseFields(c), channel: 'sms', phoneEnc: c.applicantPhoneEnc ?? (c.applicantId ? await repo.userPhoneEnc(tx, c.applicantId) : null), realName: true });
+  return record(tx, kernel, input, { ...caseFields(c), channel: 'sms', phoneEnc: await applicantPhoneEnc(tx, c), realName: true });
 }
 
 /** 一次一评 on the counter's evaluator: the clerk who served is the staff member rated. */
