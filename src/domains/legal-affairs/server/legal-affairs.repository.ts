@@ -14,8 +14,7 @@ export async function insertComments(tx: Tx, rows: (typeof contractReviewComment
 export const comments = (tx: Tx, caseId: string) => tx.select().from(contractReviewComments).where(eq(contractReviewComments.caseId, caseId)).orderBy(asc(contractReviewComments.seq));
 
 // ---- counsel pool ----
-export type LawyerRow = typeof counselLawyers.$inferSelect;
-/** Two people registering the same firm or licence at once: the unique index decides, the loser gets 409, not 500. */
+/** A firm or licence registered twice (or by two people at once): the unique index decides, 409 not 500. */
 async function uniqueOr409(run: () => Promise<unknown>, message: string) {
   try { await run(); } catch (e) {
     const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
@@ -24,10 +23,8 @@ async function uniqueOr409(run: () => Promise<unknown>, message: string) {
   }
 }
 export const insertFirm = (tx: Tx, row: typeof counselFirms.$inferInsert) => uniqueOr409(() => tx.insert(counselFirms).values(row), `律师事务所“${row.name}”已登记`);
-export const firmByName = async (tx: Tx, divisionCode: string, name: string) => (await tx.select().from(counselFirms).where(and(eq(counselFirms.divisionCode, divisionCode), eq(counselFirms.name, name))))[0] ?? null;
 export const getFirm = async (tx: Tx, id: string) => (await tx.select().from(counselFirms).where(eq(counselFirms.id, id)))[0] ?? null;
 export const insertLawyer = (tx: Tx, row: typeof counselLawyers.$inferInsert) => uniqueOr409(() => tx.insert(counselLawyers).values(row), `执业证号${row.licenceNo}已登记`);
-export const lawyerByLicence = async (tx: Tx, licenceNo: string) => (await tx.select().from(counselLawyers).where(eq(counselLawyers.licenceNo, licenceNo)))[0] ?? null;
 export const getLawyer = async (tx: Tx, id: string) => (await tx.select().from(counselLawyers).where(eq(counselLawyers.id, id)))[0] ?? null;
 export async function insertAppointment(tx: Tx, row: typeof counselAppointments.$inferInsert) { await tx.insert(counselAppointments).values(row); }
 export async function insertWork(tx: Tx, row: typeof counselWork.$inferInsert) { await tx.insert(counselWork).values(row); }

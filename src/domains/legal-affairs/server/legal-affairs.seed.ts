@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
+import { addDays, diffDays } from '../../../core/shared/calendar';
 import { transition } from '../../../core/server/cases/case.service';
 import type { Kernel } from '../../../core/server/kernel';
 import * as tenancy from '../../../core/server/tenancy.repository';
@@ -56,8 +57,6 @@ const LAWYERS = ['王建民', '李晓燕', '张国华', '刘畅', '陈志刚', '
 /** Opinion comment counts per issued review: 4 passed as they stood, the rest 7 or 6 comments (163 in all). */
 const commentCounts = (n: number) => Array.from({ length: n }, (_, k) => ((k + 1) % 7 === 0 ? 0 : k < 15 ? 7 : 6));
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86400_000);
 
 export async function seedLegalAffairsDemo(kernel: Kernel) {
   await kernel.db.tx((tx) => ensureDecisionStaff(tx, kernel));
@@ -68,7 +67,7 @@ export async function seedLegalAffairsDemo(kernel: Kernel) {
   const on = (iso: string): Kernel => ({ ...kernel, now: () => new Date(`${iso}T10:00:00+08:00`), today: () => iso });
   const start = `${year}-01-05` < today ? `${year}-01-05` : today;
   // Day k of n spread over the year so far (older first), never after today.
-  const spread = (k: number, total: number, lag = 0) => addDays(start, Math.floor((k * Math.max(0, daysBetween(start, today) - lag)) / total));
+  const spread = (k: number, total: number, lag = 0) => addDays(start, Math.floor((k * Math.max(0, diffDays(start, today) - lag)) / total));
 
   const { agencies, lawyerIds, servedBy } = await kernel.db.tx(async (tx) => {
     const agencies = (await tenancy.listOrgs(tx, '411202')).map((o) => o.org).filter((o) => o.kind === 'government' || o.kind === 'department').sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));

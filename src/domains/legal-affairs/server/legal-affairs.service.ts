@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { can, type Actor } from '../../../core/server/actor';
-import { createCase, mergeCaseData } from '../../../core/server/cases/case.service';
+import { createCase } from '../../../core/server/cases/case.service';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
@@ -55,7 +55,6 @@ export async function onReviewTransition(tx: Tx, ctx: TransitionContext) {
       const firm = await repo.getFirm(tx, lawyer.firmId);
       const name = `${lawyer.name}（${firm?.name ?? ''}，法律顾问）`;
       await repo.updateReview(tx, ctx.row.id, { counselId: lawyer.id, reviewerName: name });
-      await mergeCaseData(tx, ctx.row.id, { counselId: lawyer.id, reviewerName: name });
       return;
     }
     case 'issueOpinion': {
@@ -107,11 +106,8 @@ function poolDivision(actor: Actor, permission: string) {
   return g.divisionCode;
 }
 
-const dup = (what: string) => new AppError('DUPLICATE', what);
-
 export async function addFirm(tx: Tx, kernel: Kernel, actor: Actor, input: z.infer<typeof FirmInput>) {
   const divisionCode = poolDivision(actor, 'legalCounsel.manage');
-  if (await repo.firmByName(tx, divisionCode, input.name)) throw dup(`律师事务所“${input.name}”已登记`);
   const id = randomUUID();
   await repo.insertFirm(tx, { id, name: input.name, creditCode: input.creditCode ?? null, divisionCode, createdAt: kernel.now() });
   return { id };
@@ -121,7 +117,6 @@ export async function addLawyer(tx: Tx, kernel: Kernel, actor: Actor, input: z.i
   const divisionCode = poolDivision(actor, 'legalCounsel.manage');
   const firm = await repo.getFirm(tx, input.firmId);
   if (!firm || firm.divisionCode !== divisionCode) throw new AppError('VALIDATION', '律师事务所不存在', { fields: [{ path: 'firmId', message: '律师事务所不存在' }] });
-  if (await repo.lawyerByLicence(tx, input.licenceNo)) throw dup(`执业证号${input.licenceNo}已登记`);
   const id = randomUUID();
   await repo.insertLawyer(tx, { id, firmId: firm.id, name: input.name, licenceNo: input.licenceNo, divisionCode, createdAt: kernel.now() });
   return { id };

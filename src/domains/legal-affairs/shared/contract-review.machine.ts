@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { defineMachine, type GuardContext } from '../../../core/shared/machine';
+import { checkCreditCode } from '../../../core/shared/ids';
 
 export const DOC_KINDS = { contract: '合同', agreement: '协议', other: '其他文件' } as const;
 export const CONCLUSIONS = ['通过', '修改后通过', '不予通过'] as const;
@@ -96,7 +97,7 @@ const IsoDate = z.iso.date('日期格式应为YYYY-MM-DD');
 
 export const FirmInput = z.object({
   name: z.string().trim().min(4, '律师事务所名称至少4个字').max(100, '律师事务所名称不能超过100个字').meta({ title: '律师事务所' }),
-  creditCode: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为18位').optional().meta({ title: '统一社会信用代码' }),
+  creditCode: z.string().trim().refine((v) => checkCreditCode(v).valid, { message: '统一社会信用代码无效（GB 32100 校验位不符或格式不对）' }).optional().meta({ title: '统一社会信用代码' }),
 });
 export const LawyerInput = z.object({
   firmId: z.uuid('请选择律师事务所').meta({ title: '律师事务所' }),
