@@ -117,13 +117,17 @@ export async function list(tx: Tx, kernel: Kernel, actor: Actor, q: z.infer<type
 
 export const verifyPath = (token: string) => `/public/licences/verify/${token}`;
 
-export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, origin: string) {
-  const grants = readGrants(actor);
-  const r = grants.length ? await repo.one(tx, kernel.today(), repo.byId(id)) : null;
+/** One licence the actor may read (by org or division), or 404 whether it is missing or out of scope. */
+async function readable(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
+  const r = readGrants(actor).length ? await repo.one(tx, kernel.today(), repo.byId(id)) : null;
   if (!r || !can(actor, 'licence.read', { orgId: r.l.orgId, divisionCode: r.l.divisionCode, applicantId: null }) && !can(actor, 'licence.manage', { orgId: r.l.orgId, divisionCode: r.l.divisionCode, applicantId: null })) {
     throw new AppError('NOT_FOUND', '证照不存在或您无权查看');
   }
-  return fullView(tx, kernel, r, origin);
+  return r;
+}
+
+export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, origin: string) {
+  return fullView(tx, kernel, await readable(tx, kernel, actor, id), origin);
 }
 
 async function fullView(tx: Tx, kernel: Kernel, r: Listed, origin: string) {
@@ -154,8 +158,9 @@ async function fullView(tx: Tx, kernel: Kernel, r: Listed, origin: string) {
 
 /** The QR code's target, for the licence's own staff. */
 export async function qrTarget(tx: Tx, kernel: Kernel, actor: Actor, id: string, origin: string) {
-  const d = await detail(tx, kernel, actor, id, origin);
-  return { url: d.verifyUrl, fileName: `${d.typeName}${d.licenceNo}核验二维码` };
+  // The QR code needs the number and token only, not the whole detail (type, renewal, reminders).
+  const r = await readable(tx, kernel, actor, id);
+  return { url: `${origin}${verifyPath(r.l.verifyToken)}`, fileName: `${r.typeName}${r.l.licenceNo}核验二维码` };
 }
 
 /**

@@ -71,10 +71,14 @@ export async function commentStats(tx: Tx, caseId: string) {
   return r;
 }
 /** Drafts put out for online comment (open, closed, or with their adoption published), newest first. */
-export const consultations = (tx: Tx, divisionCode: string) =>
+const consultationRows = (tx: Tx, where: SQL | undefined) =>
   tx.select({ d: normativeDocs, title: cases.title, orgName: orgs.name, comments: sql<number>`(SELECT count(*) FROM ${normativeComments} k WHERE k.case_id = ${normativeDocs.caseId})::int` })
     .from(normativeDocs).innerJoin(cases, eq(cases.id, normativeDocs.caseId)).innerJoin(orgs, eq(orgs.id, normativeDocs.orgId))
-    .where(and(inDivision(normativeDocs.divisionCode, divisionCode), sql`${normativeDocs.commentFrom} IS NOT NULL`)).orderBy(desc(normativeDocs.commentFrom));
+    .where(and(where, sql`${normativeDocs.commentFrom} IS NOT NULL`)).orderBy(desc(normativeDocs.commentFrom));
+/** The drafts out (or once out) for public comment in a division, newest first. */
+export const consultations = (tx: Tx, divisionCode: string) => consultationRows(tx, inDivision(normativeDocs.divisionCode, divisionCode));
+/** One draft's consultation (its title and drafting org), or none. */
+export const consultation = async (tx: Tx, caseId: string) => (await consultationRows(tx, eq(normativeDocs.caseId, caseId)))[0] ?? null;
 export async function insertEvaluation(tx: Tx, row: typeof normativeEvaluations.$inferInsert) { await tx.insert(normativeEvaluations).values(row); }
 export const evaluations = (tx: Tx, caseId: string) => tx.select().from(normativeEvaluations).where(eq(normativeEvaluations.caseId, caseId)).orderBy(desc(normativeEvaluations.completedOn));
 export const publicEvaluations = (tx: Tx, divisionCode: string) =>

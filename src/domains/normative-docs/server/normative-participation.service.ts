@@ -58,13 +58,15 @@ export async function consultations(tx: Tx, kernel: Kernel, divisionCode: string
 /** The draft by passage; once published, every comment with how it was treated. */
 export async function publicDraft(tx: Tx, kernel: Kernel, id: string) {
   const doc = await publicDoc(tx, id);
-  const [title] = (await repo.consultations(tx, doc.divisionCode)).filter((c) => c.d.caseId === id);
+  const title = await repo.consultation(tx, id);
   const passages = await repo.passages(tx, id);
   const comments = await repo.comments(tx, id);
   const label = new Map(passages.map((p) => [p.no, p.label]));
+  const perPassage = new Map<number, number>();
+  for (const c of comments) perPassage.set(c.passageNo, (perPassage.get(c.passageNo) ?? 0) + 1);
   return {
     id, title: title?.title ?? '', orgName: title?.orgName ?? '', from: doc.commentFrom!, to: doc.commentTo!, open: openState(doc, kernel.today()) === 'open',
-    passages: passages.map((p) => ({ no: p.no, label: p.label, text: p.text, comments: comments.filter((c) => c.passageNo === p.no).length })),
+    passages: passages.map((p) => ({ no: p.no, label: p.label, text: p.text, comments: perPassage.get(p.no) ?? 0 })),
     adoption: doc.adoptionPublishedOn ? {
       publishedOn: doc.adoptionPublishedOn,
       counts: Object.fromEntries(Object.keys(ADOPTION).map((k) => [k, comments.filter((c) => c.adoption === k).length])) as Record<Adoption, number>,
