@@ -4,11 +4,13 @@
  * annual report read figures only through here, so every number can be traced to its records.
  * A rate with an empty denominator has value null: the data cannot support it, and we say so.
  */
-import type { SQL } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import type { MetricQuery, MetricResult } from '../shared/schemas';
 import type { Tx } from './db/db';
 import type { Kernel } from './kernel';
-import type { CaseRow } from './cases/case.repository';
+import * as caseRepo from './cases/case.repository';
+import type { Actor } from './actor';
+import { CASE_VISIBLE, scopeWhere } from './access/scope';
 
 export type MetricScope = MetricQuery & { divisionCode: string };
 
@@ -19,10 +21,14 @@ export type MetricDefinition = {
   /** The definition in Chinese, as printed beside the figure and in the domain README. */
   definition: string;
   compute: (tx: Tx, kernel: Kernel, q: MetricScope) => Promise<{ numerator: number; denominator: number | null }>;
-  /** The records behind the numerator (and denominator, for rates): case rows, paged. Metrics over
-   * non-case records (catalog items) leave it out and the API says where their records are. */
+  /**
+   * The records behind the numerator (and denominator, for rates), as a condition on `cases`. The
+   * kernel pages them, and always in the reader's own row scope (access/scope.ts): a figure may count a
+   * whole county while its reader may open only their own org's records. Metrics over non-case records
+   * (catalog items) leave it out and say in `recordsNote` where their records are.
+   */
   recordsNote?: string;
-  records?: (tx: Tx, kernel: Kernel, q: MetricScope, which: 'numerator' | 'denominator', page: { page: number; pageSize: number }) => Promise<{ items: CaseRow[]; total: number }>;
+  recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator') => SQL;
 };
 
 export type Breakdown = 'org' | 'month';
@@ -55,3 +61,14 @@ export async function computeMetric(tx: Tx, kernel: Kernel, key: string, q: Metr
 }
 
 export type { SQL };
+
+/**
+ * The records behind a figure, paged, limited to the cases the reader may see (the same rule as
+ * opening a case by id): null when the metric does not exist, 'not-cases' when its records are no cases.
+ */
+export async function metricRecords(tx: Tx, kernel: Kernel, actor: Actor, key: string, q: MetricScope, which: 'numerator' | 'denominator', page: { page: number; pageSize: number }) {
+  const m = kernel.metrics.get(key);
+  if (!m) return null;
+  if (!m.recordsWhere) return 'not-cases' as const;
+  return caseRepo.listCases(tx, and(m.recordsWhere(q, which), scopeWhere(actor, CASE_VISIBLE, caseRepo.caseVisibleColumns)), page.page, page.pageSize);
+}

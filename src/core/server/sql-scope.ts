@@ -3,7 +3,10 @@
  * instants so timestamp indexes apply; a division subtree is a code prefix, compared as a range so a
  * btree index applies whatever the collation.
  */
-import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { sql, type SQL, type AnyColumn, type Table } from 'drizzle-orm';
+import { cases } from './db/schema';
+
+type AnyTable = Table;
 import { divisionPrefix } from '../shared/division';
 
 export const dayStart = (d: string) => `${d}T00:00:00+08:00`;
@@ -16,4 +19,14 @@ export function inDivision(col: AnyColumn | SQL, code: string): SQL {
   const p = divisionPrefix(code);
   const upper = p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);
   return sql`${col} >= ${p} AND ${col} < ${upper}`;
+}
+
+/**
+ * Cases that have a row in a domain table matching `where`: the records behind a domain's figure, as a
+ * condition on `cases` so the kernel can page them in the reader's scope. `where` may name `cases`
+ * columns; they are the outer case's (`via` is the case column the table's key points at: the case
+ * itself, or its parent for a bundle's child applications).
+ */
+export function casesWith(table: AnyTable, caseIdCol: AnyColumn, where: SQL | undefined, via: AnyColumn = cases.id): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${table} WHERE ${caseIdCol} = ${via}${where ? sql` AND ${where}` : sql``})`;
 }

@@ -32,10 +32,6 @@ export async function count(tx: Tx, where: SQL): Promise<number> {
   return n;
 }
 
-export async function page(tx: Tx, where: SQL, p: { page: number; pageSize: number }) {
-  const items = await tx.select().from(cases).where(where).orderBy(sql`${cases.createdAt} DESC`).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  return { items, total: await count(tx, where) };
-}
 
 /** Grouped counts: by org, or by month of the given timestamp column (China time). */
 export async function countBy(tx: Tx, where: SQL, by: 'org' | 'month', monthCol: typeof cases.createdAt | typeof cases.closedAt, extra?: SQL) {

@@ -11,7 +11,7 @@ import * as repo from './case.metrics.repository';
 const countMetric = (key: string, label: string, definition: string, where: (q: MetricScope) => SQL, monthCol?: typeof cases.createdAt | typeof cases.closedAt) => defineMetric({
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, where(q)), denominator: null }),
-  records: (tx, _k, q, _w, p) => repo.page(tx, where(q), p),
+  recordsWhere: (q) => where(q),
   breakdown: monthCol ? async (tx, _k, q, by) => new Map((await repo.countBy(tx, where(q), by, monthCol)).map((r) => [r.key, { numerator: r.n, denominator: null }])) : undefined,
 });
 
@@ -19,7 +19,7 @@ const countMetric = (key: string, label: string, definition: string, where: (q: 
 const rollupCount = (key: string, label: string, definition: string, field: repo.DailyField, where: (q: MetricScope) => SQL) => defineMetric({
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: (await repo.dailySums(tx, q))[field], denominator: null }),
-  records: (tx, _k, q, _w, p) => repo.page(tx, where(q), p),
+  recordsWhere: (q) => where(q),
   breakdown: async (tx, _k, q, by) => new Map((await repo.dailyBy(tx, q, by, [field])).map((r) => [r.key, { numerator: r.a, denominator: null }])),
 });
 
@@ -30,7 +30,7 @@ export const caseMetrics = [
     key: 'cases.onTimeRate', label: '按时办结率', unit: 'rate',
     definition: '统计期内办结且主时限（法定时限）未超期的件数 ÷ 统计期内办结且设有主时限的件数。',
     compute: async (tx, _k, q) => { const s = await repo.dailySums(tx, q); return { numerator: s.onTime, denominator: s.withClock }; },
-    records: (tx, _k, q, w, p) => repo.page(tx, w === 'numerator' ? repo.onTime(q) : repo.completedWithClock(q), p),
+    recordsWhere: (q, w) => (w === 'numerator' ? repo.onTime(q) : repo.completedWithClock(q)),
     breakdown: async (tx, _k, q, by) => new Map((await repo.dailyBy(tx, q, by, ['onTime', 'withClock'])).map((r) => [r.key, { numerator: r.a, denominator: r.b }])),
   }),
   defineMetric({
@@ -38,7 +38,7 @@ export const caseMetrics = [
     definition: '统计期内办结但超过主时限的件数，加上截至统计截止日仍未办结且已超过主时限的件数。',
     // Closed late = closed with a primary clock − closed on time (rollup); plus the few open ones past due.
     compute: async (tx, _k, q) => { const s = await repo.dailySums(tx, q); return { numerator: s.withClock - s.onTime + (await repo.count(tx, repo.openOverdue(q))), denominator: null }; },
-    records: (tx, _k, q, _w, p) => repo.page(tx, repo.overdue(q), p),
+    recordsWhere: (q) => repo.overdue(q),
     breakdown: async (tx, _k, q, by) => {
       const out = new Map((await repo.dailyBy(tx, q, by, ['withClock', 'onTime'])).map((r) => [r.key, { numerator: r.a - r.b, denominator: null as number | null }]));
       for (const r of await repo.countBy(tx, repo.openOverdue(q), by, cases.createdAt)) out.set(r.key, { numerator: (out.get(r.key)?.numerator ?? 0) + r.n, denominator: null });

@@ -182,6 +182,9 @@ export async function clocksNeedingAttention(tx: Tx, today: string, warnUntil: s
 }
 
 export const scope = { cases };
+/** The scope columns of `cases` (core/server/access/scope.ts); the filer keeps sight of what they filed. */
+export const caseScopeColumns = { division: cases.divisionCode, org: cases.orgId, owner: cases.applicantId, type: cases.type };
+export const caseVisibleColumns = { ...caseScopeColumns, createdBy: cases.createdBy };
 
 /** Adds to the day's rollup row (created on first use). */
 export async function bumpDaily(tx: Tx, key: { divisionCode: string; orgId: string; type: string; day: string }, d: { received?: number; completed?: number; withClock?: number; onTime?: number }) {

@@ -10,10 +10,10 @@ import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { checkTransition, offeredEvents, isTerminal, type ClockOp, type MachineDef } from '../../shared/machine';
 import { deadlineBadge, deriveDue, pauseLength, type ClockData } from '../../shared/clock';
-import { divisionPrefix } from '../../shared/division';
 import type { WorkCalendar } from '../../shared/calendar';
 import type { CaseAction, CaseDetail, CaseSummary, ClockView } from '../../shared/schemas';
 import { can, canSee, type Actor } from '../actor';
+import { CASE_VISIBLE, scopeWhere } from '../access/scope';
 import { appendAudit } from '../audit';
 import { parseInput } from '../validation';
 import type { Tx } from '../db/db';
@@ -376,16 +376,14 @@ export function pendingFilter(kernel: Kernel, actor: Actor, caseType?: string): 
   const { cases } = repo.scope;
   const ors: SQL[] = [];
   for (const g of actor.grants) {
-    const scopeCond = g.scope === 'self' ? eq(cases.applicantId, actor.id ?? '')
-      : g.scope === 'org' ? eq(cases.orgId, g.orgId ?? '')
-        : sql`${cases.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`;
     const typeConds: SQL[] = [];
     for (const [type, reg] of kernel.caseTypes) {
       if (caseType && caseType !== type) continue;
       const states = Object.keys(reg.machine.states).filter((s) => offeredEvents(reg.machine, s, (p) => g.permissions.has(p)).length > 0);
       if (states.length) typeConds.push(and(eq(cases.type, type), inArray(cases.state, states))!);
     }
-    if (typeConds.length) ors.push(and(scopeCond, or(...typeConds))!);
+    // The grant's own row scope (one grant at a time: its states go with its coverage).
+    if (typeConds.length) ors.push(and(scopeWhere({ ...actor, grants: [g] }, [...g.permissions], repo.caseScopeColumns), or(...typeConds))!);
   }
   return ors.length ? or(...ors)! : sql`false`;
 }
@@ -397,13 +395,6 @@ export async function workbench(tx: Tx, kernel: Kernel, actor: Actor, q: { page:
 
 /** Cases the actor can see (any state), for domain list pages and the public "my cases" page. */
 export function visibleFilter(actor: Actor, type: string): SQL {
-  const { cases } = repo.scope;
-  if (actor.kind === 'system') return eq(cases.type, type);
-  const ors = actor.grants.filter((g) => [...g.permissions].some((p) => p.startsWith(`${type}.`))).map((g) =>
-    g.scope === 'self' ? eq(cases.applicantId, actor.id ?? '')
-      : g.scope === 'org' ? eq(cases.orgId, g.orgId ?? '')
-        : sql`${cases.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`);
-  if (actor.id) ors.push(eq(cases.createdBy, actor.id));
-  return and(eq(cases.type, type), ors.length ? or(...ors) : sql`false`)!;
+  return and(eq(repo.scope.cases.type, type), scopeWhere(actor, CASE_VISIBLE, repo.caseVisibleColumns))!;
 }
 

@@ -7,7 +7,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as S from '../../shared/schemas';
 import { AppError } from '../../shared/errors';
-import { divisionPrefix } from '../../shared/division';
 import { actorOf, clearSessionCookies, setSessionCookies } from './plugin';
 import * as auth from '../auth.service';
 import * as tenancy from '../tenancy.service';
@@ -16,7 +15,8 @@ import * as cases from '../cases/case.service';
 import * as auditRepo from '../audit.repository';
 import * as jobsRepo from '../jobs.repository';
 import { requirePermission } from '../actor';
-import { computeMetric } from '../metrics';
+import { figureScope } from '../access/scope';
+import { computeMetric, metricRecords } from '../metrics';
 import type { Kernel } from '../kernel';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -149,13 +149,9 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
     async (req) => { requirePermission(actorOf(req), 'metrics.read'); return [...kernel.metrics.values()].map(({ key, label, unit, definition }) => ({ key, label, unit, definition })); });
   const MetricParam = z.object({ key: z.string().max(100) });
   const scopeOf = (actor: ReturnType<typeof actorOf>, q: S.MetricQuery) => {
-    requirePermission(actor, 'metrics.read');
-    const own = actor.divisionCode ?? '';
-    const divisionCode = q.divisionCode ?? own;
-    // A leader of one county cannot read another county's figures.
-    if (actor.kind !== 'system' && !divisionCode.startsWith(divisionPrefix(own))) throw new AppError('NOT_FOUND');
+    const scoped = figureScope(actor, q);
     if (q.from > q.to) throw new AppError('VALIDATION', '统计起始日期不能晚于截止日期');
-    return { ...q, divisionCode };
+    return { ...q, ...scoped };
   };
   app.get('/api/metrics/:key', { schema: { tags: ['统计'], operationId: 'metric', params: MetricParam, querystring: S.MetricQuery, response: { 200: S.MetricResult, ...err } } },
     async (req) => {
@@ -167,12 +163,10 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
   app.get('/api/metrics/:key/records', { schema: { tags: ['统计'], operationId: 'metricRecords', params: MetricParam, querystring: S.MetricQuery.extend(S.Page.shape).extend({ which: z.enum(['numerator', 'denominator']).default('numerator') }), response: { 200: S.paged(S.CaseSummary), ...err } } },
     async (req) => {
       const q = scopeOf(actorOf(req), req.query);
-      const m = kernel.metrics.get(req.params.key);
-      if (!m) throw new AppError('NOT_FOUND', `指标${req.params.key}不存在`);
-      const records = m.records;
-      if (!records) throw new AppError('NOT_FOUND', m.recordsNote ?? `指标${m.label}的记录不是办件，请到相应台账查看`);
       return db.tx(async (tx) => {
-        const r = await records(tx, kernel, q, req.query.which, req.query);
+        const r = await metricRecords(tx, kernel, actorOf(req), req.params.key, q, req.query.which, req.query);
+        if (!r) throw new AppError('NOT_FOUND', `指标${req.params.key}不存在`);
+        if (r === 'not-cases') { const m = kernel.metrics.get(req.params.key)!; throw new AppError('NOT_FOUND', m.recordsNote ?? `指标${m.label}的记录不是办件，请到相应台账查看`); }
         return { total: r.total, items: await cases.summaries(tx, kernel, r.items) };
       });
     });

@@ -24,7 +24,7 @@ beforeAll(async () => {
       const [r] = await tx.select({ n: sql<number>`count(*) FILTER (WHERE ${cases.state} = 'denied')::int`, d: sql<number>`count(*)::int` }).from(cases).where(corrected(q));
       return { numerator: r.n, denominator: r.d };
     },
-    records: async (tx, _k, q) => { const items = await tx.select().from(cases).where(corrected(q)); return { items, total: items.length }; },
+    recordsWhere: (q) => corrected(q)!,
   }));
 });
 afterAll(async () => { await t.close(); });

@@ -12,7 +12,7 @@ const byChannel = (key: string, label: string, definition: string, cond: SQL) =>
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, q, cond), denominator: null }),
   breakdown: async (tx, _k, q, by) => new Map((await repo.countBy(tx, q, cond, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
-  records: (tx, _k, q, _w, p) => repo.records(tx, q, cond, p),
+  recordsWhere: (q) => repo.recordsWhere(q, cond),
 });
 
 export const bundlesMetrics = [
@@ -28,6 +28,6 @@ export const bundlesMetrics = [
     key: 'bundles.childApplications', label: '“一件事”联办办件数', unit: 'count',
     definition: '统计期内提交的“一件事”分送各部门形成的办件数（每个组成事项一件）。',
     compute: async (tx, _k, q) => ({ numerator: await repo.countChildren(tx, q), denominator: null }),
-    records: (tx, _k, q, _w, p) => repo.childRecords(tx, q, p),
+    recordsWhere: (q) => repo.childRecordsWhere(q),
   }),
 ];

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { caseClocks, caseEvents, cases, counters, orgs } from '../../../core/server/db/schema';
+import { casesWith } from '../../../core/server/sql-scope';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { bundleCases } from './bundles.tables';
 
@@ -50,12 +51,7 @@ export async function countBy(tx: Tx, q: Scope, cond: SQL, by: 'org' | 'month') 
   const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${bundleCases.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
   return tx.select({ key, n: sql<number>`count(*)::int` }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(where(q, cond)).groupBy(key);
 }
-export async function records(tx: Tx, q: Scope, cond: SQL, p: { page: number; pageSize: number }) {
-  const w = where(q, cond);
-  const items = (await tx.select({ c: cases }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(w)
-    .orderBy(desc(bundleCases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize)).map((r) => r.c);
-  return { items, total: await count(tx, q, cond) };
-}
+export const recordsWhere = (q: Scope, cond: SQL) => casesWith(bundleCases, bundleCases.caseId, where(q, cond));
 
 /** Applications filed through bundles in the period (the departments' cases a bundle fanned out to). */
 const childWhere = (q: Scope) => and(inDivision(bundleCases.divisionCode, q.divisionCode), inPeriod(bundleCases.createdAt, q.from, q.to), q.orgId ? eq(cases.orgId, q.orgId) : undefined);
@@ -63,11 +59,7 @@ export async function countChildren(tx: Tx, q: Scope) {
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).innerJoin(bundleCases, eq(bundleCases.caseId, cases.parentId)).where(childWhere(q));
   return n;
 }
-export async function childRecords(tx: Tx, q: Scope, p: { page: number; pageSize: number }) {
-  const items = await tx.select({ c: cases }).from(cases).innerJoin(bundleCases, eq(bundleCases.caseId, cases.parentId)).where(childWhere(q))
-    .orderBy(desc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  return { items: items.map((r) => r.c), total: await countChildren(tx, q) };
-}
+export const childRecordsWhere = (q: Scope) => casesWith(bundleCases, bundleCases.caseId, childWhere(q), cases.parentId);
 
 // ---- demo data (bulk) ----
 

@@ -9,7 +9,7 @@ const m = (key: string, label: string, unit: 'count' | 'rate', definition: strin
   compute: async (tx, _k, q) => pick(await repo.counts(tx, q)),
   breakdown: async (tx, _k, q, by) => new Map((await repo.countsBy(tx, q, by)).map((r) => [r.key, pick(r)])),
   // The records are the followed cases (办件 or 工单); caseType=application|ticket narrows to one kind.
-  records: (tx, _k, q, which, p) => repo.records(tx, q, which === 'numerator' ? num : den, p),
+  recordsWhere: (q, which) => repo.recordsWhere(q, which === 'numerator' ? num : den),
 });
 
 const { COND } = repo;

@@ -2,7 +2,6 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs, users } from '../../../core/server/db/schema';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
-import { divisionPrefix } from '../../../core/shared/division';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
 
 export type CallbackRow = typeof callbacks.$inferSelect;
@@ -28,12 +27,8 @@ export async function upsertSettings(tx: Tx, row: typeof callbackSettings.$infer
   await tx.insert(callbackSettings).values(row).onConflictDoUpdate({ target: [callbackSettings.divisionCode, callbackSettings.kind], set: { samplePercent: row.samplePercent, maxAttempts: row.maxAttempts, retryHours: row.retryHours, script: row.script, updatedBy: row.updatedBy, updatedAt: row.updatedAt } });
 }
 
-/** Scope of a grant: its org, or its division subtree. */
-export type GrantScope = { scope: string; orgId: string | null; divisionCode: string | null };
-export function visible(grants: GrantScope[]): SQL {
-  const ors = grants.map((g) => (g.scope === 'org' ? eq(callbacks.orgId, g.orgId ?? '') : sql`${callbacks.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`));
-  return ors.length ? or(...ors)! : sql`false`;
-}
+/** The scope columns of callbacks (core/server/access/scope.ts). */
+export const scopeColumns = { division: callbacks.divisionCode, org: callbacks.orgId };
 
 export async function queue(tx: Tx, where: SQL, p: { page: number; pageSize: number }) {
   const items = await tx.select({ cb: callbacks, orgName: orgs.name }).from(callbacks).innerJoin(orgs, eq(orgs.id, callbacks.orgId)).where(where)
@@ -84,9 +79,4 @@ export async function countsBy(tx: Tx, q: CbScope, by: 'org' | 'month') {
   return tx.select({ key, ...figures }).from(callbacks).where(scope(q)).groupBy(key);
 }
 /** The followed cases behind a figure (application or ticket case rows). */
-export async function records(tx: Tx, q: CbScope, cond: SQL, p: { page: number; pageSize: number }) {
-  const where = sql`${cases.id} IN (SELECT ${callbacks.caseId} FROM ${callbacks} WHERE ${scope(q, cond)})`;
-  const items = await tx.select().from(cases).where(where).orderBy(desc(cases.closedAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n: total }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
-  return { items, total };
-}
+export const recordsWhere = (q: CbScope, cond: SQL) => sql`${cases.id} IN (SELECT ${callbacks.caseId} FROM ${callbacks} WHERE ${scope(q, cond)})`;

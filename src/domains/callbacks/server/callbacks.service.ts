@@ -11,6 +11,7 @@ import { AppError } from '../../../core/shared/errors';
 import { can, type Actor } from '../../../core/server/actor';
 import { auditPersonalDataRead, appendAudit } from '../../../core/server/audit';
 import { sm3 } from '../../../core/server/crypto';
+import { scopeWhere } from '../../../core/server/access/scope';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
 import { todayIso } from '../../../core/shared/calendar';
@@ -35,9 +36,8 @@ export async function onCaseDone(tx: Tx, ctx: TransitionContext, kind: CallbackK
   });
 }
 
-function readScope(actor: Actor) {
-  return actor.grants.filter((g) => g.permissions.has('callback.read') || g.permissions.has('callback.perform'));
-}
+const READ = ['callback.read', 'callback.perform'];
+const readScope = (actor: Actor) => actor.grants.filter((g) => READ.some((p) => g.permissions.has(p)));
 const performScope = (actor: Actor) => actor.grants.filter((g) => g.permissions.has('callback.perform'));
 
 async function load(tx: Tx, actor: Actor, id: string) {
@@ -57,9 +57,8 @@ const view = (cb: repo.CallbackRow, orgName: string, now: Date) => ({
 });
 
 export async function queue(tx: Tx, kernel: Kernel, actor: Actor, q: { state: 'pending' | 'done' | 'unreached' | 'all'; kind?: CallbackKind; page: number; pageSize: number }) {
-  const grants = readScope(actor);
-  if (!grants.length) throw new AppError('FORBIDDEN');
-  const where = and(repo.visible(grants), q.state === 'all' ? undefined : repo.stateIs([q.state]), q.kind ? repo.kindIs(q.kind) : undefined)!;
+  if (!readScope(actor).length) throw new AppError('FORBIDDEN');
+  const where = and(scopeWhere(actor, READ, repo.scopeColumns), q.state === 'all' ? undefined : repo.stateIs([q.state]), q.kind ? repo.kindIs(q.kind) : undefined)!;
   const { items, total } = await repo.queue(tx, where, q);
   return { items: items.map((r) => view(r.cb, r.orgName, kernel.now())), total };
 }

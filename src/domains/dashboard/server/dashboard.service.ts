@@ -2,8 +2,8 @@
  * The leaders' 驾驶舱 reads figures only through the metrics registry, so every chart agrees with the
  * annual report and drills down to the same records.
  */
-import { requirePermission, type Actor } from '../../../core/server/actor';
-import { AppError } from '../../../core/shared/errors';
+import type { Actor } from '../../../core/server/actor';
+import { figureScope } from '../../../core/server/access/scope';
 import { computeBreakdown, computeMetric, type MetricScope } from '../../../core/server/metrics';
 import { listOrgs } from '../../../core/server/tenancy.repository';
 import { divisionPrefix } from '../../../core/shared/division';
@@ -13,15 +13,12 @@ import type { Kernel } from '../../../core/server/kernel';
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year: number; caseType: string; divisionCode?: string }) {
-  requirePermission(actor, 'metrics.read');
-  const own = actor.divisionCode ?? '';
-  const divisionCode = q.divisionCode ?? own;
-  // A leader of one county never sees another county's figures.
-  if (actor.kind !== 'system' && !divisionCode.startsWith(divisionPrefix(own))) throw new AppError('NOT_FOUND');
+  // A leader reads their county; a department's reader, their own org (the kernel's one rule).
+  const { divisionCode, orgId } = figureScope(actor, q);
   const year = q.year;
   const today = kernel.today();
   const to = `${year}-12-31` < today ? `${year}-12-31` : today;
-  const base: MetricScope = { divisionCode, from: `${year}-01-01`, to, caseType: q.caseType };
+  const base: MetricScope = { divisionCode, orgId, from: `${year}-01-01`, to, caseType: q.caseType };
   const get = async (key: string, s: MetricScope) => (kernel.metrics.has(key) ? computeMetric(tx, kernel, key, s) : null);
   const lastMonth = Number(to.slice(5, 7));
   const monthKeys = Array.from({ length: lastMonth }, (_, k) => {
@@ -36,7 +33,7 @@ export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year:
     month: key, from: scope.from, to: scope.to,
     received: mReceived?.get(key)?.numerator ?? 0, completed: mCompleted?.get(key)?.numerator ?? 0, onTimeRate: mOnTime?.get(key)?.value ?? null,
   }));
-  const orgRows = (await listOrgs(tx, divisionPrefix(divisionCode))).map((r) => r.org);
+  const orgRows = (await listOrgs(tx, divisionPrefix(divisionCode))).map((r) => r.org).filter((o) => !orgId || o.id === orgId);
   const orgKeys = orgRows.map((o) => ({ key: o.id, scope: { ...base, orgId: o.id } }));
   const byOrg = async (key: string) => computeBreakdown(tx, kernel, key, base, 'org', orgKeys);
   const [oReceived, oOnTime, oOverdue] = [await byOrg('cases.received'), await byOrg('cases.onTimeRate'), await byOrg('cases.overdue')];

@@ -20,6 +20,6 @@ export const disclosureMetrics = [
     key: 'disclosure.replyRate', label: '依申请公开答复率', unit: 'rate',
     definition: '统计期内收到（按第31条确定的收到日期）的政府信息公开申请中已答复或已按规定终止处理的件数 ÷ 收到的申请件数。',
     compute: async (tx, _k, q) => { const c = await repo.requestCounts(tx, q); return { numerator: c.replied, denominator: c.received }; },
-    records: (tx, _k, q, which, p) => repo.requestCases(tx, q, which === 'numerator' ? true : null, p),
+    recordsWhere: (q, which) => repo.requestCasesWhere(q, which === 'numerator' ? true : null),
   }),
 ];

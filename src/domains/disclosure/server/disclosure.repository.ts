@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs } from '../../../core/server/db/schema';
+import { casesWith } from '../../../core/server/sql-scope';
 import { inDivision } from '../../../core/server/sql-scope';
 import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
@@ -60,13 +61,7 @@ export async function requestTable(tx: Tx, q: Scope) {
     n: sql<number>`count(*)::int`,
   }).from(disclosureRequests).where(requestScope(q)).groupBy(disclosureRequests.applicantType, disclosureRequests.replyType);
 }
-export async function requestCases(tx: Tx, q: Scope, replied: boolean | null, p: { page: number; pageSize: number }) {
-  const where = requestScope(q, replied === null ? undefined : replied ? sql`${disclosureRequests.replyType} IS NOT NULL` : sql`${disclosureRequests.replyType} IS NULL`);
-  const items = await tx.select({ c: cases }).from(disclosureRequests).innerJoin(cases, eq(cases.id, disclosureRequests.caseId)).where(where)
-    .orderBy(desc(disclosureRequests.receivedOn)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(disclosureRequests).where(where);
-  return { items: items.map((i) => i.c), total: n };
-}
+export const requestCasesWhere = (q: Scope, replied: boolean | null) => casesWith(disclosureRequests, disclosureRequests.caseId, requestScope(q, replied === null ? undefined : replied ? sql`${disclosureRequests.replyType} IS NOT NULL` : sql`${disclosureRequests.replyType} IS NULL`));
 export async function requestCounts(tx: Tx, q: Scope) {
   const [r] = await tx.select({
     received: sql<number>`count(*)::int`,

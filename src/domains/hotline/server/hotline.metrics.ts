@@ -6,7 +6,7 @@ type F = repo.TicketRecordFilter;
 const ticketMetric = (key: string, label: string, unit: 'rate' | 'count', definition: string, num: F, den: F | null) => defineMetric({
   key, label, unit, definition,
   compute: async (tx, _k, q) => { const c = await repo.ticketCounts(tx, q); return { numerator: c[num], denominator: den ? c[den] : null }; },
-  records: (tx, _k, q, which, p) => repo.ticketCases(tx, q, which === 'numerator' || !den ? num : den, p),
+  recordsWhere: (q, which) => repo.ticketCasesWhere(q, which === 'numerator' || !den ? num : den),
   breakdown: async (tx, _k, q, by) => new Map((await repo.ticketCountsBy(tx, q, by)).map((r) => [r.key, { numerator: r[num], denominator: den ? r[den] : null }])),
 });
 
@@ -21,7 +21,7 @@ export const hotlineMetrics = [
     key: 'mailbox.replyRate', label: '市长信箱答复率', unit: 'rate',
     definition: '统计期内收到的市长信箱来信中已答复的件数 ÷ 收到的来信件数。',
     compute: async (tx, _k, q) => { const c = await repo.letterCounts(tx, q); return { numerator: c.replied, denominator: c.received }; },
-    records: (tx, _k, q, which, p) => repo.letterCases(tx, q, which === 'numerator', p),
+    recordsWhere: (q, which) => repo.letterCasesWhere(q, which === 'numerator'),
     breakdown: async (tx, _k, q, by) => new Map((await repo.letterCountsBy(tx, q, by)).map((r) => [r.key, { numerator: r.replied, denominator: r.received }])),
   }),
 ];

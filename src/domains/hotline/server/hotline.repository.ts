@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, divisions, orgs } from '../../../core/server/db/schema';
+import { casesWith } from '../../../core/server/sql-scope';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
 
@@ -120,13 +121,7 @@ export async function ticketCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
   return rows as (TicketCounts & { key: string })[];
 }
 
-export async function ticketCases(tx: Tx, q: Scope, which: TicketRecordFilter, p: { page: number; pageSize: number }) {
-  const where = and(ticketScope(q), filters[which]);
-  const items = await tx.select({ c: cases }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(where)
-    .orderBy(desc(tickets.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(where);
-  return { items: items.map((i) => i.c), total: n };
-}
+export const ticketCasesWhere = (q: Scope, which: TicketRecordFilter) => casesWith(tickets, tickets.caseId, and(ticketScope(q), filters[which]));
 
 const letterScope = (q: Scope) => and(inDivision(letters.divisionCode, q.divisionCode), inPeriod(letters.createdAt, q.from, q.to),
   q.orgId ? eq(cases.orgId, q.orgId) : undefined);
@@ -142,10 +137,4 @@ export async function letterCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
   return tx.select({ key, received: sql<number>`count(*)::int`, replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int` })
     .from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q)).groupBy(key);
 }
-export async function letterCases(tx: Tx, q: Scope, onlyReplied: boolean, p: { page: number; pageSize: number }) {
-  const where = and(letterScope(q), onlyReplied ? sql`${letters.repliedAt} IS NOT NULL` : undefined);
-  const items = await tx.select({ c: cases }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(where)
-    .orderBy(desc(letters.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(where);
-  return { items: items.map((i) => i.c), total: n };
-}
+export const letterCasesWhere = (q: Scope, onlyReplied: boolean) => casesWith(letters, letters.caseId, and(letterScope(q), onlyReplied ? sql`${letters.repliedAt} IS NOT NULL` : undefined));

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs } from '../../../core/server/db/schema';
+import { casesWith } from '../../../core/server/sql-scope';
 import { inDivision } from '../../../core/server/sql-scope';
 import { contractReviewComments, contractReviews, counselAppointments, counselFirms, counselLawyers, counselWork } from './legal-affairs.tables';
 
@@ -73,13 +74,7 @@ export async function commentCount(tx: Tx, q: Scope) {
     .innerJoin(contractReviews, eq(contractReviews.caseId, contractReviewComments.caseId)).where(issuedIn(q));
   return r.n;
 }
-export async function reviewRecords(tx: Tx, q: Scope, withComments: boolean, p: { page: number; pageSize: number }) {
-  const where = and(issuedIn(q), withComments ? sql`${contractReviews.commentCount} > 0` : undefined);
-  const items = await tx.select({ c: cases }).from(contractReviews).innerJoin(cases, eq(cases.id, contractReviews.caseId)).where(where)
-    .orderBy(desc(contractReviews.opinionOn)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(contractReviews).where(where);
-  return { items: items.map((i) => i.c), total: n };
-}
+export const reviewRecordsWhere = (q: Scope, withComments: boolean) => casesWith(contractReviews, contractReviews.caseId, and(issuedIn(q), withComments ? sql`${contractReviews.commentCount} > 0` : undefined));
 const workIn = (q: Scope, kind: string) => and(inDivision(counselWork.divisionCode, q.divisionCode), q.orgId ? eq(counselWork.orgId, q.orgId) : undefined,
   eq(counselWork.kind, kind), sql`${counselWork.on} BETWEEN ${q.from}::date AND ${q.to}::date`);
 export async function workCount(tx: Tx, q: Scope, kind: string) {

@@ -7,7 +7,7 @@ const m = (key: string, label: string, fig: repo.Figure, definition: string) => 
   key, label, unit: 'count', definition, recordsNote: NOTE,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, fig, q), denominator: null }),
   breakdown: async (tx, _k, q, by) => new Map((await repo.countBy(tx, fig, q, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
-  records: (tx, _k, q, _which, p) => repo.records(tx, fig, q, p),
+  recordsWhere: (q) => repo.recordsWhere(fig, q),
 });
 
 export const licencesMetrics = [

@@ -3,7 +3,6 @@ import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs } from '../../../core/server/db/schema';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
-import { divisionPrefix } from '../../../core/shared/division';
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 
@@ -68,11 +67,8 @@ export const displayStatus = (today: string) => sql<LicenceStatus>`CASE
   WHEN ${licences.status} = 'valid' AND ${licences.validTo} <= ${today}::date + ${EXPIRING_WITHIN_DAYS}::int THEN 'expiring'
   ELSE ${licences.status} END`;
 
-export type GrantScope = { scope: string; orgId: string | null; divisionCode: string | null };
-export function visible(grants: GrantScope[]): SQL {
-  const ors = grants.map((g) => (g.scope === 'org' ? eq(licences.orgId, g.orgId ?? '') : sql`${licences.divisionCode} LIKE ${divisionPrefix(g.divisionCode ?? '-') + '%'}`));
-  return ors.length ? or(...ors)! : sql`false`;
-}
+/** The scope columns of licences (core/server/access/scope.ts). */
+export const scopeColumns = { division: licences.divisionCode, org: licences.orgId };
 
 const listed = (today: string) => ({ l: licences, typeName: licenceTypes.name, orgName: orgs.name, status: displayStatus(today), sourceRefNo: cases.refNo });
 
@@ -153,9 +149,4 @@ export async function countBy(tx: Tx, fig: Figure, q: LScope, by: 'org' | 'month
   return tx.select({ key, n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)).groupBy(key);
 }
 /** The source applications of the licences behind a figure (imported licences have none). */
-export async function records(tx: Tx, fig: Figure, q: LScope, p: { page: number; pageSize: number }) {
-  const where = sql`${cases.id} IN (SELECT ${licences.sourceCaseId} FROM ${licences} WHERE ${COND[fig](q)})`;
-  const items = await tx.select().from(cases).where(where).orderBy(desc(cases.closedAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
-  return { items, total: n };
-}
+export const recordsWhere = (fig: Figure, q: LScope) => sql`${cases.id} IN (SELECT ${licences.sourceCaseId} FROM ${licences} WHERE ${COND[fig](q)})`;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
 import { appendAudit } from '../../../core/server/audit';
+import { scopeWhere } from '../../../core/server/access/scope';
 import { randomToken } from '../../../core/server/crypto';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel, TransitionContext } from '../../../core/server/kernel';
@@ -108,10 +109,9 @@ const view = (r: Listed, today: string) => ({
 });
 
 export async function list(tx: Tx, kernel: Kernel, actor: Actor, q: z.infer<typeof LicenceListQuery>) {
-  const grants = readGrants(actor);
-  if (!grants.length) throw new AppError('FORBIDDEN', '您没有查看证照的权限');
+  if (!readGrants(actor).length) throw new AppError('FORBIDDEN', '您没有查看证照的权限');
   const today = kernel.today();
-  const { items, total } = await repo.list(tx, today, repo.visible(grants), q);
+  const { items, total } = await repo.list(tx, today, scopeWhere(actor, LICENCE_PERMS, repo.scopeColumns), q);
   return { items: items.map((r) => view(r, today)), total };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs } from '../../../core/server/db/schema';
+import { casesWith } from '../../../core/server/sql-scope';
 import { inDivision } from '../../../core/server/sql-scope';
 import { majorDecisions } from './major-decisions.tables';
 
@@ -29,10 +30,4 @@ export async function counts(tx: Tx, q: Scope) {
   }).from(majorDecisions).where(scope(q));
   return r;
 }
-export async function records(tx: Tx, q: Scope, onlyCompleted: boolean, p: { page: number; pageSize: number }) {
-  const where = and(scope(q), onlyCompleted ? completed : undefined);
-  const items = await tx.select({ c: cases }).from(majorDecisions).innerJoin(cases, eq(cases.id, majorDecisions.caseId)).where(where)
-    .orderBy(asc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(majorDecisions).where(where);
-  return { items: items.map((i) => i.c), total: n };
-}
+export const recordsWhere = (q: Scope, onlyCompleted: boolean) => casesWith(majorDecisions, majorDecisions.caseId, and(scope(q), onlyCompleted ? completed : undefined));

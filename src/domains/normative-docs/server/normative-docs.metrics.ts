@@ -5,12 +5,12 @@ import * as repo from './normative-docs.repository';
 const rate = (key: string, label: string, definition: string, num: repo.Filter, den: repo.Filter) => defineMetric({
   key, label, unit: 'rate', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, q, num), denominator: await repo.count(tx, q, den) }),
-  records: (tx, _k, q, which, p) => repo.records(tx, q, which === 'numerator' ? num : den, p),
+  recordsWhere: (q, which) => repo.recordsWhere(q, which === 'numerator' ? num : den),
 });
 const count = (key: string, label: string, definition: string, f: repo.Filter) => defineMetric({
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, q, f), denominator: null }),
-  records: (tx, _k, q, _w, p) => repo.records(tx, q, f, p),
+  recordsWhere: (q) => repo.recordsWhere(q, f),
 });
 
 export const normativeDocMetrics = [
@@ -22,7 +22,7 @@ export const normativeDocMetrics = [
     key: 'normativeDoc.evaluated', label: '开展后评估的规范性文件件数', unit: 'count',
     definition: '统计期内完成后评估（登记评估主体、方式、发现和结论）的规范性文件件数；同一文件评估多次的计一件。',
     compute: async (tx, _k, q) => ({ numerator: await repo.evaluatedCount(tx, q), denominator: null }),
-    records: (tx, _k, q, _w, p) => repo.evaluatedRecords(tx, q, p),
+    recordsWhere: (q) => repo.evaluatedRecordsWhere(q),
   }),
   count('normativeDoc.cleanedUp', '清理规范性文件件数', '统计期内在清理活动中作出继续有效、修改、废止、宣布失效或剔除目录决定的规范性文件件数。', 'cleanedUp'),
 ];

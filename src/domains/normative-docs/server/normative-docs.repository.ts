@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/server/db/db';
 import { cases, orgs, sequences } from '../../../core/server/db/schema';
+import { casesWith } from '../../../core/server/sql-scope';
 import { inDivision } from '../../../core/server/sql-scope';
 import { normativeCleanups, normativeComments, normativeDocs, normativeEvaluations, normativePassages } from './normative-docs.tables';
 
@@ -47,11 +48,7 @@ export async function count(tx: Tx, q: Scope, f: Filter) {
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(normativeDocs).where(FILTERS[f](q));
   return n;
 }
-export async function records(tx: Tx, q: Scope, f: Filter, p: { page: number; pageSize: number }) {
-  const items = await tx.select({ c: cases }).from(normativeDocs).innerJoin(cases, eq(cases.id, normativeDocs.caseId)).where(FILTERS[f](q))
-    .orderBy(desc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  return { items: items.map((i) => i.c), total: await count(tx, q, f) };
-}
+export const recordsWhere = (q: Scope, f: Filter) => casesWith(normativeDocs, normativeDocs.caseId, FILTERS[f](q));
 export const cleanupByOutcome = (tx: Tx, q: Scope) =>
   tx.select({ outcome: normativeCleanups.outcome, n: sql<number>`count(*)::int` }).from(normativeCleanups)
     .where(and(inDivision(normativeCleanups.divisionCode, q.divisionCode), sql`${normativeCleanups.decidedOn} BETWEEN ${q.from}::date AND ${q.to}::date`)).groupBy(normativeCleanups.outcome);
@@ -91,9 +88,5 @@ export async function evaluatedCount(tx: Tx, q: Scope) {
     .where(and(base(q), sql`${normativeEvaluations.completedOn} BETWEEN ${q.from}::date AND ${q.to}::date`));
   return n;
 }
-export async function evaluatedRecords(tx: Tx, q: Scope, p: { page: number; pageSize: number }) {
-  const where = and(base(q), sql`${normativeDocs.caseId} IN (SELECT ${normativeEvaluations.caseId} FROM ${normativeEvaluations} WHERE ${normativeEvaluations.completedOn} BETWEEN ${q.from}::date AND ${q.to}::date)`);
-  const items = await tx.select({ c: cases }).from(normativeDocs).innerJoin(cases, eq(cases.id, normativeDocs.caseId)).where(where)
-    .orderBy(desc(cases.createdAt)).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  return { items: items.map((i) => i.c), total: await evaluatedCount(tx, q) };
-}
+export const evaluatedRecordsWhere = (q: Scope) => casesWith(normativeDocs, normativeDocs.caseId,
+  and(base(q), sql`${normativeDocs.caseId} IN (SELECT ${normativeEvaluations.caseId} FROM ${normativeEvaluations} WHERE ${normativeEvaluations.completedOn} BETWEEN ${q.from}::date AND ${q.to}::date)`));

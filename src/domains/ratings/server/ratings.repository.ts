@@ -133,12 +133,7 @@ export async function countsBy(tx: Tx, q: RatingScope, by: RatingBy) {
 }
 
 /** The remediation cases behind the bad ratings of a scope that meet a condition (records of the 差评 figures). */
-export async function fixCases(tx: Tx, q: RatingScope, cond: SQL, p: { page: number; pageSize: number }) {
-  const where = sql`${cases.id} IN (SELECT ${ratings.fixCaseId} FROM ${ratings} WHERE ${scope(q, cond)})`;
-  const items = await tx.select().from(cases).where(where).orderBy(sql`${cases.createdAt} DESC`).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  const [{ n: total }] = await tx.select({ n: sql<number>`count(*)::int` }).from(cases).where(where);
-  return { items, total };
-}
+export const fixCasesWhere = (q: RatingScope, cond: SQL) => sql`${cases.id} IN (SELECT ${ratings.fixCaseId} FROM ${ratings} WHERE ${scope(q, cond)})`;
 
 // ---- SMS invitations ----
 

@@ -12,6 +12,9 @@ import { dayEnd, inDivision } from '../../../core/server/sql-scope';
 import { AppError } from '../../../core/shared/errors';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './services.tables';
 
+/** The scope columns of catalog items (core/server/access/scope.ts). */
+export const itemScopeColumns = { division: catalogItems.divisionCode, org: catalogItems.orgId };
+
 export type ItemRow = typeof catalogItems.$inferSelect;
 export type VersionRow = typeof catalogItemVersions.$inferSelect;
 export type VersionInsert = typeof catalogItemVersions.$inferInsert;

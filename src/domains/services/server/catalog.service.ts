@@ -6,16 +6,14 @@
  * The published catalog is public. Every change is audited on the item's own stream.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
 import { checkTransition } from '../../../core/shared/machine';
 import { can, type Actor } from '../../../core/server/actor';
 import { appendAudit } from '../../../core/server/audit';
-import { inDivision } from '../../../core/server/sql-scope';
+import { scopeWhere } from '../../../core/server/access/scope';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import type { Tx } from '../../../core/server/db/db';
 import type { Kernel } from '../../../core/server/kernel';
-import { serviceItems as catalogItems } from './services.tables';
 import * as repo from './catalog.repository';
 import { indexText, queryTokens as queryWords } from './services.search';
 import * as xlsx from './catalog.xlsx';
@@ -39,13 +37,7 @@ function countyOf(actor: Actor): string {
   return code.slice(0, 6);
 }
 
-/** Items the actor's grants with `permission` cover, as SQL over catalog_items (org or division subtree). */
-export function scopeSql(actor: Actor, permission: string): SQL {
-  if (actor.kind === 'system') return sql`true`;
-  const parts = actor.grants.filter((g) => g.permissions.has(permission)).map((g) =>
-    g.scope === 'org' && g.orgId ? sql`${catalogItems.orgId} = ${g.orgId}` : g.scope === 'division' && g.divisionCode ? inDivision(catalogItems.divisionCode, g.divisionCode) : sql`false`);
-  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
-}
+const CATALOG_READ = ['catalog.read', 'catalog.manage'];
 
 const mayRead = (actor: Actor, r: Row) => can(actor, 'catalog.read', r) || can(actor, 'catalog.manage', r);
 
@@ -153,7 +145,7 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, itemId: strin
 
 export async function list(tx: Tx, actor: Actor, q: ItemQuery): Promise<{ items: ItemSummary[]; total: number }> {
   if (!can(actor, 'catalog.read') && !can(actor, 'catalog.manage')) throw new AppError('FORBIDDEN');
-  const scope = sql`(${scopeSql(actor, 'catalog.read')} OR ${scopeSql(actor, 'catalog.manage')})`;
+  const scope = scopeWhere(actor, CATALOG_READ, repo.itemScopeColumns);
   const r = await repo.listItems(tx, {
     scope, divisionCode: countyOf(actor), q: q.q ? { raw: q.q, words: queryWords(q.q) } : undefined,
     orgId: q.orgId, type: q.type, status: q.status, complete: q.complete, visits: q.visits,
@@ -360,7 +352,7 @@ const sameElements = (a: GuideElements, b: GuideElements) => canonical(GuideElem
 export async function exportWorkbook(tx: Tx, actor: Actor) {
   if (!can(actor, 'catalog.read') && !can(actor, 'catalog.manage')) throw new AppError('FORBIDDEN');
   const county = countyOf(actor);
-  const scope = sql`(${scopeSql(actor, 'catalog.read')} OR ${scopeSql(actor, 'catalog.manage')})`;
+  const scope = scopeWhere(actor, CATALOG_READ, repo.itemScopeColumns);
   const rows = await repo.currentVersions(tx, scope, county);
   const sites = await repo.listSites(tx, rows.map((r) => r.version.itemId));
   const rowsOut: xlsx.ExportRow[] = rows.map((r) => ({

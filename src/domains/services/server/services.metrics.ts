@@ -9,7 +9,7 @@ import { appointmentMetrics, catalogMetrics } from './catalog.metrics';
 const byChannel = (key: string, label: string, definition: string, cond: SQL, recordsCond: SQL) => defineMetric({
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.countApplications(tx, q, cond), denominator: null }),
-  records: (tx, _k, q, _w, p) => repo.pageCases(tx, repo.channelFilter(q, recordsCond), p),
+  recordsWhere: (q) => repo.channelFilter(q, recordsCond),
 });
 
 export const servicesMetrics = [

@@ -67,10 +67,6 @@ export async function countCases(tx: Tx, where: SQL) {
   return n;
 }
 
-export async function pageCases(tx: Tx, where: SQL, p: { page: number; pageSize: number }) {
-  const items = await tx.select().from(cases).where(where).orderBy(sql`${cases.createdAt} DESC`).limit(p.pageSize).offset((p.page - 1) * p.pageSize);
-  return { items, total: await countCases(tx, where) };
-}
 
 
 // ---- uploaded materials ------------------------------------------------------------------------------
