@@ -68,10 +68,17 @@ export const refNoOf = async (tx: Tx, caseId: string) => (await tx.select({ refN
 export const open311Client = async (tx: Tx, keyHash: string) => (await tx.select().from(open311Clients).where(eq(open311Clients.keyHash, keyHash)))[0] ?? null;
 export async function insertOpen311Client(tx: Tx, row: typeof open311Clients.$inferInsert) { await tx.insert(open311Clients).values(row).onConflictDoNothing(); }
 
-export async function ticketsWithCases(tx: Tx, where: SQL | undefined, limit: number, offset = 0) {
+/**
+ * Tickets Open311 shows to anyone: those filed through Open311 itself, where the filer chose a public
+ * platform (GeoReport v2 lists requests publicly), and never a 举报 (a whistle-blower's report stays
+ * confidential). A call to 12345 or a web form is the caller's own matter: it was listed here to anyone
+ * until 2026-12 (found by the authorization matrix).
+ */
+const open311Public = sql`${tickets.channel} = 'open311' AND ${tickets.kind} <> 'report'`;
+export async function open311Tickets(tx: Tx, where: SQL | undefined, limit: number, offset = 0) {
   return tx.select({ t: tickets, c: cases, orgName: orgs.name }).from(tickets)
     .innerJoin(cases, eq(cases.id, tickets.caseId)).innerJoin(orgs, eq(orgs.id, cases.orgId))
-    .where(where).orderBy(desc(tickets.createdAt), desc(tickets.caseId)).limit(limit).offset(offset);
+    .where(and(open311Public, where)).orderBy(desc(tickets.createdAt), desc(tickets.caseId)).limit(limit).offset(offset);
 }
 
 // ---- public letters ----

@@ -268,6 +268,10 @@ describe('Open311 GeoReport v2', () => {
     expect(open.map((r: { service_request_id: string }) => r.service_request_id)).toContain(sid);
     expect((await t.anon().get('/open311/v2/requests.json?status=closed&service_code=city&start_date=2026-11-01T00:00:00%2B08:00')).body.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(sid);
     expect((await t.anon().get('/open311/v2/requests.json?start_date=yesterday')).status).toBe(400);
+    // Open311 lists only what was filed through Open311 (a call to 12345 is the caller's own matter): file a third.
+    expect((await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '解放路人行道地砖松动，雨天踩上去溅水', phone: '13900003333', address_string: '解放路' })).statusCode).toBe(200);
+    const phoned = (await t.kernel.db.query<{ ref_no: string }>(`SELECT c.ref_no FROM tickets t JOIN cases c ON c.id = t.case_id WHERE t.channel <> 'open311' LIMIT 1`))[0];
+    expect((await t.anon().get(`/open311/v2/requests/${phoned.ref_no}.json`)).status).toBe(404);
     const all = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00')).body as { service_request_id: string }[];
     expect(all.length).toBeGreaterThan(2);
     const p1 = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00&page_size=2')).body as { service_request_id: string }[];

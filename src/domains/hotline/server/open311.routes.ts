@@ -85,7 +85,7 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
     }
   });
 
-  const view = (r: Awaited<ReturnType<typeof repo.ticketsWithCases>>[number]) => ({
+  const view = (r: Awaited<ReturnType<typeof repo.open311Tickets>>[number]) => ({
     service_request_id: r.c.refNo,
     status: r.c.closedAt ? 'closed' : 'open',
     status_notes: kernel.caseTypes.get('ticket')!.machine.states[r.c.state]?.label ?? r.c.state,
@@ -98,7 +98,7 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
 
   app.get<{ Params: { id: string } }>(`${base}/requests/:id`, async (req, reply) => {
     const id = req.params.id.replace(/\.json$/, '');
-    const rows = await db.tx((tx) => repo.ticketsWithCases(tx, sql`${cases.refNo} = ${id}`, 1));
+    const rows = await db.tx((tx) => repo.open311Tickets(tx, sql`${cases.refNo} = ${id}`, 1));
     if (!rows.length) return fail(reply, 404, `service_request_id ${id} 不存在`);
     return rows.map(view);
   });
@@ -124,7 +124,7 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
     }
     if (q.data.service_code) conds.push(sql`${tickets.category} = ${CATEGORY_BY_CODE[q.data.service_code] ?? '-'}`);
     if (q.data.status) conds.push(q.data.status === 'closed' ? sql`${cases.closedAt} IS NOT NULL` : sql`${cases.closedAt} IS NULL`);
-    const rows = await db.tx((tx) => repo.ticketsWithCases(tx, and(...conds), q.data.page_size, (q.data.page - 1) * q.data.page_size));
+    const rows = await db.tx((tx) => repo.open311Tickets(tx, and(...conds), q.data.page_size, (q.data.page - 1) * q.data.page_size));
     return rows.map(view);
   });
 }

@@ -26,7 +26,11 @@ import {
 } from '../shared/licences.schema';
 import * as repo from './licences.repository';
 
-const LICENCE_PERMS = ['licence.read', 'licence.manage'];
+// Reading the registry (holders, source applications) is licence.read; licence.manage maintains the
+// types and runs reminders — the system administrator holds it and no case permission (三员分立), so
+// it shows them the types, not the holders.
+const LICENCE_PERMS = ['licence.read'];
+const TYPE_PERMS = ['licence.read', 'licence.manage'];
 
 /** Adds whole months to an ISO date; the validity ends the day before the same date N months later. */
 export function validTo(validFrom: string, months: number | null): string | null {
@@ -120,7 +124,7 @@ export const verifyPath = (token: string) => `/public/licences/verify/${token}`;
 /** One licence the actor may read (by org or division), or 404 whether it is missing or out of scope. */
 async function readable(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const r = readGrants(actor).length ? await repo.one(tx, kernel.today(), repo.byId(id)) : null;
-  if (!r || !can(actor, 'licence.read', { orgId: r.l.orgId, divisionCode: r.l.divisionCode, applicantId: null }) && !can(actor, 'licence.manage', { orgId: r.l.orgId, divisionCode: r.l.divisionCode, applicantId: null })) {
+  if (!r || !can(actor, 'licence.read', { orgId: r.l.orgId, divisionCode: r.l.divisionCode, applicantId: null })) {
     throw new AppError('NOT_FOUND', '证照不存在或您无权查看');
   }
   return r;
@@ -216,7 +220,7 @@ const typeView = (t: repo.TypeRow) => {
 };
 
 export async function listTypes(tx: Tx, actor: Actor) {
-  const g = readGrants(actor)[0];
+  const g = actor.grants.find((x) => TYPE_PERMS.some((p) => x.permissions.has(p)));
   if (!g) throw new AppError('FORBIDDEN', '您没有查看证照的权限');
   return (await repo.typesFor(tx, g.divisionCode ?? actor.divisionCode ?? '')).map(typeView);
 }

@@ -136,7 +136,7 @@ export function LicenceTypesPage() {
     onSuccess: () => { void qc.invalidateQueries({ queryKey: ['licence-types'] }); setEditing(null); },
   });
   return (
-    <PageContainer title="证照类型">
+    <PageContainer title="证照类型" extra={hasPermission(me, 'licence.manage') ? <RunReminders /> : null}>
       <Table<TypeView> rowKey="id" size="small" loading={types.isLoading} dataSource={types.data ?? []} pagination={false}
         columns={[
           { title: '证照类型', dataIndex: 'name' },
