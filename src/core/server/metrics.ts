@@ -5,31 +5,11 @@
  * A rate with an empty denominator has value null: the data cannot support it, and we say so.
  */
 import type { SQL } from 'drizzle-orm';
-import type { MetricQuery, MetricResult } from '../shared/schemas';
+import type { MetricResult } from '../shared/schemas';
 import type { Tx } from './db/db';
-import type { Kernel } from './kernel';
-import type { CaseRow } from './cases/case.repository';
+import type { Breakdown, Kernel, MetricDefinitionWithBreakdown, MetricScope } from './contract';
 
-export type MetricScope = MetricQuery & { divisionCode: string };
-
-export type MetricDefinition = {
-  key: string;
-  label: string;
-  unit: 'count' | 'rate';
-  /** The definition in Chinese, as printed beside the figure and in the domain README. */
-  definition: string;
-  compute: (tx: Tx, kernel: Kernel, q: MetricScope) => Promise<{ numerator: number; denominator: number | null }>;
-  /** The records behind the numerator (and denominator, for rates): case rows, paged. Metrics over
-   * non-case records (catalog items) leave it out and the API says where their records are. */
-  recordsNote?: string;
-  records?: (tx: Tx, kernel: Kernel, q: MetricScope, which: 'numerator' | 'denominator', page: { page: number; pageSize: number }) => Promise<{ items: CaseRow[]; total: number }>;
-};
-
-export type Breakdown = 'org' | 'month';
-export type MetricDefinitionWithBreakdown = MetricDefinition & {
-  /** The same figure for every org or every month of the period in one grouped query (dashboards). */
-  breakdown?: (tx: Tx, kernel: Kernel, q: MetricScope, by: Breakdown) => Promise<Map<string, { numerator: number; denominator: number | null }>>;
-};
+export type { Breakdown, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope } from './contract';
 
 export const defineMetric = (m: MetricDefinitionWithBreakdown) => m;
 

@@ -17,7 +17,7 @@ import * as auditRepo from '../audit.repository';
 import * as jobsRepo from '../jobs.repository';
 import { requirePermission } from '../actor';
 import { computeMetric } from '../metrics';
-import type { Kernel } from '../kernel';
+import type { Kernel } from '../contract';
 
 const Ok = z.object({ ok: z.literal(true) });
 const IdParam = z.object({ id: z.string().max(64) });

@@ -5,7 +5,8 @@ import { cases } from '../../../core/server/db/schema';
 import { annualReports, annualReportVersions } from './annual-report.tables';
 import type { ReportContent } from '../shared/annual-report.schema';
 
-export type AnnualReportRow = typeof annualReports.$inferSelect;
+import type { AnnualReportRow } from './annual-report.tables';
+export type { AnnualReportRow };
 
 export async function insert(tx: Tx, row: typeof annualReports.$inferInsert) {
   const r = await tx.insert(annualReports).values(row).onConflictDoNothing().returning();

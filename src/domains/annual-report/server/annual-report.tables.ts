@@ -16,6 +16,7 @@ export const annualReports = pgTable('annual_reports', {
   generatedAt: timestamp('generated_at', { withTimezone: true, mode: 'date' }),
   divisionCode: text('division_code').notNull(),
 }, (t) => [uniqueIndex('annual_reports_subject_year_uq').on(t.subjectKind, t.subjectDivisionCode, t.subjectOrgId, t.year)]);
+export type AnnualReportRow = typeof annualReports.$inferSelect;
 
 /** Every saved content, so reviewers can see what changed between versions. */
 export const annualReportVersions = pgTable('annual_report_versions', {

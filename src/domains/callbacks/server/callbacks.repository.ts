@@ -5,7 +5,8 @@ import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { divisionPrefix } from '../../../core/shared/division';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
 
-export type CallbackRow = typeof callbacks.$inferSelect;
+import type { CallbackRow } from './callbacks.tables';
+export type { CallbackRow };
 
 export async function insert(tx: Tx, row: typeof callbacks.$inferInsert) {
   return (await tx.insert(callbacks).values(row).onConflictDoNothing().returning())[0] ?? null;

@@ -4,7 +4,8 @@ import { cases, orgs } from '../../../core/server/db/schema';
 import { inDivision } from '../../../core/server/sql-scope';
 import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
-export type RequestRow = typeof disclosureRequests.$inferSelect;
+import type { RequestRow } from './disclosure.tables';
+export type { RequestRow };
 
 export async function insertItem(tx: Tx, row: typeof disclosureItems.$inferInsert) {
   return (await tx.insert(disclosureItems).values(row).returning())[0];

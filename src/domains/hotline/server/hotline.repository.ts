@@ -4,8 +4,8 @@ import { cases, divisions, orgs } from '../../../core/server/db/schema';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
 
-export type TicketRow = typeof tickets.$inferSelect;
-export type LetterRow = typeof letters.$inferSelect;
+import type { TicketRow, LetterRow } from './hotline.tables';
+export type { TicketRow, LetterRow };
 
 export async function insertTicket(tx: Tx, row: typeof tickets.$inferInsert) { await tx.insert(tickets).values(row); }
 export async function updateTicket(tx: Tx, caseId: string, patch: Partial<TicketRow>) { await tx.update(tickets).set(patch).where(eq(tickets.caseId, caseId)); }

@@ -6,7 +6,8 @@ import { cases, orgs } from '../../../core/server/db/schema';
 import { inDivision } from '../../../core/server/sql-scope';
 import { contractReviewComments, contractReviews, counselAppointments, counselFirms, counselLawyers, counselWork } from './legal-affairs.tables';
 
-export type ReviewRow = typeof contractReviews.$inferSelect;
+import type { ReviewRow } from './legal-affairs.tables';
+export type { ReviewRow };
 export async function insertReview(tx: Tx, row: typeof contractReviews.$inferInsert) { await tx.insert(contractReviews).values(row); }
 export async function updateReview(tx: Tx, caseId: string, patch: Partial<ReviewRow>) { await tx.update(contractReviews).set(patch).where(eq(contractReviews.caseId, caseId)); }
 export const getReview = async (tx: Tx, caseId: string) => (await tx.select().from(contractReviews).where(eq(contractReviews.caseId, caseId)))[0] ?? null;

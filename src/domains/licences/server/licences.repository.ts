@@ -7,9 +7,8 @@ import { divisionPrefix } from '../../../core/shared/division';
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 
-export type LicenceRow = typeof licences.$inferSelect;
-export type TypeRow = typeof licenceTypes.$inferSelect;
-export type ReminderRow = typeof licenceReminders.$inferSelect;
+import type { LicenceRow, TypeRow, ReminderRow } from './licences.tables';
+export type { LicenceRow, TypeRow, ReminderRow };
 
 const rows = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? (r as T[]));
 

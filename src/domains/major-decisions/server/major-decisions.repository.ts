@@ -4,7 +4,8 @@ import { cases, orgs } from '../../../core/server/db/schema';
 import { inDivision } from '../../../core/server/sql-scope';
 import { majorDecisions } from './major-decisions.tables';
 
-export type DecisionRow = typeof majorDecisions.$inferSelect;
+import type { DecisionRow } from './major-decisions.tables';
+export type { DecisionRow };
 export async function insert(tx: Tx, row: typeof majorDecisions.$inferInsert) { await tx.insert(majorDecisions).values(row); }
 export async function update(tx: Tx, caseId: string, patch: Partial<DecisionRow>) { await tx.update(majorDecisions).set(patch).where(eq(majorDecisions.caseId, caseId)); }
 export const get = async (tx: Tx, caseId: string) => (await tx.select().from(majorDecisions).where(eq(majorDecisions.caseId, caseId)))[0] ?? null;

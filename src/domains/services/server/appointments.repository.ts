@@ -5,8 +5,8 @@ import { orgs } from '../../../core/server/db/schema';
 import { inDivision } from '../../../core/server/sql-scope';
 import { appointments, appointmentSlots, serviceItems } from './services.tables';
 
-export type SlotRow = typeof appointmentSlots.$inferSelect;
-export type AppointmentRow = typeof appointments.$inferSelect;
+import type { SlotRow, AppointmentRow } from './services.tables';
+export type { SlotRow, AppointmentRow };
 
 export async function insertSlot(tx: Tx, row: typeof appointmentSlots.$inferInsert) {
   return (await tx.insert(appointmentSlots).values(row).onConflictDoNothing().returning())[0] ?? null;

@@ -12,8 +12,8 @@ import { dayEnd, inDivision } from '../../../core/server/sql-scope';
 import { AppError } from '../../../core/shared/errors';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './services.tables';
 
-export type ItemRow = typeof catalogItems.$inferSelect;
-export type VersionRow = typeof catalogItemVersions.$inferSelect;
+import type { ItemRow, VersionRow } from './services.tables';
+export type { ItemRow, VersionRow };
 export type VersionInsert = typeof catalogItemVersions.$inferInsert;
 
 const v = catalogItemVersions;

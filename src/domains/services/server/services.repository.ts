@@ -4,7 +4,8 @@ import { cases, orgs } from '../../../core/server/db/schema';
 import { applicationFiles, applications, serviceItemVersions, serviceItems } from './services.tables';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 
-export type ItemRow = typeof serviceItems.$inferSelect;
+import type { ItemRow, FileRow } from './services.tables';
+export type { ItemRow, FileRow };
 
 export async function upsertItem(tx: Tx, row: typeof serviceItems.$inferInsert) {
   await tx.insert(serviceItems).values(row).onConflictDoNothing();
@@ -74,7 +75,6 @@ export async function pageCases(tx: Tx, where: SQL, p: { page: number; pageSize:
 
 
 // ---- uploaded materials ------------------------------------------------------------------------------
-export type FileRow = typeof applicationFiles.$inferSelect;
 export async function insertFile(tx: Tx, row: typeof applicationFiles.$inferInsert) {
   await tx.insert(applicationFiles).values(row);
 }
