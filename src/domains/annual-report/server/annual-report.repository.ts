@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases } from '../../../core/server/db/schema';
+import { cases, type Tx } from '../../../core/server';
 import { annualReports, annualReportVersions } from './annual-report.tables';
 import type { ReportContent } from '../shared/annual-report.schema';
 

@@ -1,5 +1,5 @@
 import { pgTable, uuid, integer, text, jsonb, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { cases } from '../../../core/server/db/schema';
+import { cases } from '../../../core/server';
 import type { ReportContent } from '../shared/annual-report.schema';
 
 /** One row per report case: the subject, the year and the current content (with traceable numbers). */

@@ -1,13 +1,10 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { createStaff, defineDomain, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { annualReportRoutes } from './annual-report.routes';
 import * as repo from './annual-report.repository';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
 
 /** A 保密审查员 for the demo district, so the report can be taken all the way to publication. */
-async function seedDemo(kernel: import('../../../core/server/kernel').Kernel) {
+async function seedDemo(kernel: import('../../../core/server').Kernel) {
   await kernel.db.tx(async (tx) => {
     if (await tenancy.getUserByUsername(tx, 'secrecy')) return;
     const office = await tenancy.getOrgByName(tx, '湖滨区人民政府办公室');

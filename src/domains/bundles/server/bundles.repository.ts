@@ -1,7 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { caseClocks, caseEvents, cases, counters, orgs } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { caseClocks, caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { bundleCases } from './bundles.tables';
 
 

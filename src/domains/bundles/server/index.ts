@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { bundleMachine } from '../shared/bundle.machine';
 import { bundlesRoutes } from './bundles.routes';
 import { bundlesMetrics } from './bundles.metrics';

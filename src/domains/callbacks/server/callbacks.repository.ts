@@ -1,7 +1,5 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs, users } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { cases, inDivision, inPeriod, orgs, type Tx, users } from '../../../core/server';
 import { divisionPrefix } from '../../../core/shared/division';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
 

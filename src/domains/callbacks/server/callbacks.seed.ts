@@ -5,11 +5,7 @@
  * still in the queue. Set-based SQL with a hash of the case id as the deterministic draw.
  */
 import { sql } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy, type Tx } from '../../../core/server';
 import { DEFAULT_SETTINGS } from '../shared/callbacks.schema';
 
 export const AGENT = { username: 'callback_zwzx', name: '韩雪' };

@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { CALLBACK_KINDS, type CallbackKind } from '../shared/callbacks.schema';
 import { callbacksRoutes } from './callbacks.routes';
 import { callbacksMetrics } from './callbacks.metrics';

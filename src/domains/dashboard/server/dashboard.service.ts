@@ -2,13 +2,9 @@
  * The leaders' 驾驶舱 reads figures only through the metrics registry, so every chart agrees with the
  * annual report and drills down to the same records.
  */
-import { requirePermission, type Actor } from '../../../core/server/actor';
+import { type Actor, computeBreakdown, computeMetric, type Kernel, listOrgs, type MetricScope, requirePermission, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
-import { computeBreakdown, computeMetric, type MetricScope } from '../../../core/server/metrics';
-import { listOrgs } from '../../../core/server/tenancy.repository';
 import { divisionPrefix } from '../../../core/shared/division';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 

@@ -1,7 +1,5 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, type Tx } from '../../../core/server';
 import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
 import type { RequestRow } from './disclosure.tables';

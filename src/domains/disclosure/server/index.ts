@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { disclosureRequestMachine } from '../shared/disclosure.machine';
 import { disclosureRoutes } from './disclosure.routes';
 import { disclosureMetrics } from './disclosure.metrics';

@@ -1,7 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, divisions, orgs } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { cases, divisions, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
 
 import type { TicketRow, LetterRow } from './hotline.tables';

@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { letterMachine, ticketMachine } from '../shared/hotline.machine';
 import { hotlineRoutes } from './hotline.routes';
 import { open311Routes } from './open311.routes';

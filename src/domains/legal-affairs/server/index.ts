@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { contractReviewMachine } from '../shared/contract-review.machine';
 import { legalAffairsRoutes } from './legal-affairs.routes';
 import { legalAffairsMetrics } from './legal-affairs.metrics';

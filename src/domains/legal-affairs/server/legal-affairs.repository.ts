@@ -1,9 +1,7 @@
 /** All SQL of legal-affairs: contract reviews and their comments, the counsel pool and its work records. */
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, type Tx } from '../../../core/server';
 import { contractReviewComments, contractReviews, counselAppointments, counselFirms, counselLawyers, counselWork } from './legal-affairs.tables';
 
 import type { ReviewRow } from './legal-affairs.tables';

@@ -1,5 +1,5 @@
 import { remindJob } from './licences.jobs';
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { licencesRoutes } from './licences.routes';
 import { licencesMetrics } from './licences.metrics';
 import { licenceMaterials, onApplicationDelivered } from './licences.service';

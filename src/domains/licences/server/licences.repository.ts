@@ -1,8 +1,6 @@
 /** The only SQL of 电子证照. Every function takes the transaction. */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { divisionPrefix } from '../../../core/shared/division';
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';

@@ -7,9 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
-import { randomToken } from '../../../core/server/crypto';
+import { type Kernel, randomToken, type Tx } from '../../../core/server';
 import { addDays } from '../../../core/shared/calendar';
 import { creditCodeCheckChar, maskIdNumber, orgCodeCheckChar, residentIdCheckChar } from '../../../core/shared/ids';
 import { DEFAULT_OFFSETS, DEFAULT_TYPES } from '../shared/licences.schema';

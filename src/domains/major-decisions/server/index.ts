@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { majorDecisionMachine } from '../shared/major-decision.machine';
 import { majorDecisionRoutes } from './major-decisions.routes';
 import { majorDecisionMetrics } from './major-decisions.metrics';

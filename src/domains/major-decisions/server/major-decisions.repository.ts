@@ -1,7 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, type Tx } from '../../../core/server';
 import { majorDecisions } from './major-decisions.tables';
 
 import type { DecisionRow } from './major-decisions.tables';

@@ -1,4 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { normativeDocMachine } from '../shared/normative-doc.machine';
 import { normativeDocRoutes } from './normative-docs.routes';
 import { normativeDocMetrics } from './normative-docs.metrics';

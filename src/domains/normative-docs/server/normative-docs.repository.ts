@@ -1,7 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs, sequences } from '../../../core/server/db/schema';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, sequences, type Tx } from '../../../core/server';
 import { normativeCleanups, normativeComments, normativeDocs, normativeEvaluations, normativePassages } from './normative-docs.tables';
 
 import type { DocRow } from './normative-docs.tables';

@@ -1,5 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
-import { defineJob } from '../../../core/server/jobs';
+import { defineDomain, defineJob } from '../../../core/server';
 import { complaintFixMachine } from '../shared/ratings.machine';
 import { ratingsRoutes } from './ratings.routes';
 import { ratingsMetrics } from './ratings.metrics';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { deliverPending } from '../../../core/server/outbox';
+import { deliverPending } from '../../../core/server';
 import { seedServicesDemo } from '../../services/server/services.seed';
 import { sendInvitations } from './ratings.service';
 

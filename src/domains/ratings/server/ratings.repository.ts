@@ -1,7 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, caseEvents, counters, orgs, userRoles, users } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, userRoles, users } from '../../../core/server';
 import { applications, serviceItems } from '../../services/server/services.tables';
 import { ratingInvitations, ratings } from './ratings.tables';
 

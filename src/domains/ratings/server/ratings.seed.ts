@@ -7,10 +7,7 @@
  * filed through the real path so their 整改 cases exist — two answered, one still open.
  */
 import { sql } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { transition } from '../../../core/server/cases/case.service';
-import type { Kernel } from '../../../core/server/kernel';
-import { listCounters, getOrgByName } from '../../../core/server/tenancy.repository';
+import { getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition } from '../../../core/server';
 import { rateCounter } from './ratings.service';
 
 /** A sub-indicator a notch below the overall level now and then (never below 1), from a hash. */

@@ -1,8 +1,6 @@
 /** SQL of 预约: slots, bookings and the counter's day list. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { orgs } from '../../../core/server/db/schema';
-import { inDivision } from '../../../core/server/sql-scope';
+import { inDivision, orgs, type Tx } from '../../../core/server';
 import { appointments, appointmentSlots, serviceItems } from './services.tables';
 
 import type { SlotRow, AppointmentRow } from './services.tables';

@@ -6,9 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../../core/server/db/db';
-import { divisions, orgs } from '../../../core/server/db/schema';
-import { dayEnd, inDivision } from '../../../core/server/sql-scope';
+import { dayEnd, divisions, inDivision, orgs, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './services.tables';
 

@@ -1,5 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
-import { mergeCaseData } from '../../../core/server/cases/case.service';
+import { defineDomain, mergeCaseData } from '../../../core/server';
 import { applicationMachine } from '../shared/application.machine';
 import { servicesRoutes } from './services.routes';
 import { catalogRoutes } from './catalog.routes';

@@ -1,8 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
+import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { applicationFiles, applications, serviceItemVersions, serviceItems } from './services.tables';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 
 import type { ItemRow, FileRow } from './services.tables';
 export type { ItemRow, FileRow };

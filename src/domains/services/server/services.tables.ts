@@ -1,6 +1,6 @@
 import { pgTable, uuid, text, integer, jsonb, boolean, index, uniqueIndex, timestamp, primaryKey, real, date, bigint } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { cases, orgs } from '../../../core/server/db/schema';
+import { cases, orgs } from '../../../core/server';
 import type { CompletenessIssue, GuideElements } from '../shared/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
