@@ -2,6 +2,7 @@ import { createStaff, defineDomain, SYSTEM_ACTOR, tenancy } from '../../../core/
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { annualReportRoutes } from './annual-report.routes';
 import * as repo from './annual-report.repository';
+import { annualReports, annualReportVersions } from './annual-report.tables';
 
 /** A 保密审查员 for the demo district, so the report can be taken all the way to publication. */
 async function seedDemo(kernel: import('../../../core/server').Kernel) {
@@ -15,6 +16,7 @@ async function seedDemo(kernel: import('../../../core/server').Kernel) {
 
 export default defineDomain({
   name: 'annual-report',
+  tables: [annualReports, annualReportVersions],
   permissions: {
     'annualReport.read': '查看年度报告',
     'annualReport.create': '起草年度报告',

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { cases, inDivision, inPeriod, orgs, type Tx, users } from '../../../core/server';
 import { divisionPrefix } from '../../../core/shared/division';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
+import { callerPhoneEnc } from '../../hotline/public';
 
 import type { CallbackRow } from './callbacks.tables';
 export type { CallbackRow };
@@ -54,8 +55,7 @@ export async function contactEnc(tx: Tx, cb: CallbackRow): Promise<string | null
     return (await tx.select({ p: sql<string | null>`coalesce(${cases.applicantPhoneEnc}, ${users.phoneEnc})` }).from(cases)
       .leftJoin(users, eq(users.id, cases.applicantId)).where(eq(cases.id, cb.caseId)))[0]?.p ?? null;
   }
-  const r = await tx.execute<{ p: string | null }>(sql`SELECT caller_phone_enc AS p FROM tickets WHERE case_id = ${cb.caseId}`);
-  return (r as unknown as { rows: { p: string | null }[] }).rows?.[0]?.p ?? null;
+  return callerPhoneEnc(tx, cb.caseId);
 }
 
 // ---- figures ----

@@ -147,3 +147,8 @@ export async function letterCases(tx: Tx, q: Scope, onlyReplied: boolean, p: { p
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(where);
   return { items: items.map((i) => i.c), total: n };
 }
+
+/** The caller's number on a ticket (SM4-encrypted), for another domain that calls the caller back. */
+export async function callerPhoneEnc(tx: Tx, caseId: string): Promise<string | null> {
+  return (await tx.select({ p: tickets.callerPhoneEnc }).from(tickets).where(eq(tickets.caseId, caseId)))[0]?.p ?? null;
+}

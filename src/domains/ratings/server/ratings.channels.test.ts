@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { deliverPending } from '../../../core/server';
-import { seedServicesDemo } from '../../services/server/services.seed';
+import { seedServicesDemo } from '../../services/public';
 import { sendInvitations } from './ratings.service';
 
 /** A valid 18-digit resident id number (GB 11643 check digit), distinct per seed. */
