@@ -81,7 +81,7 @@ ${table}
  * Local arrangements (e.g. a province extending the 2020 Spring Festival break further) are not national
  * rules and are not included: administrators add them per deployment.
  */
-import type { CalendarOverride } from './calendar';
+import type { CalendarOverride } from './calendar.types';
 
 export const DEFAULT_CALENDAR_RANGE = { firstDate: '${FIRST}-01-01', lastDate: '${LAST}-12-31' } as const;
 

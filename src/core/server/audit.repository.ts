@@ -2,7 +2,8 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { auditLog, auditStreams } from './db/schema';
 import type { Tx } from './db/db';
 
-export type AuditRow = typeof auditLog.$inferSelect;
+import type { AuditRow } from './db/schema';
+export type { AuditRow };
 
 /** Locks the stream head row for this transaction, creating it on first use. */
 export async function lockStreamHead(tx: Tx, stream: string) {

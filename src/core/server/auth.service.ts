@@ -14,7 +14,7 @@ import { sm3, randomToken } from './crypto';
 import { SYSTEM_ACTOR, allPermissions, type Actor, type ActorGrant } from './actor';
 import { appendAudit } from './audit';
 import type { Tx } from './db/db';
-import type { Kernel } from './kernel';
+import type { Kernel } from './contract';
 import * as repo from './tenancy.repository';
 import * as sessions from './session.repository';
 import type { UserRow } from './tenancy.repository';

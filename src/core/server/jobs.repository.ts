@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { jobs, outbox, notifications } from './db/schema';
 import type { Tx } from './db/db';
 
-export type JobRow = typeof jobs.$inferSelect;
-export type OutboxRow = typeof outbox.$inferSelect;
+import type { JobRow, OutboxRow } from './db/schema';
+export type { JobRow, OutboxRow };
 
 export async function insertJob(tx: Tx, row: typeof jobs.$inferInsert) {
   const r = await tx.insert(jobs).values(row).onConflictDoNothing().returning({ id: jobs.id });

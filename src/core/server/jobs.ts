@@ -5,19 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { z } from 'zod';
 import type { Tx } from './db/db';
-import type { Kernel } from './kernel';
+import type { JobDefinition, Kernel } from './contract';
 import * as repo from './jobs.repository';
 
-export type JobDefinition<P extends Record<string, unknown> = Record<string, unknown>> = {
-  name: string;
-  schema?: z.ZodType<P>;
-  /** Recurring: run once per this many seconds across all processes. */
-  everySeconds?: number;
-  maxAttempts?: number;
-  handler: (kernel: Kernel, payload: P, job: { id: string; attempts: number }) => Promise<void>;
-};
+export type { JobDefinition } from './contract';
 
 export const defineJob = <P extends Record<string, unknown>>(j: JobDefinition<P>) => j as unknown as JobDefinition;
 

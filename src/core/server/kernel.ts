@@ -3,90 +3,18 @@
  * tests and replays control "today"), and the registries domains declare into. Nothing here knows a
  * domain; domains are discovered from src/domains/<name>/server/index.ts at boot.
  */
-import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Config } from './config';
-import type { Database, Tx } from './db/db';
-import type { MachineDef } from '../shared/machine';
-import type { CaseRow } from './cases/case.repository';
-import type { Actor } from './actor';
-import { todayIso, type WorkCalendar } from '../shared/calendar';
+import type { Database } from './db/db';
+import { todayIso } from '../shared/calendar';
 import { PersonalDataCipher } from './crypto';
 import { CalendarCache } from './calendar.service';
-import type { MetricDefinition } from './metrics';
-import type { JobDefinition } from './jobs';
+import type { DomainModule, Kernel } from './contract';
 
-export type TransitionContext = {
-  row: CaseRow;
-  previousState: string;
-  event: string;
-  input: Record<string, unknown>;
-  actor: Actor;
-  at: Date;
-  today: string;
-  calendar: WorkCalendar;
-  kernel: Kernel;
-};
-
-export type CaseTypeRegistration = {
-  machine: MachineDef;
-  /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
-  refPrefix: string;
-  /** Domain fields shown on the generic case page. */
-  present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string }[]>;
-  /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
-  link?: (row: CaseRow) => string;
-  /** Domain writes inside the transition's transaction, after the compare-and-set. */
-  onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
-};
-
-export type DomainModule = {
-  name: string;
-  /** Permission → 中文 label, for the roles page. */
-  permissions?: Record<string, string>;
-  /** Permissions this domain grants to roles (kernel roles or its own). */
-  grants?: Record<string, string[]>;
-  roles?: { key: string; name: string; scope: 'org' | 'division' | 'self'; description: string }[];
-  caseTypes?: CaseTypeRegistration[];
-  jobs?: JobDefinition[];
-  metrics?: MetricDefinition[];
-  routes?: (app: FastifyInstance, kernel: Kernel) => Promise<void> | void;
-  /**
-   * Reactions to another domain's cases, run inside the same transaction after the owner's own
-   * onTransition (e.g. licences issue a licence when an application completes; a bundle re-derives its
-   * state when a child moves). Filter by event or target state; a throw rolls the transition back.
-   */
-  subscriptions?: CaseSubscription[];
-  /** Demo data for `zhengtong seed demo`, run after the kernel's demo district exists. */
-  seedDemo?: (kernel: Kernel) => Promise<void>;
-  /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
-  seedAfter?: string[];
-};
-
-export type CaseSubscription = {
-  caseType: string;
-  /** Only these events (default: all). */
-  events?: string[];
-  /** Only transitions into these states (default: all). */
-  toStates?: string[];
-  handle: (tx: Tx, ctx: TransitionContext) => Promise<void>;
-};
+// The declared shapes live in contract.ts (types only); re-exported for the kernel's own modules.
+export type { CaseSubscription, CaseTypeRegistration, DomainModule, Kernel, TransitionContext } from './contract';
 
 export const defineDomain = (d: DomainModule) => d;
-
-export type Kernel = {
-  config: Config;
-  db: Database;
-  now: () => Date;
-  today: () => string;
-  cipher: PersonalDataCipher;
-  calendar: CalendarCache;
-  domains: DomainModule[];
-  caseTypes: Map<string, CaseTypeRegistration>;
-  metrics: Map<string, MetricDefinition>;
-  jobs: Map<string, JobDefinition>;
-  subscriptions: Map<string, CaseSubscription[]>;
-};
 
 export function isoDateIn(tz: string, d: Date): string {
   return todayIso(tz, d);

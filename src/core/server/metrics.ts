@@ -5,37 +5,14 @@
  * A rate with an empty denominator has value null: the data cannot support it, and we say so.
  */
 import { and, type SQL } from 'drizzle-orm';
-import type { MetricQuery, MetricResult } from '../shared/schemas';
+import type { MetricResult } from '../shared/schemas';
 import type { Tx } from './db/db';
-import type { Kernel } from './kernel';
-import * as caseRepo from './cases/case.repository';
 import type { Actor } from './actor';
+import type { Breakdown, Kernel, MetricDefinitionWithBreakdown, MetricScope } from './contract';
+import * as caseRepo from './cases/case.repository';
 import { CASE_VISIBLE, scopeWhere } from './access/scope';
 
-export type MetricScope = MetricQuery & { divisionCode: string };
-
-export type MetricDefinition = {
-  key: string;
-  label: string;
-  unit: 'count' | 'rate';
-  /** The definition in Chinese, as printed beside the figure and in the domain README. */
-  definition: string;
-  compute: (tx: Tx, kernel: Kernel, q: MetricScope) => Promise<{ numerator: number; denominator: number | null }>;
-  /**
-   * The records behind the numerator (and denominator, for rates), as a condition on `cases`. The
-   * kernel pages them, and always in the reader's own row scope (access/scope.ts): a figure may count a
-   * whole county while its reader may open only their own org's records. Metrics over non-case records
-   * (catalog items) leave it out and say in `recordsNote` where their records are.
-   */
-  recordsNote?: string;
-  recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator') => SQL;
-};
-
-export type Breakdown = 'org' | 'month';
-export type MetricDefinitionWithBreakdown = MetricDefinition & {
-  /** The same figure for every org or every month of the period in one grouped query (dashboards). */
-  breakdown?: (tx: Tx, kernel: Kernel, q: MetricScope, by: Breakdown) => Promise<Map<string, { numerator: number; denominator: number | null }>>;
-};
+export type { Breakdown, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope } from './contract';
 
 export const defineMetric = (m: MetricDefinitionWithBreakdown) => m;
 

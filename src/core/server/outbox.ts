@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tx } from './db/db';
-import type { Kernel } from './kernel';
+import type { Kernel } from './contract';
 import { defineJob } from './jobs';
 import * as repo from './jobs.repository';
 import type { OutboxRow } from './jobs.repository';

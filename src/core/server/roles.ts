@@ -5,7 +5,7 @@
  * them handles cases. Domains add their permissions to these roles (and may add roles) in their index.ts.
  */
 import type { Tx } from './db/db';
-import type { DomainModule } from './kernel';
+import type { DomainModule } from './contract';
 import * as repo from './tenancy.repository';
 
 export const KERNEL_PERMISSIONS: Record<string, string> = {

@@ -5,8 +5,8 @@ import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { counters, divisions, orgs, roles, userRoles, users } from './db/schema';
 import type { Tx } from './db/db';
 
-export type UserRow = typeof users.$inferSelect;
-export type OrgRow = typeof orgs.$inferSelect;
+import type { UserRow, OrgRow } from './db/schema';
+export type { UserRow, OrgRow };
 
 export const listDivisions = (tx: Tx) => tx.select().from(divisions).orderBy(asc(divisions.path), asc(divisions.sort));
 export const getDivision = async (tx: Tx, code: string) => (await tx.select().from(divisions).where(eq(divisions.code, code)))[0] ?? null;

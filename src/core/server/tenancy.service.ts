@@ -7,7 +7,7 @@ import { requirePermission, type Actor } from './actor';
 import { appendAudit, auditPersonalDataRead } from './audit';
 import { assignRoles, createStaff, type NewStaff } from './auth.service';
 import type { Tx } from './db/db';
-import type { Kernel } from './kernel';
+import type { Kernel } from './contract';
 import * as repo from './tenancy.repository';
 import * as sessions from './session.repository';
 

@@ -24,7 +24,7 @@
  * Local arrangements (e.g. a province extending the 2020 Spring Festival break further) are not national
  * rules and are not included: administrators add them per deployment.
  */
-import type { CalendarOverride } from './calendar';
+import type { CalendarOverride } from './calendar.types';
 
 export const DEFAULT_CALENDAR_RANGE = { firstDate: '2019-01-01', lastDate: '2026-12-31' } as const;
 

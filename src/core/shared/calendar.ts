@@ -14,8 +14,9 @@
 import { AppError } from './errors';
 import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE } from './calendar-data';
 
-export type CalendarOverride = { date: string; kind: 'holiday' | 'workday'; name: string };
-export type DayInfo = { date: string; workday: boolean; name?: string; kind?: 'holiday' | 'workday' };
+import type { CalendarOverride, DayInfo } from './calendar.types';
+
+export type { CalendarOverride, DayInfo };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 

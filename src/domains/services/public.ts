@@ -15,3 +15,5 @@ export type { MaterialProvider, MaterialHit } from './server/materials.service';
 /** Bundles file one child application per component item, under the parent case, with its mapped fields. */
 export { fileApplication } from './server/services.service';
 export { materialKey } from './server/materials.service';
+/** Reads of applications and catalog items for other domains: no other domain's SQL names services' tables. */
+export { APPLICATION_FACTS_SQL, applicationFacts, applicationOfCase, itemCodeOf, itemNameOf, itemByCode, applicantOf, setApplicantIdLast4 } from './server/services.reads';

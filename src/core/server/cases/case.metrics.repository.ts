@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { caseDaily, cases } from '../db/schema';
 import { dayEnd, inDivision, inPeriod as periodSql } from '../sql-scope';
 import type { Tx } from '../db/db';
-import type { MetricScope } from '../metrics';
+import type { MetricScope } from '../contract';
 
 const inPeriod = (col: typeof cases.createdAt | typeof cases.closedAt, q: MetricScope) => periodSql(col, q.from, q.to);
 const end = dayEnd;

@@ -3,7 +3,8 @@
  * optionally narrowed to one case type. Definitions are repeated in ARCHITECTURE.md.
  */
 import type { SQL } from 'drizzle-orm';
-import { defineMetric, type MetricScope } from '../metrics';
+import { defineMetric } from '../metrics';
+import type { MetricScope } from '../contract';
 import { cases } from '../db/schema';
 import * as repo from './case.metrics.repository';
 

@@ -3,9 +3,8 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
 import { beforeCommit, type Database, type Tx } from '../db/db';
 
-export type CaseRow = typeof cases.$inferSelect;
-export type CaseEventRow = typeof caseEvents.$inferSelect;
-export type ClockRow = typeof caseClocks.$inferSelect;
+import type { CaseRow, CaseEventRow, ClockRow } from '../db/schema';
+export type { CaseRow, CaseEventRow, ClockRow };
 
 /**
  * The next number for `key`. On PostgreSQL it is taken in its own short transaction, so concurrent

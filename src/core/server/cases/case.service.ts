@@ -17,7 +17,7 @@ import { CASE_VISIBLE, scopeWhere } from '../access/scope';
 import { appendAudit } from '../audit';
 import { parseInput } from '../validation';
 import type { Tx } from '../db/db';
-import type { CaseTypeRegistration, Kernel } from '../kernel';
+import type { CaseTypeRegistration, Kernel } from '../contract';
 import * as repo from './case.repository';
 import type { CaseRow, ClockRow } from './case.repository';
 

@@ -11,7 +11,7 @@ import { notify } from '../outbox';
 import { SYSTEM_ACTOR } from '../actor';
 import { deadlineBadge } from '../../shared/clock';
 import { isAppError } from '../../shared/errors';
-import type { Kernel } from '../kernel';
+import type { Kernel } from '../contract';
 import * as repo from './case.repository';
 import * as tenancy from '../tenancy.repository';
 import { recomputeClock, transition } from './case.service';

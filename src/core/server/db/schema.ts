@@ -31,6 +31,7 @@ export const orgs = pgTable('orgs', {
   sort: integer('sort').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [index('orgs_division_idx').on(t.divisionCode), uniqueIndex('orgs_division_name_uq').on(t.divisionCode, t.name)]);
+export type OrgRow = typeof orgs.$inferSelect;
 
 export const counters = pgTable('counters', {
   id: uuid('id').primaryKey(),
@@ -71,6 +72,7 @@ export const users = pgTable('users', {
   passwordHistory: jsonb('password_history').$type<string[]>().notNull().default([]),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_username_uq').on(t.username), uniqueIndex('users_id_number_uq').on(t.idNumberHash)]);
+export type UserRow = typeof users.$inferSelect;
 
 export const userRoles = pgTable('user_roles', {
   userId: uuid('user_id').notNull().references(() => users.id),
@@ -157,6 +159,7 @@ export const cases = pgTable('cases', {
   index('cases_applicant_idx').on(t.applicantId),
   index('cases_parent_idx').on(t.parentId),
 ]);
+export type CaseRow = typeof cases.$inferSelect;
 
 /**
  * Daily rollup of the generic case figures per division, org and type, kept by the transition runner
@@ -188,6 +191,7 @@ export const caseEvents = pgTable('case_events', {
   input: jsonb('input').$type<Record<string, unknown>>().notNull().default({}),
   divisionCode: text('division_code').notNull(),
 }, (t) => [uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq)]);
+export type CaseEventRow = typeof caseEvents.$inferSelect;
 
 export type ClockPauseRow = { from: string; to: string | null; reason: string; days: number };
 export type ClockExtensionRow = { days: number; approverId: string; approverName: string; reason: string; at: string };
@@ -217,6 +221,7 @@ export const caseClocks = pgTable('case_clocks', {
   uniqueIndex('case_clocks_case_name_uq').on(t.caseId, t.name),
   index('case_clocks_due_idx').on(t.state, t.dueDate),
 ]);
+export type ClockRow = typeof caseClocks.$inferSelect;
 
 export const auditStreams = pgTable('audit_streams', {
   stream: text('stream').primaryKey(),
@@ -240,6 +245,7 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 }, (t) => [uniqueIndex('audit_log_stream_seq_uq').on(t.stream, t.seq), index('audit_log_at_idx').on(t.at)]);
+export type AuditRow = typeof auditLog.$inferSelect;
 
 export const jobs = pgTable('jobs', {
   id: uuid('id').primaryKey(),
@@ -257,6 +263,7 @@ export const jobs = pgTable('jobs', {
   createdAt: ts('created_at').notNull(),
   finishedAt: ts('finished_at'),
 }, (t) => [index('jobs_claim_idx').on(t.state, t.runAt), uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey)]);
+export type JobRow = typeof jobs.$inferSelect;
 
 export const outbox = pgTable('outbox', {
   id: uuid('id').primaryKey(),
@@ -276,6 +283,7 @@ export const outbox = pgTable('outbox', {
   lastError: text('last_error'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('outbox_pending_idx').on(t.state, t.nextAttemptAt)]);
+export type OutboxRow = typeof outbox.$inferSelect;
 
 export const notifications = pgTable('notifications', {
   id: uuid('id').primaryKey(),

@@ -15,9 +15,9 @@ import * as cases from '../cases/case.service';
 import * as auditRepo from '../audit.repository';
 import * as jobsRepo from '../jobs.repository';
 import { requirePermission } from '../actor';
-import { figureScope } from '../access/scope';
 import { computeMetric, metricRecords } from '../metrics';
-import type { Kernel } from '../kernel';
+import { figureScope } from '../access/scope';
+import type { Kernel } from '../contract';
 
 const Ok = z.object({ ok: z.literal(true) });
 const IdParam = z.object({ id: z.string().max(64) });

@@ -14,7 +14,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import { issuesOf } from '../validation';
 import { resolveSession, type SessionInfo } from '../auth.service';
 import type { Actor } from '../actor';
-import type { Kernel } from '../kernel';
+import type { Kernel } from '../contract';
 
 export const SESSION_COOKIE = 'zt_session';
 export const CSRF_COOKIE = 'zt_csrf';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases } from '../../../core/server/db/schema';
+import { cases, type Tx } from '../../../core/server';
 import { annualReports, annualReportVersions } from './annual-report.tables';
 import type { ReportContent } from '../shared/annual-report.schema';
 
-export type AnnualReportRow = typeof annualReports.$inferSelect;
+import type { AnnualReportRow } from './annual-report.tables';
+export type { AnnualReportRow };
 
 export async function insert(tx: Tx, row: typeof annualReports.$inferInsert) {
   const r = await tx.insert(annualReports).values(row).onConflictDoNothing().returning();

@@ -7,13 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { diffDays } from '../../../core/shared/calendar';
-import { can, requirePermission, type Actor } from '../../../core/server/actor';
-import { appendAudit } from '../../../core/server/audit';
-import { computeMetric, type MetricScope } from '../../../core/server/metrics';
-import { createCase, loadVisible, visibleFilter } from '../../../core/server/cases/case.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
+import { type Actor, appendAudit, can, computeMetric, createCase, type Kernel, loadVisible, type MetricScope, requirePermission, tenancy, type Tx, visibleFilter } from '../../../core/server';
 import type { MetricResult } from '../../../core/shared/schemas';
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { PLACEHOLDER, REPORT_TEMPLATES, type SentenceTemplate } from '../shared/annual-report.templates';
@@ -212,7 +206,7 @@ export async function view(tx: Tx, actor: Actor, id: string, publicOnly = false)
 }
 
 async function publishedCase(tx: Tx, id: string) {
-  const { getCase } = await import('../../../core/server/cases/case.repository');
+  const { getCase } = await import('../../../core/server');
   const c = /^[0-9a-f-]{36}$/.test(id) ? await getCase(tx, id) : null;
   if (!c || c.type !== 'annualReport' || c.state !== 'published') throw new AppError('NOT_FOUND');
   return c;

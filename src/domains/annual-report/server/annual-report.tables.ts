@@ -1,5 +1,5 @@
 import { pgTable, uuid, integer, text, jsonb, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { cases } from '../../../core/server/db/schema';
+import { cases } from '../../../core/server';
 import type { ReportContent } from '../shared/annual-report.schema';
 
 /** One row per report case: the subject, the year and the current content (with traceable numbers). */
@@ -16,6 +16,7 @@ export const annualReports = pgTable('annual_reports', {
   generatedAt: timestamp('generated_at', { withTimezone: true, mode: 'date' }),
   divisionCode: text('division_code').notNull(),
 }, (t) => [uniqueIndex('annual_reports_subject_year_uq').on(t.subjectKind, t.subjectDivisionCode, t.subjectOrgId, t.year)]);
+export type AnnualReportRow = typeof annualReports.$inferSelect;
 
 /** Every saved content, so reviewers can see what changed between versions. */
 export const annualReportVersions = pgTable('annual_report_versions', {

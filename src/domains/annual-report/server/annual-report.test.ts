@@ -6,11 +6,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { and, eq, sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { defineMetric } from '../../../core/server/metrics';
-import { cases } from '../../../core/server/db/schema';
-import { createCase, transition } from '../../../core/server/cases/case.service';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { cases, createCase, defineMetric, SYSTEM_ACTOR, tenancy, transition } from '../../../core/server';
 import { checkReport } from '../shared/report-check';
 
 let t: TestApp;

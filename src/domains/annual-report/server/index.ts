@@ -1,13 +1,11 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { createStaff, defineDomain, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { annualReportRoutes } from './annual-report.routes';
 import * as repo from './annual-report.repository';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { annualReports, annualReportVersions } from './annual-report.tables';
 
 /** A 保密审查员 for the demo district, so the report can be taken all the way to publication. */
-async function seedDemo(kernel: import('../../../core/server/kernel').Kernel) {
+async function seedDemo(kernel: import('../../../core/server').Kernel) {
   await kernel.db.tx(async (tx) => {
     if (await tenancy.getUserByUsername(tx, 'secrecy')) return;
     const office = await tenancy.getOrgByName(tx, '湖滨区人民政府办公室');
@@ -18,6 +16,7 @@ async function seedDemo(kernel: import('../../../core/server/kernel').Kernel) {
 
 export default defineDomain({
   name: 'annual-report',
+  tables: [annualReports, annualReportVersions],
   permissions: {
     'annualReport.read': '查看年度报告',
     'annualReport.create': '起草年度报告',

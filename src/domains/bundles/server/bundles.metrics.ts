@@ -4,7 +4,7 @@
  * these add what only this domain knows.
  */
 import type { SQL } from 'drizzle-orm';
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './bundles.repository';
 import { offeredCount } from './bundles.service';
 

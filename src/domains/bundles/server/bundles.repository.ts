@@ -1,9 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { caseClocks, caseEvents, cases, counters, orgs } from '../../../core/server/db/schema';
-import { casesWith } from '../../../core/server/sql-scope';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { caseClocks, caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
 import { bundleCases } from './bundles.tables';
+import { applicationFacts, setApplicantIdLast4 } from '../../services/public';
 
 
 export async function insertBundle(tx: Tx, row: typeof bundleCases.$inferInsert) {
@@ -69,7 +67,7 @@ export async function demoCandidates(tx: Tx, itemIds: string[]) {
   const r = await tx.execute<{ id: string; item_id: string; day: string; state: string; created_at: string; closed_at: string | null; accepted_at: string | null; division_code: string }>(sql`
     SELECT c.id, a.item_id, to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, c.state, c.created_at::text, c.closed_at::text, c.division_code,
       (SELECT min(e.at)::text FROM case_events e WHERE e.case_id = c.id AND e.event IN ('accept', 'deemAccept')) AS accepted_at
-    FROM applications a JOIN cases c ON c.id = a.case_id
+    FROM ${applicationFacts()} a JOIN cases c ON c.id = a.case_id
     WHERE a.is_demo AND c.parent_id IS NULL AND a.item_id IN (${sql.join(itemIds.map((i) => sql`${i}::uuid`), sql`, `)})
     ORDER BY c.created_at, c.id`);
   return (r as unknown as { rows: { id: string; item_id: string; day: string; state: string; created_at: string; closed_at: string | null; accepted_at: string | null; division_code: string }[] }).rows;
@@ -94,7 +92,7 @@ export async function insertDemoBundles(tx: Tx, rows: DemoBundle[]) {
   for (const r of rows) {
     await tx.update(cases).set({ parentId: r.parent.id, applicantName: r.parent.applicantName }).where(inArray(cases.id, r.children));
   }
-  await tx.execute(sql`UPDATE applications a SET applicant_id_last4 = b.applicant_id_last4 FROM cases c JOIN bundle_cases b ON b.case_id = c.parent_id WHERE a.case_id = c.id AND b.is_demo`);
+  await setApplicantIdLast4(tx, sql`SELECT c.id, b.applicant_id_last4 FROM cases c JOIN bundle_cases b ON b.case_id = c.parent_id WHERE b.is_demo`);
   await tx.execute(sql`INSERT INTO sequences (key, value)
     SELECT 'bundle:' || left(division_code, 6) || ':' || to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), count(*) FROM cases WHERE type = 'bundle' GROUP BY 1
     ON CONFLICT (key) DO UPDATE SET value = greatest(sequences.value, excluded.value)`);

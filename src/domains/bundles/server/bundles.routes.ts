@@ -2,10 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
-import { actorOf } from '../../../core/server/http/plugin';
-import { loadVisible, summaries, visibleFilter } from '../../../core/server/cases/case.service';
-import { listCases } from '../../../core/server/cases/case.repository';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel, listCases, loadVisible, summaries, visibleFilter } from '../../../core/server';
 import { BundleDefinitionView, BundleFile, BundleFiled, BundleProgress, BundleTrack, BundleTracked } from '../shared/bundles.schema';
 import * as svc from './bundles.service';
 

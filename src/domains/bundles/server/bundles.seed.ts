@@ -5,17 +5,13 @@
  * live bundles (bundle.derive.ts), with its promised clock and timeline. Set-based: a second or two.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kernel } from '../../../core/server/kernel';
+import { createStaff, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { listPublishedItems } from '../../services/public';
 import { BUNDLE_DEFINITIONS, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
 import { deriveBundleState } from '../shared/bundle.derive';
 import { sql } from 'drizzle-orm';
-import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
 import * as repo from './bundles.repository';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
 
 /** 区卫健委's window: two of the 新生儿出生 items are its own, and the demo had no login there. */
 async function ensureHealthClerk(kernel: Kernel) {

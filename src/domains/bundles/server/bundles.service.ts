@@ -6,12 +6,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
-import { actionsFor, childCases, clockView, createCase, lockCase, summaries, transition } from '../../../core/server/cases/case.service';
-import { lastEventInput, listClocks, type CaseRow } from '../../../core/server/cases/case.repository';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, lastEventInput, listClocks, lockCase, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
 import { fileApplication, getFilingVersion, listPublishedItems, getItemForFiling, materialKey, type FilingItem } from '../../services/public';
 import { BUNDLE_DEFINITIONS, bundleDefinition, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';

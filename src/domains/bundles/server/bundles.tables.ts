@@ -1,5 +1,5 @@
 import { pgTable, uuid, text, jsonb, boolean, index, timestamp } from 'drizzle-orm/pg-core';
-import { cases } from '../../../core/server/db/schema';
+import { cases } from '../../../core/server';
 
 /**
  * 一件事: the domain columns of a bundle case. The state lives in the kernel's cases row (derived from the

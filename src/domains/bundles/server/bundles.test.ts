@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { transition } from '../../../core/server/cases/case.service';
+import { SYSTEM_ACTOR, transition } from '../../../core/server';
 import { seedServicesDemo } from '../../services/public';
 
 /** A valid resident id (GB 11643 check digit), distinct per seed. */
@@ -88,7 +87,7 @@ describe('高效办成一件事', () => {
     }
     // each child went to its item's department, and carries the form fields under the item's own names
     const child = p.children.find((c: { itemName: string }) => c.itemName === '出生登记（户口登记）');
-    const staffView = await t.kernel.db.tx(async (tx) => (await import('../../../core/server/cases/case.service')).detail(tx, t.kernel, SYSTEM_ACTOR, child.id));
+    const staffView = await t.kernel.db.tx(async (tx) => (await import('../../../core/server')).detail(tx, t.kernel, SYSTEM_ACTOR, child.id));
     expect(staffView.fields).toEqual(expect.arrayContaining([{ label: '申报户口人姓名', value: '王小宝' }, { label: '户口登记地址', value: '湖滨区湖滨街道黄河路1号' }]));
     // the form is stored encrypted, not in clear
     const [raw] = await t.kernel.db.query<{ form_enc: string }>(`SELECT form_enc FROM bundle_cases WHERE case_id = $1`, [r.body.id]);

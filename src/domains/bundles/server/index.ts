@@ -1,12 +1,14 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { bundleMachine } from '../shared/bundle.machine';
 import { bundlesRoutes } from './bundles.routes';
 import { bundlesMetrics } from './bundles.metrics';
 import { onBundleTransition, onChildTransition, present } from './bundles.service';
 import { seedBundlesDemo } from './bundles.seed';
+import { bundleCases } from './bundles.tables';
 
 export default defineDomain({
   name: 'bundles',
+  tables: [bundleCases],
   permissions: { 'bundle.read': '查看“一件事”', 'bundle.file': '受理“一件事”（网上申请或窗口受理）', 'bundle.withdraw': '撤回“一件事”' },
   grants: {
     // The hall's 一件事 window and the township sites take bundles; the applicant files and follows online.

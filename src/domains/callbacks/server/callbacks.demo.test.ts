@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/server/services.seed';
-import { seedRatingsDemo } from '../../ratings/server/ratings.seed';
+import { seedServicesDemo } from '../../services/public';
+import { seedRatingsDemo } from '../../ratings/public';
 import { seedCallbacksDemo } from './callbacks.seed';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 /** 回访 metrics (definitions in README). Counted by the period in which the followed case completed. */
 import type { SQL } from 'drizzle-orm';
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './callbacks.repository';
 
 type Counts = Awaited<ReturnType<typeof repo.counts>>;

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs, users } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { cases, inDivision, inPeriod, orgs, type Tx, users } from '../../../core/server';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
+import { callerPhoneEnc } from '../../hotline/public';
 
-export type CallbackRow = typeof callbacks.$inferSelect;
+import type { CallbackRow } from './callbacks.tables';
+export type { CallbackRow };
 
 export async function insert(tx: Tx, row: typeof callbacks.$inferInsert) {
   return (await tx.insert(callbacks).values(row).onConflictDoNothing().returning())[0] ?? null;
@@ -50,8 +50,7 @@ export async function contactEnc(tx: Tx, cb: CallbackRow): Promise<string | null
     return (await tx.select({ p: sql<string | null>`coalesce(${cases.applicantPhoneEnc}, ${users.phoneEnc})` }).from(cases)
       .leftJoin(users, eq(users.id, cases.applicantId)).where(eq(cases.id, cb.caseId)))[0]?.p ?? null;
   }
-  const r = await tx.execute<{ p: string | null }>(sql`SELECT caller_phone_enc AS p FROM tickets WHERE case_id = ${cb.caseId}`);
-  return (r as unknown as { rows: { p: string | null }[] }).rows?.[0]?.p ?? null;
+  return callerPhoneEnc(tx, cb.caseId);
 }
 
 // ---- figures ----

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../../core/shared/schemas';
-import { actorOf } from '../../../core/server/http/plugin';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel } from '../../../core/server';
 import { CallbackOutcome, CallbackSettingsInput, KIND_KEYS } from '../shared/callbacks.schema';
 import * as svc from './callbacks.service';
 

@@ -5,12 +5,9 @@
  * still in the queue. Set-based SQL with a hash of the case id as the deterministic draw.
  */
 import { sql } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy, type Tx } from '../../../core/server';
 import { DEFAULT_SETTINGS } from '../shared/callbacks.schema';
+import { applicationFacts } from '../../services/public';
 
 export const AGENT = { username: 'callback_zwzx', name: '韩雪' };
 
@@ -50,7 +47,7 @@ export async function seedCallbacksDemo(kernel: Kernel) {
       CROSS JOIN LATERAL (SELECT CASE WHEN c.closed_at > ${now}::timestamptz - interval '3 days' THEN 'pending' WHEN h.r < 96 THEN 'done' ELSE 'unreached' END AS state) x
       WHERE c.closed_at IS NOT NULL AND c.closed_at < ${now}::timestamptz
         AND ((c.type = 'application' AND c.state IN ('delivered', 'denied') AND h.pick < ${DEFAULT_SETTINGS.application.samplePercent}
-              AND EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.is_demo))
+              AND EXISTS (SELECT 1 FROM ${applicationFacts()} a WHERE a.case_id = c.id AND a.is_demo))
           OR (c.type = 'ticket' AND c.state = 'closed' AND h.pick < ${DEFAULT_SETTINGS.ticket.samplePercent}))
       ON CONFLICT (case_id) DO NOTHING`);
     // The call history: one row per attempt, the last of a reached callback being the one that got through.

@@ -37,6 +37,7 @@ export const callbacks = pgTable('callbacks', {
   index('callbacks_queue_idx').on(t.state, t.nextAttemptAt),
   index('callbacks_division_closed_idx').on(t.divisionCode, t.closedAt),
 ]);
+export type CallbackRow = typeof callbacks.$inferSelect;
 
 /** Every call attempt, reached or not: the retry history behind a callback. */
 export const callbackAttempts = pgTable('callback_attempts', {

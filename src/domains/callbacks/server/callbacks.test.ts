@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/server/services.seed';
+import { seedServicesDemo } from '../../services/public';
 import { ensureCallbackAgent } from './callbacks.seed';
 import { sampled } from './callbacks.service';
 
@@ -118,7 +118,7 @@ describe('回访', () => {
   it('follows closed 12345 tickets by case type, and lets the agent take a rating on the phone', async () => {
     const hotline = t.kernel.domains.find((d) => d.name === 'hotline');
     if (hotline) {
-      const { ensureHotlineSetup } = await import('../../hotline/server/hotline.seed');
+      const { ensureHotlineSetup } = await import('../../hotline/public');
       await t.kernel.db.tx((tx) => ensureHotlineSetup(tx, t.kernel));
       await (await t.as('leader')).put('/api/callbacks/settings', { kind: 'ticket', samplePercent: 100, maxAttempts: 3, retryHours: 2, script: '您好，这里是12345热线回访，工单{编号}。' });
       const op = await t.as('operator_12345');

@@ -1,12 +1,14 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { CALLBACK_KINDS, type CallbackKind } from '../shared/callbacks.schema';
 import { callbacksRoutes } from './callbacks.routes';
 import { callbacksMetrics } from './callbacks.metrics';
 import { onCaseDone } from './callbacks.service';
 import { seedCallbacksDemo } from './callbacks.seed';
+import { callbacks, callbackAttempts, callbackSettings } from './callbacks.tables';
 
 export default defineDomain({
   name: 'callbacks',
+  tables: [callbacks, callbackAttempts, callbackSettings],
   permissions: { 'callback.read': '查看回访记录', 'callback.perform': '电话回访并记录结果', 'callback.manage': '设置回访抽样比例和话术' },
   roles: [{ key: 'callbackAgent', name: '回访员', scope: 'division', description: '对办结的办件和12345工单抽样电话回访，记录是否联系上、是否解决和满意度' }],
   grants: {

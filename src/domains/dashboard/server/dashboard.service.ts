@@ -2,13 +2,8 @@
  * The leaders' 驾驶舱 reads figures only through the metrics registry, so every chart agrees with the
  * annual report and drills down to the same records.
  */
-import type { Actor } from '../../../core/server/actor';
-import { figureScope } from '../../../core/server/access/scope';
-import { computeBreakdown, computeMetric, type MetricScope } from '../../../core/server/metrics';
-import { listOrgs } from '../../../core/server/tenancy.repository';
+import { type Actor, computeBreakdown, computeMetric, figureScope, type Kernel, listOrgs, type MetricScope, type Tx } from '../../../core/server';
 import { divisionPrefix } from '../../../core/shared/division';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { defineDomain } from '../../../core/server/kernel';
-import { actorOf } from '../../../core/server/http/plugin';
+import { actorOf, defineDomain } from '../../../core/server';
 import { DivisionCode } from '../../../core/shared/schemas';
 import { dashboard } from './dashboard.service';
 

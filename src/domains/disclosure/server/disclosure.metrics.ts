@@ -1,6 +1,6 @@
 /** 政府信息公开 metrics (definitions in README.md). Request counts and 按时答复率 come from the kernel's
  *  generic case metrics with caseType=disclosureRequest. */
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './disclosure.repository';
 
 export const disclosureMetrics = [

@@ -1,11 +1,9 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { casesWith } from '../../../core/server/sql-scope';
-import { inDivision } from '../../../core/server/sql-scope';
+import { casesWith, inDivision, orgs, type Tx } from '../../../core/server';
 import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
-export type RequestRow = typeof disclosureRequests.$inferSelect;
+import type { RequestRow } from './disclosure.tables';
+export type { RequestRow };
 
 export async function insertItem(tx: Tx, row: typeof disclosureItems.$inferInsert) {
   return (await tx.insert(disclosureItems).values(row).returning())[0];

@@ -3,12 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf } from '../../../core/server/http/plugin';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
-import { listCases } from '../../../core/server/cases/case.repository';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel, listCases, summaries, SYSTEM_ACTOR, tenancy, visibleFilter } from '../../../core/server';
 import { DisclosureRequestInput, PROACTIVE_CATEGORIES, ProactiveItemInput } from '../shared/disclosure.machine';
 import * as svc from './disclosure.service';
 

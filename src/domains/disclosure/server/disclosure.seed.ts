@@ -4,8 +4,7 @@
  * with the mix of outcomes the published annual reports show. Set-based SQL with timelines and clocks.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server/kernel';
-import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
+import { type Kernel, rebuildCaseRollups } from '../../../core/server';
 import { PROACTIVE_CATEGORIES, REPLY_TYPES } from '../shared/disclosure.machine';
 
 const TITLES: Record<string, string> = {

@@ -6,12 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/shared/errors';
-import { SYSTEM_ACTOR, can, type Actor } from '../../../core/server/actor';
-import { createCase, mergeCaseData, transition } from '../../../core/server/cases/case.service';
-import { findCaseByRef, lastEventInput, listClocks } from '../../../core/server/cases/case.repository';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { type Actor, can, createCase, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
 import { indexText, queryTokens } from '../../services/public';
 import {
   APPLICANT_TYPES, CHANNELS, REPLY_TYPES, disclosureFee, replyTypeByLabel,

@@ -42,3 +42,4 @@ export const disclosureRequests = pgTable('disclosure_requests', {
   createdAt: ts('created_at').notNull(),
   isDemo: boolean('is_demo').notNull().default(false),
 }, (t) => [index('disclosure_requests_received_idx').on(t.divisionCode, t.receivedOn)]);
+export type RequestRow = typeof disclosureRequests.$inferSelect;

@@ -3,8 +3,7 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
 import { disclosureFee } from '../shared/disclosure.machine';
 import { seedDisclosureDemo } from './disclosure.seed';
-import { computeMetric } from '../../../core/server/metrics';
-import { scanClocks } from '../../../core/server/cases/clock.jobs';
+import { computeMetric, scanClocks } from '../../../core/server';
 
 let t: TestApp;
 let gov: string; // 湖滨区人民政府

@@ -1,12 +1,14 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { disclosureRequestMachine } from '../shared/disclosure.machine';
 import { disclosureRoutes } from './disclosure.routes';
 import { disclosureMetrics } from './disclosure.metrics';
 import { onRequestTransition, presentRequest } from './disclosure.service';
 import { seedDisclosureDemo } from './disclosure.seed';
+import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
 export default defineDomain({
   name: 'disclosure',
+  tables: [disclosureItems, disclosureRequests],
   permissions: {
     'disclosure.publish': '发布主动公开信息', 'disclosure.report': '查看和导出政府信息公开年度统计表',
     'disclosureRequest.read': '查看政府信息公开申请', 'disclosureRequest.handle': '办理政府信息公开申请（补正、征求意见、答复）',

@@ -1,5 +1,5 @@
 /** 12345 and 市长信箱 metrics (definitions in README.md, the same sentences as here). */
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './hotline.repository';
 
 type F = repo.TicketRecordFilter;

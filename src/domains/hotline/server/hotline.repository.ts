@@ -1,12 +1,9 @@
 import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, divisions, orgs } from '../../../core/server/db/schema';
-import { casesWith } from '../../../core/server/sql-scope';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { cases, divisions, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
 
-export type TicketRow = typeof tickets.$inferSelect;
-export type LetterRow = typeof letters.$inferSelect;
+import type { TicketRow, LetterRow } from './hotline.tables';
+export type { TicketRow, LetterRow };
 
 export async function insertTicket(tx: Tx, row: typeof tickets.$inferInsert) { await tx.insert(tickets).values(row); }
 export async function updateTicket(tx: Tx, caseId: string, patch: Partial<TicketRow>) { await tx.update(tickets).set(patch).where(eq(tickets.caseId, caseId)); }
@@ -143,5 +140,10 @@ export async function letterCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
   const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${letters.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
   return tx.select({ key, received: sql<number>`count(*)::int`, replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int` })
     .from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q)).groupBy(key);
+}
+
+/** The caller's number on a ticket (SM4-encrypted), for another domain that calls the caller back. */
+export async function callerPhoneEnc(tx: Tx, caseId: string): Promise<string | null> {
+  return (await tx.select({ p: tickets.callerPhoneEnc }).from(tickets).where(eq(tickets.caseId, caseId)))[0]?.p ?? null;
 }
 export const letterCasesWhere = (q: Scope, onlyReplied: boolean) => casesWith(letters, letters.caseId, and(letterScope(q), onlyReplied ? sql`${letters.repliedAt} IS NOT NULL` : undefined));

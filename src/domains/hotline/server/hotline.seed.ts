@@ -6,12 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { createStaff, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, type Tx } from '../../../core/server';
 import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
 import { CANNOT_DO_ORG, hotlineConfig, issueOpen311Key } from './hotline.service';
@@ -50,7 +45,7 @@ export async function ensureHotlineSetup(tx: Tx, kernel: Kernel, county = '41120
       roles: [{ role: 'hotlineOperator', orgId: centre.id }], mustChangePassword: false,
     });
   }
-  if (!(await repo.open311Client(tx, (await import('../../../core/server/crypto')).sm3(OPEN311_DEMO_KEY)))) await issueOpen311Key(tx, kernel, '演示Open311客户端', OPEN311_DEMO_KEY);
+  if (!(await repo.open311Client(tx, (await import('../../../core/server')).sm3(OPEN311_DEMO_KEY)))) await issueOpen311Key(tx, kernel, '演示Open311客户端', OPEN311_DEMO_KEY);
   return centre;
 }
 

@@ -6,17 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
-import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
-import { createCase, mergeCaseData, reassignCase, loadVisible, transition } from '../../../core/server/cases/case.service';
-import { notify } from '../../../core/server/outbox';
-import { appendAudit, auditPersonalDataRead } from '../../../core/server/audit';
-import { sm3 } from '../../../core/server/crypto';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
-import { findCaseByRef, type CaseRow } from '../../../core/server/cases/case.repository';
+import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, reassignCase, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
 import { indexText } from '../../services/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
-import * as tenancy from '../../../core/server/tenancy.repository';
 import * as repo from './hotline.repository';
 
 const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isFinite(v) && v > 0 ? v : dflt; };

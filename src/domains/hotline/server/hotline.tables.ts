@@ -40,6 +40,7 @@ export const tickets = pgTable('tickets', {
   index('tickets_created_idx').on(t.createdAt),
   index('tickets_division_idx').on(t.divisionCode, t.createdAt),
 ]);
+export type TicketRow = typeof tickets.$inferSelect;
 
 /** 派单目录: category × division prefix → responsible org (+ co-handling orgs). Longest prefix wins. */
 export const dispatchRules = pgTable('dispatch_rules', {
@@ -63,6 +64,7 @@ export const letters = pgTable('letters', {
   createdAt: ts('created_at').notNull(),
   isDemo: boolean('is_demo').notNull().default(false),
 }, (t) => [index('letters_created_idx').on(t.createdAt)]);
+export type LetterRow = typeof letters.$inferSelect;
 
 /** Open311 GeoReport v2 API keys (SM3 of the key; the key itself is shown once when issued). */
 export const open311Clients = pgTable('open311_clients', {

@@ -1,9 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { ensureHotlineSetup, OPEN311_DEMO_KEY, seedHotlineDemo } from './hotline.seed';
-import { computeBreakdown, computeMetric, metricRecords } from '../../../core/server/metrics';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { scanClocks } from '../../../core/server/cases/clock.jobs';
+import { computeBreakdown, computeMetric, scanClocks, metricRecords, SYSTEM_ACTOR } from '../../../core/server';
 
 let t: TestApp;
 beforeAll(async () => {

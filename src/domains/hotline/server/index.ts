@@ -1,13 +1,15 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { letterMachine, ticketMachine } from '../shared/hotline.machine';
 import { hotlineRoutes } from './hotline.routes';
 import { open311Routes } from './open311.routes';
 import { hotlineMetrics } from './hotline.metrics';
 import { onLetterTransition, onTicketTransition, presentLetter, presentTicket } from './hotline.service';
 import { seedHotlineDemo } from './hotline.seed';
+import { tickets, dispatchRules, letters, open311Clients } from './hotline.tables';
 
 export default defineDomain({
   name: 'hotline',
+  tables: [tickets, dispatchRules, letters, open311Clients],
   permissions: {
     'ticket.file': '登记12345工单', 'ticket.read': '查看12345工单', 'ticket.dispatch': '派单、并单、督办和回访', 'ticket.handle': '签收、退单和答复工单', 'ticket.extend': '批准工单延期', 'ticket.catalog': '维护派单目录',
     'letter.file': '给市长信箱写信', 'letter.read': '查看市长信箱来信', 'letter.assign': '转办来信', 'letter.reply': '答复来信',

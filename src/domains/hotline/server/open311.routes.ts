@@ -7,10 +7,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { and, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
+import { cases, type Kernel, SYSTEM_ACTOR } from '../../../core/server';
 import { isAppError } from '../../../core/shared/errors';
-import { cases } from '../../../core/server/db/schema';
-import type { Kernel } from '../../../core/server/kernel';
 import { OPEN311_CODES, TICKET_CATEGORIES, TICKET_KINDS, TicketInput, type TicketKind } from '../shared/hotline.machine';
 import * as svc from './hotline.service';
 import * as repo from './hotline.repository';

@@ -1,12 +1,14 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { contractReviewMachine } from '../shared/contract-review.machine';
 import { legalAffairsRoutes } from './legal-affairs.routes';
 import { legalAffairsMetrics } from './legal-affairs.metrics';
 import { onReviewTransition, presentReview } from './legal-affairs.service';
 import { seedLegalAffairsDemo } from './legal-affairs.seed';
+import { contractReviews, contractReviewComments, counselFirms, counselLawyers, counselAppointments, counselWork } from './legal-affairs.tables';
 
 export default defineDomain({
   name: 'legal-affairs',
+  tables: [contractReviews, contractReviewComments, counselFirms, counselLawyers, counselAppointments, counselWork],
   permissions: {
     'contractReview.read': '查看合同合法性审查', 'contractReview.submit': '送审合同等文件、补充材料、反馈采纳情况',
     'contractReview.review': '合同合法性审查（受理、指派法律顾问、出具审查意见）',

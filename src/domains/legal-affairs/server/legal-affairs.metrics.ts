@@ -1,5 +1,5 @@
 /** 合同审查 and 法律顾问 metrics, exact keys the annual report prints (definitions in README.md). */
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import { WORK_KINDS, type WorkKind } from '../shared/contract-review.machine';
 import * as repo from './legal-affairs.repository';
 

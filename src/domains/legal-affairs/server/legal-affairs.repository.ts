@@ -1,13 +1,11 @@
 /** All SQL of legal-affairs: contract reviews and their comments, the counsel pool and its work records. */
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { casesWith } from '../../../core/server/sql-scope';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, type Tx, casesWith } from '../../../core/server';
 import { contractReviewComments, contractReviews, counselAppointments, counselFirms, counselLawyers, counselWork } from './legal-affairs.tables';
 
-export type ReviewRow = typeof contractReviews.$inferSelect;
+import type { ReviewRow } from './legal-affairs.tables';
+export type { ReviewRow };
 export async function insertReview(tx: Tx, row: typeof contractReviews.$inferInsert) { await tx.insert(contractReviews).values(row); }
 export async function updateReview(tx: Tx, caseId: string, patch: Partial<ReviewRow>) { await tx.update(contractReviews).set(patch).where(eq(contractReviews.caseId, caseId)); }
 export const getReview = async (tx: Tx, caseId: string) => (await tx.select().from(contractReviews).where(eq(contractReviews.caseId, caseId)))[0] ?? null;

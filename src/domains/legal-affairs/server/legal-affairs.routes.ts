@@ -3,10 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf } from '../../../core/server/http/plugin';
-import { loadVisible, summaries, visibleFilter } from '../../../core/server/cases/case.service';
-import { listCases } from '../../../core/server/cases/case.repository';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel, listCases, loadVisible, summaries, visibleFilter } from '../../../core/server';
 import { AppointmentInput, ContractReviewInput, FirmInput, LawyerInput, WORK_KINDS, WorkInput } from '../shared/contract-review.machine';
 import * as svc from './legal-affairs.service';
 

@@ -8,11 +8,8 @@
  * application itself would have written on those days.
  */
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
+import { type Actor, type Kernel, SYSTEM_ACTOR, tenancy, transition } from '../../../core/server';
 import { addDays, diffDays } from '../../../core/shared/calendar';
-import { transition } from '../../../core/server/cases/case.service';
-import type { Kernel } from '../../../core/server/kernel';
-import * as tenancy from '../../../core/server/tenancy.repository';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import type { ContractReviewInput, WorkKind } from '../shared/contract-review.machine';
 import { addFirm, addLawyer, appoint, submit } from './legal-affairs.service';

@@ -7,11 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { can, type Actor } from '../../../core/server/actor';
-import { createCase } from '../../../core/server/cases/case.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { type Actor, can, createCase, type Kernel, tenancy, type TransitionContext, type Tx } from '../../../core/server';
 import { DOC_KINDS, WORK_KINDS, type AppointmentInput, type ContractReviewInput, type FirmInput, type LawyerInput, type WorkInput } from '../shared/contract-review.machine';
 import * as repo from './legal-affairs.repository';
 

@@ -22,6 +22,7 @@ export const contractReviews = pgTable('contract_reviews', {
   commentCount: integer('comment_count').notNull().default(0),
   createdAt: created(),
 }, (t) => [index('contract_reviews_division_idx').on(t.divisionCode, t.opinionOn)]);
+export type ReviewRow = typeof contractReviews.$inferSelect;
 
 /** 逐条审查意见: each comment of an opinion, counted by contractReview.comments. */
 export const contractReviewComments = pgTable('contract_review_comments', {

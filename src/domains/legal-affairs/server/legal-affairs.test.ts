@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { computeMetric } from '../../../core/server/metrics';
+import { computeMetric } from '../../../core/server';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedLegalAffairsDemo } from './legal-affairs.seed';
 

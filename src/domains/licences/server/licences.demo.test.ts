@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/server/services.seed';
+import { seedServicesDemo } from '../../services/public';
 import { seedLicencesDemo } from './licences.seed';
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-import { defineJob } from '../../../core/server/jobs';
+import { defineJob } from '../../../core/server';
 import { runReminders } from './licences.service';
 
 /** Hourly across all processes (the jobs table dedupes the slot); a run sends only what is not yet sent. */

@@ -1,5 +1,5 @@
 /** 电子证照 metrics (definitions in README). The records behind a figure are the licences' source applications. */
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './licences.repository';
 
 const NOTE = '证照台账（/licences）按状态和类型筛选可查看全部证照；存量导入的证照没有来源办件，不在办件记录中列出';

@@ -1,14 +1,12 @@
 /** The only SQL of 电子证照. Every function takes the transaction. */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
+import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
+import * as services from '../../services/public';
 
-export type LicenceRow = typeof licences.$inferSelect;
-export type TypeRow = typeof licenceTypes.$inferSelect;
-export type ReminderRow = typeof licenceReminders.$inferSelect;
+import type { LicenceRow, TypeRow, ReminderRow } from './licences.tables';
+export type { LicenceRow, TypeRow, ReminderRow };
 
 const rows = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? (r as T[]));
 
@@ -30,19 +28,14 @@ export async function updateType(tx: Tx, id: string, patch: Partial<typeof licen
  */
 export async function typeForItem(tx: Tx, divisionCode: string, itemId: string) {
   return (await tx.select().from(licenceTypes)
-    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? (SELECT code FROM service_items WHERE id = ${itemId})`))
+    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? ${services.itemCodeOf(itemId)}`))
     .orderBy(desc(sql`length(${licenceTypes.divisionCode})`)).limit(1))[0] ?? null;
 }
 
-// ---- what the services domain stored with the application (read by table, not imported) ----
+// ---- what the services domain stored with the application (read through services' public.ts) ----
 
-export async function itemByCode(tx: Tx, divisionCode: string, code: string) {
-  return rows<{ id: string; code: string; name: string; status: string }>(await tx.execute(sql`SELECT id, code, name, status FROM service_items
-    WHERE code = ${code} AND ${divisionCode} LIKE division_code || '%' ORDER BY length(division_code) DESC LIMIT 1`))[0] ?? null;
-}
-export async function applicantOf(tx: Tx, caseId: string) {
-  return rows<{ kind: string; idEnc: string | null; last4: string }>(await tx.execute(sql`SELECT applicant_kind AS kind, applicant_id_enc AS "idEnc", applicant_id_last4 AS last4 FROM applications WHERE case_id = ${caseId}`))[0] ?? null;
-}
+export const itemByCode = (tx: Tx, divisionCode: string, code: string) => services.itemByCode(tx, divisionCode, code);
+export const applicantOf = (tx: Tx, caseId: string) => services.applicantOf(tx, caseId);
 
 // ---- licences ----
 

@@ -4,9 +4,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ErrorBody } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { can } from '../../../core/server/actor';
-import { actorOf } from '../../../core/server/http/plugin';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, can, type Kernel } from '../../../core/server';
 import { Licence, LicenceDetail, LicenceLookup, LicenceListQuery, LicenceTypeInput, LicenceTypeView, ReminderRun, Verification } from '../shared/licences.schema';
 import * as svc from './licences.service';
 

@@ -7,14 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
-import { randomToken } from '../../../core/server/crypto';
+import { type Kernel, randomToken, type Tx } from '../../../core/server';
 import { addDays } from '../../../core/shared/calendar';
 import { creditCodeCheckChar, maskIdNumber, orgCodeCheckChar, residentIdCheckChar } from '../../../core/shared/ids';
 import { DEFAULT_OFFSETS, DEFAULT_TYPES } from '../shared/licences.schema';
 import * as repo from './licences.repository';
 import { runReminders, validTo } from './licences.service';
+import { applicationFacts } from '../../services/public';
 
 const COUNTY = '411202';
 const PERSON_TYPES = new Set(['HSZY', 'CYZG', 'JSZG', 'YSZY']);
@@ -61,8 +60,8 @@ export async function seedLicencesDemo(kernel: Kernel) {
         'valid', 'application', x.id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), x.closed_at, true
       FROM (SELECT c.id, c.division_code, c.org_id, c.applicant_name, c.closed_at, a.applicant_kind AS kind, a.applicant_id_last4 AS last4, t.id AS type_id, t.number_prefix AS prefix,
               t.validity_months AS months, (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date AS d, to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS yr
-            FROM cases c JOIN applications a ON a.case_id = c.id JOIN service_items s ON s.id = a.item_id
-            JOIN licence_types t ON t.item_codes ? s.code AND c.division_code LIKE t.division_code || '%'
+            FROM cases c JOIN ${applicationFacts()} a ON a.case_id = c.id
+            JOIN licence_types t ON t.item_codes ? a.item_code AND c.division_code LIKE t.division_code || '%'
             WHERE c.type = 'application' AND c.state = 'delivered' AND a.is_demo) x
       ON CONFLICT DO NOTHING`);
     await tx.execute(sql`INSERT INTO sequences (key, value)
@@ -80,8 +79,7 @@ async function seedImported(tx: Tx, kernel: Kernel, today: string) {
   let i = 0;
   for (const t of types) {
     const item = await repo.itemByCode(tx, COUNTY, t.itemCodes[0]);
-    const org = item ? (await tx.execute(sql`SELECT org_id FROM service_items WHERE id = ${item.id}`)) as unknown as { rows: { org_id: string }[] } : null;
-    const orgId = org?.rows?.[0]?.org_id;
+    const orgId = item?.orgId;
     if (!orgId) continue;
     for (const [k, days] of EXPIRY_SPREAD.entries()) {
       i++;

@@ -7,16 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { can, SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
-import { appendAudit } from '../../../core/server/audit';
-import { scopeWhere } from '../../../core/server/access/scope';
-import { randomToken } from '../../../core/server/crypto';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
-import { notify } from '../../../core/server/outbox';
-import { nextSequence } from '../../../core/server/cases/case.repository';
-import { mergeCaseData } from '../../../core/server/cases/case.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { type Actor, appendAudit, can, type Kernel, mergeCaseData, nextSequence, notify, randomToken, SYSTEM_ACTOR, tenancy, type TransitionContext, type Tx, scopeWhere } from '../../../core/server';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
 import { fileApplication, applicationMachine, materialKey, type MaterialProvider } from '../../services/public';

@@ -28,6 +28,7 @@ export const licenceTypes = pgTable('licence_types', {
   updatedBy: text('updated_by'),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [uniqueIndex('licence_types_code_uq').on(t.divisionCode, t.code)]);
+export type TypeRow = typeof licenceTypes.$inferSelect;
 
 /**
  * 电子证照. The stored status is what happened to the licence (valid | renewed | revoked); 即将到期 and
@@ -74,6 +75,7 @@ export const licences = pgTable('licences', {
   index('licences_holder_user_idx').on(t.holderUserId),
   index('licences_renewal_case_idx').on(t.renewalCaseId),
 ]);
+export type LicenceRow = typeof licences.$inferSelect;
 
 /**
  * One row per licence and reminder offset: the unique key is what makes the reminder job idempotent
@@ -99,3 +101,4 @@ export const licenceReminders = pgTable('licence_reminders', {
   uniqueIndex('licence_reminders_uq').on(t.licenceId, t.offsetDays),
   index('licence_reminders_sent_idx').on(t.divisionCode, t.sentAt),
 ]);
+export type ReminderRow = typeof licenceReminders.$inferSelect;

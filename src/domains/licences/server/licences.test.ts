@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/server/services.seed';
+import { seedServicesDemo } from '../../services/public';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { demoCreditCode, demoResidentId, ensureLicenceTypes } from './licences.seed';
 import { issue, runReminders } from './licences.service';

@@ -1,12 +1,14 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { majorDecisionMachine } from '../shared/major-decision.machine';
 import { majorDecisionRoutes } from './major-decisions.routes';
 import { majorDecisionMetrics } from './major-decisions.metrics';
 import { onDecisionTransition, presentDecision } from './major-decisions.service';
 import { seedMajorDecisionsDemo } from './major-decisions.seed';
+import { majorDecisions } from './major-decisions.tables';
 
 export default defineDomain({
   name: 'major-decisions',
+  tables: [majorDecisions],
   permissions: {
     'majorDecision.read': '查看重大行政决策', 'majorDecision.manage': '管理决策目录并记录决策程序',
     'majorDecision.review': '重大行政决策合法性审查', 'majorDecision.decide': '集体讨论决定、调整目录',

@@ -1,5 +1,5 @@
 /** 重大行政决策 metrics, exact keys the annual report prints (definitions in README.md). */
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './major-decisions.repository';
 
 export const majorDecisionMetrics = [

@@ -1,11 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
-import { casesWith } from '../../../core/server/sql-scope';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, type Tx, casesWith } from '../../../core/server';
 import { majorDecisions } from './major-decisions.tables';
 
-export type DecisionRow = typeof majorDecisions.$inferSelect;
+import type { DecisionRow } from './major-decisions.tables';
+export type { DecisionRow };
 export async function insert(tx: Tx, row: typeof majorDecisions.$inferInsert) { await tx.insert(majorDecisions).values(row); }
 export async function update(tx: Tx, caseId: string, patch: Partial<DecisionRow>) { await tx.update(majorDecisions).set(patch).where(eq(majorDecisions.caseId, caseId)); }
 export const get = async (tx: Tx, caseId: string) => (await tx.select().from(majorDecisions).where(eq(majorDecisions.caseId, caseId)))[0] ?? null;

@@ -2,11 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
-import { actorOf } from '../../../core/server/http/plugin';
-import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
-import { listCases } from '../../../core/server/cases/case.repository';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel, listCases, summaries, tenancy, visibleFilter } from '../../../core/server';
 import { DecisionInput } from '../shared/major-decision.machine';
 import * as svc from './major-decisions.service';
 

@@ -3,12 +3,7 @@
  * public participation, expert review, risk assessment, legality review and the executive meeting, and
  * a fifth still waiting for its risk assessment (so the guard has something to refuse).
  */
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import { transition } from '../../../core/server/cases/case.service';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy, transition, type Tx } from '../../../core/server';
 import { addToCatalog } from './major-decisions.service';
 
 /** The government office that runs the procedure and the justice bureau's legality reviewer. */

@@ -4,11 +4,7 @@
  * comment period), and keeps the catalog row the metrics count.
  */
 import { AppError } from '../../../core/shared/errors';
-import { can, type Actor } from '../../../core/server/actor';
-import { createCase, mergeCaseData } from '../../../core/server/cases/case.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionContext, type Tx } from '../../../core/server';
 import { STEPS, missingSteps, type DecisionInput } from '../shared/major-decision.machine';
 import type { z } from 'zod';
 import * as repo from './major-decisions.repository';

@@ -17,3 +17,4 @@ export const majorDecisions = pgTable('major_decisions', {
   divisionCode: text('division_code').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 }, (t) => [index('major_decisions_year_idx').on(t.divisionCode, t.year)]);
+export type DecisionRow = typeof majorDecisions.$inferSelect;

@@ -1,12 +1,14 @@
-import { defineDomain } from '../../../core/server/kernel';
+import { defineDomain } from '../../../core/server';
 import { normativeDocMachine } from '../shared/normative-doc.machine';
 import { normativeDocRoutes } from './normative-docs.routes';
 import { normativeDocMetrics } from './normative-docs.metrics';
 import { onDocTransition, presentDoc } from './normative-docs.service';
 import { seedNormativeDocsDemo } from './normative-docs.seed';
+import { normativeDocs, normativeCleanups, normativePassages, normativeComments, normativeEvaluations } from './normative-docs.tables';
 
 export default defineDomain({
   name: 'normative-docs',
+  tables: [normativeDocs, normativeCleanups, normativePassages, normativeComments, normativeEvaluations],
   permissions: {
     'normativeDoc.read': '查看规范性文件', 'normativeDoc.draft': '起草规范性文件并初审、征求意见、公平竞争审查',
     'normativeDoc.officeReview': '规范性文件复审（区政府办）', 'normativeDoc.review': '规范性文件合法性审核（司法局终审）',

@@ -1,5 +1,5 @@
 /** 规范性文件 metrics, exact keys the annual report prints (definitions in README.md). */
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './normative-docs.repository';
 
 const rate = (key: string, label: string, definition: string, num: repo.Filter, den: repo.Filter) => defineMetric({

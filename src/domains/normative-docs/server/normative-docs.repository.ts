@@ -1,11 +1,9 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs, sequences } from '../../../core/server/db/schema';
-import { casesWith } from '../../../core/server/sql-scope';
-import { inDivision } from '../../../core/server/sql-scope';
+import { cases, inDivision, orgs, sequences, type Tx, casesWith } from '../../../core/server';
 import { normativeCleanups, normativeComments, normativeDocs, normativeEvaluations, normativePassages } from './normative-docs.tables';
 
-export type DocRow = typeof normativeDocs.$inferSelect;
+import type { DocRow } from './normative-docs.tables';
+export type { DocRow };
 export async function insert(tx: Tx, row: typeof normativeDocs.$inferInsert) { await tx.insert(normativeDocs).values(row); }
 export async function update(tx: Tx, caseId: string, patch: Partial<DocRow>) { await tx.update(normativeDocs).set(patch).where(eq(normativeDocs.caseId, caseId)); }
 export const get = async (tx: Tx, caseId: string) => (await tx.select().from(normativeDocs).where(eq(normativeDocs.caseId, caseId)))[0] ?? null;

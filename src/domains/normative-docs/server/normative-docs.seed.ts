@@ -6,10 +6,7 @@
  * its register entry, a timeline and its clock.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server/kernel';
-import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { draft } from './normative-docs.service';
 import { addEvaluation, publishAdoption, respondToComment, setDraftText, submitPublicComment } from './normative-participation.service';
 

@@ -1,10 +1,6 @@
 /** 规范性文件: drafting records, the legality-review minimum, numbering, filing and clean-up lists. */
 import { AppError } from '../../../core/shared/errors';
-import { can, type Actor } from '../../../core/server/actor';
-import { createCase, mergeCaseData } from '../../../core/server/cases/case.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionContext, type Tx } from '../../../core/server';
 import { CLEANUP_OUTCOMES, FAIR_COMPETITION_CHECKLIST, type NormativeDocInput } from '../shared/normative-doc.machine';
 import { commentPeriodRefusal } from '../shared/normative-participation';
 import type { z } from 'zod';

@@ -23,6 +23,7 @@ export const normativeDocs = pgTable('normative_docs', {
   adoptionPublishedOn: day('adoption_published_on'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 }, (t) => [index('normative_docs_division_idx').on(t.divisionCode, t.publishedOn)]);
+export type DocRow = typeof normativeDocs.$inferSelect;
 
 /** 清理: one decision per document per campaign, published as lists. */
 export const normativeCleanups = pgTable('normative_cleanups', {

@@ -6,10 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { can, type Actor } from '../../../core/server/actor';
-import { loadVisible } from '../../../core/server/cases/case.service';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
+import { type Actor, can, type Kernel, loadVisible, type Tx } from '../../../core/server';
 import { ADOPTION, commentPeriodRefusal, splitPassages, type Adoption, type CommentResponseInput, type DraftTextInput, type EvaluationInput, type PublicCommentInput } from '../shared/normative-participation';
 import * as repo from './normative-docs.repository';
 

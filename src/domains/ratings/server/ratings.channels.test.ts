@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { deliverPending } from '../../../core/server/outbox';
-import { seedServicesDemo } from '../../services/server/services.seed';
+import { deliverPending } from '../../../core/server';
+import { seedServicesDemo } from '../../services/public';
 import { sendInvitations } from './ratings.service';
 
 /** A valid 18-digit resident id number (GB 11643 check digit), distinct per seed. */

@@ -1,6 +1,6 @@
 /** 好差评 metrics (definitions in README). Ratings are not cases; 差评 records are their 整改 cases. */
 import { sql, type SQL } from 'drizzle-orm';
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './ratings.repository';
 
 type Counts = Awaited<ReturnType<typeof repo.counts>>;

@@ -1,8 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, caseEvents, counters, orgs, userRoles, users } from '../../../core/server/db/schema';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
-import { applications, serviceItems } from '../../services/server/services.tables';
+import { caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, userRoles, users } from '../../../core/server';
+import { applicationOfCase, itemNameOf } from '../../services/public';
 import { ratingInvitations, ratings } from './ratings.tables';
 
 export async function insert(tx: Tx, row: typeof ratings.$inferInsert) {
@@ -35,14 +33,15 @@ export async function staffWithOrg(tx: Tx, id: string) {
 
 /** What a case rating is tied to: the case, its item, the counter that took it (and so the site) and the clerk. */
 export async function caseContext(tx: Tx, where: SQL) {
+  const app = applicationOfCase();
   const staffCreator = sql<string | null>`(SELECT u.id FROM ${users} u WHERE u.id = ${cases.createdBy} AND u.kind = 'staff')`;
   return (await tx.select({
     id: cases.id, type: cases.type, refNo: cases.refNo, title: cases.title, state: cases.state, closedAt: cases.closedAt, orgId: cases.orgId,
     divisionCode: cases.divisionCode, applicantId: cases.applicantId, applicantPhoneEnc: cases.applicantPhoneEnc, orgName: orgs.name,
-    itemId: applications.itemId, appChannel: applications.channel, counterId: applications.counterId,
-    siteId: sql<string | null>`(SELECT c.org_id FROM ${counters} c WHERE c.id = ${applications.counterId})`,
+    itemId: app.itemId, appChannel: app.channel, counterId: app.counterId,
+    siteId: sql<string | null>`(SELECT c.org_id FROM ${counters} c WHERE c.id = ${app.counterId})`,
     staffId: staffCreator,
-  }).from(cases).innerJoin(orgs, eq(orgs.id, cases.orgId)).leftJoin(applications, eq(applications.caseId, cases.id)).where(where).limit(1))[0] ?? null;
+  }).from(cases).innerJoin(orgs, eq(orgs.id, cases.orgId)).leftJoin(app, eq(app.caseId, cases.id)).where(where).limit(1))[0] ?? null;
 }
 export const caseById = (tx: Tx, id: string) => caseContext(tx, eq(cases.id, id));
 export const caseByRefNo = (tx: Tx, refNo: string) => caseContext(tx, eq(cases.refNo, refNo));
@@ -107,7 +106,7 @@ const nameOf: Record<RatingBy, (k: SQL) => SQL<string | null>> = {
   site: (k) => sql`(SELECT o.name FROM ${orgs} o WHERE o.id::text = ${k})`,
   counter: (k) => sql`(SELECT o.name || ' · ' || c.name FROM ${counters} c JOIN ${orgs} o ON o.id = c.org_id WHERE c.id::text = ${k})`,
   staff: (k) => sql`(SELECT u.display_name FROM ${users} u WHERE u.id::text = ${k})`,
-  item: (k) => sql`(SELECT i.name FROM ${serviceItems} i WHERE i.id::text = ${k})`,
+  item: (k) => itemNameOf(k),
   month: (k) => sql`${k}`,
   channel: (k) => sql`${k}`,
 };

@@ -7,11 +7,9 @@
  * filed through the real path so their 整改 cases exist — two answered, one still open.
  */
 import { sql } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { transition } from '../../../core/server/cases/case.service';
-import type { Kernel } from '../../../core/server/kernel';
-import { listCounters, getOrgByName } from '../../../core/server/tenancy.repository';
+import { getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition } from '../../../core/server';
 import { rateCounter } from './ratings.service';
+import { APPLICATION_FACTS_SQL } from '../../services/public';
 
 /** A sub-indicator a notch below the overall level now and then (never below 1), from a hash. */
 const sub = (idExpr: string, key: string) => `greatest(1, l.lvl - (abs(hashtext(${idExpr} || ':${key}')) % 10 < 2)::int)`;
@@ -35,7 +33,7 @@ export async function seedRatingsDemo(kernel: Kernel) {
         CASE WHEN h.ch % 10 < 3 THEN jsonb_build_object('overall', l.lvl) WHEN a.channel = 'online' THEN ${onlineScores('a.case_id::text')} ELSE ${counterScores('a.case_id::text')} END,
         NULL, false, NULL, NULL,
         c.closed_at + CASE WHEN a.channel = 'online' THEN CASE WHEN h.ch < 25 THEN interval '26 hours' ELSE interval '2 hours' END ELSE interval '5 minutes' END
-      FROM applications a JOIN cases c ON c.id = a.case_id
+      FROM ${APPLICATION_FACTS_SQL} a JOIN cases c ON c.id = a.case_id
       CROSS JOIN LATERAL (SELECT abs(hashtext(a.case_id::text || ':pick')) % 100 AS pick, abs(hashtext(a.case_id::text || ':ch')) % 100 AS ch, abs(hashtext(a.case_id::text || ':ct')) AS ct) h
       CROSS JOIN LATERAL ${level('a.case_id::text')} l
       LEFT JOIN (SELECT x.id, x.org_id, row_number() OVER (ORDER BY x.name) - 1 AS i, count(*) OVER () AS n FROM counters x WHERE x.org_id = ${hall ? `'${hall.id}'` : 'NULL'}) sc ON a.channel = 'counter' AND sc.i = h.ct % sc.n

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { deliverPending } from '../../../core/server/outbox';
+import { deliverPending } from '../../../core/server';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

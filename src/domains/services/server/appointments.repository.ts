@@ -1,12 +1,10 @@
 /** SQL of 预约: slots, bookings and the counter's day list. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { orgs } from '../../../core/server/db/schema';
-import { inDivision } from '../../../core/server/sql-scope';
+import { inDivision, orgs, type Tx } from '../../../core/server';
 import { appointments, appointmentSlots, serviceItems } from './services.tables';
 
-export type SlotRow = typeof appointmentSlots.$inferSelect;
-export type AppointmentRow = typeof appointments.$inferSelect;
+import type { SlotRow, AppointmentRow } from './services.tables';
+export type { SlotRow, AppointmentRow };
 
 export async function insertSlot(tx: Tx, row: typeof appointmentSlots.$inferInsert) {
   return (await tx.insert(appointmentSlots).values(row).onConflictDoNothing().returning())[0] ?? null;

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../../core/shared/schemas';
-import { actorOf } from '../../../core/server/http/plugin';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel } from '../../../core/server';
 import { AppointmentBook, AppointmentCancel, AppointmentView, Slot, SlotCreate, SlotQuery } from '../shared/services.schema';
 import * as svc from './appointments.service';
 

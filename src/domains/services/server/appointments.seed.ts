@@ -6,7 +6,7 @@
  * Demo bookings carry no phone number (only made-up last four digits), so nothing personal is stored.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server/kernel';
+import type { Kernel } from '../../../core/server';
 
 const COUNTY = '411202';
 // start, end, kind, capacity in the hall, capacity at a township site (0 = not offered there)

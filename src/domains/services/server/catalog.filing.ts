@@ -5,8 +5,7 @@
  * published; catalog.machine.ts).
  */
 import type { ClockUnit } from '../../../core/shared/machine';
-import type { Tx } from '../../../core/server/db/db';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { tenancy, type Tx } from '../../../core/server';
 import * as repo from './catalog.repository';
 import { queryTokens as queryWords } from './services.search';
 

@@ -7,8 +7,7 @@
  * publication and withdrawal instants, so a year's figure does not move when the catalog changes later.
  * Completeness is the catalog as it stands: draft edits are not kept as history.
  */
-import { defineMetric, type MetricScope } from '../../../core/server/metrics';
-import type { Tx } from '../../../core/server/db/db';
+import { defineMetric, type MetricScope, type Tx } from '../../../core/server';
 import * as repo from './catalog.repository';
 import * as appts from './appointments.repository';
 

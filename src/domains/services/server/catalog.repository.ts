@@ -6,18 +6,17 @@
  */
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../../core/server/db/db';
-import { divisions, orgs } from '../../../core/server/db/schema';
-import { dayEnd, inDivision } from '../../../core/server/sql-scope';
+import { dayEnd, divisions, inDivision, orgs, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './services.tables';
 
 /** The scope columns of catalog items (core/server/access/scope.ts). */
 export const itemScopeColumns = { division: catalogItems.divisionCode, org: catalogItems.orgId };
 
-export type ItemRow = typeof catalogItems.$inferSelect;
-export type VersionRow = typeof catalogItemVersions.$inferSelect;
+import type { ItemRow, VersionRow } from './services.tables';
+export type { ItemRow, VersionRow };
 export type VersionInsert = typeof catalogItemVersions.$inferInsert;
+
 
 const v = catalogItemVersions;
 const cur = alias(catalogItemVersions, 'cur');

@@ -7,8 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf } from '../../../core/server/http/plugin';
-import type { Kernel } from '../../../core/server/kernel';
+import { actorOf, type Kernel } from '../../../core/server';
 import {
   CatalogOptions, CatalogSummary, DraftSave, ItemCreate, ItemDetail, ItemQuery, ItemSummary, ImportResult, PublicGuide, PublicItem,
   PublicQuery, PublishInput, SitesInput, VersionView, WithdrawInput,

@@ -17,10 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSTEM_ACTOR } from '../../../core/server/actor';
-import { createStaff } from '../../../core/server/auth.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Kernel } from '../../../core/server/kernel';
+import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { GuideElements, type GuideElementsInput, type Material } from '../shared/catalog.schema';
 import { assessGuide } from '../shared/catalog.completeness';
 import * as repo from './catalog.repository';

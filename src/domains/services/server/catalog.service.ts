@@ -8,12 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { checkTransition } from '../../../core/shared/machine';
-import { can, type Actor } from '../../../core/server/actor';
-import { appendAudit } from '../../../core/server/audit';
-import { scopeWhere } from '../../../core/server/access/scope';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
+import { type Actor, appendAudit, can, type Kernel, scopeWhere, tenancy, type Tx } from '../../../core/server';
 import * as repo from './catalog.repository';
 import { indexText, queryTokens as queryWords } from './services.search';
 import * as xlsx from './catalog.xlsx';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
-import { verifyAudit } from '../../../core/server/audit';
+import { verifyAudit } from '../../../core/server';
 import { completeLicence } from '../shared/catalog.fixtures';
 import type { GuideElementsInput } from '../shared/catalog.schema';
 import { seedServicesDemo } from './services.seed';

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { issuesOf } from '../../../core/server/validation';
+import { issuesOf } from '../../../core/server';
 import { MATERIAL_FORMS, MATERIAL_SOURCES, NECESSITY } from '../shared/catalog.labels';
 import { Faq, Fee, GuideElements, Material, ProcessStep, SpecialProcedure, type Completeness } from '../shared/catalog.schema';
 import { percent } from '../shared/catalog.completeness';

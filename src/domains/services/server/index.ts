@@ -1,5 +1,4 @@
-import { defineDomain } from '../../../core/server/kernel';
-import { mergeCaseData } from '../../../core/server/cases/case.service';
+import { defineDomain, mergeCaseData } from '../../../core/server';
 import { applicationMachine } from '../shared/application.machine';
 import { servicesRoutes } from './services.routes';
 import { catalogRoutes } from './catalog.routes';
@@ -7,9 +6,11 @@ import { appointmentRoutes } from './appointments.routes';
 import { servicesMetrics } from './services.metrics';
 import { present } from './services.service';
 import { seedServicesDemo } from './services.seed';
+import { serviceItems, applications, serviceItemVersions, serviceItemSites, applicationFiles, appointmentSlots, appointments } from './services.tables';
 
 export default defineDomain({
   name: 'services',
+  tables: [serviceItems, applications, serviceItemVersions, serviceItemSites, applicationFiles, appointmentSlots, appointments],
   permissions: {
     'application.read': '查看办件', 'application.file': '窗口收件', 'application.accept': '受理/不予受理/补正告知',
     'application.review': '审查决定', 'application.extend': '批准延长办理期限', 'application.deliver': '送达',

@@ -1,7 +1,7 @@
 /** Government-service metrics; 受理/办结/按时办结率 come from the kernel's case set with caseType=application. */
 import { eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { applications } from './services.tables';
-import { defineMetric } from '../../../core/server/metrics';
+import { defineMetric } from '../../../core/server';
 import * as repo from './services.repository';
 import { appointmentMetrics, catalogMetrics } from './catalog.metrics';
 

@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../core/server/db/db';
-import { cases, orgs } from '../../../core/server/db/schema';
+import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { applicationFiles, applications, serviceItemVersions, serviceItems } from './services.tables';
-import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 
-export type ItemRow = typeof serviceItems.$inferSelect;
+import type { ItemRow, FileRow } from './services.tables';
+export type { ItemRow, FileRow };
 
 export async function upsertItem(tx: Tx, row: typeof serviceItems.$inferInsert) {
   await tx.insert(serviceItems).values(row).onConflictDoNothing();
@@ -70,7 +69,6 @@ export async function countCases(tx: Tx, where: SQL) {
 
 
 // ---- uploaded materials ------------------------------------------------------------------------------
-export type FileRow = typeof applicationFiles.$inferSelect;
 export async function insertFile(tx: Tx, row: typeof applicationFiles.$inferInsert) {
   await tx.insert(applicationFiles).values(row);
 }

@@ -6,11 +6,10 @@
  * case has the timeline and clocks the machine would have written, so case pages and metrics work.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server/kernel';
+import { type Kernel, rebuildCaseRollups } from '../../../core/server';
 import * as repo from './services.repository';
 import { seedCatalogDemo } from './catalog.seed';
 import { seedAppointmentsDemo } from './appointments.seed';
-import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
 
 // Everyday items carry more of the year's volume (社保, 医保, 户籍, 营业执照 …).
 const HEAVY = /社会保险|医疗保险|医保|户口|居民身份证|营业执照|个体工商户|不动产|养老|就业|生育/;

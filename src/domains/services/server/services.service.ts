@@ -5,16 +5,11 @@
  */
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { can, type Actor } from '../../../core/server/actor';
-import { createCase } from '../../../core/server/cases/case.service';
-import * as tenancy from '../../../core/server/tenancy.repository';
-import type { Tx } from '../../../core/server/db/db';
-import type { Kernel } from '../../../core/server/kernel';
+import { type Actor, can, createCase, type Kernel, listClocks, tenancy, type Tx } from '../../../core/server';
 import type { z } from 'zod';
 import type { ApplicationFile, ServiceItem } from '../shared/services.schema';
 import { applicationMachine } from '../shared/application.machine';
 import { deadlineBadge } from '../../../core/shared/clock';
-import { listClocks } from '../../../core/server/cases/case.repository';
 import * as repo from './services.repository';
 import * as catalogRepo from './catalog.repository';
 import { checkFilingMaterials } from './materials.service';

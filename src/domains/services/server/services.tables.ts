@@ -1,6 +1,6 @@
 import { pgTable, uuid, text, integer, jsonb, boolean, index, uniqueIndex, timestamp, primaryKey, real, date, bigint } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { cases, orgs } from '../../../core/server/db/schema';
+import { cases, orgs } from '../../../core/server';
 import type { CompletenessIssue, GuideElements } from '../shared/catalog.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -38,6 +38,7 @@ export const serviceItems = pgTable('service_items', {
   uniqueIndex('service_items_code_uq').on(t.divisionCode, t.code), index('service_items_org_idx').on(t.orgId),
   index('service_items_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
 ]);
+export type ItemRow = typeof serviceItems.$inferSelect;
 
 /** 办件: the domain columns of an application case (the state lives in the kernel's cases row). */
 export const applications = pgTable('applications', {
@@ -162,6 +163,7 @@ export const serviceItemVersions = pgTable('service_item_versions', {
   index('service_item_versions_division_status_idx').on(t.divisionCode, t.status),
   index('service_item_versions_published_at_idx').on(t.divisionCode, t.publishedAt),
 ]);
+export type VersionRow = typeof serviceItemVersions.$inferSelect;
 
 /** 下沉: an item accepted at a township or village service site (便民服务中心/站) besides the hall. */
 export const serviceItemSites = pgTable('service_item_sites', {
@@ -193,6 +195,7 @@ export const applicationFiles = pgTable('application_files', {
   divisionCode: text('division_code'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('application_files_owner_idx').on(t.ownerKey, t.createdAt)]);
+export type FileRow = typeof applicationFiles.$inferSelect;
 
 /**
  * 预约 time slots of a hall or service site: regular counter hours, 延时服务 (extended hours, e.g. lunch
@@ -215,6 +218,7 @@ export const appointmentSlots = pgTable('appointment_slots', {
   uniqueIndex('appointment_slots_uq').on(t.orgId, t.day, t.startTime, t.kind),
   index('appointment_slots_day_idx').on(t.divisionCode, t.day),
 ]);
+export type SlotRow = typeof appointmentSlots.$inferSelect;
 
 /** A booking of one slot. One live booking per person per slot (partial unique index). */
 export const appointments = pgTable('appointments', {
@@ -245,3 +249,4 @@ export const appointments = pgTable('appointments', {
   index('appointments_day_idx').on(t.divisionCode, t.day),
   index('appointments_created_idx').on(t.createdAt),
 ]);
+export type AppointmentRow = typeof appointments.$inferSelect;

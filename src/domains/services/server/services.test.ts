@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { seedServicesDemo } from './services.seed';
-import { verifyAudit } from '../../../core/server/audit';
+import { verifyAudit } from '../../../core/server';
 
 let t: TestApp;
 let food: { id: string; orgName: string };

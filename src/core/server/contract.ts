@@ -1,0 +1,139 @@
+/**
+ * What a domain declares into the kernel (DESIGN §4.9): the shapes of `defineDomain`, its case types,
+ * subscriptions, jobs and metrics, and the `Kernel` object handed back. Types only, no runtime code:
+ * everything in core/server may import it, and it imports no module that implements the kernel, so
+ * kernel ↔ jobs ↔ metrics no longer import each other for their types.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { MachineDef } from '../shared/machine';
+import type { WorkCalendar } from '../shared/calendar';
+import type { MetricQuery } from '../shared/schemas';
+import type { Config } from './config';
+import type { Database, Tx } from './db/db';
+import type { CaseRow } from './db/schema';
+import type { Actor } from './actor';
+import type { PersonalDataCipher } from './crypto';
+import type { CalendarCache } from './calendar.service';
+
+// ---- case types -----------------------------------------------------------------------------------
+
+export type TransitionContext = {
+  row: CaseRow;
+  previousState: string;
+  event: string;
+  input: Record<string, unknown>;
+  actor: Actor;
+  at: Date;
+  today: string;
+  calendar: WorkCalendar;
+  kernel: Kernel;
+};
+
+export type CaseTypeRegistration = {
+  machine: MachineDef;
+  /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
+  refPrefix: string;
+  /** Domain fields shown on the generic case page. */
+  present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string }[]>;
+  /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
+  link?: (row: CaseRow) => string;
+  /** Domain writes inside the transition's transaction, after the compare-and-set. */
+  onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
+};
+
+export type CaseSubscription = {
+  caseType: string;
+  /** Only these events (default: all). */
+  events?: string[];
+  /** Only transitions into these states (default: all). */
+  toStates?: string[];
+  handle: (tx: Tx, ctx: TransitionContext) => Promise<void>;
+};
+
+// ---- jobs -----------------------------------------------------------------------------------------
+
+export type JobDefinition<P extends Record<string, unknown> = Record<string, unknown>> = {
+  name: string;
+  schema?: z.ZodType<P>;
+  /** Recurring: run once per this many seconds across all processes. */
+  everySeconds?: number;
+  maxAttempts?: number;
+  handler: (kernel: Kernel, payload: P, job: { id: string; attempts: number }) => Promise<void>;
+};
+
+// ---- metrics --------------------------------------------------------------------------------------
+
+export type MetricScope = MetricQuery & { divisionCode: string };
+
+export type MetricDefinition = {
+  key: string;
+  label: string;
+  unit: 'count' | 'rate';
+  /** The definition in Chinese, as printed beside the figure and in the domain README. */
+  definition: string;
+  compute: (tx: Tx, kernel: Kernel, q: MetricScope) => Promise<{ numerator: number; denominator: number | null }>;
+  /**
+   * The records behind the numerator (and denominator, for rates), as a condition on `cases`. The
+   * kernel pages them, and always in the reader's own row scope (access/scope.ts): a figure may count a
+   * whole county while its reader may open only their own org's records. Metrics over non-case records
+   * (catalog items) leave it out and say in `recordsNote` where their records are.
+   */
+  recordsNote?: string;
+  recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator') => SQL;
+};
+
+export type Breakdown = 'org' | 'month';
+export type MetricDefinitionWithBreakdown = MetricDefinition & {
+  /** The same figure for every org or every month of the period in one grouped query (dashboards). */
+  breakdown?: (tx: Tx, kernel: Kernel, q: MetricScope, by: Breakdown) => Promise<Map<string, { numerator: number; denominator: number | null }>>;
+};
+
+// ---- the domain -----------------------------------------------------------------------------------
+
+export type DomainModule = {
+  name: string;
+  /**
+   * The tables this domain owns (drizzle table objects, or SQL names). No other domain's SQL names
+   * them: others read through this domain's public.ts (tests/architecture.test.ts checks it). The
+   * kernel's tables (cases, case_events, orgs, users…) are shared by every domain.
+   */
+  tables?: (PgTable | string)[];
+  /** Permission → 中文 label, for the roles page. */
+  permissions?: Record<string, string>;
+  /** Permissions this domain grants to roles (kernel roles or its own). */
+  grants?: Record<string, string[]>;
+  roles?: { key: string; name: string; scope: 'org' | 'division' | 'self'; description: string }[];
+  caseTypes?: CaseTypeRegistration[];
+  jobs?: JobDefinition[];
+  metrics?: MetricDefinition[];
+  routes?: (app: FastifyInstance, kernel: Kernel) => Promise<void> | void;
+  /**
+   * Reactions to another domain's cases, run inside the same transaction after the owner's own
+   * onTransition (e.g. licences issue a licence when an application completes; a bundle re-derives its
+   * state when a child moves). Filter by event or target state; a throw rolls the transition back.
+   */
+  subscriptions?: CaseSubscription[];
+  /** Demo data for `zhengtong seed demo`, run after the kernel's demo district exists. */
+  seedDemo?: (kernel: Kernel) => Promise<void>;
+  /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
+  seedAfter?: string[];
+};
+
+// ---- the kernel handed to domains -----------------------------------------------------------------
+
+export type Kernel = {
+  config: Config;
+  db: Database;
+  now: () => Date;
+  today: () => string;
+  cipher: PersonalDataCipher;
+  calendar: CalendarCache;
+  domains: DomainModule[];
+  caseTypes: Map<string, CaseTypeRegistration>;
+  metrics: Map<string, MetricDefinition>;
+  jobs: Map<string, JobDefinition>;
+  subscriptions: Map<string, CaseSubscription[]>;
+};

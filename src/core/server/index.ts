@@ -1,0 +1,51 @@
+/**
+ * The kernel's face (DESIGN §4.9): the only module through which a domain (src/domains/*) imports the
+ * kernel's server side. Domains may also import src/core/shared/* and src/core/web/* directly; anything
+ * else under core/server is the kernel's own business and may change without a domain noticing.
+ * tests/architecture.test.ts enforces it. When a domain needs something the face lacks, add it here
+ * (by name, never `export *`, so two modules' names cannot silently collide).
+ */
+
+// ---- what a domain declares (types only) ----------------------------------------------------------
+export type {
+  Breakdown, CaseSubscription, CaseTypeRegistration, DomainModule, JobDefinition, Kernel, MetricDefinition,
+  MetricDefinitionWithBreakdown, MetricScope, TransitionContext,
+} from './contract';
+export { defineDomain } from './kernel';
+export { defineJob, enqueue } from './jobs';
+export { computeBreakdown, computeMetric, defineMetric, metricRecords } from './metrics';
+
+// ---- database: the transaction type and the kernel's shared tables with their row types -----------
+export type { Database, Tx } from './db/db';
+export {
+  caseClocks, caseEvents, cases, counters, divisions, orgs, sequences, userRoles, users,
+} from './db/schema';
+export type { CaseEventRow, CaseRow, ClockRow, OrgRow, UserRow } from './db/schema';
+export { casesWith, dayEnd, inDivision, inPeriod } from './sql-scope';
+
+// ---- actor, access, audit, validation, crypto ------------------------------------------------------
+export type { Actor, ScopedRow } from './actor';
+export { SYSTEM_ACTOR, can, requirePermission } from './actor';
+export type { ScopeColumns, ScopePermission } from './access/scope';
+export { CASE_VISIBLE, figureScope, grantReach, scopeWhere } from './access/scope';
+export { actorOf } from './http/plugin';
+export type { AuditEntry } from './audit';
+export { appendAudit, auditPersonalDataRead, verifyAudit } from './audit';
+export { issuesOf, parseInput } from './validation';
+export { randomToken, sm3 } from './crypto';
+
+// ---- case engine -----------------------------------------------------------------------------------
+export type { CreateCaseInput } from './cases/case.service';
+export {
+  actionsFor, childCases, clockView, createCase, detail, loadVisible, lockCase, mergeCaseData, reassignCase,
+  rebuildCaseRollups, summaries, transition, visibleFilter,
+} from './cases/case.service';
+export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, nextSequence } from './cases/case.repository';
+export { scanClocks } from './cases/clock.jobs';
+
+// ---- tenancy, staff, notifications ------------------------------------------------------------------
+export * as tenancy from './tenancy.repository';
+export { getOrgByName, listCounters, listOrgs } from './tenancy.repository';
+export { createStaff } from './auth.service';
+export type { Message } from './outbox';
+export { deliverPending, notify } from './outbox';
