@@ -30,7 +30,7 @@ export function register(program: Command, deps: { openKernel: () => Promise<Ker
         const input = o.org ? { year, subjectKind: 'org' as const, orgId: o.org } : { year, subjectKind: 'division' as const, divisionCode: o.division ?? DEMO_COUNTY };
         const id = await kernel.db.tx((tx) => ensureReport(tx, kernel, SYSTEM_ACTOR, input));
         const view = await kernel.db.tx((tx) => viewReport(tx, SYSTEM_ACTOR, id));
-        const buf = o.out.toLowerCase().endsWith('.pdf') ? await reportPdf(view.content)
+        const buf = o.out.toLowerCase().endsWith('.pdf') ? await reportPdf(view.content, kernel.config.CHROMIUM_PATH)
           : await reportDocx(view.content, { appendix: o.appendix, issuer: view.subjectName, date: `${chineseYear(year + 1)}年` });
         await writeFile(o.out, buf);
         process.stdout.write(`已生成：${o.out}（${view.content.title}，第${view.contentVersion}版，${view.stateName}）\n`);

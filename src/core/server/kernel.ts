@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import type { Config } from './config';
+import { configError, type Config } from './config';
 import type { Database, Tx } from './db/db';
 import type { MachineDef } from '../shared/machine';
 import type { CaseRow } from './cases/case.repository';
@@ -61,6 +61,13 @@ export type DomainModule = {
   seedDemo?: (kernel: Kernel) => Promise<void>;
   /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
   seedAfter?: string[];
+  /**
+   * The domain's settings: a zod object whose keys are environment variable names, each with its
+   * default, bounds and `.describe()`. Parsed once at boot into `kernel.config.domains[name]` (a bad
+   * value stops the boot) and read with `domainConfig(kernel, schema)`; README's settings table is
+   * generated from it.
+   */
+  config?: z.ZodObject;
 };
 
 export type CaseSubscription = {
@@ -74,8 +81,15 @@ export type CaseSubscription = {
 
 export const defineDomain = (d: DomainModule) => d;
 
+export type KernelConfig = Config & {
+  /** Each domain's parsed settings by domain name (see DomainModule.config). */
+  domains: Record<string, Record<string, unknown>>;
+};
+
 export type Kernel = {
-  config: Config;
+  config: KernelConfig;
+  /** The configured IANA time zone (TZ_NAME): "today", months in SQL, times shown to people. */
+  tz: string;
   db: Database;
   now: () => Date;
   today: () => string;
@@ -92,9 +106,38 @@ export function isoDateIn(tz: string, d: Date): string {
   return todayIso(tz, d);
 }
 
+/**
+ * Every domain's settings from the environment the kernel's own were read from. All problems of all
+ * domains are reported together, like loadConfig does, so one boot shows everything to fix.
+ */
+export function parseDomainConfigs(env: Readonly<Record<string, string | undefined>>, domains: DomainModule[]): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  for (const d of domains) {
+    if (!d.config) continue;
+    const r = d.config.safeParse(env);
+    if (r.success) out[d.name] = r.data as Record<string, unknown>;
+    else issues.push(...r.error.issues.map((i) => ({ path: i.path, message: `${i.message}（${d.name}）` })));
+  }
+  if (issues.length) throw configError(issues);
+  return out;
+}
+
+/**
+ * A domain's settings, typed by its schema. The schema object identifies the domain, so a domain
+ * reads only what it declared, and a setting never read from the environment twice.
+ */
+export function domainConfig<S extends z.ZodObject>(kernel: Kernel, schema: S): z.output<S> {
+  const d = kernel.domains.find((m) => m.config === schema);
+  if (!d) throw new Error('domainConfig: this settings schema belongs to no registered domain');
+  return kernel.config.domains[d.name] as z.output<S>;
+}
+
 export function createKernel(config: Config, db: Database, domains: DomainModule[], now: () => Date = () => new Date()): Kernel {
   const k: Kernel = {
-    config, db, now,
+    config: { ...config, domains: parseDomainConfigs(config.env, domains) },
+    tz: config.TZ_NAME,
+    db, now,
     today: () => isoDateIn(config.TZ_NAME, now()),
     cipher: new PersonalDataCipher(config.APP_SECRET),
     calendar: new CalendarCache(),

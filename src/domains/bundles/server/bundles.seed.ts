@@ -5,7 +5,8 @@
  * live bundles (bundle.derive.ts), with its promised clock and timeline. Set-based: a second or two.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kernel } from '../../../core/server/kernel';
+import { domainConfig, type Kernel } from '../../../core/server/kernel';
+import { bundlesSettings } from './bundles.config';
 import { listPublishedItems } from '../../services/public';
 import { BUNDLE_DEFINITIONS, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
@@ -59,7 +60,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
   await ensureHealthClerk(kernel);
   await kernel.db.tx(async (tx) => {
     if (await repo.hasDemoBundles(tx)) return;
-    const target = Number(process.env.DEMO_BUNDLES ?? 450);
+    const target = domainConfig(kernel, bundlesSettings).DEMO_BUNDLES;
     const { items } = await listPublishedItems(tx, { pageSize: 500 });
     const byCode = new Map(items.map((i) => [i.code, i]));
     const cal = await kernel.calendar.get(tx);

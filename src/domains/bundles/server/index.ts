@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server/kernel';
+import { bundlesSettings } from './bundles.config';
 import { bundleMachine } from '../shared/bundle.machine';
 import { bundlesRoutes } from './bundles.routes';
 import { bundlesMetrics } from './bundles.metrics';
@@ -7,6 +8,7 @@ import { seedBundlesDemo } from './bundles.seed';
 
 export default defineDomain({
   name: 'bundles',
+  config: bundlesSettings,
   permissions: { 'bundle.read': '查看“一件事”', 'bundle.file': '受理“一件事”（网上申请或窗口受理）', 'bundle.withdraw': '撤回“一件事”' },
   grants: {
     // The hall's 一件事 window and the township sites take bundles; the applicant files and follows online.

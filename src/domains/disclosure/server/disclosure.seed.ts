@@ -4,7 +4,8 @@
  * with the mix of outcomes the published annual reports show. Set-based SQL with timelines and clocks.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server/kernel';
+import { domainConfig, type Kernel } from '../../../core/server/kernel';
+import { disclosureSettings } from './disclosure.config';
 import { rebuildCaseRollups } from '../../../core/server/cases/case.service';
 import { PROACTIVE_CATEGORIES, REPLY_TYPES } from '../shared/disclosure.machine';
 
@@ -18,8 +19,7 @@ const TOPICS = ['城市管理', '乡村振兴', '营商环境', '养老服务', 
 export async function seedDisclosureDemo(kernel: Kernel) {
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM disclosure_items WHERE is_demo`);
   if (Number(n) > 0) return;
-  const items = Number(process.env.DEMO_DISCLOSURE_ITEMS ?? 4458);
-  const requests = Number(process.env.DEMO_DISCLOSURE_REQUESTS ?? 47);
+  const { DEMO_DISCLOSURE_ITEMS: items, DEMO_DISCLOSURE_REQUESTS: requests } = domainConfig(kernel, disclosureSettings);
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);

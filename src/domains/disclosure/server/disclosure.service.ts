@@ -11,7 +11,8 @@ import { createCase, mergeCaseData, transition } from '../../../core/server/case
 import { findCaseByRef, lastEventInput, listClocks } from '../../../core/server/cases/case.repository';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import type { Tx } from '../../../core/server/db/db';
-import type { Kernel, TransitionContext } from '../../../core/server/kernel';
+import { domainConfig, type Kernel, type TransitionContext } from '../../../core/server/kernel';
+import { disclosureSettings } from './disclosure.config';
 import { indexText, queryTokens } from '../../services/public';
 import {
   APPLICANT_TYPES, CHANNELS, REPLY_TYPES, disclosureFee, replyTypeByLabel,
@@ -21,7 +22,6 @@ import type { ProactiveItemInput } from '../shared/disclosure.machine';
 import type { z } from 'zod';
 import * as repo from './disclosure.repository';
 
-const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isInteger(v) && v > 0 ? v : dflt; };
 
 export async function publishItem(tx: Tx, kernel: Kernel, actor: Actor, orgId: string, input: z.infer<typeof ProactiveItemInput>) {
   const org = await tenancy.getOrg(tx, orgId);
@@ -62,7 +62,7 @@ export async function fileRequest(tx: Tx, kernel: Kernel, actor: Actor, input: D
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'disclosureRequest', title: `申请公开：${input.content.slice(0, 30)}`, orgId: org.id, divisionCode: org.divisionCode,
     applicantId: actor.kind === 'public' ? actor.id : null, applicantName: input.applicantName, idempotencyKey: input.idempotencyKey,
-    data: { replyDays: cfg('DISCLOSURE_REPLY_WORKDAYS', 20), correctionDays: cfg('DISCLOSURE_CORRECTION_WORKDAYS', 15), channel: input.channel, receivedOn },
+    data: { replyDays: domainConfig(kernel, disclosureSettings).DISCLOSURE_REPLY_WORKDAYS, correctionDays: domainConfig(kernel, disclosureSettings).DISCLOSURE_CORRECTION_WORKDAYS, channel: input.channel, receivedOn },
   });
   if (created) {
     await repo.insertRequest(tx, {

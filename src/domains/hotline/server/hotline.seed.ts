@@ -14,7 +14,9 @@ import type { Kernel } from '../../../core/server/kernel';
 import * as tenancy from '../../../core/server/tenancy.repository';
 import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
-import { CANNOT_DO_ORG, hotlineConfig, issueOpen311Key } from './hotline.service';
+import { hotlineConfig, issueOpen311Key } from './hotline.service';
+import { domainConfig } from '../../../core/server/kernel';
+import { hotlineSettings } from './hotline.config';
 
 export const CENTRE_NAME = '湖滨区12345政务服务便民热线中心';
 export const OPEN311_DEMO_KEY = 'zt311-demo-key-huibin';
@@ -72,6 +74,7 @@ const TITLES: Record<string, string[]> = {
 };
 
 export async function seedHotlineDemo(kernel: Kernel) {
+  const cfg = hotlineConfig(kernel);
   const { centre, cannotDoOrg } = await kernel.db.tx(async (tx) => {
     const c = await ensureHotlineSetup(tx, kernel);
     // The city administration bureau answers most 城市管理 tickets; the demo gives it a handler.
@@ -79,16 +82,14 @@ export async function seedHotlineDemo(kernel: Kernel) {
     if (cgj && !(await tenancy.getUserByUsername(tx, 'clerk_cgj'))) {
       await createStaff(tx, kernel, SYSTEM_ACTOR, { username: 'clerk_cgj', displayName: '孟强', password: 'Zt@2026demo', phone: '13903980346', roles: [{ role: 'director', orgId: cgj.id }], mustChangePassword: false });
     }
-    const cannotDoOrg = await tenancy.getOrgByName(tx, CANNOT_DO_ORG);
-    if (!cannotDoOrg) throw new Error(`demo district lacks ${CANNOT_DO_ORG}`);
+    const cannotDoOrg = await tenancy.getOrgByName(tx, cfg.cannotDoOrg);
+    if (!cannotDoOrg) throw new Error(`demo district lacks ${cfg.cannotDoOrg}`);
     return { centre: c, cannotDoOrg };
   });
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE is_demo`);
   if (Number(n) > 0) return;
-  const target = Number(process.env.DEMO_TICKETS ?? 19_000);
-  const letters = Number(process.env.DEMO_LETTERS ?? 940);
+  const { DEMO_TICKETS: target, DEMO_LETTERS: letters, ZT_PROFILE: profile } = domainConfig(kernel, hotlineSettings);
   const today = kernel.today();
-  const cfg = hotlineConfig();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
     const days: string[] = [];
@@ -102,7 +103,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // future of whoever starts the server (today's calls are the real ones).
     const lastN = Math.max(1, days.filter((d) => d < today).length);
     const cutoff = days[lastN - 1];
-    const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
+    const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (profile) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
     // Working days numbered, with the callback deadline of a reply on that day (natural days, rolled to a working day).
     const cb = (d: string) => { try { return `'${cal.addNaturalDays(d, cfg.callbackDays)}'`; } catch { return 'NULL'; } };
     await exec(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL, cb date) ON COMMIT DROP`);
@@ -163,7 +164,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
         WHEN sat < 70 THEN '非常满意' WHEN sat < 89 THEN '满意' WHEN sat < 95 THEN '基本满意' WHEN sat < 99 THEN '不满意' ELSE '非常不满意' END
       WHERE state = 'closed'`);
     await exec(`UPDATE zt_tk t SET merged_into = p.id FROM zt_tk p WHERE t.state = 'merged' AND p.g = t.g - 1`);
-    await exec(`UPDATE zt_tk t SET org_name = CASE WHEN t.kind = 'cannotDo' THEN '${CANNOT_DO_ORG}' ELSE o.name END,
+    await exec(`UPDATE zt_tk t SET org_name = CASE WHEN t.kind = 'cannotDo' THEN '${cannotDoOrg.name.replaceAll("'", "''")}' ELSE o.name END,
         org_id = CASE WHEN t.state IN ('answered', 'merged') THEN '${centre.id}'::uuid WHEN t.kind = 'cannotDo' THEN '${cannotDoOrg.id}'::uuid ELSE o.id END,
         co_org_ids = CASE WHEN t.kind = 'cannotDo' OR t.state IN ('answered', 'merged') THEN '{}'::uuid[] ELSE dr.co_org_ids END
       FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id WHERE dr.category = t.category AND dr.division_prefix = '411202'`);
@@ -237,7 +238,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
         CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE 'Asia/Shanghai')::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
         '自' || reply_d || '起算${cfg.callbackDays}日；到期日' || coalesce(cb_due::text, '待日历公布') || '。日历版本${v}。', NULL, NULL, '411202'
       FROM zt_tk WHERE state IN ('replied', 'closed')`);
-    { const t0 = Date.now(); await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, 'rollups'); }
+    { const t0 = Date.now(); await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`); if (profile) console.log(Date.now() - t0, 'rollups'); }
 
     // 市长信箱: all answered within 15 working days, three in ten published with the writer's consent.
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_lt ON COMMIT DROP AS

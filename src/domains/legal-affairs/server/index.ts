@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server/kernel';
+import { legalAffairsSettings } from './legal-affairs.config';
 import { contractReviewMachine } from '../shared/contract-review.machine';
 import { legalAffairsRoutes } from './legal-affairs.routes';
 import { legalAffairsMetrics } from './legal-affairs.metrics';
@@ -7,6 +8,7 @@ import { seedLegalAffairsDemo } from './legal-affairs.seed';
 
 export default defineDomain({
   name: 'legal-affairs',
+  config: legalAffairsSettings,
   permissions: {
     'contractReview.read': '查看合同合法性审查', 'contractReview.submit': '送审合同等文件、补充材料、反馈采纳情况',
     'contractReview.review': '合同合法性审查（受理、指派法律顾问、出具审查意见）',

@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server/kernel';
+import { normativeDocsSettings } from './normative-docs.config';
 import { normativeDocMachine } from '../shared/normative-doc.machine';
 import { normativeDocRoutes } from './normative-docs.routes';
 import { normativeDocMetrics } from './normative-docs.metrics';
@@ -7,6 +8,7 @@ import { seedNormativeDocsDemo } from './normative-docs.seed';
 
 export default defineDomain({
   name: 'normative-docs',
+  config: normativeDocsSettings,
   permissions: {
     'normativeDoc.read': '查看规范性文件', 'normativeDoc.draft': '起草规范性文件并初审、征求意见、公平竞争审查',
     'normativeDoc.officeReview': '规范性文件复审（区政府办）', 'normativeDoc.review': '规范性文件合法性审核（司法局终审）',

@@ -58,10 +58,10 @@ export async function ratingsRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req, reply) => {
       const a = actorOf(req);
       requirePermission(a, 'ratings.read');
-      const p = await db.tx((tx) => svc.posterFor(tx, a, req.params.kind, req.params.id, origin(req)));
+      const p = await db.tx((tx) => svc.posterFor(tx, kernel, a, req.params.kind, req.params.id, origin(req)));
       if (req.params.format === 'qr.png') return file(reply, await qrPng(p.url), 'image/png', `${p.fileName}.png`);
-      if (req.params.format === 'png') return file(reply, await posterPng(p), 'image/png', `${p.fileName}海报.png`);
-      return file(reply, await posterPdf(p), 'application/pdf', `${p.fileName}海报.pdf`);
+      if (req.params.format === 'png') return file(reply, await posterPng(p, kernel.config.CHROMIUM_PATH), 'image/png', `${p.fileName}海报.png`);
+      return file(reply, await posterPdf(p, kernel.config.CHROMIUM_PATH), 'application/pdf', `${p.fileName}海报.pdf`);
     });
   app.get('/api/complaint-fixes/:id/rater', { schema: { tags, operationId: 'complaintFixRater', summary: '差评整改经办人查看实名评价人联系方式（留痕）', params: z.object({ id: z.uuid() }), response: { 200: z.object({ phone: z.string() }), ...err } } },
     async (req) => db.tx((tx) => svc.raterContact(tx, kernel, actorOf(req), req.params.id)));

@@ -9,7 +9,8 @@
 import { sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../../../core/server/actor';
 import { transition } from '../../../core/server/cases/case.service';
-import type { Kernel } from '../../../core/server/kernel';
+import { domainConfig, type Kernel } from '../../../core/server/kernel';
+import { ratingsSettings } from './ratings.config';
 import { listCounters, getOrgByName } from '../../../core/server/tenancy.repository';
 import { rateCounter } from './ratings.service';
 
@@ -23,7 +24,7 @@ const level = (id: string) => `(SELECT CASE WHEN abs(hashtext(${id} || ':lv')) %
 export async function seedRatingsDemo(kernel: Kernel) {
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ratings`);
   if (Number(n) > 0) return;
-  const target = Number(process.env.DEMO_RATINGS ?? 60_000);
+  const target = domainConfig(kernel, ratingsSettings).DEMO_RATINGS;
   const now = kernel.now().toISOString();
   const yearStart = `${kernel.today().slice(0, 4)}-01-01`;
   const hall = await kernel.db.tx((tx) => getOrgByName(tx, '湖滨区政务服务中心'));

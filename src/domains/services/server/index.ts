@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server/kernel';
+import { servicesSettings } from './services.config';
 import { mergeCaseData } from '../../../core/server/cases/case.service';
 import { applicationMachine } from '../shared/application.machine';
 import { servicesRoutes } from './services.routes';
@@ -10,6 +11,7 @@ import { seedServicesDemo } from './services.seed';
 
 export default defineDomain({
   name: 'services',
+  config: servicesSettings,
   permissions: {
     'application.read': '查看办件', 'application.file': '窗口收件', 'application.accept': '受理/不予受理/补正告知',
     'application.review': '审查决定', 'application.extend': '批准延长办理期限', 'application.deliver': '送达',

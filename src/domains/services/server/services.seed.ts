@@ -6,7 +6,8 @@
  * case has the timeline and clocks the machine would have written, so case pages and metrics work.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server/kernel';
+import { domainConfig, type Kernel } from '../../../core/server/kernel';
+import { servicesSettings } from './services.config';
 import * as repo from './services.repository';
 import { seedCatalogDemo } from './catalog.seed';
 import { seedAppointmentsDemo } from './appointments.seed';
@@ -20,7 +21,7 @@ export async function seedServicesDemo(kernel: Kernel) {
   await seedAppointmentsDemo(kernel);
   const existing = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications WHERE is_demo`);
   if (Number(existing[0].n) > 0) return;
-  const target = Number(process.env.DEMO_APPLICATIONS ?? 120_000);
+  const target = domainConfig(kernel, servicesSettings).DEMO_APPLICATIONS;
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
