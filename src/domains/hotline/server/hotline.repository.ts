@@ -26,9 +26,6 @@ export async function centreFor(tx: Tx, divisionCode: string) {
 export const townshipsOf = (tx: Tx, county: string) =>
   tx.select({ code: divisions.code, name: divisions.name }).from(divisions).where(eq(divisions.parentCode, county)).orderBy(divisions.sort, divisions.code);
 
-export const firstCentre = async (tx: Tx) =>
-  (await tx.select().from(orgs).where(eq(orgs.kind, 'hotline')).orderBy(sql`length(${orgs.divisionCode})`).limit(1))[0] ?? null;
-
 /** 派单目录 look-up: the rule with the longest division prefix of the ticket's place. */
 export async function ruleFor(tx: Tx, category: string, divisionCode: string) {
   const rows = await tx.select().from(dispatchRules)

@@ -12,6 +12,7 @@ import { notify } from '../../../core/server/outbox';
 import { appendAudit, auditPersonalDataRead } from '../../../core/server/audit';
 import { sm3 } from '../../../core/server/crypto';
 import type { Tx } from '../../../core/server/db/db';
+import { publicSite, siteDivisionCode } from '../../../core/server/site';
 import { domainConfig, type Kernel, type TransitionContext } from '../../../core/server/kernel';
 import { hotlineSettings } from './hotline.config';
 import { findCaseByRef, type CaseRow } from '../../../core/server/cases/case.repository';
@@ -54,12 +55,13 @@ export async function similarTickets(tx: Tx, kernel: Kernel, divisionCode: strin
 }
 
 export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: TicketInputT, channel: 'phone' | 'web' | 'open311', extra: { open311ServiceCode?: string } = {}) {
-  const refusal = excludedChannel(`${input.title} ${input.description}`);
+  const text = `${input.title} ${input.description}`;
+  const refusal = excludedChannel(text) && excludedChannel(text, (await publicSite(tx, kernel)).divisionName);
   if (refusal) throw new AppError('GUARD_FAILED', `该诉求不属于12345热线受理范围：${refusal}`);
   if (input.divisionCode && !(await tenancy.getDivision(tx, input.divisionCode))) {
     throw new AppError('VALIDATION', '事发乡镇（街道）不存在', { fields: [{ path: 'divisionCode', message: '事发乡镇（街道）不存在' }] });
   }
-  const divisionCode = input.divisionCode ?? actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
+  const divisionCode = input.divisionCode ?? actor.divisionCode ?? siteDivisionCode(kernel);
   const centre = await repo.centreFor(tx, divisionCode);
   if (!centre) throw new AppError('VALIDATION', '本地区尚未设置12345热线中心，暂不能受理');
   if (actor.kind === 'staff' && !can(actor, 'ticket.file', { orgId: centre.id, divisionCode: centre.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN');
@@ -83,7 +85,7 @@ export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: Ti
 }
 
 export async function fileLetter(tx: Tx, kernel: Kernel, actor: Actor, input: LetterInputT) {
-  const divisionCode = actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
+  const divisionCode = actor.divisionCode ?? siteDivisionCode(kernel);
   const centre = await repo.centreFor(tx, divisionCode);
   if (!centre) throw new AppError('VALIDATION', '本地区尚未开通市长信箱');
   const { row, created } = await createCase(tx, kernel, actor, {

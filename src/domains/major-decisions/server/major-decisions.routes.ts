@@ -5,7 +5,7 @@ import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schema
 import { actorOf } from '../../../core/server/http/plugin';
 import { summaries, visibleFilter } from '../../../core/server/cases/case.service';
 import { listCases } from '../../../core/server/cases/case.repository';
-import * as tenancy from '../../../core/server/tenancy.repository';
+import { siteDivisionCode } from '../../../core/server/site';
 import type { Kernel } from '../../../core/server/kernel';
 import { DecisionInput } from '../shared/major-decision.machine';
 import * as svc from './major-decisions.service';
@@ -25,5 +25,5 @@ export async function majorDecisionRoutes(base: FastifyInstance, kernel: Kernel)
       return { total: r.total, items: await summaries(tx, kernel, r.items) };
     }));
   app.get('/api/public/major-decisions', { config: { auth: 'none' }, schema: { tags, operationId: 'publicDecisionCatalog', summary: '年度重大行政决策目录（公开）', querystring: z.object({ year: z.coerce.number().int().min(2019).max(2100) }), response: { 200: z.array(CatalogEntry), ...err } } },
-    async (req) => db.tx(async (tx) => svc.publicCatalog(tx, kernel, (await tenancy.listDivisions(tx)).find((d) => d.level === 'county')?.code ?? '', req.query.year)));
+    async (req) => db.tx(async (tx) => svc.publicCatalog(tx, kernel, siteDivisionCode(kernel), req.query.year)));
 }
