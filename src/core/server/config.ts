@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { DEFAULT_TZ } from '../shared/tz';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -45,7 +46,7 @@ export const EnvSchema = z.object({
   /** Optional SMS/email gateway endpoints; without them the local channel writes to DATA_DIR/outbox.log. */
   SMS_GATEWAY_URL: z.string().url().optional().describe('短信网关地址；不设时写入 DATA_DIR/outbox/sms.log'),
   EMAIL_GATEWAY_URL: z.string().url().optional().describe('邮件网关地址；不设时写入 DATA_DIR/outbox/email.log'),
-  TZ_NAME: tzName.default('Asia/Shanghai').describe('时区：日期、统计月份、期限和页面时间都按此时区计算'),
+  TZ_NAME: tzName.default(DEFAULT_TZ).describe('时区：日期、统计月份、期限和页面时间都按此时区计算'),
   /**
    * App processes on this machine (node:cluster sharing one port), PostgreSQL only: PGlite is one
    * process's file. Every kernel part is built for several processes (jobs claimed with SKIP LOCKED,

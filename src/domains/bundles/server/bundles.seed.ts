@@ -74,7 +74,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
       const comps = def.items.map((c) => byCode.get(c));
       if (!WEIGHT[def.code] || comps.some((c) => !c)) continue;
       const quota = Math.round((target * WEIGHT[def.code]) / 100);
-      const rows = await repo.demoCandidates(tx, comps.map((c) => c!.itemId));
+      const rows = await repo.demoCandidates(tx, kernel.tz, comps.map((c) => c!.itemId));
       // Filing days on which every component item has a demo application: one bundle per such day,
       // spread evenly over the year until the quota is reached.
       const byDay = new Map<string, Map<string, typeof rows>>();
@@ -92,7 +92,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
         const terminal = !!bundleMachine.states[state].terminal;
         const createdAt = new Date(Math.min(...kids.map((c) => Date.parse(c.created_at))));
         const closedAt = terminal ? new Date(Math.max(...kids.map((c) => Date.parse(c.closed_at!)))) : null;
-        const closedDay = closedAt ? closedAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : null;
+        const closedDay = closedAt ? closedAt.toLocaleDateString('sv-SE', { timeZone: kernel.tz }) : null;
         const div = kids[0].division_code;
         const seqKey = `${div.slice(0, 6)}:${day}`;
         const seq = (seqs.get(seqKey) ?? 0) + 1;
@@ -137,7 +137,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
       }
     }
     if (!out.length) return;
-    await repo.insertDemoBundles(tx, out);
-    await rebuildCaseRollups(tx, sql.raw(`type = 'bundle'`));
+    await repo.insertDemoBundles(tx, kernel.tz, out);
+    await rebuildCaseRollups(tx, kernel, sql.raw(`type = 'bundle'`));
   });
 }

@@ -4,6 +4,7 @@ import { cases, orgs, users } from '../../../core/server/db/schema';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { divisionPrefix } from '../../../core/shared/division';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
+import { tzSql } from '../../../core/server/tz';
 
 export type CallbackRow = typeof callbacks.$inferSelect;
 
@@ -79,8 +80,8 @@ const figures = { total: sql<number>`count(*)::int`, reached: n(COND.reached), r
 export async function counts(tx: Tx, q: CbScope) {
   return (await tx.select(figures).from(callbacks).where(scope(q)))[0];
 }
-export async function countsBy(tx: Tx, q: CbScope, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${callbacks.orgId}::text` : sql<string>`to_char(${callbacks.closedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function countsBy(tx: Tx, tz: string, q: CbScope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${callbacks.orgId}::text` : sql<string>`to_char(${callbacks.closedAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, ...figures }).from(callbacks).where(scope(q)).groupBy(key);
 }
 /** The followed cases behind a figure (application or ticket case rows). */

@@ -3,6 +3,7 @@ import type { Tx } from '../../../core/server/db/db';
 import { cases, divisions, orgs } from '../../../core/server/db/schema';
 import { inDivision, inPeriod } from '../../../core/server/sql-scope';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
+import { tzSql } from '../../../core/server/tz';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type LetterRow = typeof letters.$inferSelect;
@@ -111,8 +112,8 @@ export async function ticketCounts(tx: Tx, q: Scope): Promise<TicketCounts> {
 }
 
 /** The same counts for every org (the case's current org) or month of registration, in one query. */
-export async function ticketCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${tickets.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function ticketCountsBy(tx: Tx, tz: string, q: Scope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${tickets.createdAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   const rows = await tx.select({ key, ...countCols }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(ticketScope(q)).groupBy(key);
   return rows as (TicketCounts & { key: string })[];
 }
@@ -134,8 +135,8 @@ export async function letterCounts(tx: Tx, q: Scope) {
   }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q));
   return r;
 }
-export async function letterCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${letters.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function letterCountsBy(tx: Tx, tz: string, q: Scope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${letters.createdAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, received: sql<number>`count(*)::int`, replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int` })
     .from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q)).groupBy(key);
 }

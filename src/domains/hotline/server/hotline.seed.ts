@@ -17,6 +17,7 @@ import * as repo from './hotline.repository';
 import { hotlineConfig, issueOpen311Key } from './hotline.service';
 import { domainConfig } from '../../../core/server/kernel';
 import { hotlineSettings } from './hotline.config';
+import { tzLiteral } from '../../../core/server/tz';
 
 export const CENTRE_NAME = '湖滨区12345政务服务便民热线中心';
 export const OPEN311_DEMO_KEY = 'zt311-demo-key-huibin';
@@ -74,6 +75,8 @@ const TITLES: Record<string, string[]> = {
 };
 
 export async function seedHotlineDemo(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
   const cfg = hotlineConfig(kernel);
   const { centre, cannotDoOrg } = await kernel.db.tx(async (tx) => {
     const c = await ensureHotlineSetup(tx, kernel);
@@ -144,7 +147,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
       ADD COLUMN accepted_at timestamptz, ADD COLUMN replied_at timestamptz, ADD COLUMN closed_at timestamptz, ADD COLUMN satisfaction text, ADD COLUMN merged_into uuid,
       ADD COLUMN ret int NOT NULL DEFAULT 0, ADD COLUMN late boolean NOT NULL DEFAULT false, ADD COLUMN reached boolean, ADD COLUMN resolved boolean,
       ADD COLUMN org_id uuid, ADD COLUMN ref_no text, ADD COLUMN version int, ADD COLUMN kind_label text, ADD COLUMN lim int`);
-    await exec(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
+    await exec(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE ${tz},
       state = CASE
         WHEN is_rep THEN 'merged'
         WHEN kind = 'consult' AND fate < 600 THEN 'answered'
@@ -175,11 +178,11 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // [overdue 督办], reply, callback. The case's version is the number of its events.
     await exec(`UPDATE zt_tk SET
       accepted_at = CASE WHEN state IN ('handling', 'replied', 'closed') THEN created_at + CASE WHEN ret = 1 THEN interval '5 hours' WHEN fate % 33 = 0 AND reply_off >= 2 AND state <> 'handling' THEN interval '26 hours' ELSE interval '3 hours' END END,
-      replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
+      replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE ${tz} END,
       closed_at = CASE state
         WHEN 'answered' THEN created_at + interval '20 minutes'
         WHEN 'merged' THEN created_at + interval '30 minutes'
-        WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE 'Asia/Shanghai' + interval '1 day' END,
+        WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE ${tz} + interval '1 day' END,
       cb_due = CASE WHEN state IN ('replied', 'closed') THEN cb_due END,
       version = CASE WHEN state IN ('answered', 'merged') THEN 2 ELSE 3 + 2 * ret + late::int + (state IN ('replied', 'closed'))::int + (state = 'closed')::int END`);
     const centreId = centre.id;
@@ -221,7 +224,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
       UNION ALL ${ev('3', 'return', 'dispatched', 'returned', `created_at + interval '3 hours'`, 'wrong_org', 'ret = 1', `jsonb_build_object('reason', '该诉求不属于本单位职责，请按派单目录改派' || org_name)`)}
       UNION ALL ${ev('4', 'dispatch', 'returned', 'dispatched', `created_at + interval '4 hours'`, op, 'ret = 1')}
       UNION ALL ${ev('3 + 2 * ret', 'accept', 'dispatched', 'handling', 'accepted_at', 'org_name', worked)}
-      UNION ALL ${ev('4 + 2 * ret', 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai'`, `'系统'`, 'late')}
+      UNION ALL ${ev('4 + 2 * ret', 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE ${tz}`, `'系统'`, 'late')}
       UNION ALL ${ev('4 + 2 * ret + late::int', 'reply', 'handling', 'replied', 'replied_at', 'org_name', `state IN ('replied', 'closed')`)}
       UNION ALL ${ev('5 + 2 * ret + late::int', 'confirm', 'replied', 'closed', 'closed_at', `'吴倩（12345回访）'`, `state = 'closed'`, `jsonb_build_object('reached', reached, 'resolved', resolved, 'satisfaction', satisfaction)`)}`);
     const v = Number(cal.version);
@@ -231,14 +234,14 @@ export async function seedHotlineDemo(kernel: Kernel) {
         CASE WHEN state = 'handling' THEN 'running' ELSE 'stopped' END,
         create_d, due_d, CASE WHEN state <> 'handling' THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
         '自' || create_d || '起算' || lim || '个工作日；到期日' || due_d || '。日历版本${v}。',
-        CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, '411202'
+        CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE ${tz} END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE ${tz} END, '411202'
       FROM zt_tk WHERE ${worked}
       UNION ALL
       SELECT gen_random_uuid(), id, 'callback', '回访期限', 'natural', ${cfg.callbackDays}, '答复后回访；逾期未回访视为办结（地方规定，可配置）', false, 1,
-        CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE 'Asia/Shanghai')::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
+        CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE ${tz})::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
         '自' || reply_d || '起算${cfg.callbackDays}日；到期日' || coalesce(cb_due::text, '待日历公布') || '。日历版本${v}。', NULL, NULL, '411202'
       FROM zt_tk WHERE state IN ('replied', 'closed')`);
-    { const t0 = Date.now(); await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`); if (profile) console.log(Date.now() - t0, 'rollups'); }
+    { const t0 = Date.now(); await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_tk)`); if (profile) console.log(Date.now() - t0, 'rollups'); }
 
     // 市长信箱: all answered within 15 working days, three in ten published with the writer's consent.
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_lt ON COMMIT DROP AS
@@ -251,18 +254,18 @@ export async function seedHotlineDemo(kernel: Kernel) {
     await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
       SELECT l.id, 'letter', 'XX411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce((SELECT value FROM sequences WHERE key = 'letter:411202:' || create_d::text), 0) + row_number() OVER (PARTITION BY create_d ORDER BY g))::text, 5, '0'), title, 'replied', '411202', o.id, NULL,
         (ARRAY['王','李','张','刘','陈'])[1 + g % 5] || '先生', jsonb_build_object('replyDays', 15, 'consentToPublish', fate < 30), 3, NULL, NULL,
-        (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai',
+        (create_d + time '20:00') AT TIME ZONE ${tz}, (reply_d + time '15:00') AT TIME ZONE ${tz}, (reply_d + time '15:00') AT TIME ZONE ${tz},
         NULL, (SELECT d FROM zt_hwd WHERE n = (SELECT n FROM zt_hwd WHERE d = create_d) + 15), reply_d
       FROM zt_lt l JOIN orgs o ON o.name = l.org_name`));
     await tx.execute(sql.raw(`INSERT INTO sequences (key, value) SELECT 'letter:411202:' || create_d::text, count(*) FROM zt_lt GROUP BY 1
       ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`));
     await tx.execute(sql.raw(`INSERT INTO letters (case_id, content, writer_name, writer_phone_enc, consent_to_publish, reply, replied_at, published, division_code, created_at, is_demo)
-      SELECT id, title || '。希望有关部门研究解决。', '来信人', NULL, fate < 30, '感谢您的来信。经研究，已纳入相关工作计划，将抓紧推进。', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai', fate < 30, '411202',
-        (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai', true FROM zt_lt`));
+      SELECT id, title || '。希望有关部门研究解决。', '来信人', NULL, fate < 30, '感谢您的来信。经研究，已纳入相关工作计划，将抓紧推进。', (reply_d + time '15:00') AT TIME ZONE ${tz}, fate < 30, '411202',
+        (create_d + time '20:00') AT TIME ZONE ${tz}, true FROM zt_lt`));
     await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'received', NULL::uuid, '来信人', (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai', NULL::text, '{}'::jsonb, '411202' FROM zt_lt
-      UNION ALL SELECT gen_random_uuid(), id, 2, 'assign', 'received', 'assigned', NULL, '12345话务员', (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai' + interval '14 hours', NULL, '{}'::jsonb, '411202' FROM zt_lt
-      UNION ALL SELECT gen_random_uuid(), id, 3, 'reply', 'assigned', 'replied', NULL, '承办单位', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai', NULL, '{}'::jsonb, '411202' FROM zt_lt`));
-    await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_lt)`);
+      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'received', NULL::uuid, '来信人', (create_d + time '20:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, '411202' FROM zt_lt
+      UNION ALL SELECT gen_random_uuid(), id, 2, 'assign', 'received', 'assigned', NULL, '12345话务员', (create_d + time '20:00') AT TIME ZONE ${tz} + interval '14 hours', NULL, '{}'::jsonb, '411202' FROM zt_lt
+      UNION ALL SELECT gen_random_uuid(), id, 3, 'reply', 'assigned', 'replied', NULL, '承办单位', (reply_d + time '15:00') AT TIME ZONE ${tz}, NULL, '{}'::jsonb, '411202' FROM zt_lt`));
+    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_lt)`);
   });
 }

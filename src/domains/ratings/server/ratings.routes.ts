@@ -50,7 +50,7 @@ export async function ratingsRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/ratings/hotline', { schema: { tags, operationId: 'rateByHotline', summary: '12345热线代录评价', body: HotlineRatingInput, response: { 200: Saved, ...err } } },
     async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.record'); return db.tx((tx) => svc.rateByHotline(tx, kernel, a, req.body)); });
   app.get('/api/ratings/breakdown', { schema: { tags, operationId: 'ratingBreakdown', summary: '按单位、场所、窗口、工作人员、事项统计评价', querystring: z.object({ by: z.enum(['org', 'site', 'counter', 'staff', 'item', 'month', 'channel']).meta({ title: '统计维度' }), from: IsoDate, to: IsoDate, orgId: z.uuid().optional(), divisionCode: z.string().regex(/^\d{6,12}$/).optional() }), response: { 200: z.array(Breakdown), ...err } } },
-    async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.read'); return db.tx((tx) => svc.breakdown(tx, a, req.query)); });
+    async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.read'); return db.tx((tx) => svc.breakdown(tx, kernel, a, req.query)); });
   app.get('/api/ratings/sites', { schema: { tags, operationId: 'ratingSites', summary: '服务场所及其窗口（评价二维码）', response: { 200: z.array(Site), ...err } } },
     async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.read'); return db.tx((tx) => svc.sitesWithCounters(tx, a)); });
   const Poster = { params: z.object({ kind: z.enum(['site', 'counter']), id: z.uuid(), format: z.enum(['png', 'pdf', 'qr.png']) }) };

@@ -240,11 +240,11 @@ export async function onFixTransition(tx: Tx, ctx: TransitionContext) {
 // ---- figures for staff ----
 
 /** Ratings by org, site, counter, staff member or item in the actor's division (no rater data). */
-export async function breakdown(tx: Tx, actor: Actor, q: { by: repo.RatingBy; from: string; to: string; orgId?: string; divisionCode?: string }) {
+export async function breakdown(tx: Tx, kernel: Kernel, actor: Actor, q: { by: repo.RatingBy; from: string; to: string; orgId?: string; divisionCode?: string }) {
   const divisionCode = q.divisionCode ?? actor.divisionCode;
   if (!divisionCode) throw new AppError('FORBIDDEN');
   if (!actor.grants.some((g) => g.permissions.has('ratings.read') && g.divisionCode && divisionCode.startsWith(divisionPrefix(g.divisionCode)))) throw new AppError('FORBIDDEN', '您无权查看该区划的评价统计');
-  const rows = await repo.countsBy(tx, { divisionCode, orgId: q.orgId, from: q.from, to: q.to }, q.by);
+  const rows = await repo.countsBy(tx, kernel.tz, { divisionCode, orgId: q.orgId, from: q.from, to: q.to }, q.by);
   return rows.map((r) => ({
     key: r.key, name: q.by === 'channel' ? RATING_CHANNELS[r.key as RatingChannel] ?? r.key : r.name ?? '（已删除）', total: r.total, bad: r.bad,
     satisfactionRate: r.total ? r.satisfied / r.total : null,
