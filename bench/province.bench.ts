@@ -46,7 +46,7 @@ if (Number(have) !== N) {
     FROM generate_series(1, ${N}) g
     JOIN bo ON bo.i = 1 + g % (SELECT count(*) FROM bo)
     CROSS JOIN LATERAL (SELECT timestamptz '2026-01-01 00:00+08' + ((g::bigint * 7919) % 320) * interval '1 day' AS d) x;`);
-  await kernel.db.tx((tx) => rebuildCaseRollups(tx, sql`true`));
+  await kernel.db.tx((tx) => rebuildCaseRollups(tx, kernel, sql`true`));
   await kernel.db.exec(`ANALYZE cases; ANALYZE case_daily;`);
   console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/core/server/config';
 import { openDatabase } from '../../src/core/server/db/db';
 import { buildApp, prepareKernel } from '../../src/app/server/app';
-import type { Kernel } from '../../src/core/server/kernel';
+import { parseDomainConfigs, type Kernel } from '../../src/core/server/kernel';
 import { DEMO_PASSWORD } from '../../src/app/server/demo-district';
 import { testDomains } from './domains';
 
@@ -51,9 +51,18 @@ export class Client {
   }
 }
 
-export type TestApp = { app: FastifyInstance; kernel: Kernel; clock: TestClock; as(username: string): Promise<Client>; anon(): Client; close(): Promise<void> };
+export type TestApp = {
+  app: FastifyInstance; kernel: Kernel; clock: TestClock; as(username: string): Promise<Client>; anon(): Client; close(): Promise<void>;
+  /**
+   * Runs `f` with some domain settings changed (environment variable names → values, parsed by the
+   * domains' own schemas), then restores them: for one test that needs, say, a smaller upload limit or
+   * demo size on an app that is already running. Boot-time values go in startTestApp({ env }).
+   */
+  withSettings<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T>;
+};
 
-export async function startTestApp(opts: { clock?: TestClock } = {}): Promise<TestApp> {
+/** `env` adds to the environment the app's settings are parsed from (e.g. demo sizes: `{ DEMO_APPLICATIONS: '50' }`). */
+export async function startTestApp(opts: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const pgTemplate = inject('pgTemplate');
   let dropDb: (() => Promise<void>) | null = null;
@@ -67,7 +76,7 @@ export async function startTestApp(opts: { clock?: TestClock } = {}): Promise<Te
     await admin.end();
     const u = new URL(process.env.DATABASE_URL!);
     u.pathname = `/${name}`;
-    config = loadConfig({ ...process.env, DATABASE_URL: u.toString(), LOG_LEVEL: 'silent' });
+    config = loadConfig({ ...process.env, ...opts.env, DATABASE_URL: u.toString(), LOG_LEVEL: 'silent' });
     db = await openDatabase(config);
     dropDb = async () => {
       const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -76,7 +85,7 @@ export async function startTestApp(opts: { clock?: TestClock } = {}): Promise<Te
       await a.end();
     };
   } else {
-    config = loadConfig({ ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent', DATA_DIR: `.tmp/test-${randomUUID().slice(0, 8)}` });
+    config = loadConfig({ ...process.env, ...opts.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent', DATA_DIR: `.tmp/test-${randomUUID().slice(0, 8)}` });
     const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
     db = await openDatabase(config, { pgliteDump: dump });
   }
@@ -88,6 +97,11 @@ export async function startTestApp(opts: { clock?: TestClock } = {}): Promise<Te
     as: (username) => new Client(app).login(username),
     anon: () => new Client(app),
     async close() { await app.close(); await db.close(); await dropDb?.(); },
+    async withSettings(vars, f) {
+      const before = kernel.config.domains;
+      kernel.config.domains = parseDomainConfigs({ ...kernel.config.env, ...vars }, kernel.domains);
+      try { return await f(); } finally { kernel.config.domains = before; }
+    },
   };
 }
 

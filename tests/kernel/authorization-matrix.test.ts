@@ -77,8 +77,7 @@ const byKey = new Map<string, Row>();
 const actors = new Map<string, { client: Client; actor: Actor | null }>();
 
 beforeAll(async () => {
-  Object.assign(process.env, DEMO_SIZES);
-  t = await startTestApp();
+  t = await startTestApp({ env: DEMO_SIZES });
   await seedDemo(t.kernel);
   // Two members of the public, each the applicant of a few cases of their own.
   for (const [i, c] of CITIZENS.entries()) {
@@ -94,7 +93,6 @@ beforeAll(async () => {
     actors.set(name, { client, actor });
   }
   actors.set('anonymous', { client: t.anon(), actor: null });
-  for (const k of Object.keys(DEMO_SIZES)) delete process.env[k];
 }, 600_000);
 afterAll(async () => { await t?.close(); });
 

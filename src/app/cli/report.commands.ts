@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { SYSTEM_ACTOR } from '../../core/server/actor';
 import type { Kernel } from '../../core/server/kernel';
-import { DEMO_COUNTY } from '../server/demo-district';
 import { chineseYear } from '../../domains/annual-report/public';
 import { checkReport } from '../../domains/annual-report/public';
 
@@ -27,10 +26,10 @@ export function register(program: Command, deps: { openKernel: () => Promise<Ker
       const kernel = await deps.openKernel();
       try {
         const { ensureReport, viewReport, reportDocx, reportPdf } = await import('../../domains/annual-report/public');
-        const input = o.org ? { year, subjectKind: 'org' as const, orgId: o.org } : { year, subjectKind: 'division' as const, divisionCode: o.division ?? DEMO_COUNTY };
+        const input = o.org ? { year, subjectKind: 'org' as const, orgId: o.org } : { year, subjectKind: 'division' as const, divisionCode: o.division ?? kernel.config.SITE_DIVISION_CODE };
         const id = await kernel.db.tx((tx) => ensureReport(tx, kernel, SYSTEM_ACTOR, input));
         const view = await kernel.db.tx((tx) => viewReport(tx, SYSTEM_ACTOR, id));
-        const buf = o.out.toLowerCase().endsWith('.pdf') ? await reportPdf(view.content)
+        const buf = o.out.toLowerCase().endsWith('.pdf') ? await reportPdf(view.content, kernel.config.CHROMIUM_PATH)
           : await reportDocx(view.content, { appendix: o.appendix, issuer: view.subjectName, date: `${chineseYear(year + 1)}年` });
         await writeFile(o.out, buf);
         process.stdout.write(`已生成：${o.out}（${view.content.title}，第${view.contentVersion}版，${view.stateName}）\n`);

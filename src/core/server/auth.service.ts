@@ -66,7 +66,7 @@ export async function login(kernel: Kernel, input: { username: string; password:
   if (user.status === 'disabled') { await fail('disabled'); throw new AppError('ACCOUNT_DISABLED'); }
   if (user.lockedUntil && user.lockedUntil > at) {
     await fail('locked');
-    throw new AppError('ACCOUNT_LOCKED', `账号已锁定，请于${fmtTime(user.lockedUntil)}后再试，或联系安全管理员解锁`);
+    throw new AppError('ACCOUNT_LOCKED', `账号已锁定，请于${fmtTime(user.lockedUntil, kernel.tz)}后再试，或联系安全管理员解锁`);
   }
   if (!ok) {
     const lockUntil = new Date(at.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
@@ -94,7 +94,7 @@ export async function login(kernel: Kernel, input: { username: string; password:
   });
 }
 
-const fmtTime = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', month: 'numeric', day: 'numeric' }).format(d);
+const fmtTime = (d: Date, tz: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: tz, hour: '2-digit', minute: '2-digit', month: 'numeric', day: 'numeric' }).format(d);
 
 export type SessionInfo = { actor: Actor; user: UserRow; csrf: string; sessionId: string };
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessions.getWithUser>>>['session'];

@@ -120,12 +120,26 @@ export type DomainModule = {
   seedDemo?: (kernel: Kernel) => Promise<void>;
   /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
   seedAfter?: string[];
+  /**
+   * The domain's settings: a zod object whose keys are environment variable names, each with its
+   * default, bounds and `.describe()`. Parsed once at boot into `kernel.config.domains[name]` (a bad
+   * value stops the boot) and read with `domainConfig(kernel, schema)`; README's settings table is
+   * generated from it.
+   */
+  config?: z.ZodObject;
 };
 
 // ---- the kernel handed to domains -----------------------------------------------------------------
 
+export type KernelConfig = Config & {
+  /** Each domain's parsed settings by domain name (see DomainModule.config). */
+  domains: Record<string, Record<string, unknown>>;
+};
+
 export type Kernel = {
-  config: Config;
+  config: KernelConfig;
+  /** The configured IANA time zone (TZ_NAME): "today", months in SQL, times shown to people. */
+  tz: string;
   db: Database;
   now: () => Date;
   today: () => string;

@@ -11,7 +11,10 @@ export type {
   Breakdown, CaseSubscription, CaseTypeRegistration, DomainModule, JobDefinition, Kernel, MetricDefinition,
   MetricDefinitionWithBreakdown, MetricScope, TransitionContext,
 } from './contract';
-export { defineDomain } from './kernel';
+export { defineDomain, domainConfig } from './kernel';
+export type { KernelConfig } from './contract';
+export { tzLiteral, tzSql } from './tz';
+export { publicSite, siteDivisionCode } from './site';
 export { defineJob, enqueue } from './jobs';
 export { computeBreakdown, computeMetric, defineMetric, metricRecords } from './metrics';
 

@@ -4,7 +4,7 @@
  * domain; domains are discovered from src/domains/<name>/server/index.ts at boot.
  */
 import type { z } from 'zod';
-import type { Config } from './config';
+import { configError, type Config } from './config';
 import type { Database } from './db/db';
 import { todayIso } from '../shared/calendar';
 import { PersonalDataCipher } from './crypto';
@@ -12,7 +12,7 @@ import { CalendarCache } from './calendar.service';
 import type { DomainModule, Kernel } from './contract';
 
 // The declared shapes live in contract.ts (types only); re-exported for the kernel's own modules.
-export type { CaseSubscription, CaseTypeRegistration, DomainModule, Kernel, TransitionContext } from './contract';
+export type { CaseSubscription, CaseTypeRegistration, DomainModule, Kernel, KernelConfig, TransitionContext } from './contract';
 
 export const defineDomain = (d: DomainModule) => d;
 
@@ -20,9 +20,38 @@ export function isoDateIn(tz: string, d: Date): string {
   return todayIso(tz, d);
 }
 
+/**
+ * Every domain's settings from the environment the kernel's own were read from. All problems of all
+ * domains are reported together, like loadConfig does, so one boot shows everything to fix.
+ */
+export function parseDomainConfigs(env: Readonly<Record<string, string | undefined>>, domains: DomainModule[]): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  for (const d of domains) {
+    if (!d.config) continue;
+    const r = d.config.safeParse(env);
+    if (r.success) out[d.name] = r.data as Record<string, unknown>;
+    else issues.push(...r.error.issues.map((i) => ({ path: i.path, message: `${i.message}（${d.name}）` })));
+  }
+  if (issues.length) throw configError(issues);
+  return out;
+}
+
+/**
+ * A domain's settings, typed by its schema. The schema object identifies the domain, so a domain
+ * reads only what it declared, and a setting never read from the environment twice.
+ */
+export function domainConfig<S extends z.ZodObject>(kernel: Kernel, schema: S): z.output<S> {
+  const d = kernel.domains.find((m) => m.config === schema);
+  if (!d) throw new Error('domainConfig: this settings schema belongs to no registered domain');
+  return kernel.config.domains[d.name] as z.output<S>;
+}
+
 export function createKernel(config: Config, db: Database, domains: DomainModule[], now: () => Date = () => new Date()): Kernel {
   const k: Kernel = {
-    config, db, now,
+    config: { ...config, domains: parseDomainConfigs(config.env, domains) },
+    tz: config.TZ_NAME,
+    db, now,
     today: () => isoDateIn(config.TZ_NAME, now()),
     cipher: new PersonalDataCipher(config.APP_SECRET),
     calendar: new CalendarCache(),

@@ -13,6 +13,7 @@
  */
 import { AppError } from './errors';
 import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE } from './calendar-data';
+import { DEFAULT_TZ } from './tz';
 
 import type { CalendarOverride, DayInfo } from './calendar.types';
 
@@ -80,7 +81,7 @@ export function diffDays(a: string, b: string): number {
 // Building an Intl.DateTimeFormat costs ~20 µs (it loads time-zone data); every request asks for
 // "today" several times, so keep one per zone. en-CA formats as YYYY-MM-DD.
 const isoFormatters = new Map<string, Intl.DateTimeFormat>();
-export function todayIso(tz = 'Asia/Shanghai', now: Date = new Date()): string {
+export function todayIso(tz = DEFAULT_TZ, now: Date = new Date()): string {
   let f = isoFormatters.get(tz);
   if (!f) isoFormatters.set(tz, (f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return f.format(now);

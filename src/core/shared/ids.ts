@@ -7,6 +7,7 @@
  * upper-cased, so a lowercase x is accepted).
  */
 import { todayIso } from './calendar';
+import { DEFAULT_TZ } from './tz';
 
 export type IdCheck = {
   kind: 'residentId' | 'creditCode' | 'unknown';
@@ -48,7 +49,7 @@ const daysInMonth = (y: number, m: number) => (m === 2 ? (isLeap(y) ? 29 : 28) :
  * character (MOD 11-2). The birth date must exist, not lie in the future (China time) and not before
  * 1900. `today` (YYYY-MM-DD) is for tests.
  */
-export function checkResidentId(raw: string, today: string = todayIso('Asia/Shanghai')): IdCheck {
+export function checkResidentId(raw: string, today: string = todayIso(DEFAULT_TZ)): IdCheck {
   const v = normalize(raw);
   const bad = (reason: string): IdCheck => ({ kind: 'residentId', valid: false, reason });
   if (v.length !== 18) {

@@ -282,3 +282,11 @@ export const AuditRecord = z.object({
 export const AuditQuery = Page.extend({ stream: z.string().max(200).optional(), action: z.string().max(100).optional() });
 
 export const InboxItem = z.object({ id: Uuid, title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() });
+
+/** Which county the public site serves (SITE_DIVISION_CODE), as every public page shows it. */
+export const PublicSite = z.object({
+  divisionCode: z.string().meta({ title: '行政区划代码' }),
+  divisionName: z.string().meta({ title: '行政区划名称' }),
+  siteName: z.string().meta({ title: '网站名称' }),
+});
+export type PublicSite = z.infer<typeof PublicSite>;

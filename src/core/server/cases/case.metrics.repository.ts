@@ -4,6 +4,7 @@ import { caseDaily, cases } from '../db/schema';
 import { dayEnd, inDivision, inPeriod as periodSql } from '../sql-scope';
 import type { Tx } from '../db/db';
 import type { MetricScope } from '../contract';
+import { tzSql } from '../tz';
 
 const inPeriod = (col: typeof cases.createdAt | typeof cases.closedAt, q: MetricScope) => periodSql(col, q.from, q.to);
 const end = dayEnd;
@@ -33,9 +34,9 @@ export async function count(tx: Tx, where: SQL): Promise<number> {
 }
 
 
-/** Grouped counts: by org, or by month of the given timestamp column (China time). */
-export async function countBy(tx: Tx, where: SQL, by: 'org' | 'month', monthCol: typeof cases.createdAt | typeof cases.closedAt, extra?: SQL) {
-  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${monthCol} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+/** Grouped counts: by org, or by month of the given timestamp column (the configured zone). */
+export async function countBy(tx: Tx, tz: string, where: SQL, by: 'org' | 'month', monthCol: typeof cases.createdAt | typeof cases.closedAt, extra?: SQL) {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${monthCol} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   const rows = await tx.select({ key, n: sql<number>`count(*)::int`, m: extra ? sql<number>`count(*) FILTER (WHERE ${extra})::int` : sql<number>`0` })
     .from(cases).where(where).groupBy(key);
   return rows;

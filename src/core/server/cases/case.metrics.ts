@@ -13,7 +13,7 @@ const countMetric = (key: string, label: string, definition: string, where: (q: 
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, where(q)), denominator: null }),
   recordsWhere: (q) => where(q),
-  breakdown: monthCol ? async (tx, _k, q, by) => new Map((await repo.countBy(tx, where(q), by, monthCol)).map((r) => [r.key, { numerator: r.n, denominator: null }])) : undefined,
+  breakdown: monthCol ? async (tx, k, q, by) => new Map((await repo.countBy(tx, k.tz, where(q), by, monthCol)).map((r) => [r.key, { numerator: r.n, denominator: null }])) : undefined,
 });
 
 /** A count read from the daily rollup; its records are the same condition over `cases`. */
@@ -40,9 +40,9 @@ export const caseMetrics = [
     // Closed late = closed with a primary clock − closed on time (rollup); plus the few open ones past due.
     compute: async (tx, _k, q) => { const s = await repo.dailySums(tx, q); return { numerator: s.withClock - s.onTime + (await repo.count(tx, repo.openOverdue(q))), denominator: null }; },
     recordsWhere: (q) => repo.overdue(q),
-    breakdown: async (tx, _k, q, by) => {
+    breakdown: async (tx, kernel, q, by) => {
       const out = new Map((await repo.dailyBy(tx, q, by, ['withClock', 'onTime'])).map((r) => [r.key, { numerator: r.a - r.b, denominator: null as number | null }]));
-      for (const r of await repo.countBy(tx, repo.openOverdue(q), by, cases.createdAt)) out.set(r.key, { numerator: (out.get(r.key)?.numerator ?? 0) + r.n, denominator: null });
+      for (const r of await repo.countBy(tx, kernel.tz, repo.openOverdue(q), by, cases.createdAt)) out.set(r.key, { numerator: (out.get(r.key)?.numerator ?? 0) + r.n, denominator: null });
       return out;
     },
   }),

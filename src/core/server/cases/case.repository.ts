@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
 import { beforeCommit, type Database, type Tx } from '../db/db';
+import { tzSql } from '../tz';
 
 import type { CaseRow, CaseEventRow, ClockRow } from '../db/schema';
 export type { CaseRow, CaseEventRow, ClockRow };
@@ -199,13 +200,13 @@ export async function bumpDaily(tx: Tx, key: { divisionCode: string; orgId: stri
 }
 
 /** Rebuilds rollups from the records (after a bulk load, or to repair). */
-export async function rebuildDaily(tx: Tx, where: SQL = sql`true`) {
+export async function rebuildDaily(tx: Tx, tz: string, where: SQL = sql`true`) {
   await tx.execute(sql`
     INSERT INTO case_daily (division_code, org_id, type, day, received, completed, with_clock, on_time)
     SELECT division_code, org_id, type, day, sum(r)::int, sum(c)::int, sum(w)::int, sum(o)::int FROM (
-      SELECT division_code, org_id, type, (created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, 1 AS r, 0 AS c, 0 AS w, 0 AS o FROM cases WHERE ${where}
+      SELECT division_code, org_id, type, (created_at AT TIME ZONE ${tzSql(tz)})::date AS day, 1 AS r, 0 AS c, 0 AS w, 0 AS o FROM cases WHERE ${where}
       UNION ALL
-      SELECT division_code, org_id, type, (closed_at AT TIME ZONE 'Asia/Shanghai')::date, 0, 1,
+      SELECT division_code, org_id, type, (closed_at AT TIME ZONE ${tzSql(tz)})::date, 0, 1,
         CASE WHEN primary_due IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN primary_stopped <= primary_due THEN 1 ELSE 0 END
       FROM cases WHERE closed_at IS NOT NULL AND ${where}
     ) x GROUP BY division_code, org_id, type, day

@@ -166,7 +166,7 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
 }
 
 /** After a bulk load of cases (demo data, imports): rebuild their daily rollup rows from the records. */
-export const rebuildCaseRollups = (tx: Tx, where: SQL) => repo.rebuildDaily(tx, where);
+export const rebuildCaseRollups = (tx: Tx, kernel: Kernel, where: SQL) => repo.rebuildDaily(tx, kernel.tz, where);
 
 /**
  * Moves responsibility for a case to another org inside a transition (12345 派单 and 退单, transfers).

@@ -18,6 +18,7 @@ import { requirePermission } from '../actor';
 import { computeMetric, metricRecords } from '../metrics';
 import { figureScope } from '../access/scope';
 import type { Kernel } from '../contract';
+import { publicSite } from '../site';
 
 const Ok = z.object({ ok: z.literal(true) });
 const IdParam = z.object({ id: z.string().max(64) });
@@ -30,6 +31,10 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
   // ---- operators ----
   app.get('/api/health', { config: { auth: 'none' }, schema: { tags: ['运维'], operationId: 'health', response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), time: z.string() }) } } },
     async () => { await db.query('SELECT 1'); return { status: 'ok' as const, engine: db.engine, time: kernel.now().toISOString() }; });
+
+  // ---- the public site ----
+  app.get('/api/public/site', { config: { auth: 'none' }, schema: { tags: ['公众'], operationId: 'publicSite', summary: '公众网站服务的行政区划和网站名称', response: { 200: S.PublicSite } } },
+    async () => db.tx((tx) => publicSite(tx, kernel)));
 
   // ---- auth ----
   app.post('/api/auth/login', { config: { auth: 'none' }, schema: { tags: ['登录'], operationId: 'login', body: S.LoginInput, response: { 200: S.Me, ...err, 423: S.ErrorBody } } },

@@ -4,8 +4,8 @@ import { seedServicesDemo } from '../../services/public';
 import { checkReport } from '../shared/report-check';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); process.env.DEMO_APPLICATIONS = '500'; await seedServicesDemo(t.kernel); });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '500' } }); await seedServicesDemo(t.kernel); });
+afterAll(async () => { await t.close(); });
 
 describe('the report on a demo year', () => {
   it('writes the services figures the dashboard shows, and the checker finds nothing wrong in it', async () => {

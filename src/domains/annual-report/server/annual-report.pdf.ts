@@ -28,8 +28,8 @@ export function reportHtml(content: ReportContent): string {
   </style></head><body><h1>${esc(content.title)}</h1>${body}</body></html>`;
 }
 
-export async function reportPdf(content: ReportContent): Promise<Buffer> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `executablePath` is the kernel's CHROMIUM_PATH setting (kernel.config). */
+export async function reportPdf(content: ReportContent, executablePath: string): Promise<Buffer> {
   if (!existsSync(executablePath)) throw new AppError('UNAVAILABLE', '服务器未安装 Chromium，暂不能导出PDF，请导出Word文档');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });

@@ -64,7 +64,7 @@ export async function annualReportRoutes(base: FastifyInstance, kernel: Kernel) 
   const send = async (reply: import('fastify').FastifyReply, view: Awaited<ReturnType<typeof svc.view>>, format: 'docx' | 'pdf', appendix: boolean) => {
     const name = encodeURIComponent(`${view.content.title}.${format}`);
     reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
-    if (format === 'pdf') return reply.type('application/pdf').send(await reportPdf(view.content));
+    if (format === 'pdf') return reply.type('application/pdf').send(await reportPdf(view.content, kernel.config.CHROMIUM_PATH));
     const buf = await reportDocx(view.content, { appendix, issuer: view.subjectName, date: `${chineseYear(view.year + 1)}年` });
     return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(buf);
   };

@@ -6,13 +6,11 @@ import { seedBundlesDemo } from './bundles.seed';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '6000';
-  process.env.DEMO_BUNDLES = '60';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '6000', DEMO_BUNDLES: '60' } });
   await seedServicesDemo(t.kernel);
   await seedBundlesDemo(t.kernel);
 }, 120_000);
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; delete process.env.DEMO_BUNDLES; });
+afterAll(async () => { await t.close(); });
 
 describe('demo 一件事', () => {
   it('seeds a demo year whose bundles group same-day applications and whose states follow the same derivation', async () => {

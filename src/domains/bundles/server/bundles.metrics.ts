@@ -11,8 +11,8 @@ import { offeredCount } from './bundles.service';
 const byChannel = (key: string, label: string, definition: string, cond: SQL) => defineMetric({
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, q, cond), denominator: null }),
-  breakdown: async (tx, _k, q, by) => new Map((await repo.countBy(tx, q, cond, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
   recordsWhere: (q) => repo.recordsWhere(q, cond),
+  breakdown: async (tx, k, q, by) => new Map((await repo.countBy(tx, k.tz, q, cond, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
 });
 
 export const bundlesMetrics = [

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { caseClocks, caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
 import { bundleCases } from './bundles.tables';
+import { tzSql } from '../../../core/server';
 import { applicationFacts, setApplicantIdLast4 } from '../../services/public';
 
 
@@ -45,8 +46,8 @@ export async function count(tx: Tx, q: Scope, cond: SQL) {
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(where(q, cond));
   return n;
 }
-export async function countBy(tx: Tx, q: Scope, cond: SQL, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${bundleCases.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function countBy(tx: Tx, tz: string, q: Scope, cond: SQL, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${bundleCases.createdAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, n: sql<number>`count(*)::int` }).from(bundleCases).innerJoin(cases, eq(cases.id, bundleCases.caseId)).where(where(q, cond)).groupBy(key);
 }
 export const recordsWhere = (q: Scope, cond: SQL) => casesWith(bundleCases, bundleCases.caseId, where(q, cond));
@@ -61,11 +62,11 @@ export const childRecordsWhere = (q: Scope) => casesWith(bundleCases, bundleCase
 
 // ---- demo data (bulk) ----
 
-/** Demo applications of the given items not yet under a parent, with their filing day in China. */
-export async function demoCandidates(tx: Tx, itemIds: string[]) {
+/** Demo applications of the given items not yet under a parent, with their filing day in the configured zone. */
+export async function demoCandidates(tx: Tx, tz: string, itemIds: string[]) {
   if (!itemIds.length) return [];
   const r = await tx.execute<{ id: string; item_id: string; day: string; state: string; created_at: string; closed_at: string | null; accepted_at: string | null; division_code: string }>(sql`
-    SELECT c.id, a.item_id, to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, c.state, c.created_at::text, c.closed_at::text, c.division_code,
+    SELECT c.id, a.item_id, to_char(c.created_at AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM-DD') AS day, c.state, c.created_at::text, c.closed_at::text, c.division_code,
       (SELECT min(e.at)::text FROM case_events e WHERE e.case_id = c.id AND e.event IN ('accept', 'deemAccept')) AS accepted_at
     FROM ${applicationFacts()} a JOIN cases c ON c.id = a.case_id
     WHERE a.is_demo AND c.parent_id IS NULL AND a.item_id IN (${sql.join(itemIds.map((i) => sql`${i}::uuid`), sql`, `)})
@@ -80,7 +81,7 @@ export type DemoBundle = {
   events: (typeof caseEvents.$inferInsert)[]; clock: typeof caseClocks.$inferInsert; children: string[];
 };
 
-export async function insertDemoBundles(tx: Tx, rows: DemoBundle[]) {
+export async function insertDemoBundles(tx: Tx, tz: string, rows: DemoBundle[]) {
   for (let i = 0; i < rows.length; i += 200) {
     const part = rows.slice(i, i + 200);
     await tx.insert(cases).values(part.map((r) => r.parent));
@@ -94,6 +95,6 @@ export async function insertDemoBundles(tx: Tx, rows: DemoBundle[]) {
   }
   await setApplicantIdLast4(tx, sql`SELECT c.id, b.applicant_id_last4 FROM cases c JOIN bundle_cases b ON b.case_id = c.parent_id WHERE b.is_demo`);
   await tx.execute(sql`INSERT INTO sequences (key, value)
-    SELECT 'bundle:' || left(division_code, 6) || ':' || to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'), count(*) FROM cases WHERE type = 'bundle' GROUP BY 1
+    SELECT 'bundle:' || left(division_code, 6) || ':' || to_char(created_at AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM-DD'), count(*) FROM cases WHERE type = 'bundle' GROUP BY 1
     ON CONFLICT (key) DO UPDATE SET value = greatest(sequences.value, excluded.value)`);
 }

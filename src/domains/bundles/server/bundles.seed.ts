@@ -5,7 +5,8 @@
  * live bundles (bundle.derive.ts), with its promised clock and timeline. Set-based: a second or two.
  */
 import { randomUUID } from 'node:crypto';
-import { createStaff, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
+import { createStaff, domainConfig, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
+import { bundlesSettings } from './bundles.config';
 import { listPublishedItems } from '../../services/public';
 import { BUNDLE_DEFINITIONS, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
@@ -55,7 +56,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
   await ensureHealthClerk(kernel);
   await kernel.db.tx(async (tx) => {
     if (await repo.hasDemoBundles(tx)) return;
-    const target = Number(process.env.DEMO_BUNDLES ?? 450);
+    const target = domainConfig(kernel, bundlesSettings).DEMO_BUNDLES;
     const { items } = await listPublishedItems(tx, { pageSize: 500 });
     const byCode = new Map(items.map((i) => [i.code, i]));
     const cal = await kernel.calendar.get(tx);
@@ -69,7 +70,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
       const comps = def.items.map((c) => byCode.get(c));
       if (!WEIGHT[def.code] || comps.some((c) => !c)) continue;
       const quota = Math.round((target * WEIGHT[def.code]) / 100);
-      const rows = await repo.demoCandidates(tx, comps.map((c) => c!.itemId));
+      const rows = await repo.demoCandidates(tx, kernel.tz, comps.map((c) => c!.itemId));
       // Filing days on which every component item has a demo application: one bundle per such day,
       // spread evenly over the year until the quota is reached.
       const byDay = new Map<string, Map<string, typeof rows>>();
@@ -87,7 +88,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
         const terminal = !!bundleMachine.states[state].terminal;
         const createdAt = new Date(Math.min(...kids.map((c) => Date.parse(c.created_at))));
         const closedAt = terminal ? new Date(Math.max(...kids.map((c) => Date.parse(c.closed_at!)))) : null;
-        const closedDay = closedAt ? closedAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : null;
+        const closedDay = closedAt ? closedAt.toLocaleDateString('sv-SE', { timeZone: kernel.tz }) : null;
         const div = kids[0].division_code;
         const seqKey = `${div.slice(0, 6)}:${day}`;
         const seq = (seqs.get(seqKey) ?? 0) + 1;
@@ -132,7 +133,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
       }
     }
     if (!out.length) return;
-    await repo.insertDemoBundles(tx, out);
-    await rebuildCaseRollups(tx, sql.raw(`type = 'bundle'`));
+    await repo.insertDemoBundles(tx, kernel.tz, out);
+    await rebuildCaseRollups(tx, kernel, sql.raw(`type = 'bundle'`));
   });
 }

@@ -30,11 +30,10 @@ async function act(caseId: string, event: string, input: Record<string, unknown>
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '50';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
   await seedServicesDemo(t.kernel);
 });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+afterAll(async () => { await t.close(); });
 
 describe('高效办成一件事', () => {
   it('lists the national bundles with their departments, one merged form and each material once; a bundle missing items says which', async () => {

@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server';
+import { bundlesSettings } from './bundles.config';
 import { bundleMachine } from '../shared/bundle.machine';
 import { bundlesRoutes } from './bundles.routes';
 import { bundlesMetrics } from './bundles.metrics';
@@ -9,6 +10,7 @@ import { bundleCases } from './bundles.tables';
 export default defineDomain({
   name: 'bundles',
   tables: [bundleCases],
+  config: bundlesSettings,
   permissions: { 'bundle.read': '查看“一件事”', 'bundle.file': '受理“一件事”（网上申请或窗口受理）', 'bundle.withdraw': '撤回“一件事”' },
   grants: {
     // The hall's 一件事 window and the township sites take bundles; the applicant files and follows online.

@@ -6,14 +6,12 @@ import { seedCallbacksDemo } from './callbacks.seed';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '3000';
-  process.env.DEMO_RATINGS = '2500';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000', DEMO_RATINGS: '2500' } });
   await seedServicesDemo(t.kernel);
   await seedRatingsDemo(t.kernel);
   await seedCallbacksDemo(t.kernel);
 }, 120_000);
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; delete process.env.DEMO_RATINGS; });
+afterAll(async () => { await t.close(); });
 
 describe('demo year of ratings and callbacks', () => {
   it('rates at the requested scale through every channel, tied to sites, counters, clerks and items, with sub-indicators', async () => {

@@ -7,7 +7,7 @@ type Counts = Awaited<ReturnType<typeof repo.counts>>;
 const m = (key: string, label: string, unit: 'count' | 'rate', definition: string, pick: (c: Counts) => { numerator: number; denominator: number | null }, num: SQL, den: SQL) => defineMetric({
   key, label, unit, definition,
   compute: async (tx, _k, q) => pick(await repo.counts(tx, q)),
-  breakdown: async (tx, _k, q, by) => new Map((await repo.countsBy(tx, q, by)).map((r) => [r.key, pick(r)])),
+  breakdown: async (tx, k, q, by) => new Map((await repo.countsBy(tx, k.tz, q, by)).map((r) => [r.key, pick(r)])),
   // The records are the followed cases (办件 or 工单); caseType=application|ticket narrows to one kind.
   recordsWhere: (q, which) => repo.recordsWhere(q, which === 'numerator' ? num : den),
 });

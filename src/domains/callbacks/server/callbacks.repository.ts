@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { cases, inDivision, inPeriod, orgs, type Tx, users } from '../../../core/server';
 import { callbackAttempts, callbackSettings, callbacks } from './callbacks.tables';
+import { tzSql } from '../../../core/server';
 import { callerPhoneEnc } from '../../hotline/public';
 
 import type { CallbackRow } from './callbacks.tables';
@@ -73,8 +74,8 @@ const figures = { total: sql<number>`count(*)::int`, reached: n(COND.reached), r
 export async function counts(tx: Tx, q: CbScope) {
   return (await tx.select(figures).from(callbacks).where(scope(q)))[0];
 }
-export async function countsBy(tx: Tx, q: CbScope, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${callbacks.orgId}::text` : sql<string>`to_char(${callbacks.closedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function countsBy(tx: Tx, tz: string, q: CbScope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${callbacks.orgId}::text` : sql<string>`to_char(${callbacks.closedAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, ...figures }).from(callbacks).where(scope(q)).groupBy(key);
 }
 /** The followed cases behind a figure (application or ticket case rows). */

@@ -14,13 +14,12 @@ let t: TestApp;
 let food: { id: string };
 const q = 'from=2026-11-01&to=2026-11-30';
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '50';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
   await seedServicesDemo(t.kernel);
   await t.kernel.db.tx((tx) => ensureCallbackAgent(tx, t.kernel));
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
 });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+afterAll(async () => { await t.close(); });
 
 async function completed(seed: number, phone?: string) {
   let id: string;

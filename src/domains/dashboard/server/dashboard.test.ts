@@ -3,8 +3,8 @@ import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { seedServicesDemo } from '../../services/public';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); process.env.DEMO_APPLICATIONS = '600'; await seedServicesDemo(t.kernel); });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '600' } }); await seedServicesDemo(t.kernel); });
+afterAll(async () => { await t.close(); });
 
 describe('驾驶舱', () => {
   it('agrees with the registry: months and departments add up to the year, rates match their counts', async () => {

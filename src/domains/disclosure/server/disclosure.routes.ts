@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, summaries, SYSTEM_ACTOR, tenancy, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, SYSTEM_ACTOR, tenancy, visibleFilter } from '../../../core/server';
 import { DisclosureRequestInput, PROACTIVE_CATEGORIES, ProactiveItemInput } from '../shared/disclosure.machine';
 import * as svc from './disclosure.service';
 
@@ -23,12 +23,11 @@ const YearQuery = z.object({ year: z.coerce.number().int().min(2019).max(2100), 
 export async function disclosureRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel;
-  const county = async () => (await db.tx((tx) => tenancy.listDivisions(tx))).find((d) => d.level === 'county')?.code ?? '';
 
   app.get('/api/public/disclosure/items', { config: { auth: 'none' }, schema: { tags, operationId: 'publicDisclosureItems', summary: '主动公开信息（中文检索）', querystring: ItemQuery, response: { 200: paged(Item), ...err } } },
-    async (req) => { const divisionCode = await county(); return db.tx((tx) => svc.searchPublished(tx, { ...req.query, divisionCode })); });
+    async (req) => db.tx((tx) => svc.searchPublished(tx, { ...req.query, divisionCode: siteDivisionCode(kernel) })));
   app.get('/api/public/disclosure/orgs', { config: { auth: 'none' }, schema: { tags, operationId: 'disclosureOrgs', response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) } } },
-    async () => (await db.tx((tx) => tenancy.listOrgs(tx))).filter(({ org }) => ['government', 'department'].includes(org.kind)).map(({ org }) => ({ id: org.id, name: org.name })));
+    async () => (await db.tx((tx) => tenancy.listOrgs(tx, siteDivisionCode(kernel)))).filter(({ org }) => ['government', 'department'].includes(org.kind)).map(({ org }) => ({ id: org.id, name: org.name })));
   // A citizen files online without an account (第29条: name and contact suffice) and follows the
   // request by its number and the last four digits of the phone given.
   app.post('/api/public/disclosure-requests', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileDisclosureRequest', body: DisclosureRequestInput.omit({ receivedOn: true, channel: true }), response: { 200: Filed, ...err } } },

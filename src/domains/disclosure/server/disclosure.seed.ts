@@ -4,7 +4,8 @@
  * with the mix of outcomes the published annual reports show. Set-based SQL with timelines and clocks.
  */
 import { sql } from 'drizzle-orm';
-import { type Kernel, rebuildCaseRollups } from '../../../core/server';
+import { domainConfig, type Kernel, rebuildCaseRollups, tzLiteral } from '../../../core/server';
+import { disclosureSettings } from './disclosure.config';
 import { PROACTIVE_CATEGORIES, REPLY_TYPES } from '../shared/disclosure.machine';
 
 const TITLES: Record<string, string> = {
@@ -15,10 +16,11 @@ const TITLES: Record<string, string> = {
 const TOPICS = ['城市管理', '乡村振兴', '营商环境', '养老服务', '社会救助', '校园安全', '食品安全', '安全生产', '生态环境', '老旧小区改造', '就业创业', '医疗保障'];
 
 export async function seedDisclosureDemo(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM disclosure_items WHERE is_demo`);
   if (Number(n) > 0) return;
-  const items = Number(process.env.DEMO_DISCLOSURE_ITEMS ?? 4458);
-  const requests = Number(process.env.DEMO_DISCLOSURE_REQUESTS ?? 47);
+  const { DEMO_DISCLOSURE_ITEMS: items, DEMO_DISCLOSURE_REQUESTS: requests } = domainConfig(kernel, disclosureSettings);
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
@@ -34,7 +36,7 @@ export async function seedDisclosureDemo(kernel: Kernel) {
     await tx.execute(sql.raw(`INSERT INTO disclosure_items (id, org_id, division_code, title, category, doc_no, body, search_text, formed_on, published_on, due_on, late, created_by, created_at, is_demo)
       SELECT gen_random_uuid(), o.id, o.division_code, replace(c.tpl, '{n}', ${topics}), c.name, NULL,
         replace(c.tpl, '{n}', ${topics}) || '。具体内容详见附件。', c.name || ' ' || ${topics},
-        fw.d, pw.d, dw.d, pw.d > dw.d, NULL, (pw.d + time '10:00') AT TIME ZONE 'Asia/Shanghai', true
+        fw.d, pw.d, dw.d, pw.d > dw.d, NULL, (pw.d + time '10:00') AT TIME ZONE ${tz}, true
       FROM generate_series(1, ${items}) g
       JOIN (VALUES ${cats}) AS c(i, name, tpl) ON c.i = ${r('c', PROACTIVE_CATEGORIES.length)}
       JOIN LATERAL (SELECT id, division_code FROM orgs WHERE kind IN ('department', 'government') ORDER BY id OFFSET ${r('o', 17)} LIMIT 1) o ON true
@@ -60,8 +62,8 @@ export async function seedDisclosureDemo(kernel: Kernel) {
         CASE WHEN reply_type IS NULL THEN 'received' WHEN reply_type = 'otherNoCorrection' THEN 'abandoned' ELSE 'replied' END, o.division_code, d.org_id, NULL,
         (ARRAY['王','李','张','刘','陈'])[1 + g % 5] || CASE WHEN applicant_type = 'person' THEN '某' ELSE '某某有限公司' END,
         jsonb_build_object('replyDays', 20, 'channel', channel, 'receivedOn', received_on), 2, NULL, NULL,
-        (received_on + time '09:30') AT TIME ZONE 'Asia/Shanghai', (coalesce(CASE WHEN reply_type IS NOT NULL THEN reply_d END, received_on) + time '16:00') AT TIME ZONE 'Asia/Shanghai',
-        CASE WHEN reply_type IS NOT NULL THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
+        (received_on + time '09:30') AT TIME ZONE ${tz}, (coalesce(CASE WHEN reply_type IS NOT NULL THEN reply_d END, received_on) + time '16:00') AT TIME ZONE ${tz},
+        CASE WHEN reply_type IS NOT NULL THEN (reply_d + time '16:00') AT TIME ZONE ${tz} END,
         CASE WHEN reply_type IS NULL THEN due_d END, due_d, CASE WHEN reply_type IS NOT NULL THEN reply_d END
       FROM zt_dr d JOIN orgs o ON o.id = d.org_id`));
     await tx.execute(sql.raw(`INSERT INTO disclosure_requests (case_id, applicant_type, phone_enc, channel, received_on, content, purpose, reply_type, reply_content, replied_on, fee_method, fee, division_code, org_id, created_at, is_demo)
@@ -77,6 +79,6 @@ export async function seedDisclosureDemo(kernel: Kernel) {
         received_on, due_d, CASE WHEN reply_type IS NOT NULL THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
         format('自%s起算20个工作日（政府信息公开条例 第33条）；到期日%s。日历版本${v}。', received_on, due_d), c.division_code
       FROM zt_dr d JOIN cases c ON c.id = d.id`));
-    await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_dr)`);
+    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_dr)`);
   });
 }

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { disclosureSettings } from './disclosure.config';
 import { indexText, queryTokens } from '../../services/public';
 import {
   APPLICANT_TYPES, CHANNELS, REPLY_TYPES, disclosureFee, replyTypeByLabel,
@@ -16,7 +17,6 @@ import type { ProactiveItemInput } from '../shared/disclosure.machine';
 import type { z } from 'zod';
 import * as repo from './disclosure.repository';
 
-const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isInteger(v) && v > 0 ? v : dflt; };
 
 export async function publishItem(tx: Tx, kernel: Kernel, actor: Actor, orgId: string, input: z.infer<typeof ProactiveItemInput>) {
   const org = await tenancy.getOrg(tx, orgId);
@@ -57,7 +57,7 @@ export async function fileRequest(tx: Tx, kernel: Kernel, actor: Actor, input: D
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'disclosureRequest', title: `申请公开：${input.content.slice(0, 30)}`, orgId: org.id, divisionCode: org.divisionCode,
     applicantId: actor.kind === 'public' ? actor.id : null, applicantName: input.applicantName, idempotencyKey: input.idempotencyKey,
-    data: { replyDays: cfg('DISCLOSURE_REPLY_WORKDAYS', 20), correctionDays: cfg('DISCLOSURE_CORRECTION_WORKDAYS', 15), channel: input.channel, receivedOn },
+    data: { replyDays: domainConfig(kernel, disclosureSettings).DISCLOSURE_REPLY_WORKDAYS, correctionDays: domainConfig(kernel, disclosureSettings).DISCLOSURE_CORRECTION_WORKDAYS, channel: input.channel, receivedOn },
   });
   if (created) {
     await repo.insertRequest(tx, {

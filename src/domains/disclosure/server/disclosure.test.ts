@@ -134,9 +134,7 @@ describe('主动公开 and the annual tables', () => {
   });
 
   it('builds the national tables from the demo year and exports a real xlsx whose totals add up', async () => {
-    process.env.DEMO_DISCLOSURE_ITEMS = '300';
-    await seedDisclosureDemo(t.kernel);
-    delete process.env.DEMO_DISCLOSURE_ITEMS;
+    await t.withSettings({ DEMO_DISCLOSURE_ITEMS: '300' }, () => seedDisclosureDemo(t.kernel));
     const director = await t.as('director_scj');
     const year = await director.get('/api/disclosure/annual?year=2026');
     expect(year.status).toBe(200);

@@ -7,7 +7,7 @@ const ticketMetric = (key: string, label: string, unit: 'rate' | 'count', defini
   key, label, unit, definition,
   compute: async (tx, _k, q) => { const c = await repo.ticketCounts(tx, q); return { numerator: c[num], denominator: den ? c[den] : null }; },
   recordsWhere: (q, which) => repo.ticketCasesWhere(q, which === 'numerator' || !den ? num : den),
-  breakdown: async (tx, _k, q, by) => new Map((await repo.ticketCountsBy(tx, q, by)).map((r) => [r.key, { numerator: r[num], denominator: den ? r[den] : null }])),
+  breakdown: async (tx, k, q, by) => new Map((await repo.ticketCountsBy(tx, k.tz, q, by)).map((r) => [r.key, { numerator: r[num], denominator: den ? r[den] : null }])),
 });
 
 export const hotlineMetrics = [
@@ -22,6 +22,6 @@ export const hotlineMetrics = [
     definition: '统计期内收到的市长信箱来信中已答复的件数 ÷ 收到的来信件数。',
     compute: async (tx, _k, q) => { const c = await repo.letterCounts(tx, q); return { numerator: c.replied, denominator: c.received }; },
     recordsWhere: (q, which) => repo.letterCasesWhere(q, which === 'numerator'),
-    breakdown: async (tx, _k, q, by) => new Map((await repo.letterCountsBy(tx, q, by)).map((r) => [r.key, { numerator: r.replied, denominator: r.received }])),
+    breakdown: async (tx, k, q, by) => new Map((await repo.letterCountsBy(tx, k.tz, q, by)).map((r) => [r.key, { numerator: r.replied, denominator: r.received }])),
   }),
 ];

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { cases, divisions, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
+import { cases, divisions, inDivision, inPeriod, orgs, type Tx, casesWith, tzSql } from '../../../core/server';
 import { dispatchRules, letters, open311Clients, tickets } from './hotline.tables';
 
 import type { TicketRow, LetterRow } from './hotline.tables';
@@ -23,9 +23,6 @@ export async function centreFor(tx: Tx, divisionCode: string) {
 /** Townships and streets of a county, for the 事发地 choice on intake (names are public). */
 export const townshipsOf = (tx: Tx, county: string) =>
   tx.select({ code: divisions.code, name: divisions.name }).from(divisions).where(eq(divisions.parentCode, county)).orderBy(divisions.sort, divisions.code);
-
-export const firstCentre = async (tx: Tx) =>
-  (await tx.select().from(orgs).where(eq(orgs.kind, 'hotline')).orderBy(sql`length(${orgs.divisionCode})`).limit(1))[0] ?? null;
 
 /** 派单目录 look-up: the rule with the longest division prefix of the ticket's place. */
 export async function ruleFor(tx: Tx, category: string, divisionCode: string) {
@@ -119,8 +116,8 @@ export async function ticketCounts(tx: Tx, q: Scope): Promise<TicketCounts> {
 }
 
 /** The same counts for every org (the case's current org) or month of registration, in one query. */
-export async function ticketCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${tickets.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function ticketCountsBy(tx: Tx, tz: string, q: Scope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${tickets.createdAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   const rows = await tx.select({ key, ...countCols }).from(tickets).innerJoin(cases, eq(cases.id, tickets.caseId)).where(ticketScope(q)).groupBy(key);
   return rows as (TicketCounts & { key: string })[];
 }
@@ -136,8 +133,8 @@ export async function letterCounts(tx: Tx, q: Scope) {
   }).from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q));
   return r;
 }
-export async function letterCountsBy(tx: Tx, q: Scope, by: 'org' | 'month') {
-  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${letters.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+export async function letterCountsBy(tx: Tx, tz: string, q: Scope, by: 'org' | 'month') {
+  const key = by === 'org' ? sql<string>`${cases.orgId}::text` : sql<string>`to_char(${letters.createdAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, received: sql<number>`count(*)::int`, replied: sql<number>`count(*) FILTER (WHERE ${letters.repliedAt} IS NOT NULL)::int` })
     .from(letters).innerJoin(cases, eq(cases.id, letters.caseId)).where(letterScope(q)).groupBy(key);
 }

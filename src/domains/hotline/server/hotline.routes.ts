@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, summaries, SYSTEM_ACTOR, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, SYSTEM_ACTOR, visibleFilter } from '../../../core/server';
 import { CallerFeedback, CatalogRule, LetterInput, TicketInput } from '../shared/hotline.machine';
 import * as svc from './hotline.service';
 import * as repo from './hotline.repository';
@@ -59,7 +59,7 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
 
   // Public pages (no login): file a ticket or a letter with a phone number, follow it by number + phone.
   app.get('/api/public/hotline/places', { config: { auth: 'none' }, schema: { tags, operationId: 'hotlinePlaces', summary: '事发乡镇（街道）', response: { 200: z.array(z.object({ code: z.string(), name: z.string() })), ...err } } },
-    async () => db.tx(async (tx) => repo.townshipsOf(tx, (await repo.firstCentre(tx))?.divisionCode ?? '')));
+    async () => db.tx(async (tx) => repo.townshipsOf(tx, siteDivisionCode(kernel))));
   app.post('/api/public/tickets', { config: { auth: 'none' }, schema: { tags, operationId: 'publicFileTicket', body: TicketInput, response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileTicket(tx, kernel, SYSTEM_ACTOR, req.body, 'web')));
   app.get('/api/public/tickets/track', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'publicTrackTicket', querystring: TrackQuery, response: { 200: Track, ...err } } },
@@ -72,7 +72,7 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.trackPublic(tx, kernel, 'letter', req.query.refNo, req.query.phone4)));
   app.get('/api/public/letters', { config: { auth: 'none' }, schema: { tags, operationId: 'publishedLetters', querystring: Page, response: { 200: paged(z.object({ id: z.string(), title: z.string(), content: z.string(), reply: z.string().nullable(), orgName: z.string(), createdAt: z.string(), repliedAt: z.string().nullable() })), ...err } } },
     async (req) => {
-      const r = await db.tx(async (tx) => repo.publishedLetters(tx, (await repo.firstCentre(tx))?.divisionCode ?? '', req.query));
+      const r = await db.tx(async (tx) => repo.publishedLetters(tx, siteDivisionCode(kernel), req.query));
       return { total: r.total, items: r.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), repliedAt: i.repliedAt?.toISOString() ?? null })) };
     });
 }

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createStaff, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, type Tx } from '../../../core/server';
+import { createStaff, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, type Tx, domainConfig, tzLiteral } from '../../../core/server';
 import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
-import { CANNOT_DO_ORG, hotlineConfig, issueOpen311Key } from './hotline.service';
+import { hotlineConfig, issueOpen311Key } from './hotline.service';
+import { hotlineSettings } from './hotline.config';
 
 export const CENTRE_NAME = '湖滨区12345政务服务便民热线中心';
 export const OPEN311_DEMO_KEY = 'zt311-demo-key-huibin';
@@ -67,6 +68,9 @@ const TITLES: Record<string, string[]> = {
 };
 
 export async function seedHotlineDemo(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
+  const cfg = hotlineConfig(kernel);
   const { centre, cannotDoOrg } = await kernel.db.tx(async (tx) => {
     const c = await ensureHotlineSetup(tx, kernel);
     // The city administration bureau answers most 城市管理 tickets; the demo gives it a handler.
@@ -74,16 +78,14 @@ export async function seedHotlineDemo(kernel: Kernel) {
     if (cgj && !(await tenancy.getUserByUsername(tx, 'clerk_cgj'))) {
       await createStaff(tx, kernel, SYSTEM_ACTOR, { username: 'clerk_cgj', displayName: '孟强', password: 'Zt@2026demo', phone: '13903980346', roles: [{ role: 'director', orgId: cgj.id }], mustChangePassword: false });
     }
-    const cannotDoOrg = await tenancy.getOrgByName(tx, CANNOT_DO_ORG);
-    if (!cannotDoOrg) throw new Error(`demo district lacks ${CANNOT_DO_ORG}`);
+    const cannotDoOrg = await tenancy.getOrgByName(tx, cfg.cannotDoOrg);
+    if (!cannotDoOrg) throw new Error(`demo district lacks ${cfg.cannotDoOrg}`);
     return { centre: c, cannotDoOrg };
   });
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE is_demo`);
   if (Number(n) > 0) return;
-  const target = Number(process.env.DEMO_TICKETS ?? 19_000);
-  const letters = Number(process.env.DEMO_LETTERS ?? 940);
+  const { DEMO_TICKETS: target, DEMO_LETTERS: letters, ZT_PROFILE: profile } = domainConfig(kernel, hotlineSettings);
   const today = kernel.today();
-  const cfg = hotlineConfig();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
     const days: string[] = [];
@@ -97,7 +99,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // future of whoever starts the server (today's calls are the real ones).
     const lastN = Math.max(1, days.filter((d) => d < today).length);
     const cutoff = days[lastN - 1];
-    const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
+    const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (profile) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
     // Working days numbered, with the callback deadline of a reply on that day (natural days, rolled to a working day).
     const cb = (d: string) => { try { return `'${cal.addNaturalDays(d, cfg.callbackDays)}'`; } catch { return 'NULL'; } };
     await exec(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL, cb date) ON COMMIT DROP`);
@@ -138,7 +140,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
       ADD COLUMN accepted_at timestamptz, ADD COLUMN replied_at timestamptz, ADD COLUMN closed_at timestamptz, ADD COLUMN satisfaction text, ADD COLUMN merged_into uuid,
       ADD COLUMN ret int NOT NULL DEFAULT 0, ADD COLUMN late boolean NOT NULL DEFAULT false, ADD COLUMN reached boolean, ADD COLUMN resolved boolean,
       ADD COLUMN org_id uuid, ADD COLUMN ref_no text, ADD COLUMN version int, ADD COLUMN kind_label text, ADD COLUMN lim int`);
-    await exec(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
+    await exec(`UPDATE zt_tk SET created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE ${tz},
       state = CASE
         WHEN is_rep THEN 'merged'
         WHEN kind = 'consult' AND fate < 600 THEN 'answered'
@@ -158,7 +160,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
         WHEN sat < 70 THEN '非常满意' WHEN sat < 89 THEN '满意' WHEN sat < 95 THEN '基本满意' WHEN sat < 99 THEN '不满意' ELSE '非常不满意' END
       WHERE state = 'closed'`);
     await exec(`UPDATE zt_tk t SET merged_into = p.id FROM zt_tk p WHERE t.state = 'merged' AND p.g = t.g - 1`);
-    await exec(`UPDATE zt_tk t SET org_name = CASE WHEN t.kind = 'cannotDo' THEN '${CANNOT_DO_ORG}' ELSE o.name END,
+    await exec(`UPDATE zt_tk t SET org_name = CASE WHEN t.kind = 'cannotDo' THEN '${cannotDoOrg.name.replaceAll("'", "''")}' ELSE o.name END,
         org_id = CASE WHEN t.state IN ('answered', 'merged') THEN '${centre.id}'::uuid WHEN t.kind = 'cannotDo' THEN '${cannotDoOrg.id}'::uuid ELSE o.id END,
         co_org_ids = CASE WHEN t.kind = 'cannotDo' OR t.state IN ('answered', 'merged') THEN '{}'::uuid[] ELSE dr.co_org_ids END
       FROM dispatch_rules dr JOIN orgs o ON o.id = dr.org_id WHERE dr.category = t.category AND dr.division_prefix = '411202'`);
@@ -169,11 +171,11 @@ export async function seedHotlineDemo(kernel: Kernel) {
     // [overdue 督办], reply, callback. The case's version is the number of its events.
     await exec(`UPDATE zt_tk SET
       accepted_at = CASE WHEN state IN ('handling', 'replied', 'closed') THEN created_at + CASE WHEN ret = 1 THEN interval '5 hours' WHEN fate % 33 = 0 AND reply_off >= 2 AND state <> 'handling' THEN interval '26 hours' ELSE interval '3 hours' END END,
-      replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
+      replied_at = CASE WHEN state IN ('replied', 'closed') THEN (reply_d + time '16:00') AT TIME ZONE ${tz} END,
       closed_at = CASE state
         WHEN 'answered' THEN created_at + interval '20 minutes'
         WHEN 'merged' THEN created_at + interval '30 minutes'
-        WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE 'Asia/Shanghai' + interval '1 day' END,
+        WHEN 'closed' THEN (reply_d + time '10:00') AT TIME ZONE ${tz} + interval '1 day' END,
       cb_due = CASE WHEN state IN ('replied', 'closed') THEN cb_due END,
       version = CASE WHEN state IN ('answered', 'merged') THEN 2 ELSE 3 + 2 * ret + late::int + (state IN ('replied', 'closed'))::int + (state = 'closed')::int END`);
     const centreId = centre.id;
@@ -215,7 +217,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
       UNION ALL ${ev('3', 'return', 'dispatched', 'returned', `created_at + interval '3 hours'`, 'wrong_org', 'ret = 1', `jsonb_build_object('reason', '该诉求不属于本单位职责，请按派单目录改派' || org_name)`)}
       UNION ALL ${ev('4', 'dispatch', 'returned', 'dispatched', `created_at + interval '4 hours'`, op, 'ret = 1')}
       UNION ALL ${ev('3 + 2 * ret', 'accept', 'dispatched', 'handling', 'accepted_at', 'org_name', worked)}
-      UNION ALL ${ev('4 + 2 * ret', 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai'`, `'系统'`, 'late')}
+      UNION ALL ${ev('4 + 2 * ret', 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE ${tz}`, `'系统'`, 'late')}
       UNION ALL ${ev('4 + 2 * ret + late::int', 'reply', 'handling', 'replied', 'replied_at', 'org_name', `state IN ('replied', 'closed')`)}
       UNION ALL ${ev('5 + 2 * ret + late::int', 'confirm', 'replied', 'closed', 'closed_at', `'吴倩（12345回访）'`, `state = 'closed'`, `jsonb_build_object('reached', reached, 'resolved', resolved, 'satisfaction', satisfaction)`)}`);
     const v = Number(cal.version);
@@ -225,14 +227,14 @@ export async function seedHotlineDemo(kernel: Kernel) {
         CASE WHEN state = 'handling' THEN 'running' ELSE 'stopped' END,
         create_d, due_d, CASE WHEN state <> 'handling' THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
         '自' || create_d || '起算' || lim || '个工作日；到期日' || due_d || '。日历版本${v}。',
-        CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE 'Asia/Shanghai' END, '411202'
+        CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE ${tz} END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE ${tz} END, '411202'
       FROM zt_tk WHERE ${worked}
       UNION ALL
       SELECT gen_random_uuid(), id, 'callback', '回访期限', 'natural', ${cfg.callbackDays}, '答复后回访；逾期未回访视为办结（地方规定，可配置）', false, 1,
-        CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE 'Asia/Shanghai')::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
+        CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE ${tz})::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
         '自' || reply_d || '起算${cfg.callbackDays}日；到期日' || coalesce(cb_due::text, '待日历公布') || '。日历版本${v}。', NULL, NULL, '411202'
       FROM zt_tk WHERE state IN ('replied', 'closed')`);
-    { const t0 = Date.now(); await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_tk)`); if (process.env.ZT_PROFILE) console.log(Date.now() - t0, 'rollups'); }
+    { const t0 = Date.now(); await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_tk)`); if (profile) console.log(Date.now() - t0, 'rollups'); }
 
     // 市长信箱: all answered within 15 working days, three in ten published with the writer's consent.
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_lt ON COMMIT DROP AS
@@ -245,18 +247,18 @@ export async function seedHotlineDemo(kernel: Kernel) {
     await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
       SELECT l.id, 'letter', 'XX411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce((SELECT value FROM sequences WHERE key = 'letter:411202:' || create_d::text), 0) + row_number() OVER (PARTITION BY create_d ORDER BY g))::text, 5, '0'), title, 'replied', '411202', o.id, NULL,
         (ARRAY['王','李','张','刘','陈'])[1 + g % 5] || '先生', jsonb_build_object('replyDays', 15, 'consentToPublish', fate < 30), 3, NULL, NULL,
-        (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai',
+        (create_d + time '20:00') AT TIME ZONE ${tz}, (reply_d + time '15:00') AT TIME ZONE ${tz}, (reply_d + time '15:00') AT TIME ZONE ${tz},
         NULL, (SELECT d FROM zt_hwd WHERE n = (SELECT n FROM zt_hwd WHERE d = create_d) + 15), reply_d
       FROM zt_lt l JOIN orgs o ON o.name = l.org_name`));
     await tx.execute(sql.raw(`INSERT INTO sequences (key, value) SELECT 'letter:411202:' || create_d::text, count(*) FROM zt_lt GROUP BY 1
       ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`));
     await tx.execute(sql.raw(`INSERT INTO letters (case_id, content, writer_name, writer_phone_enc, consent_to_publish, reply, replied_at, published, division_code, created_at, is_demo)
-      SELECT id, title || '。希望有关部门研究解决。', '来信人', NULL, fate < 30, '感谢您的来信。经研究，已纳入相关工作计划，将抓紧推进。', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai', fate < 30, '411202',
-        (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai', true FROM zt_lt`));
+      SELECT id, title || '。希望有关部门研究解决。', '来信人', NULL, fate < 30, '感谢您的来信。经研究，已纳入相关工作计划，将抓紧推进。', (reply_d + time '15:00') AT TIME ZONE ${tz}, fate < 30, '411202',
+        (create_d + time '20:00') AT TIME ZONE ${tz}, true FROM zt_lt`));
     await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'received', NULL::uuid, '来信人', (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai', NULL::text, '{}'::jsonb, '411202' FROM zt_lt
-      UNION ALL SELECT gen_random_uuid(), id, 2, 'assign', 'received', 'assigned', NULL, '12345话务员', (create_d + time '20:00') AT TIME ZONE 'Asia/Shanghai' + interval '14 hours', NULL, '{}'::jsonb, '411202' FROM zt_lt
-      UNION ALL SELECT gen_random_uuid(), id, 3, 'reply', 'assigned', 'replied', NULL, '承办单位', (reply_d + time '15:00') AT TIME ZONE 'Asia/Shanghai', NULL, '{}'::jsonb, '411202' FROM zt_lt`));
-    await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_lt)`);
+      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'received', NULL::uuid, '来信人', (create_d + time '20:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, '411202' FROM zt_lt
+      UNION ALL SELECT gen_random_uuid(), id, 2, 'assign', 'received', 'assigned', NULL, '12345话务员', (create_d + time '20:00') AT TIME ZONE ${tz} + interval '14 hours', NULL, '{}'::jsonb, '411202' FROM zt_lt
+      UNION ALL SELECT gen_random_uuid(), id, 3, 'reply', 'assigned', 'replied', NULL, '承办单位', (reply_d + time '15:00') AT TIME ZONE ${tz}, NULL, '{}'::jsonb, '411202' FROM zt_lt`));
+    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_lt)`);
   });
 }

@@ -6,22 +6,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, reassignCase, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, publicSite, reassignCase, siteDivisionCode, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { hotlineSettings } from './hotline.config';
 import { indexText } from '../../services/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
 
-const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isFinite(v) && v > 0 ? v : dflt; };
-/** Local rules, configurable: working days to handle each kind, natural days to call back, 退单 window. */
-export const hotlineConfig = () => ({
-  handleDays: { consult: cfg('HOTLINE_CONSULT_WORKDAYS', 1), cannotDo: cfg('HOTLINE_CANNOTDO_WORKDAYS', 2), other: cfg('HOTLINE_WORKDAYS', 5) },
-  callbackDays: cfg('HOTLINE_CALLBACK_DAYS', 7),
-  returnHours: cfg('HOTLINE_RETURN_HOURS', 24),
-  letterReplyDays: cfg('MAILBOX_REPLY_WORKDAYS', 15),
-  similarity: cfg('HOTLINE_MERGE_SIMILARITY', 0.5),
-});
-/** 办不成事反映 goes to the services bureau's supervision (国办发〔2023〕… 设立“办不成事”反映窗口). */
-export const CANNOT_DO_ORG = process.env.HOTLINE_CANNOTDO_ORG ?? '湖滨区行政审批和政务信息管理局';
+/** Local rules, configurable (hotline.config.ts): working days to handle each kind, natural days to call back, 退单 window. */
+export const hotlineConfig = (kernel: Kernel) => {
+  const c = domainConfig(kernel, hotlineSettings);
+  return {
+    handleDays: { consult: c.HOTLINE_CONSULT_WORKDAYS, cannotDo: c.HOTLINE_CANNOTDO_WORKDAYS, other: c.HOTLINE_WORKDAYS },
+    callbackDays: c.HOTLINE_CALLBACK_DAYS,
+    returnHours: c.HOTLINE_RETURN_HOURS,
+    letterReplyDays: c.MAILBOX_REPLY_WORKDAYS,
+    similarity: c.HOTLINE_MERGE_SIMILARITY,
+    /** 办不成事反映 goes to the services bureau's supervision (国办发〔2023〕… 设立“办不成事”反映窗口). */
+    cannotDoOrg: c.HOTLINE_CANNOTDO_ORG,
+  };
+};
 
 const tokensOf = (text: string) => indexText(text);
 const jaccard = (a: Set<string>, b: Set<string>) => {
@@ -38,21 +41,22 @@ export async function similarTickets(tx: Tx, kernel: Kernel, divisionCode: strin
   const rows = await repo.recentOpenTickets(tx, divisionCode.slice(0, 6), since);
   return rows.filter((r) => r.caseId !== excludeId)
     .map((r) => ({ id: r.caseId, refNo: r.refNo, title: r.title, state: r.state, createdAt: r.createdAt.toISOString(), score: jaccard(mine, new Set(r.tokens.split(' ').filter((t) => t.length > 1))) }))
-    .filter((r) => r.score >= hotlineConfig().similarity)
+    .filter((r) => r.score >= hotlineConfig(kernel).similarity)
     .sort((a, b) => b.score - a.score).slice(0, 5);
 }
 
 export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: TicketInputT, channel: 'phone' | 'web' | 'open311', extra: { open311ServiceCode?: string } = {}) {
-  const refusal = excludedChannel(`${input.title} ${input.description}`);
+  const text = `${input.title} ${input.description}`;
+  const refusal = excludedChannel(text) && excludedChannel(text, (await publicSite(tx, kernel)).divisionName);
   if (refusal) throw new AppError('GUARD_FAILED', `该诉求不属于12345热线受理范围：${refusal}`);
   if (input.divisionCode && !(await tenancy.getDivision(tx, input.divisionCode))) {
     throw new AppError('VALIDATION', '事发乡镇（街道）不存在', { fields: [{ path: 'divisionCode', message: '事发乡镇（街道）不存在' }] });
   }
-  const divisionCode = input.divisionCode ?? actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
+  const divisionCode = input.divisionCode ?? actor.divisionCode ?? siteDivisionCode(kernel);
   const centre = await repo.centreFor(tx, divisionCode);
   if (!centre) throw new AppError('VALIDATION', '本地区尚未设置12345热线中心，暂不能受理');
   if (actor.kind === 'staff' && !can(actor, 'ticket.file', { orgId: centre.id, divisionCode: centre.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN');
-  const c = hotlineConfig();
+  const c = hotlineConfig(kernel);
   const handleDays = input.kind === 'consult' ? c.handleDays.consult : input.kind === 'cannotDo' ? c.handleDays.cannotDo : c.handleDays.other;
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'ticket', title: input.title, orgId: centre.id, divisionCode,
@@ -72,13 +76,13 @@ export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: Ti
 }
 
 export async function fileLetter(tx: Tx, kernel: Kernel, actor: Actor, input: LetterInputT) {
-  const divisionCode = actor.divisionCode ?? (await repo.firstCentre(tx))?.divisionCode ?? '';
+  const divisionCode = actor.divisionCode ?? siteDivisionCode(kernel);
   const centre = await repo.centreFor(tx, divisionCode);
   if (!centre) throw new AppError('VALIDATION', '本地区尚未开通市长信箱');
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'letter', title: input.title, orgId: centre.id, divisionCode,
     applicantId: actor.kind === 'public' ? actor.id : null, applicantName: input.writerName, idempotencyKey: input.idempotencyKey,
-    data: { replyDays: hotlineConfig().letterReplyDays, consentToPublish: !!input.consentToPublish },
+    data: { replyDays: hotlineConfig(kernel).letterReplyDays, consentToPublish: !!input.consentToPublish },
   });
   if (created) {
     await repo.insertLetter(tx, {
@@ -116,7 +120,7 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
       let coOrgIds: string[] = [];
       const rule = t.kind === 'cannotDo' ? null : await repo.ruleFor(tx, t.category, t.divisionCode);
       if (named) orgId = (await resolveOrg(tx, named)).id;
-      else if (t.kind === 'cannotDo') orgId = (await resolveOrg(tx, CANNOT_DO_ORG)).id;
+      else if (t.kind === 'cannotDo') orgId = (await resolveOrg(tx, hotlineConfig(ctx.kernel).cannotDoOrg)).id;
       else {
         if (!rule) throw new AppError('VALIDATION', `派单目录中没有“${t.category}”类诉求的承办单位，请填写承办单位`, { fields: [{ path: 'orgName', message: '请填写承办单位' }] });
         orgId = rule.orgId;
@@ -146,7 +150,7 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
     case 'return': {
       // 首接负责制: an org may return a wrongly dispatched ticket within 24 hours, not later.
       const since = new Date(String(ctx.row.data.dispatchedAt ?? ctx.row.updatedAt.toISOString()));
-      const hours = hotlineConfig().returnHours;
+      const hours = hotlineConfig(ctx.kernel).returnHours;
       if (at.getTime() - since.getTime() > hours * 3600_000) {
         throw new AppError('GUARD_FAILED', `派单已超过${hours}小时，不能退单；请按首接负责制办理，需要协办的请联系热线中心`);
       }
@@ -214,13 +218,13 @@ export async function onLetterTransition(tx: Tx, ctx: TransitionContext) {
 
 /** Fields the generic case page shows. The caller's phone is not among them: it is SM4-encrypted and
  *  read only through the audited contact endpoint when calling back. */
-export async function presentTicket(tx: Tx, row: CaseRow) {
+export async function presentTicket(tx: Tx, kernel: Kernel, row: CaseRow) {
   const t = await repo.getTicket(tx, row.id);
   if (!t) return [];
   const d = row.data as { dispatchedAt?: string; lastReturn?: string; lastReopen?: string; lastSupervision?: string };
   // While it awaits signing, the org sees until when it may still return the ticket (首接负责制).
   const returnBy = row.state === 'dispatched' && d.dispatchedAt
-    ? new Date(Date.parse(d.dispatchedAt) + hotlineConfig().returnHours * 3600_000).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    ? new Date(Date.parse(d.dispatchedAt) + hotlineConfig(kernel).returnHours * 3600_000).toLocaleString('zh-CN', { timeZone: kernel.tz, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
     : null;
   return [
     ...(returnBy ? [{ label: '可退单截止', value: returnBy }] : []),

@@ -312,11 +312,7 @@ describe('市长信箱', () => {
 
 describe('metrics on a demo year', () => {
   it('computes the hotline figures from the records, as the seeds count them', async () => {
-    process.env.DEMO_TICKETS = '800';
-    process.env.DEMO_LETTERS = '40';
-    await seedHotlineDemo(t.kernel);
-    delete process.env.DEMO_TICKETS;
-    delete process.env.DEMO_LETTERS;
+    await t.withSettings({ DEMO_TICKETS: '800', DEMO_LETTERS: '40' }, () => seedHotlineDemo(t.kernel));
     const q = { divisionCode: '411202', from: '2026-01-01', to: '2026-12-31' };
     const m = async (key: string) => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, q));
     const [{ received, closed, rated, satisfied }] = await t.kernel.db.query<{ received: number; closed: number; rated: number; satisfied: number }>(

@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server';
+import { hotlineSettings } from './hotline.config';
 import { letterMachine, ticketMachine } from '../shared/hotline.machine';
 import { hotlineRoutes } from './hotline.routes';
 import { open311Routes } from './open311.routes';
@@ -10,6 +11,7 @@ import { tickets, dispatchRules, letters, open311Clients } from './hotline.table
 export default defineDomain({
   name: 'hotline',
   tables: [tickets, dispatchRules, letters, open311Clients],
+  config: hotlineSettings,
   permissions: {
     'ticket.file': '登记12345工单', 'ticket.read': '查看12345工单', 'ticket.dispatch': '派单、并单、督办和回访', 'ticket.handle': '签收、退单和答复工单', 'ticket.extend': '批准工单延期', 'ticket.catalog': '维护派单目录',
     'letter.file': '给市长信箱写信', 'letter.read': '查看市长信箱来信', 'letter.assign': '转办来信', 'letter.reply': '答复来信',
@@ -24,7 +26,7 @@ export default defineDomain({
     applicant: ['ticket.file', 'ticket.read', 'letter.file', 'letter.read'],
   },
   caseTypes: [
-    { machine: ticketMachine, refPrefix: 'RX', present: (tx, row) => presentTicket(tx, row), onTransition: onTicketTransition },
+    { machine: ticketMachine, refPrefix: 'RX', present: (tx, row, _actor, kernel) => presentTicket(tx, kernel, row), onTransition: onTicketTransition },
     { machine: letterMachine, refPrefix: 'XX', present: (tx, row) => presentLetter(tx, row.id), onTransition: onLetterTransition },
   ],
   routes: async (app, kernel) => { await hotlineRoutes(app, kernel); await open311Routes(app, kernel); },

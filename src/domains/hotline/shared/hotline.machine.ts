@@ -215,15 +215,17 @@ export type LetterInputT = z.infer<typeof LetterInput>;
  * Matters the hotline does not take (国办发〔2020〕53号: 涉及诉讼、仲裁、纪检监察、行政复议、政府信息公开、
  * 信访等已有法定途径的事项，按法定途径办理): the caller is told the right channel instead.
  */
-export const EXCLUDED_MATTERS: { pattern: RegExp; channel: string }[] = [
-  { pattern: /行政复议/, channel: '请依法向有管辖权的行政复议机关（湖滨区人民政府行政复议办公室，设在区司法局）申请行政复议' },
+// `where` is the site's division name (湖滨区), so the channel names the caller's own bodies; it is
+// passed in because this module is shared and cannot read the server's setting.
+export const EXCLUDED_MATTERS: { pattern: RegExp; channel: (where: string) => string }[] = [
+  { pattern: /行政复议/, channel: (where) => `请依法向有管辖权的行政复议机关（${where}人民政府行政复议办公室，设在司法局）申请行政复议` },
   // Not "立案": a 举报 asking a regulator to 立案查处 is exactly what the hotline dispatches.
-  { pattern: /(起诉|诉讼|打官司)/, channel: '属于诉讼事项，请依法向人民法院提起诉讼' },
-  { pattern: /仲裁/, channel: '属于仲裁事项，请向劳动人事争议仲裁委员会或仲裁机构申请仲裁' },
-  { pattern: /(信息公开申请|依申请公开|申请公开.*信息)/, channel: '请通过政府信息公开申请渠道（湖滨区人民政府门户网站“依申请公开”栏目）提出申请' },
-  { pattern: /(信访|上访)/, channel: '属于信访事项，请向湖滨区信访局反映' },
-  { pattern: /(纪检|监察|举报.*(干部|官员).*(贪污|受贿))/, channel: '属于纪检监察事项，请向区纪委监委反映' },
+  { pattern: /(起诉|诉讼|打官司)/, channel: () => '属于诉讼事项，请依法向人民法院提起诉讼' },
+  { pattern: /仲裁/, channel: () => '属于仲裁事项，请向劳动人事争议仲裁委员会或仲裁机构申请仲裁' },
+  { pattern: /(信息公开申请|依申请公开|申请公开.*信息)/, channel: (where) => `请通过政府信息公开申请渠道（${where}人民政府门户网站“依申请公开”栏目）提出申请` },
+  { pattern: /(信访|上访)/, channel: (where) => `属于信访事项，请向${where}信访局反映` },
+  { pattern: /(纪检|监察|举报.*(干部|官员).*(贪污|受贿))/, channel: (where) => `属于纪检监察事项，请向${where}纪委监委反映` },
 ];
-export function excludedChannel(text: string): string | null {
-  return EXCLUDED_MATTERS.find((m) => m.pattern.test(text))?.channel ?? null;
+export function excludedChannel(text: string, where = '当地'): string | null {
+  return EXCLUDED_MATTERS.find((m) => m.pattern.test(text))?.channel(where) ?? null;
 }

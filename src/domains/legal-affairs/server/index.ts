@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server';
+import { legalAffairsSettings } from './legal-affairs.config';
 import { contractReviewMachine } from '../shared/contract-review.machine';
 import { legalAffairsRoutes } from './legal-affairs.routes';
 import { legalAffairsMetrics } from './legal-affairs.metrics';
@@ -9,6 +10,7 @@ import { contractReviews, contractReviewComments, counselFirms, counselLawyers, 
 export default defineDomain({
   name: 'legal-affairs',
   tables: [contractReviews, contractReviewComments, counselFirms, counselLawyers, counselAppointments, counselWork],
+  config: legalAffairsSettings,
   permissions: {
     'contractReview.read': '查看合同合法性审查', 'contractReview.submit': '送审合同等文件、补充材料、反馈采纳情况',
     'contractReview.review': '合同合法性审查（受理、指派法律顾问、出具审查意见）',

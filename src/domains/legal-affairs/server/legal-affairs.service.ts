@@ -7,23 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, type Kernel, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, type Kernel, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { legalAffairsSettings } from './legal-affairs.config';
 import { DOC_KINDS, WORK_KINDS, type AppointmentInput, type ContractReviewInput, type FirmInput, type LawyerInput, type WorkInput } from '../shared/contract-review.machine';
 import * as repo from './legal-affairs.repository';
 
-const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isInteger(v) && v > 0 ? v : dflt; };
-/**
- * Local rule, not a national one: 河南省合法性审查工作规定 and most county rules give the reviewer a few
- * working days for a contract; this district uses 5 by default. Set CONTRACT_REVIEW_WORKDAYS to change it.
- */
-export const contractReviewConfig = () => ({ reviewDays: cfg('CONTRACT_REVIEW_WORKDAYS', 5) });
+/** Local rule (legal-affairs.config.ts: CONTRACT_REVIEW_WORKDAYS, default 5). */
+export const contractReviewConfig = (kernel: Kernel) => ({ reviewDays: domainConfig(kernel, legalAffairsSettings).CONTRACT_REVIEW_WORKDAYS });
 
 export async function submit(tx: Tx, kernel: Kernel, actor: Actor, orgId: string, input: ContractReviewInput) {
   const org = await tenancy.getOrg(tx, orgId);
   if (!org || !can(actor, 'contractReview.submit', { orgId: org.id, divisionCode: org.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN', '只能为本单位送审合同等文件');
   const { row } = await createCase(tx, kernel, actor, {
     type: 'contractReview', title: input.title, orgId: org.id, divisionCode: org.divisionCode, applicantName: org.name,
-    data: { docKind: input.docKind, reviewDays: contractReviewConfig().reviewDays },
+    data: { docKind: input.docKind, reviewDays: contractReviewConfig(kernel).reviewDays },
   });
   await repo.insertReview(tx, {
     caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, docKind: input.docKind, counterparty: input.counterparty ?? null,

@@ -12,6 +12,7 @@ import { ApiError, get, post } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards } from '../../../core/web/case-parts';
 import { CONCLUSIONS, DOC_KINDS } from '../shared/contract-review.machine';
+import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
 
 type Opinion = {
   docKind: string; counterparty: string | null; amountYuan: number | null; summary: string; submittedOn: string; counselId: string | null; reviewerName: string | null;
@@ -53,8 +54,9 @@ function AcceptCard({ caseId, path, onDone }: { caseId: string; path: string; on
   const year = new Date().getFullYear();
   const pool = useQuery({ queryKey: ['counsel-pool', year], queryFn: () => get<Pool>(`/api/legal-counsel/pool?year=${year}`) });
   const [counselId, setCounselId] = useState<string | undefined>();
+  const site = usePublicSite();
   const accept = useMutation({ mutationFn: () => post(path, counselId ? { counselId } : {}), onSuccess: () => { message.success('已受理'); onDone(); }, onError: (e) => message.error(e.message) });
-  const options = (pool.data?.firms ?? []).map((f) => ({ label: f.name, options: f.lawyers.filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.name}（服务：${l.appointments.map((a) => a.orgName.replace(/^湖滨区/, '')).join('、') || '无'}）` })) }));
+  const options = (pool.data?.firms ?? []).map((f) => ({ label: f.name, options: f.lawyers.filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.name}（服务：${l.appointments.map((a) => withoutDivision(a.orgName, site)).join('、') || '无'}）` })) }));
   return (
     <Card size="small" title="受理并确定审查人" data-testid={`accept-${caseId}`}>
       <Space wrap>

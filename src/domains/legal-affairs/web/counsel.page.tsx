@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post, qs } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
+import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
 import { WORK_KINDS } from '../shared/contract-review.machine';
 
 type Lawyer = { id: string; name: string; licenceNo: string; active: boolean; appointments: { id: string; orgId: string; orgName: string; from: string; to: string }[]; work: Record<keyof typeof WORK_KINDS, number> };
@@ -14,7 +15,6 @@ type Work = { id: string; on: string; kindName: string; subject: string; lawyerN
 type Dialog = 'firm' | 'lawyer' | 'appointment' | 'work' | null;
 
 const TITLES: Record<Exclude<Dialog, null>, string> = { firm: '登记律师事务所', lawyer: '登记律师', appointment: '登记聘任', work: '录入工作记录' };
-const short = (n: string) => n.replace(/^湖滨区/, '');
 
 function PoolDialog({ open, pool, onClose }: { open: Dialog; pool: Pool | undefined; onClose: () => void }) {
   const qc = useQueryClient();
@@ -60,6 +60,7 @@ function PoolDialog({ open, pool, onClose }: { open: Dialog; pool: Pool | undefi
 
 export function CounselPage() {
   const me = useMe();
+  const site = usePublicSite();
   const [year, setYear] = useState(new Date().getFullYear());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<{ kind?: string; lawyerId?: string; page: number }>({ page: 1 });
@@ -79,7 +80,7 @@ export function CounselPage() {
             { title: '律师', dataIndex: 'name' },
             { title: '律师事务所', dataIndex: 'firmName' },
             { title: '执业证号', dataIndex: 'licenceNo' },
-            { title: '服务单位（聘期）', key: 'orgs', render: (_: unknown, r: Lawyer) => r.appointments.map((a) => <Tag key={a.id} title={`${a.from}至${a.to}`} color={a.to < dayjs().format('YYYY-MM-DD') ? 'default' : 'blue'}>{short(a.orgName)}</Tag>) },
+            { title: '服务单位（聘期）', key: 'orgs', render: (_: unknown, r: Lawyer) => r.appointments.map((a) => <Tag key={a.id} title={`${a.from}至${a.to}`} color={a.to < dayjs().format('YYYY-MM-DD') ? 'default' : 'blue'}>{withoutDivision(a.orgName, site)}</Tag>) },
             ...(Object.keys(WORK_KINDS) as (keyof typeof WORK_KINDS)[]).map((k) => ({ title: { review: '合法性审查', opinion: '法律意见', case: '复议诉讼', consultation: '咨询讲座' }[k], key: k, render: (_: unknown, r: Lawyer) => r.work[k] })),
           ]} />
       </Card>
@@ -90,7 +91,7 @@ export function CounselPage() {
         <Table rowKey="id" size="small" loading={work.isLoading} dataSource={work.data?.items ?? []} data-testid="counsel-work"
           pagination={{ current: filter.page, pageSize: 20, total: work.data?.total ?? 0, onChange: (page) => setFilter({ ...filter, page }), showTotal: (n) => `共${n}条` }}
           columns={[
-            { title: '日期', dataIndex: 'on', width: 110 }, { title: '类型', dataIndex: 'kindName' }, { title: '律师', dataIndex: 'lawyerName' }, { title: '服务单位', dataIndex: 'orgName', render: short },
+            { title: '日期', dataIndex: 'on', width: 110 }, { title: '类型', dataIndex: 'kindName' }, { title: '律师', dataIndex: 'lawyerName' }, { title: '服务单位', dataIndex: 'orgName', render: (n: string) => withoutDivision(n, site) },
             { title: '工作内容', dataIndex: 'subject' }, { title: '来源', dataIndex: 'source', render: (s: string, r: Work) => (r.refNo ? <Typography.Text>{s}（{r.refNo}）</Typography.Text> : s) },
           ]} />
       </Card>

@@ -5,12 +5,11 @@ import { seedLicencesDemo } from './licences.seed';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '3000';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000' } });
   await seedServicesDemo(t.kernel);
   await seedLicencesDemo(t.kernel);
 }, 120_000);
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+afterAll(async () => { await t.close(); });
 
 const one = async <T>(q: string) => (await t.kernel.db.query<T>(q))[0];
 

@@ -6,8 +6,8 @@ const NOTE = '证照台账（/licences）按状态和类型筛选可查看全部
 const m = (key: string, label: string, fig: repo.Figure, definition: string) => defineMetric({
   key, label, unit: 'count', definition, recordsNote: NOTE,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, fig, q), denominator: null }),
-  breakdown: async (tx, _k, q, by) => new Map((await repo.countBy(tx, fig, q, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
   recordsWhere: (q) => repo.recordsWhere(fig, q),
+  breakdown: async (tx, k, q, by) => new Map((await repo.countBy(tx, k.tz, fig, q, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
 });
 
 export const licencesMetrics = [

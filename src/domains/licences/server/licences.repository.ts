@@ -3,6 +3,7 @@ import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
+import { tzSql } from '../../../core/server';
 import * as services from '../../services/public';
 
 import type { LicenceRow, TypeRow, ReminderRow } from './licences.tables';
@@ -136,9 +137,9 @@ export type Figure = keyof typeof COND;
 export async function count(tx: Tx, fig: Figure, q: LScope) {
   return (await tx.select({ n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)))[0].n;
 }
-export async function countBy(tx: Tx, fig: Figure, q: LScope, by: 'org' | 'month') {
+export async function countBy(tx: Tx, tz: string, fig: Figure, q: LScope, by: 'org' | 'month') {
   const key = by === 'org' ? sql<string>`${licences.orgId}::text`
-    : fig === 'expiring' ? sql<string>`to_char(${licences.validTo}, 'YYYY-MM')` : sql<string>`to_char(${licences.issuedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+    : fig === 'expiring' ? sql<string>`to_char(${licences.validTo}, 'YYYY-MM')` : sql<string>`to_char(${licences.issuedAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)).groupBy(key);
 }
 /** The source applications of the licences behind a figure (imported licences have none). */

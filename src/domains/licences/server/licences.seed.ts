@@ -13,6 +13,7 @@ import { creditCodeCheckChar, maskIdNumber, orgCodeCheckChar, residentIdCheckCha
 import { DEFAULT_OFFSETS, DEFAULT_TYPES } from '../shared/licences.schema';
 import * as repo from './licences.repository';
 import { runReminders, validTo } from './licences.service';
+import { tzSql } from '../../../core/server';
 import { applicationFacts } from '../../services/public';
 
 const COUNTY = '411202';
@@ -59,7 +60,7 @@ export async function seedLicencesDemo(kernel: Kernel) {
         CASE WHEN x.months IS NULL THEN NULL ELSE (x.d + make_interval(months => x.months) - interval '1 day')::date END,
         'valid', 'application', x.id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), x.closed_at, true
       FROM (SELECT c.id, c.division_code, c.org_id, c.applicant_name, c.closed_at, a.applicant_kind AS kind, a.applicant_id_last4 AS last4, t.id AS type_id, t.number_prefix AS prefix,
-              t.validity_months AS months, (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date AS d, to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS yr
+              t.validity_months AS months, (c.closed_at AT TIME ZONE ${tzSql(kernel.tz)})::date AS d, to_char(c.closed_at AT TIME ZONE ${tzSql(kernel.tz)}, 'YYYY') AS yr
             FROM cases c JOIN ${applicationFacts()} a ON a.case_id = c.id
             JOIN licence_types t ON t.item_codes ? a.item_code AND c.division_code LIKE t.division_code || '%'
             WHERE c.type = 'application' AND c.state = 'delivered' AND a.is_demo) x

@@ -14,8 +14,7 @@ let reviewer: Client;
 let leader: Client;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '50';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
   await seedServicesDemo(t.kernel);
   await t.kernel.db.tx((tx) => ensureLicenceTypes(tx, t.kernel));
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
@@ -24,7 +23,7 @@ beforeAll(async () => {
   reviewer = await t.as('reviewer_scj');
   leader = await t.as('leader');
 });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+afterAll(async () => { await t.close(); });
 
 const walkIn = (seed: number, phone = `1380398${String(seed).padStart(4, '0')}`) => ({ kind: 'enterprise', name: `湖滨区测试${seed}餐饮有限公司`, idNumber: demoCreditCode(seed), phone });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
-import { actorOf, type Kernel, listCases, summaries, tenancy, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, tenancy, visibleFilter } from '../../../core/server';
 import { DecisionInput } from '../shared/major-decision.machine';
 import * as svc from './major-decisions.service';
 
@@ -21,5 +21,5 @@ export async function majorDecisionRoutes(base: FastifyInstance, kernel: Kernel)
       return { total: r.total, items: await summaries(tx, kernel, r.items) };
     }));
   app.get('/api/public/major-decisions', { config: { auth: 'none' }, schema: { tags, operationId: 'publicDecisionCatalog', summary: '年度重大行政决策目录（公开）', querystring: z.object({ year: z.coerce.number().int().min(2019).max(2100) }), response: { 200: z.array(CatalogEntry), ...err } } },
-    async (req) => db.tx(async (tx) => svc.publicCatalog(tx, kernel, (await tenancy.listDivisions(tx)).find((d) => d.level === 'county')?.code ?? '', req.query.year)));
+    async (req) => db.tx(async (tx) => svc.publicCatalog(tx, kernel, siteDivisionCode(kernel), req.query.year)));
 }

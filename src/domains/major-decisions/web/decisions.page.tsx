@@ -6,6 +6,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Swit
 import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, post, qs } from '../../../core/web/api';
+import { usePublicSite } from '../../../core/web/public-site';
 
 type Entry = { id: string; title: string; draftingOrg: string; stateName: string; steps: string[]; decidedOn: string | null; publishedOn: string | null };
 
@@ -52,9 +53,10 @@ export function DecisionCatalogPage() {
 
 export function PublicDecisionCatalogPage() {
   const year = dayjs().year();
+  const site = usePublicSite();
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 12 }}>
-      <Typography.Title level={4}>湖滨区{year}年度重大行政决策事项目录</Typography.Title>
+      <Typography.Title level={4}>{site?.divisionName ?? ''}{year}年度重大行政决策事项目录</Typography.Title>
       <Typography.Paragraph type="secondary">目录经区委同意后公布（重大行政决策程序暂行条例 第3条）。</Typography.Paragraph>
       <CatalogTable year={year} />
     </div>

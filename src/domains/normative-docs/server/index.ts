@@ -1,4 +1,5 @@
 import { defineDomain } from '../../../core/server';
+import { normativeDocsSettings } from './normative-docs.config';
 import { normativeDocMachine } from '../shared/normative-doc.machine';
 import { normativeDocRoutes } from './normative-docs.routes';
 import { normativeDocMetrics } from './normative-docs.metrics';
@@ -9,6 +10,7 @@ import { normativeDocs, normativeCleanups, normativePassages, normativeComments,
 export default defineDomain({
   name: 'normative-docs',
   tables: [normativeDocs, normativeCleanups, normativePassages, normativeComments, normativeEvaluations],
+  config: normativeDocsSettings,
   permissions: {
     'normativeDoc.read': '查看规范性文件', 'normativeDoc.draft': '起草规范性文件并初审、征求意见、公平竞争审查',
     'normativeDoc.officeReview': '规范性文件复审（区政府办）', 'normativeDoc.review': '规范性文件合法性审核（司法局终审）',

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, summaries, tenancy, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, tenancy, visibleFilter } from '../../../core/server';
 import { NormativeDocInput } from '../shared/normative-doc.machine';
 import { CommentResponseInput, DraftTextInput, EvaluationInput, PublicCommentInput } from '../shared/normative-participation';
 import * as svc from './normative-docs.service';
@@ -12,7 +12,6 @@ import * as part from './normative-participation.service';
 const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['行政规范性文件'];
 const IdParam = z.object({ id: z.string() });
-const county = async (tx: Parameters<typeof tenancy.listDivisions>[0]) => (await tenancy.listDivisions(tx)).find((d) => d.level === 'county')?.code ?? '';
 const Passage = z.object({ no: z.number(), label: z.string(), text: z.string(), comments: z.number() });
 const PublicDraft = z.object({
   id: z.string(), title: z.string(), orgName: z.string(), from: z.string(), to: z.string(), open: z.boolean(), passages: z.array(Passage),
@@ -45,7 +44,7 @@ export async function normativeDocRoutes(base: FastifyInstance, kernel: Kernel) 
     cleanups: z.array(z.object({ campaign: z.string(), items: z.array(z.object({ title: z.string(), docNo: z.string().nullable(), outcome: z.string(), reason: z.string().nullable(), decidedOn: z.string() })) })),
     evaluations: z.array(z.object({ title: z.string(), docNo: z.string().nullable(), evaluators: z.string(), findings: z.string(), conclusion: z.string(), completedOn: z.string() })),
   }) } } },
-    async () => db.tx(async (tx) => { const code = await county(tx); return { ...(await svc.publicLists(tx, code)), evaluations: await part.publicEvaluations(tx, code) }; }));
+    async () => db.tx(async (tx) => { const code = siteDivisionCode(kernel); return { ...(await svc.publicLists(tx, code)), evaluations: await part.publicEvaluations(tx, code) }; }));
 
   // 公开征求意见 by passage and the published account of adoption.
   app.put('/api/normative-docs/:id/draft-text', { schema: { tags, operationId: 'setNormativeDraftText', summary: '发布征求意见稿（按条款）并设定征求意见期限', params: IdParam, body: DraftTextInput, response: { 200: z.object({ passages: z.number() }), ...err } } },
@@ -57,7 +56,7 @@ export async function normativeDocRoutes(base: FastifyInstance, kernel: Kernel) 
   app.post('/api/normative-docs/:id/adoption/publish', { schema: { tags, operationId: 'publishNormativeAdoption', summary: '公布意见采纳情况', params: IdParam, response: { 200: z.object({ publishedOn: z.string() }), ...err } } },
     async (req) => db.tx((tx) => part.publishAdoption(tx, kernel, actorOf(req), req.params.id)));
   app.get('/api/public/normative-docs/consultations', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeConsultations', summary: '规范性文件征求意见（公开）', response: { 200: z.array(z.object({ id: z.string(), title: z.string(), orgName: z.string(), from: z.string(), to: z.string(), open: z.boolean(), comments: z.number(), adoptionPublishedOn: z.string().nullable() })), ...err } } },
-    async () => db.tx(async (tx) => part.consultations(tx, kernel, await county(tx))));
+    async () => db.tx(async (tx) => part.consultations(tx, kernel, siteDivisionCode(kernel))));
   app.get('/api/public/normative-docs/:id/draft', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeDraft', summary: '征求意见稿（按条款）和采纳情况', params: IdParam, response: { 200: PublicDraft, ...err } } },
     async (req) => db.tx((tx) => part.publicDraft(tx, kernel, req.params.id)));
   app.post('/api/public/normative-docs/:id/comments', { config: { auth: 'none' }, schema: { tags, operationId: 'submitNormativeComment', summary: '对征求意见稿的某一条款提出意见', params: IdParam, body: PublicCommentInput, response: { 200: z.object({ id: z.string() }), ...err } } },

@@ -6,7 +6,7 @@
  * its register entry, a timeline and its clock.
  */
 import { sql } from 'drizzle-orm';
-import { type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
+import { type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, tzLiteral } from '../../../core/server';
 import { draft } from './normative-docs.service';
 import { addEvaluation, publishAdoption, respondToComment, setDraftText, submitPublicComment } from './normative-participation.service';
 
@@ -18,6 +18,8 @@ export async function seedNormativeDocsDemo(kernel: Kernel) {
 }
 
 async function seedDocsAndCleanup(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
   const year = Number(kernel.today().slice(0, 4));
   const campaign = `${year}年规范性文件集中清理`;
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM normative_cleanups WHERE campaign = $1`, [campaign]);
@@ -40,9 +42,9 @@ async function seedDocsAndCleanup(kernel: Kernel) {
       SELECT d.id, 'normativeDoc', 'GF411202' || to_char(published_on, 'YYYYMMDD') || lpad((800 + g)::text, 5, '0'), '湖滨区' || topic || '管理办法', state, o.division_code, d.org_id, NULL, o.name,
         jsonb_build_object('affectsMarket', affects_market, 'commentRequired', affects_market, 'done', jsonb_build_object('firstReview', true, 'officeReview', true, 'publicComment', affects_market, 'fairCompetition', affects_market),
           'filingDays', 30, 'validDays', 1826, 'legalitySubmittedOn', CASE WHEN state = 'legalityReview' THEN (published_on - 10)::text END, 'docNo', CASE WHEN state NOT IN ('draft', 'legalityReview') THEN '湖政规〔' || extract(year FROM published_on) || '〕' || g || '号' END),
-        3, NULL, NULL, (published_on - 40 + time '09:00') AT TIME ZONE 'Asia/Shanghai',
-        (CASE WHEN g <= 31 AND state <> 'inForce' THEN make_date(${year}, 6, 30) WHEN state IN ('draft', 'legalityReview') THEN published_on ELSE published_on + 10 END + time '16:00') AT TIME ZONE 'Asia/Shanghai',
-        CASE WHEN state IN ('repealed', 'delisted') THEN (make_date(${year}, 6, 30) + time '16:00') AT TIME ZONE 'Asia/Shanghai' END,
+        3, NULL, NULL, (published_on - 40 + time '09:00') AT TIME ZONE ${tz},
+        (CASE WHEN g <= 31 AND state <> 'inForce' THEN make_date(${year}, 6, 30) WHEN state IN ('draft', 'legalityReview') THEN published_on ELSE published_on + 10 END + time '16:00') AT TIME ZONE ${tz},
+        CASE WHEN state IN ('repealed', 'delisted') THEN (make_date(${year}, 6, 30) + time '16:00') AT TIME ZONE ${tz} END,
         NULL, CASE WHEN state NOT IN ('draft', 'legalityReview') THEN published_on + 30 END,
         CASE WHEN state NOT IN ('draft', 'legalityReview') THEN published_on + CASE WHEN g = 40 THEN 35 ELSE 10 END END
       FROM zt_nd d JOIN orgs o ON o.id = d.org_id`));
@@ -61,9 +63,9 @@ async function seedDocsAndCleanup(kernel: Kernel) {
       FROM zt_nd WHERE g <= 31`));
     await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
       SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'draft', NULL::uuid, applicant_name, created_at, NULL::text, '{}'::jsonb, division_code FROM cases WHERE id IN (SELECT id FROM zt_nd)
-      UNION ALL SELECT gen_random_uuid(), c.id, 2, 'passLegality', 'legalityReview', 'readyForMeeting', NULL::uuid, '区司法局', (d.published_on - 20 + time '15:00') AT TIME ZONE 'Asia/Shanghai', NULL::text, '{}'::jsonb, c.division_code
+      UNION ALL SELECT gen_random_uuid(), c.id, 2, 'passLegality', 'legalityReview', 'readyForMeeting', NULL::uuid, '区司法局', (d.published_on - 20 + time '15:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, c.division_code
         FROM cases c JOIN zt_nd d ON d.id = c.id WHERE d.state NOT IN ('draft', 'legalityReview')
-      UNION ALL SELECT gen_random_uuid(), c.id, 3, 'file', 'published', 'inForce', NULL::uuid, '区政府办公室', (d.published_on + CASE WHEN g = 40 THEN 35 ELSE 10 END + time '10:00') AT TIME ZONE 'Asia/Shanghai', NULL::text, '{}'::jsonb, c.division_code
+      UNION ALL SELECT gen_random_uuid(), c.id, 3, 'file', 'published', 'inForce', NULL::uuid, '区政府办公室', (d.published_on + CASE WHEN g = 40 THEN 35 ELSE 10 END + time '10:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, c.division_code
         FROM cases c JOIN zt_nd d ON d.id = c.id WHERE d.state NOT IN ('draft', 'legalityReview')
       UNION ALL SELECT gen_random_uuid(), c.id, 4, CASE d.state WHEN 'repealed' THEN 'repeal' ELSE 'delist' END, 'inForce', d.state, NULL::uuid, '区政府办公室', c.closed_at, '${campaign}', '{}'::jsonb, c.division_code
         FROM cases c JOIN zt_nd d ON d.id = c.id WHERE d.state IN ('repealed', 'delisted')`));
@@ -76,7 +78,7 @@ async function seedDocsAndCleanup(kernel: Kernel) {
         CASE WHEN state <> 'inForce' THEN make_date(${year}, 6, 30) END, ${v}, '[]'::jsonb, '[]'::jsonb, format('自%s起有效期5年；届满日%s。', published_on + 10, (published_on + interval '5 years')::date), '411202'
       FROM zt_nd d WHERE state IN ('inForce', 'repealed', 'delisted')`));
     await tx.execute(sql.raw(`UPDATE cases c SET due_date = (SELECT min(due_date) FROM case_clocks k WHERE k.case_id = c.id AND k.state = 'running') WHERE c.id IN (SELECT id FROM zt_nd)`));
-    await rebuildCaseRollups(tx, sql`id IN (SELECT id FROM zt_nd)`);
+    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_nd)`);
   });
 }
 

@@ -1,14 +1,16 @@
 /** 规范性文件: drafting records, the legality-review minimum, numbering, filing and clean-up lists. */
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, type Kernel, mergeCaseData, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { normativeDocsSettings } from './normative-docs.config';
 import { CLEANUP_OUTCOMES, FAIR_COMPETITION_CHECKLIST, type NormativeDocInput } from '../shared/normative-doc.machine';
 import { commentPeriodRefusal } from '../shared/normative-participation';
 import type { z } from 'zod';
 import * as repo from './normative-docs.repository';
 
-const cfg = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isInteger(v) && v >= 0 ? v : dflt; };
-/** Local rules: legality review at least N working days (国办发〔2018〕115号, generally 5), filing within N days. */
-export const normativeConfig = () => ({ legalityMinDays: cfg('NORMATIVE_LEGALITY_MIN_WORKDAYS', 5), filingDays: cfg('NORMATIVE_FILING_DAYS', 30), docPrefix: process.env.NORMATIVE_DOC_PREFIX ?? '湖政规' });
+export const normativeConfig = (kernel: Kernel) => {
+  const c = domainConfig(kernel, normativeDocsSettings);
+  return { legalityMinDays: c.NORMATIVE_LEGALITY_MIN_WORKDAYS, filingDays: c.NORMATIVE_FILING_DAYS, docPrefix: c.NORMATIVE_DOC_PREFIX };
+};
 
 export async function draft(tx: Tx, kernel: Kernel, actor: Actor, orgId: string, input: z.infer<typeof NormativeDocInput>) {
   const org = await tenancy.getOrg(tx, orgId);
@@ -16,7 +18,7 @@ export async function draft(tx: Tx, kernel: Kernel, actor: Actor, orgId: string,
   const { row } = await createCase(tx, kernel, actor, {
     type: 'normativeDoc', title: input.title, orgId: org.id, divisionCode: org.divisionCode, applicantName: org.name,
     // 优化营商环境条例 第62条: documents close to market players' operations take ≥30 days of public comment.
-    data: { affectsMarket: input.affectsMarket, commentRequired: input.affectsMarket, done: {}, filingDays: normativeConfig().filingDays },
+    data: { affectsMarket: input.affectsMarket, commentRequired: input.affectsMarket, done: {}, filingDays: normativeConfig(kernel).filingDays },
   });
   await repo.insert(tx, { caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, affectsMarket: input.affectsMarket, summary: input.summary, createdAt: row.createdAt });
   return { id: row.id, refNo: row.refNo };
@@ -49,7 +51,7 @@ export async function onDocTransition(tx: Tx, ctx: TransitionContext) {
     case 'submitLegality': await mergeCaseData(tx, ctx.row.id, { legalitySubmittedOn: ctx.today }); return;
     case 'passLegality': case 'failLegality': {
       const since = String(ctx.row.data.legalitySubmittedOn ?? ctx.today);
-      const min = normativeConfig().legalityMinDays;
+      const min = normativeConfig(ctx.kernel).legalityMinDays;
       if (ctx.event === 'passLegality' && min > 0 && ctx.calendar.workdaysBetween(since, ctx.today) < min) {
         throw new AppError('GUARD_FAILED', `合法性审核时间一般不少于${min}个工作日（自${since}送审，国办发〔2018〕115号）`);
       }
@@ -58,12 +60,12 @@ export async function onDocTransition(tx: Tx, ctx: TransitionContext) {
     }
     case 'publish': {
       const year = ctx.today.slice(0, 4);
-      const { docPrefix } = normativeConfig();
+      const { docPrefix } = normativeConfig(ctx.kernel);
       const n = await repo.nextDocNumber(tx, `normativeDoc:${doc.divisionCode.slice(0, 6)}:${year}`);
       const years = Number(i.validYears);
       const until = `${Number(year) + years}${ctx.today.slice(4)}`;
       const validDays = Math.round((Date.parse(until) - Date.parse(ctx.today)) / 86400_000);
-      const filingDue = new Date(Date.parse(ctx.today) + normativeConfig().filingDays * 86400_000).toISOString().slice(0, 10);
+      const filingDue = new Date(Date.parse(ctx.today) + normativeConfig(ctx.kernel).filingDays * 86400_000).toISOString().slice(0, 10);
       await repo.update(tx, ctx.row.id, { docNo: `${docPrefix}〔${year}〕${n}号`, publishedOn: ctx.today, validUntil: until, filingDue });
       await mergeCaseData(tx, ctx.row.id, { validDays, docNo: `${docPrefix}〔${year}〕${n}号` });
       return;

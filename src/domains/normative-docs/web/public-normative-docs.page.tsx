@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Table, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../../core/web/api';
+import { usePublicSite } from '../../../core/web/public-site';
 
 type Entry = { id: string; title: string; docNo: string | null; orgName: string; publishedOn: string | null; validUntil: string | null; stateName?: string };
 type Lists = {
@@ -13,11 +14,12 @@ type Consultation = { id: string; title: string; orgName: string; from: string; 
 
 export function PublicNormativeDocsPage() {
   const q = useQuery({ queryKey: ['public-normative'], queryFn: () => get<Lists>('/api/public/normative-docs') });
+  const site = usePublicSite();
   const c = useQuery({ queryKey: ['public-consultations'], queryFn: () => get<Consultation[]>('/api/public/normative-docs/consultations') });
   const cols = [{ title: '文件名称', dataIndex: 'title' }, { title: '文号', dataIndex: 'docNo' }, { title: '制定机关', dataIndex: 'orgName' }, { title: '公布日期', dataIndex: 'publishedOn' }];
   return (
     <div style={{ maxWidth: 1000, margin: '0 auto', padding: 12 }}>
-      <Typography.Title level={4}>湖滨区行政规范性文件</Typography.Title>
+      <Typography.Title level={4}>{site?.divisionName ?? ''}行政规范性文件</Typography.Title>
       <Tabs items={[
         { key: 'in', label: `现行有效（${q.data?.inForce.length ?? 0}件）`, children: <Table rowKey="id" size="small" dataSource={q.data?.inForce ?? []} columns={[...cols, { title: '有效期至', dataIndex: 'validUntil' }]} /> },
         { key: 'ended', label: '已废止、失效或剔除', children: <Table rowKey="id" size="small" dataSource={q.data?.ended ?? []} columns={[...cols, { title: '状态', dataIndex: 'stateName' }]} /> },

@@ -1,4 +1,5 @@
 import { defineDomain, defineJob } from '../../../core/server';
+import { ratingsSettings } from './ratings.config';
 import { complaintFixMachine } from '../shared/ratings.machine';
 import { ratingsRoutes } from './ratings.routes';
 import { ratingsMetrics } from './ratings.metrics';
@@ -9,6 +10,7 @@ import { ratings, ratingInvitations } from './ratings.tables';
 export default defineDomain({
   name: 'ratings',
   tables: [ratings, ratingInvitations],
+  config: ratingsSettings,
   permissions: {
     'complaintFix.read': '查看差评整改', 'complaintFix.handle': '差评核实、整改和反馈', 'complaintFix.review': '差评申诉复核',
     'ratings.read': '查看好差评统计和评价二维码', 'ratings.evaluate': '窗口评价器（一次一评）', 'ratings.record': '代录热线评价',

@@ -19,14 +19,13 @@ let hall: { id: string; counters: { id: string; name: string }[] };
 let food: { id: string };
 const q = 'from=2026-11-01&to=2026-11-30';
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '50';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
   await seedServicesDemo(t.kernel);
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
   const sites = (await (await t.as('clerk_zwzx')).get('/api/ratings/sites')).body;
   hall = sites.find((s: { name: string }) => s.name === '湖滨区政务服务中心');
 });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+afterAll(async () => { await t.close(); });
 
 /** A citizen files online and the department decides and delivers: a completed 一事一评 candidate. */
 async function completedOnline(seed: number, phone: string) {

@@ -10,7 +10,7 @@ const fig = (key: string, label: string, unit: 'count' | 'rate', definition: str
   key, label, unit, definition,
   compute: async (tx, _k, q) => pick(await repo.counts(tx, q)),
   // The same figure per org or month from one grouped query (dashboards and rankings).
-  breakdown: async (tx, _k, q, by) => new Map((await repo.countsBy(tx, q, by)).map((r) => [r.key, pick(r)])),
+  breakdown: async (tx, k, q, by) => new Map((await repo.countsBy(tx, k.tz, q, by)).map((r) => [r.key, pick(r)])),
   ...(records
     ? { recordsWhere: (q, which) => repo.fixCasesWhere(q, which === 'numerator' ? records.numerator : records.denominator) }
     : { recordsNote: '评价记录不是办件；差评的记录见“差评数”“差评整改率”和“实名差评回访整改率”，各场所、窗口、工作人员、事项的评价见好差评统计页' }),

@@ -40,8 +40,8 @@ export async function posterHtml(p: Poster) {
   </body></html>`;
 }
 
-async function withPage<T>(html: string, f: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `executablePath` is the kernel's CHROMIUM_PATH setting (kernel.config). */
+async function withPage<T>(executablePath: string, html: string, f: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
   if (!existsSync(executablePath)) throw new AppError('UNAVAILABLE', '服务器未安装 Chromium，暂不能生成海报，请下载二维码图片');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
@@ -54,10 +54,10 @@ async function withPage<T>(html: string, f: (page: import('playwright-core').Pag
   }
 }
 
-export async function posterPdf(p: Poster): Promise<Buffer> {
-  return withPage(await posterHtml(p), async (page) => Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })));
+export async function posterPdf(p: Poster, chromiumPath: string): Promise<Buffer> {
+  return withPage(chromiumPath, await posterHtml(p), async (page) => Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })));
 }
 
-export async function posterPng(p: Poster): Promise<Buffer> {
-  return withPage(await posterHtml(p), async (page) => Buffer.from(await page.screenshot({ type: 'png', fullPage: false })));
+export async function posterPng(p: Poster, chromiumPath: string): Promise<Buffer> {
+  return withPage(chromiumPath, await posterHtml(p), async (page) => Buffer.from(await page.screenshot({ type: 'png', fullPage: false })));
 }

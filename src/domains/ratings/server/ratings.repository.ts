@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, userRoles, users } from '../../../core/server';
+import { caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, userRoles, users, tzSql } from '../../../core/server';
 import { applicationOfCase, itemNameOf } from '../../services/public';
 import { ratingInvitations, ratings } from './ratings.tables';
 
@@ -91,15 +91,15 @@ export async function counts(tx: Tx, q: RatingScope) {
 }
 
 export type RatingBy = 'org' | 'site' | 'counter' | 'staff' | 'item' | 'month' | 'channel';
-const byKey: Record<RatingBy, SQL<string>> = {
+const byKey = (tz: string): Record<RatingBy, SQL<string>> => ({
   org: sql<string>`${ratings.orgId}::text`,
   site: sql<string>`${ratings.siteId}::text`,
   counter: sql<string>`${ratings.counterId}::text`,
   staff: sql<string>`${ratings.staffId}::text`,
   item: sql<string>`${ratings.itemId}::text`,
-  month: sql<string>`to_char(${ratings.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
+  month: sql<string>`to_char(${ratings.createdAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`,
   channel: sql<string>`${ratings.channel}`,
-};
+});
 /** The name of each group key, looked up once per group rather than once per rating. */
 const nameOf: Record<RatingBy, (k: SQL) => SQL<string | null>> = {
   org: (k) => sql`(SELECT o.name FROM ${orgs} o WHERE o.id::text = ${k})`,
@@ -112,8 +112,8 @@ const nameOf: Record<RatingBy, (k: SQL) => SQL<string | null>> = {
 };
 
 /** Ratings grouped by org, site, counter, staff member, item, month or channel, with mean sub-indicator levels. */
-export async function countsBy(tx: Tx, q: RatingScope, by: RatingBy) {
-  const key = byKey[by];
+export async function countsBy(tx: Tx, tz: string, q: RatingScope, by: RatingBy) {
+  const key = byKey(tz)[by];
   const grouped = tx.$with('g').as(tx.select({
     key: sql<string>`${key}`.as('key'), total: sql<number>`count(*)::int`.as('total'), bad: n(COND.bad).as('bad'), satisfied: n(COND.satisfied).as('satisfied'),
     fixed: n(COND.fixed).as('fixed'), voided: n(COND.voided).as('voided'), realNameBad: n(COND.realNameBad).as('real_name_bad'), realNameFixed: n(COND.realNameFixed).as('real_name_fixed'),

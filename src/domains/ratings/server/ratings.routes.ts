@@ -48,7 +48,7 @@ export async function ratingsRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/ratings/hotline', { schema: { tags, operationId: 'rateByHotline', summary: '12345热线代录评价', body: HotlineRatingInput, response: { 200: Saved, ...err } } },
     async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.record'); return db.tx((tx) => svc.rateByHotline(tx, kernel, a, req.body)); });
   app.get('/api/ratings/breakdown', { schema: { tags, operationId: 'ratingBreakdown', summary: '按单位、场所、窗口、工作人员、事项统计评价', querystring: z.object({ by: z.enum(['org', 'site', 'counter', 'staff', 'item', 'month', 'channel']).meta({ title: '统计维度' }), from: IsoDate, to: IsoDate, orgId: z.uuid().optional(), divisionCode: z.string().regex(/^\d{6,12}$/).optional() }), response: { 200: z.array(Breakdown), ...err } } },
-    async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.read'); return db.tx((tx) => svc.breakdown(tx, a, req.query)); });
+    async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.read'); return db.tx((tx) => svc.breakdown(tx, kernel, a, req.query)); });
   app.get('/api/ratings/sites', { schema: { tags, operationId: 'ratingSites', summary: '服务场所及其窗口（评价二维码）', response: { 200: z.array(Site), ...err } } },
     async (req) => { const a = actorOf(req); requirePermission(a, 'ratings.read'); return db.tx((tx) => svc.sitesWithCounters(tx, a)); });
   const Poster = { params: z.object({ kind: z.enum(['site', 'counter']), id: z.uuid(), format: z.enum(['png', 'pdf', 'qr.png']) }) };
@@ -56,10 +56,10 @@ export async function ratingsRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req, reply) => {
       const a = actorOf(req);
       requirePermission(a, 'ratings.read');
-      const p = await db.tx((tx) => svc.posterFor(tx, a, req.params.kind, req.params.id, origin(req)));
+      const p = await db.tx((tx) => svc.posterFor(tx, kernel, a, req.params.kind, req.params.id, origin(req)));
       if (req.params.format === 'qr.png') return file(reply, await qrPng(p.url), 'image/png', `${p.fileName}.png`);
-      if (req.params.format === 'png') return file(reply, await posterPng(p), 'image/png', `${p.fileName}海报.png`);
-      return file(reply, await posterPdf(p), 'application/pdf', `${p.fileName}海报.pdf`);
+      if (req.params.format === 'png') return file(reply, await posterPng(p, kernel.config.CHROMIUM_PATH), 'image/png', `${p.fileName}海报.png`);
+      return file(reply, await posterPdf(p, kernel.config.CHROMIUM_PATH), 'application/pdf', `${p.fileName}海报.pdf`);
     });
   app.get('/api/complaint-fixes/:id/rater', { schema: { tags, operationId: 'complaintFixRater', summary: '差评整改经办人查看实名评价人联系方式（留痕）', params: z.object({ id: z.uuid() }), response: { 200: z.object({ phone: z.string() }), ...err } } },
     async (req) => db.tx((tx) => svc.raterContact(tx, kernel, actorOf(req), req.params.id)));

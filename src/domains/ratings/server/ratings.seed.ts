@@ -7,9 +7,10 @@
  * filed through the real path so their 整改 cases exist — two answered, one still open.
  */
 import { sql } from 'drizzle-orm';
-import { getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition } from '../../../core/server';
+import { domainConfig, getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition, tzLiteral } from '../../../core/server';
 import { rateCounter } from './ratings.service';
 import { APPLICATION_FACTS_SQL } from '../../services/public';
+import { ratingsSettings } from './ratings.config';
 
 /** A sub-indicator a notch below the overall level now and then (never below 1), from a hash. */
 const sub = (idExpr: string, key: string) => `greatest(1, l.lvl - (abs(hashtext(${idExpr} || ':${key}')) % 10 < 2)::int)`;
@@ -19,9 +20,11 @@ const counterScores = (id: string) => `jsonb_build_object('overall', l.lvl, 'ser
 const level = (id: string) => `(SELECT CASE WHEN abs(hashtext(${id} || ':lv')) % 100 < 86 THEN 5 WHEN abs(hashtext(${id} || ':lv')) % 100 < 98 THEN 4 ELSE 3 END AS lvl)`;
 
 export async function seedRatingsDemo(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ratings`);
   if (Number(n) > 0) return;
-  const target = Number(process.env.DEMO_RATINGS ?? 60_000);
+  const target = domainConfig(kernel, ratingsSettings).DEMO_RATINGS;
   const now = kernel.now().toISOString();
   const yearStart = `${kernel.today().slice(0, 4)}-01-01`;
   const hall = await kernel.db.tx((tx) => getOrgByName(tx, '湖滨区政务服务中心'));
@@ -48,14 +51,14 @@ export async function seedRatingsDemo(kernel: Kernel) {
           row_number() OVER (ORDER BY o.sort, x.name) - 1 AS i
         FROM counters x JOIN orgs o ON o.id = x.org_id WHERE o.kind IN ('service_center', 'service_site')),
       tn AS (SELECT count(*) AS n FROM t),
-      d AS (SELECT day::date AS day, row_number() OVER (ORDER BY day) - 1 AS i FROM generate_series('${yearStart}'::date, ('${now}'::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day') day
+      d AS (SELECT day::date AS day, row_number() OVER (ORDER BY day) - 1 AS i FROM generate_series('${yearStart}'::date, ('${now}'::timestamptz AT TIME ZONE ${tz})::date - 1, interval '1 day') day
         WHERE (extract(isodow FROM day) < 6 AND NOT EXISTS (SELECT 1 FROM calendar_days h WHERE h.date = day::date AND h.kind = 'holiday'))
            OR EXISTS (SELECT 1 FROM calendar_days w WHERE w.date = day::date AND w.kind = 'workday')),
       dn AS (SELECT count(*) AS n FROM d)
       INSERT INTO ratings (id, org_id, division_code, site_id, counter_id, staff_id, item_id, case_id, channel, level, scores, comment, real_name, rater_phone_enc, fix_case_id, created_at)
       SELECT gen_random_uuid(), t.site_id, t.division_code, t.site_id, CASE WHEN h.k >= 2 THEN t.counter_id END, CASE WHEN h.k = 2 THEN t.staff_id END, NULL, NULL, 'qr', l.lvl,
         CASE WHEN h.k % 3 = 0 THEN jsonb_build_object('overall', l.lvl) ELSE ${counterScores("g::text || ':qr'")} END, NULL, false, NULL, NULL,
-        (d.day + time '08:40' + (h.m % 480) * interval '1 minute') AT TIME ZONE 'Asia/Shanghai'
+        (d.day + time '08:40' + (h.m % 480) * interval '1 minute') AT TIME ZONE ${tz}
       FROM generate_series(1, ${qr}) g
       CROSS JOIN LATERAL (SELECT abs(hashtext(g::text || ':qr-t')) AS ti, abs(hashtext(g::text || ':qr-d')) AS di, abs(hashtext(g::text || ':qr-k')) % 10 AS k, abs(hashtext(g::text || ':qr-m')) AS m) h
       CROSS JOIN LATERAL ${level("g::text || ':qr'")} l

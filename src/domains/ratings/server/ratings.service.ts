@@ -9,22 +9,24 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { divisionPrefix } from '../../../core/shared/division';
-import { type Actor, auditPersonalDataRead, can, type CaseRow, createCase, type Kernel, loadVisible, notify, randomToken, sm3, SYSTEM_ACTOR, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, type Kernel, loadVisible, notify, randomToken, sm3, SYSTEM_ACTOR, type TransitionContext, type Tx } from '../../../core/server';
+import { ratingsSettings } from './ratings.config';
 import { RATING_LEVELS, isBad, type CaseRatingInput, type CounterRatingInput, type EvaluatorRatingInput, type HotlineRatingInput, type RatingInput } from '../shared/ratings.machine';
 import { ALL_INDICATORS, RATING_CHANNELS, subIndicators, type IndicatorSet, type RatingChannel } from '../shared/ratings.indicators';
 import * as repo from './ratings.repository';
 
-const intEnv = (name: string, dflt: number) => { const v = Number(process.env[name]); return Number.isInteger(v) && v > 0 ? v : dflt; };
-/** Local rules (安阳市政务服务条例 第52条; 泰顺 scheme), configurable: contact ≤1 working day, rectify ≤15, invite after 24 h. */
-export const ratingConfig = () => ({
-  contactDays: intEnv('RATING_CONTACT_WORKDAYS', 1),
-  fixDays: intEnv('RATING_FIX_WORKDAYS', 15),
-  inviteHours: intEnv('RATING_INVITE_HOURS', 24),
-  // Only cases closed in the last week are invited: an invitation months later is noise, not a channel.
-  inviteWindowDays: intEnv('RATING_INVITE_WINDOW_DAYS', 7),
-  inviteValidDays: intEnv('RATING_INVITE_VALID_DAYS', 30),
-  publicBaseUrl: (process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
-});
+/** Local rules (安阳市政务服务条例 第52条; 泰顺 scheme), configurable in ratings.config.ts. */
+export const ratingConfig = (kernel: Kernel) => {
+  const c = domainConfig(kernel, ratingsSettings);
+  return {
+    contactDays: c.RATING_CONTACT_WORKDAYS,
+    fixDays: c.RATING_FIX_WORKDAYS,
+    inviteHours: c.RATING_INVITE_HOURS,
+    inviteWindowDays: c.RATING_INVITE_WINDOW_DAYS,
+    inviteValidDays: c.RATING_INVITE_VALID_DAYS,
+    publicBaseUrl: c.PUBLIC_BASE_URL,
+  };
+};
 
 type Rated = {
   orgId: string; divisionCode: string; siteId?: string | null; counterId?: string | null; staffId?: string | null; itemId?: string | null; caseId?: string | null;
@@ -53,7 +55,7 @@ async function record(tx: Tx, kernel: Kernel, input: z.infer<typeof RatingInput>
   // 一事一评: the unique index on case_id refuses a second rating of the same case.
   if (!rating) throw new AppError('DUPLICATE', '该办件已评价过，每件只能评价一次');
   if (isBad(input.level)) {
-    const c = ratingConfig();
+    const c = ratingConfig(kernel);
     const { row } = await createCase(tx, kernel, SYSTEM_ACTOR, {
       // The title names what was rated, never who rated (no case number: it would lead to the applicant).
       type: 'complaintFix', title: `差评整改：${r.subject}（${RATING_LEVELS[input.level as 1]}）`, orgId: r.orgId, divisionCode: r.divisionCode,
@@ -172,7 +174,7 @@ export async function rateByHotline(tx: Tx, kernel: Kernel, actor: Actor, input:
 
 /** Invite by SMS every completed case nobody rated within the configured hours (local rule: 24 h). */
 export async function sendInvitations(kernel: Kernel) {
-  const c = ratingConfig();
+  const c = ratingConfig(kernel);
   const now = kernel.now();
   return kernel.db.tx(async (tx) => {
     const due = await repo.dueForInvitation(tx, new Date(now.getTime() - (c.inviteWindowDays * 24 + c.inviteHours) * 3600_000), new Date(now.getTime() - c.inviteHours * 3600_000), 500);
@@ -231,11 +233,11 @@ export async function onFixTransition(tx: Tx, ctx: TransitionContext) {
 // ---- figures for staff ----
 
 /** Ratings by org, site, counter, staff member or item in the actor's division (no rater data). */
-export async function breakdown(tx: Tx, actor: Actor, q: { by: repo.RatingBy; from: string; to: string; orgId?: string; divisionCode?: string }) {
+export async function breakdown(tx: Tx, kernel: Kernel, actor: Actor, q: { by: repo.RatingBy; from: string; to: string; orgId?: string; divisionCode?: string }) {
   const divisionCode = q.divisionCode ?? actor.divisionCode;
   if (!divisionCode) throw new AppError('FORBIDDEN');
   if (!actor.grants.some((g) => g.permissions.has('ratings.read') && g.divisionCode && divisionCode.startsWith(divisionPrefix(g.divisionCode)))) throw new AppError('FORBIDDEN', '您无权查看该区划的评价统计');
-  const rows = await repo.countsBy(tx, { divisionCode, orgId: q.orgId, from: q.from, to: q.to }, q.by);
+  const rows = await repo.countsBy(tx, kernel.tz, { divisionCode, orgId: q.orgId, from: q.from, to: q.to }, q.by);
   return rows.map((r) => ({
     key: r.key, name: q.by === 'channel' ? RATING_CHANNELS[r.key as RatingChannel] ?? r.key : r.name ?? '（已删除）', total: r.total, bad: r.bad,
     satisfactionRate: r.total ? r.satisfied / r.total : null,
@@ -251,9 +253,9 @@ export const sitesWithCounters = (tx: Tx, actor: Actor) => {
 };
 
 /** The poster of a site or counter: its names and the URL its QR code opens. */
-export async function posterFor(tx: Tx, actor: Actor, kind: 'site' | 'counter', id: string, origin: string) {
+export async function posterFor(tx: Tx, kernel: Kernel, actor: Actor, kind: 'site' | 'counter', id: string, origin: string) {
   const t = await target(tx, kind, id);
   if (!actor.divisionCode || !actor.grants.some((g) => g.permissions.has('ratings.read') && g.divisionCode && t.divisionCode.startsWith(divisionPrefix(g.divisionCode)))) throw new AppError('NOT_FOUND', '服务场所或窗口不存在');
-  const base = ratingConfig().publicBaseUrl || origin;
+  const base = ratingConfig(kernel).publicBaseUrl || origin;
   return { site: t.orgName, counter: kind === 'counter' ? t.name : null, url: `${base}/public/rate/${kind}/${id}`, fileName: `${t.orgName}${kind === 'counter' ? t.name : ''}好差评二维码` };
 }

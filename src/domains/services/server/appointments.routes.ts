@@ -3,21 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../../core/shared/schemas';
-import { actorOf, type Kernel } from '../../../core/server';
+import { actorOf, type Kernel, siteDivisionCode } from '../../../core/server';
 import { AppointmentBook, AppointmentCancel, AppointmentView, Slot, SlotCreate, SlotQuery } from '../shared/services.schema';
 import * as svc from './appointments.service';
 
 const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['预约'];
-const DEMO_COUNTY = '411202';
 
 export async function appointmentRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel;
   const Code = z.object({ code: z.string().trim().min(6).max(30).meta({ title: '预约号' }) });
 
-  app.get('/api/public/appointment-sites', { config: { auth: 'none' }, schema: { tags, operationId: 'appointmentSites', summary: '可预约的政务服务中心和便民服务中心', querystring: z.object({ divisionCode: z.string().regex(/^\d{6,12}$/).default(DEMO_COUNTY) }), response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), divisionCode: z.string(), kind: z.string() })), ...err } } },
-    async (req) => db.tx((tx) => svc.sites(tx, req.query.divisionCode)));
+  app.get('/api/public/appointment-sites', { config: { auth: 'none' }, schema: { tags, operationId: 'appointmentSites', summary: '可预约的政务服务中心和便民服务中心', querystring: z.object({ divisionCode: z.string().regex(/^\d{6,12}$/).optional() }), response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), divisionCode: z.string(), kind: z.string() })), ...err } } },
+    async (req) => db.tx((tx) => svc.sites(tx, req.query.divisionCode ?? siteDivisionCode(kernel))));
   app.get('/api/public/appointment-slots', { config: { auth: 'none' }, schema: { tags, operationId: 'appointmentSlots', summary: '某日的预约时段（不带日期时返回尚有余号的日期）', querystring: SlotQuery, response: { 200: z.object({ days: z.array(z.string()), slots: z.array(Slot) }), ...err } } },
     async (req) => db.tx((tx) => svc.slots(tx, kernel, req.query)));
   app.post('/api/public/appointments', { config: { auth: 'none' }, schema: { tags, operationId: 'bookAppointment', summary: '预约（时段约满时返回409）', body: AppointmentBook, response: { 200: AppointmentView, ...err } } },

@@ -6,7 +6,7 @@
  * Demo bookings carry no phone number (only made-up last four digits), so nothing personal is stored.
  */
 import { sql } from 'drizzle-orm';
-import type { Kernel } from '../../../core/server';
+import { type Kernel, tzLiteral } from '../../../core/server';
 
 const COUNTY = '411202';
 // start, end, kind, capacity in the hall, capacity at a township site (0 = not offered there)
@@ -20,6 +20,8 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '桂英', '建国'];
 
 export async function seedAppointmentsDemo(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM appointments WHERE is_demo`);
   if (Number(n) > 0) return;
   const today = kernel.today();
@@ -50,9 +52,9 @@ export async function seedAppointmentsDemo(kernel: Kernel) {
         CASE WHEN s.day >= '${today}' THEN 'booked'
              WHEN abs(hashtext(s.id::text || g::text || 'x')) % 100 < 7 THEN 'cancelled'
              WHEN abs(hashtext(s.id::text || g::text || 'x')) % 100 < 15 THEN 'missed' ELSE 'arrived' END,
-        (s.day - 3 + time '20:00') AT TIME ZONE 'Asia/Shanghai',
-        CASE WHEN s.day < '${today}' AND abs(hashtext(s.id::text || g::text || 'x')) % 100 < 7 THEN (s.day - 1 + time '18:00') AT TIME ZONE 'Asia/Shanghai' END,
-        CASE WHEN s.day < '${today}' AND abs(hashtext(s.id::text || g::text || 'x')) % 100 >= 15 THEN (s.day + s.start_time::time + interval '5 minutes') AT TIME ZONE 'Asia/Shanghai' END,
+        (s.day - 3 + time '20:00') AT TIME ZONE ${tz},
+        CASE WHEN s.day < '${today}' AND abs(hashtext(s.id::text || g::text || 'x')) % 100 < 7 THEN (s.day - 1 + time '18:00') AT TIME ZONE ${tz} END,
+        CASE WHEN s.day < '${today}' AND abs(hashtext(s.id::text || g::text || 'x')) % 100 >= 15 THEN (s.day + s.start_time::time + interval '5 minutes') AT TIME ZONE ${tz} END,
         true
       FROM appointment_slots s
       CROSS JOIN LATERAL generate_series(1, (s.capacity * (abs(hashtext(s.id::text)) % CASE WHEN s.kind = 'regular' THEN 25 ELSE 60 END) + 50) / 100) g

@@ -272,10 +272,10 @@ export async function topMissing(tx: Tx, s: FigureScope, limit = 10) {
 export const orgNames = async (tx: Tx, ids: string[]) =>
   new Map(ids.length ? (await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids))).map((o) => [o.id, o.name]) : []);
 
-/** Sites where at least one published item can be handled (the public "就近办" filter). */
-export function sitesWithPublished(tx: Tx) {
+/** Sites in a division where at least one published item can be handled (the public "就近办" filter). */
+export function sitesWithPublished(tx: Tx, divisionCode: string) {
   return tx.selectDistinct({ orgId: orgs.id, orgName: orgs.name, divisionCode: orgs.divisionCode, divisionName: divisions.name }).from(catalogItemSites)
     .innerJoin(orgs, eq(orgs.id, catalogItemSites.siteOrgId)).innerJoin(divisions, eq(divisions.code, orgs.divisionCode))
-    .where(sql`EXISTS (SELECT 1 FROM ${v} p WHERE p.item_id = ${catalogItemSites.itemId} AND p.status = 'published')`)
+    .where(and(inDivision(orgs.divisionCode, divisionCode), sql`EXISTS (SELECT 1 FROM ${v} p WHERE p.item_id = ${catalogItemSites.itemId} AND p.status = 'published')`))
     .orderBy(asc(orgs.divisionCode), asc(orgs.name));
 }

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel } from '../../../core/server';
+import { actorOf, type Kernel, siteDivisionCode } from '../../../core/server';
 import {
   CatalogOptions, CatalogSummary, DraftSave, ItemCreate, ItemDetail, ItemQuery, ItemSummary, ImportResult, PublicGuide, PublicItem,
   PublicQuery, PublishInput, SitesInput, VersionView, WithdrawInput,
@@ -67,9 +67,9 @@ export async function catalogRoutes(base: FastifyInstance, kernel: Kernel) {
 
   // ---- public ----
   app.get('/api/public/catalog', { config: { auth: 'none' }, schema: { tags, operationId: 'publicCatalog', summary: '搜索办事指南（中文分词）', querystring: PublicQuery, response: { 200: paged(PublicItem), ...err } } },
-    async (req) => db.tx((tx) => svc.publicSearch(tx, req.query)));
+    async (req) => db.tx((tx) => svc.publicSearch(tx, siteDivisionCode(kernel), req.query)));
   app.get('/api/public/catalog/sites', { config: { auth: 'none' }, schema: { tags, operationId: 'publicCatalogSites', summary: '可就近办理的便民服务中心', response: { 200: z.array(z.object({ orgId: z.uuid(), orgName: z.string(), divisionCode: z.string(), divisionName: z.string() })), ...err } } },
-    async () => db.tx((tx) => svc.publicSites(tx)));
+    async () => db.tx((tx) => svc.publicSites(tx, siteDivisionCode(kernel))));
   app.get('/api/public/catalog/:id', { config: { auth: 'none' }, schema: { tags, operationId: 'publicGuide', summary: '办事指南（已发布版本）', params: IdParam, response: { 200: PublicGuide, ...err } } },
     async (req) => db.tx((tx) => svc.publicGuide(tx, req.params.id)));
 }

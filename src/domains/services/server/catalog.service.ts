@@ -314,8 +314,8 @@ export async function setSites(tx: Tx, kernel: Kernel, actor: Actor, itemId: str
 }
 
 // ---- public ----------------------------------------------------------------------------------------
-export async function publicSearch(tx: Tx, q: { q?: string; type?: string; siteOrgId?: string; zeroVisit?: boolean; page: number; pageSize: number }): Promise<{ items: PublicItem[]; total: number }> {
-  const r = await repo.searchPublished(tx, { words: q.q ? queryWords(q.q) : [], raw: q.q, type: q.type, siteOrgId: q.siteOrgId, zeroVisit: q.zeroVisit }, q);
+export async function publicSearch(tx: Tx, divisionCode: string, q: { q?: string; type?: string; siteOrgId?: string; zeroVisit?: boolean; page: number; pageSize: number }): Promise<{ items: PublicItem[]; total: number }> {
+  const r = await repo.searchPublished(tx, { divisionCode, words: q.q ? queryWords(q.q) : [], raw: q.q, type: q.type, siteOrgId: q.siteOrgId, zeroVisit: q.zeroVisit }, q);
   return {
     total: r.total,
     items: r.items.map(({ version: x, code, orgName }) => ({
@@ -434,4 +434,4 @@ export async function importWorkbook(tx: Tx, kernel: Kernel, actor: Actor, buf: 
   };
 }
 
-export const publicSites = (tx: Tx) => repo.sitesWithPublished(tx);
+export const publicSites = (tx: Tx, divisionCode: string) => repo.sitesWithPublished(tx, divisionCode);

@@ -19,8 +19,7 @@ let scj: string; let rsj: string; let hallOrg: string;
 const run = Date.now().toString(36).toUpperCase();
 
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '200';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '200' } });
   await seedServicesDemo(t.kernel);
   const sec = await t.as('secadmin');
   const orgs = (await sec.get('/api/admin/orgs')).body as { id: string; name: string }[];
@@ -30,7 +29,7 @@ beforeAll(async () => {
   scjClerk = await t.as('clerk_scj'); scjDirector = await t.as('director_scj'); rsjClerk = await t.as('clerk_rsj');
   hall = await t.as('clerk_zwzx'); leader = await t.as('leader');
 });
-afterAll(async () => { await t?.close(); delete process.env.DEMO_APPLICATIONS; delete process.env.UPLOAD_MAX_MB; });
+afterAll(async () => { await t?.close(); });
 
 const el = (over: Partial<GuideElementsInput> = {}): GuideElementsInput => ({ ...completeLicence, ...over });
 const metric = async (key: string, extra: Record<string, string> = {}) =>
@@ -226,12 +225,11 @@ describe('materials', () => {
   });
 
   it('refuses a file over the configured size limit with a Chinese 413', async () => {
-    process.env.UPLOAD_MAX_MB = '1';
-    try {
+    await t.withSettings({ UPLOAD_MAX_MB: '1' }, async () => {
       const big = await up(me, pdf(1024 * 1024 + 10), '食品经营许可申请书', 'big.pdf');
       expect(big.status).toBe(413);
       expect(big.body.message).toMatch(/超过上限1MB/);
-    } finally { delete process.env.UPLOAD_MAX_MB; }
+    });
   });
 
   it('files with uploaded and reused materials; 容缺后补 only where the guide permits; other people\'s files refused', async () => {

@@ -1,4 +1,5 @@
 import { defineDomain, mergeCaseData } from '../../../core/server';
+import { servicesSettings } from './services.config';
 import { applicationMachine } from '../shared/application.machine';
 import { servicesRoutes } from './services.routes';
 import { catalogRoutes } from './catalog.routes';
@@ -11,6 +12,7 @@ import { serviceItems, applications, serviceItemVersions, serviceItemSites, appl
 export default defineDomain({
   name: 'services',
   tables: [serviceItems, applications, serviceItemVersions, serviceItemSites, applicationFiles, appointmentSlots, appointments],
+  config: servicesSettings,
   permissions: {
     'application.read': '查看办件', 'application.file': '窗口收件', 'application.accept': '受理/不予受理/补正告知',
     'application.review': '审查决定', 'application.extend': '批准延长办理期限', 'application.deliver': '送达',

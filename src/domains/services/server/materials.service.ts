@@ -8,14 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber } from '../../../core/shared/ids';
-import { type Actor, can, type Kernel, sm3, tenancy, type Tx } from '../../../core/server';
+import { type Actor, can, domainConfig, type Kernel, sm3, tenancy, type Tx } from '../../../core/server';
+import { servicesSettings } from './services.config';
 import * as repo from './services.repository';
 import * as catalogRepo from './catalog.repository';
 import { storageFor } from './files.storage';
 import { ACCEPTED_LABEL, sniff } from './files.sniff';
 
 /** Upload limit in MB (UPLOAD_MAX_MB, default 20): a scanned licence or a phone photo fits easily. */
-export const uploadMaxBytes = () => z.coerce.number().int().min(1).max(500).default(20).parse(process.env.UPLOAD_MAX_MB) * 1024 * 1024;
+export const uploadMaxBytes = (kernel: Kernel) => domainConfig(kernel, servicesSettings).UPLOAD_MAX_MB * 1024 * 1024;
 
 /** A guide's material name without its trailing note: 营业执照（部门共享） is 营业执照. */
 export const materialKey = (name: string) => name.replace(/（[^（）]*）$/, '').replace(/\([^()]*\)$/, '').trim();
@@ -49,7 +50,7 @@ export const fileView = (f: repo.FileRow) => ({
 
 export async function upload(tx: Tx, kernel: Kernel, actor: Actor, q: { materialName: string; fileName: string; idNumber?: string }, body: Buffer) {
   const owner = await ownerOf(tx, kernel, actor, q.idNumber);
-  const max = uploadMaxBytes();
+  const max = uploadMaxBytes(kernel);
   if (body.length === 0) throw new AppError('VALIDATION', '文件为空，请重新选择', { fields: [{ path: 'file', message: '文件：为空' }] });
   if (body.length > max) throw new AppError('PAYLOAD_TOO_LARGE', `文件大小${(body.length / 1048576).toFixed(1)}MB，超过上限${max / 1048576}MB，请压缩后重新上传`);
   const type = sniff(body);

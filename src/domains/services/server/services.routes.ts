@@ -38,7 +38,7 @@ export async function servicesRoutes(base: FastifyInstance, kernel: Kernel) {
   // Materials arrive as the raw file body (no multipart needed for one file); the limit is checked by
   // the service so the answer is a Chinese 413, not the framework's.
   for (const type of ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: materials.uploadMaxBytes() * 2 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: materials.uploadMaxBytes(kernel) * 2 }, (_req, body, done) => done(null, body));
   }
   const IdParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) });
   app.post('/api/materials', {

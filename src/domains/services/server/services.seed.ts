@@ -6,20 +6,23 @@
  * case has the timeline and clocks the machine would have written, so case pages and metrics work.
  */
 import { sql } from 'drizzle-orm';
-import { type Kernel, rebuildCaseRollups } from '../../../core/server';
+import { domainConfig, type Kernel, rebuildCaseRollups, tzLiteral } from '../../../core/server';
 import * as repo from './services.repository';
 import { seedCatalogDemo } from './catalog.seed';
 import { seedAppointmentsDemo } from './appointments.seed';
+import { servicesSettings } from './services.config';
 
 // Everyday items carry more of the year's volume (社保, 医保, 户籍, 营业执照 …).
 const HEAVY = /社会保险|医疗保险|医保|户口|居民身份证|营业执照|个体工商户|不动产|养老|就业|生育/;
 
 export async function seedServicesDemo(kernel: Kernel) {
+  // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
+  const tz = tzLiteral(kernel.tz);
   await seedCatalogDemo(kernel);
   await seedAppointmentsDemo(kernel);
   const existing = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications WHERE is_demo`);
   if (Number(existing[0].n) > 0) return;
-  const target = Number(process.env.DEMO_APPLICATIONS ?? 120_000);
+  const target = domainConfig(kernel, servicesSettings).DEMO_APPLICATIONS;
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
@@ -71,7 +74,7 @@ export async function seedServicesDemo(kernel: Kernel) {
     await tx.execute(sql.raw(`ALTER TABLE zt_gen ADD COLUMN state text, ADD COLUMN created_at timestamptz, ADD COLUMN closed_at timestamptz`));
     // Fate: 1% refused at acceptance, 1% denied, the rest approved and delivered — as far as today allows.
     await tx.execute(sql.raw(`UPDATE zt_gen SET
-      created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
+      created_at = (create_d + time '08:30' + minute * interval '1 minute') AT TIME ZONE ${tz},
       state = CASE
         WHEN rs < 10 AND accept_d <= '${today}' THEN 'rejected'
         WHEN accept_d IS NULL OR accept_d > '${today}' THEN CASE WHEN rs BETWEEN 20 AND 69 AND (corr_d IS NULL OR corr_d > '${today}') THEN 'correcting' ELSE 'submitted' END
@@ -79,7 +82,7 @@ export async function seedServicesDemo(kernel: Kernel) {
         WHEN rs BETWEEN 10 AND 19 THEN 'denied'
         WHEN deliver_d IS NULL OR deliver_d > '${today}' THEN 'approved'
         ELSE 'delivered' END`));
-    await tx.execute(sql.raw(`UPDATE zt_gen SET closed_at = (CASE state WHEN 'rejected' THEN accept_d WHEN 'denied' THEN decide_d WHEN 'delivered' THEN deliver_d END + time '16:00' + minute * interval '10 second') AT TIME ZONE 'Asia/Shanghai' WHERE state IN ('rejected', 'denied', 'delivered')`));
+    await tx.execute(sql.raw(`UPDATE zt_gen SET closed_at = (CASE state WHEN 'rejected' THEN accept_d WHEN 'denied' THEN decide_d WHEN 'delivered' THEN deliver_d END + time '16:00' + minute * interval '10 second') AT TIME ZONE ${tz} WHERE state IN ('rejected', 'denied', 'delivered')`));
     const names = `(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙'])[1 + s1] || (ARRAY['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀英','霞','平'])[1 + s2]`;
     await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
       SELECT id, 'application', 'BJ' || left(division_code, 6) || to_char(create_d, 'YYYYMMDD') || lpad((row_number() OVER (PARTITION BY create_d ORDER BY g))::text, 5, '0'),
@@ -99,7 +102,7 @@ export async function seedServicesDemo(kernel: Kernel) {
       FROM zt_gen g LEFT JOIN service_item_versions v ON v.item_id = g.item_id AND v.status = 'published'`));
     // The timeline each case would have: 创建, (补正, 提交补正材料), 受理 | 不予受理, 准予许可 | 不予许可, 送达.
     const ev = (seq: string, event: string, from: string | null, to: string, at: string, actor: string, comment: string | null, where: string) =>
-      `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL'}, '${to}', NULL::uuid, ${actor}, (${at}) AT TIME ZONE 'Asia/Shanghai', ${comment ? `'${comment}'` : 'NULL'}, '{}'::jsonb, division_code FROM zt_gen WHERE ${where}`;
+      `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL'}, '${to}', NULL::uuid, ${actor}, (${at}) AT TIME ZONE ${tz}, ${comment ? `'${comment}'` : 'NULL'}, '{}'::jsonb, division_code FROM zt_gen WHERE ${where}`;
     const c = `CASE WHEN rs BETWEEN 20 AND 69 THEN 2 ELSE 0 END`;
     const clerk = `CASE WHEN online THEN ${names} ELSE '窗口工作人员' END`;
     await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
@@ -124,7 +127,7 @@ export async function seedServicesDemo(kernel: Kernel) {
       UNION ALL ${clock('legal', '法定办理时限', `CASE WHEN unit = '日' THEN 'natural' ELSE 'workday' END`, 'legal', 'left(basis, 120)', true, legalState, 'accept_d', 'legal_due', decided, `state IN ('accepted', 'approved', 'delivered', 'denied')`)}
       UNION ALL ${clock('promised', '承诺办理时限', `'workday'`, 'promised', `'本级政务服务事项承诺时限'`, false, legalState, 'accept_d', 'promised_due', decided, `promised IS NOT NULL AND state IN ('accepted', 'approved', 'delivered', 'denied')`)}
       UNION ALL ${clock('delivery', '送达期限', `'workday'`, '10', `'行政许可法 第44条'`, false, `CASE WHEN state = 'approved' THEN 'running' ELSE 'stopped' END`, 'decide_d', 'deliv_due', `CASE WHEN state = 'delivered' THEN deliver_d END`, `state IN ('approved', 'delivered')`)}`));
-    await rebuildCaseRollups(tx, sql.raw(`id IN (SELECT id FROM zt_gen)`));
+    await rebuildCaseRollups(tx, kernel, sql.raw(`id IN (SELECT id FROM zt_gen)`));
     // 补正 paused the acceptance clock from the notice to the correction (2 working days).
     await tx.execute(sql.raw(`UPDATE case_clocks k SET pauses = jsonb_build_array(jsonb_build_object('from', g.create_d, 'to', CASE WHEN g.state = 'correcting' THEN NULL ELSE g.corr_d END, 'reason', '补正', 'days', CASE WHEN g.state = 'correcting' THEN 0 ELSE 2 END))
       FROM zt_gen g WHERE k.case_id = g.id AND k.name = 'acceptance' AND g.rs BETWEEN 20 AND 69`));

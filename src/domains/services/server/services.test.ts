@@ -6,13 +6,12 @@ import { verifyAudit } from '../../../core/server';
 let t: TestApp;
 let food: { id: string; orgName: string };
 beforeAll(async () => {
-  t = await startTestApp();
-  process.env.DEMO_APPLICATIONS = '400';
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '400' } });
   await seedServicesDemo(t.kernel);
   const items = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body;
   food = items.find((i: { name: string }) => i.name.includes('食品经营许可'));
 });
-afterAll(async () => { await t.close(); delete process.env.DEMO_APPLICATIONS; });
+afterAll(async () => { await t.close(); });
 
 const walkIn = { kind: 'person', name: '李明', idNumber: '11010519491231002X', phone: '13912345678' };
 

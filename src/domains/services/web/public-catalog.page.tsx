@@ -10,6 +10,7 @@ import { limitText } from '../shared/catalog.labels';
 import { usePublicGuide, usePublicSearch, usePublicSites } from './catalog.api';
 import { GuideView, ZeroVisitTag } from './guide-view';
 import { OnlineApply } from './online-apply';
+import { usePublicSite } from '../../../core/web/public-site';
 
 const page = { maxWidth: 720, margin: '0 auto', padding: 12 } as const;
 const HOT = ['新生儿', '营业执照', '餐饮', '社保卡', '退休', '不动产'];
@@ -22,11 +23,12 @@ export function PublicCatalogPage() {
   const siteOrgId = params.get('site') ?? undefined;
   const [pageNo, setPageNo] = useState(1);
   const sites = usePublicSites();
+  const site = usePublicSite();
   const r = usePublicSearch({ q: q || undefined, zeroVisit: zeroVisit ? 'true' : undefined, siteOrgId, page: pageNo, pageSize: 20 });
   const set = (k: string, v: string | undefined) => { const n = new URLSearchParams(params); if (v) n.set(k, v); else n.delete(k); setParams(n, { replace: true }); setPageNo(1); };
   return (
     <div style={page}>
-      <Typography.Title level={4} style={{ marginTop: 8 }}>湖滨区政务服务 · 办事指南</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 8 }}>{site?.divisionName ?? ''}政务服务 · 办事指南</Typography.Title>
       <Input.Search placeholder="您要办什么事？如 新生儿、开饭店、营业执照" allowClear enterButton="搜索" size="large" defaultValue={q} onSearch={(v) => set('q', v.trim() || undefined)} data-testid="catalog-search" />
       <Space wrap style={{ margin: '8px 0' }}>
         {HOT.map((h) => <Tag key={h} style={{ cursor: 'pointer', padding: '2px 10px' }} onClick={() => set('q', h)}>{h}</Tag>)}

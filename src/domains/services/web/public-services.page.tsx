@@ -4,14 +4,16 @@ import { Card, Descriptions, Form, Input, List, Tag, Typography, Button, Alert }
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ServiceItem } from '../shared/services.schema';
 import { get, qs } from '../../../core/web/api';
+import { usePublicSite } from '../../../core/web/public-site';
 
 export function PublicServicesPage() {
   const [q, setQ] = useState('');
   const items = useQuery({ queryKey: ['public-items', q], queryFn: () => get<ServiceItem[]>(`/api/public/service-items?${qs({ q })}`) });
   const [open, setOpen] = useState<ServiceItem | null>(null);
+  const site = usePublicSite();
   return (
     <div style={{ maxWidth: 720, margin: '0 auto', padding: 12 }}>
-      <Typography.Title level={4}>湖滨区政务服务 · 办事指南</Typography.Title>
+      <Typography.Title level={4}>{site?.divisionName ?? ''}政务服务 · 办事指南</Typography.Title>
       <Input.Search placeholder="搜索事项，如 营业执照、餐饮、新生儿" allowClear enterButton="搜索" onSearch={setQ} data-testid="public-search" />
       {open ? (
         <Card style={{ marginTop: 12 }} title={open.name} extra={<a onClick={() => setOpen(null)}>返回</a>}>
