@@ -59,6 +59,39 @@ describe('transition runner', () => {
     expect((await clerk.get(`/api/workbench?q=${encodeURIComponent('%')}`)).body.total).toBe(0);
   });
 
+  it('lists every case type at GET /api/<plural> in the actor\'s scope, searchable and filterable', async () => {
+    const clerk = await t.as('clerk_scj');
+    const mine = await file(clerk, '列表检索-甲');
+    const other = await file(await t.as('clerk_mzj'), '列表检索-乙', mzj);
+    await clerk.post(`/api/permits/${mine.id}/accept`, {});
+    type L = { total: number; items: { id: string; state: string; orgId: string }[] };
+    const all = (await clerk.get('/api/permits?pageSize=200')).body as L;
+    expect(all.items.map((i) => i.id)).toContain(mine.id);
+    // Another department's case is not in this clerk's list, whatever they search for.
+    expect(all.items.some((i) => i.orgId !== scj)).toBe(false);
+    expect((await clerk.get(`/api/permits?q=${other.refNo}`)).body.total).toBe(0);
+    expect((await clerk.get(`/api/permits?q=${mine.refNo}`)).body).toMatchObject({ total: 1, items: [{ id: mine.id }] });
+    expect((await clerk.get(`/api/permits?q=${encodeURIComponent('列表检索')}`)).body.items.map((i: { id: string }) => i.id)).toEqual([mine.id]);
+    const accepted = (await clerk.get('/api/permits?state=accepted&pageSize=200')).body as L;
+    expect(accepted.items.every((i) => i.state === 'accepted')).toBe(true);
+    expect(accepted.items.map((i) => i.id)).toContain(mine.id);
+    expect((await clerk.get('/api/permits?from=2026-11-03&to=2026-11-30')).body.total).toBe(0);
+    expect((await clerk.get(`/api/permits?from=2026-11-02&to=2026-11-02&q=${mine.refNo}`)).body.total).toBe(1);
+    // The leader sees both departments' cases, and narrows to one org.
+    const leader = await t.as('leader');
+    const both = (await leader.get(`/api/permits?q=${encodeURIComponent('列表检索')}`)).body as L;
+    expect(both.items.map((i) => i.id).sort()).toEqual([mine.id, other.id].sort());
+    expect((await leader.get(`/api/permits?q=${encodeURIComponent('列表检索')}&orgId=${mzj}`)).body.items.map((i: { id: string }) => i.id)).toEqual([other.id]);
+    // Nothing is overdue on the day of filing; a bad filter is a Chinese 400.
+    expect((await leader.get(`/api/permits?overdue=true&q=${encodeURIComponent('列表检索')}`)).body.total).toBe(0);
+    const bad = await leader.get('/api/permits?divisionCode=12');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/区划代码/);
+    // The states a list can filter by come from the machine.
+    const types = (await clerk.get('/api/case-types')).body as { plural: string; states: { key: string; label: string }[] }[];
+    expect(types.find((x) => x.plural === 'permits')!.states.map((x) => x.key)).toContain('accepted');
+  });
+
   it('answers 404 for a case outside the actor\'s scope, for reads and for events', async () => {
     const { id } = await file(await t.as('clerk_scj'));
     const other = await t.as('clerk_mzj');

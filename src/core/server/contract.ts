@@ -42,6 +42,11 @@ export type CaseTypeRegistration = {
   link?: (row: CaseRow) => string;
   /** Domain writes inside the transition's transaction, after the compare-and-set. */
   onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
+  /**
+   * The kernel serves GET /api/<plural>: the scoped, paged, searchable and filterable list. `false`
+   * only where the domain's list is not a list of cases (the annual reports' list of years).
+   */
+  list?: false;
 };
 
 export type CaseSubscription = {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
 import { beforeCommit, type Database, type Tx } from '../db/db';
 import { tzSql } from '../tz';
+import { dayEnd, dayStart, inDivision } from '../sql-scope';
 
 import type { CaseRow, CaseEventRow, ClockRow } from '../db/schema';
 export type { CaseRow, CaseEventRow, ClockRow };
@@ -141,11 +142,29 @@ export const orgNames = async (tx: Tx, ids: string[]) => {
 };
 
 /** Pending cases for the 工作台: open, matching the actor's (scope × type × states) filter, by due date. */
+/** A clerk handed a receipt looks the case up by its number, or by the applicant's name or the title. */
+export function keywordFilter(keyword: string | undefined): SQL | undefined {
+  if (!keyword) return undefined;
+  const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(cases.refNo, like), ilike(cases.title, like), ilike(cases.applicantName, like));
+}
+
+/** The filters of a case list (CaseListQuery): state, org, township, filing dates, overdue as of `today`. */
+export function listFilter(q: { q?: string; state?: string; orgId?: string; divisionCode?: string; from?: string; to?: string; overdue?: 'true' | 'false' }, today: string): SQL | undefined {
+  return and(
+    keywordFilter(q.q),
+    q.state ? eq(cases.state, q.state) : undefined,
+    q.orgId ? eq(cases.orgId, q.orgId) : undefined,
+    q.divisionCode ? inDivision(cases.divisionCode, q.divisionCode) : undefined,
+    q.from ? sql`${cases.createdAt} >= ${dayStart(q.from)}::timestamptz` : undefined,
+    q.to ? sql`${cases.createdAt} < ${dayEnd(q.to)}::timestamptz` : undefined,
+    // Overdue: closed after its primary due date, or still open past it.
+    q.overdue === 'true' ? sql`${cases.primaryDue} IS NOT NULL AND (${cases.primaryStopped} > ${cases.primaryDue} OR (${cases.primaryStopped} IS NULL AND ${cases.primaryDue} < ${today}::date))` : undefined,
+  );
+}
+
 export async function listPending(tx: Tx, filter: SQL, page: number, pageSize: number, keyword?: string) {
-  // A clerk handed a receipt looks the case up by its number, or by the applicant's name or the title.
-  const like = keyword ? `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const where = and(isNull(cases.closedAt), filter,
-    like ? or(ilike(cases.refNo, like), ilike(cases.title, like), ilike(cases.applicantName, like)) : undefined);
+  const where = and(isNull(cases.closedAt), filter, keywordFilter(keyword));
   const items = await tx.select().from(cases).where(where)
     .orderBy(sql`${cases.dueDate} ASC NULLS LAST`, asc(cases.createdAt))
     .limit(pageSize).offset((page - 1) * pageSize);

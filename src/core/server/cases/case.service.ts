@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import { checkTransition, offeredEvents, isTerminal, type ClockOp, type MachineDef } from '../../shared/machine';
 import { deadlineBadge, deriveDue, pauseLength, type ClockData } from '../../shared/clock';
 import type { WorkCalendar } from '../../shared/calendar';
-import type { CaseAction, CaseDetail, CaseSummary, ClockView } from '../../shared/schemas';
+import type { CaseAction, CaseDetail, CaseListQuery, CaseSummary, ClockView } from '../../shared/schemas';
 import { can, canSee, type Actor } from '../actor';
 import { CASE_VISIBLE, scopeWhere } from '../access/scope';
 import { appendAudit } from '../audit';
@@ -391,6 +391,15 @@ export function pendingFilter(kernel: Kernel, actor: Actor, caseType?: string): 
 export async function workbench(tx: Tx, kernel: Kernel, actor: Actor, q: { page: number; pageSize: number; caseType?: string; q?: string }) {
   const { items, total } = await repo.listPending(tx, pendingFilter(kernel, actor, q.caseType), q.page, q.pageSize, q.q);
   return { items: await summaries(tx, kernel, items), total };
+}
+
+/**
+ * One page of a case type's list as the actor sees it (GET /api/<plural>, generated for every case
+ * type): their scope, then the list's filters, newest first.
+ */
+export async function listOf(tx: Tx, kernel: Kernel, actor: Actor, type: string, q: CaseListQuery) {
+  const r = await repo.listCases(tx, and(visibleFilter(actor, type), repo.listFilter(q, kernel.today())), q.page, q.pageSize);
+  return { total: r.total, items: await summaries(tx, kernel, r.items) };
 }
 
 /** Cases the actor can see (any state), for domain list pages and the public "my cases" page. */

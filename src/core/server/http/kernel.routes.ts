@@ -60,7 +60,20 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
   app.get('/api/cases/:id', { schema: { tags: ['案件'], operationId: 'caseDetail', params: IdParam, response: { 200: S.CaseDetail, ...err } } },
     async (req) => db.tx((tx) => cases.detail(tx, kernel, actorOf(req), req.params.id)));
 
+  app.get('/api/case-types', { schema: { tags: ['案件'], operationId: 'caseTypes', summary: '案件类型及其状态（列表筛选用）', response: { 200: z.array(S.CaseTypeInfo), ...err } } },
+    async (req) => {
+      actorOf(req);
+      return [...kernel.caseTypes.values()].map(({ machine: m }) => ({
+        type: m.type, label: m.label, plural: m.plural,
+        states: Object.entries(m.states).map(([key, s]) => ({ key, label: s.label, terminal: !!s.terminal })),
+      }));
+    });
+
   for (const [type, reg] of kernel.caseTypes) {
+    if (reg.list !== false) {
+      app.get(`/api/${reg.machine.plural}`, { schema: { tags: [reg.machine.label], operationId: `${type}.list`, summary: `${reg.machine.label}列表（按权限范围，可检索、筛选）`, querystring: S.CaseListQuery, response: { 200: S.paged(S.CaseSummary), ...err } } },
+        async (req) => db.tx((tx) => cases.listOf(tx, kernel, actorOf(req), type, req.query)));
+    }
     for (const [event, def] of Object.entries(reg.machine.events)) {
       if (def.system) continue;
       app.post(`/api/${reg.machine.plural}/:id/${event}`, {

@@ -36,6 +36,7 @@ export default defineDomain({
   caseTypes: [{
     machine: annualReportMachine,
     refPrefix: 'BG',
+    list: false, // its own list is one row per report year with its workflow (annual-report.routes.ts)
     link: (row) => `/annual-reports/${row.id}`,
     present: async (tx, row) => {
       const r = await repo.get(tx, row.id);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
-import { actorOf, type Kernel, listCases, loadVisible, summaries, visibleFilter } from '../../../core/server';
+import { ErrorBody } from '../../../core/shared/schemas';
+import { actorOf, type Kernel, loadVisible } from '../../../core/server';
 import { BundleDefinitionView, BundleFile, BundleFiled, BundleProgress, BundleTrack, BundleTracked } from '../shared/bundles.schema';
 import * as svc from './bundles.service';
 
@@ -22,11 +22,6 @@ export async function bundlesRoutes(base: FastifyInstance, kernel: Kernel) {
     const key = req.body.idempotencyKey ?? req.headers['idempotency-key'];
     return db.tx((tx) => svc.fileBundle(tx, kernel, actorOf(req), { ...req.body, idempotencyKey: key }));
   });
-  app.get('/api/bundles', { schema: { tags, operationId: 'listBundles', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'bundle'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   app.get('/api/bundles/:id/progress', { schema: { tags, operationId: 'bundleProgress', summary: '“一件事”办理进度：各部门办件、时限和联办结果', params: z.object({ id: z.string().max(40) }), response: { 200: BundleProgress, ...err } } },
     async (req) => db.tx(async (tx) => { const actor = actorOf(req); return svc.progress(tx, kernel, actor, await loadVisible(tx, actor, req.params.id, 'bundle')); }));
   app.get('/api/public/bundles/track', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'trackBundle', summary: '凭“一件事”编号和证件号码后4位查询办理进度', querystring: BundleTrack, response: { 200: BundleTracked, ...err } } },

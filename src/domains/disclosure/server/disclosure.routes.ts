@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { ErrorBody, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, SYSTEM_ACTOR, tenancy, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, siteDivisionCode, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { DisclosureRequestInput, PROACTIVE_CATEGORIES, ProactiveItemInput } from '../shared/disclosure.machine';
 import * as svc from './disclosure.service';
 
@@ -45,11 +45,6 @@ export async function disclosureRoutes(base: FastifyInstance, kernel: Kernel) {
     });
   app.post('/api/disclosure-requests', { schema: { tags, operationId: 'fileDisclosureRequest', summary: '提出（或登记）政府信息公开申请', body: DisclosureRequestInput, response: { 200: Filed, ...err } } },
     async (req) => db.tx((tx) => svc.fileRequest(tx, kernel, actorOf(req), req.body)));
-  app.get('/api/disclosure-requests', { schema: { tags, operationId: 'listDisclosureRequests', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'disclosureRequest'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   const scopeOf = (req: { query: z.infer<typeof YearQuery> }, actor: ReturnType<typeof actorOf>) => {
     if (!actor.grants.some((g) => g.permissions.has('disclosure.report'))) throw new AppError('FORBIDDEN');
     return { divisionCode: actor.divisionCode ?? '', orgId: req.query.orgId, from: `${req.query.year}-01-01`, to: `${req.query.year}-12-31` };

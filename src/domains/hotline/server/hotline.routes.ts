@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { ErrorBody, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, SYSTEM_ACTOR, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, siteDivisionCode, SYSTEM_ACTOR } from '../../../core/server';
 import { CallerFeedback, CatalogRule, LetterInput, TicketInput } from '../shared/hotline.machine';
 import * as svc from './hotline.service';
 import * as repo from './hotline.repository';
@@ -22,11 +22,6 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
   // 热线登记: an operator taking a call (channel phone) or a signed-in citizen on the web.
   app.post('/api/tickets', { schema: { tags, operationId: 'fileTicket', summary: '登记12345工单', body: TicketInput, response: { 200: Filed, ...err } } },
     async (req) => { const actor = actorOf(req); return db.tx((tx) => svc.fileTicket(tx, kernel, actor, req.body, actor.kind === 'staff' ? 'phone' : 'web')); });
-  app.get('/api/tickets', { schema: { tags, operationId: 'listTickets', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'ticket'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   app.get('/api/tickets/similar', { schema: { tags, operationId: 'similarTickets', summary: '疑似重复诉求（并单候选）', querystring: z.object({ text: z.string().trim().min(2).max(3000), divisionCode: z.string().regex(/^\d{6,12}$/).optional(), excludeId: z.uuid().optional() }), response: { 200: Similar, ...err } } },
     async (req) => {
       const actor = actorOf(req);
@@ -51,11 +46,6 @@ export async function hotlineRoutes(base: FastifyInstance, kernel: Kernel) {
       if (!actor.grants.some((g) => g.permissions.has('ticket.catalog'))) throw new AppError('FORBIDDEN', '只有热线中心可以签发Open311 api_key');
       return db.tx(async (tx) => ({ name: req.body.name, apiKey: await svc.issueOpen311Key(tx, kernel, req.body.name, undefined, actor) }));
     });
-  app.get('/api/letters', { schema: { tags, operationId: 'listLetters', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'letter'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
 
   // Public pages (no login): file a ticket or a letter with a phone number, follow it by number + phone.
   app.get('/api/public/hotline/places', { config: { auth: 'none' }, schema: { tags, operationId: 'hotlinePlaces', summary: '事发乡镇（街道）', response: { 200: z.array(z.object({ code: z.string(), name: z.string() })), ...err } } },

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { ErrorBody, Page, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, loadVisible, summaries, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, loadVisible } from '../../../core/server';
 import { AppointmentInput, ContractReviewInput, FirmInput, LawyerInput, WORK_KINDS, WorkInput } from '../shared/contract-review.machine';
 import * as svc from './legal-affairs.service';
 
@@ -40,11 +40,6 @@ export async function legalAffairsRoutes(base: FastifyInstance, kernel: Kernel) 
       if (!orgId) throw new AppError('FORBIDDEN', '您没有送审合同的权限');
       return db.tx((tx) => svc.submit(tx, kernel, actor, orgId, req.body));
     });
-  app.get('/api/contract-reviews', { schema: { tags, operationId: 'listContractReviews', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'contractReview'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   app.get('/api/contract-reviews/:id/opinion', { schema: { tags, operationId: 'contractReviewOpinion', summary: '送审材料、审查人和逐条审查意见', params: IdParam, response: { 200: Opinion, ...err } } },
     async (req) => db.tx(async (tx) => { await loadVisible(tx, actorOf(req), req.params.id, 'contractReview'); return svc.opinion(tx, req.params.id); }));
 

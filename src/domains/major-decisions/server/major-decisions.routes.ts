@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
-import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, tenancy, visibleFilter } from '../../../core/server';
+import { ErrorBody } from '../../../core/shared/schemas';
+import { actorOf, type Kernel, siteDivisionCode } from '../../../core/server';
 import { DecisionInput } from '../shared/major-decision.machine';
 import * as svc from './major-decisions.service';
 
@@ -15,11 +15,6 @@ export async function majorDecisionRoutes(base: FastifyInstance, kernel: Kernel)
   const { db } = kernel;
   app.post('/api/major-decisions', { schema: { tags, operationId: 'addMajorDecision', summary: '列入年度重大行政决策目录', body: DecisionInput, response: { 200: z.object({ id: z.string(), refNo: z.string() }), ...err } } },
     async (req) => db.tx((tx) => svc.addToCatalog(tx, kernel, actorOf(req), req.body)));
-  app.get('/api/major-decisions', { schema: { tags, operationId: 'listMajorDecisions', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'majorDecision'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   app.get('/api/public/major-decisions', { config: { auth: 'none' }, schema: { tags, operationId: 'publicDecisionCatalog', summary: '年度重大行政决策目录（公开）', querystring: z.object({ year: z.coerce.number().int().min(2019).max(2100) }), response: { 200: z.array(CatalogEntry), ...err } } },
     async (req) => db.tx(async (tx) => svc.publicCatalog(tx, kernel, siteDivisionCode(kernel), req.query.year)));
 }

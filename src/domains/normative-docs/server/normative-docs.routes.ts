@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { ErrorBody } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, siteDivisionCode, summaries, tenancy, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, siteDivisionCode } from '../../../core/server';
 import { NormativeDocInput } from '../shared/normative-doc.machine';
 import { CommentResponseInput, DraftTextInput, EvaluationInput, PublicCommentInput } from '../shared/normative-participation';
 import * as svc from './normative-docs.service';
@@ -34,11 +34,6 @@ export async function normativeDocRoutes(base: FastifyInstance, kernel: Kernel) 
       if (!orgId) throw new AppError('FORBIDDEN');
       return db.tx((tx) => svc.draft(tx, kernel, actor, orgId, req.body));
     });
-  app.get('/api/normative-docs', { schema: { tags, operationId: 'listNormativeDocs', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'normativeDoc'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   app.get('/api/public/normative-docs', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeDocs', summary: '现行有效规范性文件目录和清理结果', response: { 200: z.object({
     inForce: z.array(Entry), ended: z.array(Entry.extend({ stateName: z.string() })),
     cleanups: z.array(z.object({ campaign: z.string(), items: z.array(z.object({ title: z.string(), docNo: z.string().nullable(), outcome: z.string(), reason: z.string().nullable(), decidedOn: z.string() })) })),

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, CaseSummary, Page, paged } from '../../../core/shared/schemas';
+import { ErrorBody } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCases, listCounters, summaries, visibleFilter } from '../../../core/server';
+import { actorOf, type Kernel, listCounters } from '../../../core/server';
 import { ApplicationFile, ApplicationFiled, ItemQuery, MaterialFile, ReusableMaterial, ServiceItem, TrackQuery, UploadQuery } from '../shared/services.schema';
 import * as materials from './materials.service';
 import * as svc from './services.service';
@@ -30,11 +30,6 @@ export async function servicesRoutes(base: FastifyInstance, kernel: Kernel) {
     const key = req.body.idempotencyKey ?? req.headers['idempotency-key'];
     return db.tx((tx) => svc.fileApplication(tx, kernel, actorOf(req), { ...req.body, idempotencyKey: key }));
   });
-  app.get('/api/applications', { schema: { tags, operationId: 'listApplications', querystring: Page, response: { 200: paged(CaseSummary), ...err } } },
-    async (req) => db.tx(async (tx) => {
-      const r = await listCases(tx, visibleFilter(actorOf(req), 'application'), req.query.page, req.query.pageSize);
-      return { total: r.total, items: await summaries(tx, kernel, r.items) };
-    }));
   // Materials arrive as the raw file body (no multipart needed for one file); the limit is checked by
   // the service so the answer is a Chinese 413, not the framework's.
   for (const type of ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd']) {
