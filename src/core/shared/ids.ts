@@ -202,7 +202,9 @@ export function checkIdNumber(raw: string): IdCheck {
         ? { ...r, warning: [r.warning, '该号码同时符合统一社会信用代码的校验规则，已按公民身份号码识别，请核对证件类型'].filter(Boolean).join('；') }
         : r;
     }
-    const notAResidentId = /^(出生日期|行政区划代码)/.test(r.reason ?? '');
+    // An impossible date or address code: not a 身份证号 at all (a date before 1900 or in the future is
+    // still a 身份证号 with a wrong date, and keeps its own reason).
+    const notAResidentId = /^(出生日期\d{8}无效|行政区划代码)/.test(r.reason ?? '');
     if (c.valid && (!c.warning || notAResidentId)) return c;
     return notAResidentId ? { ...r, reason: `${r.reason}；按统一社会信用代码校验亦不通过：${c.reason}` } : r;
   }
