@@ -10,6 +10,8 @@
  * Dates outside [firstDate, lastDate] are refused, as inputs and as results: next year's holidays are
  * unknown until the notice is published (each autumn), and a guessed deadline on a real case is worse
  * than "not yet computable" (domain-rules §0). Callers such as clock.ts catch CALENDAR_OUT_OF_RANGE.
+ * The one sanctioned estimate is `provisional()`: the same calendar extended past lastDate with weekends
+ * alone, which clock.ts uses for a due date it labels 预计 and re-derives when the year is published.
  */
 import { AppError } from './errors';
 import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE } from './calendar-data';
@@ -102,8 +104,15 @@ export class WorkCalendar {
   private readonly isoOf: string[];
   private readonly offsetOf: Map<string, number>;
 
-  constructor(opts: { firstDate: string; lastDate: string; overrides: CalendarOverride[]; version: string }) {
+  /** Set on a provisional calendar: the first date it knows only by weekends (the published lastDate + 1). */
+  readonly guessedFrom: string | null;
+  private readonly overrides: CalendarOverride[];
+  private provisionalCal: WorkCalendar | null = null;
+
+  constructor(opts: { firstDate: string; lastDate: string; overrides: CalendarOverride[]; version: string; guessedFrom?: string }) {
     this.version = opts.version;
+    this.overrides = opts.overrides;
+    this.guessedFrom = opts.guessedFrom ?? null;
     this.firstDate = opts.firstDate;
     this.lastDate = opts.lastDate;
     this.first = parseIsoDate(opts.firstDate);
@@ -225,12 +234,46 @@ export class WorkCalendar {
     return b <= a ? 0 : this.cum[b] - this.cum[a];
   }
 
+  /**
+   * This calendar extended PROVISIONAL_YEARS years past lastDate, where only weekends rest: the estimate a
+   * provisional (预计) due date is computed on while next year's notice is unpublished. Built once per
+   * calendar (so per version). Dates before firstDate stay refused.
+   */
+  provisional(): WorkCalendar {
+    if (this.guessedFrom) return this;
+    if (!this.provisionalCal) {
+      const lastYear = Number(this.lastDate.slice(0, 4)) + PROVISIONAL_YEARS;
+      this.provisionalCal = new WorkCalendar({
+        firstDate: this.firstDate, lastDate: `${lastYear}-12-31`, overrides: this.overrides.filter((o) => o.date <= this.lastDate), version: this.version,
+        guessedFrom: formatIsoDate(this.last + 1),
+      });
+    }
+    return this.provisionalCal;
+  }
+
   /** The first working day strictly after `date`. */
   nextWorkday(date: string): string {
     const k = this.cum[this.index(date)];
     if (k >= this.nth.length) throw this.resultOutOfRange(`${date} 之后的第一个工作日`);
     return this.isoOf[this.nth[k]];
   }
+}
+
+/**
+ * How far a provisional due date may reach past the published calendar. The longest clock limits are
+ * natural-day periods of a year or so (行政复议法 60日 + 30日, 行政处罚法 90日); two years covers them with
+ * extensions and pauses, and a date further out stays "待定" rather than a guess years ahead.
+ */
+export const PROVISIONAL_YEARS = 2;
+
+/**
+ * The unpublished years a provisional date rests on, as a user reads it: "2027年" or "2027至2028年".
+ * `lastDate` is the published calendar's last date, `until` the provisional date.
+ */
+export function unpublishedYearsText(lastDate: string, until: string): string {
+  const from = Number(lastDate.slice(0, 4)) + 1;
+  const to = Math.max(from, Number(until.slice(0, 4)));
+  return from === to ? `${from}年` : `${from}至${to}年`;
 }
 
 /** The bundled State Council data (calendar-data.ts), for tools and tests that run without a database. */
