@@ -20,8 +20,8 @@ describe('zhengtong calendar (contract)', () => {
   it('calendar due refuses a bad single value on stderr with exit 2', () => {
     const past = cli(['calendar', 'due', '2026-12-20', '20']);
     expect(past).toMatchObject({ status: 2, stdout: '' });
-    expect(past.stderr).toBe('error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排\n');
-    expect(cli(['calendar', 'due', '2027-01-05', '1']).stderr).toBe('error: 日期 2027-01-05 超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排\n');
+    expect(past.stderr).toBe('error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排\n');
+    expect(cli(['calendar', 'due', '2027-01-05', '1']).stderr).toBe('error: 日期 2027-01-05 超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排\n');
     expect(cli(['calendar', 'due', '2026-02-30', '1'])).toMatchObject({ status: 2, stderr: 'error: 日期2026-02-30不存在：2026年2月只有28天\n' });
     expect(cli(['calendar', 'due', '2026-10-08', '-1'])).toMatchObject({ status: 2, stderr: 'error: 工作日数“-1”无效，应为非负整数\n' });
     expect(cli(['calendar', 'due', '2026-10-08'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^error: 缺少工作日数/) });
@@ -35,7 +35,7 @@ describe('zhengtong calendar (contract)', () => {
       '2026-11-09',
       'error: 日期“not-a-date”格式不正确，应为YYYY-MM-DD（如2026-10-08）',
       'error: 空行：每行应为“YYYY-MM-DD N”',
-      'error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排',
+      'error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排',
       'error: 每行应为“日期 工作日数”两项，实为1项',
       '2026-11-09',
       '',
