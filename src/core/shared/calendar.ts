@@ -276,6 +276,43 @@ export function unpublishedYearsText(lastDate: string, until: string): string {
   return from === to ? `${from}年` : `${from}至${to}年`;
 }
 
+/**
+ * The first day of the twelve months that end on `today`: 2027-01-05 → 2026-01-06. The demo seeds fill
+ * this rolling year rather than the calendar year to date, so a deployment started in January still
+ * shows a full year of work and can report on the year just ended.
+ */
+export function twelveMonthsBefore(today: string): string {
+  const y = Number(today.slice(0, 4)) - 1;
+  const md = today.slice(5) === '02-29' ? '02-28' : today.slice(5);
+  return addDays(`${y}-${md}`, 1);
+}
+
+/**
+ * The year the demo seeds give their yearly milestones to (a February approval, March consultations, the
+ * June clean-up, documents dated to October): the year of the day four months ago, so those dates lie in
+ * the past — on 2027-01-05 it is 2026, the year the deployment will report on.
+ */
+export function demoYear(today: string): number {
+  return Number(addDays(today, -120).slice(0, 4));
+}
+
+/**
+ * Working days in [from, to], for generators (demo seeds) that need the days of a period that may run
+ * past the published calendar: those days are taken from the provisional calendar (weekends alone), as
+ * any due date there is. Stops quietly at the end of the provisional range.
+ */
+export function workdaysIn(cal: WorkCalendar, from: string, to: string): string[] {
+  const p = cal.provisional();
+  const out: string[] = [];
+  const end = to < p.lastDate ? to : p.lastDate;
+  for (let d = p.isWorkday(from) ? from : p.nextWorkday(from); d <= end; ) {
+    out.push(d);
+    if (d >= end) break;
+    try { d = p.nextWorkday(d); } catch { break; }
+  }
+  return out;
+}
+
 /** The bundled State Council data (calendar-data.ts), for tools and tests that run without a database. */
 export function defaultCalendar(version = 'builtin'): WorkCalendar {
   return new WorkCalendar({ ...DEFAULT_CALENDAR_RANGE, overrides: DEFAULT_CALENDAR_OVERRIDES, version });
