@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR, type Actor } from '../../../core/server/actor';
-import { addDays, diffDays, twelveMonthsBefore } from '../../../core/shared/calendar';
+import { addDays, diffDays } from '../../../core/shared/calendar';
 import { transition } from '../../../core/server/cases/case.service';
 import type { Kernel } from '../../../core/server/kernel';
 import * as tenancy from '../../../core/server/tenancy.repository';
@@ -65,9 +65,8 @@ export async function seedLegalAffairsDemo(kernel: Kernel) {
   const today = kernel.today();
   const year = Number(today.slice(0, 4));
   const on = (iso: string): Kernel => ({ ...kernel, now: () => new Date(`${iso}T10:00:00+08:00`), today: () => iso });
-  // The last twelve months (a January start still shows a full year), from the first working week's Monday-ish.
-  const start = twelveMonthsBefore(today);
-  // Day k of n spread over the twelve months (older first), never after today.
+  const start = `${year}-01-05` < today ? `${year}-01-05` : today;
+  // Day k of n spread over the year so far (older first), never after today.
   const spread = (k: number, total: number, lag = 0) => addDays(start, Math.floor((k * Math.max(0, diffDays(start, today) - lag)) / total));
 
   const { agencies, lawyerIds, servedBy } = await kernel.db.tx(async (tx) => {
@@ -82,7 +81,7 @@ export async function seedLegalAffairsDemo(kernel: Kernel) {
       const { id } = await addLawyer(tx, kernel, keeper, { firmId: firmIds[i % FIRMS.length], name, licenceNo });
       lawyerIds.push(id);
       for (const org of new Set([agencies[i % agencies.length], agencies[(i + 5) % agencies.length]])) {
-        await appoint(tx, kernel, keeper, { lawyerId: id, orgId: org.id, from: start, to: `${year + 1}-12-31` });
+        await appoint(tx, kernel, keeper, { lawyerId: id, orgId: org.id, from: `${year}-01-01`, to: `${year + 1}-12-31` });
         servedBy.set(org.id, [...(servedBy.get(org.id) ?? []), id]);
       }
     }
