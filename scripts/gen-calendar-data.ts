@@ -38,25 +38,32 @@ const rows: Row[] = [];
 for (const [kind, src] of [['holiday', data.holidays], ['workday', data.workdays]] as const) {
   for (const [date, v] of Object.entries(src)) {
     const y = Number(date.slice(0, 4));
-    if (y < FIRST || y > LAST) continue;
     const name = v.split(',')[1]; // "Spring Festival,春节,3": the Chinese name
     if (!name) throw new Error(`unexpected value for ${date}: ${v}`);
+    // A notice for year Y also sets the New Year (元旦) break that begins in late December of Y−1: the
+    // 2019 notice makes 2018-12-29 (Saturday) a workday and 2018-12-30/31 holidays. Those days belong to
+    // the first notice, so the bundled data (and the calendar's coverage) starts on the first of them.
+    const newYearRunOfFirst = y === FIRST - 1 && date.slice(5, 7) === '12' && name === '元旦';
+    if ((y < FIRST || y > LAST) && !newYearRunOfFirst) continue;
     rows.push({ date, kind, name });
   }
 }
 rows.sort((a, b) => a.date.localeCompare(b.date));
+const FIRST_DATE = rows[0].date < `${FIRST}-01-01` ? rows[0].date : `${FIRST}-01-01`;
+/** The notice a date belongs to: late-December days of a New Year break belong to the next year's notice. */
+const noticeYear = (r: Row) => (r.date.slice(5, 7) === '12' && r.name === '元旦' && Number(r.date.slice(0, 4)) === FIRST - 1 ? FIRST : Number(r.date.slice(0, 4)));
 
 // Sanity checks: a date is either a holiday or a make-up workday, and make-up workdays are weekends.
 const dow = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 for (let i = 1; i < rows.length; i++) if (rows[i].date === rows[i - 1].date) throw new Error(`${rows[i].date} is listed twice`);
 for (const r of rows) if (r.kind === 'workday' && dow(r.date) !== 0 && dow(r.date) !== 6) throw new Error(`make-up workday ${r.date} is not a weekend`);
-for (const n of NOTICES) if (!rows.some((r) => r.date.startsWith(String(n.year)))) throw new Error(`no data for ${n.year}`);
+for (const n of NOTICES) if (!rows.some((r) => noticeYear(r) === n.year)) throw new Error(`no data for ${n.year}`);
 if (NOTICES.length !== LAST - FIRST + 1) throw new Error('NOTICES must list every year of the range');
 
 const table = NOTICES.map((n) => {
-  const h = rows.filter((r) => r.date.startsWith(String(n.year)) && r.kind === 'holiday');
+  const h = rows.filter((r) => noticeYear(r) === n.year && r.kind === 'holiday');
   const weekdayOff = h.filter((r) => dow(r.date) !== 0 && dow(r.date) !== 6).length;
-  const w = rows.filter((r) => r.date.startsWith(String(n.year)) && r.kind === 'workday').length;
+  const w = rows.filter((r) => noticeYear(r) === n.year && r.kind === 'workday').length;
   const line = ` * | ${n.year} | 国务院办公厅关于${n.year}年部分节假日安排的通知 | ${n.docNo} | ${n.issued} | ${String(h.length).padStart(2)} (${String(weekdayOff).padStart(2)}) | ${w} |`;
   return n.amendedBy ? `${line}\n * |      | 变更：${n.amendedBy} | | | | |` : line;
 }).join('\n');
@@ -77,13 +84,15 @@ writeFileSync('src/core/shared/calendar-data.ts', `/**
  * |------|--------|------|--------|-----------------------------------|------------------|
 ${table}
  *
- * A break that crosses New Year is listed by calendar date: 2022-12-31 (元旦) comes from the 2023 notice.
+ * A break that crosses New Year is listed by calendar date: 2022-12-31 (元旦) comes from the 2023 notice,
+ * and the first notice's own New Year run (2018-12-29 worked, 2018-12-30/31 off, from the 2019 notice)
+ * is included, so coverage starts on ${FIRST_DATE}, the first date a bundled notice sets, not on 1 January.
  * Local arrangements (e.g. a province extending the 2020 Spring Festival break further) are not national
  * rules and are not included: administrators add them per deployment.
  */
 import type { CalendarOverride } from './calendar.types';
 
-export const DEFAULT_CALENDAR_RANGE = { firstDate: '${FIRST}-01-01', lastDate: '${LAST}-12-31' } as const;
+export const DEFAULT_CALENDAR_RANGE = { firstDate: '${FIRST_DATE}', lastDate: '${LAST}-12-31' } as const;
 
 /** The notice behind each year of DEFAULT_CALENDAR_OVERRIDES, for display and for the calendar's \`source\`. */
 export const DEFAULT_CALENDAR_SOURCES: { year: number; title: string; docNo: string; issued: string; amendedBy?: string }[] = [
@@ -94,4 +103,4 @@ export const DEFAULT_CALENDAR_OVERRIDES: CalendarOverride[] = [
 ${body}
 ];
 `);
-console.log(`wrote src/core/shared/calendar-data.ts: ${rows.length} days (${rows.filter((r) => r.kind === 'holiday').length} holidays, ${rows.filter((r) => r.kind === 'workday').length} make-up workdays), ${FIRST}–${LAST}`);
+console.log(`wrote src/core/shared/calendar-data.ts (${FIRST_DATE}–${LAST}-12-31): ${rows.length} days (${rows.filter((r) => r.kind === 'holiday').length} holidays, ${rows.filter((r) => r.kind === 'workday').length} make-up workdays), ${FIRST}–${LAST}`);

@@ -20,8 +20,8 @@ describe('zhengtong calendar (contract)', () => {
   it('calendar due refuses a bad single value on stderr with exit 2', () => {
     const past = cli(['calendar', 'due', '2026-12-20', '20']);
     expect(past).toMatchObject({ status: 2, stdout: '' });
-    expect(past.stderr).toBe('error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排\n');
-    expect(cli(['calendar', 'due', '2027-01-05', '1']).stderr).toBe('error: 日期 2027-01-05 超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排\n');
+    expect(past.stderr).toBe('error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排\n');
+    expect(cli(['calendar', 'due', '2027-01-05', '1']).stderr).toBe('error: 日期 2027-01-05 超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排\n');
     expect(cli(['calendar', 'due', '2026-02-30', '1'])).toMatchObject({ status: 2, stderr: 'error: 日期2026-02-30不存在：2026年2月只有28天\n' });
     expect(cli(['calendar', 'due', '2026-10-08', '-1'])).toMatchObject({ status: 2, stderr: 'error: 工作日数“-1”无效，应为非负整数\n' });
     expect(cli(['calendar', 'due', '2026-10-08'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^error: 缺少工作日数/) });
@@ -35,7 +35,7 @@ describe('zhengtong calendar (contract)', () => {
       '2026-11-09',
       'error: 日期“not-a-date”格式不正确，应为YYYY-MM-DD（如2026-10-08）',
       'error: 空行：每行应为“YYYY-MM-DD N”',
-      'error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排',
+      'error: 自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排',
       'error: 每行应为“日期 工作日数”两项，实为1项',
       '2026-11-09',
       '',
@@ -75,29 +75,32 @@ describe('zhengtong calendar (contract)', () => {
 });
 
 describe('zhengtong id check (contract)', () => {
-  it('prints exactly valid, or invalid: <reason> with exit 1', () => {
-    expect(cli(['id', 'check', '11010519491231002X'])).toMatchObject({ status: 0, stdout: 'valid\n', stderr: '' });
-    expect(cli(['id', 'check', '91110000100006485K'])).toMatchObject({ status: 0, stdout: 'valid\n' });
+  // The answer names the standard that accepted the value (an 18-character value ending in X may be either).
+  it('prints exactly valid: <standard>, or invalid: <reason> with exit 1', () => {
+    expect(cli(['id', 'check', '11010519491231002X'])).toMatchObject({ status: 0, stdout: 'valid: 公民身份号码（GB 11643）\n', stderr: '' });
+    expect(cli(['id', 'check', '91110000100006485K'])).toMatchObject({ status: 0, stdout: 'valid: 统一社会信用代码（GB 32100）\n' });
+    expect(cli(['id', 'check', '91340524610340547X'])).toMatchObject({ status: 0, stdout: 'valid: 统一社会信用代码（GB 32100）\n', stderr: '' });
     expect(cli(['id', 'check', '110105194912310021'])).toMatchObject({ status: 1, stdout: 'invalid: 校验位应为X，实为1\n' });
     expect(cli(['id', 'check', 'xyz'])).toMatchObject({ status: 1, stdout: 'invalid: 无法识别的证件号码格式：应为18位公民身份号码或18位统一社会信用代码，当前为3位\n' });
   });
 
   it('prints valid on stdout and the warning on stderr for a pilot-era credit code', () => {
     const r = cli(['id', 'check', '91350100M0001TGQXM']);
-    expect(r).toMatchObject({ status: 0, stdout: 'valid\n' });
+    expect(r).toMatchObject({ status: 0, stdout: 'valid: 统一社会信用代码（GB 32100）\n' });
     expect(r.stderr).toMatch(/^warning: 校验位应为1，实为M；该代码符合早期试点地区赋码特征/);
   });
 
   it('reads one value per line from stdin; warnings name the line, not the value', () => {
     const r = cli(['id', 'check', '-'], '91110000100006485K\n91350211M0000XUF46\nxyz\n34052419800101001x\n440524188001010014\n');
     expect(r.stdout.split('\n')).toEqual([
-      'valid', 'valid', 'invalid: 无法识别的证件号码格式：应为18位公民身份号码或18位统一社会信用代码，当前为3位', 'valid',
+      'valid: 统一社会信用代码（GB 32100）', 'valid: 统一社会信用代码（GB 32100）',
+      'invalid: 无法识别的证件号码格式：应为18位公民身份号码或18位统一社会信用代码，当前为3位', 'valid: 公民身份号码（GB 11643）',
       'invalid: 出生日期18800101早于1900年，不在合理范围内', '',
     ]);
     expect(r.stderr).toMatch(/^warning: 第2行：校验位应为R，实为6/);
     expect(r.stderr).not.toContain('91350211M0000XUF46');
     expect(r.status).toBe(1);
-    expect(cli(['id', 'check', '-'], '11010519491231002X\n914403001922038216\n')).toMatchObject({ status: 0, stdout: 'valid\nvalid\n' });
+    expect(cli(['id', 'check', '-'], '11010519491231002X\n914403001922038216\n')).toMatchObject({ status: 0, stdout: 'valid: 公民身份号码（GB 11643）\nvalid: 统一社会信用代码（GB 32100）\n' });
   });
 });
 

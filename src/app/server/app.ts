@@ -15,7 +15,7 @@ import { createKernel, type DomainModule, type Kernel } from '../../core/server/
 import { syncRoles } from '../../core/server/roles';
 import { seedDefaultCalendar } from '../../core/server/calendar.service';
 import * as calendarRepo from '../../core/server/calendar.repository';
-import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE } from '../../core/shared/calendar-data';
+import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_SOURCES } from '../../core/shared/calendar-data';
 import { registerHttpPlumbing } from '../../core/server/http/plugin';
 import { kernelRoutes } from '../../core/server/http/kernel.routes';
 import * as jobsRepo from '../../core/server/jobs.repository';
@@ -36,10 +36,9 @@ export async function prepareKernel(opts: BootOptions = {}): Promise<Kernel> {
     await syncRoles(tx, domains);
     // The State Council calendar is reference data, not demo data: every deployment starts with it.
     if ((await calendarRepo.listYears(tx)).length === 0) {
-      const first = Number(DEFAULT_CALENDAR_RANGE.firstDate.slice(0, 4));
-      const last = Number(DEFAULT_CALENDAR_RANGE.lastDate.slice(0, 4));
-      const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-      await seedDefaultCalendar(tx, DEFAULT_CALENDAR_OVERRIDES, years, kernel.now());
+      // One year row per notice: the range starts in late December of the year before the first notice
+      // (its New Year break), which is that notice's, not a year of its own.
+      await seedDefaultCalendar(tx, DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_SOURCES.map((s) => s.year), kernel.now());
     }
   });
   return kernel;

@@ -140,6 +140,11 @@ export async function seedDemo(kernel: Kernel, log: (msg: string) => void = () =
     done.add(d.name);
     log(`演示数据已生成：${d.name}`);
   }
+  // Seeds generate due dates from working-day tables that run past the published calendar on weekends
+  // alone (a demo started late in the year, or in January before the notice is entered): those due dates
+  // are provisional (预计) exactly as the kernel's would be, and re-derived when the year is published.
+  const cal = await kernel.db.tx((tx) => kernel.calendar.get(tx));
+  await kernel.db.exec(`UPDATE case_clocks SET provisional = true WHERE due_date > '${cal.lastDate}' AND NOT provisional`);
   // Bulk-loaded tables have no planner statistics until autovacuum gets to them; without them a
   // one-case look-up can be planned as a parallel scan.
   await kernel.db.exec('ANALYZE');

@@ -13,6 +13,11 @@ import type { Actor } from './actor';
 import { requirePermission } from './actor';
 import { appendAudit } from './audit';
 import * as repo from './calendar.repository';
+import * as tenancy from './tenancy.repository';
+import * as jobsRepo from './jobs.repository';
+import { notify } from './outbox';
+import { defineJob } from './jobs';
+import type { Kernel } from './kernel';
 
 /** One per app instance (and so per database): the index is rebuilt only when the version moves. */
 /**
@@ -46,15 +51,17 @@ export class CalendarCache {
     this.checkedAt = Date.now();
     this.checkedEpoch = epoch;
     if (this.cached && Number(this.cached.version) === version) return this.cached;
-    const years = (await repo.listYears(tx)).filter((y) => y.status === 'published').map((y) => y.year);
+    const all = await repo.listYears(tx);
+    const years = all.filter((y) => y.status === 'published').map((y) => y.year);
     if (years.length === 0) throw new AppError('CALENDAR_OUT_OF_RANGE', '尚未发布任何年度的节假日安排，无法计算工作日');
     // Coverage is the contiguous run of published years from the earliest: past a gap would be a guess.
     const first = years[0];
     let last = first;
     while (years.includes(last + 1)) last++;
-    const days = await repo.listDays(tx, `${first}-01-01`, `${last}-12-31`);
+    const firstDate = await noticeStart(tx, first, all.some((y) => y.year === first - 1));
+    const days = await repo.listDays(tx, firstDate, `${last}-12-31`);
     this.cached = new WorkCalendar({
-      firstDate: `${first}-01-01`,
+      firstDate,
       lastDate: `${last}-12-31`,
       overrides: days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday', name: d.name })),
       version: String(version),
@@ -63,9 +70,23 @@ export class CalendarCache {
   }
 }
 
+/**
+ * The first date the notice for `year` sets. A notice may open with the New Year break that begins in late
+ * December of the year before (国务院办公厅关于2019年部分节假日安排的通知: 2018-12-29 (Saturday) worked,
+ * 2018-12-30 to 2019-01-01 off), so those days are known too and coverage begins on the first of them,
+ * not on 1 January. Days listed in December of year−1 are that notice's only while year−1 has no notice
+ * of its own (no calendar_years row): otherwise they are year−1's, and year−1 is not published.
+ */
+async function noticeStart(tx: Tx, year: number, previousYearExists: boolean): Promise<string> {
+  if (previousYearExists) return `${year}-01-01`;
+  const run = await repo.listDays(tx, `${year - 1}-12-01`, `${year - 1}-12-31`);
+  return run[0]?.date ?? `${year}-01-01`;
+}
+
 export async function getYear(tx: Tx, year: number): Promise<z.infer<typeof CalendarYear>> {
   const y = await repo.getYear(tx, year);
-  const days = await repo.listDays(tx, `${year}-01-01`, `${year}-12-31`);
+  const from = y ? await noticeStart(tx, year, !!(await repo.getYear(tx, year - 1))) : `${year}-01-01`;
+  const days = await repo.listDays(tx, from, `${year}-12-31`);
   return {
     year,
     status: (y?.status as 'published' | 'draft' | undefined) ?? 'missing',
@@ -106,7 +127,12 @@ export async function publishYear(tx: Tx, actor: Actor, year: number, at: Date) 
 export async function setDay(tx: Tx, actor: Actor, day: { date: string; kind: 'holiday' | 'workday'; name: string }, at: Date) {
   requirePermission(actor, 'calendar.manage');
   const year = Number(day.date.slice(0, 4));
-  if (!(await repo.getYear(tx, year))) throw new AppError('VALIDATION', `请先建立${year}年度的节假日安排，再添加日期`);
+  if (!(await repo.getYear(tx, year))) {
+    // A late-December day of a New Year break belongs to next year's notice (e.g. 2018-12-29/30/31 in the
+    // 2019 notice) when this year has no notice of its own in the system.
+    const nextYearsRun = day.date.slice(5, 7) === '12' && !!(await repo.getYear(tx, year + 1));
+    if (!nextYearsRun) throw new AppError('VALIDATION', `请先建立${year}年度的节假日安排，再添加日期`);
+  }
   const dow = new Date(`${day.date}T00:00:00Z`).getUTCDay();
   const weekend = dow === 0 || dow === 6;
   if (day.kind === 'workday' && !weekend) {
@@ -124,9 +150,46 @@ export async function removeDay(tx: Tx, actor: Actor, date: string, at: Date) {
   await appendAudit(tx, actor, { stream: 'calendar', action: 'calendar.day.remove', entityType: 'calendar_day', entityId: date }, at);
 }
 
-/** Loads the bundled 2019–2026 data (State Council notices) into an empty database. */
+/** Loads the bundled data (State Council notices 2019–2026, from 2018-12-29) into an empty database. */
 export async function seedDefaultCalendar(tx: Tx, overrides: { date: string; kind: 'holiday' | 'workday'; name: string }[], years: number[], at: Date) {
   for (const year of years) await repo.upsertYear(tx, { year, status: 'published', source: `国务院办公厅关于${year}年部分节假日安排的通知`, publishedAt: at, publishedBy: '系统' });
   for (const d of overrides) await repo.upsertDay(tx, { ...d, updatedBy: '系统', updatedAt: at });
   await bump(tx);
 }
+
+/**
+ * The State Council publishes next year's 部分节假日安排 each autumn (the bundled notices were signed
+ * between 21 October and 8 December). From 1 November, while next year is not published (or at any time
+ * the current year is not), every calendar administrator (calendar.manage) is told in their inbox, at most
+ * once a day each: until the year is published, due dates that reach into it are provisional (预计).
+ * Returns the number of messages written.
+ */
+export async function warnMissingYear(kernel: Kernel): Promise<number> {
+  const today = kernel.today();
+  const thisYear = Number(today.slice(0, 4));
+  return kernel.db.tx(async (tx) => {
+    const cal = await kernel.calendar.get(tx).catch(() => null);
+    const covered = (y: number) => !!cal && cal.lastDate >= `${y}-12-31` && cal.firstDate <= `${y}-01-01`;
+    const missing = !covered(thisYear) ? thisYear : today.slice(5) >= '11-01' && !covered(thisYear + 1) ? thisYear + 1 : null;
+    if (missing === null) return 0;
+    const title = `【节假日安排】${missing}年节假日安排尚未发布`;
+    const body = `系统中的节假日安排${cal ? `至${cal.lastDate}` : '尚未发布任何年度'}，${missing}年部分节假日安排尚未发布。` +
+      `请在国务院办公厅通知印发后，于“系统管理—节假日安排”中建立并发布${missing}年度。` +
+      `发布前，期限跨入${missing}年的办件按周末推算到期日并标注“预计”，发布后系统自动重新计算。`;
+    const since = new Date(kernel.now().getTime() - 86400_000);
+    let sent = 0;
+    for (const u of await tenancy.usersWithPermission(tx, 'calendar.manage')) {
+      if (await jobsRepo.sentInappSince(tx, u.userId, title, since)) continue;
+      await notify(tx, kernel, { channel: 'inapp', recipientUserId: u.userId, divisionCode: u.divisionCode, link: '/admin/calendar', title, body });
+      sent++;
+    }
+    return sent;
+  });
+}
+
+export const calendarWatchJob = defineJob({
+  name: 'calendar.year-watch',
+  // Hourly, so a restart or a new day is noticed soon; the per-user check keeps it to once a day.
+  everySeconds: 3600,
+  handler: async (kernel) => { await warnMissingYear(kernel); },
+});

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { jobs, outbox, notifications } from './db/schema';
 import type { Tx } from './db/db';
 
@@ -84,4 +84,11 @@ export const listNotifications = (tx: Tx, userId: string, limit = 50) =>
 export async function markNotificationRead(tx: Tx, userId: string, id: string, at: Date) {
   const r = await tx.update(notifications).set({ readAt: at }).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).returning({ id: notifications.id });
   return r.length > 0;
+}
+
+/** Whether `userId` was sent an in-app message with this title since `since` (once-a-day reminders). */
+export async function sentInappSince(tx: Tx, userId: string, title: string, since: Date) {
+  const rows = await tx.select({ id: outbox.id }).from(outbox)
+    .where(and(eq(outbox.channel, 'inapp'), eq(outbox.recipientUserId, userId), eq(outbox.title, title), gte(outbox.createdAt, since))).limit(1);
+  return rows.length > 0;
 }

@@ -2,6 +2,7 @@
 import { defineDomain } from './kernel';
 import { clockScanJob } from './cases/clock.jobs';
 import { outboxJob } from './outbox';
+import { calendarWatchJob } from './calendar.service';
 import { caseMetrics } from './cases/case.metrics';
 import { defineJob } from './jobs';
 import * as jobsRepo from './jobs.repository';
@@ -16,6 +17,6 @@ const purgeJob = defineJob({
 
 export const kernelModule = defineDomain({
   name: 'kernel',
-  jobs: [clockScanJob, outboxJob, purgeJob],
+  jobs: [clockScanJob, outboxJob, purgeJob, calendarWatchJob],
   metrics: caseMetrics,
 });

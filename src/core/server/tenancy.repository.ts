@@ -99,6 +99,16 @@ export async function grantsForUsers(tx: Tx, ids: string[]) {
 }
 
 /** Staff who hold any of `permissions` in the given org (for notifying the handling office). */
+/** Active users holding `permission` in any org, with that org's division (e.g. the calendar administrators). */
+export async function usersWithPermission(tx: Tx, permission: string) {
+  return tx.selectDistinctOn([userRoles.userId], { userId: userRoles.userId, divisionCode: orgs.divisionCode }).from(userRoles)
+    .innerJoin(roles, eq(roles.key, userRoles.role))
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .innerJoin(orgs, eq(orgs.id, userRoles.orgId))
+    .where(and(eq(users.status, 'active'), sql`${roles.permissions} @> ${JSON.stringify([permission])}::jsonb`))
+    .orderBy(asc(userRoles.userId), asc(orgs.divisionCode));
+}
+
 export async function staffWithPermissionInOrg(tx: Tx, orgId: string, permissionPrefix: string) {
   const rows = await tx.selectDistinct({ userId: userRoles.userId }).from(userRoles)
     .innerJoin(roles, eq(roles.key, userRoles.role))

@@ -9,7 +9,7 @@
  *
  * | year | notice | 文号 | signed (落款) | holiday dates (of which weekdays) | make-up workdays |
  * |------|--------|------|--------|-----------------------------------|------------------|
- * | 2019 | 国务院办公厅关于2019年部分节假日安排的通知 | 国办发明电〔2018〕15号 | 2018-12-04 | 28 (17) | 6 |
+ * | 2019 | 国务院办公厅关于2019年部分节假日安排的通知 | 国办发明电〔2018〕15号 | 2018-12-04 | 30 (18) | 7 |
  * |      | 变更：国务院办公厅关于调整2019年劳动节假期安排的通知（国办发明电〔2019〕3号，2019-03-22）：5月1日至4日放假，4月28日、5月5日（周日）上班 | | | | |
  * | 2020 | 国务院办公厅关于2020年部分节假日安排的通知 | 国办发明电〔2019〕16号 | 2019-11-21 | 30 (19) | 6 |
  * |      | 变更：国务院办公厅关于延长2020年春节假期的通知（国办发明电〔2020〕1号，2020-01-27）：春节假期延长至2月2日，原定2月1日（周六）上班取消 | | | | |
@@ -20,13 +20,15 @@
  * | 2025 | 国务院办公厅关于2025年部分节假日安排的通知 | 国办发明电〔2024〕12号 | 2024-11-12 | 28 (18) | 5 |
  * | 2026 | 国务院办公厅关于2026年部分节假日安排的通知 | 国办发明电〔2025〕7号 | 2025-11-04 | 33 (19) | 6 |
  *
- * A break that crosses New Year is listed by calendar date: 2022-12-31 (元旦) comes from the 2023 notice.
+ * A break that crosses New Year is listed by calendar date: 2022-12-31 (元旦) comes from the 2023 notice,
+ * and the first notice's own New Year run (2018-12-29 worked, 2018-12-30/31 off, from the 2019 notice)
+ * is included, so coverage starts on 2018-12-29, the first date a bundled notice sets, not on 1 January.
  * Local arrangements (e.g. a province extending the 2020 Spring Festival break further) are not national
  * rules and are not included: administrators add them per deployment.
  */
 import type { CalendarOverride } from './calendar.types';
 
-export const DEFAULT_CALENDAR_RANGE = { firstDate: '2019-01-01', lastDate: '2026-12-31' } as const;
+export const DEFAULT_CALENDAR_RANGE = { firstDate: '2018-12-29', lastDate: '2026-12-31' } as const;
 
 /** The notice behind each year of DEFAULT_CALENDAR_OVERRIDES, for display and for the calendar's `source`. */
 export const DEFAULT_CALENDAR_SOURCES: { year: number; title: string; docNo: string; issued: string; amendedBy?: string }[] = [
@@ -41,6 +43,9 @@ export const DEFAULT_CALENDAR_SOURCES: { year: number; title: string; docNo: str
 ];
 
 export const DEFAULT_CALENDAR_OVERRIDES: CalendarOverride[] = [
+  { date: '2018-12-29', kind: 'workday', name: '元旦' },
+  { date: '2018-12-30', kind: 'holiday', name: '元旦' },
+  { date: '2018-12-31', kind: 'holiday', name: '元旦' },
   { date: '2019-01-01', kind: 'holiday', name: '元旦' },
   { date: '2019-02-02', kind: 'workday', name: '春节' },
   { date: '2019-02-03', kind: 'workday', name: '春节' },

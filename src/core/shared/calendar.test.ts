@@ -26,13 +26,36 @@ const workdays = (dates: string[]) => dates.map((d) => cal.isWorkday(d));
 
 describe('bundled State Council data 2019–2026', () => {
   it('names its range and one notice per year', () => {
-    expect(DEFAULT_CALENDAR_RANGE).toEqual({ firstDate: '2019-01-01', lastDate: '2026-12-31' });
+    // Coverage starts where the first notice starts: the 2019 notice sets 2018-12-29 to 2019-01-01.
+    expect(DEFAULT_CALENDAR_RANGE).toEqual({ firstDate: '2018-12-29', lastDate: '2026-12-31' });
     expect(DEFAULT_CALENDAR_SOURCES.map((s) => s.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     expect(DEFAULT_CALENDAR_SOURCES.at(-1)).toMatchObject({ title: '国务院办公厅关于2026年部分节假日安排的通知', docNo: '国办发明电〔2025〕7号' });
     // Make-up workdays only ever fall on weekends.
     for (const o of DEFAULT_CALENDAR_OVERRIDES.filter((x) => x.kind === 'workday')) {
       expect([0, 6], o.date).toContain(new Date(`${o.date}T00:00:00Z`).getUTCDay());
     }
+  });
+
+  it('2019 notice: the New Year break begins 2018-12-29 (Saturday, worked) and 2018-12-30/31 are off', () => {
+    // 国务院办公厅关于2019年部分节假日安排的通知: 2018年12月30日至2019年1月1日放假调休，共3天；12月29日（星期六）上班。
+    expect(workdays(['2018-12-29', '2018-12-30', '2018-12-31', '2019-01-01', '2019-01-02'])).toEqual([true, false, false, false, true]);
+    expect(cal.dayInfo('2018-12-29')).toEqual({ date: '2018-12-29', workday: true, name: '元旦', kind: 'workday' });
+    expect(cal.dayInfo('2018-12-31')).toMatchObject({ workday: false, kind: 'holiday', name: '元旦' });
+    expect(cal.addWorkdays('2018-12-29', 1)).toBe('2019-01-02');
+    expect(cal.addNaturalDays('2018-12-29', 1)).toBe('2019-01-02'); // 12-30 off, rolls over the break
+    expect(cal.workdaysBetween('2018-12-29', '2019-01-04')).toBe(3);
+    expect(caught(() => cal.isWorkday('2018-12-28')).code).toBe('CALENDAR_OUT_OF_RANGE');
+  });
+
+  it('extends past the published data with weekends alone only when asked for an estimate', () => {
+    const p = cal.provisional();
+    expect(p.guessedFrom).toBe('2027-01-01');
+    expect(p.lastDate).toBe('2028-12-31');
+    expect(p.addWorkdays('2026-12-31', 1)).toBe('2027-01-01'); // a guess: New Year's Day is surely off, which is why it is labelled
+    expect(p.addWorkdays('2026-09-30', 3)).toBe(cal.addWorkdays('2026-09-30', 3)); // published days unchanged
+    expect(p.provisional()).toBe(p);
+    expect(cal.provisional()).toBe(p); // built once per calendar version
+    expect(caught(() => cal.isWorkday('2027-01-01')).code).toBe('CALENDAR_OUT_OF_RANGE');
   });
 
   it('2019: the May Day break as changed by 国办发明电〔2019〕3号, Spring Festival and National Day', () => {
@@ -201,11 +224,12 @@ describe('refuses dates beyond the published data, as inputs and as results', ()
     const e = caught(() => cal.isWorkday('2027-01-05'));
     expect(e.code).toBe('CALENDAR_OUT_OF_RANGE');
     expect(e.status).toBe(422);
-    expect(e.message).toBe('日期 2027-01-05 超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排');
-    expect(caught(() => cal.addWorkdays('2018-12-31', 1)).message).toBe('日期 2018-12-31 超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2018年节假日安排');
+    expect(e.message).toBe('日期 2027-01-05 超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排');
+    // Changed on purpose: 2018-12-29..31 are set by the 2019 notice and known; the day before is not.
+    expect(caught(() => cal.addWorkdays('2018-12-28', 1)).message).toBe('日期 2018-12-28 超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2018年节假日安排');
     for (const f of [
       () => cal.dayInfo('2027-01-01'), () => cal.addWorkdays('2027-01-01', 0), () => cal.addNaturalDays('2027-01-01', 0),
-      () => cal.workdaysBetween('2026-12-01', '2027-01-01'), () => cal.workdaysBetween('2018-12-31', '2026-01-01'), () => cal.nextWorkday('2027-01-01'),
+      () => cal.workdaysBetween('2026-12-01', '2027-01-01'), () => cal.workdaysBetween('2018-12-28', '2026-01-01'), () => cal.nextWorkday('2027-01-01'),
     ]) expect(caught(f).code).toBe('CALENDAR_OUT_OF_RANGE');
   });
 
@@ -214,7 +238,7 @@ describe('refuses dates beyond the published data, as inputs and as results', ()
     expect(chineseDays.findWorkday(20, '2026-12-20')).toMatch(/^2027-/);
     const e = caught(() => cal.addWorkdays('2026-12-20', 20));
     expect(e.code).toBe('CALENDAR_OUT_OF_RANGE');
-    expect(e.message).toBe('自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2019-01-01 至 2026-12-31），请管理员先维护2027年节假日安排');
+    expect(e.message).toBe('自 2026-12-20 起第20个工作日超出已维护的节假日数据范围（2018-12-29 至 2026-12-31），请管理员先维护2027年节假日安排');
     expect(cal.addWorkdays('2026-12-20', 9)).toBe('2026-12-31'); // the last computable answer
     expect(caught(() => cal.addWorkdays('2026-12-20', 10)).code).toBe('CALENDAR_OUT_OF_RANGE');
     expect(caught(() => cal.addWorkdays('2026-12-31', 1)).code).toBe('CALENDAR_OUT_OF_RANGE');

@@ -10,6 +10,8 @@
  * Dates outside [firstDate, lastDate] are refused, as inputs and as results: next year's holidays are
  * unknown until the notice is published (each autumn), and a guessed deadline on a real case is worse
  * than "not yet computable" (domain-rules §0). Callers such as clock.ts catch CALENDAR_OUT_OF_RANGE.
+ * The one sanctioned estimate is `provisional()`: the same calendar extended past lastDate with weekends
+ * alone, which clock.ts uses for a due date it labels 预计 and re-derives when the year is published.
  */
 import { AppError } from './errors';
 import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE } from './calendar-data';
@@ -104,8 +106,15 @@ export class WorkCalendar {
   private readonly isoOf: string[];
   private readonly offsetOf: Map<string, number>;
 
-  constructor(opts: { firstDate: string; lastDate: string; overrides: CalendarOverride[]; version: string }) {
+  /** Set on a provisional calendar: the first date it knows only by weekends (the published lastDate + 1). */
+  readonly guessedFrom: string | null;
+  private readonly overrides: CalendarOverride[];
+  private provisionalCal: WorkCalendar | null = null;
+
+  constructor(opts: { firstDate: string; lastDate: string; overrides: CalendarOverride[]; version: string; guessedFrom?: string }) {
     this.version = opts.version;
+    this.overrides = opts.overrides;
+    this.guessedFrom = opts.guessedFrom ?? null;
     this.firstDate = opts.firstDate;
     this.lastDate = opts.lastDate;
     this.first = parseIsoDate(opts.firstDate);
@@ -227,12 +236,83 @@ export class WorkCalendar {
     return b <= a ? 0 : this.cum[b] - this.cum[a];
   }
 
+  /**
+   * This calendar extended PROVISIONAL_YEARS years past lastDate, where only weekends rest: the estimate a
+   * provisional (预计) due date is computed on while next year's notice is unpublished. Built once per
+   * calendar (so per version). Dates before firstDate stay refused.
+   */
+  provisional(): WorkCalendar {
+    if (this.guessedFrom) return this;
+    if (!this.provisionalCal) {
+      const lastYear = Number(this.lastDate.slice(0, 4)) + PROVISIONAL_YEARS;
+      this.provisionalCal = new WorkCalendar({
+        firstDate: this.firstDate, lastDate: `${lastYear}-12-31`, overrides: this.overrides.filter((o) => o.date <= this.lastDate), version: this.version,
+        guessedFrom: formatIsoDate(this.last + 1),
+      });
+    }
+    return this.provisionalCal;
+  }
+
   /** The first working day strictly after `date`. */
   nextWorkday(date: string): string {
     const k = this.cum[this.index(date)];
     if (k >= this.nth.length) throw this.resultOutOfRange(`${date} 之后的第一个工作日`);
     return this.isoOf[this.nth[k]];
   }
+}
+
+/**
+ * How far a provisional due date may reach past the published calendar. The longest clock limits are
+ * natural-day periods of a year or so (行政复议法 60日 + 30日, 行政处罚法 90日); two years covers them with
+ * extensions and pauses, and a date further out stays "待定" rather than a guess years ahead.
+ */
+export const PROVISIONAL_YEARS = 2;
+
+/**
+ * The unpublished years a provisional date rests on, as a user reads it: "2027年" or "2027至2028年".
+ * `lastDate` is the published calendar's last date, `until` the provisional date.
+ */
+export function unpublishedYearsText(lastDate: string, until: string): string {
+  const from = Number(lastDate.slice(0, 4)) + 1;
+  const to = Math.max(from, Number(until.slice(0, 4)));
+  return from === to ? `${from}年` : `${from}至${to}年`;
+}
+
+/**
+ * The first day of the twelve months that end on `today`: 2027-01-05 → 2026-01-06. The demo seeds fill
+ * this rolling year rather than the calendar year to date, so a deployment started in January still
+ * shows a full year of work and can report on the year just ended.
+ */
+export function twelveMonthsBefore(today: string): string {
+  const y = Number(today.slice(0, 4)) - 1;
+  const md = today.slice(5) === '02-29' ? '02-28' : today.slice(5);
+  return addDays(`${y}-${md}`, 1);
+}
+
+/**
+ * The year the demo seeds give their yearly milestones to (a February approval, March consultations, the
+ * June clean-up, documents dated to October): the year of the day four months ago, so those dates lie in
+ * the past — on 2027-01-05 it is 2026, the year the deployment will report on.
+ */
+export function demoYear(today: string): number {
+  return Number(addDays(today, -120).slice(0, 4));
+}
+
+/**
+ * Working days in [from, to], for generators (demo seeds) that need the days of a period that may run
+ * past the published calendar: those days are taken from the provisional calendar (weekends alone), as
+ * any due date there is. Stops quietly at the end of the provisional range.
+ */
+export function workdaysIn(cal: WorkCalendar, from: string, to: string): string[] {
+  const p = cal.provisional();
+  const out: string[] = [];
+  const end = to < p.lastDate ? to : p.lastDate;
+  for (let d = p.isWorkday(from) ? from : p.nextWorkday(from); d <= end; ) {
+    out.push(d);
+    if (d >= end) break;
+    try { d = p.nextWorkday(d); } catch { break; }
+  }
+  return out;
 }
 
 /** The bundled State Council data (calendar-data.ts), for tools and tests that run without a database. */

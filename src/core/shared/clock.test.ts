@@ -39,10 +39,39 @@ describe('clock maths', () => {
     expect(pauseLength('natural', '2026-10-01', '2026-10-08', cal)).toBe(7);
   });
 
-  it('leaves the due date empty, with the reason, when it falls past the published calendar', () => {
+  // Changed on purpose: a due date past the published calendar used to be left empty (到期日待定), so a
+  // December case never went overdue until next year's notice was entered. It is now a provisional date
+  // on weekends alone, labelled 预计 with the reason.
+  it('estimates a due date past the published calendar on weekends alone, and says so', () => {
     const r = deriveDue(base({ startedOn: '2026-12-20' }), cal);
-    expect(r.dueDate).toBeNull();
-    expect(r.derivation).toMatch(/超出已发布的节假日安排（至2026-12-31）/);
+    // 9 working days to 2026-12-31, then Fri 2027-01-01 and two full weeks: 2027 holidays unknown.
+    expect(r).toMatchObject({ dueDate: '2027-01-15', provisional: true });
+    expect(r.derivation).toBe('自2026-12-20起算20个工作日（行政许可法 第42条）；预计到期日2027-01-15（起算日不计入，不含法定节假日）：' +
+      '2027年节假日安排尚未发布，按周末推算（已发布的节假日安排至2026-12-31），发布后自动重新计算。日历版本7。');
+    // Started after the last published date (a clock started on 2027-01-05): weekends alone too.
+    expect(deriveDue(base({ startedOn: '2027-01-05', limitDays: 5 }), cal)).toMatchObject({ dueDate: '2027-01-12', provisional: true });
+    // Natural days: a period ending on a (known) weekend rolls to the Monday.
+    expect(deriveDue(base({ unit: 'natural', limitDays: 60, startedOn: '2026-12-01' }), cal)).toMatchObject({ dueDate: '2027-02-01', provisional: true });
+    // Inside the calendar nothing is provisional.
+    expect(deriveDue(base({ startedOn: '2026-11-02', limitDays: 5 }), cal)).toMatchObject({ dueDate: '2026-11-09', provisional: false });
+  });
+
+  it('names every unpublished year an estimate rests on, and leaves a due date beyond them empty', () => {
+    const two = deriveDue(base({ unit: 'natural', limitDays: 400, startedOn: '2026-12-01' }), cal);
+    expect(two).toMatchObject({ dueDate: '2028-01-05', provisional: true });
+    expect(two.derivation).toContain('2027至2028年节假日安排尚未发布，按周末推算');
+    const far = deriveDue(base({ unit: 'natural', limitDays: 2000, startedOn: '2026-12-01' }), cal);
+    expect(far).toMatchObject({ dueDate: null, provisional: false });
+    expect(far.derivation).toMatch(/到期日超出已发布的节假日安排（2018-12-29至2026-12-31），待节假日安排发布后自动计算。$/);
+  });
+
+  it('labels a provisional badge 预计 with the reason, counting on the same estimate', () => {
+    const c = base({ startedOn: '2026-12-20' });
+    const reason = '预计：2027年节假日安排尚未发布，按周末推算';
+    expect(deadlineBadge(c, '2027-01-15', '2026-12-30', cal, 1, true)).toEqual({ label: '剩余12个工作日（预计）', level: 'normal', remainingWorkdays: 12, provisional: reason });
+    expect(deadlineBadge(c, '2027-01-15', '2027-01-15', cal, 1, true)).toEqual({ label: '今日到期（预计）', level: 'today', remainingWorkdays: 0, provisional: reason });
+    expect(deadlineBadge(c, '2027-01-15', '2027-01-19', cal, 1, true)).toEqual({ label: '已超期2个工作日（预计）', level: 'overdue', remainingWorkdays: -2, provisional: reason });
+    expect(deadlineBadge({ ...c, state: 'stopped', stoppedOn: '2027-01-08' }, '2027-01-15', '2027-01-19', cal, 1, true)).toEqual({ label: '已办结', level: 'stopped', remainingWorkdays: null });
   });
 
   it('labels the badge the way a clerk reads it', () => {

@@ -5,7 +5,7 @@
  * 行政许可法 第45条, third-party consultation, 中止) does not count; extensions add days with their approver.
  */
 import type { ClockUnit } from './machine';
-import type { WorkCalendar } from './calendar';
+import { unpublishedYearsText, type WorkCalendar } from './calendar';
 import { isAppError } from './errors';
 import type { DeadlineBadge } from './schemas';
 
@@ -31,30 +31,58 @@ export function pauseLength(unit: ClockUnit, from: string, to: string, cal: Work
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86400000));
 }
 
-/** Due date and the sentence that explains it. While paused there is no due date. */
-export function deriveDue(c: ClockData, cal: WorkCalendar): { dueDate: string | null; derivation: string } {
+export type DueDerivation = { dueDate: string | null; derivation: string; provisional: boolean };
+
+/** Why a provisional due date is only an estimate: "预计：2027年节假日安排尚未发布，按周末推算". */
+export function provisionalReason(cal: WorkCalendar, dueDate: string): string {
+  return `预计：${unpublishedYearsText(cal.lastDate, dueDate)}节假日安排尚未发布，按周末推算`;
+}
+
+/**
+ * Due date and the sentence that explains it. While paused there is no due date.
+ *
+ * A due date past the published calendar is provisional: computed on weekends alone past the last
+ * published date (WorkCalendar.provisional), labelled 预计 with the reason, and re-derived when the year
+ * is published. Leaving it empty ("待定") meant a December case could never go overdue until the next
+ * notice was entered; an estimate the user can see is one is better than a silent clock.
+ */
+export function deriveDue(c: ClockData, cal: WorkCalendar): DueDerivation {
   const ext = c.extensions.reduce((s, e) => s + e.days, 0);
   const paused = c.pauses.reduce((s, p) => s + (p.to ? p.days : 0), 0);
   const total = c.limitDays + ext + paused;
   const parts = [`自${c.startedOn}起算${c.limitDays}${unitWord(c.unit)}（${c.legalBasis}）`];
   for (const e of c.extensions) parts.push(`经${e.approverName}批准延长${e.days}${unitWord(c.unit)}（${e.reason}）`);
   for (const p of c.pauses) parts.push(p.to ? `${p.reason}暂停${p.from}至${p.to}，不计${p.days}${unitWord(c.unit)}` : `${p.reason}自${p.from}起暂停计时`);
-  if (c.state === 'paused') return { dueDate: null, derivation: `${parts.join('；')}；暂停期间不计算到期日。` };
+  if (c.state === 'paused') return { dueDate: null, derivation: `${parts.join('；')}；暂停期间不计算到期日。`, provisional: false };
+  const compute = (k: WorkCalendar) => (c.unit === 'workday' ? k.addWorkdays(c.startedOn, total) : k.addNaturalDays(c.startedOn, total));
+  const tail = c.unit === 'natural' ? '（期间届满日为休息日的，顺延至其后第一个工作日，民事诉讼法第85条）' : '（起算日不计入，不含法定节假日）';
   try {
-    const dueDate = c.unit === 'workday' ? cal.addWorkdays(c.startedOn, total) : cal.addNaturalDays(c.startedOn, total);
-    const tail = c.unit === 'natural' ? '（期间届满日为休息日的，顺延至其后第一个工作日，民事诉讼法第85条）' : '（起算日不计入，不含法定节假日）';
-    return { dueDate, derivation: `${parts.join('；')}；到期日${dueDate}${tail}。日历版本${cal.version}。` };
+    const dueDate = compute(cal);
+    return { dueDate, derivation: `${parts.join('；')}；到期日${dueDate}${tail}。日历版本${cal.version}。`, provisional: false };
   } catch (e) {
-    if (isAppError(e) && e.code === 'CALENDAR_OUT_OF_RANGE') {
-      // Refuse to guess past the published holidays; the due date is filled in when the year is published.
-      return { dueDate: null, derivation: `${parts.join('；')}；到期日超出已发布的节假日安排（至${cal.lastDate}），待下一年度安排发布后自动计算。` };
-    }
-    throw e;
+    if (!(isAppError(e) && e.code === 'CALENDAR_OUT_OF_RANGE')) throw e;
+  }
+  try {
+    const dueDate = compute(cal.provisional());
+    return {
+      dueDate, provisional: true,
+      derivation: `${parts.join('；')}；预计到期日${dueDate}${tail}：${provisionalReason(cal, dueDate).slice(3)}（已发布的节假日安排至${cal.lastDate}），发布后自动重新计算。日历版本${cal.version}。`,
+    };
+  } catch (e) {
+    if (!(isAppError(e) && e.code === 'CALENDAR_OUT_OF_RANGE')) throw e;
+    // Before the first published date, or too far past the last one even for an estimate.
+    return { dueDate: null, derivation: `${parts.join('；')}；到期日超出已发布的节假日安排（${cal.firstDate}至${cal.lastDate}），待节假日安排发布后自动计算。`, provisional: false };
   }
 }
 
-/** The badge a clerk sees: 剩余N个工作日 / 今日到期 / 已超期N个工作日. */
-export function deadlineBadge(c: ClockData, dueDate: string | null, today: string, cal: WorkCalendar, warnBefore = 1): DeadlineBadge {
+/** The badge a clerk sees: 剩余N个工作日 / 今日到期 / 已超期N个工作日, with （预计） on a provisional due date. */
+export function deadlineBadge(c: ClockData, dueDate: string | null, today: string, cal: WorkCalendar, warnBefore = 1, provisional = false): DeadlineBadge {
+  if (provisional && dueDate) {
+    // A provisional due date counts on the same weekends-only estimate it was derived on, says so in the
+    // label (预计), and carries the reason for the tooltip and exports.
+    const b = deadlineBadge(c, dueDate, today, cal.provisional(), warnBefore);
+    return b.level === 'stopped' || b.level === 'paused' ? b : { ...b, label: `${b.label}（预计）`, provisional: provisionalReason(cal, dueDate) };
+  }
   const w = unitWord(c.unit);
   const between = (a: string, b: string) => (c.unit === 'workday' ? cal.workdaysBetween(a, b) : Math.round((Date.parse(b) - Date.parse(a)) / 86400000));
   if (c.state === 'stopped') {

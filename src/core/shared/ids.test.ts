@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkCreditCode, checkIdNumber, checkResidentId, creditCodeCheckChar, maskIdNumber, orgCodeCheckChar, orgCodeValid, residentIdCheckChar,
+  ID_KIND_NAMES, checkCreditCode, checkIdNumber, checkResidentId, creditCodeCheckChar, maskIdNumber, orgCodeCheckChar, orgCodeValid, residentIdCheckChar,
 } from './ids';
 
 const TODAY = '2026-11-23';
@@ -154,6 +154,30 @@ describe('checkIdNumber: detection by shape', () => {
   it('recognises an all-digit credit code that cannot be a 身份证号', () => {
     expect(checkIdNumber('914403001922038216')).toEqual({ kind: 'creditCode', valid: true, divisionCode: '440300' });
     expect(checkIdNumber('914403001922038217')).toMatchObject({ kind: 'residentId', valid: false });
+  });
+
+  it('accepts a credit code whose check character is X although it has the shape of a 身份证号', () => {
+    // 91340524610340547X: GB 32100 check character X (value 28); as a 身份证号 its "birth date" 24610340 is impossible.
+    expect(checkCreditCode('91340524610340547X')).toEqual({ kind: 'creditCode', valid: true, divisionCode: '340524' });
+    expect(checkIdNumber('91340524610340547X')).toEqual({ kind: 'creditCode', valid: true, divisionCode: '340524' });
+    expect(checkIdNumber('91340524610340547x')).toMatchObject({ kind: 'creditCode', valid: true });
+    // One character off fails both standards, and the reason gives both.
+    expect(checkIdNumber('91340524610340548X')).toEqual({
+      kind: 'residentId', valid: false,
+      reason: `出生日期24610340无效；按统一社会信用代码校验亦不通过：${checkCreditCode('91340524610340548X').reason}`,
+    });
+    expect(checkCreditCode('91340524610340548X').reason).toMatch(/^校验位应为.，实为X$/);
+  });
+
+  it('keeps a 身份证号 typo a 身份证号 typo, never a credit code accepted with a warning', () => {
+    // A valid 身份证号 with its check digit changed: the 身份证号 reason, no credit-code fallback.
+    expect(checkIdNumber('34052419800101001X')).toMatchObject({ kind: 'residentId', valid: true, sex: 'male' });
+    expect(checkIdNumber('340524198001010011')).toEqual({ kind: 'residentId', valid: false, reason: '校验位应为X，实为1' });
+  });
+
+  it('names the standard that accepted the value', () => {
+    expect(ID_KIND_NAMES[checkIdNumber('91340524610340547X').kind]).toBe('统一社会信用代码（GB 32100）');
+    expect(ID_KIND_NAMES[checkIdNumber('11010519491231002X').kind]).toBe('公民身份号码（GB 11643）');
   });
 
   it('takes other 18-character codes as credit codes', () => {

@@ -174,22 +174,40 @@ export function checkCreditCode(raw: string): IdCheck {
 
 // ---------------------------------------------------------------- detection and display
 
+/** The standard a value was found valid under, as a clerk reads it (CLI output, API answers). */
+export const ID_KIND_NAMES: Record<IdCheck['kind'], string> = {
+  residentId: '公民身份号码（GB 11643）',
+  creditCode: '统一社会信用代码（GB 32100）',
+  unknown: '无法识别的证件号码',
+};
+
 /**
- * Detects the kind by shape: 18 digits (the last may be X) → 公民身份号码; otherwise 18 characters of
- * [0-9A-Z] → 统一社会信用代码. An all-digit 统一社会信用代码 (e.g. 914403001922038216) has the shape of a
- * 身份证号; it is taken as a credit code only when it fails as a 身份证号 on its address code or birth
- * date (its positions 7–14 are not a date) and passes the credit-code check cleanly. A 身份证号 that
- * fails only on its check digit stays a 身份证号 with that reason.
+ * Detects the kind by shape: 18 characters of digits with a last digit or X could be either a 公民身份号码
+ * or a 统一社会信用代码 (whose check character may be any of its 31 characters, X included, e.g.
+ * 91340524610340547X; and an all-digit one such as 914403001922038216). Such a value is checked under
+ * both standards, and it is valid when either standard accepts it; the answer's `kind` says which:
+ *   - valid as a 身份证号 → residentId (a warning if it also passes as a credit code);
+ *   - else valid as a credit code with no warning → creditCode;
+ *   - else a credit code accepted with a warning → creditCode, but only when the value cannot be a
+ *     身份证号 (its address code or birth date is impossible), so a 身份证号 typo is never waved through;
+ *   - else invalid, with the 身份证号 reason (and the credit-code reason when it cannot be a 身份证号).
+ * Other 18-character [0-9A-Z] values are credit codes.
  */
 export function checkIdNumber(raw: string): IdCheck {
   const v = normalize(raw);
   if (/^\d{17}[\dX]$/.test(v)) {
     const r = checkResidentId(v);
-    if (!r.valid && /^\d{18}$/.test(v) && /^(出生日期|行政区划代码)/.test(r.reason ?? '')) {
-      const c = checkCreditCode(v);
-      if (c.valid && !c.warning) return c;
+    const c = checkCreditCode(v);
+    if (r.valid) {
+      return c.valid && !c.warning
+        ? { ...r, warning: [r.warning, '该号码同时符合统一社会信用代码的校验规则，已按公民身份号码识别，请核对证件类型'].filter(Boolean).join('；') }
+        : r;
     }
-    return r;
+    // An impossible date or address code: not a 身份证号 at all (a date before 1900 or in the future is
+    // still a 身份证号 with a wrong date, and keeps its own reason).
+    const notAResidentId = /^(出生日期\d{8}无效|行政区划代码)/.test(r.reason ?? '');
+    if (c.valid && (!c.warning || notAResidentId)) return c;
+    return notAResidentId ? { ...r, reason: `${r.reason}；按统一社会信用代码校验亦不通过：${c.reason}` } : r;
   }
   if (v.length === 18 && /^[0-9A-Z]+$/.test(v)) return checkCreditCode(v);
   const unknown = (why: string): IdCheck => ({ kind: 'unknown', valid: false, reason: `无法识别的证件号码格式：${why}` });

@@ -61,7 +61,11 @@ export const RegisterInput = z.object({
 
 // ---- clocks, cases, timeline ----------------------------------------------------------------------
 export const DeadlineLevel = z.enum(['normal', 'warning', 'today', 'overdue', 'paused', 'stopped']);
-export const DeadlineBadge = z.object({ label: z.string(), level: DeadlineLevel, remainingWorkdays: z.number().int().nullable() });
+export const DeadlineBadge = z.object({
+  label: z.string(), level: DeadlineLevel, remainingWorkdays: z.number().int().nullable(),
+  /** Set when the due date is provisional (next year's holidays unpublished): the reason, "预计：…按周末推算". */
+  provisional: z.string().optional(),
+});
 export type DeadlineBadge = z.infer<typeof DeadlineBadge>;
 export const ClockPause = z.object({ from: IsoDate, to: IsoDate.nullable(), reason: z.string(), days: z.number().int() });
 export const ClockExtension = z.object({ days: z.number().int(), approverId: z.string(), approverName: z.string(), reason: z.string(), at: z.string() });
@@ -75,6 +79,8 @@ export const ClockView = z.object({
   state: z.enum(['running', 'paused', 'stopped']),
   startedOn: IsoDate,
   dueDate: IsoDate.nullable(),
+  /** The due date is an estimate on weekends alone past the published calendar (预计); re-derived on publication. */
+  provisional: z.boolean(),
   stoppedOn: IsoDate.nullable(),
   calendarVersion: z.number().int(),
   pauses: z.array(ClockPause),

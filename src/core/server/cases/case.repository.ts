@@ -111,8 +111,8 @@ export const listClocks = (tx: Tx, caseIds: string[]) =>
 export async function upsertClocks(tx: Tx, rows: (typeof caseClocks.$inferInsert)[]) {
   if (rows.length === 0) return;
   const excluded = (c: { name: string }) => sql.raw(`excluded.${c.name}`);
-  const { label, unit, limitDays, legalBasis, primary, warnBefore, state, startedOn, dueDate, stoppedOn, calendarVersion, pauses, extensions, derivation, warnedAt, overdueAt, divisionCode } = caseClocks;
-  const set = Object.fromEntries(Object.entries({ label, unit, limitDays, legalBasis, primary, warnBefore, state, startedOn, dueDate, stoppedOn, calendarVersion, pauses, extensions, derivation, warnedAt, overdueAt, divisionCode })
+  const { label, unit, limitDays, legalBasis, primary, warnBefore, state, startedOn, dueDate, provisional, stoppedOn, calendarVersion, pauses, extensions, derivation, warnedAt, overdueAt, divisionCode } = caseClocks;
+  const set = Object.fromEntries(Object.entries({ label, unit, limitDays, legalBasis, primary, warnBefore, state, startedOn, dueDate, provisional, stoppedOn, calendarVersion, pauses, extensions, derivation, warnedAt, overdueAt, divisionCode })
     .map(([k, col]) => [k, excluded(col)]));
   await tx.insert(caseClocks).values(rows).onConflictDoUpdate({ target: [caseClocks.caseId, caseClocks.name], set });
 }
@@ -189,6 +189,17 @@ export async function listCases(tx: Tx, where: SQL | undefined, page: number, pa
  * Running clocks that need the scanner: a warning not yet sent inside the warning window, an overdue
  * mark not yet made, or no due date under an older calendar version (a new year was published since).
  */
+/**
+ * Clocks whose due date must be derived again because the calendar moved on: a running clock whose due
+ * date waited, and every provisional (预计) one, running or stopped (a stopped clock's due date decides
+ * whether its case finished on time).
+ */
+export async function clocksToRederive(tx: Tx, calendarVersion: number, limit: number) {
+  return tx.select().from(caseClocks)
+    .where(and(sql`${caseClocks.calendarVersion} <> ${calendarVersion}`, sql`(${caseClocks.provisional} OR (${caseClocks.dueDate} IS NULL AND ${caseClocks.state} = 'running'))`))
+    .limit(limit);
+}
+
 export async function clocksNeedingAttention(tx: Tx, today: string, warnUntil: string, calendarVersion: number, limit: number) {
   return tx.select({ clock: caseClocks, caseType: cases.type, orgId: cases.orgId }).from(caseClocks)
     .innerJoin(cases, eq(cases.id, caseClocks.caseId))

@@ -20,6 +20,7 @@ import type { Tx } from '../db/db';
 import type { CaseTypeRegistration, Kernel } from '../contract';
 import * as repo from './case.repository';
 import type { CaseRow, ClockRow } from './case.repository';
+import { caseClocks } from '../db/schema';
 
 export const KERNEL_EVENT_LABELS: Record<string, string> = {
   create: '创建',
@@ -222,7 +223,7 @@ async function planClocks(tx: Tx, m: MachineDef, row: Pick<CaseRow, 'id' | 'data
         id: cur?.id ?? randomUUID(), caseId: row.id, name: op.clock, label: def.label,
         unit: typeof def.unit === 'function' ? def.unit(row.data) : def.unit, limitDays: limit,
         legalBasis: typeof def.legalBasis === 'function' ? def.legalBasis(row.data) : def.legalBasis, primary: def.primary ?? false, warnBefore: def.warnBefore ?? 1, state: 'running',
-        startedOn: today, dueDate: null, stoppedOn: null, calendarVersion: Number(cal.version), pauses: [], extensions: [],
+        startedOn: today, dueDate: null, provisional: false, stoppedOn: null, calendarVersion: Number(cal.version), pauses: [], extensions: [],
         derivation: '', warnedAt: null, overdueAt: null, divisionCode: row.divisionCode,
       };
     } else if (op.op === 'pause') {
@@ -250,6 +251,7 @@ async function planClocks(tx: Tx, m: MachineDef, row: Pick<CaseRow, 'id' | 'data
     if (next.state !== 'stopped' || !next.dueDate) {
       const d = deriveDue(toClockData(next), cal);
       next.dueDate = d.dueDate;
+      next.provisional = d.provisional;
       next.derivation = d.derivation;
       next.calendarVersion = Number(cal.version);
     }
@@ -275,21 +277,44 @@ async function refreshCaseDue(tx: Tx, caseId: string, clocks: ClockRow[]): Promi
 // The clock rows a transition just wrote, handed to the response built in the same transaction.
 const knownClocks = new WeakMap<CaseRow, ClockRow[]>();
 
-/** Recompute a clock's due date under the current calendar (after a year is published or edited). */
+/**
+ * Recompute a clock's due date under the current calendar (after a year is published or edited): a due
+ * date that waited for the calendar, or a provisional (预计) one, which is re-derived with its sentence.
+ *
+ * When a provisional date becomes a confirmed one, the overdue mark set on the estimate is cleared so the
+ * scanner judges the clock again on the confirmed date: if it is still past, the case is marked overdue
+ * on it and the machine's onOverdue event (a deemed outcome such as 视为受理) fires then, never on an
+ * estimate; if the confirmed date is later, the case is simply no longer overdue. A changed date also
+ * clears the warning mark, so the office is warned before the real date. The timeline records the change.
+ */
 export async function recomputeClock(tx: Tx, kernel: Kernel, clock: ClockRow, cal: WorkCalendar) {
   const d = deriveDue(toClockData(clock), cal);
-  await repo.updateClock(tx, clock.id, { dueDate: d.dueDate, derivation: d.derivation, calendarVersion: Number(cal.version) });
+  const changedDate = d.dueDate !== clock.dueDate;
+  const confirmed = clock.provisional && !d.provisional;
+  const patch: Partial<ClockRow> = { dueDate: d.dueDate, provisional: d.provisional, derivation: d.derivation, calendarVersion: Number(cal.version) };
+  if (confirmed && clock.overdueAt) patch.overdueAt = null;
+  if (changedDate && clock.warnedAt) patch.warnedAt = null;
+  // Compare-and-set on the version it was derived under: a second scanner that raced us writes nothing.
+  if (!(await repo.updateClock(tx, clock.id, patch, eq(caseClocks.calendarVersion, clock.calendarVersion)))) return null;
   const all = await repo.listClocks(tx, [clock.caseId]);
-  await refreshCaseDue(tx, clock.caseId, all.map((c) => (c.id === clock.id ? { ...c, dueDate: d.dueDate } : c)));
+  const row = await refreshCaseDue(tx, clock.caseId, all.map((c) => (c.id === clock.id ? { ...c, dueDate: d.dueDate } : c)));
+  if (clock.dueDate && (changedDate || confirmed) && row) {
+    const was = clock.provisional ? `原预计到期日${clock.dueDate}` : `原到期日${clock.dueDate}`;
+    const now = d.dueDate ? `${d.provisional ? '预计到期日' : '到期日'}${d.dueDate}` : '到期日待定';
+    await repo.appendEvent(tx, {
+      id: randomUUID(), caseId: row.id, event: 'clock.recomputed', fromState: row.state, toState: row.state, actorId: null, actorName: '系统',
+      at: kernel.now(), comment: `${clock.label}：节假日安排更新，${was}，现${now}。${d.derivation}`, input: { clock: clock.name }, divisionCode: row.divisionCode,
+    });
+  }
   return d.dueDate;
 }
 
 export function clockView(c: ClockRow, today: string, cal: WorkCalendar): ClockView {
   return {
     name: c.name, label: c.label, unit: c.unit as ClockView['unit'], limit: c.limitDays, legalBasis: c.legalBasis,
-    primary: c.primary, state: c.state as ClockView['state'], startedOn: c.startedOn, dueDate: c.dueDate,
+    primary: c.primary, state: c.state as ClockView['state'], startedOn: c.startedOn, dueDate: c.dueDate, provisional: c.provisional,
     stoppedOn: c.stoppedOn, calendarVersion: c.calendarVersion, pauses: c.pauses, extensions: c.extensions,
-    derivation: c.derivation, badge: deadlineBadge(toClockData(c), c.dueDate, today, cal, c.warnBefore),
+    derivation: c.derivation, badge: deadlineBadge(toClockData(c), c.dueDate, today, cal, c.warnBefore, c.provisional),
   };
 }
 

@@ -1,7 +1,15 @@
 /**
- * The clock scanner: once a minute, across however many processes, it warns the handling office before
- * a deadline, marks a clock overdue the day after its due date (and fires the machine's onOverdue event,
- * e.g. 视为受理), and fills in due dates that waited for next year's holiday schedule.
+ * The clock scanner: once a minute, across however many processes, it re-derives due dates the calendar
+ * has moved under (a due date that waited, or a provisional 预计 one, after a year is published), warns
+ * the handling office before a deadline, marks a clock overdue the day after its due date (and fires the
+ * machine's onOverdue event, e.g. 视为受理, on a confirmed due date only).
+ *
+ * Overdue on a provisional due date: the clock IS marked overdue (timeline, badge, the office's inbox,
+ * the figures), because a December case must not silently never go overdue while next year's notice is
+ * unpublished. The onOverdue event is NOT fired on an estimate: a deemed outcome (视为受理, 视为同意) is a
+ * legal effect, and weekends-only counting may put the estimate before the real date (a working day of
+ * the new year may turn out a holiday). Once the year is published the clock is re-derived, its overdue
+ * mark cleared, and it is judged again on the confirmed date, which fires onOverdue if still past.
  */
 import { randomUUID } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
@@ -9,7 +17,7 @@ import { caseClocks } from '../db/schema';
 import { defineJob } from '../jobs';
 import { notify } from '../outbox';
 import { SYSTEM_ACTOR } from '../actor';
-import { deadlineBadge } from '../../shared/clock';
+import { deadlineBadge, provisionalReason } from '../../shared/clock';
 import { isAppError } from '../../shared/errors';
 import type { Kernel } from '../contract';
 import * as repo from './case.repository';
@@ -19,24 +27,32 @@ import { recomputeClock, transition } from './case.service';
 export async function scanClocks(kernel: Kernel): Promise<{ warned: number; overdue: number; recomputed: number }> {
   const today = kernel.today();
   const stats = { warned: 0, overdue: 0, recomputed: 0 };
-  const { candidates, cal } = await kernel.db.tx(async (tx) => {
+  const { candidates, stale, cal } = await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
     // Warning window: a generous natural-day horizon; the exact working-day test is done per clock below.
     const horizon = new Date(Date.parse(today) + 30 * 86400_000).toISOString().slice(0, 10);
-    return { cal, candidates: await repo.clocksNeedingAttention(tx, today, horizon, Number(cal.version), 500) };
+    return {
+      cal,
+      stale: await repo.clocksToRederive(tx, Number(cal.version), 500),
+      candidates: await repo.clocksNeedingAttention(tx, today, horizon, Number(cal.version), 500),
+    };
   });
+  const rederived = new Set<string>();
+  for (const clock of stale) {
+    rederived.add(clock.id);
+    await kernel.db.tx(async (tx) => { if ((await recomputeClock(tx, kernel, clock, cal)) !== null) stats.recomputed++; });
+  }
   for (const { clock, caseType, orgId } of candidates) {
     const reg = kernel.caseTypes.get(caseType);
     if (!reg) continue;
+    // Re-derived just now (or still waiting for the calendar): judged on its new date at the next scan.
+    if (!clock.dueDate || rederived.has(clock.id)) continue;
     const at = kernel.now();
-    if (!clock.dueDate) {
-      await kernel.db.tx(async (tx) => { if (await recomputeClock(tx, kernel, clock, cal)) stats.recomputed++; });
-      continue;
-    }
-    const badge = deadlineBadge({ ...clock, unit: clock.unit as 'workday', state: 'running', limitDays: clock.limitDays }, clock.dueDate, today, cal, clock.warnBefore);
+    const badge = deadlineBadge({ ...clock, unit: clock.unit as 'workday', state: 'running', limitDays: clock.limitDays }, clock.dueDate, today, cal, clock.warnBefore, clock.provisional);
     const overdue = badge.level === 'overdue';
     const warn = !clock.warnedAt && (badge.level === 'warning' || badge.level === 'today' || overdue);
     if (!overdue && !warn) continue;
+    const dueText = clock.provisional ? `预计到期日${clock.dueDate}；${provisionalReason(cal, clock.dueDate).slice(3)}` : `到期日${clock.dueDate}`;
     const fired = await kernel.db.tx(async (tx) => {
       const row = await repo.getCase(tx, clock.caseId);
       if (!row) return false;
@@ -47,13 +63,13 @@ export async function scanClocks(kernel: Kernel): Promise<{ warned: number; over
       const event = overdue ? 'clock.overdue' : 'clock.warning';
       await repo.appendEvent(tx, {
         id: randomUUID(), caseId: row.id, event, fromState: row.state, toState: row.state, actorId: null, actorName: '系统',
-        at, comment: `${clock.label}：${badge.label}（到期日${clock.dueDate}）`, input: { clock: clock.name }, divisionCode: row.divisionCode,
+        at, comment: `${clock.label}：${badge.label}（${dueText}）`, input: { clock: clock.name }, divisionCode: row.divisionCode,
       });
       for (const userId of await tenancy.staffWithPermissionInOrg(tx, orgId, `${caseType}.`)) {
         await notify(tx, kernel, {
           channel: 'inapp', recipientUserId: userId, divisionCode: row.divisionCode, caseId: row.id, link: `/cases/${row.id}`,
           title: overdue ? `【超期】${row.refNo}` : `【临期】${row.refNo}`,
-          body: `${row.title}：${clock.label}${badge.label}，到期日${clock.dueDate}。`,
+          body: `${row.title}：${clock.label}${badge.label}，${dueText}。`,
         });
       }
       return true;
@@ -61,7 +77,8 @@ export async function scanClocks(kernel: Kernel): Promise<{ warned: number; over
     if (!fired) continue;
     if (overdue) stats.overdue++; else stats.warned++;
     const onOverdue = reg.machine.clocks[clock.name]?.onOverdue;
-    if (overdue && onOverdue) {
+    // Never a deemed outcome on an estimate (see the header): it waits for the confirmed due date.
+    if (overdue && onOverdue && !clock.provisional) {
       try {
         await kernel.db.tx(async (tx) => {
           const row = await repo.getCase(tx, clock.caseId);

@@ -209,6 +209,9 @@ export const caseClocks = pgTable('case_clocks', {
   state: text('state').notNull(), // running | paused | stopped
   startedOn: day('started_on').notNull(),
   dueDate: day('due_date'),
+  // The due date lies past the published calendar and was estimated on weekends alone (预计): re-derived
+  // by the clock scanner once the year is published (calendarVersion moves).
+  provisional: boolean('provisional').notNull().default(false),
   stoppedOn: day('stopped_on'),
   calendarVersion: integer('calendar_version').notNull(),
   pauses: jsonb('pauses').$type<ClockPauseRow[]>().notNull().default([]),

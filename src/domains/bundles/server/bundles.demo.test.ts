@@ -29,9 +29,9 @@ describe('demo 一件事', () => {
     await seedBundlesDemo(t.kernel);
     expect(Number((await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM bundle_cases WHERE is_demo`))[0].n)).toBe(n);
     const leader = await t.as('leader');
-    const year = (await leader.get(`/api/metrics/cases.received?from=2026-01-01&to=2026-12-31&caseType=bundle`)).body;
+    const year = (await leader.get(`/api/metrics/cases.received?from=2025-11-03&to=2026-12-31&caseType=bundle`)).body;
     expect(year.value).toBe(n);
-    const onTime = (await leader.get(`/api/metrics/cases.onTimeRate?from=2026-01-01&to=2026-12-31&caseType=bundle`)).body;
+    const onTime = (await leader.get(`/api/metrics/cases.onTimeRate?from=2025-11-03&to=2026-12-31&caseType=bundle`)).body;
     const [r] = await t.kernel.db.query<{ done: number; ok: number }>(`SELECT count(*) FILTER (WHERE closed_at IS NOT NULL)::int AS done, count(*) FILTER (WHERE closed_at IS NOT NULL AND primary_stopped <= primary_due)::int AS ok FROM cases WHERE type = 'bundle'`);
     expect(onTime.numerator).toBe(Number(r.ok));
     expect(onTime.denominator).toBe(Number(r.done));

@@ -94,7 +94,8 @@ export async function seedBundlesDemo(kernel: Kernel) {
         const seq = (seqs.get(seqKey) ?? 0) + 1;
         seqs.set(seqKey, seq);
         const id = randomUUID();
-        const due = cal.addWorkdays(day, def.promisedDays);
+        // Past the published calendar on weekends alone: a provisional (预计) due date, as the kernel's.
+        const due = cal.provisional().addWorkdays(day, def.promisedDays);
         const form = demoForm(def, n, day);
         const applicantName = def.applicantKind === 'person' ? (form.motherName ?? form.name ?? name(n, 1)) : `湖滨区${['鑫源', '华誉', '百味', '通达', '恒泰'][n % 5]}${def.code === 'restaurant' ? '餐饮店' : '有限公司'}`;
         // 58% online; of the rest, a quarter of the bundles that may be taken at township sites were.
@@ -124,7 +125,7 @@ export async function seedBundlesDemo(kernel: Kernel) {
           events,
           clock: {
             id: randomUUID(), caseId: id, name: 'promised', label: '“一件事”承诺时限', unit: 'workday', limitDays: def.promisedDays, legalBasis: '本级“高效办成一件事”承诺时限',
-            primary: true, warnBefore: 1, state: terminal ? 'stopped' : 'running', startedOn: day, dueDate: due, stoppedOn: closedDay, calendarVersion: Number(cal.version),
+            primary: true, warnBefore: 1, state: terminal ? 'stopped' : 'running', startedOn: day, dueDate: due, provisional: due > cal.lastDate, stoppedOn: closedDay, calendarVersion: Number(cal.version),
             derivation: `自${day}起算${def.promisedDays}个工作日（本级“高效办成一件事”承诺时限）；到期日${due}。日历版本${cal.version}。`, divisionCode: div,
           },
           children: kids.map((c) => c.id),

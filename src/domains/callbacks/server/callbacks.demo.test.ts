@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { seedServicesDemo } from '../../services/public';
 import { seedRatingsDemo } from '../../ratings/public';
@@ -16,7 +17,7 @@ afterAll(async () => { await t.close(); });
 describe('demo year of ratings and callbacks', () => {
   it('rates at the requested scale through every channel, tied to sites, counters, clerks and items, with sub-indicators', async () => {
     const leader = await t.as('leader');
-    const year = `from=${t.kernel.today().slice(0, 4)}-01-01&to=${t.kernel.today()}`;
+    const year = `from=${twelveMonthsBefore(t.kernel.today())}&to=${t.kernel.today()}` // the demo fills the last twelve months;
     const total = (await leader.get(`/api/metrics/ratings.total?${year}`)).body.value;
     expect(total).toBe(2500 + 3); // the generated year plus the three 差评 filed through the real path
     const byChannel = (await leader.get(`/api/ratings/breakdown?by=channel&${year}`)).body;
@@ -37,7 +38,7 @@ describe('demo year of ratings and callbacks', () => {
 
   it('calls back a sample of completed applications, about 96% reached, the figures from the records', async () => {
     const leader = await t.as('leader');
-    const year = `from=${t.kernel.today().slice(0, 4)}-01-01&to=${t.kernel.today()}`;
+    const year = `from=${twelveMonthsBefore(t.kernel.today())}&to=${t.kernel.today()}` // the demo fills the last twelve months;
     const rate = (await leader.get(`/api/metrics/callbacks.rate?${year}&caseType=application`)).body;
     const [{ completed }] = await t.kernel.db.query<{ completed: number }>(`SELECT count(*)::int AS completed FROM cases c JOIN applications a ON a.case_id = c.id WHERE a.is_demo AND c.state IN ('delivered', 'denied')`);
     expect(rate.denominator / completed).toBeGreaterThan(0.07);

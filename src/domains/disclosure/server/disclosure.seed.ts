@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { domainConfig, type Kernel, rebuildCaseRollups, tzLiteral } from '../../../core/server';
 import { disclosureSettings } from './disclosure.config';
 import { PROACTIVE_CATEGORIES, REPLY_TYPES } from '../shared/disclosure.machine';
+import { twelveMonthsBefore, workdaysIn } from '../../../core/shared/calendar';
 
 const TITLES: Record<string, string> = {
   规章和规范性文件: '关于印发《湖滨区{n}管理办法》的通知', 政策解读: '《湖滨区{n}实施方案》政策解读', 机构职能: '{n}机构职能及领导分工',
@@ -24,8 +25,8 @@ export async function seedDisclosureDemo(kernel: Kernel) {
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
-    const days: string[] = [];
-    for (let d = cal.nextWorkday(`${today.slice(0, 4)}-01-01`); d <= today; d = cal.nextWorkday(d)) days.push(d);
+    // Working days of the last twelve months (a January start still shows a full year to report on).
+    const days = workdaysIn(cal, twelveMonthsBefore(today), today);
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_dwd (n int PRIMARY KEY, d date NOT NULL) ON COMMIT DROP`));
     await tx.execute(sql.raw(`INSERT INTO zt_dwd VALUES ${days.map((d, i) => `(${i + 1}, '${d}')`).join(',')}`));
     const N = days.length;

@@ -11,6 +11,7 @@ import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
 import { hotlineConfig, issueOpen311Key } from './hotline.service';
 import { hotlineSettings } from './hotline.config';
+import { addDays, twelveMonthsBefore, workdaysIn } from '../../../core/shared/calendar';
 
 export const CENTRE_NAME = '湖滨区12345政务服务便民热线中心';
 export const OPEN311_DEMO_KEY = 'zt311-demo-key-huibin';
@@ -88,12 +89,11 @@ export async function seedHotlineDemo(kernel: Kernel) {
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
-    const days: string[] = [];
-    for (let d = cal.nextWorkday(`${today.slice(0, 4)}-01-01`); d <= today; d = cal.nextWorkday(d)) days.push(d);
-    // Past today too, so due dates of open tickets resolve (the published calendar covers the year).
-    try {
-      for (let d = cal.nextWorkday(today), i = 0; i < 30; d = cal.nextWorkday(d), i++) days.push(d);
-    } catch { /* the published calendar ends: open tickets past it get no due date, as the kernel does */ }
+    // Working days of the last twelve months (a January start still shows a full year), and 30 past
+    // today so due dates of open tickets resolve: past the published calendar on weekends alone, as the
+    // kernel's provisional (预计) due dates are.
+    const all = workdaysIn(cal, twelveMonthsBefore(today), addDays(today, 60));
+    const days = [...all.filter((d) => d <= today), ...all.filter((d) => d > today).slice(0, 30)];
     const todayN = days.filter((d) => d <= today).length;
     // The demo's history ends with the last working day before today, so nothing in it lies in the
     // future of whoever starts the server (today's calls are the real ones).
@@ -101,7 +101,7 @@ export async function seedHotlineDemo(kernel: Kernel) {
     const cutoff = days[lastN - 1];
     const exec = async (q: string) => { const t0 = Date.now(); await tx.execute(sql.raw(q)); if (profile) console.log(Date.now() - t0, q.slice(0, 60).replace(/\s+/g, ' ')); };
     // Working days numbered, with the callback deadline of a reply on that day (natural days, rolled to a working day).
-    const cb = (d: string) => { try { return `'${cal.addNaturalDays(d, cfg.callbackDays)}'`; } catch { return 'NULL'; } };
+    const cb = (d: string) => { try { return `'${cal.provisional().addNaturalDays(d, cfg.callbackDays)}'`; } catch { return 'NULL'; } };
     await exec(`CREATE TEMP TABLE zt_hwd (n int PRIMARY KEY, d date NOT NULL, cb date) ON COMMIT DROP`);
     await exec(`INSERT INTO zt_hwd VALUES ${days.map((d, i) => `(${i + 1}, '${d}', ${cb(d)})`).join(',')}`);
     const kindLabel = (k: string) => `CASE ${k} ${Object.entries(TICKET_KINDS).map(([key, label]) => `WHEN '${key}' THEN '${label}'`).join(' ')} END`;

@@ -313,7 +313,7 @@ describe('市长信箱', () => {
 describe('metrics on a demo year', () => {
   it('computes the hotline figures from the records, as the seeds count them', async () => {
     await t.withSettings({ DEMO_TICKETS: '800', DEMO_LETTERS: '40' }, () => seedHotlineDemo(t.kernel));
-    const q = { divisionCode: '411202', from: '2026-01-01', to: '2026-12-31' };
+    const q = { divisionCode: '411202', from: '2025-11-03', to: '2026-12-31' }; // the demo fills the twelve months to 2026-11-02
     const m = async (key: string) => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, q));
     const [{ received, closed, rated, satisfied }] = await t.kernel.db.query<{ received: number; closed: number; rated: number; satisfied: number }>(
       `SELECT count(*) FILTER (WHERE merged_into IS NULL)::int AS received,

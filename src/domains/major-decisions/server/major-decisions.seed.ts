@@ -5,6 +5,7 @@
  */
 import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy, transition, type Tx } from '../../../core/server';
 import { addToCatalog } from './major-decisions.service';
+import { demoYear } from '../../../core/shared/calendar';
 
 /** The government office that runs the procedure and the justice bureau's legality reviewer. */
 export async function ensureDecisionStaff(tx: Tx, kernel: Kernel) {
@@ -31,7 +32,8 @@ export async function seedMajorDecisionsDemo(kernel: Kernel) {
   await kernel.db.tx((tx) => ensureDecisionStaff(tx, kernel));
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'majorDecision' AND title = $1`, [DECISIONS[0][0]]);
   if (Number(n) > 0) return;
-  const year = Number(kernel.today().slice(0, 4));
+  // The catalogue year whose February and March milestones have passed (demoYear): 2026 on 2027-01-05.
+  const year = demoYear(kernel.today());
   for (const [i, [title, orgName, needsExpert, needsRisk]] of DECISIONS.entries()) {
     await kernel.db.tx(async (tx) => {
       const org = await tenancy.getOrgByName(tx, orgName);

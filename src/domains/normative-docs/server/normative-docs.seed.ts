@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, tzLiteral } from '../../../core/server';
 import { draft } from './normative-docs.service';
 import { addEvaluation, publishAdoption, respondToComment, setDraftText, submitPublicComment } from './normative-participation.service';
+import { demoYear } from '../../../core/shared/calendar';
 
 const TOPICS = ['城市管理执法', '农村集体资产管理', '政府投资项目', '社会救助', '市场主体登记', '建筑工地扬尘治理', '物业管理', '养老服务补贴', '创业担保贷款', '耕地保护', '学前教育资助', '殡葬管理', '城市道路挖掘', '户外广告设置', '公共资源交易'];
 
@@ -20,7 +21,8 @@ export async function seedNormativeDocsDemo(kernel: Kernel) {
 async function seedDocsAndCleanup(kernel: Kernel) {
   // The configured zone as an SQL literal: these bulk statements are built as text (sql.raw).
   const tz = tzLiteral(kernel.tz);
-  const year = Number(kernel.today().slice(0, 4));
+  // The year whose clean-up (30 June) and documents (to October) lie in the past (demoYear): 2026 on 2027-01-05.
+  const year = demoYear(kernel.today());
   const campaign = `${year}年规范性文件集中清理`;
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM normative_cleanups WHERE campaign = $1`, [campaign]);
   if (Number(n) > 0) return;
@@ -131,7 +133,7 @@ async function seedParticipationDemo(kernel: Kernel) {
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'normativeDoc' AND title = $1`, [open]);
   if (Number(n) > 0) return;
   const today = kernel.today();
-  const year = today.slice(0, 4);
+  const year = String(demoYear(today));
   const day = (k: number) => new Date(Date.parse(`${today}T00:00:00Z`) + k * 86400_000).toISOString().slice(0, 10);
   const on = (iso: string): Kernel => ({ ...kernel, now: () => new Date(`${iso}T10:00:00+08:00`), today: () => iso });
   const inForce = await kernel.db.query<{ id: string; published_on: string }>(`SELECT d.case_id AS id, d.published_on::text AS published_on FROM normative_docs d JOIN cases c ON c.id = d.case_id

@@ -11,6 +11,7 @@ import { domainConfig, getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, tr
 import { rateCounter } from './ratings.service';
 import { APPLICATION_FACTS_SQL } from '../../services/public';
 import { ratingsSettings } from './ratings.config';
+import { twelveMonthsBefore } from '../../../core/shared/calendar';
 
 /** A sub-indicator a notch below the overall level now and then (never below 1), from a hash. */
 const sub = (idExpr: string, key: string) => `greatest(1, l.lvl - (abs(hashtext(${idExpr} || ':${key}')) % 10 < 2)::int)`;
@@ -26,7 +27,8 @@ export async function seedRatingsDemo(kernel: Kernel) {
   if (Number(n) > 0) return;
   const target = domainConfig(kernel, ratingsSettings).DEMO_RATINGS;
   const now = kernel.now().toISOString();
-  const yearStart = `${kernel.today().slice(0, 4)}-01-01`;
+  // The last twelve months, not the calendar year to date: a January start still shows a full year.
+  const yearStart = twelveMonthsBefore(kernel.today());
   const hall = await kernel.db.tx((tx) => getOrgByName(tx, '湖滨区政务服务中心'));
   await kernel.db.tx(async (tx) => {
     // Ratings of cases: online / SMS for online applications, the hall evaluator for counter ones.

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Kernel, tzLiteral } from '../../../core/server';
+import { addDays, twelveMonthsBefore, workdaysIn } from '../../../core/shared/calendar';
 
 const COUNTY = '411202';
 // start, end, kind, capacity in the hall, capacity at a township site (0 = not offered there)
@@ -27,13 +28,10 @@ export async function seedAppointmentsDemo(kernel: Kernel) {
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
-    const days: string[] = [];
-    let ahead = 0;
-    for (let d = cal.nextWorkday(`${today.slice(0, 4)}-01-01`); d <= cal.lastDate && ahead <= 10; d = cal.nextWorkday(d)) {
-      days.push(d);
-      if (d >= today) ahead++;
-      if (cal.addWorkdays(d, 1) > cal.lastDate) break;
-    }
+    // The last twelve months (a January start still shows a full year) and two weeks ahead; days past
+    // the published calendar on weekends alone.
+    const all = workdaysIn(cal, twelveMonthsBefore(today), addDays(today, 31));
+    const days = [...all.filter((d) => d < today), ...all.filter((d) => d >= today).slice(0, 11)];
     if (!days.length) return;
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_days ON COMMIT DROP AS SELECT d::date AS d FROM (VALUES ${days.map((d) => `('${d}')`).join(',')}) v(d)`));
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_tpl ON COMMIT DROP AS SELECT * FROM (VALUES ${TEMPLATE.map((t) => `('${t[0]}', '${t[1]}', '${t[2]}', ${t[3]}, ${t[4]})`).join(',')}) v(st, en, kind, hall, site)`));

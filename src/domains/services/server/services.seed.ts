@@ -11,6 +11,7 @@ import * as repo from './services.repository';
 import { seedCatalogDemo } from './catalog.seed';
 import { seedAppointmentsDemo } from './appointments.seed';
 import { servicesSettings } from './services.config';
+import { addDays, twelveMonthsBefore, workdaysIn } from '../../../core/shared/calendar';
 
 // Everyday items carry more of the year's volume (社保, 医保, 户籍, 营业执照 …).
 const HEAVY = /社会保险|医疗保险|医保|户口|居民身份证|营业执照|个体工商户|不动产|养老|就业|生育/;
@@ -26,12 +27,10 @@ export async function seedServicesDemo(kernel: Kernel) {
   const today = kernel.today();
   await kernel.db.tx(async (tx) => {
     const cal = await kernel.calendar.get(tx);
-    // Working days of the year up to today, numbered: the generator picks days by number.
-    const days: string[] = [];
-    for (let d = cal.isWorkday(`${today.slice(0, 4)}-01-02`) ? `${today.slice(0, 4)}-01-02` : cal.nextWorkday(`${today.slice(0, 4)}-01-01`); d <= cal.lastDate; d = cal.nextWorkday(d)) {
-      days.push(d);
-      if (d === cal.lastDate || cal.addWorkdays(d, 1) > cal.lastDate) break;
-    }
+    // Working days of the last twelve months up to today (a January start still shows a full year), and
+    // a year ahead so due dates of open cases resolve, numbered: the generator picks days by number. Days
+    // past the published calendar are counted on weekends alone, as the kernel does for a 预计 due date.
+    const days = workdaysIn(cal, twelveMonthsBefore(today), addDays(today, 366));
     const todayN = days.filter((d) => d <= today).length;
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_wd (n int PRIMARY KEY, d date NOT NULL) ON COMMIT DROP`));
     for (let i = 0; i < days.length; i += 500) {
@@ -132,6 +131,8 @@ export async function seedServicesDemo(kernel: Kernel) {
     await tx.execute(sql.raw(`UPDATE case_clocks k SET pauses = jsonb_build_array(jsonb_build_object('from', g.create_d, 'to', CASE WHEN g.state = 'correcting' THEN NULL ELSE g.corr_d END, 'reason', '补正', 'days', CASE WHEN g.state = 'correcting' THEN 0 ELSE 2 END))
       FROM zt_gen g WHERE k.case_id = g.id AND k.name = 'acceptance' AND g.rs BETWEEN 20 AND 69`));
     // Past-due open clocks were already warned and marked by the scanner in real life; do the same here.
+    // A due date past the published calendar is provisional (预计), re-derived when the year is published.
+    await tx.execute(sql.raw(`UPDATE case_clocks SET provisional = true WHERE due_date > '${cal.lastDate}' AND case_id IN (SELECT id FROM zt_gen)`));
     await tx.execute(sql.raw(`UPDATE case_clocks SET warned_at = now(), overdue_at = CASE WHEN due_date < '${today}' THEN now() END
       WHERE state = 'running' AND due_date <= '${today}' AND case_id IN (SELECT id FROM zt_gen)`));
   });

@@ -108,7 +108,7 @@ export async function track(tx: Tx, kernel: Kernel, refNo: string, idLast4: stri
     refNo: r.c.refNo, itemName: r.itemName, state: r.c.state,
     stateName: applicationMachine.states[r.c.state as 'submitted']?.label ?? r.c.state,
     submittedAt: r.c.createdAt.toISOString(), closedAt: r.c.closedAt?.toISOString() ?? null,
-    clocks: clocks.map((c) => ({ label: c.label, dueDate: c.dueDate, badge: deadlineBadge({ ...c, unit: c.unit as 'workday', state: c.state as 'running' }, c.dueDate, kernel.today(), cal, c.warnBefore).label })),
+    clocks: clocks.map((c) => ({ label: c.label, dueDate: c.dueDate, badge: deadlineBadge({ ...c, unit: c.unit as 'workday', state: c.state as 'running' }, c.dueDate, kernel.today(), cal, c.warnBefore, c.provisional).label })),
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "case_clocks" ADD COLUMN "provisional" boolean DEFAULT false NOT NULL;
