@@ -92,6 +92,36 @@ describe('transition runner', () => {
     expect(types.find((x) => x.plural === 'permits')!.states.map((x) => x.key)).toContain('accepted');
   });
 
+  it('links cases both ways, shows each side only what its reader may open, and refuses bad links in Chinese', async () => {
+    const clerk = await t.as('clerk_scj');
+    const first = await file(clerk, '关联-前序');
+    const next = await file(clerk, '关联-后续');
+    const linked = await clerk.post(`/api/cases/${next.id}/links`, { to: first.refNo, kind: 'permitFollows' });
+    expect(linked.status).toBe(200);
+    expect(linked.body.links).toMatchObject([{ kind: 'permitFollows', label: '前序许可', direction: 'out', case: { id: first.id, refNo: first.refNo } }]);
+    const back = (await clerk.get(`/api/cases/${first.id}`)).body;
+    expect(back.links).toMatchObject([{ label: '后续许可', direction: 'in', case: { id: next.id } }]);
+    // Linking again changes nothing.
+    expect((await clerk.post(`/api/cases/${next.id}/links`, { to: first.id, kind: 'permitFollows' })).body.links).toHaveLength(1);
+    // Another department's case cannot be linked by this clerk: it is not theirs to see.
+    const theirs = await file(await t.as('clerk_mzj'), '关联-他部门', mzj);
+    const refused = await clerk.post(`/api/cases/${next.id}/links`, { to: theirs.refNo, kind: 'permitFollows' });
+    expect(refused.status).toBe(404);
+    expect(refused.body.message).toBe('关联案件不存在或您无权查看');
+    // The leader links it; the clerk then sees that a link exists, never the case.
+    expect((await (await t.as('leader')).post(`/api/cases/${theirs.id}/links`, { to: first.id, kind: 'permitFollows' })).status).toBe(200);
+    const seen = (await clerk.get(`/api/cases/${first.id}`)).body;
+    expect(seen.links.map((l: { case: { id: string } }) => l.case.id)).toEqual([next.id]);
+    expect(seen.hiddenLinks).toBe(1);
+    expect(JSON.stringify(seen)).not.toContain(theirs.refNo);
+    const unknownKind = await clerk.post(`/api/cases/${next.id}/links`, { to: first.id, kind: 'nope' });
+    expect(unknownKind.status).toBe(400);
+    expect(unknownKind.body.message).toBe('关联类型“nope”不存在');
+    expect((await clerk.post(`/api/cases/${next.id}/links`, { to: next.id, kind: 'permitFollows' })).status).toBe(400);
+    const audit = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE stream = $1 AND action = 'case.link'`, [`case:${next.id}`]);
+    expect(audit[0].n).toBe(1);
+  });
+
   it('answers 404 for a case outside the actor\'s scope, for reads and for events', async () => {
     const { id } = await file(await t.as('clerk_scj'));
     const other = await t.as('clerk_mzj');

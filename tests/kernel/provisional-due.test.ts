@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness';
 import { scanClocks } from '../../src/core/server/cases/clock.jobs';
 import { deliverPending } from '../../src/core/server/outbox';
-import { warnMissingYear } from '../../src/core/server/calendar.service';
+import { warnMissingYear } from '../../src/core/server/calendar.jobs';
 
 let t: TestApp;
 let mzj: string; // 区民政局: its permits are deemed accepted when the acceptance clock runs out

@@ -49,6 +49,8 @@ export type CaseTypeRegistration = {
   list?: false;
 };
 
+export type CaseLinkKind = { kind: string; label: string; inverseLabel: string };
+
 export type CaseSubscription = {
   caseType: string;
   /** Only these events (default: all). */
@@ -121,6 +123,11 @@ export type DomainModule = {
    * state when a child moves). Filter by event or target state; a throw rolls the transition back.
    */
   subscriptions?: CaseSubscription[];
+  /**
+   * Kinds of link this domain draws from its cases to others (case_links): `label` reads from the
+   * linking case ("复议针对的行政行为"), `inverseLabel` from the linked one ("被申请复议").
+   */
+  caseLinks?: CaseLinkKind[];
   /** Demo data for `zhengtong seed demo`, run after the kernel's demo district exists. */
   seedDemo?: (kernel: Kernel) => Promise<void>;
   /** Domains whose demo data this domain's demo builds on (e.g. ratings rate services' cases). */
@@ -155,4 +162,5 @@ export type Kernel = {
   metrics: Map<string, MetricDefinition>;
   jobs: Map<string, JobDefinition>;
   subscriptions: Map<string, CaseSubscription[]>;
+  caseLinks: Map<string, CaseLinkKind>;
 };

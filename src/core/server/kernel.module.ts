@@ -2,7 +2,7 @@
 import { defineDomain } from './kernel';
 import { clockScanJob } from './cases/clock.jobs';
 import { outboxJob } from './outbox';
-import { calendarWatchJob } from './calendar.service';
+import { calendarWatchJob } from './calendar.jobs';
 import { caseMetrics } from './cases/case.metrics';
 import { defineJob } from './jobs';
 import * as jobsRepo from './jobs.repository';

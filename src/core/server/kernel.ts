@@ -60,6 +60,7 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
     metrics: new Map(),
     jobs: new Map(),
     subscriptions: new Map(),
+    caseLinks: new Map(),
   };
   for (const d of domains) {
     for (const ct of d.caseTypes ?? []) {
@@ -69,6 +70,10 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
     for (const m of d.metrics ?? []) k.metrics.set(m.key, m);
     for (const j of d.jobs ?? []) k.jobs.set(j.name, j);
     for (const s of d.subscriptions ?? []) k.subscriptions.set(s.caseType, [...(k.subscriptions.get(s.caseType) ?? []), s]);
+    for (const l of d.caseLinks ?? []) {
+      if (k.caseLinks.has(l.kind)) throw new Error(`case link kind ${l.kind} declared twice`);
+      k.caseLinks.set(l.kind, l);
+    }
   }
   return k;
 }

@@ -140,8 +140,17 @@ export const CaseAction = z.object({
 export type CaseAction = z.infer<typeof CaseAction>;
 
 export const CaseField = z.object({ label: z.string(), value: z.string() });
+/** A linked case as the reader sees it: the link read from this case's side, and the other case. */
+export const CaseLinkView = z.object({ kind: z.string(), label: z.string(), direction: z.enum(['out', 'in']), case: CaseSummary });
+export const CaseLinkInput = z.object({
+  to: z.string().trim().min(1).max(64).meta({ title: '关联案件（编号）' }),
+  kind: z.string().max(64).meta({ title: '关联类型' }),
+});
 export const CaseDetail = CaseSummary.extend({
   fields: z.array(CaseField),
+  links: z.array(CaseLinkView),
+  /** Linked cases outside the reader's scope: counted, never shown. */
+  hiddenLinks: z.number().int(),
   clocks: z.array(ClockView),
   events: z.array(CaseEventView),
   actions: z.array(CaseAction),

@@ -3,12 +3,14 @@
  * action buttons the server says this user may take (nothing else is ever offered).
  */
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Modal, Popconfirm, Space, Timeline, Typography, Empty } from 'antd';
+import { App, Button, Card, Descriptions, Form, List, Modal, Popconfirm, Space, Tag, Timeline, Typography, Empty } from 'antd';
+import { ProCard } from '@ant-design/pro-components';
+import { useNavigate } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CaseAction, CaseDetail, ClockView } from '../shared/schemas';
 import { ApiError, post } from './api';
-import { DeadlineBadge } from './status';
+import { DeadlineBadge, StatusTag } from './status';
 import { DynamicFields, formBody, type JsonSchema } from './dynamic-form';
 
 export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
@@ -84,5 +86,25 @@ export function ActionButtons({ caseId, actions, onDone }: { caseId: string; act
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/**
+ * 关联案件: the cases linked to this one, both ways (a reconsideration and the decision it challenges),
+ * each opening its own page. Links the reader may not open are counted, never shown.
+ */
+export function LinkedCases({ links, hidden }: { links: CaseDetail['links']; hidden: number }) {
+  const navigate = useNavigate();
+  if (!links.length && !hidden) return null;
+  return (
+    <ProCard title="关联案件">
+      <List size="small" dataSource={links} locale={{ emptyText: '无' }}
+        renderItem={(l) => (
+          <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(l.case.link)}>
+            <Space wrap><Tag>{l.label}</Tag><a>{l.case.refNo}</a><span>{l.case.title}</span><StatusTag name={l.case.stateName} color={l.case.stateColor} /><span>{l.case.orgName}</span></Space>
+          </List.Item>
+        )} />
+      {hidden ? <Typography.Text type="secondary">另有{hidden}件关联案件不在您的查看范围内</Typography.Text> : null}
+    </ProCard>
   );
 }

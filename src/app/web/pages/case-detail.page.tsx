@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../core/shared/schemas';
 import { get } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, ClockCards, fmtTime } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, ClockCards, fmtTime, LinkedCases } from '../../../core/web/case-parts';
 
 /** The generic case page: any case type, its fields, clocks, timeline and the actions offered to me. */
 export function CaseDetailPage() {
@@ -28,6 +28,7 @@ export function CaseDetailPage() {
           </Descriptions>
         </ProCard>
         {c.clocks.length ? <ProCard title="办理时限"><ClockCards clocks={c.clocks} /></ProCard> : null}
+        <LinkedCases links={c.links} hidden={c.hiddenLinks} />
         <ProCard title="办理过程"><CaseTimeline events={c.events} /></ProCard>
       </ProCard>
     </PageContainer>

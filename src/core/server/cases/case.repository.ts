@@ -1,6 +1,6 @@
 /** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { caseClocks, caseDaily, caseEvents, cases, orgs, sequences } from '../db/schema';
+import { caseClocks, caseDaily, caseEvents, caseLinks, cases, orgs, sequences } from '../db/schema';
 import { beforeCommit, type Database, type Tx } from '../db/db';
 import { tzSql } from '../tz';
 import { dayEnd, dayStart, inDivision } from '../sql-scope';
@@ -243,4 +243,18 @@ export async function rebuildDaily(tx: Tx, tz: string, where: SQL = sql`true`) {
     ON CONFLICT (division_code, org_id, type, day) DO UPDATE SET
       received = case_daily.received + excluded.received, completed = case_daily.completed + excluded.completed,
       with_clock = case_daily.with_clock + excluded.with_clock, on_time = case_daily.on_time + excluded.on_time`);
+}
+
+// ---- links between cases ----
+
+/** Records a link once (a second identical link is no change). */
+export async function insertLink(tx: Tx, row: typeof caseLinks.$inferInsert): Promise<boolean> {
+  return (await tx.insert(caseLinks).values(row).onConflictDoNothing().returning({ id: caseLinks.id })).length > 0;
+}
+
+/** Both directions of a case's links, with the case at the other end. */
+export async function linksOf(tx: Tx, caseId: string) {
+  const out = await tx.select({ kind: caseLinks.kind, other: cases }).from(caseLinks).innerJoin(cases, eq(cases.id, caseLinks.toCaseId)).where(eq(caseLinks.fromCaseId, caseId));
+  const inn = await tx.select({ kind: caseLinks.kind, other: cases }).from(caseLinks).innerJoin(cases, eq(cases.id, caseLinks.fromCaseId)).where(eq(caseLinks.toCaseId, caseId));
+  return [...out.map((r) => ({ ...r, direction: 'out' as const })), ...inn.map((r) => ({ ...r, direction: 'in' as const }))];
 }

@@ -387,6 +387,7 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
     ...summary,
     version: row.version,
     fields: reg.present ? await reg.present(tx, row, actor, kernel) : [],
+    ...(await linkViews(tx, kernel, actor, row)),
     clocks: clocks.map((c) => clockView(c, today, cal)),
     events: events.map((e) => ({
       id: e.id, seq: e.seq, event: e.event, eventName: label(e.event), fromState: e.fromState, fromStateName: stateName(e.fromState),
@@ -394,6 +395,44 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
     })),
     actions: actionsFor(kernel, actor, row),
   };
+}
+
+// ---- links between cases (case_links) ----
+
+/** The cases linked to `row`, both ways, as the actor may see them; links out of their scope are counted only. */
+export async function linkViews(tx: Tx, kernel: Kernel, actor: Actor, row: CaseRow) {
+  const all = await repo.linksOf(tx, row.id);
+  const seen = all.filter((l) => canSee(actor, l.other));
+  const sums = await summaries(tx, kernel, seen.map((l) => l.other));
+  const label = (kind: string, direction: 'out' | 'in') => {
+    const k = kernel.caseLinks.get(kind);
+    return k ? (direction === 'out' ? k.label : k.inverseLabel) : kind;
+  };
+  return {
+    links: seen.map((l, i) => ({ kind: l.kind, label: label(l.kind, l.direction), direction: l.direction, case: sums[i] })),
+    hiddenLinks: all.length - seen.length,
+  };
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Links case `fromId` to another case, named by id or by its number, as a declared `kind`. The actor
+ * must see both (a link never reveals a case to someone who could not open it); members of the public
+ * do not link. Linking twice is no change; each new link is audited on the linking case's stream.
+ */
+export async function linkCases(tx: Tx, kernel: Kernel, actor: Actor, fromId: string, to: string, kind: string): Promise<CaseRow> {
+  if (!kernel.caseLinks.has(kind)) throw new AppError('VALIDATION', `关联类型“${kind}”不存在`, { fields: [{ path: 'kind', message: '关联类型：不存在' }] });
+  if (actor.kind === 'public') throw new AppError('FORBIDDEN', '只有工作人员可以关联案件');
+  const from = await loadVisible(tx, actor, fromId);
+  const target = UUID_RE.test(to) ? await repo.getCase(tx, to) : await repo.findCaseByRef(tx, to);
+  if (!target || !canSee(actor, target)) throw new AppError('NOT_FOUND', '关联案件不存在或您无权查看');
+  if (target.id === from.id) throw new AppError('VALIDATION', '不能把案件与其自身关联', { fields: [{ path: 'to', message: '关联案件：不能是本案件' }] });
+  const at = kernel.now();
+  if (await repo.insertLink(tx, { id: randomUUID(), fromCaseId: from.id, toCaseId: target.id, kind, createdAt: at, createdBy: actor.id })) {
+    await appendAudit(tx, actor, { stream: `case:${from.id}`, action: 'case.link', entityType: from.type, entityId: from.id, detail: { kind, to: target.id, toRefNo: target.refNo } }, at);
+  }
+  return from;
 }
 
 /** SQL filter: open cases of types/states where one of the actor's grants offers an event, in that grant's scope. */

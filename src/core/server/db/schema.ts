@@ -193,6 +193,22 @@ export const caseEvents = pgTable('case_events', {
 }, (t) => [uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq)]);
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 
+/**
+ * Links between cases of any domains (DESIGN §4.9): a reconsideration and the decision it challenges,
+ * a litigation and the reconsideration before it, a 差评整改 and the rated 办件. Directed (`from` names
+ * `to` in its own terms: from challenges to); each side's page shows the link, in the reader's scope.
+ * The kinds are declared by domains (DomainModule.caseLinks).
+ */
+export const caseLinks = pgTable('case_links', {
+  id: uuid('id').primaryKey(),
+  fromCaseId: uuid('from_case_id').notNull().references(() => cases.id),
+  toCaseId: uuid('to_case_id').notNull().references(() => cases.id),
+  kind: text('kind').notNull(),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+}, (t) => [uniqueIndex('case_links_uq').on(t.fromCaseId, t.toCaseId, t.kind), index('case_links_to_idx').on(t.toCaseId)]);
+export type CaseLinkRow = typeof caseLinks.$inferSelect;
+
 export type ClockPauseRow = { from: string; to: string | null; reason: string; days: number };
 export type ClockExtensionRow = { days: number; approverId: string; approverName: string; reason: string; at: string };
 

@@ -69,6 +69,12 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
       }));
     });
 
+  app.post('/api/cases/:id/links', { schema: { tags: ['案件'], operationId: 'linkCase', summary: '关联案件（如复议案件与被申请复议的行政行为）', params: IdParam, body: S.CaseLinkInput, response: { 200: S.CaseDetail, ...err } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return db.tx(async (tx) => cases.detail(tx, kernel, actor, (await cases.linkCases(tx, kernel, actor, req.params.id, req.body.to, req.body.kind)).id));
+    });
+
   for (const [type, reg] of kernel.caseTypes) {
     if (reg.list !== false) {
       app.get(`/api/${reg.machine.plural}`, { schema: { tags: [reg.machine.label], operationId: `${type}.list`, summary: `${reg.machine.label}列表（按权限范围，可检索、筛选）`, querystring: S.CaseListQuery, response: { 200: S.paged(S.CaseSummary), ...err } } },

@@ -10,7 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../core/shared/schemas';
 import { ApiError, get, post } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, ClockCards } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, LinkedCases, ClockCards } from '../../../core/web/case-parts';
 import { CONCLUSIONS, DOC_KINDS } from '../shared/contract-review.machine';
 import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
 
@@ -141,6 +141,7 @@ export function ContractReviewPage() {
             <Typography.Text type="secondary">共{op.comments.length}条意见</Typography.Text>
           </ProCard>
         ) : null}
+        <LinkedCases links={d.links} hidden={d.hiddenLinks} />
         <ProCard title="办理过程"><CaseTimeline events={d.events} /></ProCard>
       </ProCard>
     </PageContainer>

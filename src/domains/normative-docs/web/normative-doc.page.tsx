@@ -13,7 +13,7 @@ import type { CaseDetail } from '../../../core/shared/schemas';
 import { ApiError, get, post, put } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, ClockCards, fmtTime } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '../../../core/web/case-parts';
 import { ADOPTION, EVALUATION_CONCLUSIONS } from '../shared/normative-participation';
 
 type Comments = { from: string | null; to: string | null; adoptionPublishedOn: string | null; items: { id: string; passageLabel: string; content: string; authorName: string | null; submittedAt: string; adoption: string | null; reason: string | null }[] };
@@ -134,6 +134,7 @@ export function NormativeDocPage() {
         {c.clocks.length ? <ProCard title="办理时限"><ClockCards clocks={c.clocks} /></ProCard> : null}
         <ConsultationCard id={c.id} canDraft={canDraft} isDraft={c.state === 'draft'} />
         {c.state === 'inForce' || c.state === 'repealed' || c.state === 'expired' ? <EvaluationCard id={c.id} canAdd={c.state === 'inForce' && hasPermission(me, 'normativeDoc.evaluate')} /> : null}
+        <LinkedCases links={c.links} hidden={c.hiddenLinks} />
         <ProCard title="办理过程"><CaseTimeline events={c.events} /></ProCard>
       </ProCard>
     </PageContainer>

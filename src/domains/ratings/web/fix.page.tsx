@@ -11,7 +11,7 @@ import type { CaseDetail } from '../../../core/shared/schemas';
 import { get } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, ClockCards, fmtTime } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '../../../core/web/case-parts';
 
 export function ComplaintFixPage() {
   const { id = '' } = useParams();
@@ -42,6 +42,7 @@ export function ComplaintFixPage() {
           ) : null}
         </ProCard>
         {c.clocks.length ? <ProCard title="办理时限"><ClockCards clocks={c.clocks} /></ProCard> : null}
+        <LinkedCases links={c.links} hidden={c.hiddenLinks} />
         <ProCard title="办理过程"><CaseTimeline events={c.events} /></ProCard>
       </ProCard>
     </PageContainer>
