@@ -185,8 +185,11 @@ describe('transition runner', () => {
     // 2026-11-05 + 20 working days = 2026-12-03
     expect(decision).toMatchObject({ startedOn: '2026-11-05', dueDate: '2026-12-03', primary: true });
     const director = await t.as('director_scj');
+    expect((await director.get(`/api/cases/${id}`)).body.actions.map((a: { event: string }) => a.event)).toContain('extend');
     const ext = await director.post(`/api/permits/${id}/extend`, { days: 10, reason: '需现场核查' });
     expect(ext.status).toBe(200);
+    // One extension (max: 1, counted on the clock): the button is gone, and the server refuses a second.
+    expect(ext.body.actions.map((a: { event: string }) => a.event)).not.toContain('extend');
     const dec2 = ext.body.clocks.find((c: { name: string }) => c.name === 'decision');
     expect(dec2.dueDate).toBe('2026-12-17');
     expect(dec2.extensions[0]).toMatchObject({ days: 10, approverName: '陈刚', reason: '需现场核查' });

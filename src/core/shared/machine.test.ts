@@ -33,10 +33,12 @@ describe('machine as data', () => {
     expect(checkTransition(permitMachine, 'nope', ctx('submitted'), all)).toEqual({ code: 'UNKNOWN_EVENT' });
   });
 
-  it('runs guards with the case data and returns their Chinese reason', () => {
-    expect(checkTransition(permitMachine, 'extend', ctx('accepted', { days: 10 }, { extended: true }), all))
+  it('refuses an extension once the clock has had its `max`, with the machine\'s Chinese reason', () => {
+    // The runner counts the clock's own extensions (no flag in the case data).
+    expect(checkTransition(permitMachine, 'extend', { ...ctx('accepted', { days: 10 }), extensions: { decision: 1 } }, all))
       .toEqual({ code: 'GUARD_FAILED', reason: '审批期限只能延长一次（行政许可法 第42条）' });
-    expect(checkTransition(permitMachine, 'extend', ctx('accepted', { days: 10 }, {}), all)).toBeNull();
+    expect(checkTransition(permitMachine, 'extend', { ...ctx('accepted', { days: 10 }), extensions: { decision: 0 } }, all)).toBeNull();
+    expect(checkTransition(permitMachine, 'extend', ctx('accepted', { days: 10 }), all)).toBeNull();
   });
 
   it('offers only the non-system events the actor holds permissions for', () => {

@@ -29,8 +29,13 @@ export type ClockOp =
   | { op: 'resume'; clock: string }
   /** Start the clock again from the event date, discarding elapsed time (e.g. 政府信息公开条例 第30条 补正). */
   | { op: 'restart'; clock: string }
-  /** Extension: the input must carry `days` (or the op fixes them) and the actor is recorded as approver. */
-  | { op: 'extend'; clock: string; days?: number }
+  /**
+   * Extension: the input must carry `days` (or the op fixes them) and the actor is recorded as approver.
+   * `max`: how many extensions the clock allows in all (the statutes allow one: 行政许可法 第42条,
+   * 政府信息公开条例 第33条); the kernel counts the clock's own extensions, so no domain keeps a flag,
+   * and refuses with `refusal` (the Chinese reason) once they are used up.
+   */
+  | { op: 'extend'; clock: string; days?: number; max?: number; refusal?: string }
   | { op: 'stop'; clock: string };
 
 export type GuardContext = {
@@ -38,6 +43,8 @@ export type GuardContext = {
   data: Record<string, unknown>;
   input: Record<string, unknown>;
   actor: { id: string; kind: 'staff' | 'public' | 'system' };
+  /** Extensions each clock has had so far (clock name → count), for extend ops with a `max`. */
+  extensions?: Record<string, number>;
 };
 
 export type EventDef<S extends string = string> = {
@@ -110,9 +117,25 @@ export function checkTransition(
   if (def.system && ctx.actor.kind !== 'system') return { code: 'FORBIDDEN' };
   if (ctx.actor.kind !== 'system' && !hasPermission(def.permission)) return { code: 'FORBIDDEN' };
   if (!def.from.includes(ctx.state)) return { code: 'TRANSITION_NOT_ALLOWED' };
+  const used = extensionRefusal(machine, event, ctx.extensions ?? {});
+  if (used) return { code: 'GUARD_FAILED', reason: used };
   const reason = def.guard?.(ctx) ?? null;
   return reason ? { code: 'GUARD_FAILED', reason } : null;
 }
+
+/** Why `event` may not extend again: one of its extend ops has used up its `max`; else null. */
+export function extensionRefusal(machine: MachineDef, event: string, extensions: Record<string, number>): string | null {
+  for (const op of machine.events[event]?.clocks ?? []) {
+    if (op.op === 'extend' && op.max !== undefined && (extensions[op.clock] ?? 0) >= op.max) {
+      return op.refusal ?? `${machine.clocks[op.clock]?.label ?? op.clock}只能延长${op.max}次`;
+    }
+  }
+  return null;
+}
+
+/** Events with an extend op limited by `max` (the runner counts the clock's extensions only for them). */
+export const limitsExtensions = (machine: MachineDef, event: string) =>
+  (machine.events[event]?.clocks ?? []).some((op) => op.op === 'extend' && op.max !== undefined);
 
 /** Events a (non-system) actor could fire from `state`, before input-dependent guards. */
 export function offeredEvents(machine: MachineDef, state: string, hasPermission: (p: string) => boolean): string[] {

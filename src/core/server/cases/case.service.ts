@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { checkTransition, offeredEvents, isTerminal, type ClockOp, type MachineDef } from '../../shared/machine';
+import { checkTransition, extensionRefusal, limitsExtensions, offeredEvents, isTerminal, type ClockOp, type MachineDef } from '../../shared/machine';
 import { deadlineBadge, deriveDue, pauseLength, type ClockData } from '../../shared/clock';
 import type { WorkCalendar } from '../../shared/calendar';
 import type { CaseAction, CaseDetail, CaseListQuery, CaseSummary, ClockView } from '../../shared/schemas';
@@ -116,7 +116,9 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   const def = m.events[event];
   if (!def) throw new AppError('NOT_FOUND', `不存在的办理操作：${event}`);
   const input = parseInput(eventInputSchema(m, event), rawInput ?? {}) as Record<string, unknown>;
-  const refusal = checkTransition(m, event, { state: row.state, data: row.data, input, actor: { id: actor.id ?? '', kind: actor.kind } }, (p) => can(actor, p, row));
+  // Extensions are counted on the clock rows themselves (only for events that extend with a limit).
+  const extensions = limitsExtensions(m, event) ? extensionCounts(await repo.listClocks(tx, [row.id])) : undefined;
+  const refusal = checkTransition(m, event, { state: row.state, data: row.data, input, actor: { id: actor.id ?? '', kind: actor.kind }, extensions }, (p) => can(actor, p, row));
   if (refusal) {
     if (refusal.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', `您没有「${def.label}」的权限`);
     if (refusal.code === 'TRANSITION_NOT_ALLOWED') throw new AppError('TRANSITION_NOT_ALLOWED', `当前状态为「${m.states[row.state]?.label ?? row.state}」，不能执行「${def.label}」`);
@@ -353,9 +355,13 @@ function eventForm(m: MachineDef, event: string): Record<string, unknown> {
   return f;
 }
 
-export function actionsFor(kernel: Kernel, actor: Actor, row: CaseRow): CaseAction[] {
+const extensionCounts = (clocks: ClockRow[]) => Object.fromEntries(clocks.map((c) => [c.name, c.extensions.length]));
+
+/** The actions this actor may take; with the case's clocks known, an extension already used is not offered. */
+export function actionsFor(kernel: Kernel, actor: Actor, row: CaseRow, clocks?: ClockRow[]): CaseAction[] {
   const m = registration(kernel, row.type).machine;
-  return offeredEvents(m, row.state, (p) => can(actor, p, row)).map((event) => {
+  const ext = clocks ? extensionCounts(clocks) : null;
+  return offeredEvents(m, row.state, (p) => can(actor, p, row)).filter((e) => !ext || !extensionRefusal(m, e, ext)).map((event) => {
     const def = m.events[event];
     return {
       event, label: def.label, path: `/api/${m.plural}/${row.id}/${event}`,
@@ -393,7 +399,7 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
       id: e.id, seq: e.seq, event: e.event, eventName: label(e.event), fromState: e.fromState, fromStateName: stateName(e.fromState),
       toState: e.toState, toStateName: stateName(e.toState)!, actorName: e.actorName, at: e.at.toISOString(), comment: e.comment,
     })),
-    actions: actionsFor(kernel, actor, row),
+    actions: actionsFor(kernel, actor, row, clocks),
   };
 }
 

@@ -104,7 +104,6 @@ export async function onRequestTransition(tx: Tx, ctx: TransitionContext) {
     await repo.updateRequest(tx, r.caseId, { content: String(ctx.input.content) });
     await mergeCaseData(tx, r.caseId, { corrected: true });
   }
-  if (ctx.event === 'extend') await mergeCaseData(tx, r.caseId, { extended: true });
   if (ctx.event === 'reply') {
     const type = replyTypeByLabel(String(ctx.input.replyType));
     if (!type) throw new AppError('VALIDATION', '答复类型不正确');

@@ -94,8 +94,7 @@ export const disclosureRequestMachine = defineMachine({
     extend: {
       label: '延长答复期限', from: ['received'], to: 'received', permission: 'disclosureRequest.extend',
       input: z.object({ days: z.number().int().min(1, '至少延长1个工作日').max(20, '延长不得超过20个工作日').meta({ title: '延长工作日数' }), reason: note('延长理由（将告知申请人）') }),
-      guard: ({ data }) => (data.extended ? '答复期限只能延长一次（政府信息公开条例 第33条）' : null),
-      clocks: [{ op: 'extend', clock: 'reply' }],
+      clocks: [{ op: 'extend', clock: 'reply', max: 1, refusal: '答复期限只能延长一次（政府信息公开条例 第33条）' }],
     },
     reply: {
       label: '答复', from: ['received', 'consulting'], to: 'replied', permission: 'disclosureRequest.handle',

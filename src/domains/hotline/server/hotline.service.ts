@@ -163,9 +163,6 @@ export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
     case 'accept':
       if (!t.firstAcceptedAt) await repo.updateTicket(tx, t.caseId, { firstAcceptedAt: at });
       return;
-    case 'extend':
-      await mergeCaseData(tx, t.caseId, { extended: true });
-      return;
     case 'reply':
       await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: at });
       if (t.callerPhoneEnc) {

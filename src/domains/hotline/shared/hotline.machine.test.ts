@@ -45,7 +45,7 @@ describe('12345 工单 machine', () => {
 
   it('answers on the call only consultations, extends once, and records satisfaction when the caller was reached', () => {
     expect(checkTransition(m, 'answer', ctx('registered', { kind: 'complaint' }), all)).toMatchObject({ code: 'GUARD_FAILED' });
-    expect(checkTransition(m, 'extend', ctx('handling', { extended: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '工单只能延期一次' });
+    expect(checkTransition(m, 'extend', { ...ctx('handling'), extensions: { handle: 1 } }, all)).toEqual({ code: 'GUARD_FAILED', reason: '工单只能延期一次' });
     expect(checkTransition(m, 'confirm', ctx('replied', {}, { reached: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '联系上诉求人时请记录其满意度' });
     expect(checkTransition(m, 'confirm', ctx('replied', {}, { reached: false }), all)).toBeNull();
   });

@@ -91,8 +91,7 @@ export const ticketMachine = defineMachine({
     extend: {
       label: '延期办理', from: ['handling'], to: 'handling', permission: 'ticket.extend',
       input: z.object({ days: z.number().int().min(1).max(5).meta({ title: '延长工作日数' }), reason: note('延期理由') }),
-      guard: ({ data }) => (data.extended ? '工单只能延期一次' : null),
-      clocks: [{ op: 'extend', clock: 'handle' }],
+      clocks: [{ op: 'extend', clock: 'handle', max: 1, refusal: '工单只能延期一次' }],
     },
     reply: {
       label: '答复', from: ['handling'], to: 'replied', permission: 'ticket.handle',

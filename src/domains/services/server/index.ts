@@ -1,4 +1,4 @@
-import { defineDomain, mergeCaseData } from '../../../core/server';
+import { defineDomain } from '../../../core/server';
 import { servicesSettings } from './services.config';
 import { applicationMachine } from '../shared/application.machine';
 import { servicesRoutes } from './services.routes';
@@ -36,9 +36,6 @@ export default defineDomain({
     machine: applicationMachine,
     refPrefix: 'BJ',
     present: (tx, row, _actor, kernel) => present(tx, kernel, row.id),
-    onTransition: async (tx, ctx) => {
-      if (ctx.event === 'extend') await mergeCaseData(tx, ctx.row.id, { extended: true });
-    },
   }],
   routes: async (app, kernel) => { await servicesRoutes(app, kernel); await catalogRoutes(app, kernel); await appointmentRoutes(app, kernel); },
   metrics: servicesMetrics,

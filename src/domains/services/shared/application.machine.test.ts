@@ -38,7 +38,8 @@ describe('办件 machine (行政许可法)', () => {
   });
 
   it('extends the decision once (第42条) and counts natural-day items in natural days', () => {
-    expect(checkTransition(m, 'extend', ctx('accepted', { extended: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '办理期限只能延长一次（行政许可法 第42条）' });
+    expect(checkTransition(m, 'extend', { ...ctx('accepted'), extensions: { legal: 1 } }, all)).toEqual({ code: 'GUARD_FAILED', reason: '办理期限只能延长一次（行政许可法 第42条）' });
+    expect(checkTransition(m, 'extend', { ...ctx('accepted'), extensions: { legal: 0, promised: 3 } }, all)).toBeNull();
     const unit = m.clocks.legal.unit as (d: Record<string, unknown>) => string;
     expect([unit({ legalLimitUnit: '日' }), unit({ legalLimitUnit: '工作日' }), unit({})]).toEqual(['natural', 'workday', 'workday']);
     const limit = m.clocks.legal.limit as (d: Record<string, unknown>) => number;

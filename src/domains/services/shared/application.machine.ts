@@ -63,8 +63,7 @@ export const applicationMachine = defineMachine({
     extend: {
       label: '延长办理期限', from: ['accepted'], to: 'accepted', permission: 'application.extend',
       input: z.object({ days: z.number().int().min(1).max(10).meta({ title: '延长工作日数（最多10个）' }), reason: z.string().trim().min(2).max(300).meta({ title: '延长理由（须告知申请人）' }) }),
-      guard: ({ data }) => (data.extended ? '办理期限只能延长一次（行政许可法 第42条）' : null),
-      clocks: [{ op: 'extend', clock: 'legal' }],
+      clocks: [{ op: 'extend', clock: 'legal', max: 1, refusal: '办理期限只能延长一次（行政许可法 第42条）' }],
     },
     approve: { label: '准予许可（办结）', from: ['accepted'], to: 'approved', permission: 'application.review', clocks: [{ op: 'stop', clock: 'legal' }, { op: 'stop', clock: 'promised' }, { op: 'start', clock: 'delivery' }] },
     deny: { label: '不予许可', from: ['accepted'], to: 'denied', permission: 'application.review', input: Reason('不予许可理由（并告知复议、诉讼权利）'), danger: true },
