@@ -25,6 +25,8 @@ export {
 } from './db/schema';
 export type { CaseEventRow, CaseRow, ClockRow, OrgRow, UserRow } from './db/schema';
 export { casesWith, dayEnd, inDivision, inPeriod } from './sql-scope';
+export type { ConflictCode } from './db/unique';
+export { isUniqueViolation, uniqueOr409 } from './db/unique';
 
 // ---- actor, access, audit, validation, crypto ------------------------------------------------------
 export type { Actor, ScopedRow } from './actor';

@@ -25,6 +25,16 @@ export const ErrorBody = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * The error statuses any API route may answer (AppError's catalogue: 400 validation, 401 login, 403
+ * permission, 404 not found or out of scope, 409 conflict, 422 a rule refused), all with ErrorBody, so
+ * every route documents them alike in OpenAPI. Spread it into `response`; a route that can also answer
+ * another status adds that one after the spread: `{ 200: Item, ...errorResponses, 413: ErrorBody }`.
+ */
+export const errorResponses = {
+  400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody,
+} as const;
+
 // ---- auth ----------------------------------------------------------------------------------------
 export const LoginInput = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64).meta({ title: '用户名' }),

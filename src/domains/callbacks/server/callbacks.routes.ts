@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../../../core/shared/schemas';
+import { errorResponses } from '../../../core/shared/schemas';
 import { actorOf, type Kernel } from '../../../core/server';
 import { CallbackOutcome, CallbackSettingsInput, KIND_KEYS } from '../shared/callbacks.schema';
 import * as svc from './callbacks.service';
 
-const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['回访'];
 const Item = z.object({
   id: z.string(), kind: z.string(), kindName: z.string(), caseId: z.string(), refNo: z.string(), title: z.string(), orgName: z.string(), closedAt: z.string(),
@@ -25,17 +24,17 @@ export async function callbacksRoutes(base: FastifyInstance, kernel: Kernel) {
     schema: {
       tags, operationId: 'callbackQueue', summary: '回访队列（默认待回访，按应拨打时间排序）',
       querystring: z.object({ state: z.enum(['pending', 'done', 'unreached', 'all']).default('pending'), kind: z.enum(KIND_KEYS).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
-      response: { 200: z.object({ items: z.array(Item), total: z.number() }), ...err },
+      response: { 200: z.object({ items: z.array(Item), total: z.number() }), ...errorResponses },
     },
   }, async (req) => db.tx((tx) => svc.queue(tx, kernel, actorOf(req), req.query)));
-  app.get('/api/callbacks/settings', { schema: { tags, operationId: 'callbackSettings', summary: '回访抽样比例、拨打次数和话术', response: { 200: Settings, ...err } } },
+  app.get('/api/callbacks/settings', { schema: { tags, operationId: 'callbackSettings', summary: '回访抽样比例、拨打次数和话术', response: { 200: Settings, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.getSettings(tx, actorOf(req))));
-  app.put('/api/callbacks/settings', { schema: { tags, operationId: 'putCallbackSettings', body: CallbackSettingsInput, response: { 200: Settings, ...err } } },
+  app.put('/api/callbacks/settings', { schema: { tags, operationId: 'putCallbackSettings', body: CallbackSettingsInput, response: { 200: Settings, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.putSettings(tx, kernel, actorOf(req), req.body)));
-  app.get('/api/callbacks/:id', { schema: { tags, operationId: 'callback', params: Id, response: { 200: Detail, ...err } } },
+  app.get('/api/callbacks/:id', { schema: { tags, operationId: 'callback', params: Id, response: { 200: Detail, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.detail(tx, kernel, actorOf(req), req.params.id)));
-  app.get('/api/callbacks/:id/contact', { schema: { tags, operationId: 'callbackContact', summary: '回访对象联系电话（仅回访员，查看留痕）', params: Id, response: { 200: z.object({ phone: z.string() }), ...err } } },
+  app.get('/api/callbacks/:id/contact', { schema: { tags, operationId: 'callbackContact', summary: '回访对象联系电话（仅回访员，查看留痕）', params: Id, response: { 200: z.object({ phone: z.string() }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.contact(tx, kernel, actorOf(req), req.params.id)));
-  app.post('/api/callbacks/:id/attempts', { schema: { tags, operationId: 'recordCallback', summary: '记录一次回访（联系上：是否解决、满意度；未联系上：按间隔重拨）', params: Id, body: CallbackOutcome, response: { 200: Detail, ...err } } },
+  app.post('/api/callbacks/:id/attempts', { schema: { tags, operationId: 'recordCallback', summary: '记录一次回访（联系上：是否解决、满意度；未联系上：按间隔重拨）', params: Id, body: CallbackOutcome, response: { 200: Detail, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.record(tx, kernel, actorOf(req), req.params.id, req.body)));
 }

@@ -1,7 +1,6 @@
 /** All SQL of legal-affairs: contract reviews and their comments, the counsel pool and its work records. */
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../../../core/shared/errors';
-import { cases, inDivision, orgs, type Tx, casesWith } from '../../../core/server';
+import { cases, inDivision, orgs, type Tx, casesWith, uniqueOr409 } from '../../../core/server';
 import { contractReviewComments, contractReviews, counselAppointments, counselFirms, counselLawyers, counselWork } from './legal-affairs.tables';
 
 import type { ReviewRow } from './legal-affairs.tables';
@@ -13,14 +12,7 @@ export async function insertComments(tx: Tx, rows: (typeof contractReviewComment
 export const comments = (tx: Tx, caseId: string) => tx.select().from(contractReviewComments).where(eq(contractReviewComments.caseId, caseId)).orderBy(asc(contractReviewComments.seq));
 
 // ---- counsel pool ----
-/** A firm or licence registered twice (or by two people at once): the unique index decides, 409 not 500. */
-async function uniqueOr409(run: () => Promise<unknown>, message: string) {
-  try { await run(); } catch (e) {
-    const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw new AppError('DUPLICATE', message);
-    throw e;
-  }
-}
+// A firm or licence registered twice (or by two people at once): the unique index decides.
 export const insertFirm = (tx: Tx, row: typeof counselFirms.$inferInsert) => uniqueOr409(() => tx.insert(counselFirms).values(row), `律师事务所“${row.name}”已登记`);
 export const getFirm = async (tx: Tx, id: string) => (await tx.select().from(counselFirms).where(eq(counselFirms.id, id)))[0] ?? null;
 export const insertLawyer = (tx: Tx, row: typeof counselLawyers.$inferInsert) => uniqueOr409(() => tx.insert(counselLawyers).values(row), `执业证号${row.licenceNo}已登记`);

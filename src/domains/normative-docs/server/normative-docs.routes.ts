@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../../../core/shared/schemas';
+import { errorResponses } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
 import { actorOf, type Kernel, siteDivisionCode } from '../../../core/server';
 import { NormativeDocInput } from '../shared/normative-doc.machine';
@@ -9,7 +9,6 @@ import { CommentResponseInput, DraftTextInput, EvaluationInput, PublicCommentInp
 import * as svc from './normative-docs.service';
 import * as part from './normative-participation.service';
 
-const err = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['行政规范性文件'];
 const IdParam = z.object({ id: z.string() });
 const Passage = z.object({ no: z.number(), label: z.string(), text: z.string(), comments: z.number() });
@@ -27,7 +26,7 @@ const Entry = z.object({ id: z.string(), title: z.string(), docNo: z.string().nu
 export async function normativeDocRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel;
-  app.post('/api/normative-docs', { schema: { tags, operationId: 'draftNormativeDoc', summary: '起草规范性文件', body: NormativeDocInput, response: { 200: z.object({ id: z.string(), refNo: z.string() }), ...err } } },
+  app.post('/api/normative-docs', { schema: { tags, operationId: 'draftNormativeDoc', summary: '起草规范性文件', body: NormativeDocInput, response: { 200: z.object({ id: z.string(), refNo: z.string() }), ...errorResponses } } },
     async (req) => {
       const actor = actorOf(req);
       const orgId = actor.grants.find((g) => g.permissions.has('normativeDoc.draft'))?.orgId;
@@ -42,24 +41,24 @@ export async function normativeDocRoutes(base: FastifyInstance, kernel: Kernel) 
     async () => db.tx(async (tx) => { const code = siteDivisionCode(kernel); return { ...(await svc.publicLists(tx, code)), evaluations: await part.publicEvaluations(tx, code) }; }));
 
   // 公开征求意见 by passage and the published account of adoption.
-  app.put('/api/normative-docs/:id/draft-text', { schema: { tags, operationId: 'setNormativeDraftText', summary: '发布征求意见稿（按条款）并设定征求意见期限', params: IdParam, body: DraftTextInput, response: { 200: z.object({ passages: z.number() }), ...err } } },
+  app.put('/api/normative-docs/:id/draft-text', { schema: { tags, operationId: 'setNormativeDraftText', summary: '发布征求意见稿（按条款）并设定征求意见期限', params: IdParam, body: DraftTextInput, response: { 200: z.object({ passages: z.number() }), ...errorResponses } } },
     async (req) => db.tx((tx) => part.setDraftText(tx, kernel, actorOf(req), req.params.id, req.body)));
-  app.get('/api/normative-docs/:id/comments', { schema: { tags, operationId: 'normativeDocComments', summary: '公众意见及采纳情况', params: IdParam, response: { 200: StaffComments, ...err } } },
+  app.get('/api/normative-docs/:id/comments', { schema: { tags, operationId: 'normativeDocComments', summary: '公众意见及采纳情况', params: IdParam, response: { 200: StaffComments, ...errorResponses } } },
     async (req) => db.tx((tx) => part.staffComments(tx, actorOf(req), req.params.id)));
-  app.post('/api/normative-docs/:id/comments/:commentId/response', { schema: { tags, operationId: 'respondNormativeComment', summary: '对公众意见作出采纳决定', params: z.object({ id: z.string(), commentId: z.string() }), body: CommentResponseInput, response: { 200: z.object({ ok: z.literal(true) }), ...err } } },
+  app.post('/api/normative-docs/:id/comments/:commentId/response', { schema: { tags, operationId: 'respondNormativeComment', summary: '对公众意见作出采纳决定', params: z.object({ id: z.string(), commentId: z.string() }), body: CommentResponseInput, response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } } },
     async (req) => db.tx((tx) => part.respondToComment(tx, kernel, actorOf(req), req.params.id, req.params.commentId, req.body)));
-  app.post('/api/normative-docs/:id/adoption/publish', { schema: { tags, operationId: 'publishNormativeAdoption', summary: '公布意见采纳情况', params: IdParam, response: { 200: z.object({ publishedOn: z.string() }), ...err } } },
+  app.post('/api/normative-docs/:id/adoption/publish', { schema: { tags, operationId: 'publishNormativeAdoption', summary: '公布意见采纳情况', params: IdParam, response: { 200: z.object({ publishedOn: z.string() }), ...errorResponses } } },
     async (req) => db.tx((tx) => part.publishAdoption(tx, kernel, actorOf(req), req.params.id)));
-  app.get('/api/public/normative-docs/consultations', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeConsultations', summary: '规范性文件征求意见（公开）', response: { 200: z.array(z.object({ id: z.string(), title: z.string(), orgName: z.string(), from: z.string(), to: z.string(), open: z.boolean(), comments: z.number(), adoptionPublishedOn: z.string().nullable() })), ...err } } },
+  app.get('/api/public/normative-docs/consultations', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeConsultations', summary: '规范性文件征求意见（公开）', response: { 200: z.array(z.object({ id: z.string(), title: z.string(), orgName: z.string(), from: z.string(), to: z.string(), open: z.boolean(), comments: z.number(), adoptionPublishedOn: z.string().nullable() })), ...errorResponses } } },
     async () => db.tx(async (tx) => part.consultations(tx, kernel, siteDivisionCode(kernel))));
-  app.get('/api/public/normative-docs/:id/draft', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeDraft', summary: '征求意见稿（按条款）和采纳情况', params: IdParam, response: { 200: PublicDraft, ...err } } },
+  app.get('/api/public/normative-docs/:id/draft', { config: { auth: 'none' }, schema: { tags, operationId: 'publicNormativeDraft', summary: '征求意见稿（按条款）和采纳情况', params: IdParam, response: { 200: PublicDraft, ...errorResponses } } },
     async (req) => db.tx((tx) => part.publicDraft(tx, kernel, req.params.id)));
-  app.post('/api/public/normative-docs/:id/comments', { config: { auth: 'none' }, schema: { tags, operationId: 'submitNormativeComment', summary: '对征求意见稿的某一条款提出意见', params: IdParam, body: PublicCommentInput, response: { 200: z.object({ id: z.string() }), ...err } } },
+  app.post('/api/public/normative-docs/:id/comments', { config: { auth: 'none' }, schema: { tags, operationId: 'submitNormativeComment', summary: '对征求意见稿的某一条款提出意见', params: IdParam, body: PublicCommentInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } },
     async (req) => db.tx((tx) => part.submitPublicComment(tx, kernel, req.params.id, req.body)));
 
   // 后评估
-  app.post('/api/normative-docs/:id/evaluations', { schema: { tags, operationId: 'addNormativeEvaluation', summary: '登记后评估', params: IdParam, body: EvaluationInput, response: { 200: z.object({ id: z.string() }), ...err } } },
+  app.post('/api/normative-docs/:id/evaluations', { schema: { tags, operationId: 'addNormativeEvaluation', summary: '登记后评估', params: IdParam, body: EvaluationInput, response: { 200: z.object({ id: z.string() }), ...errorResponses } } },
     async (req) => db.tx((tx) => part.addEvaluation(tx, kernel, actorOf(req), req.params.id, req.body)));
-  app.get('/api/normative-docs/:id/evaluations', { schema: { tags, operationId: 'normativeEvaluations', summary: '后评估记录', params: IdParam, response: { 200: z.array(Evaluation), ...err } } },
+  app.get('/api/normative-docs/:id/evaluations', { schema: { tags, operationId: 'normativeEvaluations', summary: '后评估记录', params: IdParam, response: { 200: z.array(Evaluation), ...errorResponses } } },
     async (req) => db.tx((tx) => part.evaluations(tx, actorOf(req), req.params.id)));
 }

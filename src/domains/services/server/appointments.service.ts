@@ -8,7 +8,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { type Actor, appendAudit, can, type Kernel, tenancy, type Tx } from '../../../core/server';
+import { type Actor, appendAudit, can, type Kernel, tenancy, type Tx, uniqueOr409 } from '../../../core/server';
 import * as repo from './appointments.repository';
 import * as itemsRepo from './services.repository';
 import { APPOINTMENT_STATUS, SLOT_KINDS, type AppointmentBook, type SlotCreate, type SlotKind } from '../shared/services.schema';
@@ -43,11 +43,6 @@ export async function createSlot(tx: Tx, kernel: Kernel, actor: Actor, input: z.
   return slotView(row);
 }
 
-function unique23505(e: unknown) {
-  const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
-}
-
 export async function book(tx: Tx, kernel: Kernel, actor: Actor | null, input: z.infer<typeof AppointmentBook>) {
   const check = checkIdNumber(input.idNumber);
   if (!check.valid) throw new AppError('INVALID_ID_NUMBER', check.reason!, { fields: [{ path: 'idNumber', message: `证件号码：${check.reason}` }] });
@@ -63,18 +58,14 @@ export async function book(tx: Tx, kernel: Kernel, actor: Actor | null, input: z
   const at = kernel.now();
   const id = randomUUID();
   const code = `YY${slot.day.replace(/-/g, '').slice(2)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  try {
-    await repo.insertAppointment(tx, {
-      id, code, slotId: slot.id, itemId: input.itemId ?? null, orgId: slot.orgId, divisionCode: slot.divisionCode, day: slot.day, kind: slot.kind,
-      userId: actor?.kind === 'public' ? actor.id : null, personKey: kernel.cipher.index(input.idNumber), name: input.name,
-      phoneEnc: kernel.cipher.encrypt(input.phone), phoneLast4: input.phone.slice(-4), address: input.address ?? null, note: input.note ?? null,
-      status: 'booked', createdAt: at,
-    });
-  } catch (e) {
-    // The transaction is rolled back by the error, so the place taken above is given back too.
-    if (unique23505(e)) throw new AppError('DUPLICATE', '您已预约该时段，无需重复预约');
-    throw e;
-  }
+  // One booking per person and slot (unique index). The AppError rolls the transaction back, so the place
+  // taken above is given back too.
+  await uniqueOr409(() => repo.insertAppointment(tx, {
+    id, code, slotId: slot.id, itemId: input.itemId ?? null, orgId: slot.orgId, divisionCode: slot.divisionCode, day: slot.day, kind: slot.kind,
+    userId: actor?.kind === 'public' ? actor.id : null, personKey: kernel.cipher.index(input.idNumber), name: input.name,
+    phoneEnc: kernel.cipher.encrypt(input.phone), phoneLast4: input.phone.slice(-4), address: input.address ?? null, note: input.note ?? null,
+    status: 'booked', createdAt: at,
+  }), '您已预约该时段，无需重复预约');
   return view(tx, id);
 }
 

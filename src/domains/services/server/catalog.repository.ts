@@ -6,8 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { dayEnd, divisions, inDivision, orgs, type Tx } from '../../../core/server';
-import { AppError } from '../../../core/shared/errors';
+import { dayEnd, divisions, inDivision, orgs, type Tx, uniqueOr409 } from '../../../core/server';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './services.tables';
 
 /** The scope columns of catalog items (core/server/access/scope.ts). */
@@ -22,20 +21,12 @@ const v = catalogItemVersions;
 const cur = alias(catalogItemVersions, 'cur');
 const pub = alias(catalogItemVersions, 'pub');
 
-/** A unique-index race (two publishes, two drafts, a reused code) is a conflict for the user, not a 500. */
-async function uniqueOr409<T>(run: () => Promise<T>, message: string): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw new AppError('CONFLICT', message);
-    throw e;
-  }
-}
+// A unique-index race (two publishes, two drafts, a reused code) is the user's conflict; these answer
+// CONFLICT (not the default DUPLICATE), the code clients have always been given for them.
 
 // ---- items ----------------------------------------------------------------------------------------
 export async function insertItem(tx: Tx, row: typeof catalogItems.$inferInsert) {
-  await uniqueOr409(() => tx.insert(catalogItems).values(row), `实施编码${row.code}已被其他事项使用`);
+  await uniqueOr409(() => tx.insert(catalogItems).values(row), `实施编码${row.code}已被其他事项使用`, 'CONFLICT');
 }
 export const getItem = async (tx: Tx, id: string) => (await tx.select().from(catalogItems).where(eq(catalogItems.id, id)))[0] ?? null;
 export const getItemByCode = async (tx: Tx, divisionCode: string, code: string) =>
@@ -70,7 +61,7 @@ export async function countItemsInDivision(tx: Tx, divisionCode: string) {
 
 // ---- versions -------------------------------------------------------------------------------------
 export async function insertVersion(tx: Tx, row: VersionInsert) {
-  await uniqueOr409(() => tx.insert(v).values(row), '该事项已有正在修订的草稿，请刷新后继续修改');
+  await uniqueOr409(() => tx.insert(v).values(row), '该事项已有正在修订的草稿，请刷新后继续修改', 'CONFLICT');
 }
 export const getVersion = async (tx: Tx, id: string) => (await tx.select().from(v).where(eq(v.id, id)))[0] ?? null;
 export const listVersions = (tx: Tx, itemId: string) => tx.select().from(v).where(eq(v.itemId, itemId)).orderBy(desc(v.versionNo));
@@ -95,6 +86,7 @@ export async function markPublished(tx: Tx, id: string, rev: number, by: { id: s
     () => tx.update(v).set({ status: 'published', publishedAt: at, publishedBy: by.id, publishedByName: by.name, rev: sql`${v.rev} + 1` })
       .where(and(eq(v.id, id), eq(v.status, 'draft'), eq(v.rev, rev))).returning({ id: v.id }),
     '该事项已被他人发布，请刷新后重试',
+    'CONFLICT',
   );
   return rows.length === 1;
 }
