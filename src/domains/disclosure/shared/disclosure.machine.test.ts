@@ -52,7 +52,8 @@ describe('依申请公开 machine', () => {
 
   it('asks for correction once and extends once, saying why in Chinese', () => {
     expect(checkTransition(m, 'requestCorrection', ctx('received', { corrected: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '申请已补正过一次，补正后仍不明确的应按“无法提供”答复' });
-    expect(checkTransition(m, 'extend', ctx('received', { extended: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '答复期限只能延长一次（政府信息公开条例 第33条）' });
+    expect(checkTransition(m, 'extend', { ...ctx('received'), extensions: { reply: 1 } }, all)).toEqual({ code: 'GUARD_FAILED', reason: '答复期限只能延长一次（政府信息公开条例 第33条）' });
+    expect(checkTransition(m, 'extend', { ...ctx('received'), extensions: { reply: 0 } }, all)).toBeNull();
     expect(m.events.extend.input!.safeParse({ days: 21, reason: '需调取档案' }).error!.issues[0].message).toBe('延长不得超过20个工作日');
   });
 
