@@ -41,5 +41,7 @@ export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year:
   for (const k of ['cases.received', 'cases.completed', 'cases.onTimeRate', 'cases.overdue', 'cases.inProgress', 'applications.online', 'catalog.zeroVisitShare', 'ratings.total', 'ratings.satisfactionRate']) totals[k] = await get(k, base);
   // 差评 awaiting remediation, whenever raised: the open 差评整改 cases.
   totals['ratings.openFixes'] = await get('cases.inProgress', { ...base, from: '2019-01-01', caseType: 'complaintFix' });
-  return { year, divisionCode, from: base.from, to, caseType: q.caseType, totals, months, orgs };
+  // A department's reader sees their own org only: say so on the page, so no one takes it for the county.
+  const orgName = orgId ? orgRows.find((o) => o.id === orgId)?.name ?? null : null;
+  return { year, divisionCode, orgId: orgId ?? null, orgName, from: base.from, to, caseType: q.caseType, totals, months, orgs };
 }

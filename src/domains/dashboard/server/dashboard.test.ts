@@ -38,4 +38,15 @@ describe('驾驶舱', () => {
     expect((await (await t.as('clerk_scj')).get('/api/dashboard?year=2026')).status).toBe(403);
     expect((await (await t.as('leader')).get('/api/dashboard?year=2026&divisionCode=411203')).status).toBe(404);
   });
+
+  it('shows a department\'s director their own org only, named on the page, and its figures are that org\'s share', async () => {
+    const county = (await (await t.as('leader')).get('/api/dashboard?year=2026')).body;
+    const mine = (await (await t.as('director_scj')).get('/api/dashboard?year=2026')).body;
+    expect(mine.orgName).toBe('湖滨区市场监督管理局');
+    expect(mine.orgs.map((o: { orgId: string }) => o.orgId)).toEqual([mine.orgId]);
+    const row = county.orgs.find((o: { orgId: string }) => o.orgId === mine.orgId);
+    expect(mine.totals['cases.received'].numerator).toBe(row.received);
+    expect(mine.totals['cases.received'].numerator).toBeLessThan(county.totals['cases.received'].numerator);
+    expect(county.orgName).toBeNull();
+  });
 });

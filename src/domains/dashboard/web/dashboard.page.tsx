@@ -18,7 +18,7 @@ import { get, qs } from '../../../core/web/api';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 type Dash = {
-  year: number; divisionCode: string; from: string; to: string; caseType: string;
+  year: number; divisionCode: string; orgId: string | null; orgName: string | null; from: string; to: string; caseType: string;
   totals: Record<string, MetricResult | null>;
   months: { month: string; from: string; to: string; received: number; completed: number; onTimeRate: number | null }[];
   orgs: { orgId: string; orgName: string; received: number; onTimeRate: number | null; onTimeNumerator: number; onTimeDenominator: number; overdue: number }[];
@@ -32,14 +32,14 @@ export function DashboardPage() {
   const q = useQuery({ queryKey: ['dashboard', year], queryFn: () => get<Dash>(`/api/dashboard?${qs({ year, caseType: 'application' })}`) });
   const d = q.data;
   const records = (key: string, extra: Record<string, string | undefined> = {}) =>
-    navigate(`/metrics/${key}/records?${qs({ divisionCode: d?.divisionCode, from: d?.from, to: d?.to, caseType: d?.caseType, ...extra })}`);
+    navigate(`/metrics/${key}/records?${qs({ divisionCode: d?.divisionCode, orgId: d?.orgId ?? undefined, from: d?.from, to: d?.to, caseType: d?.caseType, ...extra })}`);
   const card = (key: string, title: string, rate = false) => {
     const m = d?.totals[key];
     if (!m) return null;
     return <StatisticCard key={key} style={{ cursor: 'pointer' }} onClick={() => records(key)} statistic={{ title, value: rate ? pct(m.value) : m.numerator, description: rate && m.denominator !== null ? <Typography.Text type="secondary">{m.numerator}/{m.denominator}</Typography.Text> : null }} />;
   };
   return (
-    <PageContainer title="驾驶舱" subTitle="政务服务办件（全部数字来自指标库，点击可查看明细记录）" extra={<Space>年度<InputNumber value={year} min={2019} max={2100} onChange={(v) => v && setYear(v)} /></Space>}>
+    <PageContainer title="驾驶舱" subTitle={`政务服务办件${d?.orgName ? `（本单位：${d.orgName}）` : ''}（全部数字来自指标库，点击可查看明细记录）`} extra={<Space>年度<InputNumber value={year} min={2019} max={2100} onChange={(v) => v && setYear(v)} /></Space>}>
       {q.isLoading || !d ? <Spin /> : (
         <>
           <StatisticCard.Group style={{ marginBottom: 16 }} data-testid="dash-totals">
