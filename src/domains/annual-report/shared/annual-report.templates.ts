@@ -99,6 +99,19 @@ export const REPORT_TEMPLATES: Record<'standard' | 'leadershipFirst', PartTempla
   leadershipFirst: [LEADERSHIP, MEASURES, SHORTCOMINGS, PLANS, OTHER],
 };
 
+/**
+ * Figures the report names whose domains have not landed: their sentences drop until then (never a 0).
+ * Each must not be registered; when its domain registers it, the placeholder test asks for it to go from
+ * here. The case types the report counts by `caseType=` that no domain registers yet are listed too.
+ */
+export const PLANNED_METRICS: Record<string, string> = {
+  'reconsideration.correctionRate': '行政复议（reconsideration）',
+  'litigation.headAppearanceRate': '行政应诉（litigation）',
+  'caseFileReview.reviewed': '案卷评查（case-file-review）',
+  'caseFileReview.problemsFixed': '案卷评查（case-file-review）',
+};
+export const PLANNED_CASE_TYPES: Record<string, string> = { litigation: '行政应诉（litigation）', mediation: '矛盾纠纷调解（mediation）' };
+
 export const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 export const SECTION_NUMERALS = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）'];
 
