@@ -182,4 +182,33 @@ describe('authorization matrix: every GET route × every kind of user', () => {
     expect(all.total).toBe(fig.numerator);
     expect(all.total).toBeGreaterThan(recs.total);
   });
+
+  it('opens the rows behind figures over registries that are not cases, counted as the figure, in scope', async () => {
+    const leader = actors.get('leader')!.client;
+    const q = new URLSearchParams({ ...PERIOD, pageSize: '200' });
+    type Rows = { columns: { key: string; label: string }[]; rows: Record<string, string | number | null>[]; total: number };
+    for (const key of ['disclosure.published', 'legalCounsel.opinions', 'legalCounsel.consultations']) {
+      const fig = (await leader.get(`/api/metrics/${key}?${q}`)).body as { numerator: number; records: string };
+      expect(fig.records, key).toBe('rows');
+      const rows = (await leader.get(`/api/metrics/${key}/rows?${q}`)).body as Rows;
+      expect(rows.total, key).toBe(fig.numerator);
+      expect(rows.total, key).toBeGreaterThan(0);
+      expect(rows.rows.length, key).toBe(Math.min(200, rows.total));
+    }
+    const onTime = (await leader.get(`/api/metrics/disclosure.publishedOnTimeRate?${q}`)).body as { numerator: number; denominator: number };
+    const num = (await leader.get(`/api/metrics/disclosure.publishedOnTimeRate/rows?${q}`)).body as Rows;
+    const den = (await leader.get(`/api/metrics/disclosure.publishedOnTimeRate/rows?${q}&which=denominator`)).body as Rows;
+    expect([num.total, den.total]).toEqual([onTime.numerator, onTime.denominator]);
+    expect(num.rows.every((r) => r.timely === '按时')).toBe(true);
+    expect(num.columns.map((c) => c.label)).toContain('发布日期');
+    // A department's director reads their own org's items only, as with case records.
+    const director = actors.get('director_scj')!;
+    const own = (await director.client.get(`/api/metrics/disclosure.published/rows?${q}`)).body as Rows;
+    const orgName = director.actor!.grants[0].orgName;
+    expect(own.rows.every((r) => r.org === orgName)).toBe(true);
+    expect(own.total).toBeLessThan((await leader.get(`/api/metrics/disclosure.published/rows?${q}`)).body.total);
+    // A figure whose records are cases has no rows, and says where they are.
+    expect((await leader.get(`/api/metrics/cases.received/rows?${q}`)).status).toBe(404);
+    expect((await leader.get(`/api/metrics/cases.received?${q}`)).body.records).toBe('cases');
+  });
 });

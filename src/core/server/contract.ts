@@ -5,7 +5,7 @@
  * kernel ↔ jobs ↔ metrics no longer import each other for their types.
  */
 import type { FastifyInstance } from 'fastify';
-import type { SQL } from 'drizzle-orm';
+import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { MachineDef } from '../shared/machine';
@@ -16,6 +16,7 @@ import type { Database, Tx } from './db/db';
 import type { CaseRow } from './db/schema';
 import type { Actor } from './actor';
 import type { PersonalDataCipher } from './crypto';
+import type { ScopeColumns, ScopePermission } from './access/scope';
 import type { CalendarCache } from './calendar.service';
 
 // ---- case types -----------------------------------------------------------------------------------
@@ -75,6 +76,22 @@ export type JobDefinition<P extends Record<string, unknown> = Record<string, unk
 
 export type MetricScope = MetricQuery & { divisionCode: string };
 
+/**
+ * The rows behind a figure over a registry that is not a case (主动公开 items, 法律顾问 work records,
+ * 评价): its table, the columns a reader sees (Chinese labels; values as text or numbers), the figure's
+ * condition, and the table's scope columns. The kernel selects them (core/server/metrics.repository.ts)
+ * always within `scopeWhere(actor, permission, scope)`, as it pages a case figure's records.
+ */
+export type RecordSet = {
+  table: PgTable;
+  scope: ScopeColumns;
+  /** The grant that shows a row (default 'metrics.read', the right to read figures). */
+  permission?: ScopePermission;
+  columns: { key: string; label: string; value: AnyColumn | SQL }[];
+  where: (q: MetricScope, which: 'numerator' | 'denominator') => SQL | undefined;
+  orderBy: SQL;
+};
+
 export type MetricDefinition = {
   key: string;
   label: string;
@@ -90,6 +107,8 @@ export type MetricDefinition = {
    */
   recordsNote?: string;
   recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator') => SQL;
+  /** For figures over registries that are not cases (disclosure items, counsel work logs, ratings). */
+  recordSet?: RecordSet;
 };
 
 export type Breakdown = 'org' | 'month';

@@ -8,8 +8,9 @@ import { and, type SQL } from 'drizzle-orm';
 import type { MetricResult } from '../shared/schemas';
 import type { Tx } from './db/db';
 import type { Actor } from './actor';
-import type { Breakdown, Kernel, MetricDefinitionWithBreakdown, MetricScope } from './contract';
+import type { Breakdown, Kernel, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope } from './contract';
 import * as caseRepo from './cases/case.repository';
+import { recordSetPage } from './metrics.repository';
 import { CASE_VISIBLE, scopeWhere } from './access/scope';
 
 export type { Breakdown, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope } from './contract';
@@ -34,7 +35,7 @@ export async function computeMetric(tx: Tx, kernel: Kernel, key: string, q: Metr
   if (!m) return null;
   const { numerator, denominator } = await m.compute(tx, kernel, q);
   const value = m.unit === 'count' ? numerator : denominator ? numerator / denominator : null;
-  return { key: m.key, label: m.label, unit: m.unit, definition: m.definition, numerator, denominator, value, query: q };
+  return { key: m.key, label: m.label, unit: m.unit, definition: m.definition, numerator, denominator, value, query: q, records: recordsKind(m), recordsNote: m.recordsNote ?? null };
 }
 
 export type { SQL };
@@ -49,3 +50,24 @@ export async function metricRecords(tx: Tx, kernel: Kernel, actor: Actor, key: s
   if (!m.recordsWhere) return 'not-cases' as const;
   return caseRepo.listCases(tx, and(m.recordsWhere(q, which), scopeWhere(actor, CASE_VISIBLE, caseRepo.caseVisibleColumns)), page.page, page.pageSize);
 }
+
+/**
+ * The rows behind a figure over a registry that is not a case, in the reader's scope: null when the
+ * metric does not exist, 'none' when it declares no record set.
+ */
+export async function metricRecordSet(tx: Tx, kernel: Kernel, actor: Actor, key: string, q: MetricScope, which: 'numerator' | 'denominator', page: { page: number; pageSize: number }) {
+  const m = kernel.metrics.get(key);
+  if (!m) return null;
+  const rs = m.recordSet;
+  if (!rs) return 'none' as const;
+  const r = await recordSetPage(tx, rs, rs.where(q, which), scopeWhere(actor, rs.permission ?? 'metrics.read', rs.scope), page);
+  const cell = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : String(v));
+  return {
+    columns: rs.columns.map(({ key: k, label }) => ({ key: k, label })),
+    rows: r.rows.map((row) => Object.fromEntries(rs.columns.map((c) => [c.key, cell(row[c.key])]))),
+    total: r.total,
+  };
+}
+
+/** Where a figure's records are: cases (…/records), registry rows (…/rows), or nowhere in the system. */
+export const recordsKind = (m: MetricDefinition) => (m.recordsWhere ? 'cases' as const : m.recordSet ? 'rows' as const : null);

@@ -306,8 +306,18 @@ export const MetricResult = MetricDef.extend({
   /** null when the data cannot support the figure (no records in the denominator). */
   value: z.number().nullable(),
   query: MetricQuery,
+  /** Where the records behind it are: cases (…/records), registry rows (…/rows), or not in the system. */
+  records: z.enum(['cases', 'rows']).nullable().optional(),
+  recordsNote: z.string().nullable().optional(),
 });
 export type MetricResult = z.infer<typeof MetricResult>;
+/** A figure's rows from a registry that is not a case: labelled columns, text or number cells. */
+export const MetricRowSet = z.object({
+  columns: z.array(z.object({ key: z.string(), label: z.string() })),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  total: z.number().int(),
+});
+export type MetricRowSet = z.infer<typeof MetricRowSet>;
 
 // ---- audit -----------------------------------------------------------------------------------------
 export const AuditRecord = z.object({

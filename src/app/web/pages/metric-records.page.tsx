@@ -1,12 +1,11 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { PageContainer, ProTable } from '@ant-design/pro-components';
+import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Descriptions, Radio } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CaseSummary, MetricResult } from '../../../core/shared/schemas';
+import type { MetricResult } from '../../../core/shared/schemas';
 import { get, qs } from '../../../core/web/api';
-import { DeadlineBadge, StatusTag } from '../../../core/web/status';
-import { fmtTime } from '../../../core/web/case-parts';
+import { MetricRecordsTable } from '../../../core/web/metric-records';
 
 /** The records behind any figure: same metric, same query, listed. */
 export function MetricRecordsPage() {
@@ -26,24 +25,7 @@ export function MetricRecordsPage() {
         </Descriptions>
       ) : null}
       {m.data?.unit === 'rate' ? <Radio.Group style={{ marginBottom: 12 }} value={which} onChange={(e) => setWhich(e.target.value)} options={[{ value: 'numerator', label: '分子记录' }, { value: 'denominator', label: '分母记录' }]} optionType="button" /> : null}
-      <ProTable<CaseSummary> rowKey="id" search={false} options={false} params={{ which }}
-        request={async ({ current, pageSize }) => {
-          try {
-            const r = await get<{ items: CaseSummary[]; total: number }>(`/api/metrics/${key}/records?${qs({ ...query, which, page: current, pageSize })}`);
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            return { data: [], total: 0, success: false, errorMessage: (e as Error).message };
-          }
-        }}
-        onRow={(r) => ({ onClick: () => navigate(r.link), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: '编号', dataIndex: 'refNo' },
-          { title: '标题', dataIndex: 'title', ellipsis: true },
-          { title: '承办单位', dataIndex: 'orgName' },
-          { title: '状态', dataIndex: 'stateName', render: (_, r) => <StatusTag name={r.stateName} color={r.stateColor} /> },
-          { title: '期限', dataIndex: 'dueDate', render: (_, r) => <DeadlineBadge badge={r.badge} dueDate={r.dueDate} /> },
-          { title: '创建时间', dataIndex: 'createdAt', render: (_, r) => fmtTime(r.createdAt) },
-        ]} />
+      {m.data ? <MetricRecordsTable metricKey={key} query={query} which={which} kind={m.data.records} note={m.data.recordsNote} /> : null}
       {m.error ? <Alert type="error" message={m.error.message} /> : null}
     </PageContainer>
   );

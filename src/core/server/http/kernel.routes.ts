@@ -15,7 +15,7 @@ import * as cases from '../cases/case.service';
 import * as auditRepo from '../audit.repository';
 import * as jobsRepo from '../jobs.repository';
 import { requirePermission } from '../actor';
-import { computeMetric, metricRecords } from '../metrics';
+import { computeMetric, metricRecords, metricRecordSet } from '../metrics';
 import { figureScope } from '../access/scope';
 import type { Kernel } from '../contract';
 import { publicSite } from '../site';
@@ -182,6 +182,16 @@ export async function kernelRoutes(appBase: FastifyInstance, kernel: Kernel) {
       const r = await db.tx((tx) => computeMetric(tx, kernel, req.params.key, q));
       if (!r) throw new AppError('NOT_FOUND', `指标${req.params.key}不存在`);
       return r;
+    });
+  app.get('/api/metrics/:key/rows', { schema: { tags: ['统计'], operationId: 'metricRows', summary: '指标背后的台账记录（非案件，如主动公开信息、法律顾问工作记录）', params: MetricParam, querystring: S.MetricQuery.extend(S.Page.shape).extend({ which: z.enum(['numerator', 'denominator']).default('numerator') }), response: { 200: S.MetricRowSet, ...S.errorResponses } } },
+    async (req) => {
+      const q = scopeOf(actorOf(req), req.query);
+      return db.tx(async (tx) => {
+        const r = await metricRecordSet(tx, kernel, actorOf(req), req.params.key, q, req.query.which, req.query);
+        if (!r) throw new AppError('NOT_FOUND', `指标${req.params.key}不存在`);
+        if (r === 'none') { const m = kernel.metrics.get(req.params.key)!; throw new AppError('NOT_FOUND', m.recordsNote ?? `指标${m.label}没有台账记录`); }
+        return r;
+      });
     });
   app.get('/api/metrics/:key/records', { schema: { tags: ['统计'], operationId: 'metricRecords', params: MetricParam, querystring: S.MetricQuery.extend(S.Page.shape).extend({ which: z.enum(['numerator', 'denominator']).default('numerator') }), response: { 200: S.paged(S.CaseSummary), ...S.errorResponses } } },
     async (req) => {

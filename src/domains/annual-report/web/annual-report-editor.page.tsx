@@ -5,15 +5,16 @@
  */
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { PageContainer, ProCard, ProTable } from '@ant-design/pro-components';
+import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Descriptions, Drawer, Input, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseDetail, CaseSummary } from '../../../core/shared/schemas';
+import type { CaseDetail, MetricResult } from '../../../core/shared/schemas';
 import type { AnnualReportView, MetricRef, ReportParagraph } from '../shared/annual-report.schema';
 import { PART_NUMERALS, SECTION_NUMERALS } from '../shared/annual-report.templates';
 import { get, post, put, qs } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards } from '../../../core/web/case-parts';
+import { MetricRecordsTable } from '../../../core/web/metric-records';
 
 export function AnnualReportEditorPage() {
   const { id = '' } = useParams();
@@ -92,6 +93,8 @@ export function AnnualReportEditorPage() {
 function TraceDrawer({ metric, onClose }: { metric: MetricRef | null; onClose: () => void }) {
   const [which, setWhich] = useState<'numerator' | 'denominator'>('numerator');
   const q = metric?.query;
+  // Where this figure's records are (cases, registry rows, or elsewhere) is the metric's, asked live.
+  const live = useQuery({ queryKey: ['metric', metric?.key, q], enabled: !!metric && !!q, queryFn: () => get<MetricResult>(`/api/metrics/${metric!.key}?${qs(q!)}`) });
   return (
     <Drawer open={!!metric} width={760} title={metric ? `数据来源：${metric.label}` : ''} onClose={onClose} destroyOnHidden>
       {metric && q ? (
@@ -104,17 +107,7 @@ function TraceDrawer({ metric, onClose }: { metric: MetricRef | null; onClose: (
             <Descriptions.Item label={metric.unit === 'rate' ? '分子 / 分母' : '数值'}>{metric.unit === 'rate' ? `${metric.numerator} / ${metric.denominator}` : metric.numerator}</Descriptions.Item>
           </Descriptions>
           {metric.unit === 'rate' ? <Space style={{ margin: '16px 0 0' }}><Button type={which === 'numerator' ? 'primary' : 'default'} onClick={() => setWhich('numerator')}>分子记录</Button><Button type={which === 'denominator' ? 'primary' : 'default'} onClick={() => setWhich('denominator')}>分母记录</Button></Space> : null}
-          <ProTable<CaseSummary> rowKey="id" search={false} options={false} style={{ marginTop: 16 }} params={{ which, key: metric.key }}
-            request={async ({ current, pageSize }) => {
-              const r = await get<{ items: CaseSummary[]; total: number }>(`/api/metrics/${metric.key}/records?${qs({ ...q, which, page: current, pageSize })}`);
-              return { data: r.items, total: r.total, success: true };
-            }}
-            columns={[
-              { title: '编号', dataIndex: 'refNo', render: (_, x) => <a href={x.link} target="_blank" rel="noreferrer">{x.refNo}</a> },
-              { title: '标题', dataIndex: 'title', ellipsis: true },
-              { title: '单位', dataIndex: 'orgName' },
-              { title: '状态', dataIndex: 'stateName' },
-            ]} />
+          <div style={{ marginTop: 16 }}>{live.data ? <MetricRecordsTable metricKey={metric.key} query={q} which={which} kind={live.data.records} note={live.data.recordsNote} /> : <Spin />}</div>
           <Typography.Paragraph type="secondary">记录列表与报告中的数字使用同一查询，可逐条核对。</Typography.Paragraph>
         </>
       ) : null}

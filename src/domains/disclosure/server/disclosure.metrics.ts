@@ -8,13 +8,13 @@ export const disclosureMetrics = [
     key: 'disclosure.published', label: '主动公开政府信息条数', unit: 'count',
     definition: '统计期内发布的主动公开政府信息条数（按发布日期）。',
     compute: async (tx, _k, q) => ({ numerator: (await repo.itemCounts(tx, q)).published, denominator: null }),
-    recordsNote: '主动公开信息不是办件；明细见“政府信息公开”栏目列表',
+    recordSet: repo.itemRecordSet(false),
   }),
   defineMetric({
     key: 'disclosure.publishedOnTimeRate', label: '主动公开及时率', unit: 'rate',
     definition: '统计期内发布的主动公开信息中，在信息形成或变更之日起20个工作日内公开的条数 ÷ 发布条数（政府信息公开条例 第26条）。',
     compute: async (tx, _k, q) => { const c = await repo.itemCounts(tx, q); return { numerator: c.onTime, denominator: c.published }; },
-    recordsNote: '主动公开信息不是办件；明细见“政府信息公开”栏目列表',
+    recordSet: repo.itemRecordSet(true),
   }),
   defineMetric({
     key: 'disclosure.replyRate', label: '依申请公开答复率', unit: 'rate',

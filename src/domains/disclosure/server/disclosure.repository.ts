@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { casesWith, inDivision, orgs, type Tx } from '../../../core/server';
+import { casesWith, inDivision, orgs, type RecordSet, type Tx } from '../../../core/server';
 import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
 import type { RequestRow } from './disclosure.tables';
@@ -40,6 +40,23 @@ const itemScope = (q: Scope) => and(inDivision(disclosureItems.divisionCode, q.d
   sql`${disclosureItems.publishedOn} BETWEEN ${q.from}::date AND ${q.to}::date`);
 const requestScope = (q: Scope, extra?: SQL) => and(inDivision(disclosureRequests.divisionCode, q.divisionCode), q.orgId ? eq(disclosureRequests.orgId, q.orgId) : undefined,
   sql`${disclosureRequests.receivedOn} BETWEEN ${q.from}::date AND ${q.to}::date`, extra);
+
+/** The 主动公开 items behind a figure (on time only for the rate's numerator), as the reader may see them. */
+export const itemRecordSet = (onTimeForNumerator: boolean): RecordSet => ({
+  table: disclosureItems,
+  scope: { division: disclosureItems.divisionCode, org: disclosureItems.orgId },
+  columns: [
+    { key: 'title', label: '标题', value: disclosureItems.title },
+    { key: 'category', label: '类别', value: disclosureItems.category },
+    { key: 'docNo', label: '文号', value: disclosureItems.docNo },
+    { key: 'org', label: '发布机关', value: sql`(SELECT ${orgs.name} FROM ${orgs} WHERE ${orgs.id} = ${disclosureItems.orgId})` },
+    { key: 'formedOn', label: '信息形成日期', value: sql`${disclosureItems.formedOn}::text` },
+    { key: 'publishedOn', label: '发布日期', value: sql`${disclosureItems.publishedOn}::text` },
+    { key: 'timely', label: '是否在20个工作日内公开', value: sql`CASE WHEN ${disclosureItems.late} THEN '逾期' ELSE '按时' END` },
+  ],
+  where: (q, which) => and(itemScope(q), onTimeForNumerator && which === 'numerator' ? sql`NOT ${disclosureItems.late}` : undefined),
+  orderBy: sql`${disclosureItems.publishedOn} DESC, ${disclosureItems.id}`,
+});
 
 export async function itemCounts(tx: Tx, q: Scope) {
   const [r] = await tx.select({

@@ -1,13 +1,13 @@
 /** 合同审查 and 法律顾问 metrics, exact keys the annual report prints (definitions in README.md). */
 import { defineMetric } from '../../../core/server';
-import { WORK_KINDS, type WorkKind } from '../shared/contract-review.machine';
+import type { WorkKind } from '../shared/contract-review.machine';
 import * as repo from './legal-affairs.repository';
 
 const counselMetric = (key: string, kind: WorkKind, label: string, definition: string) => defineMetric({
   key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.workCount(tx, q, kind), denominator: null }),
   breakdown: async (tx, _k, q, by) => new Map((await repo.workBreakdown(tx, q, kind, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
-  recordsNote: `法律顾问工作记录（类型：${WORK_KINDS[kind]}）见“法律顾问”页面的工作记录，可按律师、服务单位和期间筛选。`,
+  recordSet: repo.workRecordSet(kind),
 });
 
 export const legalAffairsMetrics = [

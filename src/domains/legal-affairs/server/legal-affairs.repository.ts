@@ -1,6 +1,6 @@
 /** All SQL of legal-affairs: contract reviews and their comments, the counsel pool and its work records. */
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, orgs, type Tx, casesWith, uniqueOr409 } from '../../../core/server';
+import { cases, inDivision, orgs, type RecordSet, type Tx, casesWith, uniqueOr409 } from '../../../core/server';
 import { contractReviewComments, contractReviews, counselAppointments, counselFirms, counselLawyers, counselWork } from './legal-affairs.tables';
 
 import type { ReviewRow } from './legal-affairs.tables';
@@ -67,6 +67,20 @@ export async function commentCount(tx: Tx, q: Scope) {
 export const reviewRecordsWhere = (q: Scope, withComments: boolean) => casesWith(contractReviews, contractReviews.caseId, and(issuedIn(q), withComments ? sql`${contractReviews.commentCount} > 0` : undefined));
 const workIn = (q: Scope, kind: string) => and(inDivision(counselWork.divisionCode, q.divisionCode), q.orgId ? eq(counselWork.orgId, q.orgId) : undefined,
   eq(counselWork.kind, kind), sql`${counselWork.on} BETWEEN ${q.from}::date AND ${q.to}::date`);
+/** The counsel work records behind a figure: date, lawyer, served agency and what was done. */
+export const workRecordSet = (kind: string): RecordSet => ({
+  table: counselWork,
+  scope: { division: counselWork.divisionCode, org: counselWork.orgId },
+  columns: [
+    { key: 'on', label: '日期', value: sql`${counselWork.on}::text` },
+    { key: 'lawyer', label: '律师', value: sql`(SELECT ${counselLawyers.name} FROM ${counselLawyers} WHERE ${counselLawyers.id} = ${counselWork.lawyerId})` },
+    { key: 'org', label: '服务单位', value: sql`(SELECT ${orgs.name} FROM ${orgs} WHERE ${orgs.id} = ${counselWork.orgId})` },
+    { key: 'subject', label: '事项', value: counselWork.subject },
+  ],
+  where: (q) => workIn(q, kind),
+  orderBy: sql`${counselWork.on} DESC, ${counselWork.id}`,
+});
+
 export async function workCount(tx: Tx, q: Scope, kind: string) {
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(counselWork).where(workIn(q, kind));
   return r.n;

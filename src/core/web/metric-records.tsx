@@ -1,0 +1,61 @@
+import { useNavigate } from 'react-router-dom';
+import { ProTable } from '@ant-design/pro-components';
+import { Alert, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CaseSummary, MetricQuery, MetricRowSet } from '../shared/schemas';
+import { get, qs } from './api';
+import { DeadlineBadge, StatusTag } from './status';
+import { fmtTime } from './case-parts';
+
+type Which = 'numerator' | 'denominator';
+
+/**
+ * The records behind one figure, whatever they are: cases (each opens its page), rows of a registry
+ * that is not a case (主动公开信息, 法律顾问工作记录: the columns the domain declares), or a note saying
+ * where they are kept. The same query as the figure, in the reader's scope.
+ */
+export function MetricRecordsTable({ metricKey, query, which, kind, note }: { metricKey: string; query: Partial<MetricQuery>; which: Which; kind: 'cases' | 'rows' | null | undefined; note?: string | null }) {
+  if (kind === null) return <Alert type="info" showIcon message="该指标的记录不在办件中" description={note ?? '请到相应台账查看'} />;
+  if (kind === 'rows') return <RowSetTable metricKey={metricKey} query={query} which={which} />;
+  return <CaseRecordsTable metricKey={metricKey} query={query} which={which} />;
+}
+
+function CaseRecordsTable({ metricKey, query, which }: { metricKey: string; query: Partial<MetricQuery>; which: Which }) {
+  const navigate = useNavigate();
+  return (
+    <ProTable<CaseSummary> rowKey="id" search={false} options={false} params={{ which, metricKey }}
+      request={async ({ current, pageSize }) => {
+        try {
+          const r = await get<{ items: CaseSummary[]; total: number }>(`/api/metrics/${metricKey}/records?${qs({ ...query, which, page: current, pageSize })}`);
+          return { data: r.items, total: r.total, success: true };
+        } catch (e) {
+          return { data: [], total: 0, success: false, errorMessage: (e as Error).message };
+        }
+      }}
+      onRow={(r) => ({ onClick: () => navigate(r.link), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: '编号', dataIndex: 'refNo' },
+        { title: '标题', dataIndex: 'title', ellipsis: true },
+        { title: '承办单位', dataIndex: 'orgName' },
+        { title: '状态', dataIndex: 'stateName', render: (_, r) => <StatusTag name={r.stateName} color={r.stateColor} /> },
+        { title: '期限', dataIndex: 'dueDate', render: (_, r) => <DeadlineBadge badge={r.badge} dueDate={r.dueDate} /> },
+        { title: '创建时间', dataIndex: 'createdAt', render: (_, r) => fmtTime(r.createdAt) },
+      ]} />
+  );
+}
+
+function RowSetTable({ metricKey, query, which }: { metricKey: string; query: Partial<MetricQuery>; which: Which }) {
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const r = useQuery({
+    queryKey: ['metric-rows', metricKey, query, which, page],
+    queryFn: () => get<MetricRowSet>(`/api/metrics/${metricKey}/rows?${qs({ ...query, which, page: page.current, pageSize: page.pageSize })}`),
+  });
+  if (r.error) return <Alert type="error" message={r.error.message} />;
+  return (
+    <Table<Record<string, string | number | null>> size="small" loading={r.isLoading} rowKey={(_, i) => String(i)}
+      dataSource={r.data?.rows ?? []} scroll={{ x: true }}
+      columns={(r.data?.columns ?? []).map((c) => ({ title: c.label, dataIndex: c.key, render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)) }))}
+      pagination={{ ...page, total: r.data?.total ?? 0, showTotal: (n) => `共 ${n} 条`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
+  );
+}
