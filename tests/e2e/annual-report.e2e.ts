@@ -39,8 +39,10 @@ describe('annual report in the browser', () => {
     await e.page.locator('.gw-num').filter({ hasText: '%' }).nth(1).click();
     await e.page.getByText('数据来源：按时办结率').waitFor();
     await e.page.getByText('分子 / 分母').waitFor();
-    await e.page.locator('.ant-drawer .ant-table-row').first().waitFor();
-    await e.screenshot('annual-report-trace');
+    // The drafter at the justice bureau reads records in their own scope: the county's 办件 behind this
+    // figure are other departments', so the drawer says how many it cannot show (and never which).
+    await e.page.getByTestId('records-out-of-scope').waitFor();
+    expect(await e.page.getByTestId('records-out-of-scope').innerText()).toMatch(/该数字对应\d+条记录，其中\d+条不在您的查看范围内/);
     await e.page.keyboard.press('Escape');
     // submit, then the leader approves and the 保密审查员 publishes
     await e.page.getByRole('button', { name: '提交审核' }).click();
@@ -50,6 +52,13 @@ describe('annual report in the browser', () => {
     await login(e, 'leader');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(url);
+    // The leader, who reads the whole district, opens the same figure and checks its records one by one.
+    await e.page.locator('.gw-num').filter({ hasText: '%' }).nth(1).click();
+    await e.page.getByText('数据来源：按时办结率').waitFor();
+    await e.page.locator('.ant-drawer .ant-table-row').first().waitFor();
+    expect(await e.page.getByTestId('records-out-of-scope').count()).toBe(0);
+    await e.screenshot('annual-report-trace');
+    await e.page.keyboard.press('Escape');
     for (const label of ['审核通过', '领导审批通过']) {
       await e.page.getByRole('button', { name: label }).click();
       await e.page.getByRole('button', { name: /确\s*认/ }).click();

@@ -15,19 +15,29 @@ type Which = 'numerator' | 'denominator';
  * that is not a case (主动公开信息, 法律顾问工作记录: the columns the domain declares), or a note saying
  * where they are kept. The same query as the figure, in the reader's scope.
  */
-export function MetricRecordsTable({ metricKey, query, which, kind, note }: { metricKey: string; query: Partial<MetricQuery>; which: Which; kind: 'cases' | 'rows' | null | undefined; note?: string | null }) {
+export function MetricRecordsTable({ metricKey, query, which, kind, note, expected }: { metricKey: string; query: Partial<MetricQuery>; which: Which; kind: 'cases' | 'rows' | null | undefined; note?: string | null; expected?: number | null }) {
   if (kind === null) return <Alert type="info" showIcon message="该指标的记录不在办件中" description={note ?? '请到相应台账查看'} />;
   if (kind === 'rows') return <RowSetTable metricKey={metricKey} query={query} which={which} />;
-  return <CaseRecordsTable metricKey={metricKey} query={query} which={which} />;
+  return <CaseRecordsTable metricKey={metricKey} query={query} which={which} expected={expected} />;
 }
 
-function CaseRecordsTable({ metricKey, query, which }: { metricKey: string; query: Partial<MetricQuery>; which: Which }) {
+/**
+ * Records are listed in the reader's scope: a department's reader tracing a county figure sees their
+ * own org's records, and is told how many more there are (never which).
+ */
+function CaseRecordsTable({ metricKey, query, which, expected }: { metricKey: string; query: Partial<MetricQuery>; which: Which; expected?: number | null }) {
   const navigate = useNavigate();
+  const [shown, setShown] = useState<number | null>(null);
+  const hidden = expected !== undefined && expected !== null && shown !== null ? expected - shown : 0;
   return (
+    <>
+    {hidden > 0 ? <div data-testid="records-out-of-scope"><Alert type="info" showIcon style={{ marginBottom: 12 }}
+      message={`该数字对应${expected}条记录，其中${hidden}条不在您的查看范围内`} description="明细按您的权限显示（部门人员只能查看本单位的记录），完整明细请由有权限的人员（如区领导）查看。" /></div> : null}
     <ProTable<CaseSummary> rowKey="id" search={false} options={false} params={{ which, metricKey }}
       request={async ({ current, pageSize }) => {
         try {
           const r = await get<{ items: CaseSummary[]; total: number }>(`/api/metrics/${metricKey}/records?${qs({ ...query, which, page: current, pageSize })}`);
+          setShown(r.total);
           return { data: r.items, total: r.total, success: true };
         } catch (e) {
           return { data: [], total: 0, success: false, errorMessage: (e as Error).message };
@@ -42,6 +52,7 @@ function CaseRecordsTable({ metricKey, query, which }: { metricKey: string; quer
         { title: '期限', dataIndex: 'dueDate', render: (_, r) => <DeadlineBadge badge={r.badge} dueDate={r.dueDate} /> },
         { title: '创建时间', dataIndex: 'createdAt', render: (_, r) => fmtTime(r.createdAt) },
       ]} />
+    </>
   );
 }
 

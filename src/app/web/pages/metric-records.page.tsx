@@ -25,7 +25,7 @@ export function MetricRecordsPage() {
         </Descriptions>
       ) : null}
       {m.data?.unit === 'rate' ? <Radio.Group style={{ marginBottom: 12 }} value={which} onChange={(e) => setWhich(e.target.value)} options={[{ value: 'numerator', label: '分子记录' }, { value: 'denominator', label: '分母记录' }]} optionType="button" /> : null}
-      {m.data ? <MetricRecordsTable metricKey={key} query={query} which={which} kind={m.data.records} note={m.data.recordsNote} /> : null}
+      {m.data ? <MetricRecordsTable metricKey={key} query={query} which={which} kind={m.data.records} note={m.data.recordsNote} expected={which === 'numerator' ? m.data.numerator : m.data.denominator} /> : null}
       {m.error ? <Alert type="error" message={m.error.message} /> : null}
     </PageContainer>
   );

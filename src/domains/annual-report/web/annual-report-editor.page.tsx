@@ -107,7 +107,7 @@ function TraceDrawer({ metric, onClose }: { metric: MetricRef | null; onClose: (
             <Descriptions.Item label={metric.unit === 'rate' ? '分子 / 分母' : '数值'}>{metric.unit === 'rate' ? `${metric.numerator} / ${metric.denominator}` : metric.numerator}</Descriptions.Item>
           </Descriptions>
           {metric.unit === 'rate' ? <Space style={{ margin: '16px 0 0' }}><Button type={which === 'numerator' ? 'primary' : 'default'} onClick={() => setWhich('numerator')}>分子记录</Button><Button type={which === 'denominator' ? 'primary' : 'default'} onClick={() => setWhich('denominator')}>分母记录</Button></Space> : null}
-          <div style={{ marginTop: 16 }}>{live.data ? <MetricRecordsTable metricKey={metric.key} query={q} which={which} kind={live.data.records} note={live.data.recordsNote} /> : <Spin />}</div>
+          <div style={{ marginTop: 16 }}>{live.data ? <MetricRecordsTable metricKey={metric.key} query={q} which={which} kind={live.data.records} note={live.data.recordsNote} expected={which === 'numerator' ? metric.numerator : metric.denominator} /> : <Spin />}</div>
           <Typography.Paragraph type="secondary">记录列表与报告中的数字使用同一查询，可逐条核对。</Typography.Paragraph>
         </>
       ) : null}
