@@ -73,12 +73,13 @@ export async function openFromWorkbench(e: E2E, refNo: string) {
 export async function act(e: E2E, label: string, fill?: () => Promise<void>) {
   const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
   await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
-  if (fill) {
-    await fill();
-    await e.page.getByRole('button', { name: /确\s*定/ }).click();
-  } else {
-    await e.page.getByRole('button', { name: /确\s*认/ }).click();
-  }
+  if (fill) await fill();
+  // The action's POST must answer 2xx: a refusal fails here with the server's Chinese message, not later
+  // as a state that never appears.
+  const answer = e.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/'));
+  await e.page.getByRole('button', { name: fill ? /确\s*定/ : /确\s*认/ }).click();
+  const r = await answer;
+  if (!r.ok()) throw new Error(`「${label}」: HTTP ${r.status()} ${await r.text()}`);
 }
 
 /** Picks an option of an antd select by the field's id. */
