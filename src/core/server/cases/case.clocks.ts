@@ -44,12 +44,14 @@ export type ClockPlanInput = {
   calendar: WorkCalendar;
   /** A case being created has no clock rows yet: nothing to read. */
   fresh?: boolean;
+  /** The case's clock rows when the caller has read them already in this transaction. */
+  clocks?: ClockRow[];
 };
 
-export async function planClocks(tx: Tx, { machine: m, row, ops, input, actor, at, today, calendar: cal, fresh = false }: ClockPlanInput): Promise<ClockPlan | null> {
+export async function planClocks(tx: Tx, { machine: m, row, ops, input, actor, at, today, calendar: cal, fresh = false, clocks }: ClockPlanInput): Promise<ClockPlan | null> {
   if (ops.length === 0) return null;
   // A case being created has no clocks yet: nothing to read.
-  const existing = new Map(fresh ? [] : (await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
+  const existing = new Map(fresh ? [] : (clocks ?? await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
   const changed = new Map<string, ClockRow>();
   for (const op of ops) {
     const def = m.clocks[op.clock];

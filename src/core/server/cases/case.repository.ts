@@ -252,9 +252,10 @@ export async function insertLink(tx: Tx, row: typeof caseLinks.$inferInsert): Pr
   return (await tx.insert(caseLinks).values(row).onConflictDoNothing().returning({ id: caseLinks.id })).length > 0;
 }
 
-/** Both directions of a case's links, with the case at the other end. */
+/** Both directions of a case's links, with the case at the other end, in one query. */
 export async function linksOf(tx: Tx, caseId: string) {
-  const out = await tx.select({ kind: caseLinks.kind, other: cases }).from(caseLinks).innerJoin(cases, eq(cases.id, caseLinks.toCaseId)).where(eq(caseLinks.fromCaseId, caseId));
-  const inn = await tx.select({ kind: caseLinks.kind, other: cases }).from(caseLinks).innerJoin(cases, eq(cases.id, caseLinks.fromCaseId)).where(eq(caseLinks.toCaseId, caseId));
-  return [...out.map((r) => ({ ...r, direction: 'out' as const })), ...inn.map((r) => ({ ...r, direction: 'in' as const }))];
+  const rows = await tx.select({ kind: caseLinks.kind, fromCaseId: caseLinks.fromCaseId, other: cases }).from(caseLinks)
+    .innerJoin(cases, sql`${cases.id} = CASE WHEN ${caseLinks.fromCaseId} = ${caseId} THEN ${caseLinks.toCaseId} ELSE ${caseLinks.fromCaseId} END`)
+    .where(or(eq(caseLinks.fromCaseId, caseId), eq(caseLinks.toCaseId, caseId)));
+  return rows.map(({ kind, fromCaseId, other }) => ({ kind, other, direction: fromCaseId === caseId ? 'out' as const : 'in' as const }));
 }

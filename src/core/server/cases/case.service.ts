@@ -90,7 +90,8 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   if (!def) throw new AppError('NOT_FOUND', `不存在的办理操作：${event}`);
   const input = parseInput(eventInputSchema(m, event), rawInput ?? {}) as Record<string, unknown>;
   // Extensions are counted on the clock rows themselves (only for events that extend with a limit).
-  const extensions = limitsExtensions(m, event) ? extensionCounts(await repo.listClocks(tx, [row.id])) : undefined;
+  const clocks = limitsExtensions(m, event) ? await repo.listClocks(tx, [row.id]) : undefined;
+  const extensions = clocks ? extensionCounts(clocks) : undefined;
   const refusal = checkTransition(m, event, { state: row.state, data: row.data, input, actor: { id: actor.id ?? '', kind: actor.kind }, extensions }, (p) => can(actor, p, row));
   if (refusal) {
     if (refusal.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', `您没有「${def.label}」的权限`);
@@ -107,7 +108,7 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   if (terminal) for (const name of Object.keys(m.clocks)) if (!ops.some((o) => o.clock === name && o.op === 'stop')) ops.push({ op: 'stop', clock: name });
   // Clocks are planned from the rows read before the compare-and-set: if anyone moved the case since,
   // the compare-and-set fails and nothing planned is written.
-  const plan = await planClocks(tx, { machine: m, row, ops, input, actor, at, today, calendar: cal });
+  const plan = await planClocks(tx, { machine: m, row, ops, input, actor, at, today, calendar: cal, clocks });
   const updated = await repo.casState(tx, row.id, row.state, row.version, {
     state: def.to, updatedAt: at, closedAt: terminal ? at : null, ...(plan?.dues ?? {}),
   });

@@ -111,6 +111,9 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
 
 /** The cases linked to `row`, both ways, as the actor may see them; links out of their scope are counted only. */
 export async function linkViews(tx: Tx, kernel: Kernel, actor: Actor, row: CaseRow) {
+  // No domain declares a link kind yet: then no link can exist, and the case page (every transition's
+  // response) reads nothing for it.
+  if (kernel.caseLinks.size === 0) return { links: [], hiddenLinks: 0 };
   const all = await repo.linksOf(tx, row.id);
   const seen = all.filter((l) => canSee(actor, l.other));
   const sums = await summaries(tx, kernel, seen.map((l) => l.other));
