@@ -72,14 +72,24 @@ export async function openFromWorkbench(e: E2E, refNo: string) {
  */
 export async function act(e: E2E, label: string, fill?: () => Promise<void>) {
   const name = label.length === 2 ? new RegExp(`^${label[0]}\\s*${label[1]}$`) : label;
-  await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
-  if (fill) await fill();
-  // The action's POST must answer 2xx: a refusal fails here with the server's Chinese message, not later
-  // as a state that never appears.
-  const answer = e.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/'));
-  await e.page.getByRole('button', { name: fill ? /确\s*定/ : /确\s*认/ }).click();
-  const r = await answer;
-  if (!r.ok()) throw new Error(`「${label}」: HTTP ${r.status()} ${await r.text()}`);
+  try {
+    await e.page.getByTestId('case-actions').getByRole('button', { name }).click();
+    // The form opens in a modal, a plain action in a popconfirm: 确定/确认 is the one in that layer, never
+    // a button elsewhere on the page.
+    const layer = e.page.locator(fill ? '.ant-modal-wrap:visible' : '.ant-popover:visible').last();
+    await layer.waitFor();
+    if (fill) await fill();
+    // The action's POST must answer 2xx: a refusal fails here with the server's Chinese message, not later
+    // as a state that never appears.
+    const [r] = await Promise.all([
+      e.page.waitForResponse((res) => res.request().method() === 'POST' && res.url().includes('/api/')),
+      layer.getByRole('button', { name: fill ? /确\s*定/ : /确\s*认/ }).click(),
+    ]);
+    if (!r.ok()) throw new Error(`「${label}」: HTTP ${r.status()} ${await r.text()}`);
+  } catch (err) {
+    await e.screenshot(`act-${label}-failed`).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Picks an option of an antd select by the field's id. */
