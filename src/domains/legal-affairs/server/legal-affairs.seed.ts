@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Actor, type Kernel, SYSTEM_ACTOR, tenancy, transition } from '../../../core/server';
-import { addDays, diffDays } from '../../../core/shared/calendar';
+import { addDays, diffDays, twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import type { ContractReviewInput, WorkKind } from '../shared/contract-review.machine';
 import { addFirm, addLawyer, appoint, submit } from './legal-affairs.service';
@@ -60,10 +60,12 @@ export async function seedLegalAffairsDemo(kernel: Kernel) {
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM counsel_firms WHERE name = $1`, [FIRMS[0]]);
   if (Number(n) > 0) return;
   const today = kernel.today();
-  const year = Number(today.slice(0, 4));
   const on = (iso: string): Kernel => ({ ...kernel, now: () => new Date(`${iso}T10:00:00+08:00`), today: () => iso });
-  const start = `${year}-01-05` < today ? `${year}-01-05` : today;
-  // Day k of n spread over the year so far (older first), never after today.
+  // The last twelve months, as every demo seed fills them: a January start still shows a full year's work
+  // and the previous year's report has its figures.
+  const start = twelveMonthsBefore(today);
+  const firstYear = Number(start.slice(0, 4));
+  // Day k of n spread over the twelve months (older first), never after today.
   const spread = (k: number, total: number, lag = 0) => addDays(start, Math.floor((k * Math.max(0, diffDays(start, today) - lag)) / total));
 
   const { agencies, lawyerIds, servedBy } = await kernel.db.tx(async (tx) => {
@@ -78,14 +80,14 @@ export async function seedLegalAffairsDemo(kernel: Kernel) {
       const { id } = await addLawyer(tx, kernel, keeper, { firmId: firmIds[i % FIRMS.length], name, licenceNo });
       lawyerIds.push(id);
       for (const org of new Set([agencies[i % agencies.length], agencies[(i + 5) % agencies.length]])) {
-        await appoint(tx, kernel, keeper, { lawyerId: id, orgId: org.id, from: `${year}-01-01`, to: `${year + 1}-12-31` });
+        await appoint(tx, kernel, keeper, { lawyerId: id, orgId: org.id, from: `${firstYear}-01-01`, to: `${firstYear + 2}-12-31` });
         servedBy.set(org.id, [...(servedBy.get(org.id) ?? []), id]);
       }
     }
     return { agencies, lawyerIds, servedBy };
   });
 
-  // 29 reviews with an opinion this year; the odd ones up to the 23rd assigned to a counsel (12).
+  // 29 reviews with an opinion in the twelve months; the odd ones up to the 23rd assigned to a counsel (12).
   const counts = commentCounts(29);
   const senders = agencies.filter((a) => a.kind === 'department');
   for (let g = 0; g < 32; g++) {

@@ -146,17 +146,20 @@ describe('合同合法性审查', () => {
     expect(await m('contractReview.reviewed')).toBe(row.reviewed);
     expect(await m('contractReview.comments')).toBe(row.comments);
     expect(row.seeded).toBe(29); // the demo's reviews with an opinion, beside what the tests above issued
-    const byKind = async (kind: string) => count(`SELECT count(*)::int AS n FROM counsel_work WHERE kind = $1 AND on_date BETWEEN '2026-01-01' AND '2026-12-31'`, [kind]);
+    const byKind = async (kind: string, from = '2026-01-01', to = '2026-12-31') => count(`SELECT count(*)::int AS n FROM counsel_work WHERE kind = $1 AND on_date BETWEEN $2 AND $3`, [kind, from, to]);
     for (const [key, kind] of [['legalCounsel.reviews', 'review'], ['legalCounsel.opinions', 'opinion'], ['legalCounsel.cases', 'case'], ['legalCounsel.consultations', 'consultation']]) {
       expect(await m(key), key).toBe(await byKind(kind));
     }
-    // The seed report's figures: 163 comments on the reviews, 104 opinions, 18 cases, 185 consultations.
+    // The seed report's figures over the twelve months the demo fills (to the test's today, 2026-11-02):
+    // 163 comments on the reviews, 104 opinions, 18 cases, 185 consultations.
     expect(await count(`SELECT count(*)::int AS n FROM contract_review_comments WHERE case_id IN (SELECT case_id FROM contract_reviews WHERE summary <> $1)`, [contract('').summary])).toBe(163);
-    expect([await byKind('opinion'), await byKind('case'), await byKind('consultation')]).toEqual([104, 18, 185]);
+    const window = ['2025-11-03', '2026-11-02'] as const;
+    expect([await byKind('opinion', ...window), await byKind('case', ...window), await byKind('consultation', ...window)]).toEqual([104, 18, 185]);
+    expect(await m('legalCounsel.consultations', { ...q, from: window[0], to: window[1] })).toBe(185);
     // An org scope counts the sending agency's own reviews only; a period before the year counts none.
     const orgCount = await count(`SELECT count(*)::int AS n FROM contract_reviews WHERE org_id = $1 AND opinion_on IS NOT NULL`, [scj]);
     expect(await m('contractReview.reviewed', { ...q, orgId: scj } as typeof q)).toBe(orgCount);
-    expect(await m('contractReview.reviewed', { ...q, from: '2025-01-01', to: '2025-12-31' })).toBe(0);
+    expect(await m('contractReview.reviewed', { ...q, from: '2024-01-01', to: '2024-12-31' })).toBe(0);
     // The annual report's sentence names these keys, so it writes itself from the same records.
     const report = (await (await t.as('reviewer_sfj')).post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' })).body;
     const para = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'rules.contracts');
@@ -168,6 +171,6 @@ describe('合同合法性审查', () => {
     expect(pool.firms.filter((f: { name: string }) => !f.name.includes('测试'))).toHaveLength(3);
     const demoLawyers = pool.firms.filter((f: { name: string }) => !f.name.includes('测试')).flatMap((f: { lawyers: unknown[] }) => f.lawyers);
     expect(demoLawyers).toHaveLength(17);
-    expect(demoLawyers.reduce((s: number, l: { work: { consultation: number } }) => s + l.work.consultation, 0)).toBe(185);
+    expect(demoLawyers.reduce((s: number, l: { work: { consultation: number } }) => s + l.work.consultation, 0)).toBe(await byKind('consultation'));
   });
 });
