@@ -113,3 +113,34 @@ describe('a due date past the published calendar', () => {
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 });
+
+describe('a case closed on an estimate', () => {
+  it('is counted late or on time again when the year is published and its confirmed date differs', async () => {
+    // 2027 is published by now (above); 2028 is not. Accepted Monday 2027-12-27: 20 working days run to
+    // 2028-01-24 on weekends alone.
+    t.clock.set('2027-12-27T09:00:00+08:00');
+    let clerk = await t.as('clerk_mzj');
+    const id = (await clerk.post('/api/permits', { title: '跨年许可', orgId: mzj })).body.id as string;
+    expect((await clerk.post(`/api/permits/${id}/accept`, {})).status).toBe(200);
+    expect((await clerk.get(`/api/cases/${id}`)).body.clocks.find((c: { name: string }) => c.name === 'decision')).toMatchObject({ dueDate: '2028-01-24', provisional: true });
+    // Decided a day after the estimate: late, as the rollup counts it on the closing day.
+    t.clock.set('2028-01-25T10:00:00+08:00');
+    clerk = await t.as('clerk_mzj');
+    expect((await clerk.post(`/api/permits/${id}/approve`, {})).status).toBe(200);
+    const daily = async () => (await t.kernel.db.query<{ with_clock: number; on_time: number }>(
+      `SELECT with_clock, on_time FROM case_daily WHERE type = 'permit' AND org_id = $1 AND day = '2028-01-25'`, [mzj]))[0];
+    expect(await daily()).toMatchObject({ with_clock: 1, on_time: 0 });
+    // 2028 published with 3 January off: the confirmed date is 01-25, the day it was decided, so on time.
+    const admin = await t.as('admin');
+    expect((await admin.post('/api/admin/calendar/years/2028', { source: '国务院办公厅关于2028年部分节假日安排的通知' })).status).toBe(200);
+    expect((await admin.put('/api/admin/calendar/days/2028-01-03', { kind: 'holiday', name: '元旦' })).status).toBe(200);
+    expect((await admin.post('/api/admin/calendar/years/2028/publish')).status).toBe(200);
+    await scanClocks(t.kernel);
+    expect((await clerk.get(`/api/cases/${id}`)).body.clocks.find((c: { name: string }) => c.name === 'decision')).toMatchObject({ dueDate: '2028-01-25', provisional: false });
+    expect(await daily()).toMatchObject({ with_clock: 1, on_time: 1 });
+    // A second scan changes nothing more.
+    await scanClocks(t.kernel);
+    expect(await daily()).toMatchObject({ with_clock: 1, on_time: 1 });
+    t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+});

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { type ClockOp, type MachineDef } from '../../shared/machine';
 import { deadlineBadge, deriveDue, pauseLength, type ClockData } from '../../shared/clock';
-import type { WorkCalendar } from '../../shared/calendar';
+import { todayIso, type WorkCalendar } from '../../shared/calendar';
 import type { ClockView } from '../../shared/schemas';
 import { type Actor } from '../actor';
 import type { Tx } from '../db/db';
@@ -140,6 +140,16 @@ export async function recomputeClock(tx: Tx, kernel: Kernel, clock: ClockRow, ca
   if (!(await repo.updateClock(tx, clock.id, patch, eq(caseClocks.calendarVersion, clock.calendarVersion)))) return null;
   const all = await repo.listClocks(tx, [clock.caseId]);
   const row = await refreshCaseDue(tx, clock.caseId, all.map((c) => (c.id === clock.id ? { ...c, dueDate: d.dueDate } : c)));
+  // A case closed on an estimate was counted on time or late, on its closing day, against the estimate:
+  // the confirmed date may reverse that verdict, and the rollup the rates read must follow it.
+  if (row?.closedAt && clock.primary && changedDate) {
+    const verdict = (due: string | null) => ({ withClock: due ? 1 : 0, onTime: due && row.primaryStopped && row.primaryStopped <= due ? 1 : 0 });
+    const was = verdict(clock.dueDate), now = verdict(d.dueDate);
+    if (was.withClock !== now.withClock || was.onTime !== now.onTime) {
+      await repo.bumpDaily(tx, { divisionCode: row.divisionCode, orgId: row.orgId, type: row.type, day: todayIso(kernel.tz, row.closedAt) },
+        { withClock: now.withClock - was.withClock, onTime: now.onTime - was.onTime });
+    }
+  }
   if (clock.dueDate && (changedDate || confirmed) && row) {
     const was = clock.provisional ? `原预计到期日${clock.dueDate}` : `原到期日${clock.dueDate}`;
     const now = d.dueDate ? `${d.provisional ? '预计到期日' : '到期日'}${d.dueDate}` : '到期日待定';
