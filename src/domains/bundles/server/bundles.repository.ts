@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { caseClocks, caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
 import { bundleCases } from './bundles.tables';
 import { tzSql } from '../../../core/server';
-import { applicationFacts, setApplicantIdLast4 } from '../../services/public';
+import { applicationFacts, setApplicantIdLast4 } from '../../applications/public';
 
 
 export async function insertBundle(tx: Tx, row: typeof bundleCases.$inferInsert) {

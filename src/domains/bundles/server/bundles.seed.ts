@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createStaff, domainConfig, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { bundlesSettings } from './bundles.config';
-import { listPublishedItems } from '../../services/public';
+import { listPublishedItems } from '../../catalog/public';
 import { BUNDLE_DEFINITIONS, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
 import { deriveBundleState } from '../shared/bundle.derive';

@@ -10,7 +10,7 @@ import { AppError } from '../../../core/shared/errors';
 import { type Actor, appendAudit, can, type Kernel, mergeCaseData, nextSequence, notify, randomToken, SYSTEM_ACTOR, tenancy, type TransitionContext, type Tx, scopeWhere } from '../../../core/server';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { fileApplication, applicationMachine, materialKey, type MaterialProvider } from '../../services/public';
+import { fileApplication, applicationMachine, materialKey, type MaterialProvider } from '../../applications/public';
 import {
   AUTO_RENEWAL, LICENCE_STATUSES, REMINDER_ACTIONS, SOURCES, effectiveOffsets, maskHolderName, validityText,
   type AutoRenewal, type LicenceListQuery, type LicenceStatus, type LicenceTypeInput,
