@@ -34,7 +34,7 @@ export async function fileApplication(tx: Tx, kernel: Kernel, actor: Actor, inpu
     // Any counter with the filing permission may take it: 无差别全科受理 routes it to the item's org.
     if (!can(actor, 'application.file')) throw new AppError('FORBIDDEN', '您没有窗口收件的权限');
     if (!input.applicant) throw new AppError('VALIDATION', '窗口收件须填写申请人信息', { fields: [{ path: 'applicant', message: '申请人：请填写' }] });
-    const check = checkIdNumber(input.applicant.idNumber);
+    const check = checkIdNumber(input.applicant.idNumber, kernel.today());
     const expected = input.applicant.kind === 'person' ? 'residentId' : 'creditCode';
     if (!check.valid || check.kind !== expected) {
       const msg = check.valid ? (input.applicant.kind === 'person' ? '个人申请请填写公民身份号码' : '企业申请请填写统一社会信用代码') : check.reason!;

@@ -39,7 +39,7 @@ export async function ownerOf(tx: Tx, kernel: Kernel, actor: Actor, idNumber?: s
     return { idNumber: id, key: kernel.cipher.index(id) };
   }
   if (!can(actor, 'application.file')) throw new AppError('FORBIDDEN', '您没有窗口收件的权限');
-  const check = idNumber ? checkIdNumber(idNumber.toUpperCase()) : null;
+  const check = idNumber ? checkIdNumber(idNumber.toUpperCase(), kernel.today()) : null;
   if (!check?.valid) throw new AppError('INVALID_ID_NUMBER', check?.reason ?? '请填写申请人证件号码', { fields: [{ path: 'idNumber', message: `申请人证件号码：${check?.reason ?? '请填写'}` }] });
   return { idNumber: idNumber!.toUpperCase(), key: kernel.cipher.index(idNumber!.toUpperCase()) };
 }

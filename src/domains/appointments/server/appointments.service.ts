@@ -44,7 +44,7 @@ export async function createSlot(tx: Tx, kernel: Kernel, actor: Actor, input: z.
 }
 
 export async function book(tx: Tx, kernel: Kernel, actor: Actor | null, input: z.infer<typeof AppointmentBook>) {
-  const check = checkIdNumber(input.idNumber);
+  const check = checkIdNumber(input.idNumber, kernel.today());
   if (!check.valid) throw new AppError('INVALID_ID_NUMBER', check.reason!, { fields: [{ path: 'idNumber', message: `证件号码：${check.reason}` }] });
   const slot = await repo.getSlot(tx, input.slotId);
   if (!slot) throw new AppError('NOT_FOUND', '预约时段不存在');

@@ -312,7 +312,7 @@ async function remindOne(tx: Tx, kernel: Kernel, l: repo.LicenceRow, t: repo.Typ
 async function fileRenewal(tx: Tx, kernel: Kernel, l: repo.LicenceRow, t: repo.TypeRow): Promise<{ id: string; refNo: string } | { reason: string }> {
   if (!l.holderIdEnc) return { reason: '证照未留存持证人完整证件号码（存量导入），请持证人自行申请' };
   const idNumber = kernel.cipher.decrypt(l.holderIdEnc);
-  const check = checkIdNumber(idNumber);
+  const check = checkIdNumber(idNumber, kernel.today());
   if (!check.valid) return { reason: '持证人证件号码无效' };
   let item = null;
   for (const code of t.itemCodes) {
