@@ -21,7 +21,8 @@ export const judicialAdviceMachine = defineMachine({
   clocks: {
     reply: {
       label: '回复期限', unit: 'natural', primary: true, warnBefore: 5,
-      limit: (d) => num(d, 'replyDays', 60),
+      // Counted from the day the letter was received, which may precede its registration by lagDays.
+      limit: (d) => num(d, 'replyDays', 60) - num(d, 'lagDays', 0),
       legalBasis: (d) => `司法建议书载明的期限内书面回复（未载明的按本地规定${num(d, 'replyDays', 60)}日，可配置）`,
     },
   },

@@ -44,7 +44,7 @@ describe('行政应诉 machine', () => {
     const d = m.clocks.defence;
     expect([d.unit, d.primary]).toEqual(['natural', true]);
     const limit = d.limit as (x: Record<string, unknown>) => number;
-    expect([limit({}), limit({ defenceDays: 13 })]).toEqual([15, 13]);
+    expect([limit({}), limit({ lagDays: 2 })]).toEqual([15, 13]);
     expect([m.clocks.appealJudgment.limit, m.clocks.appealJudgment.unit, m.clocks.appealRuling.limit, m.clocks.appealRuling.unit]).toEqual([15, 'natural', 10, 'natural']);
     expect(m.events.answer.clocks).toEqual([{ op: 'stop', clock: 'defence' }]);
     expect(m.events.judgment.clocks).toEqual([{ op: 'start', clock: 'appealJudgment' }]);

@@ -80,11 +80,11 @@ export const litigationMachine = defineMachine({
     closed: { label: '已结案', color: 'success', terminal: true },
   },
   clocks: {
-    // Started when the suit is registered; the limit counts from the day the copy was received, which
-    // may be a day or two before it is registered (data.defenceDays = 15 − the days already gone).
+    // Started when the suit is registered; the 15 days count from the day the copy was received, which
+    // may be a day or two before it is registered (data.lagDays: the days already gone).
     defence: {
       label: '答辩期限', unit: 'natural', primary: true, warnBefore: 3,
-      limit: (d) => (typeof d.defenceDays === 'number' ? d.defenceDays : 15),
+      limit: (d) => 15 - (typeof d.lagDays === 'number' ? d.lagDays : 0),
       legalBasis: (d) => `行政诉讼法 第67条：自收到起诉状副本之日${d.servedOn ? `（${String(d.servedOn)}）` : ''}起15日内提交答辩状和作出行政行为的证据、所依据的规范性文件`,
     },
     // 第85条: 15 days from service of a judgment, 10 from service of a ruling; the decision is recorded on

@@ -1,0 +1,2 @@
+import type { Kernel } from '../../../core/server';
+export async function seedLitigationDemo(_kernel: Kernel) {}
