@@ -30,8 +30,9 @@ export default defineDomain({
     reviewer: RUN,
     director: [...RUN, 'litigation.appeal'],
     // The justice bureau handles the government's own suits and oversees every agency's (division scope).
-    legalReviewer: [...RUN, 'litigation.appeal'],
-    decisionOfficer: READ,
+    // Both offices compile the division's 法治政府 figures (应诉统计, the annual report): they read figures.
+    legalReviewer: [...RUN, 'litigation.appeal', 'metrics.read'],
+    decisionOfficer: [...READ, 'metrics.read'],
     leader: READ,
   },
   caseTypes: [
