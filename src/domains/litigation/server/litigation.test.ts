@@ -105,6 +105,15 @@ describe('行政应诉', () => {
     expect(r.status).toBe(409);
   });
 
+  it('gives a copy received in late December a provisional due date in a year whose holidays are not yet published', async () => {
+    const director = await at('2026-12-17', 'director_scj');
+    const { id } = await post(director, '/api/litigations', suit({ servedOn: '2026-12-17', plaintiff: '年末起诉的原告' }));
+    // 12-17 + 15 = 2027-01-01: past the bundled calendar, estimated on weekends alone and badged 预计.
+    const c = clock((await director.get(`/api/cases/${id}`)).body, 'defence');
+    expect(c).toMatchObject({ dueDate: '2027-01-01', provisional: true });
+    expect(c.badge.label).toContain('（预计）');
+  });
+
   it('is run by the defendant agency and seen across the division by the justice bureau and the government office, by nobody else', async () => {
     const director = await at('2026-09-18', 'director_scj');
     const { id, refNo } = await post(director, '/api/litigations', suit({ plaintiff: '王某某' }));
