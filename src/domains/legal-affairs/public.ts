@@ -26,6 +26,12 @@ export async function counselIfServing(tx: Tx, lawyerId: string, orgIds: string[
   return { id: l.id, name: l.name, firmName: (await repo.getFirm(tx, l.firmId))?.name ?? '' };
 }
 
+/** The lawyer and their firm, whatever their appointments now (a case names who represented it then). */
+export async function counselById(tx: Tx, lawyerId: string): Promise<CounselOption | null> {
+  const l = await repo.getLawyer(tx, lawyerId);
+  return l ? { id: l.id, name: l.name, firmName: (await repo.getFirm(tx, l.firmId))?.name ?? '' } : null;
+}
+
 /** Records that the lawyer represents an agency in a case (once per case). */
 export async function recordCounselCase(tx: Tx, w: { lawyerId: string; orgId: string; on: string; subject: string; caseId: string; divisionCode: string; at: Date }) {
   await repo.insertWork(tx, { id: randomUUID(), lawyerId: w.lawyerId, orgId: w.orgId, kind: 'case', on: w.on, subject: w.subject, caseId: w.caseId, divisionCode: w.divisionCode, createdAt: w.at });

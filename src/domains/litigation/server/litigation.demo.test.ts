@@ -26,6 +26,8 @@ describe('行政应诉 demo year', () => {
     expect(received).toBe(33); // DEMO_LITIGATIONS' default: the scale of the report the demo follows
     const [closed, pending] = [(await m('litigation.closed')).numerator, (await m('litigation.pending')).numerator];
     expect(closed + pending).toBe(received); // every suit of the year is either closed or still heard
+    // The figures of the report the demo follows (结案26件，正在审理案件7件), on the test's today (2026-11-02).
+    expect([closed, pending]).toEqual([26, 7]);
     expect(pending).toBeGreaterThan(3);
     expect(closed).toBeGreaterThan(pending);
     // Every suit was answered within its 15 days, by the machine's own clock.

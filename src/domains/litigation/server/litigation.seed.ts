@@ -103,7 +103,7 @@ export async function seedLitigationDemo(kernel: Kernel) {
       const heard = addDays(served, 35 + (k % 11));
       if (!(await step(heard, 'hearFirst', hearing(heard, orgName, k)))) return;
       if (k % 5 === 0 && !(await step(addDays(heard, 14), 'hearFirst', hearing(addDays(heard, 14), orgName, k + 1)))) return;
-      const decided = addDays(heard, k % 5 === 0 ? 40 : 25);
+      const decided = addDays(heard, k % 5 === 0 ? 35 : 20);
       if (plan.end === 'mediate') { await step(decided, 'mediate', { decidedOn: decided, summary: '双方就补偿数额达成协议，法院出具行政调解书' }); return; }
       if (!(await step(decided, plan.end, { outcome: plan.outcome, decidedOn: decided }))) return;
       // A head absent without leave, or a loss, brings a 司法建议 (法释〔2020〕3号 第12条; 行政诉讼法 第96条).

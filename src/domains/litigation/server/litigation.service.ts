@@ -10,7 +10,7 @@ import { diffDays } from '../../../core/shared/calendar';
 import {
   type Actor, can, type CaseRow, createCase, domainConfig, type Kernel, linkCases, loadVisible, mergeCaseData, tenancy, type TransitionContext, type Tx,
 } from '../../../core/server';
-import { counselIfServing, counselServing, recordCounselCase } from '../../legal-affairs/public';
+import { counselById, counselIfServing, counselServing, recordCounselCase } from '../../legal-affairs/public';
 import { type HearingInput, SuitInput } from '../shared/litigation.machine';
 import type { AdviceInput } from '../shared/judicial-advice.machine';
 import { litigationSettings } from './litigation.config';
@@ -162,7 +162,7 @@ export async function suitFile(tx: Tx, kernel: Kernel, actor: Actor, id: string)
     court: s.court, courtCaseNo: s.courtCaseNo, plaintiff: s.plaintiff, cause: s.cause, claims: s.claims, challengedAct: s.challengedAct,
     reconsidered: s.reconsidered, servedOn: s.servedOn, answeredOn: s.answeredOn, agents: s.agents, appealedBy: s.appealedBy,
     finalOutcome: s.finalOutcome, closedOn: s.closedOn,
-    counsel: s.counselId ? await counselIfServing(tx, s.counselId, [s.orgId], s.answeredOn ?? s.servedOn) : null,
+    counsel: s.counselId ? await counselById(tx, s.counselId) : null,
     hearings: (await repo.hearingsOf(tx, id)).map((h) => ({ id: h.id, instance: h.instance, heldOn: h.heldOn, appearance: h.appearance, headName: h.headName, staffNames: h.staffNames, absenceReason: h.absenceReason, spoke: h.spoke })),
     decisions: (await repo.judgmentsOf(tx, id)).map((j) => ({ id: j.id, instance: j.instance, kind: KIND_LABEL[j.kind] ?? j.kind, outcome: j.outcome, decidedOn: j.decidedOn, summary: j.summary })),
     // A 司法建议 is its own case: listed only where the reader may open it.
