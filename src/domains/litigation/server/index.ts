@@ -19,12 +19,8 @@ export default defineDomain({
     'litigation.read': '查看行政应诉案件', 'litigation.register': '登记行政应诉案件', 'litigation.handle': '办理应诉（答辩、开庭、裁判登记）',
     'litigation.appeal': '决定上诉或服判', 'judicialAdvice.read': '查看司法建议', 'judicialAdvice.handle': '登记和回复司法建议',
   },
-  // The same roles legal-affairs and major-decisions declare (the first declaration wins; all say the
-  // same): a grant to a role nobody has declared yet is refused at boot, and major-decisions sorts after.
-  roles: [
-    { key: 'legalReviewer', name: '合法性审查员', scope: 'division', description: '司法局：重大行政决策、规范性文件和合同的合法性审查' },
-    { key: 'decisionOfficer', name: '决策程序专员', scope: 'division', description: '政府办公室：编制决策目录、记录公众参与等程序、送审、公布和归档' },
-  ],
+  // legalReviewer (司法局) and decisionOfficer (政府办公室) are declared by major-decisions and legal-affairs;
+  // the kernel resolves every domain's roles before any grant, so granting to them here needs no copy.
   grants: {
     // The defendant agency runs its own suits (org scope); its head decides whether to appeal.
     reviewer: RUN,
