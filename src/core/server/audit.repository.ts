@@ -50,3 +50,10 @@ export async function listRecords(tx: Tx, q: { page: number; pageSize: number; s
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
   return { items, total: n };
 }
+
+/** Writes whole new streams at once (bulk-loaded cases): their records and their heads. */
+export async function insertNewStreams(tx: Tx, records: (typeof auditLog.$inferInsert & { seq: number; hash: string })[], heads: (typeof auditStreams.$inferInsert)[]) {
+  const per = 4000;
+  for (let i = 0; i < records.length; i += per) await tx.insert(auditLog).values(records.slice(i, i + per));
+  for (let i = 0; i < heads.length; i += 15_000) await tx.insert(auditStreams).values(heads.slice(i, i + 15_000));
+}

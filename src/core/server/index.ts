@@ -47,6 +47,8 @@ export {
 } from './cases/case.service';
 export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, nextSequence } from './cases/case.repository';
 export { scanClocks } from './cases/clock.jobs';
+export type { BulkActor, BulkCase, BulkOptions, BulkStep } from './cases/case.bulk';
+export { BulkPathError, bulkLoadCases, pathTo } from './cases/case.bulk';
 
 // ---- tenancy, staff, notifications ------------------------------------------------------------------
 export * as tenancy from './tenancy.repository';
