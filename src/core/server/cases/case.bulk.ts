@@ -166,20 +166,21 @@ function scanned(k: ClockRow, on: string, cal: WorkCalendar, at: Date): ClockRow
 }
 
 /**
- * Loads `cases` of `type` in the caller's transaction, `chunk` at a time: every case planned first (a
- * refused step loads nothing), then numbered, written and audited set-based, and the daily rollups
- * rebuilt from the loaded rows. Returns the loaded rows' ids and numbers in the order given.
+ * Loads `list` of `type` in the caller's transaction, `chunk` at a time: each chunk planned (a refused
+ * step throws, and the caller's transaction loads nothing), numbered, written and audited set-based;
+ * then the daily rollups rebuilt from the loaded rows. Returns the loaded rows' ids and numbers in the order given.
  */
 export async function bulkLoadCases(tx: Tx, kernel: Kernel, type: string, list: BulkCase[], opts: BulkOptions = {}): Promise<{ id: string; refNo: string; state: string }[]> {
   const reg = registration(kernel, type);
   const m = reg.machine;
   const cal = await kernel.calendar.get(tx);
-  const planned = list.map((c, i) => planBulkCase(m, cal, kernel.tz, c, c.refNo ?? `${c.title}（第${i + 1}件）`));
   const out: { id: string; refNo: string; state: string }[] = [];
   const size = opts.chunk ?? 5000;
   const markAt = kernel.now();
-  for (let i = 0; i < planned.length; i += size) {
-    const part = planned.slice(i, i + size);
+  // Planned a chunk at a time to bound memory; a refused step in a later chunk throws in the caller's
+  // transaction, so the chunks already written roll back with it.
+  for (let i = 0; i < list.length; i += size) {
+    const part = list.slice(i, i + size).map((c, j) => planBulkCase(m, cal, kernel.tz, c, c.refNo ?? `${c.title}（第${i + j + 1}件）`));
     // Numbers of a day in filing order, as createCase would have taken them one by one.
     const counts = new Map<string, number>();
     for (const p of part) if (p.seqKey) counts.set(p.seqKey, (counts.get(p.seqKey) ?? 0) + 1);
