@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { auditLog, auditStreams } from './db/schema';
 import type { Tx } from './db/db';
+import { insertRecords } from './db/bulk';
 
 import type { AuditRow } from './db/schema';
 export type { AuditRow };
@@ -53,7 +54,6 @@ export async function listRecords(tx: Tx, q: { page: number; pageSize: number; s
 
 /** Writes whole new streams at once (bulk-loaded cases): their records and their heads. */
 export async function insertNewStreams(tx: Tx, records: (typeof auditLog.$inferInsert & { seq: number; hash: string })[], heads: (typeof auditStreams.$inferInsert)[]) {
-  const per = 4000;
-  for (let i = 0; i < records.length; i += per) await tx.insert(auditLog).values(records.slice(i, i + per));
-  for (let i = 0; i < heads.length; i += 15_000) await tx.insert(auditStreams).values(heads.slice(i, i + 15_000));
+  await insertRecords(tx, auditLog, records);
+  await insertRecords(tx, auditStreams, heads);
 }

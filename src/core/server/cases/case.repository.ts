@@ -1,5 +1,6 @@
 /** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { insertRecords } from '../db/bulk';
 import { caseClocks, caseDaily, caseEvents, caseLinks, cases, orgs, sequences } from '../db/schema';
 import { beforeCommit, type Database, type Tx } from '../db/db';
 import { tzSql } from '../tz';
@@ -274,16 +275,9 @@ export async function takeSequences(tx: Tx, counts: Map<string, number>): Promis
   return new Map(rows.map((r) => [r.key, Number(r.value) - counts.get(r.key)! + 1]));
 }
 
-// PostgreSQL takes at most 65,535 bind parameters per statement: multi-row inserts are cut to fit.
-const PARAMS = 60_000;
-async function insertMany<T extends Record<string, unknown>>(rows: T[], columns: number, write: (part: T[]) => Promise<unknown>) {
-  const per = Math.max(1, Math.floor(PARAMS / columns));
-  for (let i = 0; i < rows.length; i += per) await write(rows.slice(i, i + per));
-}
-
-/** Writes bulk-loaded cases with their timelines and clocks, each table in multi-row statements. */
+/** Writes bulk-loaded cases with their timelines and clocks, each table set-based. */
 export async function insertLoaded(tx: Tx, rows: { cases: (typeof cases.$inferInsert)[]; events: (typeof caseEvents.$inferInsert)[]; clocks: (typeof caseClocks.$inferInsert)[] }) {
-  await insertMany(rows.cases, 22, (p) => tx.insert(cases).values(p));
-  await insertMany(rows.events, 12, (p) => tx.insert(caseEvents).values(p));
-  await insertMany(rows.clocks, 22, (p) => tx.insert(caseClocks).values(p));
+  await insertRecords(tx, cases, rows.cases);
+  await insertRecords(tx, caseEvents, rows.events);
+  await insertRecords(tx, caseClocks, rows.clocks);
 }
