@@ -42,7 +42,7 @@ export { randomToken, sm3 } from './crypto';
 // ---- case engine -----------------------------------------------------------------------------------
 export type { CreateCaseInput } from './cases/case.service';
 export {
-  actionsFor, childCases, clockView, createCase, detail, loadVisible, lockCase, mergeCaseData, reassignCase,
+  actionsFor, attachChildren, childCases, clockView, createCase, detail, loadVisible, lockCase, mergeCaseData, reassignCase,
   rebuildCaseRollups, summaries, transition, visibleFilter,
 } from './cases/case.service';
 export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, nextSequence } from './cases/case.repository';

@@ -173,6 +173,11 @@ export async function listPending(tx: Tx, filter: SQL, page: number, pageSize: n
   return { items, total: n };
 }
 
+/** Makes existing cases children of `parentId`, with the parent's applicant name when given. */
+export async function setParent(tx: Tx, parentId: string, childIds: string[], patch: { applicantName?: string | null } = {}) {
+  if (childIds.length) await tx.update(cases).set({ parentId, ...patch }).where(inArray(cases.id, childIds));
+}
+
 /** A parent's child cases (a bundle's applications), in filing order. */
 export const listChildren = (tx: Tx, parentId: string) =>
   tx.select().from(cases).where(eq(cases.parentId, parentId)).orderBy(asc(cases.createdAt), asc(cases.refNo));
