@@ -2,11 +2,12 @@
  * Demo data for 湖滨区: a deterministic year of 办件 on the demo catalog's published items (the catalog
  * domain seeds them first) at the scale the seed reports describe (≈120,000; DEMO_APPLICATIONS changes
  * it): online and counter channels, 帮办代办, 补正, refusals, a few late decisions, and the cases still
- * open today. Rows are generated set-based in SQL (a per-row HTTP path would take minutes), but every
- * case has the timeline and clocks the machine would have written, so case pages and metrics work.
+ * open today. The year is generated set-based in SQL (a per-row HTTP path would take minutes) and the
+ * cases are loaded through the kernel's bulk loader along the machine, so every case has the timeline,
+ * clocks and rollups the runner would have written.
  */
 import { sql } from 'drizzle-orm';
-import { domainConfig, type Kernel, rebuildCaseRollups, tzLiteral } from '../../../core/server';
+import { bulkLoadCases, domainConfig, type Kernel, tzLiteral } from '../../../core/server';
 import { ITEM_FACTS_SQL, listPublishedItems, PUBLISHED_VERSIONS_SQL, seedCatalogDemo } from '../../catalog/public';
 import { applicationsSettings } from './applications.config';
 import { addDays, twelveMonthsBefore, workdaysIn } from '../../../core/shared/calendar';
@@ -81,57 +82,61 @@ export async function seedApplicationsDemo(kernel: Kernel) {
         ELSE 'delivered' END`));
     await tx.execute(sql.raw(`UPDATE zt_gen SET closed_at = (CASE state WHEN 'rejected' THEN accept_d WHEN 'denied' THEN decide_d WHEN 'delivered' THEN deliver_d END + time '16:00' + minute * interval '10 second') AT TIME ZONE ${tz} WHERE state IN ('rejected', 'denied', 'delivered')`));
     const names = `(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙'])[1 + s1] || (ARRAY['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀英','霞','平'])[1 + s2]`;
-    await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT id, 'application', 'BJ' || left(division_code, 6) || to_char(create_d, 'YYYYMMDD') || lpad((row_number() OVER (PARTITION BY create_d ORDER BY g))::text, 5, '0'),
-        name, state, division_code, org_id, NULL, ${names},
-        jsonb_build_object('itemId', item_id, 'legalLimit', legal_raw, 'legalLimitUnit', unit_raw, 'legalBasis', basis, 'promisedLimit', promised, 'channel', CASE WHEN online THEN 'online' ELSE 'counter' END),
-        1, NULL, NULL, created_at, coalesce(closed_at, created_at), closed_at,
-        CASE state WHEN 'submitted' THEN acc_due WHEN 'accepted' THEN least(legal_due, promised_due) WHEN 'approved' THEN deliv_due END,
-        CASE WHEN state IN ('accepted', 'approved', 'delivered', 'denied') THEN legal_due END,
-        CASE WHEN state IN ('approved', 'delivered', 'denied') THEN decide_d END
-      FROM zt_gen`));
-    await tx.execute(sql.raw(`INSERT INTO sequences (key, value)
-      SELECT 'application:' || left(division_code, 6) || ':' || create_d::text, count(*) FROM zt_gen GROUP BY 1
-      ON CONFLICT (key) DO UPDATE SET value = greatest(sequences.value, excluded.value)`));
+    await tx.execute(sql.raw(`ALTER TABLE zt_gen ADD COLUMN applicant text`));
+    await tx.execute(sql.raw(`UPDATE zt_gen SET applicant = ${names}`));
+    // Every application goes through the kernel's bulk loader along its machine: 创建, (补正, 提交补正材料),
+    // 受理 | 不予受理, 准予许可 | 不予许可, 送达 — timeline, clocks and due dates as the runner writes them.
+    const at = (d: string, time: string) => `(${d} + time '${time}') AT TIME ZONE ${tz}`;
+    const clerk = { name: '窗口工作人员' };
+    const acceptor = { name: '受理人员' };
+    const reviewer = { name: '审批人员' };
+    type Gen = {
+      id: string; item_id: string; org_id: string; division_code: string; name: string; legal_raw: number | null; unit_raw: string | null; basis: string; promised: number | null;
+      online: boolean; corr: boolean; state: string; applicant: string; created_at: Date; t_notice: Date; t_corr: Date; t_accept: Date; t_reject: Date; t_approve: Date; t_deny: Date; t_deliver: Date;
+    };
+    const page = 10_000;
+    for (let from = 1; from <= target; from += page) {
+      const rows = ((await tx.execute(sql.raw(`SELECT id, item_id, org_id, division_code, name, legal_raw, unit_raw, basis, promised, online, rs BETWEEN 20 AND 69 AS corr, state, applicant, created_at,
+          ${at('create_d', '11:00')} AS t_notice, ${at('corr_d', '10:00')} AS t_corr, ${at('accept_d', '09:30')} AS t_accept, ${at('accept_d', '15:00')} AS t_reject,
+          ${at('decide_d', '15:00')} AS t_approve, ${at('decide_d', '16:00')} AS t_deny, ${at('deliver_d', '16:00')} AS t_deliver
+        FROM zt_gen WHERE g BETWEEN ${from} AND ${from + page - 1} ORDER BY g`))) as unknown as { rows: Gen[] }).rows;
+      await bulkLoadCases(tx, kernel, 'application', rows.map((g) => {
+        const steps: [string, Date, { name: string }, Record<string, unknown>, string | null][] = [];
+        const reached = (s: string[]) => s.includes(g.state);
+        if (g.corr) {
+          steps.push(['requestCorrection', g.t_notice, acceptor, { missing: '身份证明材料复印件不清晰；申请表缺少签字' }, '请一次性补正：身份证明材料复印件不清晰；申请表缺少签字']);
+          if (g.state !== 'correcting') steps.push(['correct', g.t_corr, { name: g.applicant }, {}, null]);
+        }
+        if (g.state === 'rejected') steps.push(['reject', g.t_reject, acceptor, { reason: '不属于本机关职权范围，已告知向有关机关申请' }, '不属于本机关职权范围，已告知向有关机关申请']);
+        if (reached(['accepted', 'approved', 'delivered', 'denied'])) steps.push(['accept', g.t_accept, acceptor, {}, null]);
+        if (g.state === 'denied') steps.push(['deny', g.t_deny, reviewer, { reason: '不符合法定条件' }, '不符合法定条件']);
+        if (reached(['approved', 'delivered'])) steps.push(['approve', g.t_approve, reviewer, {}, null]);
+        if (g.state === 'delivered') steps.push(['deliver', g.t_deliver, clerk, { method: '窗口领取' }, null]);
+        return {
+          id: g.id, title: g.name, orgId: g.org_id, divisionCode: g.division_code, applicantName: g.applicant,
+          data: { itemId: g.item_id, legalLimit: g.legal_raw, legalLimitUnit: g.unit_raw, legalBasis: g.basis, promisedLimit: g.promised, channel: g.online ? 'online' : 'counter' },
+          createdAt: new Date(g.created_at), createdBy: g.online ? { name: g.applicant } : clerk,
+          path: inOrder(new Date(g.created_at), steps.map(([event, t, actor, input, comment]) => ({ event, at: new Date(t), actor, input, comment }))),
+        };
+      }), { audit: false, scannedOn: today, chunk: page });
+    }
     // Every demo application was filed under the item's published guide version (version 1).
     await tx.execute(sql.raw(`INSERT INTO applications (case_id, item_id, item_version_id, channel, counter_id, assisted_by, applicant_kind, applicant_id_enc, applicant_id_last4, materials, division_code, org_id, created_at, is_demo)
       SELECT g.id, g.item_id, v.id, CASE WHEN g.online THEN 'online' ELSE 'counter' END, NULL, CASE WHEN NOT g.online AND g.assisted THEN '帮办代办员' END, 'person', NULL, g.last4, '[]'::jsonb, g.division_code, g.org_id, g.created_at, true
       FROM zt_gen g LEFT JOIN ${PUBLISHED_VERSIONS_SQL} v ON v.item_id = g.item_id`));
-    // The timeline each case would have: 创建, (补正, 提交补正材料), 受理 | 不予受理, 准予许可 | 不予许可, 送达.
-    const ev = (seq: string, event: string, from: string | null, to: string, at: string, actor: string, comment: string | null, where: string) =>
-      `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL'}, '${to}', NULL::uuid, ${actor}, (${at}) AT TIME ZONE ${tz}, ${comment ? `'${comment}'` : 'NULL'}, '{}'::jsonb, division_code FROM zt_gen WHERE ${where}`;
-    const c = `CASE WHEN rs BETWEEN 20 AND 69 THEN 2 ELSE 0 END`;
-    const clerk = `CASE WHEN online THEN ${names} ELSE '窗口工作人员' END`;
-    await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      ${ev('1', 'create', null, 'submitted', `create_d + time '08:30' + minute * interval '1 minute'`, clerk, null, 'true')}
-      UNION ALL ${ev('2', 'requestCorrection', 'submitted', 'correcting', `create_d + time '11:00'`, `'受理人员'`, '请一次性补正：身份证明材料复印件不清晰；申请表缺少签字', `rs BETWEEN 20 AND 69`)}
-      UNION ALL ${ev('3', 'correct', 'correcting', 'submitted', `corr_d + time '10:00'`, names, null, `rs BETWEEN 20 AND 69 AND state <> 'correcting'`)}
-      UNION ALL ${ev(`2 + ${c}`, 'reject', 'submitted', 'rejected', `accept_d + time '15:00'`, `'受理人员'`, '不属于本机关职权范围，已告知向有关机关申请', `state = 'rejected'`)}
-      UNION ALL ${ev(`2 + ${c}`, 'accept', 'submitted', 'accepted', `accept_d + time '09:30'`, `'受理人员'`, null, `state IN ('accepted', 'approved', 'delivered', 'denied')`)}
-      UNION ALL ${ev(`3 + ${c}`, 'deny', 'accepted', 'denied', `decide_d + time '16:00'`, `'审批人员'`, '不符合法定条件', `state = 'denied'`)}
-      UNION ALL ${ev(`3 + ${c}`, 'approve', 'accepted', 'approved', `decide_d + time '15:00'`, `'审批人员'`, null, `state IN ('approved', 'delivered')`)}
-      UNION ALL ${ev(`4 + ${c}`, 'deliver', 'approved', 'delivered', `deliver_d + time '16:00'`, `'窗口工作人员'`, null, `state = 'delivered'`)}`));
-    await tx.execute(sql.raw(`UPDATE cases SET version = e.n FROM (SELECT case_id, count(*)::int AS n FROM case_events WHERE case_id IN (SELECT id FROM zt_gen) GROUP BY case_id) e WHERE cases.id = e.case_id`));
-    // Clocks as the machine would have left them.
-    const v = Number(cal.version);
-    const clock = (name: string, label: string, unit: string, limit: string, basis: string, primary: boolean, state: string, start: string, due: string, stop: string, where: string) =>
-      `SELECT gen_random_uuid(), id, '${name}', '${label}', ${unit}, ${limit}, ${basis}, ${primary}, ${primary ? 3 : 1}, ${state}, ${start}, ${due}, ${stop}, ${v}, '[]'::jsonb, '[]'::jsonb,
-        format('自%s起算%s%s（%s）；到期日%s。日历版本${v}。', ${start}, ${limit}, CASE WHEN ${unit} = 'natural' THEN '日' ELSE '个工作日' END, ${basis}, ${due}), division_code FROM zt_gen WHERE ${where}`;
-    const decided = `CASE WHEN state IN ('approved', 'delivered', 'denied') THEN decide_d END`;
-    const legalState = `CASE WHEN state = 'accepted' THEN 'running' ELSE 'stopped' END`;
-    await tx.execute(sql.raw(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, division_code)
-      ${clock('acceptance', '受理期限', `'workday'`, '5', `'行政许可法 第32条'`, false, `CASE state WHEN 'correcting' THEN 'paused' WHEN 'submitted' THEN 'running' ELSE 'stopped' END`, 'create_d', `CASE WHEN state = 'correcting' THEN NULL ELSE acc_due END`, `CASE WHEN state IN ('submitted', 'correcting') THEN NULL ELSE accept_d END`, 'true')}
-      UNION ALL ${clock('legal', '法定办理时限', `CASE WHEN unit = '日' THEN 'natural' ELSE 'workday' END`, 'legal', 'left(basis, 120)', true, legalState, 'accept_d', 'legal_due', decided, `state IN ('accepted', 'approved', 'delivered', 'denied')`)}
-      UNION ALL ${clock('promised', '承诺办理时限', `'workday'`, 'promised', `'本级政务服务事项承诺时限'`, false, legalState, 'accept_d', 'promised_due', decided, `promised IS NOT NULL AND state IN ('accepted', 'approved', 'delivered', 'denied')`)}
-      UNION ALL ${clock('delivery', '送达期限', `'workday'`, '10', `'行政许可法 第44条'`, false, `CASE WHEN state = 'approved' THEN 'running' ELSE 'stopped' END`, 'decide_d', 'deliv_due', `CASE WHEN state = 'delivered' THEN deliver_d END`, `state IN ('approved', 'delivered')`)}`));
-    await rebuildCaseRollups(tx, kernel, sql.raw(`id IN (SELECT id FROM zt_gen)`));
-    // 补正 paused the acceptance clock from the notice to the correction (2 working days).
-    await tx.execute(sql.raw(`UPDATE case_clocks k SET pauses = jsonb_build_array(jsonb_build_object('from', g.create_d, 'to', CASE WHEN g.state = 'correcting' THEN NULL ELSE g.corr_d END, 'reason', '补正', 'days', CASE WHEN g.state = 'correcting' THEN 0 ELSE 2 END))
-      FROM zt_gen g WHERE k.case_id = g.id AND k.name = 'acceptance' AND g.rs BETWEEN 20 AND 69`));
-    // Past-due open clocks were already warned and marked by the scanner in real life; do the same here.
-    // A due date past the published calendar is provisional (预计), re-derived when the year is published.
-    await tx.execute(sql.raw(`UPDATE case_clocks SET provisional = true WHERE due_date > '${cal.lastDate}' AND case_id IN (SELECT id FROM zt_gen)`));
-    await tx.execute(sql.raw(`UPDATE case_clocks SET warned_at = now(), overdue_at = CASE WHEN due_date < '${today}' THEN now() END
-      WHERE state = 'running' AND due_date <= '${today}' AND case_id IN (SELECT id FROM zt_gen)`));
+  });
+}
+
+/**
+ * The generator picks each step's day, with an office hour that may fall before the previous step of the
+ * same day (filed at 16:00, accepted "at 09:30"): such a step is moved to just after the previous one,
+ * on the same day, so the timeline reads in order and every clock keeps its dates.
+ */
+function inOrder<T extends { at: Date }>(created: Date, steps: T[]): T[] {
+  let last = created.getTime();
+  return steps.map((s) => {
+    const t = Math.max(s.at.getTime(), last + 10 * 60_000);
+    last = t;
+    return { ...s, at: new Date(t) };
   });
 }
