@@ -26,6 +26,16 @@ describe('clock maths', () => {
     expect(deriveDue(c, cal).derivation).toContain('专家评审暂停2026-11-02至2026-11-09，不计5个工作日');
   });
 
+  it('ends a term fixed in dates exactly, without the holiday calendar or a roll-over', () => {
+    // A normative document in force from 2026-11-02 for 1,826 days: far past the published calendar, and
+    // 2031-11-02 is a Sunday — a validity ends on its date; only procedural periods roll over.
+    const r = deriveDue(base({ unit: 'date', limitDays: 1826, startedOn: '2026-11-02', legalBasis: '有效期5年' }), cal);
+    expect(r).toMatchObject({ dueDate: '2031-11-02', provisional: false });
+    expect(r.derivation).toBe('自2026-11-02起算1826日（有效期5年）；届满日2031-11-02（按日历日计算，不因节假日顺延）。');
+    // The same span as natural days needs the calendar near its end and has none that far ahead.
+    expect(deriveDue(base({ unit: 'natural', limitDays: 1826, startedOn: '2026-11-02' }), cal).dueDate).toBeNull();
+  });
+
   it('has no due date while paused, and says so', () => {
     const r = deriveDue(base({ state: 'paused', pauses: [{ from: '2026-10-09', to: null, reason: '补正', days: 0 }] }), cal);
     expect(r.dueDate).toBeNull();

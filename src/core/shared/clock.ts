@@ -26,6 +26,11 @@ export type ClockData = {
 const unitWord = (u: ClockUnit) => (u === 'workday' ? '个工作日' : '日');
 
 /** Days a closed pause removed from the count: working days in (from, to], or natural days. */
+/** ISO date plus n days, on dates alone (UTC arithmetic, so no zone or daylight-saving shift). */
+function plusDays(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+}
+
 export function pauseLength(unit: ClockUnit, from: string, to: string, cal: WorkCalendar): number {
   if (unit === 'workday') return cal.workdaysBetween(from, to);
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86400000));
@@ -54,6 +59,10 @@ export function deriveDue(c: ClockData, cal: WorkCalendar): DueDerivation {
   for (const e of c.extensions) parts.push(`经${e.approverName}批准延长${e.days}${unitWord(c.unit)}（${e.reason}）`);
   for (const p of c.pauses) parts.push(p.to ? `${p.reason}暂停${p.from}至${p.to}，不计${p.days}${unitWord(c.unit)}` : `${p.reason}自${p.from}起暂停计时`);
   if (c.state === 'paused') return { dueDate: null, derivation: `${parts.join('；')}；暂停期间不计算到期日。`, provisional: false };
+  if (c.unit === 'date') {
+    const dueDate = plusDays(c.startedOn, total);
+    return { dueDate, derivation: `${parts.join('；')}；届满日${dueDate}（按日历日计算，不因节假日顺延）。`, provisional: false };
+  }
   const compute = (k: WorkCalendar) => (c.unit === 'workday' ? k.addWorkdays(c.startedOn, total) : k.addNaturalDays(c.startedOn, total));
   const tail = c.unit === 'natural' ? '（期间届满日为休息日的，顺延至其后第一个工作日，民事诉讼法第85条）' : '（起算日不计入，不含法定节假日）';
   try {

@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 
-export type ClockUnit = 'workday' | 'natural';
+/**
+ * workday: working days on the published holiday calendar (行政许可法 第82条).
+ * natural: natural days whose last day rolls over a rest day to the next working day (民事诉讼法 第85条,
+ *   applied to procedural periods), so it needs the calendar near its end.
+ * date: a term fixed in dates, such as a normative document's validity: start plus N days, no roll-over and
+ *   no holiday calendar, so a five-year term has an exact end date from the first day.
+ */
+export type ClockUnit = 'workday' | 'natural' | 'date';
 
 export type ClockDef = {
   label: string;

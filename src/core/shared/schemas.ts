@@ -85,7 +85,7 @@ export const ClockExtension = z.object({ days: z.number().int(), approverId: z.s
 export const ClockView = z.object({
   name: z.string(),
   label: z.string(),
-  unit: z.enum(['workday', 'natural']),
+  unit: z.enum(['workday', 'natural', 'date']),
   limit: z.number().int(),
   legalBasis: z.string(),
   primary: z.boolean(),

@@ -22,7 +22,7 @@ export function ClockCards({ clocks }: { clocks: ClockView[] }) {
       {clocks.map((c) => (
         <Card key={c.name} size="small" title={<Space>{c.label}<DeadlineBadge badge={c.badge} dueDate={c.dueDate} /></Space>} data-testid={`clock-${c.name}`}>
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
-            <Descriptions.Item label="计时方式">{c.unit === 'workday' ? `${c.limit}个工作日` : `${c.limit}日（自然日）`}</Descriptions.Item>
+            <Descriptions.Item label="计时方式">{c.unit === 'workday' ? `${c.limit}个工作日` : c.unit === 'date' ? `${c.limit}日（日历日，不顺延）` : `${c.limit}日（自然日）`}</Descriptions.Item>
             <Descriptions.Item label="起算日">{c.startedOn}</Descriptions.Item>
             <Descriptions.Item label="到期日">{c.dueDate ? (c.provisional ? `${c.dueDate}（预计）` : c.dueDate) : (c.state === 'paused' ? '暂停中' : '待定')}</Descriptions.Item>
             <Descriptions.Item label="法律依据">{c.legalBasis}</Descriptions.Item>

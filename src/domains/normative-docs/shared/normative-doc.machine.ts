@@ -59,7 +59,7 @@ export const normativeDocMachine = defineMachine({
   clocks: {
     legality: { label: '合法性审核期限', unit: 'workday', limit: (d) => num(d, 'legalityDays', 15), legalBasis: '国办发〔2018〕115号（一般不少于5个、不超过15个工作日，可配置）' },
     filing: { label: '报备期限', unit: 'natural', limit: (d) => num(d, 'filingDays', 30), primary: true, legalBasis: '自公布之日起30日内报送备案（地方规定，可配置）' },
-    validity: { label: '有效期', unit: 'natural', limit: (d) => num(d, 'validDays', 1826), warnBefore: 120, onOverdue: 'expire', legalBasis: '有效期一般不超过5年，届满前6个月评估（地方规定，可配置）' },
+    validity: { label: '有效期', unit: 'date', limit: (d) => num(d, 'validDays', 1826), warnBefore: 120, onOverdue: 'expire', legalBasis: '有效期一般不超过5年，届满前6个月评估（地方规定，可配置）' },
   },
   events: {
     recordFirstReview: { label: '起草单位初审', from: ['draft'], to: 'draft', permission: 'normativeDoc.draft', input: z.object({ opinion: text('初审意见') }) },
