@@ -51,7 +51,8 @@ type Method = 'get' | 'post' | 'put' | 'delete' | 'patch';
 /** The paths that answer a method. */
 export type PathsOf<M extends Method> = { [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never }[keyof paths];
 type Op<P extends keyof paths, M extends Method> = paths[P][M] extends infer O ? (O extends { responses: unknown } ? O : never) : never;
-type Json<C> = C extends { content: { 'application/json': infer B } } ? B : C extends { content: { 'application/json'?: infer B } } ? B : never;
+// A route that declares no response schema answers `unknown`: its hook states the shape.
+type Json<C> = C extends { content: { 'application/json': infer B } } ? B : C extends { content: { 'application/json'?: infer B } } ? B : unknown;
 type Success<R> = R extends { 200: infer X } ? Json<X> : R extends { 201: infer X } ? Json<X> : R extends { 204: unknown } ? null : unknown;
 
 /** The body a path answers with on success. */

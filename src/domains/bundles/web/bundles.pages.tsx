@@ -6,6 +6,7 @@ import { App, Button, Form, Input, Radio, Select, Switch } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ApiError, get, post } from '../../../core/web/api';
 import { CaseListPage } from '../../../core/web/case-list';
+import { bundleList } from './bundles.lists';
 import { CaseTimeline } from '../../../core/web/case-parts';
 import type { CaseDetail } from '../../../core/shared/schemas';
 import type { BundleDefinitionView } from '../shared/bundles.schema';
@@ -13,7 +14,7 @@ import { BundleFields, BundleMaterials, formValues, materialsBody, useMaterialCh
 import { BundleProgressView, useBundleProgress } from './bundle-progress';
 
 export function BundleListPage() {
-  return <CaseListPage title="“一件事”办件" endpoint="/api/bundles" columns={{ refNo: '编号', title: '“一件事”', applicant: '申请人' }} />;
+  return <CaseListPage list={bundleList} />;
 }
 
 export function BundleIntakePage() {
