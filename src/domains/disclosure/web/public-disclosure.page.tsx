@@ -5,7 +5,6 @@ import { useCorrectDisclosureRequest, useDisclosureOrgs, useFileDisclosureReques
 import { APPLICANT_TYPES, PROACTIVE_CATEGORIES } from '../shared/disclosure.machine';
 
 type Item = { id: string; title: string; category: string; orgName: string; publishedOn: string; excerpt: string };
-type Tracked = { refNo: string; state: string; stateName: string; orgName: string; receivedOn: string; content: string; dueDate: string | null; derivation: string | null; correctionAsked: string | null; replyType: string | null; replyContent: string | null; repliedOn: string | null; fee: number };
 
 function Published() {
   const [q, setQ] = useState('');

@@ -3,7 +3,6 @@ import { Alert, Button, Card, Checkbox, Form, Input, List, Result, Tabs, Typogra
 import { useFileLetter, usePublishedLetters } from './hotline.hooks';
 import { TrackPanel } from './public-hotline.page';
 
-type Published = { id: string; title: string; content: string; reply: string | null; orgName: string; repliedAt: string | null };
 
 export function PublicMailboxPage() {
   const file = useFileLetter();

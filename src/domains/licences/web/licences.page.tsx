@@ -10,11 +10,10 @@ import type { z } from 'zod';
 import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { fmtTime } from '../../../core/web/case-parts';
-import { AUTO_RENEWAL, LICENCE_STATUSES, STATUS_COLORS, type Licence, type LicenceDetail, type LicenceTypeView } from '../shared/licences.schema';
+import { AUTO_RENEWAL, LICENCE_STATUSES, STATUS_COLORS, type Licence, type LicenceTypeView } from '../shared/licences.schema';
 import { useLicence, useLicences, useLicenceTypes, useRevokeLicence, useRunReminders, useSaveLicenceType } from './licences.hooks';
 
 type Item = z.infer<typeof Licence>;
-type Detail = z.infer<typeof LicenceDetail>;
 type TypeView = z.infer<typeof LicenceTypeView>;
 
 const StatusTag = ({ s, name }: { s: keyof typeof STATUS_COLORS; name: string }) => <Tag color={STATUS_COLORS[s]} data-testid="licence-status">{name}</Tag>;

@@ -6,11 +6,10 @@ import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Result, Spin, Tag, Typography } from 'antd';
 import type { z } from 'zod';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
-import { STATUS_COLORS, type Licence, type Verification } from '../shared/licences.schema';
+import { STATUS_COLORS, type Verification } from '../shared/licences.schema';
 import { useLookupLicence, useMyLicences, useVerifyLicence } from './licences.hooks';
 
 type V = z.infer<typeof Verification>;
-type Mine = z.infer<typeof Licence> & { verifyUrl: string; verifyPath: string };
 
 const Shell = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
