@@ -5,11 +5,16 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Segmented, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Segmented, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { fmtTime } from '../../../core/web/case-parts';
-import { SATISFACTION } from '../shared/callbacks.schema';
+import { z } from 'zod';
+import { DynamicFields, type JsonSchema } from '../../../core/web/dynamic-form';
+import { CallbackSettingsInput, SATISFACTION } from '../shared/callbacks.schema';
 import { useCallback, useCallbackContact, useCallbackQueue, useCallbackSettings, useRecordAttempt, useSaveCallbackSetting, type CallbackItem, type CallbackSetting } from './callbacks.hooks';
+
+/** The settings form is the API's input schema (titles, bounds, hints): the page restates no rule. */
+const SETTINGS_FORM = z.toJSONSchema(CallbackSettingsInput.omit({ kind: true })) as JsonSchema;
 
 const STATE_COLOR: Record<string, string> = { pending: 'processing', done: 'success', unreached: 'default' };
 
@@ -31,10 +36,7 @@ function SettingsCard() {
         ]} />
       <Modal open={!!editing} title={`回访设置：${editing?.kindName ?? ''}`} okText="保存" cancelText="取消" onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={editing ?? undefined} onFinish={(v) => save.mutate({ ...v, kind: editing!.kind })}>
-          <Form.Item name="samplePercent" label="抽样比例（%）" rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
-          <Form.Item name="maxAttempts" label="最多拨打次数" rules={[{ required: true }]}><InputNumber min={1} max={10} /></Form.Item>
-          <Form.Item name="retryHours" label="重拨间隔（小时）" rules={[{ required: true }]}><InputNumber min={1} max={72} /></Form.Item>
-          <Form.Item name="script" label="回访话术（可用{回访单位}{承办单位}{事项}{编号}{办结日期}）" rules={[{ required: true }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+          <DynamicFields schema={SETTINGS_FORM} />
           {save.error ? <Alert type="error" showIcon message={save.error.message} /> : null}
         </Form>
       </Modal>
