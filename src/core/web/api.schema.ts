@@ -14157,7 +14157,10 @@ export interface operations {
                     retryHours: number;
                     /** 抽样比例（%） */
                     samplePercent: number;
-                    /** 回访话术 */
+                    /**
+                     * 回访话术
+                     * @description 可用{回访单位}{承办单位}{事项}{编号}{办结日期}
+                     */
                     script: string;
                 };
             };
