@@ -12,6 +12,7 @@ import type { CaseAction, CaseDetail, ClockView } from '../shared/schemas';
 import { ApiError, post } from './api';
 import { DeadlineBadge, StatusTag } from './status';
 import { DynamicFields, formBody, type JsonSchema } from './dynamic-form';
+import { caseKey } from './case.hooks';
 
 export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -66,7 +67,7 @@ export function ActionButtons({ caseId, actions, onDone }: { caseId: string; act
       if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] })));
       message.error(e instanceof Error ? e.message : '操作失败');
     },
-    onSettled: () => { void qc.invalidateQueries({ queryKey: ['case', caseId] }); void qc.invalidateQueries({ queryKey: ['workbench'] }); onDone?.(); },
+    onSettled: () => { void qc.invalidateQueries({ queryKey: caseKey(caseId) }); void qc.invalidateQueries({ queryKey: ['workbench'] }); onDone?.(); },
   });
   if (actions.length === 0) return <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>;
   return (

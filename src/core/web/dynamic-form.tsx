@@ -6,7 +6,7 @@ import { Form, Input, InputNumber, Select, DatePicker, Switch } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
 
-type Prop = { type?: string | string[]; title?: string; enum?: string[]; maxLength?: number; minimum?: number; maximum?: number; format?: string; pattern?: string; anyOf?: Prop[] };
+type Prop = { type?: string | string[]; title?: string; description?: string; enum?: string[]; maxLength?: number; minimum?: number; maximum?: number; format?: string; pattern?: string; anyOf?: Prop[] };
 export type JsonSchema = { properties?: Record<string, Prop>; required?: string[] };
 
 const base = (p: Prop): Prop => (p.anyOf ? p.anyOf.find((x) => x.type !== 'null') ?? p : p);
@@ -28,7 +28,7 @@ export function DynamicFields({ schema }: { schema: JsonSchema }) {
         else if (p.format === 'date' || p.pattern === '^\\d{4}-\\d{2}-\\d{2}$') input = <DatePicker style={{ width: '100%' }} />;
         else if ((p.maxLength ?? 0) > 200) input = <Input.TextArea rows={3} maxLength={p.maxLength} showCount />;
         else input = <Input maxLength={p.maxLength} />;
-        return <Form.Item key={name} name={name} label={label} rules={rules} valuePropName={type === 'boolean' ? 'checked' : 'value'}>{input}</Form.Item>;
+        return <Form.Item key={name} name={name} label={label} extra={p.description} rules={rules} valuePropName={type === 'boolean' ? 'checked' : 'value'}>{input}</Form.Item>;
       })}
     </>
   );

@@ -7,11 +7,10 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Descriptions, Drawer, Input, Result, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseDetail, MetricResult } from '../../../core/shared/schemas';
-import type { AnnualReportView, MetricRef, ReportParagraph } from '../shared/annual-report.schema';
+import type { MetricRef, ReportParagraph } from '../shared/annual-report.schema';
 import { PART_NUMERALS, SECTION_NUMERALS } from '../shared/annual-report.templates';
-import { get, post, put, qs } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
+import { useAnnualReport, useMetric, useRefreshReport, useRegenerateReport, useSaveParagraph } from './annual-report.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards } from '../../../core/web/case-parts';
 import { MetricRecordsTable } from '../../../core/web/metric-records';
@@ -19,17 +18,13 @@ import { MetricRecordsTable } from '../../../core/web/metric-records';
 export function AnnualReportEditorPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const report = useQuery({ queryKey: ['annual-report', id], queryFn: () => get<AnnualReportView>(`/api/annual-reports/${id}`) });
-  const kase = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
+  const report = useAnnualReport(id);
+  const kase = useCase(id);
   const [trace, setTrace] = useState<MetricRef | null>(null);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const refresh = () => { void qc.invalidateQueries({ queryKey: ['annual-report', id] }); void qc.invalidateQueries({ queryKey: ['case', id] }); };
-  const regen = useMutation({ mutationFn: () => post(`/api/annual-reports/${id}/regenerate`), onSuccess: () => { message.success('数据段落已按最新记录重新生成，人工修改的段落保持不变'); refresh(); }, onError: (e) => message.error(e.message) });
-  const save = useMutation({
-    mutationFn: (v: { id: string; text: string }) => put(`/api/annual-reports/${id}/paragraphs/${v.id}`, { text: v.text, expectedVersion: report.data!.contentVersion }),
-    onSuccess: () => { message.success('已保存'); setEditing(null); refresh(); }, onError: (e) => message.error(e.message),
-  });
+  const refresh = useRefreshReport(id);
+  const regen = useRegenerateReport(id, { done: () => message.success('数据段落已按最新记录重新生成，人工修改的段落保持不变'), failed: (e) => message.error(e.message) });
+  const save = useSaveParagraph(id, { done: () => { message.success('已保存'); setEditing(null); }, failed: (e) => message.error(e.message) });
   if (report.isLoading) return <Spin />;
   if (!report.data) return <Result status="404" title={report.error?.message ?? '报告不存在'} />;
   const r = report.data;
@@ -39,7 +34,7 @@ export function AnnualReportEditorPage() {
         <Space direction="vertical" style={{ width: '100%', margin: '8px 0' }}>
           <Input.TextArea autoSize={{ minRows: 3 }} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} maxLength={5000} />
           {p.kind === 'data' ? <Alert type="warning" showIcon message="修改后本段不再随数据自动更新，其中的数字也不再可追溯。" /> : null}
-          <Space><Button type="primary" loading={save.isPending} onClick={() => save.mutate(editing)}>保存</Button><Button onClick={() => setEditing(null)}>取消</Button></Space>
+          <Space><Button type="primary" loading={save.isPending} onClick={() => save.mutate({ paragraphId: editing.id, body: { text: editing.text, expectedVersion: report.data!.contentVersion } })}>保存</Button><Button onClick={() => setEditing(null)}>取消</Button></Space>
         </Space>
       ) : (
         <p className="gw-p" onDoubleClick={() => r.editable && setEditing({ id: p.id, text: p.segments.map((s) => s.text).join('') })}>
@@ -94,7 +89,7 @@ function TraceDrawer({ metric, onClose }: { metric: MetricRef | null; onClose: (
   const [which, setWhich] = useState<'numerator' | 'denominator'>('numerator');
   const q = metric?.query;
   // Where this figure's records are (cases, registry rows, or elsewhere) is the metric's, asked live.
-  const live = useQuery({ queryKey: ['metric', metric?.key, q], enabled: !!metric && !!q, queryFn: () => get<MetricResult>(`/api/metrics/${metric!.key}?${qs(q!)}`) });
+  const live = useMetric(metric?.key, q);
   return (
     <Drawer open={!!metric} width={760} title={metric ? `数据来源：${metric.label}` : ''} onClose={onClose} destroyOnHidden>
       {metric && q ? (

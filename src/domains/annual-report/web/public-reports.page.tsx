@@ -1,15 +1,11 @@
 import { useParams, Link } from 'react-router-dom';
 import { Card, List, Result, Spin, Typography, Button } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../core/web/api';
-import type { AnnualReportView } from '../shared/annual-report.schema';
+import { usePublicReport, usePublicReports } from './annual-report.hooks';
 import { PART_NUMERALS, SECTION_NUMERALS } from '../shared/annual-report.templates';
-
-type Item = { id: string; year: number; subjectName: string; title: string; publishedAt: string | null };
 
 /** The public portal's list of published reports (phone-friendly). */
 export function PublicReportsPage() {
-  const q = useQuery({ queryKey: ['public-reports'], queryFn: () => get<Item[]>('/api/public/annual-reports') });
+  const q = usePublicReports();
   return (
     <div style={{ maxWidth: 900, margin: '24px auto', padding: '0 12px' }}>
       <Typography.Title level={3}>法治政府建设年度报告</Typography.Title>
@@ -23,7 +19,7 @@ export function PublicReportsPage() {
 
 export function PublicReportPage() {
   const { id = '' } = useParams();
-  const q = useQuery({ queryKey: ['public-report', id], queryFn: () => get<AnnualReportView>(`/api/public/annual-reports/${id}`) });
+  const q = usePublicReport(id);
   if (q.isLoading) return <Spin />;
   if (!q.data) return <Result status="404" title="报告不存在或尚未公开" />;
   const r = q.data;

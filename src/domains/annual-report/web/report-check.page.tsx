@@ -5,8 +5,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
-import { post } from '../../../core/web/api';
+import { useReportCheck } from './annual-report.hooks';
 import type { Claim } from '../shared/report-check';
 
 const STATUS: Record<Claim['status'], [string, string]> = { ok: ['一致', 'green'], mismatch: ['不一致', 'red'], unverifiable: ['无法核对', 'default'] };
@@ -15,7 +14,7 @@ const KIND: Record<Claim['kind'], string> = { share: '占比', rate: '比率', s
 export function ReportCheckPage() {
   const { message } = App.useApp();
   const [text, setText] = useState('');
-  const check = useMutation({ mutationFn: (body: object) => post<{ claims: Claim[] }>('/api/public/report-check', body), onError: (e) => message.error(e.message) });
+  const check = useReportCheck((e) => message.error(e.message));
   const claims = check.data?.claims ?? [];
   const bad = claims.filter((c) => c.status === 'mismatch').length;
   return (

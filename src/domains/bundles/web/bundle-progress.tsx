@@ -4,15 +4,10 @@
  * do it. The citizen on a phone and the clerk at the window see the same thing (actions differ).
  */
 import { Alert, Card, Descriptions, List, Result, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../core/web/api';
 import { ActionButtons, fmtTime } from '../../../core/web/case-parts';
 import { DeadlineBadge, StatusTag } from '../../../core/web/status';
 import type { BundleProgress } from '../shared/bundles.schema';
 
-export function useBundleProgress(id: string) {
-  return useQuery({ queryKey: ['case', id, 'progress'], queryFn: () => get<BundleProgress>(`/api/bundles/${id}/progress`) });
-}
 
 export function BundleProgressView({ p, staffLinks }: { p: BundleProgress; staffLinks?: boolean }) {
   const promised = p.clocks.find((c) => c.primary);

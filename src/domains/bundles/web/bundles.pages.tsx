@@ -3,38 +3,37 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { App, Button, Form, Input, Radio, Select, Switch } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
+import { useBundleDefinitions, useBundleProgress, useCounters, useFileBundle } from './bundles.hooks';
 import { CaseListPage } from '../../../core/web/case-list';
+import { bundleList } from './bundles.lists';
 import { CaseTimeline } from '../../../core/web/case-parts';
-import type { CaseDetail } from '../../../core/shared/schemas';
-import type { BundleDefinitionView } from '../shared/bundles.schema';
 import { BundleFields, BundleMaterials, formValues, materialsBody, useMaterialChoice } from './bundle-form';
-import { BundleProgressView, useBundleProgress } from './bundle-progress';
+import { BundleProgressView } from './bundle-progress';
 
 export function BundleListPage() {
-  return <CaseListPage title="“一件事”办件" endpoint="/api/bundles" columns={{ refNo: '编号', title: '“一件事”', applicant: '申请人' }} />;
+  return <CaseListPage list={bundleList} />;
 }
 
 export function BundleIntakePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const defs = useQuery({ queryKey: ['bundle-definitions'], queryFn: () => get<BundleDefinitionView[]>('/api/public/bundle-definitions') });
-  const counters = useQuery({ queryKey: ['counters'], queryFn: () => get<{ id: string; name: string }[]>('/api/counters') });
+  const defs = useBundleDefinitions();
+  const counters = useCounters();
   const [code, setCode] = useState<string>();
   const def = defs.data?.find((d) => d.code === code);
   const { choice, set } = useMaterialChoice();
   const [key] = useState(() => crypto.randomUUID());
-  const file = useMutation({
-    mutationFn: (body: unknown) => post<{ id: string; refNo: string }>('/api/bundles', body),
-    onSuccess: (r) => { message.success(`已受理，编号 ${r.refNo}，已分送各部门`); navigate(`/bundles/${r.id}`); },
-    onError: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] }))); message.error(e.message); },
+  const file = useFileBundle({
+    done: (r) => { message.success(`已受理，编号 ${r.refNo}，已分送各部门`); navigate(`/bundles/${r.id}`); },
+    failed: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] }))); message.error(e.message); },
   });
   const submit = async () => {
     const v = await form.validateFields();
     file.mutate({
-      definitionCode: code, counterId: v.counterId, assisted: v.assisted ?? false, idempotencyKey: key,
+      definitionCode: def!.code, counterId: v.counterId, assisted: v.assisted ?? false, idempotencyKey: key,
       applicant: { kind: def!.applicantKind, name: v.name, idNumber: v.idNumber, phone: v.phone },
       form: formValues(def!, v.form), materials: materialsBody(def!, choice),
     });
@@ -73,7 +72,7 @@ export function BundleIntakePage() {
 export function BundleDetailPage() {
   const { id } = useParams();
   const p = useBundleProgress(id!);
-  const detail = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
+  const detail = useCase(id!);
   return (
     <PageContainer title={p.data?.definitionName ?? '“一件事”'}>
       <ProCard split="vertical">

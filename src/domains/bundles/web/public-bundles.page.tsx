@@ -5,17 +5,16 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, List, Result, Space, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../core/web/api';
+import { useBundleDefinition, useBundleDefinitions, useBundleProgress, useFileBundle } from './bundles.hooks';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
 import type { BundleDefinitionView } from '../shared/bundles.schema';
 import { BundleFields, BundleMaterials, formValues, materialsBody, useMaterialChoice } from './bundle-form';
-import { BundleProgressView, useBundleProgress } from './bundle-progress';
+import { BundleProgressView } from './bundle-progress';
 
 const page = { maxWidth: 720, margin: '0 auto', padding: 12 };
 
 export function PublicBundlesPage() {
-  const defs = useQuery({ queryKey: ['bundle-definitions'], queryFn: () => get<BundleDefinitionView[]>('/api/public/bundle-definitions') });
+  const defs = useBundleDefinitions();
   return (
     <div style={page}>
       <Typography.Title level={4}>高效办成一件事</Typography.Title>
@@ -41,7 +40,7 @@ export function PublicBundlesPage() {
 
 export function PublicBundlePage() {
   const { code } = useParams();
-  const def = useQuery({ queryKey: ['bundle-definition', code], queryFn: () => get<BundleDefinitionView>(`/api/public/bundle-definitions/${code}`) });
+  const def = useBundleDefinition(code ?? '');
   const { loading, me } = usePublicMe();
   if (!def.data) return <div style={page}>{def.error ? <Alert type="error" message={def.error.message} /> : null}</div>;
   const d = def.data;
@@ -65,7 +64,7 @@ function BundleApplyForm({ def, name }: { def: BundleDefinitionView; name: strin
   const [form] = Form.useForm();
   const { choice, set } = useMaterialChoice();
   const [key] = useState(() => crypto.randomUUID());
-  const file = useMutation({ mutationFn: (body: unknown) => post<{ id: string; refNo: string; children: { itemName: string; orgName: string }[] }>('/api/bundles', body) });
+  const file = useFileBundle();
   if (file.data) {
     return (
       <Result status="success" title="已提交，各部门将同步办理" subTitle={<span data-testid="bundle-refno">编号 {file.data.refNo}</span>}

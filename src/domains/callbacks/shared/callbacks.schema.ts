@@ -47,5 +47,5 @@ export const CallbackSettingsInput = z.object({
   samplePercent: z.number().int().min(0, '抽样比例应为0至100').max(100, '抽样比例应为0至100').meta({ title: '抽样比例（%）' }),
   maxAttempts: z.number().int().min(1, '最多拨打次数应为1至10').max(10, '最多拨打次数应为1至10').meta({ title: '最多拨打次数' }),
   retryHours: z.number().int().min(1, '重拨间隔应为1至72小时').max(72, '重拨间隔应为1至72小时').meta({ title: '重拨间隔（小时）' }),
-  script: z.string().trim().min(5, '请填写回访话术').max(2000).meta({ title: '回访话术' }),
+  script: z.string().trim().min(5, '请填写回访话术').max(2000).meta({ title: '回访话术', description: '可用{回访单位}{承办单位}{事项}{编号}{办结日期}' }),
 });

@@ -5,32 +5,27 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Segmented, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post, put, qs } from '../../../core/web/api';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Segmented, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { fmtTime } from '../../../core/web/case-parts';
-import { SATISFACTION } from '../shared/callbacks.schema';
+import { z } from 'zod';
+import { DynamicFields, type JsonSchema } from '../../../core/web/dynamic-form';
+import { CallbackSettingsInput, SATISFACTION } from '../shared/callbacks.schema';
+import { useCallback, useCallbackContact, useCallbackQueue, useCallbackSettings, useRecordAttempt, useSaveCallbackSetting, type CallbackItem, type CallbackSetting } from './callbacks.hooks';
 
-type Item = {
-  id: string; kindName: string; caseId: string; refNo: string; title: string; orgName: string; closedAt: string; state: string; stateName: string;
-  attempts: number; maxAttempts: number; nextAttemptAt: string; due: boolean; reached: boolean | null; resolved: boolean | null; satisfactionName: string | null;
-  note: string | null; agentName: string | null; completedAt: string | null;
-};
-type Detail = Item & { script: string; canPerform: boolean; history: { at: string; agentName: string; reached: boolean; note: string | null }[] };
-type Setting = { kind: string; kindName: string; samplePercent: number; maxAttempts: number; retryHours: number; script: string; custom: boolean };
+/** The settings form is the API's input schema (titles, bounds, hints): the page restates no rule. */
+const SETTINGS_FORM = z.toJSONSchema(CallbackSettingsInput.omit({ kind: true })) as JsonSchema;
 
 const STATE_COLOR: Record<string, string> = { pending: 'processing', done: 'success', unreached: 'default' };
 
 function SettingsCard() {
-  const qc = useQueryClient();
-  const s = useQuery({ queryKey: ['callback-settings'], queryFn: () => get<Setting[]>('/api/callbacks/settings') });
-  const [editing, setEditing] = useState<Setting | null>(null);
+  const s = useCallbackSettings();
+  const [editing, setEditing] = useState<CallbackSetting | null>(null);
   const [form] = Form.useForm();
-  const save = useMutation({ mutationFn: (v: Setting) => put<Setting[]>('/api/callbacks/settings', { ...v, kind: editing!.kind }), onSuccess: (rows) => { qc.setQueryData(['callback-settings'], rows); setEditing(null); } });
+  const save = useSaveCallbackSetting(() => setEditing(null));
   return (
     <Card title="回访设置" size="small" style={{ marginTop: 16 }}>
-      <Table<Setting> rowKey="kind" size="small" pagination={false} loading={s.isLoading} dataSource={s.data ?? []}
+      <Table<CallbackSetting> rowKey="kind" size="small" pagination={false} loading={s.isLoading} dataSource={s.data ?? []}
         columns={[
           { title: '类型', dataIndex: 'kindName' },
           { title: '抽样比例', dataIndex: 'samplePercent', render: (v: number) => `${v}%` },
@@ -40,11 +35,8 @@ function SettingsCard() {
           { title: '', key: 'op', render: (_: unknown, r) => <Button size="small" onClick={() => { save.reset(); setEditing(r); }}>修改</Button> },
         ]} />
       <Modal open={!!editing} title={`回访设置：${editing?.kindName ?? ''}`} okText="保存" cancelText="取消" onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={editing ?? undefined} onFinish={(v) => save.mutate(v)}>
-          <Form.Item name="samplePercent" label="抽样比例（%）" rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
-          <Form.Item name="maxAttempts" label="最多拨打次数" rules={[{ required: true }]}><InputNumber min={1} max={10} /></Form.Item>
-          <Form.Item name="retryHours" label="重拨间隔（小时）" rules={[{ required: true }]}><InputNumber min={1} max={72} /></Form.Item>
-          <Form.Item name="script" label="回访话术（可用{回访单位}{承办单位}{事项}{编号}{办结日期}）" rules={[{ required: true }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+        <Form form={form} layout="vertical" initialValues={editing ?? undefined} onFinish={(v) => save.mutate({ ...v, kind: editing!.kind })}>
+          <DynamicFields schema={SETTINGS_FORM} />
           {save.error ? <Alert type="error" showIcon message={save.error.message} /> : null}
         </Form>
       </Modal>
@@ -57,11 +49,11 @@ export function CallbackQueuePage() {
   const navigate = useNavigate();
   const [state, setState] = useState('pending');
   const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['callbacks', state, page], queryFn: () => get<{ items: Item[]; total: number }>(`/api/callbacks?${qs({ state, page, pageSize: 20 })}`) });
+  const q = useCallbackQueue({ state: state as 'pending', page, pageSize: 20 });
   return (
     <PageContainer title="回访" content="对办结的办件和12345工单按比例抽样电话回访：是否联系上、事情是否办成（问题是否解决）、是否满意。未联系上的按间隔重拨，达到最多次数后结束。">
       <Card extra={<Segmented value={state} onChange={(v) => { setState(String(v)); setPage(1); }} options={[{ value: 'pending', label: '待回访' }, { value: 'done', label: '已回访' }, { value: 'unreached', label: '未联系上' }, { value: 'all', label: '全部' }]} />}>
-        <Table<Item> rowKey="id" size="small" loading={q.isLoading} dataSource={q.data?.items ?? []} data-testid="callback-queue"
+        <Table<CallbackItem> rowKey="id" size="small" loading={q.isLoading} dataSource={q.data?.items ?? []} data-testid="callback-queue"
           pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
           onRow={(r) => ({ onClick: () => navigate(`/callbacks/${r.id}`), style: { cursor: 'pointer' } })}
           columns={[
@@ -83,15 +75,11 @@ export function CallbackQueuePage() {
 
 export function CallbackPage() {
   const { id = '' } = useParams();
-  const qc = useQueryClient();
-  const d = useQuery({ queryKey: ['callback', id], queryFn: () => get<Detail>(`/api/callbacks/${id}`) });
-  const phone = useMutation({ mutationFn: () => get<{ phone: string }>(`/api/callbacks/${id}/contact`) });
+  const d = useCallback(id);
+  const phone = useCallbackContact(id);
   const [form] = Form.useForm();
   const reached = Form.useWatch('reached', form);
-  const save = useMutation({
-    mutationFn: (v: { reached: boolean; resolved?: boolean; satisfaction?: number; note?: string }) => post<Detail>(`/api/callbacks/${id}/attempts`, v.reached ? v : { reached: false, note: v.note }),
-    onSuccess: (r) => { qc.setQueryData(['callback', id], r); qc.invalidateQueries({ queryKey: ['callbacks'] }); form.resetFields(); },
-  });
+  const save = useRecordAttempt(id, () => form.resetFields());
   if (d.isLoading) return <Spin />;
   if (d.error || !d.data) return <Result status="404" title={d.error?.message ?? '回访记录不存在'} />;
   const c = d.data;
@@ -116,7 +104,7 @@ export function CallbackPage() {
               {phone.data ? <Alert type="info" showIcon message={`联系电话：${phone.data.phone}`} description="查看已记录在审计日志中。" />
                 : <Button onClick={() => phone.mutate()} loading={phone.isPending}>查看联系电话（留痕）</Button>}
               {phone.error ? <Alert type="warning" showIcon message={phone.error.message} /> : null}
-              <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} style={{ maxWidth: 560 }}>
+              <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v.reached ? v : { reached: false, note: v.note })} style={{ maxWidth: 560 }}>
                 <Form.Item name="reached" label="是否联系上" rules={[{ required: true, message: '请选择是否联系上' }]}>
                   <Radio.Group options={[{ value: true, label: '已联系上' }, { value: false, label: '未联系上' }]} />
                 </Form.Item>

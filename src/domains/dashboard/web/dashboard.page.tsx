@@ -6,30 +6,22 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageContainer, ProCard, ProTable, StatisticCard } from '@ant-design/pro-components';
 import { InputNumber, Space, Spin, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { MetricResult } from '../../../core/shared/schemas';
-import { get, qs } from '../../../core/web/api';
+import { qs } from '../../../core/web/api';
+import { useDashboard } from './dashboard.hooks';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-type Dash = {
-  year: number; divisionCode: string; orgId: string | null; orgName: string | null; from: string; to: string; caseType: string;
-  totals: Record<string, MetricResult | null>;
-  months: { month: string; from: string; to: string; received: number; completed: number; onTimeRate: number | null }[];
-  orgs: { orgId: string; orgName: string; received: number; onTimeRate: number | null; onTimeNumerator: number; onTimeDenominator: number; overdue: number }[];
-};
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(Math.round(v * 10000) / 100).toFixed(2).replace(/\.?0+$/, '')}%`);
 
 export function DashboardPage() {
   const navigate = useNavigate();
   const [year, setYear] = useState(new Date().getFullYear());
-  const q = useQuery({ queryKey: ['dashboard', year], queryFn: () => get<Dash>(`/api/dashboard?${qs({ year, caseType: 'application' })}`) });
+  const q = useDashboard(year, 'application');
   const d = q.data;
   const records = (key: string, extra: Record<string, string | undefined> = {}) =>
     navigate(`/metrics/${key}/records?${qs({ divisionCode: d?.divisionCode, orgId: d?.orgId ?? undefined, from: d?.from, to: d?.to, caseType: d?.caseType, ...extra })}`);

@@ -2,25 +2,21 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, Tag, message } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post, qs } from '../../../core/web/api';
+import { qs } from '../../../core/web/api';
+import { useDisclosureAnnual, usePublishItem, usePublishedItems } from './disclosure.hooks';
 import { PROACTIVE_CATEGORIES } from '../shared/disclosure.machine';
 
-type Published = { id: string; publishedOn: string; dueOn: string | null; late: boolean };
 
 export function DisclosureItemsPage() {
   const [form] = Form.useForm();
-  const [last, setLast] = useState<Published>();
-  const list = useQuery({ queryKey: ['disclosure-items-staff', last?.id], queryFn: () => get<{ items: { id: string; title: string; category: string; orgName: string; formedOn: string; publishedOn: string; late: boolean }[]; total: number }>('/api/public/disclosure/items?page=1&pageSize=20') });
-  const publish = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<Published>('/api/disclosure/items', { ...v, formedOn: dayjs(v.formedOn as dayjs.Dayjs).format('YYYY-MM-DD') }),
-    onSuccess: (r) => { setLast(r); form.resetFields(); void message.success('已发布'); },
-  });
+  const [last, setLast] = useState<{ dueOn: string | null; late: boolean }>();
+  const list = usePublishedItems({ page: 1, pageSize: 20 });
+  const publish = usePublishItem((r) => { setLast(r); form.resetFields(); void message.success('已发布'); });
   return (
     <PageContainer title="主动公开">
       <Card title="发布政府信息" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="vertical" onFinish={(v) => publish.mutate(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => publish.mutate({ ...v, formedOn: dayjs(v.formedOn as dayjs.Dayjs).format('YYYY-MM-DD') })}>
           <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={120} /></Form.Item>
           <Form.Item name="category" label="公开类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={PROACTIVE_CATEGORIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
           <Form.Item name="docNo" label="文号"><Input maxLength={60} /></Form.Item>
@@ -42,11 +38,9 @@ export function DisclosureItemsPage() {
   );
 }
 
-type Tables = { proactive: { published: number; onTime: number; byCategory: { category: string; n: number }[] }; columns: string[]; received: number[]; rows: { key: string; group: string; label: string; counts: number[] }[]; carriedOver: number[] };
-
 export function DisclosureAnnualPage() {
   const [year, setYear] = useState(dayjs().year());
-  const t = useQuery({ queryKey: ['disclosure-annual', year], queryFn: () => get<Tables>(`/api/disclosure/annual?${qs({ year })}`) });
+  const t = useDisclosureAnnual(year);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const rows = t.data ? [
     { key: 'received', group: '一、本年新收政府信息公开申请数量', label: '', counts: t.data.received },

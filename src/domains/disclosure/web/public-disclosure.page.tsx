@@ -1,17 +1,15 @@
 /** 政府信息公开 on the public portal (works on a phone): search what is published, apply, follow, 补正. */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Result, Select, Tabs, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post, qs } from '../../../core/web/api';
+import { useCorrectDisclosureRequest, useDisclosureOrgs, useFileDisclosureRequest, usePublishedItems, useTrackDisclosureRequest, type DisclosureCategory } from './disclosure.hooks';
 import { APPLICANT_TYPES, PROACTIVE_CATEGORIES } from '../shared/disclosure.machine';
 
 type Item = { id: string; title: string; category: string; orgName: string; publishedOn: string; excerpt: string };
-type Tracked = { refNo: string; state: string; stateName: string; orgName: string; receivedOn: string; content: string; dueDate: string | null; derivation: string | null; correctionAsked: string | null; replyType: string | null; replyContent: string | null; repliedOn: string | null; fee: number };
 
 function Published() {
   const [q, setQ] = useState('');
-  const [category, setCategory] = useState<string>();
-  const list = useQuery({ queryKey: ['disclosure-items', q, category], queryFn: () => get<{ items: Item[]; total: number }>(`/api/public/disclosure/items?${qs({ q: q || undefined, category, page: 1, pageSize: 20 })}`) });
+  const [category, setCategory] = useState<DisclosureCategory>();
+  const list = usePublishedItems({ q: q || undefined, category, page: 1, pageSize: 20 });
   return (
     <>
       <Input.Search placeholder="输入关键词，如：食品安全、预算、养老" allowClear onSearch={setQ} style={{ marginBottom: 8 }} />
@@ -25,8 +23,8 @@ function Published() {
 }
 
 function Apply() {
-  const orgs = useQuery({ queryKey: ['disclosure-orgs'], queryFn: () => get<{ id: string; name: string }[]>('/api/public/disclosure/orgs') });
-  const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<{ refNo: string; receivedOn: string }>('/api/public/disclosure-requests', v) });
+  const orgs = useDisclosureOrgs();
+  const file = useFileDisclosureRequest();
   if (file.data) return <Result status="success" title={`申请编号 ${file.data.refNo}`} subTitle={`收到日期 ${file.data.receivedOn}（政府信息公开条例 第31条）。一般在20个工作日内答复，请凭编号和电话后4位查询。`} />;
   return (
     <Card>
@@ -49,14 +47,14 @@ function Apply() {
 function Track() {
   const [q, setQ] = useState({ refNo: '', phone4: '' });
   const [content, setContent] = useState('');
-  const track = useMutation({ mutationFn: () => get<Tracked>(`/api/public/disclosure-requests/track?${qs(q)}`) });
-  const correct = useMutation({ mutationFn: () => post<Tracked>('/api/public/disclosure-requests/correct', { ...q, content }), onSuccess: () => track.mutate() });
+  const track = useTrackDisclosureRequest();
+  const correct = useCorrectDisclosureRequest(() => track.mutate(q));
   const d = track.data;
   return (
     <Card>
       <Input placeholder="申请编号" value={q.refNo} onChange={(e) => setQ({ ...q, refNo: e.target.value.trim() })} style={{ marginBottom: 8 }} />
       <Input placeholder="联系电话后4位" maxLength={4} value={q.phone4} onChange={(e) => setQ({ ...q, phone4: e.target.value.trim() })} style={{ marginBottom: 8 }} />
-      <Button type="primary" block onClick={() => track.mutate()} loading={track.isPending}>查询</Button>
+      <Button type="primary" block onClick={() => track.mutate(q)} loading={track.isPending}>查询</Button>
       {track.error ? <Alert type="error" message={track.error.message} style={{ marginTop: 8 }} /> : null}
       {d ? (
         <Descriptions column={1} size="small" style={{ marginTop: 12 }} data-testid="disclosure-track">
@@ -76,7 +74,7 @@ function Track() {
           <Alert type="warning" message={`需补正：${d.correctionAsked ?? ''}`} style={{ marginBottom: 8 }} />
           <Input.TextArea rows={3} placeholder="补正后的申请内容" value={content} onChange={(e) => setContent(e.target.value)} />
           {correct.error ? <Alert type="error" message={correct.error.message} style={{ marginTop: 8 }} /> : null}
-          <Button type="primary" block style={{ marginTop: 8 }} loading={correct.isPending} onClick={() => correct.mutate()}>提交补正</Button>
+          <Button type="primary" block style={{ marginTop: 8 }} loading={correct.isPending} onClick={() => correct.mutate({ ...q, content })}>提交补正</Button>
         </Card>
       ) : null}
     </Card>

@@ -5,24 +5,19 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, put } from '../../../core/web/api';
+import { useDispatchCatalog, useSaveCatalogRule } from './hotline.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { TICKET_CATEGORIES } from '../shared/hotline.machine';
 
 type Rule = { category: string; divisionPrefix: string; orgName: string; coOrgNames: string[] };
 
 export function DispatchCatalogPage() {
-  const qc = useQueryClient();
   const me = useMe();
   const canEdit = hasPermission(me, 'ticket.catalog');
-  const rules = useQuery({ queryKey: ['hotline-catalog'], queryFn: () => get<Rule[]>('/api/hotline/catalog') });
+  const rules = useDispatchCatalog();
   const [editing, setEditing] = useState<Rule | null>(null);
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Rule) => put<Rule[]>('/api/hotline/catalog', v),
-    onSuccess: (rows) => { qc.setQueryData(['hotline-catalog'], rows); setEditing(null); },
-  });
+  const save = useSaveCatalogRule(() => setEditing(null));
   const open = (r: Rule) => { save.reset(); setEditing(r); };
   return (
     <PageContainer title="派单目录" content="诉求分类 × 区划 → 牵头承办单位和协办单位。派单时未指定承办单位的，按本目录派单（乡镇街道可设置更具体的区划）。">

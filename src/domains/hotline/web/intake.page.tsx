@@ -7,22 +7,18 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Col, Form, Input, List, Result, Row, Select, Tag } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post, qs } from '../../../core/web/api';
+import { useDispatchTicket, useFileTicket, useHotlinePlaces, useMergeTicket, useSimilarTickets } from './hotline.hooks';
 import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 
-type Similar = { id: string; refNo: string; title: string; state: string; createdAt: string; score: number };
-type Filed = { id: string; refNo: string };
 
 export function TicketIntakePage() {
   const [form] = Form.useForm();
   const [text, setText] = useState('');
-  const similar = useQuery({ queryKey: ['similar', text], enabled: text.length >= 8, queryFn: () => get<Similar[]>(`/api/tickets/similar?${qs({ text })}`) });
-  const places = useQuery({ queryKey: ['hotline-places'], queryFn: () => get<{ code: string; name: string }[]>('/api/public/hotline/places'), staleTime: 3600_000 });
-  const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<Filed>('/api/tickets', v) });
-  // 并单: the repeat just filed is merged into an open ticket the operator recognises in the candidates.
-  const merge = useMutation({ mutationFn: (targetRefNo: string) => post<{ refNo: string }>(`/api/tickets/${file.data!.id}/merge`, { targetRefNo }) });
-  const dispatch = useMutation({ mutationFn: () => post<{ orgName: string }>(`/api/tickets/${file.data!.id}/dispatch`, {}) });
+  const similar = useSimilarTickets(text);
+  const places = useHotlinePlaces();
+  const file = useFileTicket();
+  const merge = useMergeTicket(() => file.data!.id);
+  const dispatch = useDispatchTicket(() => file.data!.id);
   const next = () => { file.reset(); merge.reset(); dispatch.reset(); form.resetFields(); setText(''); };
   if (file.data) {
     const candidates = (similar.data ?? []).filter((c) => c.id !== file.data!.id);

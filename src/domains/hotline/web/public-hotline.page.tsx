@@ -1,18 +1,17 @@
 /** 12345 on a phone: file a 诉求 without an account, then follow it by number and the phone's last four digits. */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Select, Tabs, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post, qs } from '../../../core/web/api';
+import { useFilePublicTicket, useHotlinePlaces, useTicketFeedback, useTrack, type TrackPath } from './hotline.hooks';
 import { SATISFACTION, TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 
 type Track = { refNo: string; title: string; stateName: string; createdAt: string; reply: string | null; orgName: string; canRate: boolean };
 
 /** The caller's own rating of a reply: solved and how satisfied; "not solved" sends it back to the org. */
 function RatePanel({ q, onDone }: { q: { refNo: string; phone4: string }; onDone: (t: Track) => void }) {
-  const rate = useMutation({ mutationFn: (v: Record<string, unknown>) => post<Track>('/api/public/tickets/feedback', { ...q, ...v }), onSuccess: onDone });
+  const rate = useTicketFeedback(onDone);
   return (
     <Card size="small" title="评价答复" style={{ marginTop: 12 }} data-testid="rate-panel">
-      <Form layout="vertical" onFinish={(v) => rate.mutate(v)}>
+      <Form layout="vertical" onFinish={(v) => rate.mutate({ ...q, ...v })}>
         <Form.Item name="resolved" label="问题是否已解决" rules={[{ required: true, message: '请选择问题是否已解决' }]}>
           <Radio.Group options={[{ value: true, label: '已解决' }, { value: false, label: '未解决，要求继续办理' }]} />
         </Form.Item>
@@ -27,16 +26,16 @@ function RatePanel({ q, onDone }: { q: { refNo: string; phone4: string }; onDone
   );
 }
 
-export function TrackPanel({ endpoint, rateable = false }: { endpoint: string; rateable?: boolean }) {
+export function TrackPanel({ endpoint, rateable = false }: { endpoint: TrackPath; rateable?: boolean }) {
   const [q, setQ] = useState({ refNo: '', phone4: '' });
-  const track = useMutation({ mutationFn: () => get<Track>(`${endpoint}?${qs(q)}`) });
+  const track = useTrack(endpoint);
   const [rated, setRated] = useState<Track | null>(null);
   const shown = rated ?? track.data;
   return (
     <Card>
       <Input placeholder="编号" value={q.refNo} onChange={(e) => setQ({ ...q, refNo: e.target.value.trim() })} style={{ marginBottom: 8 }} />
       <Input placeholder="联系电话后4位" maxLength={4} value={q.phone4} onChange={(e) => setQ({ ...q, phone4: e.target.value.trim() })} style={{ marginBottom: 8 }} />
-      <Button type="primary" block onClick={() => { setRated(null); track.mutate(); }} loading={track.isPending}>查询</Button>
+      <Button type="primary" block onClick={() => { setRated(null); track.mutate(q); }} loading={track.isPending}>查询</Button>
       {track.error ? <Alert type="error" message={track.error.message} style={{ marginTop: 8 }} /> : null}
       {shown ? (
         <Descriptions column={1} size="small" style={{ marginTop: 12 }} data-testid="track-result">
@@ -54,8 +53,8 @@ export function TrackPanel({ endpoint, rateable = false }: { endpoint: string; r
 }
 
 export function PublicHotlinePage() {
-  const places = useQuery({ queryKey: ['hotline-places'], queryFn: () => get<{ code: string; name: string }[]>('/api/public/hotline/places'), staleTime: 3600_000 });
-  const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<{ refNo: string }>('/api/public/tickets', v) });
+  const places = useHotlinePlaces();
+  const file = useFilePublicTicket();
   return (
     <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
       <Typography.Title level={4}>12345政务服务便民热线</Typography.Title>

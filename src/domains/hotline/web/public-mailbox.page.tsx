@@ -1,14 +1,12 @@
 /** 市长信箱 on a phone: write a letter, follow it, and read the letters published with their writers' consent. */
 import { Alert, Button, Card, Checkbox, Form, Input, List, Result, Tabs, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../core/web/api';
+import { useFileLetter, usePublishedLetters } from './hotline.hooks';
 import { TrackPanel } from './public-hotline.page';
 
-type Published = { id: string; title: string; content: string; reply: string | null; orgName: string; repliedAt: string | null };
 
 export function PublicMailboxPage() {
-  const file = useMutation({ mutationFn: (v: Record<string, unknown>) => post<{ refNo: string }>('/api/public/letters', v) });
-  const list = useQuery({ queryKey: ['published-letters'], queryFn: () => get<{ items: Published[]; total: number }>('/api/public/letters?page=1&pageSize=20') });
+  const file = useFileLetter();
+  const list = usePublishedLetters();
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
       <Typography.Title level={4}>区长信箱</Typography.Title>

@@ -6,19 +6,15 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Result, Select, Space, Spin, Table, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseDetail } from '../../../core/shared/schemas';
-import { ApiError, get, post } from '../../../core/web/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../../core/web/api';
+import { caseKey, useCase } from '../../../core/web/case.hooks';
+import { useContractEvent, useContractOpinion, useCounselPool, useSubmitContract } from './legal-affairs.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, LinkedCases, ClockCards } from '../../../core/web/case-parts';
 import { CONCLUSIONS, DOC_KINDS } from '../shared/contract-review.machine';
 import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
 
-type Opinion = {
-  docKind: string; counterparty: string | null; amountYuan: number | null; summary: string; submittedOn: string; counselId: string | null; reviewerName: string | null;
-  opinionOn: string | null; conclusion: string | null; opinionSummary: string | null; comments: { seq: number; clause: string; problem: string; suggestion: string }[];
-};
-type Pool = { firms: { name: string; lawyers: { id: string; name: string; active: boolean; appointments: { orgName: string; from: string; to: string }[] }[] }[] };
 
 const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
   if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
@@ -27,11 +23,7 @@ const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
 export function SubmitContractPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const send = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<{ id: string; refNo: string }>('/api/contract-reviews', v),
-    onSuccess: (r) => navigate(`/legal-affairs/contract-reviews/${r.id}`),
-    onError: (e) => fieldErrors(form, e),
-  });
+  const send = useSubmitContract({ done: (r) => navigate(`/legal-affairs/contract-reviews/${r.id}`), failed: (e) => fieldErrors(form, e) });
   return (
     <PageContainer title="送审合同、协议等文件">
       <Card style={{ maxWidth: 760 }}>
@@ -52,16 +44,16 @@ export function SubmitContractPage() {
 function AcceptCard({ caseId, path, onDone }: { caseId: string; path: string; onDone: () => void }) {
   const { message } = App.useApp();
   const year = new Date().getFullYear();
-  const pool = useQuery({ queryKey: ['counsel-pool', year], queryFn: () => get<Pool>(`/api/legal-counsel/pool?year=${year}`) });
+  const pool = useCounselPool(year);
   const [counselId, setCounselId] = useState<string | undefined>();
   const site = usePublicSite();
-  const accept = useMutation({ mutationFn: () => post(path, counselId ? { counselId } : {}), onSuccess: () => { message.success('已受理'); onDone(); }, onError: (e) => message.error(e.message) });
+  const accept = useContractEvent({ done: () => { message.success('已受理'); onDone(); }, failed: (e) => message.error(e.message) });
   const options = (pool.data?.firms ?? []).map((f) => ({ label: f.name, options: f.lawyers.filter((l) => l.active).map((l) => ({ value: l.id, label: `${l.name}（服务：${l.appointments.map((a) => withoutDivision(a.orgName, site)).join('、') || '无'}）` })) }));
   return (
     <Card size="small" title="受理并确定审查人" data-testid={`accept-${caseId}`}>
       <Space wrap>
         <Select allowClear placeholder="由司法局审查人员审查（可指派法律顾问）" style={{ width: 420 }} options={options} value={counselId} onChange={setCounselId} loading={pool.isLoading} />
-        <Button type="primary" loading={accept.isPending} onClick={() => accept.mutate()}>受理</Button>
+        <Button type="primary" loading={accept.isPending} onClick={() => accept.mutate({ path, body: counselId ? { counselId } : {} })}>受理</Button>
       </Space>
     </Card>
   );
@@ -70,14 +62,10 @@ function AcceptCard({ caseId, path, onDone }: { caseId: string; path: string; on
 function OpinionForm({ path, onDone }: { path: string; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const issue = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post(path, v),
-    onSuccess: () => { message.success('已出具审查意见'); onDone(); },
-    onError: (e) => { fieldErrors(form, e); message.error(e.message); },
-  });
+  const issue = useContractEvent({ done: () => { message.success('已出具审查意见'); onDone(); }, failed: (e) => { fieldErrors(form, e); message.error(e.message); } });
   return (
     <Card size="small" title="出具审查意见" data-testid="opinion-form">
-      <Form form={form} layout="vertical" initialValues={{ conclusion: '修改后通过', comments: [{}] }} onFinish={(v) => issue.mutate({ ...v, comments: v.comments ?? [] })}>
+      <Form form={form} layout="vertical" initialValues={{ conclusion: '修改后通过', comments: [{}] }} onFinish={(v) => issue.mutate({ path, body: { ...v, comments: v.comments ?? [] } })}>
         <Form.Item name="conclusion" label="审查结论"><Radio.Group options={CONCLUSIONS.map((c) => ({ value: c, label: c }))} /></Form.Item>
         <Form.Item name="summary" label="审查意见概述" rules={[{ required: true, message: '请填写审查意见概述' }]}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Typography.Text strong>逐条审查意见</Typography.Text>
@@ -106,9 +94,9 @@ function OpinionForm({ path, onDone }: { path: string; onDone: () => void }) {
 export function ContractReviewPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
-  const c = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
-  const o = useQuery({ queryKey: ['contract-opinion', id], queryFn: () => get<Opinion>(`/api/contract-reviews/${id}/opinion`) });
-  const refresh = () => { void qc.invalidateQueries({ queryKey: ['case', id] }); void qc.invalidateQueries({ queryKey: ['contract-opinion', id] }); };
+  const c = useCase(id);
+  const o = useContractOpinion(id);
+  const refresh = () => { void qc.invalidateQueries({ queryKey: caseKey(id) }); void qc.invalidateQueries({ queryKey: ['/api/contract-reviews/{id}/opinion'] }); };
   if (c.isLoading || o.isLoading) return <Spin />;
   if (c.error || !c.data || !o.data) return <Result status="404" title={c.error?.message ?? '案件不存在'} />;
   const d = c.data;

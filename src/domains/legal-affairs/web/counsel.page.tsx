@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post, qs } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
+import { useCounselPool, useCounselWork, useSavePoolRecord } from './legal-affairs.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
 import { WORK_KINDS } from '../shared/contract-review.machine';
@@ -17,19 +17,17 @@ type Dialog = 'firm' | 'lawyer' | 'appointment' | 'work' | null;
 const TITLES: Record<Exclude<Dialog, null>, string> = { firm: '登记律师事务所', lawyer: '登记律师', appointment: '登记聘任', work: '录入工作记录' };
 
 function PoolDialog({ open, pool, onClose }: { open: Dialog; pool: Pool | undefined; onClose: () => void }) {
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const day = (v: Dayjs | undefined) => v?.format('YYYY-MM-DD');
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post(`/api/legal-counsel/${{ firm: 'firms', lawyer: 'lawyers', appointment: 'appointments', work: 'work' }[open!]}`, v),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['counsel-pool'] }); void qc.invalidateQueries({ queryKey: ['counsel-work'] }); onClose(); },
-    onError: (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); },
+  const save = useSavePoolRecord({
+    done: onClose,
+    failed: (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); },
   });
   const lawyers = (pool?.firms ?? []).map((f) => ({ label: f.name, options: f.lawyers.map((l) => ({ value: l.id, label: l.name })) }));
   const agencies = (pool?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }));
-  const submit = (v: Record<string, unknown>) => save.mutate(open === 'appointment'
+  const submit = (v: Record<string, unknown>) => save.mutate({ kind: open!, body: open === 'appointment'
     ? { lawyerId: v.lawyerId, orgId: v.orgId, from: day((v.period as Dayjs[] | undefined)?.[0]), to: day((v.period as Dayjs[] | undefined)?.[1]) }
-    : open === 'work' ? { ...v, on: day(v.on as Dayjs) } : { ...v, creditCode: v.creditCode || undefined });
+    : open === 'work' ? { ...v, on: day(v.on as Dayjs) } : { ...v, creditCode: v.creditCode || undefined } });
   return (
     <Modal open={!!open} title={open ? TITLES[open] : ''} okText="保存" cancelText="取消" destroyOnHidden onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} afterOpenChange={() => save.reset()}>
       <Form form={form} layout="vertical" preserve={false} onFinish={submit}>
@@ -64,8 +62,8 @@ export function CounselPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<{ kind?: string; lawyerId?: string; page: number }>({ page: 1 });
-  const pool = useQuery({ queryKey: ['counsel-pool', year], queryFn: () => get<Pool>(`/api/legal-counsel/pool?year=${year}`) });
-  const work = useQuery({ queryKey: ['counsel-work', year, filter], queryFn: () => get<{ items: Work[]; total: number }>(`/api/legal-counsel/work?${qs({ from: `${year}-01-01`, to: `${year}-12-31`, kind: filter.kind, lawyerId: filter.lawyerId, page: filter.page, pageSize: 20 })}`) });
+  const pool = useCounselPool(year);
+  const work = useCounselWork({ from: `${year}-01-01`, to: `${year}-12-31`, kind: filter.kind as never, lawyerId: filter.lawyerId, page: filter.page, pageSize: 20 });
   const rows = (pool.data?.firms ?? []).flatMap((f) => f.lawyers.map((l) => ({ ...l, firmName: f.name })));
   const total = (k: keyof typeof WORK_KINDS) => rows.reduce((s, r) => s + r.work[k], 0);
   const manage = hasPermission(me, 'legalCounsel.manage');

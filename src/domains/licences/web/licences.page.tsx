@@ -6,26 +6,23 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Result, Select, Space, Spin, Table, Tag, Typography, message } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError, get, post, put, qs } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { fmtTime } from '../../../core/web/case-parts';
-import { AUTO_RENEWAL, LICENCE_STATUSES, STATUS_COLORS, type Licence, type LicenceDetail, type LicenceTypeView, type ReminderRun } from '../shared/licences.schema';
+import { AUTO_RENEWAL, LICENCE_STATUSES, STATUS_COLORS, type Licence, type LicenceTypeView } from '../shared/licences.schema';
+import { useLicence, useLicences, useLicenceTypes, useRevokeLicence, useRunReminders, useSaveLicenceType } from './licences.hooks';
 
 type Item = z.infer<typeof Licence>;
-type Detail = z.infer<typeof LicenceDetail>;
 type TypeView = z.infer<typeof LicenceTypeView>;
 
 const StatusTag = ({ s, name }: { s: keyof typeof STATUS_COLORS; name: string }) => <Tag color={STATUS_COLORS[s]} data-testid="licence-status">{name}</Tag>;
 const left = (d: number | null) => (d === null ? '长期' : d < 0 ? `已过期${-d}天` : `剩余${d}天`);
 
 function RunReminders() {
-  const qc = useQueryClient();
-  const run = useMutation({
-    mutationFn: () => post<z.infer<typeof ReminderRun>>('/api/licences/reminders/run'),
-    onSuccess: (r) => { void qc.invalidateQueries({ queryKey: ['licences'] }); void qc.invalidateQueries({ queryKey: ['licence'] }); message.success(`已检查${r.scanned}张证照，发送提醒${r.reminded}次，生成续证申请${r.renewalsFiled}件，自动续期${r.renewed}张`); },
-    onError: (e) => message.error(e.message),
+  const run = useRunReminders({
+    done: (r) => message.success(`已检查${r.scanned}张证照，发送提醒${r.reminded}次，生成续证申请${r.renewalsFiled}件，自动续期${r.renewed}张`),
+    failed: (e) => message.error(e.message),
   });
   return <Button onClick={() => run.mutate()} loading={run.isPending} data-testid="run-reminders">立即执行到期提醒</Button>;
 }
@@ -35,8 +32,8 @@ export function LicenceRegistryPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<{ q?: string; status?: string; typeId?: string }>({});
   const [page, setPage] = useState(1);
-  const types = useQuery({ queryKey: ['licence-types'], queryFn: () => get<TypeView[]>('/api/licences/types') });
-  const q = useQuery({ queryKey: ['licences', filter, page], queryFn: () => get<{ items: Item[]; total: number }>(`/api/licences?${qs({ ...filter, page, pageSize: 20 })}`) });
+  const types = useLicenceTypes();
+  const q = useLicences({ ...filter, page, pageSize: 20 } as Parameters<typeof useLicences>[0]);
   return (
     <PageContainer title="电子证照台账" extra={hasPermission(me, 'licence.manage') ? <Space><RunReminders /><Button onClick={() => navigate('/licences/types')}>证照类型</Button></Space> : null}>
       <Card size="small">
@@ -68,10 +65,9 @@ export function LicenceDetailPage() {
   const { id } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const d = useQuery({ queryKey: ['licence', id], queryFn: () => get<Detail>(`/api/licences/${id}`) });
+  const d = useLicence(id ?? '');
   const [revoking, setRevoking] = useState(false);
-  const revoke = useMutation({ mutationFn: (v: { reason: string }) => post<Detail>(`/api/licences/${id}/revoke`, v), onSuccess: (r) => { qc.setQueryData(['licence', id], r); setRevoking(false); } });
+  const revoke = useRevokeLicence(id ?? '', () => setRevoking(false));
   if (d.isLoading) return <Spin style={{ margin: 48 }} />;
   if (d.error || !d.data) return <Result status="404" title="证照不存在或您无权查看" subTitle={d.error?.message} />;
   const l = d.data;
@@ -123,18 +119,17 @@ export function LicenceDetailPage() {
   );
 }
 
+/** The form's values as the API takes them: blanks are null, the reminder days a list. */
+const typeBody = (v: { validityMonths?: number | null; reminderOffsets: string; renewalLeadDays?: number | null; renewalBasis?: string | null; autoRenewal: TypeView['autoRenewal'] }) => ({
+  ...v, validityMonths: v.validityMonths ?? null, renewalLeadDays: v.renewalLeadDays ?? null, renewalBasis: v.renewalBasis || null,
+  reminderOffsets: String(v.reminderOffsets).split(/[,，、\s]+/).filter(Boolean).map(Number),
+});
+
 export function LicenceTypesPage() {
   const me = useMe();
-  const qc = useQueryClient();
-  const types = useQuery({ queryKey: ['licence-types'], queryFn: () => get<TypeView[]>('/api/licences/types') });
+  const types = useLicenceTypes();
   const [editing, setEditing] = useState<TypeView | null>(null);
-  const save = useMutation({
-    mutationFn: (v: { validityMonths: number | null; reminderOffsets: string; renewalLeadDays: number | null; renewalBasis: string | null; autoRenewal: string }) => put<TypeView>(`/api/licences/types/${editing!.id}`, {
-      ...v, validityMonths: v.validityMonths ?? null, renewalLeadDays: v.renewalLeadDays ?? null, renewalBasis: v.renewalBasis || null,
-      reminderOffsets: String(v.reminderOffsets).split(/[,，、\s]+/).filter(Boolean).map(Number),
-    }),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['licence-types'] }); setEditing(null); },
-  });
+  const save = useSaveLicenceType(() => setEditing(null));
   return (
     <PageContainer title="证照类型" extra={hasPermission(me, 'licence.manage') ? <RunReminders /> : null}>
       <Table<TypeView> rowKey="id" size="small" loading={types.isLoading} dataSource={types.data ?? []} pagination={false}
@@ -151,7 +146,7 @@ export function LicenceTypesPage() {
         ]} />
       <Modal open={!!editing} title={`证照类型：${editing?.name ?? ''}`} okText="保存" cancelText="取消" onCancel={() => setEditing(null)} footer={null} destroyOnHidden>
         {editing ? (
-          <Form layout="vertical" initialValues={{ ...editing, reminderOffsets: editing.reminderOffsets.join('、') }} onFinish={(v) => save.mutate(v)}>
+          <Form layout="vertical" initialValues={{ ...editing, reminderOffsets: editing.reminderOffsets.join('、') }} onFinish={(v) => save.mutate({ id: editing.id, body: typeBody(v) })}>
             <Form.Item name="validityMonths" label="有效期（月，留空为长期）"><InputNumber min={1} max={600} /></Form.Item>
             <Form.Item name="reminderOffsets" label="到期前提醒天数（用顿号分隔）" rules={[{ required: true, message: '请填写提醒天数' }]}><Input /></Form.Item>
             <Form.Item name="renewalLeadDays" label="法定续期申请期限（届满前天数，留空为不适用）"><InputNumber min={0} max={365} /></Form.Item>

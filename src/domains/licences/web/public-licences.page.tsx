@@ -4,14 +4,12 @@
  */
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Result, Spin, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { get, qs } from '../../../core/web/api';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
-import { STATUS_COLORS, type Licence, type Verification } from '../shared/licences.schema';
+import { STATUS_COLORS, type Verification } from '../shared/licences.schema';
+import { useLookupLicence, useMyLicences, useVerifyLicence } from './licences.hooks';
 
 type V = z.infer<typeof Verification>;
-type Mine = z.infer<typeof Licence> & { verifyUrl: string; verifyPath: string };
 
 const Shell = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <div style={{ maxWidth: 480, margin: '0 auto', padding: 12 }}>
@@ -41,7 +39,7 @@ function VerificationCard({ v }: { v: V }) {
 
 export function VerifyLicencePage() {
   const { token } = useParams();
-  const v = useQuery({ queryKey: ['verify', token], queryFn: () => get<V>(`/api/public/licences/verify/${token}`), retry: false });
+  const v = useVerifyLicence(token ?? '');
   return (
     <Shell title="电子证照核验">
       {v.isLoading ? <Spin /> : v.error ? <div data-testid="verify-failed"><Result status="error" title="核验未通过" subTitle={v.error.message} /></div> : <VerificationCard v={v.data!} />}
@@ -50,7 +48,7 @@ export function VerifyLicencePage() {
 }
 
 function Lookup() {
-  const q = useMutation({ mutationFn: (v: { licenceNo: string; idLast4: string }) => get<V & { verifyPath: string }>(`/api/public/licences/lookup?${qs(v)}`) });
+  const q = useLookupLicence();
   return (
     <Card size="small" title="凭证照编号查询" style={{ marginTop: 16 }}>
       <Form layout="vertical" onFinish={(v) => q.mutate(v)}>
@@ -66,7 +64,7 @@ function Lookup() {
 
 export function MyLicencesPage() {
   const { me, loading } = usePublicMe();
-  const mine = useQuery({ queryKey: ['my-licences', me?.id], queryFn: () => get<Mine[]>('/api/licences/mine'), enabled: !!me });
+  const mine = useMyLicences(me?.id);
   return (
     <Shell title="我的证照">
       {loading ? <Spin /> : me ? (

@@ -3,15 +3,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post, qs } from '../../../core/web/api';
+import { useAddDecision, useDecisionCatalog, useDraftingOrgs } from './major-decisions.hooks';
 import { usePublicSite } from '../../../core/web/public-site';
 
-type Entry = { id: string; title: string; draftingOrg: string; stateName: string; steps: string[]; decidedOn: string | null; publishedOn: string | null };
-
 function CatalogTable({ year, onOpen }: { year: number; onOpen?: (id: string) => void }) {
-  const list = useQuery({ queryKey: ['decision-catalog', year], queryFn: () => get<Entry[]>(`/api/public/major-decisions?${qs({ year })}`) });
+  const list = useDecisionCatalog(year);
   return (
     <Table rowKey="id" size="small" pagination={false} dataSource={list.data ?? []} data-testid="decision-catalog"
       onRow={(r) => (onOpen ? { onClick: () => onOpen(r.id), style: { cursor: 'pointer' } } : {})}
@@ -26,17 +23,14 @@ function CatalogTable({ year, onOpen }: { year: number; onOpen?: (id: string) =>
 export function DecisionCatalogPage() {
   const navigate = useNavigate();
   const [year, setYear] = useState(dayjs().year());
-  const orgs = useQuery({ queryKey: ['disclosure-orgs'], queryFn: () => get<{ id: string; name: string }[]>('/api/public/disclosure/orgs') });
+  const orgs = useDraftingOrgs();
   const [form] = Form.useForm();
-  const add = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<{ id: string }>('/api/major-decisions', { ...v, year, partyApprovedOn: dayjs(v.partyApprovedOn as dayjs.Dayjs).format('YYYY-MM-DD') }),
-    onSuccess: (r) => navigate(`/cases/${r.id}`),
-  });
+  const add = useAddDecision((r) => navigate(`/cases/${r.id}`));
   return (
     <PageContainer title="重大行政决策目录" extra={<InputNumber min={2019} max={2100} value={year} onChange={(v) => v && setYear(v)} />}>
       <Card title={`${year}年度目录`} style={{ marginBottom: 16 }}><CatalogTable year={year} onOpen={(id) => navigate(`/cases/${id}`)} /></Card>
       <Card title="列入目录">
-        <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} initialValues={{ needsExpert: false, needsRisk: false, participationExempt: false }}>
+        <Form form={form} layout="vertical" onFinish={(v) => add.mutate({ ...v, year, partyApprovedOn: dayjs(v.partyApprovedOn as dayjs.Dayjs).format('YYYY-MM-DD') })} initialValues={{ needsExpert: false, needsRisk: false, participationExempt: false }}>
           <Form.Item name="title" label="决策事项" rules={[{ required: true, message: '请填写决策事项' }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="draftingOrgId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}><Select showSearch optionFilterProp="label" options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
           <Form.Item name="partyApprovedOn" label="目录经同级党委同意日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>

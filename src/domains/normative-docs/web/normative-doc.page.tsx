@@ -7,40 +7,28 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal, Popconfirm, Result, Select, Space, Spin, Table, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import type { CaseDetail } from '../../../core/shared/schemas';
-import { ApiError, get, post, put } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
+import { useAddEvaluation, useAnswerComment, useDraftComments, useEvaluations, usePublishAdoption, useSetDraftText, type DraftComment } from './normative-docs.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '../../../core/web/case-parts';
 import { ADOPTION, EVALUATION_CONCLUSIONS } from '../shared/normative-participation';
 
-type Comments = { from: string | null; to: string | null; adoptionPublishedOn: string | null; items: { id: string; passageLabel: string; content: string; authorName: string | null; submittedAt: string; adoption: string | null; reason: string | null }[] };
-type Evaluation = { id: string; evaluators: string; method: string; findings: string; conclusion: string; completedOn: string };
 
 const setErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); };
 
 function ConsultationCard({ id, canDraft, isDraft }: { id: string; canDraft: boolean; isDraft: boolean }) {
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['normative-comments', id], queryFn: () => get<Comments>(`/api/normative-docs/${id}/comments`) });
+  const q = useDraftComments(id);
   const [textOpen, setTextOpen] = useState(false);
-  const [answering, setAnswering] = useState<Comments['items'][number] | null>(null);
+  const [answering, setAnswering] = useState<DraftComment | null>(null);
   const [textForm] = Form.useForm();
   const [answerForm] = Form.useForm();
-  const refresh = () => { void qc.invalidateQueries({ queryKey: ['normative-comments', id] }); void qc.invalidateQueries({ queryKey: ['case', id] }); };
-  const setText = useMutation({
-    mutationFn: (v: { text: string; period: Dayjs[] }) => put<{ passages: number }>(`/api/normative-docs/${id}/draft-text`, { text: v.text, from: v.period?.[0]?.format('YYYY-MM-DD'), to: v.period?.[1]?.format('YYYY-MM-DD') }),
-    onSuccess: (r) => { message.success(`已发布征求意见稿，共${r.passages}条（段）`); setTextOpen(false); refresh(); },
-    onError: (e) => setErrors(textForm, e),
-  });
-  const answer = useMutation({
-    mutationFn: (v: { adoption: string; reason?: string }) => post(`/api/normative-docs/${id}/comments/${answering!.id}/response`, { adoption: v.adoption, reason: v.reason || undefined }),
-    onSuccess: () => { setAnswering(null); refresh(); },
-    onError: (e) => setErrors(answerForm, e),
-  });
-  const publish = useMutation({ mutationFn: () => post(`/api/normative-docs/${id}/adoption/publish`), onSuccess: () => { message.success('已公布采纳情况'); refresh(); }, onError: (e) => message.error(e.message) });
+  const setText = useSetDraftText(id, { done: (r) => { message.success(`已发布征求意见稿，共${r.passages}条（段）`); setTextOpen(false); }, failed: (e) => setErrors(textForm, e) });
+  const answer = useAnswerComment(id, { done: () => setAnswering(null), failed: (e) => setErrors(answerForm, e) });
+  const publish = usePublishAdoption(id, { done: () => message.success('已公布采纳情况'), failed: (e) => message.error(e.message) });
   const c = q.data;
   const locked = !!c?.adoptionPublishedOn;
   return (
@@ -54,12 +42,12 @@ function ConsultationCard({ id, canDraft, isDraft }: { id: string; canDraft: boo
         <Table rowKey="id" size="small" pagination={false} dataSource={c.items} columns={[
           { title: '条款', dataIndex: 'passageLabel', width: 90 }, { title: '意见', dataIndex: 'content' }, { title: '署名', dataIndex: 'authorName', width: 120, render: (v: string | null) => v ?? '匿名' },
           { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: fmtTime },
-          { title: '采纳情况', key: 'a', width: 220, render: (_: unknown, r: Comments['items'][number]) => (r.adoption ? `${ADOPTION[r.adoption as keyof typeof ADOPTION]}${r.reason ? `：${r.reason}` : ''}` : '待答复') },
-          ...(canDraft && !locked ? [{ title: '', key: 'op', width: 80, render: (_: unknown, r: Comments['items'][number]) => <Button size="small" onClick={() => { answer.reset(); setAnswering(r); }}>答复</Button> }] : []),
+          { title: '采纳情况', key: 'a', width: 220, render: (_: unknown, r: DraftComment) => (r.adoption ? `${ADOPTION[r.adoption as keyof typeof ADOPTION]}${r.reason ? `：${r.reason}` : ''}` : '待答复') },
+          ...(canDraft && !locked ? [{ title: '', key: 'op', width: 80, render: (_: unknown, r: DraftComment) => <Button size="small" onClick={() => { answer.reset(); setAnswering(r); }}>答复</Button> }] : []),
         ]} />
       </>}
       <Modal open={textOpen} title="发布征求意见稿" okText="发布" cancelText="取消" width={720} destroyOnHidden onCancel={() => setTextOpen(false)} onOk={() => textForm.submit()} confirmLoading={setText.isPending}>
-        <Form form={textForm} layout="vertical" preserve={false} onFinish={(v) => setText.mutate(v)}>
+        <Form form={textForm} layout="vertical" preserve={false} onFinish={(v: { text: string; period: Dayjs[] }) => setText.mutate({ text: v.text, from: v.period?.[0]?.format('YYYY-MM-DD'), to: v.period?.[1]?.format('YYYY-MM-DD') })}>
           <Form.Item name="text" label="征求意见稿全文（按“第N条”自动分条）" rules={[{ required: true, message: '请粘贴征求意见稿全文' }]}><Input.TextArea rows={12} maxLength={50000} /></Form.Item>
           <Form.Item name="period" label="征求意见期限" rules={[{ required: true, message: '请选择征求意见期限' }]}><DatePicker.RangePicker /></Form.Item>
           {setText.error ? <Alert type="error" showIcon message={setText.error.message} /> : null}
@@ -67,7 +55,7 @@ function ConsultationCard({ id, canDraft, isDraft }: { id: string; canDraft: boo
       </Modal>
       <Modal open={!!answering} title={`答复意见（${answering?.passageLabel ?? ''}）`} okText="保存" cancelText="取消" destroyOnHidden onCancel={() => setAnswering(null)} onOk={() => answerForm.submit()} confirmLoading={answer.isPending}>
         <Typography.Paragraph type="secondary">{answering?.content}</Typography.Paragraph>
-        <Form form={answerForm} layout="vertical" preserve={false} onFinish={(v) => answer.mutate(v)} initialValues={{ adoption: answering?.adoption ?? undefined, reason: answering?.reason ?? undefined }}>
+        <Form form={answerForm} layout="vertical" preserve={false} onFinish={(v) => answer.mutate({ commentId: answering!.id, body: { adoption: v.adoption, reason: v.reason || undefined } })} initialValues={{ adoption: answering?.adoption ?? undefined, reason: answering?.reason ?? undefined }}>
           <Form.Item name="adoption" label="采纳情况" rules={[{ required: true, message: '请选择采纳情况' }]}><Select options={Object.entries(ADOPTION).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="reason" label="理由（部分采纳、不予采纳的必填）"><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
           {answer.error ? <Alert type="error" showIcon message={answer.error.message} /> : null}
@@ -78,15 +66,10 @@ function ConsultationCard({ id, canDraft, isDraft }: { id: string; canDraft: boo
 }
 
 function EvaluationCard({ id, canAdd }: { id: string; canAdd: boolean }) {
-  const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const q = useQuery({ queryKey: ['normative-evaluations', id], queryFn: () => get<Evaluation[]>(`/api/normative-docs/${id}/evaluations`) });
-  const add = useMutation({
-    mutationFn: (v: Omit<Evaluation, 'id' | 'completedOn'> & { completedOn: Dayjs }) => post(`/api/normative-docs/${id}/evaluations`, { ...v, completedOn: v.completedOn?.format('YYYY-MM-DD') }),
-    onSuccess: () => { setOpen(false); void qc.invalidateQueries({ queryKey: ['normative-evaluations', id] }); },
-    onError: (e) => setErrors(form, e),
-  });
+  const q = useEvaluations(id);
+  const add = useAddEvaluation(id, { done: () => setOpen(false), failed: (e) => setErrors(form, e) });
   return (
     <ProCard title="后评估" data-testid="evaluations" extra={canAdd ? <Button onClick={() => { add.reset(); setOpen(true); }}>登记后评估</Button> : null}>
       {(q.data ?? []).length === 0 ? <Typography.Text type="secondary">尚无后评估记录。</Typography.Text> : (q.data ?? []).map((e) => (
@@ -99,7 +82,7 @@ function EvaluationCard({ id, canAdd }: { id: string; canAdd: boolean }) {
         </Descriptions>
       ))}
       <Modal open={open} title="登记后评估" okText="保存" cancelText="取消" destroyOnHidden onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={add.isPending}>
-        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => add.mutate(v)}>
+        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => add.mutate({ ...v, completedOn: (v.completedOn as Dayjs | undefined)?.format('YYYY-MM-DD') })}>
           <Form.Item name="evaluators" label="评估主体和参与人员" rules={[{ required: true, message: '请填写评估主体' }]}><Input maxLength={500} /></Form.Item>
           <Form.Item name="method" label="评估方式" rules={[{ required: true, message: '请填写评估方式' }]}><Input maxLength={500} /></Form.Item>
           <Form.Item name="findings" label="评估发现" rules={[{ required: true, message: '请填写评估发现' }]}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
@@ -115,7 +98,7 @@ function EvaluationCard({ id, canAdd }: { id: string; canAdd: boolean }) {
 export function NormativeDocPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const q = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
+  const q = useCase(id);
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data) return <Result status="404" title={q.error?.message ?? '文件不存在'} />;
   const c = q.data;

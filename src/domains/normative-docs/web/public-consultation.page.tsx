@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, Modal, Result, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
+import { usePublicDraft, useSendPublicComment } from './normative-docs.hooks';
 
 type Draft = {
   id: string; title: string; orgName: string; from: string; to: string; open: boolean; passages: { no: number; label: string; text: string; comments: number }[];
@@ -13,14 +13,12 @@ type Draft = {
 export function PublicConsultationPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const [passage, setPassage] = useState<Draft['passages'][number] | null>(null);
-  const q = useQuery({ queryKey: ['public-draft', id], queryFn: () => get<Draft>(`/api/public/normative-docs/${id}/draft`) });
-  const send = useMutation({
-    mutationFn: (v: { content: string; name?: string }) => post(`/api/public/normative-docs/${id}/comments`, { passageNo: passage!.no, content: v.content, name: v.name || undefined }),
-    onSuccess: () => { message.success('意见已提交，感谢您的参与'); setPassage(null); void qc.invalidateQueries({ queryKey: ['public-draft', id] }); },
-    onError: (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); },
+  const q = usePublicDraft(id);
+  const send = useSendPublicComment(id, {
+    done: () => { message.success('意见已提交，感谢您的参与'); setPassage(null); },
+    failed: (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); },
   });
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data) return <Result status="404" title={q.error?.message ?? '征求意见稿不存在'} />;
@@ -46,7 +44,7 @@ export function PublicConsultationPage() {
       </Space>
       <Modal open={!!passage} title={`对${passage?.label ?? ''}提出意见`} okText="提交" cancelText="取消" destroyOnHidden onCancel={() => setPassage(null)} onOk={() => form.submit()} confirmLoading={send.isPending}>
         <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{passage?.text}</Typography.Paragraph>
-        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => send.mutate(v)}>
+        <Form form={form} layout="vertical" preserve={false} onFinish={(v) => send.mutate({ passageNo: passage!.no, content: v.content, name: v.name || undefined })}>
           <Form.Item name="content" label="意见内容" rules={[{ required: true, message: '请填写意见内容' }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
           <Form.Item name="name" label="署名（可不填）"><Input maxLength={30} /></Form.Item>
           {send.error ? <Alert type="error" showIcon message={send.error.message} /> : null}

@@ -1,21 +1,15 @@
 /** 现行有效规范性文件目录 and the clean-up lists, as published (documents not on the list are no basis). */
 import { Link } from 'react-router-dom';
 import { Table, Tabs, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../core/web/api';
+import { usePublicConsultations, usePublicNormativeDocs } from './normative-docs.hooks';
 import { usePublicSite } from '../../../core/web/public-site';
 
-type Entry = { id: string; title: string; docNo: string | null; orgName: string; publishedOn: string | null; validUntil: string | null; stateName?: string };
-type Lists = {
-  inForce: Entry[]; ended: Entry[]; cleanups: { campaign: string; items: { title: string; docNo: string | null; outcome: string; reason: string | null }[] }[];
-  evaluations: { title: string; docNo: string | null; evaluators: string; findings: string; conclusion: string; completedOn: string }[];
-};
 type Consultation = { id: string; title: string; orgName: string; from: string; to: string; open: boolean; comments: number; adoptionPublishedOn: string | null };
 
 export function PublicNormativeDocsPage() {
-  const q = useQuery({ queryKey: ['public-normative'], queryFn: () => get<Lists>('/api/public/normative-docs') });
+  const q = usePublicNormativeDocs();
   const site = usePublicSite();
-  const c = useQuery({ queryKey: ['public-consultations'], queryFn: () => get<Consultation[]>('/api/public/normative-docs/consultations') });
+  const c = usePublicConsultations();
   const cols = [{ title: '文件名称', dataIndex: 'title' }, { title: '文号', dataIndex: 'docNo' }, { title: '制定机关', dataIndex: 'orgName' }, { title: '公布日期', dataIndex: 'publishedOn' }];
   return (
     <div style={{ maxWidth: 1000, margin: '0 auto', padding: 12 }}>

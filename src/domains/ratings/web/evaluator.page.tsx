@@ -5,27 +5,24 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Input, Rate, Result, Select, Space, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../core/web/api';
+import { useCounters, useEvaluatorRating } from './ratings.hooks';
 import { RATING_LEVELS } from '../shared/ratings.machine';
 import { subIndicators } from '../shared/ratings.indicators';
 
-type Counter = { id: string; name: string; orgName?: string };
-
 export function EvaluatorPage() {
-  const counters = useQuery({ queryKey: ['counters'], queryFn: () => get<Counter[]>('/api/counters') });
+  const counters = useCounters();
   const [counterId, setCounterId] = useState<string>();
   const [level, setLevel] = useState<number>();
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
-  const send = useMutation({ mutationFn: () => post<{ bad: boolean }>('/api/ratings/evaluator', { counterId, level, scores, comment: comment || undefined }) });
+  const send = useEvaluatorRating();
   const reset = () => { setLevel(undefined); setScores({}); setComment(''); send.reset(); };
   return (
     <PageContainer title="窗口评价器" content="办理结束后请办事群众当场评价（一次一评），评价计入本窗口和当前登录的工作人员。">
       <Card style={{ maxWidth: 640 }}>
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Select placeholder="选择本窗口" value={counterId} onChange={setCounterId} virtual={false} data-testid="evaluator-counter"
-            options={(counters.data ?? []).map((c) => ({ value: c.id, label: c.orgName ? `${c.orgName} · ${c.name}` : c.name }))} />
+            options={(counters.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           {send.data ? (
             <Result status="success" title="感谢您的评价" subTitle={send.data.bad ? '您反映的问题已登记，我们会在1个工作日内核实处理。' : undefined} extra={<Button type="primary" onClick={reset}>下一位</Button>} />
           ) : (
@@ -38,7 +35,7 @@ export function EvaluatorPage() {
               ))}
               <Input.TextArea rows={2} maxLength={500} placeholder="意见建议（选填）" value={comment} onChange={(e) => setComment(e.target.value)} />
               {send.error ? <Alert type="error" showIcon message={send.error.message} /> : null}
-              <Button type="primary" size="large" disabled={!counterId || !level} loading={send.isPending} onClick={() => send.mutate()}>提交评价</Button>
+              <Button type="primary" size="large" disabled={!counterId || !level} loading={send.isPending} onClick={() => send.mutate({ counterId: counterId!, level: level as 5, scores, comment: comment || undefined })}>提交评价</Button>
             </>
           )}
         </Space>

@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Result, Spin } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CaseDetail } from '../../../core/shared/schemas';
-import { get } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
+import { useRaterContact } from './ratings.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '../../../core/web/case-parts';
@@ -16,9 +15,9 @@ import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '.
 export function ComplaintFixPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const q = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
+  const q = useCase(id);
   const [asked, setAsked] = useState(false);
-  const contact = useMutation({ mutationFn: () => get<{ phone: string }>(`/api/complaint-fixes/${id}/rater`) });
+  const contact = useRaterContact(id);
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data) return <Result status="404" title={q.error?.message ?? '案件不存在'} />;
   const c = q.data;

@@ -6,46 +6,26 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Input, Radio, Rate, Result, Space, Typography } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../core/web/api';
 import { RATING_LEVELS } from '../shared/ratings.machine';
+import { useRatingForm, useSendRating, type RatingTarget } from './ratings.hooks';
 
-type Indicator = { key: string; label: string };
-type Form = { heading: string; indicators: Indicator[]; askPhone: boolean; rated?: boolean };
 const LEVEL_TEXT = [1, 2, 3, 4, 5].map((v) => RATING_LEVELS[v as 5]);
 
-/** Which thing the URL rates, how to load its heading, and where the rating goes. */
-function useTarget(): { load: () => Promise<Form>; send: string; key: string } {
+/** Which thing the URL rates: an invitation's token, or a QR code's kind and id (a counter's by default). */
+function useTarget(): RatingTarget {
   const { counterId, kind, id, token } = useParams();
-  if (token) {
-    return {
-      key: `inv-${token}`, send: `/api/public/rating-invitations/${token}`,
-      load: async () => { const r = await get<{ title: string; orgName: string; rated: boolean; indicators: Indicator[] }>(`/api/public/rating-invitations/${token}`); return { heading: `${r.orgName} · ${r.title}`, indicators: r.indicators, askPhone: false, rated: r.rated }; },
-    };
-  }
-  const k = kind ?? 'counter';
-  const target = id ?? counterId ?? '';
-  return {
-    key: `${k}-${target}`, send: `/api/public/rating-targets/${k}/${target}`,
-    load: async () => {
-      const r = await get<{ name: string; orgName: string; indicators: Indicator[] }>(`/api/public/rating-targets/${k}/${target}`);
-      return { heading: k === 'site' ? r.name : `${r.orgName} · ${r.name}`, indicators: r.indicators, askPhone: true };
-    },
-  };
+  return token ? { token } : { kind: (kind ?? 'counter') as 'counter', id: id ?? counterId ?? '' };
 }
 
 export function RatePage() {
   const t = useTarget();
-  const form = useQuery({ queryKey: ['rate-form', t.key], queryFn: t.load });
+  const form = useRatingForm(t);
   const [level, setLevel] = useState<number>();
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [phone, setPhone] = useState('');
-  const send = useMutation({
-    mutationFn: () => post<{ bad: boolean }>(t.send, {
-      level, scores: Object.keys(scores).length ? scores : undefined, comment: comment || undefined, phone: phone || undefined,
-    }),
-  });
+  const send = useSendRating(t);
+  const body = () => ({ level: level as 5, scores: Object.keys(scores).length ? scores : undefined, comment: comment || undefined, phone: phone || undefined });
   if (form.error) return <Result status="404" title={form.error.message} />;
   if (send.data) {
     return <Result status="success" title="感谢您的评价" subTitle={send.data.bad ? '我们已登记您反映的问题，承办单位将在1个工作日内与您联系核实，整改结果会反馈给您。' : '您的评价已提交。'} />;
@@ -70,7 +50,7 @@ export function RatePage() {
           <Input.TextArea rows={3} maxLength={500} placeholder="请说说您的办事体验（选填）" value={comment} onChange={(e) => setComment(e.target.value)} />
           {form.data?.askPhone !== false ? <Input maxLength={11} inputMode="numeric" placeholder="手机号码（选填，留下后便于回访整改）" value={phone} onChange={(e) => setPhone(e.target.value)} /> : null}
           {send.error ? <Alert type="error" message={send.error.message} /> : null}
-          <Button type="primary" block disabled={!level} loading={send.isPending} onClick={() => send.mutate()}>提交评价</Button>
+          <Button type="primary" block disabled={!level} loading={send.isPending} onClick={() => send.mutate(body())}>提交评价</Button>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>评价人信息严格保密，仅用于回访核实。分项评价选填。</Typography.Text>
         </Space>
       </Card>

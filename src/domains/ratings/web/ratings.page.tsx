@@ -5,9 +5,8 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get, qs } from '../../../core/web/api';
+import { useRatingBreakdown, useRatingSites } from './ratings.hooks';
 import { ALL_INDICATORS } from '../shared/ratings.indicators';
 
 type Row = { key: string; name: string; total: number; bad: number; satisfactionRate: number | null; fixRate: number | null; realNameFixRate: number | null; scores: Record<string, number> };
@@ -16,7 +15,7 @@ const BY = [['org', '按单位'], ['site', '按服务场所'], ['counter', '按�
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
 
 function Breakdown({ by, from, to }: { by: string; from: string; to: string }) {
-  const q = useQuery({ queryKey: ['rating-breakdown', by, from, to], queryFn: () => get<Row[]>(`/api/ratings/breakdown?${qs({ by, from, to })}`) });
+  const q = useRatingBreakdown({ by: by as 'org', from, to });
   return (
     <Table<Row> rowKey="key" size="small" loading={q.isLoading} dataSource={q.data ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid={`breakdown-${by}`}
       columns={[
@@ -46,7 +45,7 @@ function PosterButtons({ kind, id }: { kind: 'site' | 'counter'; id: string }) {
 export function RatingsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [from, to] = range.map((d) => d.format('YYYY-MM-DD'));
-  const sites = useQuery({ queryKey: ['rating-sites'], queryFn: () => get<Site[]>('/api/ratings/sites') });
+  const sites = useRatingSites();
   return (
     <PageContainer title="好差评" content="各渠道评价按单位、服务场所、窗口、工作人员和事项统计；评价人信息不在此显示。各服务场所和窗口的评价二维码海报可在下方下载打印。">
       <Card title="评价统计" extra={<DatePicker.RangePicker allowClear={false} value={range} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />}>
