@@ -1712,6 +1712,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/judicial-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 司法建议列表（按权限范围，可检索、筛选） */
+        get: operations["judicialAdvice.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judicial-advice/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 书面回复 */
+        post: operations["judicialAdvice.reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/legal-counsel/appointments": {
         parameters: {
             query?: never;
@@ -1995,6 +2029,279 @@ export interface paths {
         /** 维护证照类型（提醒不得晚于法定续期申请期限） */
         put: operations["putLicenceType"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政应诉列表（按权限范围，可检索、筛选） */
+        get: operations["litigation.list"];
+        put?: never;
+        /** 登记行政应诉案件（收到起诉状副本） */
+        post: operations["registerLitigation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/acceptJudgment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服判不上诉 */
+        post: operations["litigation.acceptJudgment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交答辩状和证据 */
+        post: operations["litigation.answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提起上诉 */
+        post: operations["litigation.appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/counsel-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可委托代理的法律顾问（在聘期内服务被告机关或司法局） */
+        get: operations["litigationCounselOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应诉案件卷宗：法院、案号、原告、开庭和出庭情况、裁判、司法建议 */
+        get: operations["litigationFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/hearFirst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录开庭 */
+        post: operations["litigation.hearFirst"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/hearSecond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录二审开庭 */
+        post: operations["litigation.hearSecond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/judgment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记一审判决 */
+        post: operations["litigation.judgment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/judicial-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记收到的司法建议 */
+        post: operations["receiveJudicialAdvice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/mediate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解结案 */
+        post: operations["litigation.mediate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/opponentAppeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对方当事人上诉 */
+        post: operations["litigation.opponentAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/remand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发回重审 */
+        post: operations["litigation.remand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记一审裁定 */
+        post: operations["litigation.ruling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/secondJudgment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记二审裁判 */
+        post: operations["litigation.secondJudgment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/litigations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 原告撤诉 */
+        post: operations["litigation.withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6622,7 +6929,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -6874,7 +7181,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -7338,7 +7645,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -7752,7 +8059,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -8004,7 +8311,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -8692,7 +8999,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -8944,7 +9251,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -9196,7 +9503,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -9453,7 +9760,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -9707,7 +10014,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -9963,7 +10270,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -10217,7 +10524,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -10471,7 +10778,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -10723,7 +11030,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -10982,7 +11289,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -11234,7 +11541,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -12801,7 +13108,7 @@ export interface operations {
                                 /** 日期 */
                                 stoppedOn: string | null;
                                 /** @enum {string} */
-                                unit: "workday" | "natural";
+                                unit: "workday" | "natural" | "date";
                             }[];
                             closedAt: string | null;
                             correction: string | null;
@@ -12863,7 +13170,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         definitionName: string;
                         results: {
@@ -13052,7 +13359,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -14473,7 +14780,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -14727,7 +15034,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -24904,7 +25211,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -25158,7 +25465,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -25412,7 +25719,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -25795,7 +26102,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -26049,7 +26356,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -26303,7 +26610,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -26841,7 +27148,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -27095,7 +27402,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -27366,7 +27673,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -27749,7 +28056,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -28003,7 +28310,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -28257,7 +28564,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -28952,7 +29259,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -29206,7 +29513,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -29460,7 +29767,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -29716,7 +30023,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -29977,7 +30284,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -30231,7 +30538,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -31112,6 +31419,412 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "judicialAdvice.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "judicialAdvice.reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 整改措施 */
+                    measures: string;
+                    /** 回复内容 */
+                    reply: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
                     };
                 };
             };
@@ -32241,7 +32954,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -32497,7 +33210,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -32751,7 +33464,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -33915,6 +34628,3855 @@ export interface operations {
             };
         };
     };
+    "litigation.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    registerLitigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 案由 */
+                    cause: string;
+                    /** 被诉行政行为 */
+                    challengedAct: string;
+                    /** 被诉行政行为的案件编号（本平台内） */
+                    challengedRef?: string;
+                    /** 诉讼请求 */
+                    claims: string;
+                    /** 受理法院 */
+                    court: string;
+                    /** 案号 */
+                    courtCaseNo: string;
+                    /**
+                     * 被告行政机关
+                     * Format: uuid
+                     */
+                    orgId?: string;
+                    /** 原告 */
+                    plaintiff: string;
+                    /** 行政复议案件编号（本平台内） */
+                    reconsiderationRef?: string;
+                    /**
+                     * 起诉前经过行政复议
+                     * @default false
+                     */
+                    reconsidered?: boolean;
+                    /**
+                     * 收到起诉状副本日期
+                     * Format: date
+                     */
+                    servedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.acceptJudgment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 服判理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 委托代理人（工作人员） */
+                    agents?: string;
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 代理律师（法律顾问）
+                     * Format: uuid
+                     */
+                    counselId?: string;
+                    /** 答辩要点 */
+                    defence: string;
+                    /** 证据和所依据的规范性文件 */
+                    evidence: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 上诉理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    litigationCounselOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firmName: string;
+                        id: string;
+                        name: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    litigationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        advice: {
+                            adviceNo: string;
+                            content: string;
+                            court: string;
+                            id: string;
+                            receivedOn: string;
+                            refNo: string;
+                            repliedOn: string | null;
+                            reply: string | null;
+                            stateName: string;
+                        }[];
+                        agents: string | null;
+                        answeredOn: string | null;
+                        appealedBy: string | null;
+                        cause: string;
+                        challengedAct: string;
+                        claims: string;
+                        closedOn: string | null;
+                        counsel: {
+                            firmName: string;
+                            id: string;
+                            name: string;
+                        } | null;
+                        court: string;
+                        courtCaseNo: string;
+                        decisions: {
+                            decidedOn: string;
+                            id: string;
+                            instance: number;
+                            kind: string;
+                            outcome: string;
+                            summary: string | null;
+                        }[];
+                        finalOutcome: string | null;
+                        hearings: {
+                            absenceReason: string | null;
+                            appearance: string;
+                            headName: string | null;
+                            heldOn: string;
+                            id: string;
+                            instance: number;
+                            spoke: boolean | null;
+                            staffNames: string | null;
+                        }[];
+                        plaintiff: string;
+                        reconsidered: boolean;
+                        servedOn: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.hearFirst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 负责人不能出庭的理由 */
+                    absenceReason?: string;
+                    /**
+                     * 行政机关出庭情况
+                     * @enum {string}
+                     */
+                    appearance: "主要负责人" | "副职负责人" | "仅工作人员" | "无人出庭";
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 出庭负责人姓名及职务 */
+                    headName?: string;
+                    /**
+                     * 开庭日期
+                     * Format: date
+                     */
+                    heldOn: string;
+                    /** 负责人就实质性解决争议发表意见 */
+                    spoke?: boolean;
+                    /** 出庭工作人员 */
+                    staffNames?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.hearSecond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 负责人不能出庭的理由 */
+                    absenceReason?: string;
+                    /**
+                     * 行政机关出庭情况
+                     * @enum {string}
+                     */
+                    appearance: "主要负责人" | "副职负责人" | "仅工作人员" | "无人出庭";
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 出庭负责人姓名及职务 */
+                    headName?: string;
+                    /**
+                     * 开庭日期
+                     * Format: date
+                     */
+                    heldOn: string;
+                    /** 负责人就实质性解决争议发表意见 */
+                    spoke?: boolean;
+                    /** 出庭工作人员 */
+                    staffNames?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.judgment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 判决日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /**
+                     * 判决结果
+                     * @enum {string}
+                     */
+                    outcome: "驳回诉讼请求" | "撤销" | "履行" | "给付" | "确认违法" | "确认无效" | "变更" | "行政协议责任";
+                    /** 裁判要旨 */
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    receiveJudicialAdvice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 司法建议书文号 */
+                    adviceNo: string;
+                    /** 建议内容 */
+                    content: string;
+                    /** 发出建议的法院 */
+                    court: string;
+                    /**
+                     * 收到日期
+                     * Format: date
+                     */
+                    receivedOn: string;
+                    /** 建议书载明的回复期限（日） */
+                    replyDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.mediate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 调解书送达日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /** 调解协议内容 */
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.opponentAppeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 上诉人 */
+                    appellant: string;
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 上诉请求 */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.remand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 裁定日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /** 发回重审理由 */
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 裁定日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /**
+                     * 裁定结果
+                     * @enum {string}
+                     */
+                    outcome: "驳回起诉" | "其他裁定";
+                    /** 裁判要旨 */
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.secondJudgment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 裁判日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /**
+                     * 二审裁判结果
+                     * @enum {string}
+                     */
+                    outcome: "驳回上诉，维持原判" | "改判" | "准予撤回上诉";
+                    /**
+                     * 改判结果
+                     * @enum {string}
+                     */
+                    revisedOutcome?: "驳回诉讼请求" | "撤销" | "履行" | "给付" | "确认违法" | "确认无效" | "变更" | "行政协议责任";
+                    /** 裁判要旨 */
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 准予撤诉裁定日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /** 撤诉原因 */
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     "majorDecision.list": {
         parameters: {
             query?: {
@@ -34288,7 +38850,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -34549,7 +39111,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -34803,7 +39365,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -35057,7 +39619,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -35311,7 +39873,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -35567,7 +40129,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -35837,7 +40399,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -36096,7 +40658,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -36348,7 +40910,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -36602,7 +41164,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -38590,7 +43152,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -38846,7 +43408,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -39102,7 +43664,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -39741,7 +44303,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -39995,7 +44557,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -40249,7 +44811,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -40505,7 +45067,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -40759,7 +45321,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -41013,7 +45575,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -41287,7 +45849,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -41541,7 +46103,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -41795,7 +46357,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -42061,7 +46623,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -42317,7 +46879,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -42569,7 +47131,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -49290,7 +53852,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -49544,7 +54106,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -49807,7 +54369,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -50178,7 +54740,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -50434,7 +54996,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -50688,7 +55250,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -50942,7 +55504,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -51196,7 +55758,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -51450,7 +56012,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
@@ -51704,7 +56266,7 @@ export interface operations {
                             /** 日期 */
                             stoppedOn: string | null;
                             /** @enum {string} */
-                            unit: "workday" | "natural";
+                            unit: "workday" | "natural" | "date";
                         }[];
                         closedAt: string | null;
                         createdAt: string;
