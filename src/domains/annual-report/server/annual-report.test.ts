@@ -26,7 +26,7 @@ async function addCases(n: number, corrected: number) {
         actDescription: '罚款五千元的行政处罚决定', actKind: 'penalty', amountYuan: 5000, knewOn: k.today(), request: '请求撤销该行政处罚决定', factsAndReasons: '被申请人认定事实不清，证据不足。',
       });
       await transition(tx, k, SYSTEM_ACTOR, id, 'accept', {});
-      await transition(tx, k, SYSTEM_ACTOR, id, 'decide', { decision: i < corrected ? 'revoke' : 'uphold', facts: '经审理查明的事实', reasoning: '本机关认为的理由', approval: '经区人民政府负责人同意' });
+      await transition(tx, k, SYSTEM_ACTOR, id, 'decide', { decision: i < corrected ? '撤销或者部分撤销（第64条）' : '维持（第68条）', facts: '经审理查明的事实', reasoning: '本机关认为的理由', approval: '经区人民政府负责人同意' });
     });
   }
 }

@@ -9,7 +9,7 @@
 import { type Actor, type Kernel, SYSTEM_ACTOR, domainConfig, tenancy, transition, type Tx } from '../../../core/server';
 import { addDays, diffDays, twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
-import type { ActKind, DecisionType } from '../shared/reconsideration.labels';
+import { decisionOption, type ActKind, type DecisionType } from '../shared/reconsideration.labels';
 import { reconsiderationSettings } from './reconsideration.config';
 import { file } from './reconsideration.service';
 import * as repo from './reconsideration.repository';
@@ -111,7 +111,7 @@ export async function seedReconsiderationDemo(kernel: Kernel) {
       if (last === 'settle') { await step(wait, 'settle', { terms: '双方达成和解，被申请人退还部分罚款，申请人撤回行政复议申请。' }); return; }
       if (last === 'mediate') { await step(wait, 'mediate', { proposedBy: '申请人', consent: '双方当场书面同意调解', terms: '被申请人重新作出处理决定。' }); return; }
       await step(wait, 'decide', {
-        decision: outcome, facts: '经审理查明，被申请人作出行政行为前未依法履行告知程序，主要证据为现场检查笔录。',
+        decision: decisionOption(outcome as DecisionType), facts: '经审理查明，被申请人作出行政行为前未依法履行告知程序，主要证据为现场检查笔录。',
         reasoning: outcome === 'uphold' || outcome === 'dismissClaim' ? '被申请人作出的行政行为认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。' : '被申请人作出的行政行为认定事实不清，主要证据不足，违反法定程序。',
         approval: '经区人民政府负责人同意', performWithinDays: outcome === 'orderPerform' ? 30 : undefined,
       });

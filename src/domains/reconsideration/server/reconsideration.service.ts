@@ -11,7 +11,7 @@ import {
   SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { reconsiderationSettings } from './reconsideration.config';
-import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, OUTCOMES, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
+import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, decisionByOption, OUTCOMES, procedureByOption, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
 import type { ApplicationInput } from '../shared/reconsideration.schema';
 import * as repo from './reconsideration.repository';
 
@@ -89,10 +89,12 @@ export async function onTransition(tx: Tx, ctx: TransitionContext) {
   const i = ctx.input;
   const close = (outcome: string, note?: string) => repo.update(tx, r.caseId, { outcome, closedOn: ctx.today, outcomeNote: note ?? null });
   switch (ctx.event) {
-    case 'setProcedure':
-      await repo.update(tx, r.caseId, { procedure: String(i.procedure), procedureReason: String(i.reason) });
-      await mergeCaseData(tx, r.caseId, { procedure: i.procedure });
+    case 'setProcedure': {
+      const procedure = procedureByOption(String(i.procedure));
+      await repo.update(tx, r.caseId, { procedure, procedureReason: String(i.reason) });
+      await mergeCaseData(tx, r.caseId, { procedure });
       return;
+    }
     case 'requestCorrection': return repo.update(tx, r.caseId, { correctionAsked: String(i.missing) });
     case 'supply':
       await repo.update(tx, r.caseId, { supplied: String(i.content) });
@@ -118,7 +120,7 @@ export async function onTransition(tx: Tx, ctx: TransitionContext) {
     case 'recordHearing': return repo.update(tx, r.caseId, { headAttended: i.headAttended === true });
     case 'decide':
       await repo.update(tx, r.caseId, { decisionFacts: String(i.facts), decisionReasoning: String(i.reasoning), decisionApproval: String(i.approval), performWithinDays: (i.performWithinDays as number | undefined) ?? null });
-      return close(String(i.decision));
+      return close(decisionByOption(String(i.decision)) ?? String(i.decision));
     case 'mediate': return close('mediation', String(i.terms));
     case 'settle': return close('settlement', String(i.terms));
     case 'withdraw': return close('withdrawal', String(i.reason));

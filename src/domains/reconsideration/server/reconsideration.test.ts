@@ -89,11 +89,11 @@ describe('行政复议 from a phone to the decision', () => {
     const answered = await (await staff('director_scj')).post(`/api/reconsiderations/${id}/answer`, { answer: '被申请人认定事实清楚，证据确凿，请求维持。', evidence: '现场检查笔录、询问笔录、照片' });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(clock(answered.body, 'answer')).toMatchObject({ state: 'stopped', stoppedOn: '2026-11-12' });
-    expect((await (await staff('director_scj')).post(`/api/reconsiderations/${id}/decide`, { decision: 'uphold', facts: '自己认定的事实', reasoning: '自己的理由', approval: '本局负责人同意' })).status).toBe(403);
+    expect((await (await staff('director_scj')).post(`/api/reconsiderations/${id}/decide`, { decision: '维持（第68条）', facts: '自己认定的事实', reasoning: '自己的理由', approval: '本局负责人同意' })).status).toBe(403);
 
     await at('2026-12-01');
     d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/decide`, {
-      decision: 'revoke', facts: '经查，涉案食品系退货待处理商品，被申请人未查明是否用于销售。', reasoning: '被申请人作出的处罚决定主要事实不清、证据不足。', approval: '经区人民政府负责人同意',
+      decision: '撤销或者部分撤销（第64条）', facts: '经查，涉案食品系退货待处理商品，被申请人未查明是否用于销售。', reasoning: '被申请人作出的处罚决定主要事实不清、证据不足。', approval: '经区人民政府负责人同意',
     })).body;
     expect(d.state).toBe('decided');
     const text = await docxText(await staff('legal_sfj'), id, 'decision');
@@ -188,7 +188,7 @@ describe('行政复议 figures', () => {
     const before = await t.kernel.db.tx(async (tx) => Object.fromEntries(await Promise.all(['received', 'accepted', 'closed', 'correctionRate', 'mediatedRate', 'closedRate', 'simpleProcedureShare'].map(async (k) => [k, await computeMetric(tx, t.kernel, `reconsideration.${k}`, q)]))));
     await at('2026-12-02');
     const outcomes: [string, Record<string, unknown>][] = [
-      ['decide', { decision: 'revoke' }], ['decide', { decision: 'confirmIllegal' }], ['decide', { decision: 'uphold' }],
+      ['decide', { decision: '撤销或者部分撤销（第64条）' }], ['decide', { decision: '确认违法（第65条）' }], ['decide', { decision: '维持（第68条）' }],
       ['mediate', { proposedBy: '申请人', consent: '双方书面同意', terms: '重新核定罚款' }], ['withdraw', { reason: '已自行纠正' }], ['open', {}],
     ];
     for (const [i, [event, input]] of outcomes.entries()) {

@@ -91,3 +91,10 @@ export const TERMINATION_GROUNDS = [
 ] as const;
 
 export const HEARING_PARTIES_METHODS = ['当面', '互联网', '电话'] as const;
+
+/** What the decision form offers (the text a reviewer picks, with its article) and back to the type. */
+export const decisionOption = (t: DecisionType) => `${DECISIONS[t].label}（${DECISIONS[t].basis}）`;
+export const DECISION_OPTIONS = DECISION_TYPES.map(decisionOption) as [string, ...string[]];
+export const decisionByOption = (s: string) => DECISION_TYPES.find((t) => decisionOption(t) === s) ?? null;
+export const PROCEDURE_OPTIONS = ['简易程序', '普通程序'] as const;
+export const procedureByOption = (s: string): Procedure => (s === '简易程序' ? 'simple' : 'ordinary');

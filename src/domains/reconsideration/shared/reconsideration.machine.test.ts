@@ -20,7 +20,7 @@ const PERMISSION: Record<string, string> = {
 };
 // Data that satisfies every guard: an ordinary-procedure case whose copy went out, a hearing scheduled.
 const okData = { procedure: 'ordinary', copySent: true, hearingOn: '2026-12-01' };
-const okInput = { decision: 'revoke', headAttended: true };
+const okInput = { decision: '撤销或者部分撤销（第64条）', headAttended: true };
 const ctx = (state: string, data: Record<string, unknown> = okData, kind: 'staff' | 'system' = 'staff', input: Record<string, unknown> = okInput) => ({ state, data, input, actor: { id: 'x', kind } });
 const all = () => true;
 
@@ -61,8 +61,8 @@ describe('行政复议 machine', () => {
     expect(checkTransition(m, 'answer', ctx('underReview', { procedure: 'ordinary' }), all)).toMatchObject({ code: 'GUARD_FAILED', reason: expect.stringContaining('第48条') });
     expect(checkTransition(m, 'answer', ctx('underReview', { ...okData, answered: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '已经提交过书面答复' });
     expect(checkTransition(m, 'sendCopy', ctx('underReview', { copySent: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '申请书副本已经发送' });
-    expect(checkTransition(m, 'decide', ctx('underReview', okData, 'staff', { decision: 'orderPerform' }), all)).toEqual({ code: 'GUARD_FAILED', reason: '责令履行的，应当规定履行期限（第66条）' });
-    expect(checkTransition(m, 'decide', ctx('underReview', okData, 'staff', { decision: 'orderPerform', performWithinDays: 30 }), all)).toBeNull();
+    expect(checkTransition(m, 'decide', ctx('underReview', okData, 'staff', { decision: '责令履行（第66条）' }), all)).toEqual({ code: 'GUARD_FAILED', reason: '责令履行的，应当规定履行期限（第66条）' });
+    expect(checkTransition(m, 'decide', ctx('underReview', okData, 'staff', { decision: '责令履行（第66条）', performWithinDays: 30 }), all)).toBeNull();
     expect(checkTransition(m, 'recordHearing', ctx('underReview', okData, 'staff', { headAttended: false }), all)).toMatchObject({ code: 'GUARD_FAILED', reason: expect.stringContaining('第51条') });
     expect(checkTransition(m, 'recordHearing', ctx('underReview', { procedure: 'ordinary' }), all)).toEqual({ code: 'GUARD_FAILED', reason: '尚未安排听证' });
   });

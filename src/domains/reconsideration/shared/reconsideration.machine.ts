@@ -20,7 +20,7 @@
  */
 import { z } from 'zod';
 import { defineMachine, type GuardContext } from '../../../core/shared/machine';
-import { DECISION_TYPES, HEARING_PARTIES_METHODS, SUSPENSION_GROUNDS, TERMINATION_GROUNDS } from './reconsideration.labels';
+import { DECISION_OPTIONS, decisionOption, HEARING_PARTIES_METHODS, PROCEDURE_OPTIONS, SUSPENSION_GROUNDS, TERMINATION_GROUNDS } from './reconsideration.labels';
 
 const text = (title: string, max = 2000) => z.string().trim().min(2, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
 const IsoDate = (title: string) => z.iso.date(`${title}格式应为YYYY-MM-DD`).meta({ title });
@@ -68,7 +68,7 @@ export const reconsiderationMachine = defineMachine({
   events: {
     setProcedure: {
       label: '确定适用程序', from: ['received'], to: 'received', permission: 'reconsideration.handle',
-      input: z.object({ procedure: z.enum(['simple', 'ordinary'], '请选择简易程序或普通程序').meta({ title: '适用程序（第53条）' }), reason: text('理由', 500) }),
+      input: z.object({ procedure: z.enum(PROCEDURE_OPTIONS, '请选择简易程序或普通程序').meta({ title: '适用程序（第53条）' }), reason: text('理由', 500) }),
     },
     requestCorrection: {
       label: '一次性告知补正', from: ['received'], to: 'correcting', permission: 'reconsideration.handle',
@@ -155,13 +155,13 @@ export const reconsiderationMachine = defineMachine({
     decide: {
       label: '作出行政复议决定', from: ['underReview'], to: 'decided', permission: 'reconsideration.handle',
       input: z.object({
-        decision: z.enum(DECISION_TYPES, '请选择决定类型').meta({ title: '决定类型（第63–69条）' }),
+        decision: z.enum(DECISION_OPTIONS, '请选择决定类型').meta({ title: '决定类型（第63–69条）' }),
         facts: text('认定的事实', 5000), reasoning: text('理由和适用的依据', 5000),
         // 第61条: the body's head approves, or a collective discussion decides.
         approval: text('审批情况（机关负责人同意或者集体讨论通过）', 200),
         performWithinDays: z.number().int().min(1).max(365).optional().meta({ title: '责令履行的期限（日）' }),
       }),
-      guard: ({ input }) => (input.decision === 'orderPerform' && !input.performWithinDays ? '责令履行的，应当规定履行期限（第66条）' : null),
+      guard: ({ input }) => (input.decision === decisionOption('orderPerform') && !input.performWithinDays ? '责令履行的，应当规定履行期限（第66条）' : null),
       clocks: [...beforeDecision, { op: 'stop', clock: 'decide' }],
     },
     mediate: {
