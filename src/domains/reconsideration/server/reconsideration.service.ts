@@ -142,7 +142,8 @@ export async function present(tx: Tx, kernel: Kernel, id: string) {
     { label: '申请方式', value: CHANNELS[r.channel as keyof typeof CHANNELS] ?? r.channel },
     { label: '收到申请日期', value: r.receivedOn },
     { label: '被申请人', value: respondent?.name ?? '' },
-    { label: '被申请的行政行为', value: `${r.actDescription}${r.actRefNo ? `（办件${r.actRefNo}）` : ''}` },
+    // The act's own case number stays off: the link shows it to readers who may open that case.
+    { label: '被申请的行政行为', value: r.actDescription },
     { label: '行政复议请求', value: r.request },
     { label: '适用程序', value: `${PROCEDURES[r.procedure as keyof typeof PROCEDURES]}（${r.procedureReason}）` },
     ...(r.warnings.length ? [{ label: '登记时提示', value: r.warnings.join('；') }] : []),
@@ -159,7 +160,7 @@ export async function substance(tx: Tx, kernel: Kernel, id: string) {
   return {
     applicantKind: APPLICANT_KINDS[r.applicantKind as keyof typeof APPLICANT_KINDS] ?? r.applicantKind,
     channel: CHANNELS[r.channel as keyof typeof CHANNELS] ?? r.channel, receivedOn: r.receivedOn, address: r.address,
-    respondent: respondent?.name ?? '', act: { description: r.actDescription, kind: ACT_KINDS[r.actKind as keyof typeof ACT_KINDS] ?? r.actKind, refNo: r.actRefNo, caseId: r.actCaseId, amountYuan: r.amountYuan, knewOn: r.knewOn },
+    respondent: respondent?.name ?? '', act: { description: r.actDescription, kind: ACT_KINDS[r.actKind as keyof typeof ACT_KINDS] ?? r.actKind, linked: r.actCaseId !== null, amountYuan: r.amountYuan, knewOn: r.knewOn },
     request: r.request, factsAndReasons: r.factsAndReasons, warnings: r.warnings,
     procedure: PROCEDURES[r.procedure as keyof typeof PROCEDURES], procedureReason: r.procedureReason,
     correctionAsked: r.correctionAsked, supplied: r.supplied, acceptedOn: r.acceptedOn, deemedAccepted: r.deemedAccepted,

@@ -15,7 +15,7 @@ import { ApplicationForm } from './reconsideration-form';
 
 type Substance = {
   applicantKind: string; channel: string; receivedOn: string; address: string | null; respondent: string;
-  act: { description: string; kind: string; refNo: string | null; amountYuan: number | null; knewOn: string };
+  act: { description: string; kind: string; linked: boolean; amountYuan: number | null; knewOn: string };
   request: string; factsAndReasons: string; warnings: string[]; procedure: string; procedureReason: string;
   correctionAsked: string | null; supplied: string | null; acceptedOn: string | null; deemedAccepted: boolean;
   copySentOn: string | null; answer: string | null; evidence: string | null; answeredOn: string | null; hearingOn: string | null; headAttended: boolean | null;
@@ -65,7 +65,7 @@ export function ReconsiderationCasePage() {
           <Descriptions column={{ xs: 1, sm: 2, md: 3 }}>
             <Descriptions.Item label="行为" span={3}>{x.act.description}</Descriptions.Item>
             <Descriptions.Item label="类别">{x.act.kind}</Descriptions.Item>
-            <Descriptions.Item label="办件编号">{x.act.refNo ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="本平台办件">{x.act.linked ? '已关联（见“关联案件”）' : '未关联，按申请描述'}</Descriptions.Item>
             <Descriptions.Item label="涉及金额">{x.act.amountYuan === null ? '—' : `${x.act.amountYuan.toLocaleString('zh-CN')}元`}</Descriptions.Item>
             <Descriptions.Item label="知道行为的日期">{x.act.knewOn}</Descriptions.Item>
           </Descriptions>
