@@ -2,11 +2,14 @@
 import { defineMetric, domainConfig, type Kernel, type MetricScope } from '../../../core/server';
 import { correctiveSet, reconsiderationSettings } from './reconsideration.config';
 import * as repo from './reconsideration.repository';
+import { DEFAULT_CORRECTIVE } from '../shared/reconsideration.labels';
 
 const corrective = (k: Kernel) => correctiveSet(domainConfig(k, reconsiderationSettings).RECONSIDERATION_CORRECTIVE);
-// Records and breakdowns have no kernel at hand for the setting: the last parsed set is kept here.
-let lastCorrective: string[] | null = null;
-const correctiveOf = (k?: Kernel) => (k ? (lastCorrective = corrective(k)) : lastCorrective ?? correctiveSet('change,revoke,confirmIllegal,orderPerform,confirmVoid'));
+// `recordsWhere` is given no kernel, so the configured 纠错 set is kept here: read at boot (the domain's
+// routes call useCorrectiveSet) and again by every compute, so records follow the figure they open.
+let lastCorrective: string[] = DEFAULT_CORRECTIVE;
+export const useCorrectiveSet = (k: Kernel) => { lastCorrective = corrective(k); };
+const correctiveOf = (k?: Kernel) => (k ? (lastCorrective = corrective(k)) : lastCorrective);
 
 type Def = { key: string; label: string; definition: string; num: repo.Figure; den?: repo.Figure };
 const figure = ({ key, label, definition, num, den }: Def) => defineMetric({
