@@ -20,7 +20,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 import { loadConfig } from '../src/core/server/config';
 import { buildApp, prepareKernel } from '../src/app/server/app';
 import { seedDistrict, seedDemoStaff, DEMO_PASSWORD } from '../src/app/server/demo-district';
-import { seedServicesDemo } from '../src/domains/services/public';
+import { seedApplicationsDemo } from '../src/domains/applications/public';
 import { runCluster } from '../src/app/server/cluster';
 
 const url = process.env.DATABASE_URL;
@@ -56,7 +56,7 @@ if (Number(existing) < records) {
   console.log(`seeding ${records} applications (not timed)…`);
   await kernel.db.tx(async (tx) => { await seedDistrict(tx); await seedDemoStaff(tx, kernel); });
   process.env.DEMO_APPLICATIONS = String(records);
-  await seedServicesDemo(kernel);
+  await seedApplicationsDemo(kernel);
   await kernel.db.exec('ANALYZE');
 }
 const [{ n: total }] = await kernel.db.query<{ n: string }>(`SELECT count(*) AS n FROM applications`);

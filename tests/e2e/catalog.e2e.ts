@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startE2E, type E2E } from './harness';
 import ExcelJS from 'exceljs';
-import { completeLicence } from '../../src/domains/services/shared/catalog.fixtures';
+import { completeLicence } from '../../src/domains/catalog/shared/catalog.fixtures';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });

@@ -63,7 +63,7 @@ const NOT_FILLED: Record<string, string> = {
   '/api/public/rating-targets/:kind/:id': 'a QR rating target (site, counter, staff): no case rows',
   '/api/public/rating-invitations/:token': 'a hashed SMS token: ratings.channels.test',
   '/api/public/licences/verify/:token': 'a licence QR token: licences.test',
-  '/api/public/appointments/:code': 'an appointment code plus phone digits: catalog.test (rate-limited look-up)',
+  '/api/public/appointments/:code': 'an appointment code plus phone digits: appointments.test (rate-limited look-up)',
   '/api/ratings/posters/:kind/:id/:format': 'a QR poster of a site or counter: no case rows',
   '/api/public/bundle-definitions/:code': 'a bundle definition: public by design',
   '/open311/v2/services/:code': 'an Open311 service definition: public by design',

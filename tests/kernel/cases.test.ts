@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, isPostgres, type TestApp, type Client } from '../helpers/harness';
+import { startTestApp, isPostgres, type TestApp, Client } from '../helpers/harness';
+import { buildCase, buildOrg, buildStaff, type BuiltStaff } from '../../src/core/server/testing';
 import { scanClocks } from '../../src/core/server/cases/clock.jobs';
 import { deliverPending } from '../../src/core/server/outbox';
 
@@ -13,6 +14,7 @@ beforeAll(async () => {
   mzj = orgs.find((o) => o.name === '湖滨区民政局')!.id;
 });
 afterAll(async () => { await t.close(); });
+const login = (s: BuiltStaff) => new Client(t.app).login(s.username, s.password);
 
 async function file(c: Client, title = '食品经营许可', orgId = scj, idempotencyKey?: string) {
   const r = await c.post('/api/permits', { title, orgId, idempotencyKey });
@@ -122,21 +124,24 @@ describe('transition runner', () => {
     expect(audit[0].n).toBe(1);
   });
 
+  // These two build their org, staff and case with the factories (core/server/testing.ts) instead of demo users.
   it('answers 404 for a case outside the actor\'s scope, for reads and for events', async () => {
-    const { id } = await file(await t.as('clerk_scj'));
-    const other = await t.as('clerk_mzj');
+    const { id } = await buildCase(t.kernel, 'permit', { title: '食品经营许可' });
+    const stranger = await buildStaff(t.kernel, { roles: ['clerk'] });
+    const other = await login(stranger);
     expect((await other.get(`/api/cases/${id}`)).status).toBe(404);
     const r = await other.post(`/api/permits/${id}/accept`, {});
     expect(r.status).toBe(404);
     expect(r.body.message).toBe('记录不存在或您无权查看');
-    // the leader sees the whole district
-    expect((await (await t.as('leader')).get(`/api/cases/${id}`)).status).toBe(200);
+    // a leader sees the whole district
+    const leader = await buildStaff(t.kernel, { roles: ['leader'] });
+    expect((await (await login(leader)).get(`/api/cases/${id}`)).status).toBe(200);
   });
 
   it('refuses an event the actor has no permission for with 403 and one the state does not allow with 409', async () => {
-    const clerk = await t.as('clerk_scj');
-    const { id } = await file(clerk);
-    const reviewer = await t.as('reviewer_scj');
+    const org = await buildOrg(t.kernel);
+    const { id } = await buildCase(t.kernel, 'permit', { orgId: org.id });
+    const reviewer = await login(await buildStaff(t.kernel, { roles: ['reviewer'], org }));
     const d = (await reviewer.get(`/api/cases/${id}`)).body;
     expect(d.actions).toEqual([]);
     const denied = await reviewer.post(`/api/permits/${id}/accept`, {});

@@ -19,9 +19,9 @@ describe('settings', () => {
 
   it('stops the boot with every bad domain setting named, in one message', async () => {
     const domains = await loadDomains();
-    expect(() => parseDomainConfigs({ HOTLINE_WORKDAYS: '0', UPLOAD_MAX_MB: 'lots' }, domains)).toThrow(/配置错误 \(environment\):\n {2}HOTLINE_WORKDAYS: .*（hotline）\n {2}UPLOAD_MAX_MB: .*（services）/);
+    expect(() => parseDomainConfigs({ HOTLINE_WORKDAYS: '0', UPLOAD_MAX_MB: 'lots' }, domains)).toThrow(/配置错误 \(environment\):\n {2}UPLOAD_MAX_MB: .*（applications）\n {2}HOTLINE_WORKDAYS: .*（hotline）/);
     const ok = parseDomainConfigs({ HOTLINE_WORKDAYS: '3' }, domains);
     expect(ok.hotline).toMatchObject({ HOTLINE_WORKDAYS: 3, HOTLINE_CONSULT_WORKDAYS: 1 });
-    expect(ok.services).toMatchObject({ UPLOAD_MAX_MB: 20, DEMO_APPLICATIONS: 120_000 });
+    expect(ok.applications).toMatchObject({ UPLOAD_MAX_MB: 20, DEMO_APPLICATIONS: 120_000 });
   });
 });

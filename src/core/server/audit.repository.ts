@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { auditLog, auditStreams } from './db/schema';
 import type { Tx } from './db/db';
+import { insertRecords } from './db/bulk';
 
 import type { AuditRow } from './db/schema';
 export type { AuditRow };
@@ -49,4 +50,10 @@ export async function listRecords(tx: Tx, q: { page: number; pageSize: number; s
     .limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
   return { items, total: n };
+}
+
+/** Writes whole new streams at once (bulk-loaded cases): their records and their heads. */
+export async function insertNewStreams(tx: Tx, records: (typeof auditLog.$inferInsert & { seq: number; hash: string })[], heads: (typeof auditStreams.$inferInsert)[]) {
+  await insertRecords(tx, auditLog, records);
+  await insertRecords(tx, auditStreams, heads);
 }

@@ -57,6 +57,29 @@ export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: D
 }
 
 /**
+ * New streams written whole (bulk-loaded cases): each stream's records chained from genesis in the
+ * order given, exactly as appendAudit would have chained them one by one, then written set-based.
+ */
+export async function appendNewStreams(tx: Tx, streams: { stream: string; entries: { actor: Pick<Actor, 'id' | 'name' | 'ip'>; entry: Omit<AuditEntry, 'stream' | 'newStream'>; at: Date }[] }[]): Promise<void> {
+  const records: Parameters<typeof repo.insertNewStreams>[1] = [];
+  const heads: Parameters<typeof repo.insertNewStreams>[2] = [];
+  for (const s of streams) {
+    let prevHash = GENESIS;
+    s.entries.forEach(({ actor, entry, at }, i) => {
+      const row: Hashable = {
+        stream: s.stream, seq: i + 1, at, actorId: actor.id, actorName: actor.name, action: entry.action,
+        entityType: entry.entityType ?? null, entityId: entry.entityId ?? null, success: entry.success ?? true, ip: actor.ip ?? null, detail: entry.detail ?? {},
+      };
+      const hash = recordHash(prevHash, row);
+      records.push({ ...row, id: randomUUID(), prevHash, hash });
+      prevHash = hash;
+    });
+    if (s.entries.length) heads.push({ stream: s.stream, seq: s.entries.length, headHash: prevHash });
+  }
+  await repo.insertNewStreams(tx, records, heads);
+}
+
+/**
  * Reads of personal data are audited too (GB/T 22239-2019 8.1.4.3; 个人信息保护法 第51条): who looked at
  * whose data, which fields, and why (the route). One stream per reader keeps the chain contention-free.
  */

@@ -188,7 +188,7 @@ export async function assignRoles(tx: Tx, userId: string, roles: { role: string;
 }
 
 export async function registerPublic(kernel: Kernel, input: { kind: 'person' | 'enterprise'; name: string; idNumber: string; phone: string; password: string }) {
-  const check = checkIdNumber(input.idNumber);
+  const check = checkIdNumber(input.idNumber, kernel.today());
   const expected = input.kind === 'person' ? 'residentId' : 'creditCode';
   if (check.kind !== expected) {
     const msg = input.kind === 'person' ? '个人账号请填写18位公民身份号码' : '企业账号请填写18位统一社会信用代码';

@@ -106,7 +106,8 @@ export type MetricDefinition = {
    * (catalog items) leave it out and say in `recordsNote` where their records are.
    */
   recordsNote?: string;
-  recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator') => SQL;
+  /** `kernel` for figures whose definition is a domain setting (e.g. which judgments count as 败诉). */
+  recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator', kernel: Kernel) => SQL;
   /** For figures over registries that are not cases (disclosure items, counsel work logs, ratings). */
   recordSet?: RecordSet;
 };

@@ -42,12 +42,14 @@ export { randomToken, sm3 } from './crypto';
 // ---- case engine -----------------------------------------------------------------------------------
 export type { CreateCaseInput } from './cases/case.service';
 export {
-  actionsFor, childCases, clockView, createCase, detail, linkCases, loadVisible, lockCase, mergeCaseData, reassignCase,
+  actionsFor, attachChildren, childCases, clockView, createCase, detail, linkCases, loadVisible, lockCase, mergeCaseData, reassignCase,
   rebuildCaseRollups, summaries, transition, visibleFilter,
 } from './cases/case.service';
 
 export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, nextSequence } from './cases/case.repository';
 export { scanClocks } from './cases/clock.jobs';
+export type { BulkActor, BulkCase, BulkOptions, BulkStep } from './cases/case.bulk';
+export { BulkPathError, bulkLoadCases, pathTo } from './cases/case.bulk';
 
 // ---- tenancy, staff, notifications ------------------------------------------------------------------
 export * as tenancy from './tenancy.repository';

@@ -48,7 +48,7 @@ export async function metricRecords(tx: Tx, kernel: Kernel, actor: Actor, key: s
   const m = kernel.metrics.get(key);
   if (!m) return null;
   if (!m.recordsWhere) return 'not-cases' as const;
-  return caseRepo.listCases(tx, and(m.recordsWhere(q, which), scopeWhere(actor, CASE_VISIBLE, caseRepo.caseVisibleColumns)), page.page, page.pageSize);
+  return caseRepo.listCases(tx, and(m.recordsWhere(q, which, kernel), scopeWhere(actor, CASE_VISIBLE, caseRepo.caseVisibleColumns)), page.page, page.pageSize);
 }
 
 /**

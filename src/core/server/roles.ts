@@ -35,8 +35,10 @@ export const KERNEL_ROLES: RoleSpec[] = [
 
 export function roleSpecs(domains: DomainModule[]): RoleSpec[] {
   const specs = new Map(KERNEL_ROLES.map((r) => [r.key, { ...r, permissions: [...r.permissions] }]));
+  // Every domain's roles first, then the grants: a domain may grant to a role another domain declares
+  // (litigation to the justice bureau's 合法性审查员 of major-decisions), whichever loads first.
+  for (const d of domains) for (const r of d.roles ?? []) if (!specs.has(r.key)) specs.set(r.key, { ...r, permissions: [] });
   for (const d of domains) {
-    for (const r of d.roles ?? []) if (!specs.has(r.key)) specs.set(r.key, { ...r, permissions: [] });
     for (const [role, perms] of Object.entries(d.grants ?? {})) {
       const spec = specs.get(role);
       if (!spec) throw new Error(`domain ${d.name} grants to unknown role ${role}`);

@@ -193,10 +193,10 @@ export const ID_KIND_NAMES: Record<IdCheck['kind'], string> = {
  *   - else invalid, with the 身份证号 reason (and the credit-code reason when it cannot be a 身份证号).
  * Other 18-character [0-9A-Z] values are credit codes.
  */
-export function checkIdNumber(raw: string): IdCheck {
+export function checkIdNumber(raw: string, today?: string): IdCheck {
   const v = normalize(raw);
   if (/^\d{17}[\dX]$/.test(v)) {
-    const r = checkResidentId(v);
+    const r = checkResidentId(v, today);
     const c = checkCreditCode(v);
     if (r.valid) {
       return c.valid && !c.warning

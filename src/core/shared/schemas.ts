@@ -5,7 +5,10 @@
 import { z } from 'zod';
 
 // ---- primitives --------------------------------------------------------------------------------
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD').meta({ title: '日期' });
+// A real calendar day, not only its shape: 2026-02-30 and 2026-13-45 are refused here, before a query.
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
+  .refine((v) => { const d = new Date(`${v}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v; }, '日期不存在，请检查年月日')
+  .meta({ title: '日期' });
 export const Uuid = z.uuid({ message: '编号格式不正确' });
 export const DivisionCode = z
   .string()

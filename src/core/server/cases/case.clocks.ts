@@ -23,7 +23,7 @@ const toClockData = (c: ClockRow): ClockData => ({
   startedOn: c.startedOn, stoppedOn: c.stoppedOn, pauses: c.pauses, extensions: c.extensions, legalBasis: c.legalBasis,
 });
 
-type ClockPlan = { changed: ClockRow[]; all: ClockRow[]; dues: DueDates };
+export type ClockPlan = { changed: ClockRow[]; all: ClockRow[]; dues: DueDates };
 type DueDates = { dueDate: string | null; primaryDue?: string | null; primaryStopped?: string | null };
 
 /**
@@ -48,10 +48,20 @@ export type ClockPlanInput = {
   clocks?: ClockRow[];
 };
 
-export async function planClocks(tx: Tx, { machine: m, row, ops, input, actor, at, today, calendar: cal, fresh = false, clocks }: ClockPlanInput): Promise<ClockPlan | null> {
-  if (ops.length === 0) return null;
+export async function planClocks(tx: Tx, input: ClockPlanInput): Promise<ClockPlan | null> {
+  if (input.ops.length === 0) return null;
   // A case being created has no clocks yet: nothing to read.
-  const existing = new Map(fresh ? [] : (clocks ?? await repo.listClocks(tx, [row.id])).map((c) => [c.name, c]));
+  const clocks = input.fresh ? [] : (input.clocks ?? await repo.listClocks(tx, [input.row.id]));
+  return applyClockOps({ ...input, clocks });
+}
+
+/**
+ * The clock arithmetic of planClocks on clock rows already in hand, without a database: the runner and
+ * the bulk loader (case.bulk.ts) share it, so a loaded case's clocks are the ones the runner would write.
+ */
+export function applyClockOps({ machine: m, row, ops, input, actor, at, today, calendar: cal, clocks }: Omit<ClockPlanInput, 'fresh' | 'clocks'> & { clocks: ClockRow[] }): ClockPlan | null {
+  if (ops.length === 0) return null;
+  const existing = new Map(clocks.map((c) => [c.name, c]));
   const changed = new Map<string, ClockRow>();
   for (const op of ops) {
     const def = m.clocks[op.clock];
@@ -106,7 +116,7 @@ export async function planClocks(tx: Tx, { machine: m, row, ops, input, actor, a
 }
 
 /** The 工作台 sorts by the earliest running clock; the metrics read the primary clock off the case row. */
-function dueDatesOf(clocks: ClockRow[]): DueDates {
+export function dueDatesOf(clocks: ClockRow[]): DueDates {
   const dues = clocks.filter((c) => c.state === 'running' && c.dueDate).map((c) => c.dueDate!).sort();
   const primary = clocks.find((c) => c.primary);
   return { dueDate: dues[0] ?? null, ...(primary ? { primaryDue: primary.dueDate, primaryStopped: primary.stoppedOn } : {}) };

@@ -1,5 +1,6 @@
 /** The only SQL for cases, their timeline and their clocks. Every function takes the transaction. */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { insertRecords } from '../db/bulk';
 import { caseClocks, caseDaily, caseEvents, caseLinks, cases, orgs, sequences } from '../db/schema';
 import { beforeCommit, type Database, type Tx } from '../db/db';
 import { tzSql } from '../tz';
@@ -172,6 +173,11 @@ export async function listPending(tx: Tx, filter: SQL, page: number, pageSize: n
   return { items, total: n };
 }
 
+/** Makes existing cases children of `parentId`, with the parent's applicant name when given. */
+export async function setParent(tx: Tx, parentId: string, childIds: string[], patch: { applicantName?: string | null } = {}) {
+  if (childIds.length) await tx.update(cases).set({ parentId, ...patch }).where(inArray(cases.id, childIds));
+}
+
 /** A parent's child cases (a bundle's applications), in filing order. */
 export const listChildren = (tx: Tx, parentId: string) =>
   tx.select().from(cases).where(eq(cases.parentId, parentId)).orderBy(asc(cases.createdAt), asc(cases.refNo));
@@ -258,4 +264,25 @@ export async function linksOf(tx: Tx, caseId: string) {
     .innerJoin(cases, sql`${cases.id} = CASE WHEN ${caseLinks.fromCaseId} = ${caseId} THEN ${caseLinks.toCaseId} ELSE ${caseLinks.fromCaseId} END`)
     .where(or(eq(caseLinks.fromCaseId, caseId), eq(caseLinks.toCaseId, caseId)));
   return rows.map(({ kind, fromCaseId, other }) => ({ kind, other, direction: fromCaseId === caseId ? 'out' as const : 'in' as const }));
+}
+
+// ---- bulk loading (case.bulk.ts) ----
+
+/**
+ * Takes `count` numbers for each key at once and returns the first of each: one statement for a whole
+ * chunk of bulk-loaded cases instead of one counter round trip per case.
+ */
+export async function takeSequences(tx: Tx, counts: Map<string, number>): Promise<Map<string, number>> {
+  if (counts.size === 0) return new Map();
+  const rows = await tx.insert(sequences).values([...counts].map(([key, value]) => ({ key, value })))
+    .onConflictDoUpdate({ target: sequences.key, set: { value: sql`${sequences.value} + excluded.value` } })
+    .returning({ key: sequences.key, value: sequences.value });
+  return new Map(rows.map((r) => [r.key, Number(r.value) - counts.get(r.key)! + 1]));
+}
+
+/** Writes bulk-loaded cases with their timelines and clocks, each table set-based. */
+export async function insertLoaded(tx: Tx, rows: { cases: (typeof cases.$inferInsert)[]; events: (typeof caseEvents.$inferInsert)[]; clocks: (typeof caseClocks.$inferInsert)[] }) {
+  await insertRecords(tx, cases, rows.cases);
+  await insertRecords(tx, caseEvents, rows.events);
+  await insertRecords(tx, caseClocks, rows.clocks);
 }

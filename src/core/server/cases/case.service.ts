@@ -151,6 +151,12 @@ export const rebuildCaseRollups = (tx: Tx, kernel: Kernel, where: SQL) => repo.r
  */
 export const reassignCase = (tx: Tx, caseId: string, orgId: string) => repo.setOrg(tx, caseId, orgId);
 
+/**
+ * Files existing cases under a parent (demo bundles formed from a year of applications already loaded):
+ * they carry the applicant name the parent was filed with.
+ */
+export const attachChildren = (tx: Tx, parentId: string, childIds: string[], patch: { applicantName?: string | null } = {}) => repo.setParent(tx, parentId, childIds, patch);
+
 /** A parent's child cases (bundle → applications), in filing order. */
 export const childCases = (tx: Tx, parentId: string) => repo.listChildren(tx, parentId);
 

@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { z } from 'zod';
 import client from 'prom-client';
 import { AppError, isAppError } from '../../shared/errors';
-import { issuesOf } from '../validation';
+import { validate } from '../validation';
 import { resolveSession, type SessionInfo } from '../auth.service';
 import type { Actor } from '../actor';
 import type { Kernel } from '../contract';
@@ -41,12 +41,7 @@ export function actorOf(req: FastifyRequest): Actor {
 }
 
 export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel, metricsRegistry: client.Registry) {
-  app.setValidatorCompiler(({ schema }) => (data) => {
-    const r = (schema as z.ZodType).safeParse(data);
-    if (r.success) return { value: r.data };
-    const fields = issuesOf(schema as z.ZodType, r.error);
-    return { error: new AppError('VALIDATION', fields.map((f) => f.message).join('；').slice(0, 300), { fields }) };
-  });
+  app.setValidatorCompiler(({ schema }) => (data) => validate(schema as z.ZodType, data));
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
@@ -80,7 +75,10 @@ export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel,
   });
 
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.routeOptions.config?.auth === 'none') return;
+    // The route's own pattern, not the raw URL: the router decodes `/%61pi/…` to `/api/…`, and the check
+    // must see the path the router matched.
+    const route = req.routeOptions.url ?? '';
+    if (!route.startsWith('/api/') || route.startsWith('/api/docs') || req.routeOptions.config?.auth === 'none') return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
     req.session = await resolveSession(kernel, token, req.ip);
@@ -100,9 +98,29 @@ export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel,
       return reply.status(400).send(new AppError('BAD_REQUEST', '请求格式不正确（应为JSON）').toJSON());
     }
     if (e.statusCode === 404) return reply.status(404).send(new AppError('NOT_FOUND').toJSON());
+    // A value the database cannot read as its column's type (an id that is not a UUID, a date that does
+    // not exist, a number out of range) is the caller's mistake: SQLSTATE class 22, data exception.
+    const sqlState = dbErrorCode(err);
+    if (sqlState?.startsWith('22')) {
+      req.log.warn({ sqlState }, 'data exception from input');
+      return reply.status(400).send(new AppError('BAD_REQUEST', DATA_EXCEPTION[sqlState] ?? '输入的值格式不正确，请检查后重试').toJSON());
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(new AppError('INTERNAL').toJSON());
   });
+}
+
+const DATA_EXCEPTION: Record<string, string> = {
+  '22P02': '编号或数值格式不正确', '22007': '日期或时间格式不正确', '22008': '日期或时间不存在（超出范围）',
+  '22003': '数值超出允许范围', '22001': '输入内容过长', '22021': '输入含有不允许的字符',
+};
+
+/** The SQLSTATE of a database error, from the driver's error or the query builder's wrapper around it. */
+function dbErrorCode(err: unknown): string | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return null;
 }
 
 export function setSessionCookies(kernel: Kernel, reply: FastifyReply, token: string, csrf: string) {

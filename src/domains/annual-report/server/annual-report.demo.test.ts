@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { checkReport } from '../shared/report-check';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '500' } }); await seedServicesDemo(t.kernel); });
+beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '500' } }); await seedApplicationsDemo(t.kernel); });
 afterAll(async () => { await t.close(); });
 
 describe('the report on a demo year', () => {

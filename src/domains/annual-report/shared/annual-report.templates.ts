@@ -53,7 +53,7 @@ const MEASURES: PartTemplate = {
       key: 'disputes', heading: '依法化解行政争议，强化执法监督',
       sentences: [
         { key: 'disputes.reconsideration', clauses: ['全年受理行政复议案件{reconsideration.correctionRate:den}件', '直接纠错{reconsideration.correctionRate:num}件', '纠错率{reconsideration.correctionRate}'] },
-        { key: 'disputes.litigation', clauses: ['参加行政应诉案件{cases.received|caseType=litigation}件', '行政机关负责人出庭应诉率{litigation.headAppearanceRate}'] },
+        { key: 'disputes.litigation', clauses: ['参加行政应诉案件{litigation.received}件', '结案{litigation.closed}件', '正在审理案件{litigation.pending}件', '行政机关负责人出庭应诉率{litigation.headAppearanceRate}', '败诉率{litigation.lossRate}'] },
         { key: 'disputes.mediation', clauses: ['排查化解矛盾纠纷{cases.received|caseType=mediation}件'] },
         { key: 'disputes.enforcement', clauses: ['抽查行政执法案卷{caseFileReview.reviewed}本', '发现并整改问题{caseFileReview.problemsFixed}个'] },
       ],
@@ -105,11 +105,10 @@ export const REPORT_TEMPLATES: Record<'standard' | 'leadershipFirst', PartTempla
  * here. The case types the report counts by `caseType=` that no domain registers yet are listed too.
  */
 export const PLANNED_METRICS: Record<string, string> = {
-  'litigation.headAppearanceRate': '行政应诉（litigation）',
   'caseFileReview.reviewed': '案卷评查（case-file-review）',
   'caseFileReview.problemsFixed': '案卷评查（case-file-review）',
 };
-export const PLANNED_CASE_TYPES: Record<string, string> = { litigation: '行政应诉（litigation）', mediation: '矛盾纠纷调解（mediation）' };
+export const PLANNED_CASE_TYPES: Record<string, string> = { mediation: '矛盾纠纷调解（mediation）' };
 
 export const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 export const SECTION_NUMERALS = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）'];

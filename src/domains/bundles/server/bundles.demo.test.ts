@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { deriveBundleState } from '../shared/bundle.derive';
 import { seedBundlesDemo } from './bundles.seed';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '6000', DEMO_BUNDLES: '60' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
   await seedBundlesDemo(t.kernel);
 }, 120_000);
 afterAll(async () => { await t.close(); });

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { caseClocks, caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
+import { type BulkCase, cases, counters, inDivision, inPeriod, orgs, type Tx, casesWith } from '../../../core/server';
 import { bundleCases } from './bundles.tables';
 import { tzSql } from '../../../core/server';
-import { applicationFacts, setApplicantIdLast4 } from '../../services/public';
+import { applicationFacts, setApplicantIdLast4 } from '../../applications/public';
 
 
 export async function insertBundle(tx: Tx, row: typeof bundleCases.$inferInsert) {
@@ -76,25 +76,11 @@ export async function demoCandidates(tx: Tx, tz: string, itemIds: string[]) {
 
 export const hasDemoBundles = async (tx: Tx) => (await tx.select({ n: sql<number>`count(*)::int` }).from(bundleCases).where(eq(bundleCases.isDemo, true)))[0].n > 0;
 
-export type DemoBundle = {
-  parent: typeof cases.$inferInsert; bundle: typeof bundleCases.$inferInsert;
-  events: (typeof caseEvents.$inferInsert)[]; clock: typeof caseClocks.$inferInsert; children: string[];
-};
+export type DemoBundle = { parent: BulkCase; bundle: typeof bundleCases.$inferInsert; children: string[] };
 
-export async function insertDemoBundles(tx: Tx, tz: string, rows: DemoBundle[]) {
-  for (let i = 0; i < rows.length; i += 200) {
-    const part = rows.slice(i, i + 200);
-    await tx.insert(cases).values(part.map((r) => r.parent));
-    await tx.insert(bundleCases).values(part.map((r) => r.bundle));
-    await tx.insert(caseEvents).values(part.flatMap((r) => r.events));
-    await tx.insert(caseClocks).values(part.map((r) => r.clock));
-  }
-  // The children join their parent and carry the applicant's name and id tail the bundle was filed with.
-  for (const r of rows) {
-    await tx.update(cases).set({ parentId: r.parent.id, applicantName: r.parent.applicantName }).where(inArray(cases.id, r.children));
-  }
+/** The demo bundles' own rows (their cases are loaded through the kernel's bulk loader first). */
+export async function insertDemoBundles(tx: Tx, rows: DemoBundle[]) {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(bundleCases).values(rows.slice(i, i + 500).map((r) => r.bundle));
+  // The children carry the applicant's id tail the bundle was filed with.
   await setApplicantIdLast4(tx, sql`SELECT c.id, b.applicant_id_last4 FROM cases c JOIN bundle_cases b ON b.case_id = c.parent_id WHERE b.is_demo`);
-  await tx.execute(sql`INSERT INTO sequences (key, value)
-    SELECT 'bundle:' || left(division_code, 6) || ':' || to_char(created_at AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM-DD'), count(*) FROM cases WHERE type = 'bundle' GROUP BY 1
-    ON CONFLICT (key) DO UPDATE SET value = greatest(sequences.value, excluded.value)`);
 }

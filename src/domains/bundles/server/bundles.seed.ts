@@ -5,13 +5,12 @@
  * live bundles (bundle.derive.ts), with its promised clock and timeline. Set-based: a second or two.
  */
 import { randomUUID } from 'node:crypto';
-import { createStaff, domainConfig, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy } from '../../../core/server';
+import { attachChildren, bulkLoadCases, type BulkStep, createStaff, domainConfig, type Kernel, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { bundlesSettings } from './bundles.config';
-import { listPublishedItems } from '../../services/public';
+import { listPublishedItems } from '../../catalog/public';
 import { BUNDLE_DEFINITIONS, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
 import { deriveBundleState } from '../shared/bundle.derive';
-import { sql } from 'drizzle-orm';
 import * as repo from './bundles.repository';
 
 /** 区卫健委's window: two of the 新生儿出生 items are its own, and the demo had no login there. */
@@ -59,12 +58,10 @@ export async function seedBundlesDemo(kernel: Kernel) {
     const target = domainConfig(kernel, bundlesSettings).DEMO_BUNDLES;
     const { items } = await listPublishedItems(tx, { pageSize: 500 });
     const byCode = new Map(items.map((i) => [i.code, i]));
-    const cal = await kernel.calendar.get(tx);
     const hall = await repo.hallFor(tx, items[0]?.code ? (await repo.orgsByIds(tx, [items[0].orgId]))[0].divisionCode : '');
     if (!hall) return;
     const sites = await repo.sitesIn(tx, hall.divisionCode);
     const out: repo.DemoBundle[] = [];
-    const seqs = new Map<string, number>();
     let n = 0;
     for (const def of BUNDLE_DEFINITIONS) {
       const comps = def.items.map((c) => byCode.get(c));
@@ -88,14 +85,8 @@ export async function seedBundlesDemo(kernel: Kernel) {
         const terminal = !!bundleMachine.states[state].terminal;
         const createdAt = new Date(Math.min(...kids.map((c) => Date.parse(c.created_at))));
         const closedAt = terminal ? new Date(Math.max(...kids.map((c) => Date.parse(c.closed_at!)))) : null;
-        const closedDay = closedAt ? closedAt.toLocaleDateString('sv-SE', { timeZone: kernel.tz }) : null;
         const div = kids[0].division_code;
-        const seqKey = `${div.slice(0, 6)}:${day}`;
-        const seq = (seqs.get(seqKey) ?? 0) + 1;
-        seqs.set(seqKey, seq);
         const id = randomUUID();
-        // Past the published calendar on weekends alone: a provisional (预计) due date, as the kernel's.
-        const due = cal.provisional().addWorkdays(day, def.promisedDays);
         const form = demoForm(def, n, day);
         const applicantName = def.applicantKind === 'person' ? (form.motherName ?? form.name ?? name(n, 1)) : `湖滨区${['鑫源', '华誉', '百味', '通达', '恒泰'][n % 5]}${def.code === 'restaurant' ? '餐饮店' : '有限公司'}`;
         // 58% online; of the rest, a quarter of the bundles that may be taken at township sites were.
@@ -103,30 +94,20 @@ export async function seedBundlesDemo(kernel: Kernel) {
         const site = !online && def.atSites && sites.length && n % 4 === 0 ? sites[n % sites.length] : null;
         const channel = online ? 'online' : site ? 'site' : 'hall';
         const orgId = site?.id ?? hall.id;
-        const events: repo.DemoBundle['events'] = [{ id: randomUUID(), caseId: id, seq: 1, event: 'create', fromState: null, toState: 'submitted', actorId: null, actorName: online ? applicantName : '“一件事”窗口', at: createdAt, comment: `一次提交，分送${kids.length}个部门办理`, input: {}, divisionCode: div }];
         const accepted = kids.map((c) => c.accepted_at).filter((x): x is string => !!x).sort()[0];
-        if (accepted && state !== 'submitted') events.push({ id: randomUUID(), caseId: id, seq: 2, event: 'progress', fromState: 'submitted', toState: 'processing', actorId: null, actorName: '系统', at: new Date(accepted), comment: '部门受理', input: {}, divisionCode: div });
-        if (terminal) {
-          const ev = state === 'completed' ? 'complete' : state === 'partial' ? 'completePartly' : state === 'failed' ? 'fail' : 'allWithdrawn';
-          events.push({ id: randomUUID(), caseId: id, seq: events.length + 1, event: ev, fromState: events.at(-1)!.toState, toState: state, actorId: null, actorName: '系统', at: closedAt!, comment: null, input: {}, divisionCode: div });
-        }
+        // The bundle follows its applications (system events): 部门受理 at the first acceptance, then its outcome.
+        const path: BulkStep[] = [];
+        if (accepted && state !== 'submitted') path.push({ event: 'progress', at: new Date(accepted), comment: '部门受理' });
+        if (terminal) path.push({ event: state === 'completed' ? 'complete' : state === 'partial' ? 'completePartly' : state === 'failed' ? 'fail' : 'allWithdrawn', at: closedAt! });
         out.push({
           parent: {
-            id, type: 'bundle', refNo: `YJS${div.slice(0, 6)}${day.replaceAll('-', '')}${String(seq).padStart(5, '0')}`, title: def.name, state,
-            divisionCode: site?.divisionCode ?? div, orgId, applicantId: null, applicantName, data: { definitionCode: def.code, promisedDays: def.promisedDays, channel },
-            version: events.length, createdAt, updatedAt: closedAt ?? createdAt, closedAt,
-            dueDate: terminal ? null : due, primaryDue: due, primaryStopped: closedDay,
+            id, title: def.name, divisionCode: site?.divisionCode ?? div, orgId, applicantName, data: { definitionCode: def.code, promisedDays: def.promisedDays, channel },
+            createdAt, createdBy: { name: online ? applicantName : '“一件事”窗口' }, createComment: `一次提交，分送${kids.length}个部门办理`, path,
           },
           bundle: {
             caseId: id, definitionCode: def.code, channel, siteOrgId: online ? null : orgId, counterId: null, assistedBy: null,
             applicantKind: def.applicantKind, applicantIdLast4: residentId(n, 1990).slice(-4), formEnc: kernel.cipher.encrypt(JSON.stringify(form)),
             materials: [], divisionCode: site?.divisionCode ?? div, createdAt, isDemo: true,
-          },
-          events,
-          clock: {
-            id: randomUUID(), caseId: id, name: 'promised', label: '“一件事”承诺时限', unit: 'workday', limitDays: def.promisedDays, legalBasis: '本级“高效办成一件事”承诺时限',
-            primary: true, warnBefore: 1, state: terminal ? 'stopped' : 'running', startedOn: day, dueDate: due, provisional: due > cal.lastDate, stoppedOn: closedDay, calendarVersion: Number(cal.version),
-            derivation: `自${day}起算${def.promisedDays}个工作日（本级“高效办成一件事”承诺时限）；到期日${due}。日历版本${cal.version}。`, divisionCode: div,
           },
           children: kids.map((c) => c.id),
         });
@@ -134,7 +115,8 @@ export async function seedBundlesDemo(kernel: Kernel) {
       }
     }
     if (!out.length) return;
-    await repo.insertDemoBundles(tx, kernel.tz, out);
-    await rebuildCaseRollups(tx, kernel, sql.raw(`type = 'bundle'`));
+    await bulkLoadCases(tx, kernel, 'bundle', out.map((o) => o.parent), { audit: false });
+    for (const o of out) await attachChildren(tx, o.parent.id!, o.children, { applicantName: o.parent.applicantName ?? null });
+    await repo.insertDemoBundles(tx, out);
   });
 }

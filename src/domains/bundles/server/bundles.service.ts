@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
 import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, lastEventInput, listClocks, lockCase, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
-import { fileApplication, getFilingVersion, listPublishedItems, getItemForFiling, materialKey, type FilingItem } from '../../services/public';
+import { fileApplication, materialKey } from '../../applications/public';
+import { getFilingVersion, listPublishedItems, getItemForFiling, type FilingItem } from '../../catalog/public';
 import { BUNDLE_DEFINITIONS, bundleDefinition, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
 import { childGroup, derivationEvent, deriveBundleState } from '../shared/bundle.derive';
@@ -74,7 +75,7 @@ export async function getDefinition(tx: Tx, code: string): Promise<BundleDefinit
 }
 
 /** The merged form checked field by field; every problem is reported at once, in Chinese. */
-function checkForm(def: BundleDefinition, form: Record<string, string>) {
+function checkForm(def: BundleDefinition, form: Record<string, string>, today: string) {
   const problems: { path: string; message: string }[] = [];
   const known = new Set(def.fields.map((f) => f.key));
   for (const k of Object.keys(form)) if (!known.has(k)) problems.push({ path: `form.${k}`, message: `表单中没有“${k}”这一项` });
@@ -82,7 +83,7 @@ function checkForm(def: BundleDefinition, form: Record<string, string>) {
     const v = (form[f.key] ?? '').trim();
     if (!v) { if (f.required) problems.push({ path: `form.${f.key}`, message: `${f.label}：请填写` }); continue; }
     if (f.kind === 'idNumber') {
-      const c = checkIdNumber(v);
+      const c = checkIdNumber(v, today);
       if (!c.valid || c.kind !== 'residentId') problems.push({ path: `form.${f.key}`, message: `${f.label}：${c.valid ? '请填写公民身份号码' : c.reason}` });
     } else if (f.kind === 'phone' && !/^1\d{10}$/.test(v)) problems.push({ path: `form.${f.key}`, message: `${f.label}：手机号码应为11位数字` });
     else if (f.kind === 'date' && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) problems.push({ path: `form.${f.key}`, message: `${f.label}：日期格式应为 YYYY-MM-DD` });
@@ -133,7 +134,7 @@ export async function fileBundle(tx: Tx, kernel: Kernel, actor: Actor, input: z.
   }
 
   // Who and where first (a wrong account kind or place is told as such), then the form's fields.
-  checkForm(def, input.form);
+  checkForm(def, input.form, kernel.today());
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'bundle', title: def.name, orgId: place.org.id, divisionCode: place.org.divisionCode,
     applicantId: applicant.userId, applicantName: applicant.name, applicantPhone: applicant.phone, idempotencyKey: input.idempotencyKey ?? null,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { SYSTEM_ACTOR, transition } from '../../../core/server';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 
 /** A valid resident id (GB 11643 check digit), distinct per seed. */
 function idNumber(seed: number, year = 1992) {
@@ -31,7 +31,7 @@ async function act(caseId: string, event: string, input: Record<string, unknown>
 
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
 });
 afterAll(async () => { await t.close(); });
 

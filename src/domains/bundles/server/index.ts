@@ -31,5 +31,5 @@ export default defineDomain({
   routes: bundlesRoutes,
   metrics: bundlesMetrics,
   seedDemo: seedBundlesDemo,
-  seedAfter: ['services'],
+  seedAfter: ['catalog', 'applications'],
 });

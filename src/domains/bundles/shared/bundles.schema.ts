@@ -1,7 +1,7 @@
 /** The shapes of the bundles API (one zod schema per shape; the web imports the inferred types). */
 import { z } from 'zod';
 import { CaseAction, CaseSummary, ClockView } from '../../../core/shared/schemas';
-import { Applicant, MaterialEntry } from '../../services/public-shared';
+import { Applicant, MaterialEntry } from '../../applications/public-shared';
 
 export const BundleComponent = z.object({
   code: z.string(), itemId: z.uuid(), name: z.string(), orgName: z.string(), type: z.string(),

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Tag, Typography, Upload, type FormInstance } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { uploadMaterial } from '../../services/public-web';
+import { uploadMaterial } from '../../applications/public-web';
 import type { BundleDefinitionView } from '../shared/bundles.schema';
 
 export type MaterialChoice = { fileId?: string; fileName?: string; provided?: boolean; later?: boolean };

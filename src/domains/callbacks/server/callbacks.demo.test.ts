@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { seedRatingsDemo } from '../../ratings/public';
 import { seedCallbacksDemo } from './callbacks.seed';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000', DEMO_RATINGS: '2500' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
   await seedRatingsDemo(t.kernel);
   await seedCallbacksDemo(t.kernel);
 }, 120_000);

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy, type Tx } from '../../../core/server';
 import { DEFAULT_SETTINGS } from '../shared/callbacks.schema';
-import { applicationFacts } from '../../services/public';
+import { applicationFacts } from '../../applications/public';
 
 export const AGENT = { username: 'callback_zwzx', name: '韩雪' };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { ensureCallbackAgent } from './callbacks.seed';
 import { sampled } from './callbacks.service';
 
@@ -15,7 +15,7 @@ let food: { id: string };
 const q = 'from=2026-11-01&to=2026-11-30';
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
   await t.kernel.db.tx((tx) => ensureCallbackAgent(tx, t.kernel));
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
 });

@@ -24,5 +24,5 @@ export default defineDomain({
   routes: callbacksRoutes,
   metrics: callbacksMetrics,
   seedDemo: seedCallbacksDemo,
-  seedAfter: ['services', 'hotline'],
+  seedAfter: ['catalog', 'applications', 'hotline'],
 });

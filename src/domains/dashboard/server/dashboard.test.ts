@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '600' } }); await seedServicesDemo(t.kernel); });
+beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '600' } }); await seedApplicationsDemo(t.kernel); });
 afterAll(async () => { await t.close(); });
 
 describe('驾驶舱', () => {

@@ -1,10 +1,11 @@
 /**
  * A year of 政府信息公开 for the demo district at the seeds' scale: ≈4,458 proactive items across the
  * departments (a few published late against 第26条), and ≈47 requests answered within 20 working days
- * with the mix of outcomes the published annual reports show. Set-based SQL with timelines and clocks.
+ * with the mix of outcomes the published annual reports show. The items are set-based SQL; the
+ * requests are cases, loaded along their machine by the kernel's bulk loader.
  */
 import { sql } from 'drizzle-orm';
-import { domainConfig, type Kernel, rebuildCaseRollups, tzLiteral } from '../../../core/server';
+import { bulkLoadCases, type BulkStep, domainConfig, type Kernel, tzLiteral } from '../../../core/server';
 import { disclosureSettings } from './disclosure.config';
 import { PROACTIVE_CATEGORIES, REPLY_TYPES } from '../shared/disclosure.machine';
 import { twelveMonthsBefore, workdaysIn } from '../../../core/shared/calendar';
@@ -57,29 +58,27 @@ export async function seedDisclosureDemo(kernel: Kernel) {
       JOIN zt_dwd cw ON cw.n = 1 + ${r('d', Math.max(1, N - 22))}
       JOIN zt_dwd rw ON rw.n = 1 + ${r('d', Math.max(1, N - 22))} + 3 + ${r('w', 16)}
       JOIN zt_dwd dw ON dw.n = 1 + ${r('d', Math.max(1, N - 22))} + 20`));
-    await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT d.id, 'disclosureRequest', 'GK' || left(o.division_code, 6) || to_char(received_on, 'YYYYMMDD') || lpad((900 + g)::text, 5, '0'), '申请公开：' ||
-        (ARRAY['2026年城区道路改造工程招标文件','某小区规划许可证及附图','2025年度部门决算','征地补偿安置方案','某企业环评批复文件','区政府常务会议纪要'])[1 + g % 6],
-        CASE WHEN reply_type IS NULL THEN 'received' WHEN reply_type = 'otherNoCorrection' THEN 'abandoned' ELSE 'replied' END, o.division_code, d.org_id, NULL,
-        (ARRAY['王','李','张','刘','陈'])[1 + g % 5] || CASE WHEN applicant_type = 'person' THEN '某' ELSE '某某有限公司' END,
-        jsonb_build_object('replyDays', 20, 'channel', channel, 'receivedOn', received_on), 2, NULL, NULL,
-        (received_on + time '09:30') AT TIME ZONE ${tz}, (coalesce(CASE WHEN reply_type IS NOT NULL THEN reply_d END, received_on) + time '16:00') AT TIME ZONE ${tz},
-        CASE WHEN reply_type IS NOT NULL THEN (reply_d + time '16:00') AT TIME ZONE ${tz} END,
-        CASE WHEN reply_type IS NULL THEN due_d END, due_d, CASE WHEN reply_type IS NOT NULL THEN reply_d END
-      FROM zt_dr d JOIN orgs o ON o.id = d.org_id`));
+    // The requests go through the kernel's bulk loader along the machine: created on receipt, then
+    // answered, or (no correction returned) told to correct and deemed abandoned.
+    const subjects = ['2026年城区道路改造工程招标文件', '某小区规划许可证及附图', '2025年度部门决算', '征地补偿安置方案', '某企业环评批复文件', '区政府常务会议纪要'];
+    const rows = ((await tx.execute(sql.raw(`SELECT d.id, d.g, d.reply_type, d.received_on::text AS received_on, d.applicant_type, d.channel, d.org_id, o.division_code,
+        (received_on + time '09:30') AT TIME ZONE ${tz} AS t_create, (received_on + time '15:00') AT TIME ZONE ${tz} AS t_notice, (reply_d + time '16:00') AT TIME ZONE ${tz} AS t_reply
+      FROM zt_dr d JOIN orgs o ON o.id = d.org_id ORDER BY d.g`))) as unknown as { rows: { id: string; g: number; reply_type: string | null; received_on: string; applicant_type: string; channel: string; org_id: string; division_code: string; t_create: Date; t_notice: Date; t_reply: Date }[] }).rows;
+    const at = (t: Date | string) => new Date(t);
+    const staff = { name: '信息公开工作人员' };
+    await bulkLoadCases(tx, kernel, 'disclosureRequest', rows.map((d) => {
+      const name = ['王', '李', '张', '刘', '陈'][d.g % 5] + (d.applicant_type === 'person' ? '某' : '某某有限公司');
+      const path: BulkStep[] = d.reply_type === 'otherNoCorrection'
+        ? [{ event: 'requestCorrection', at: at(d.t_notice), actor: staff, input: { missing: '请明确所需政府信息的名称或文号' } }, { event: 'abandon', at: at(d.t_reply) }]
+        : d.reply_type ? [{ event: 'reply', at: at(d.t_reply), actor: staff, input: { replyType: d.reply_type } }] : [];
+      return {
+        id: d.id, title: `申请公开：${subjects[d.g % 6]}`, orgId: d.org_id, divisionCode: d.division_code, applicantName: name,
+        data: { replyDays: 20, channel: d.channel, receivedOn: d.received_on }, createdAt: at(d.t_create), createdBy: { name }, path,
+      };
+    }), { audit: false });
     await tx.execute(sql.raw(`INSERT INTO disclosure_requests (case_id, applicant_type, phone_enc, channel, received_on, content, purpose, reply_type, reply_content, replied_on, fee_method, fee, division_code, org_id, created_at, is_demo)
       SELECT d.id, applicant_type, NULL, channel, received_on, c.title, NULL, reply_type, CASE WHEN reply_type IS NOT NULL THEN '经审查，依据《中华人民共和国政府信息公开条例》作出答复。' END,
         CASE WHEN reply_type IS NOT NULL THEN reply_d END, NULL, 0, c.division_code, d.org_id, c.created_at, true
       FROM zt_dr d JOIN cases c ON c.id = d.id`));
-    await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'received', NULL::uuid, applicant_name, created_at, NULL::text, '{}'::jsonb, division_code FROM cases WHERE id IN (SELECT id FROM zt_dr)
-      UNION ALL SELECT gen_random_uuid(), id, 2, CASE WHEN state = 'abandoned' THEN 'abandon' ELSE 'reply' END, 'received', state, NULL::uuid, '信息公开工作人员', closed_at, NULL::text, '{}'::jsonb, division_code FROM cases WHERE id IN (SELECT id FROM zt_dr) AND closed_at IS NOT NULL`));
-    const v = Number(cal.version);
-    await tx.execute(sql.raw(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, division_code)
-      SELECT gen_random_uuid(), d.id, 'reply', '答复期限', 'workday', 20, '政府信息公开条例 第33条', true, 3, CASE WHEN reply_type IS NULL THEN 'running' ELSE 'stopped' END,
-        received_on, due_d, CASE WHEN reply_type IS NOT NULL THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
-        format('自%s起算20个工作日（政府信息公开条例 第33条）；到期日%s。日历版本${v}。', received_on, due_d), c.division_code
-      FROM zt_dr d JOIN cases c ON c.id = d.id`));
-    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_dr)`);
   });
 }

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/shared/errors';
 import { type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
 import { disclosureSettings } from './disclosure.config';
-import { indexText, queryTokens } from '../../services/public';
+import { indexText, queryTokens } from '../../catalog/public';
 import {
   APPLICANT_TYPES, CHANNELS, REPLY_TYPES, disclosureFee, replyTypeByLabel,
   type DisclosureRequestInputT, type ReplyType,

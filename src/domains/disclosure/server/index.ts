@@ -27,5 +27,5 @@ export default defineDomain({
   routes: disclosureRoutes,
   metrics: disclosureMetrics,
   seedDemo: seedDisclosureDemo,
-  seedAfter: ['services'],
+  seedAfter: ['catalog', 'applications'],
 });

@@ -1,12 +1,12 @@
 /**
  * The 12345 centre of the demo district, its operator, the dispatch catalog, an Open311 demo key, and a
  * deterministic year of tickets and letters at the seeds' scale (≈19,000 tickets, ≈97% closed, ≈93%
- * satisfied; ≈940 letters, all answered) — generated set-based in SQL, each with the timeline, clock and
- * rollup the machine would have written, so case pages and metrics work on them.
+ * satisfied; ≈940 letters, all answered) — their fates generated set-based in SQL, the cases loaded
+ * through the kernel's bulk loader along the machine (timeline, clocks, rollups as the runner writes them).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { createStaff, type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, type Tx, domainConfig, tzLiteral } from '../../../core/server';
+import { bulkLoadCases, type BulkStep, createStaff, type Kernel, SYSTEM_ACTOR, tenancy, type Tx, domainConfig, tzLiteral } from '../../../core/server';
 import { TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
 import { hotlineConfig, issueOpen311Key } from './hotline.service';
@@ -180,20 +180,40 @@ export async function seedHotlineDemo(kernel: Kernel) {
       version = CASE WHEN state IN ('answered', 'merged') THEN 2 ELSE 3 + 2 * ret + late::int + (state IN ('replied', 'closed'))::int + (state = 'closed')::int END`);
     const centreId = centre.id;
     const names = `(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙'])[1 + g % 12] || (ARRAY['先生','女士'])[1 + g % 2]`;
-    await exec(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT t.id, 'ticket', 'RX411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce(s.value, 0) + row_number() OVER (PARTITION BY create_d ORDER BY created_at, g))::text, 5, '0'),
-        t.title, CASE WHEN state = 'answered' THEN 'closed' ELSE state END, '411202' || lpad((1 + village % 7)::text, 3, '0'),
-        t.org_id, NULL, ${names},
+    // Every ticket goes through the kernel's bulk loader along its machine: 登记, then 直接答复 | 并单, or
+    // 派单, [退单, 重新派单], 签收, [超期自动督办], 答复, 回访办结 — clocks and due dates as the runner writes them.
+    const op = { name: '郭敏（12345热线）' };
+    const at = (d: string) => `(${d}) AT TIME ZONE ${tz}`;
+    type Tk = {
+      id: string; title: string; state: string; division_code: string; org_id: string; applicant: string; data: Record<string, unknown>; ret: number; late: boolean;
+      org_name: string; wrong_org: string | null; reached: boolean | null; resolved: boolean | null; satisfaction: string | null;
+      created_at: Date; closed_at: Date | null; accepted_at: Date | null; replied_at: Date | null; t_supervise: Date | null;
+    };
+    const tks = ((await tx.execute(sql.raw(`SELECT t.id, t.title, t.state, '411202' || lpad((1 + village % 7)::text, 3, '0') AS division_code, t.org_id, ${names} AS applicant,
         jsonb_build_object('kind', kind, 'kindLabel', kind_label, 'category', category, 'handleDays', lim, 'callbackDays', ${cfg.callbackDays}, 'channel', CASE WHEN fate % 10 < 8 THEN 'phone' ELSE 'web' END)
-          || CASE WHEN state IN ('handling', 'replied', 'closed') THEN jsonb_build_object('dispatchedAt', created_at + interval '1 hour' + ret * interval '3 hours') ELSE '{}'::jsonb END,
-        version, NULL, NULL, created_at, coalesce(closed_at, replied_at, accepted_at, created_at), closed_at,
-        CASE WHEN state = 'handling' THEN due_d WHEN state = 'replied' THEN cb_due END,
-        CASE WHEN state IN ('handling', 'replied', 'closed') THEN due_d END,
-        CASE WHEN state IN ('replied', 'closed') THEN reply_d END
-      FROM zt_tk t LEFT JOIN sequences s ON s.key = 'ticket:411202:' || t.create_d::text`);
-    await exec(`INSERT INTO sequences (key, value)
-      SELECT 'ticket:411202:' || create_d::text, count(*) FROM zt_tk GROUP BY 1
-      ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`);
+          || CASE WHEN state IN ('handling', 'replied', 'closed') THEN jsonb_build_object('dispatchedAt', created_at + interval '1 hour' + ret * interval '3 hours') ELSE '{}'::jsonb END AS data,
+        ret, late, org_name, wrong_org, reached, resolved, satisfaction, created_at, closed_at, accepted_at, replied_at,
+        CASE WHEN late THEN ${at("due_d + 1 + time '08:05'")} END AS t_supervise
+      FROM zt_tk t ORDER BY created_at, g`))) as unknown as { rows: Tk[] }).rows;
+    const later = (t: Date, h: number) => new Date(t.getTime() + h * 3600_000);
+    await bulkLoadCases(tx, kernel, 'ticket', tks.map((t) => {
+      const created = new Date(t.created_at);
+      const path: BulkStep[] = [];
+      if (t.state === 'answered') path.push({ event: 'answer', at: new Date(t.closed_at!), actor: op, input: { reply: '已在电话中依据办事指南答复诉求人。' } });
+      else if (t.state === 'merged') path.push({ event: 'merge', at: new Date(t.closed_at!), actor: op });
+      else {
+        path.push({ event: 'dispatch', at: later(created, 1), actor: op, input: t.ret ? { orgName: t.wrong_org } : {} });
+        if (t.ret) {
+          path.push({ event: 'return', at: later(created, 3), actor: { name: t.wrong_org ?? '承办单位' }, input: { reason: `该诉求不属于本单位职责，请按派单目录改派${t.org_name}` } });
+          path.push({ event: 'dispatch', at: later(created, 4), actor: op });
+        }
+        path.push({ event: 'accept', at: new Date(t.accepted_at!), actor: { name: t.org_name } });
+        if (t.late) path.push({ event: 'overdueSupervise', at: new Date(t.t_supervise!) });
+        if (t.state === 'replied' || t.state === 'closed') path.push({ event: 'reply', at: new Date(t.replied_at!), actor: { name: t.org_name }, input: { reply: '经核实，已按规定处理，并向诉求人作了说明。' } });
+        if (t.state === 'closed') path.push({ event: 'confirm', at: new Date(t.closed_at!), actor: { name: '吴倩（12345回访）' }, input: { reached: t.reached, resolved: t.resolved, satisfaction: t.satisfaction } });
+      }
+      return { id: t.id, title: t.title, orgId: t.org_id, divisionCode: t.division_code, applicantName: t.applicant, data: t.data, createdAt: created, createdBy: op, path };
+    }), { audit: false, scannedOn: today });
     await exec(`INSERT INTO tickets (case_id, kind, category, channel, description, tokens, caller_name, caller_phone_enc, address, division_code, centre_org_id, co_org_ids,
         dispatch_count, return_count, supervise_count, first_dispatched_at, first_accepted_at, replied_at, reply, merged_into, callback_reached, resolved, satisfaction, created_at, closed_at, is_demo)
       SELECT t.id, kind, category, c.data->>'channel', t.title || '，请有关部门尽快处理。', t.title, c.applicant_name, NULL, '湖滨区', c.division_code, '${centreId}',
@@ -204,37 +224,6 @@ export async function seedHotlineDemo(kernel: Kernel) {
         CASE WHEN t.state IN ('replied', 'closed') THEN '经核实，已按规定处理，并向诉求人作了说明。' WHEN t.state = 'answered' THEN '已在电话中依据办事指南答复诉求人。' END,
         merged_into, reached, resolved, satisfaction, t.created_at, t.closed_at, true
       FROM zt_tk t JOIN cases c ON c.id = t.id`);
-    // The timeline the machine would have written.
-    const ev = (seq: string, event: string, from: string | null, to: string, at: string, actor: string, where: string, input = `'{}'::jsonb`) =>
-      `SELECT gen_random_uuid(), id, ${seq}, '${event}', ${from ? `'${from}'` : 'NULL::text'}, '${to}', NULL::uuid, ${actor}, ${at}, NULL::text, ${input}, '411202' FROM zt_tk WHERE ${where}`;
-    const op = `'郭敏（12345热线）'`;
-    const worked = `state IN ('handling', 'replied', 'closed')`;
-    await exec(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      ${ev('1', 'create', null, 'registered', 'created_at', op, 'true')}
-      UNION ALL ${ev('2', 'answer', 'registered', 'closed', 'closed_at', op, `state = 'answered'`)}
-      UNION ALL ${ev('2', 'merge', 'registered', 'merged', 'closed_at', op, `state = 'merged'`)}
-      UNION ALL ${ev('2', 'dispatch', 'registered', 'dispatched', `created_at + interval '1 hour'`, op, worked, `CASE WHEN ret = 1 THEN jsonb_build_object('orgName', wrong_org) ELSE '{}'::jsonb END`)}
-      UNION ALL ${ev('3', 'return', 'dispatched', 'returned', `created_at + interval '3 hours'`, 'wrong_org', 'ret = 1', `jsonb_build_object('reason', '该诉求不属于本单位职责，请按派单目录改派' || org_name)`)}
-      UNION ALL ${ev('4', 'dispatch', 'returned', 'dispatched', `created_at + interval '4 hours'`, op, 'ret = 1')}
-      UNION ALL ${ev('3 + 2 * ret', 'accept', 'dispatched', 'handling', 'accepted_at', 'org_name', worked)}
-      UNION ALL ${ev('4 + 2 * ret', 'overdueSupervise', 'handling', 'handling', `(due_d + 1 + time '08:05') AT TIME ZONE ${tz}`, `'系统'`, 'late')}
-      UNION ALL ${ev('4 + 2 * ret + late::int', 'reply', 'handling', 'replied', 'replied_at', 'org_name', `state IN ('replied', 'closed')`)}
-      UNION ALL ${ev('5 + 2 * ret + late::int', 'confirm', 'replied', 'closed', 'closed_at', `'吴倩（12345回访）'`, `state = 'closed'`, `jsonb_build_object('reached', reached, 'resolved', resolved, 'satisfaction', satisfaction)`)}`);
-    const v = Number(cal.version);
-    await exec(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, warned_at, overdue_at, division_code)
-      SELECT gen_random_uuid(), id, 'handle', '办理时限', 'workday', lim,
-        '国办发〔2020〕53号；' || kind_label || '办理时限' || lim || '个工作日（地方规定，可配置）', true, 1,
-        CASE WHEN state = 'handling' THEN 'running' ELSE 'stopped' END,
-        create_d, due_d, CASE WHEN state <> 'handling' THEN reply_d END, ${v}, '[]'::jsonb, '[]'::jsonb,
-        '自' || create_d || '起算' || lim || '个工作日；到期日' || due_d || '。日历版本${v}。',
-        CASE WHEN late THEN (due_d + time '08:05') AT TIME ZONE ${tz} END, CASE WHEN late THEN (due_d + 1 + time '08:05') AT TIME ZONE ${tz} END, '411202'
-      FROM zt_tk WHERE ${worked}
-      UNION ALL
-      SELECT gen_random_uuid(), id, 'callback', '回访期限', 'natural', ${cfg.callbackDays}, '答复后回访；逾期未回访视为办结（地方规定，可配置）', false, 1,
-        CASE WHEN state = 'replied' THEN 'running' ELSE 'stopped' END, reply_d, cb_due, CASE WHEN state = 'closed' THEN (closed_at AT TIME ZONE ${tz})::date END, ${v}, '[]'::jsonb, '[]'::jsonb,
-        '自' || reply_d || '起算${cfg.callbackDays}日；到期日' || coalesce(cb_due::text, '待日历公布') || '。日历版本${v}。', NULL, NULL, '411202'
-      FROM zt_tk WHERE state IN ('replied', 'closed')`);
-    { const t0 = Date.now(); await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_tk)`); if (profile) console.log(Date.now() - t0, 'rollups'); }
 
     // 市长信箱: all answered within 15 working days, three in ten published with the writer's consent.
     await tx.execute(sql.raw(`CREATE TEMP TABLE zt_lt ON COMMIT DROP AS
@@ -244,21 +233,19 @@ export async function seedHotlineDemo(kernel: Kernel) {
       FROM generate_series(1, ${letters}) g
       JOIN zt_hwd cw ON cw.n = 1 + ${r('d', Math.max(1, todayN - 16))}
       JOIN zt_hwd rw ON rw.n = 1 + ${r('d', Math.max(1, todayN - 16))} + 2 + ${r('r', 12)}`));
-    await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT l.id, 'letter', 'XX411202' || to_char(create_d, 'YYYYMMDD') || lpad((coalesce((SELECT value FROM sequences WHERE key = 'letter:411202:' || create_d::text), 0) + row_number() OVER (PARTITION BY create_d ORDER BY g))::text, 5, '0'), title, 'replied', '411202', o.id, NULL,
-        (ARRAY['王','李','张','刘','陈'])[1 + g % 5] || '先生', jsonb_build_object('replyDays', 15, 'consentToPublish', fate < 30), 3, NULL, NULL,
-        (create_d + time '20:00') AT TIME ZONE ${tz}, (reply_d + time '15:00') AT TIME ZONE ${tz}, (reply_d + time '15:00') AT TIME ZONE ${tz},
-        NULL, (SELECT d FROM zt_hwd WHERE n = (SELECT n FROM zt_hwd WHERE d = create_d) + 15), reply_d
-      FROM zt_lt l JOIN orgs o ON o.name = l.org_name`));
-    await tx.execute(sql.raw(`INSERT INTO sequences (key, value) SELECT 'letter:411202:' || create_d::text, count(*) FROM zt_lt GROUP BY 1
-      ON CONFLICT (key) DO UPDATE SET value = sequences.value + excluded.value`));
+    const lts = ((await tx.execute(sql.raw(`SELECT l.id, l.g, l.title, l.fate, o.id AS org_id, l.org_name,
+        ${at("create_d + time '20:00'")} AS t_create, ${at("create_d + time '20:00'")} + interval '14 hours' AS t_assign, ${at("reply_d + time '15:00'")} AS t_reply
+      FROM zt_lt l JOIN orgs o ON o.name = l.org_name ORDER BY l.g`))) as unknown as { rows: { id: string; g: number; title: string; fate: number; org_id: string; org_name: string; t_create: Date; t_assign: Date; t_reply: Date }[] }).rows;
+    await bulkLoadCases(tx, kernel, 'letter', lts.map((l) => ({
+      id: l.id, title: l.title, orgId: l.org_id, divisionCode: '411202', applicantName: `${['王', '李', '张', '刘', '陈'][l.g % 5]}先生`,
+      data: { replyDays: 15, consentToPublish: l.fate < 30 }, createdAt: new Date(l.t_create), createdBy: { name: '来信人' },
+      path: [
+        { event: 'assign', at: new Date(l.t_assign), actor: { name: '12345话务员' }, input: { orgName: l.org_name } },
+        { event: 'reply', at: new Date(l.t_reply), actor: { name: '承办单位' }, input: { reply: '感谢您的来信。经研究，已纳入相关工作计划，将抓紧推进。', publish: l.fate < 30 } },
+      ],
+    })), { audit: false });
     await tx.execute(sql.raw(`INSERT INTO letters (case_id, content, writer_name, writer_phone_enc, consent_to_publish, reply, replied_at, published, division_code, created_at, is_demo)
       SELECT id, title || '。希望有关部门研究解决。', '来信人', NULL, fate < 30, '感谢您的来信。经研究，已纳入相关工作计划，将抓紧推进。', (reply_d + time '15:00') AT TIME ZONE ${tz}, fate < 30, '411202',
         (create_d + time '20:00') AT TIME ZONE ${tz}, true FROM zt_lt`));
-    await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'received', NULL::uuid, '来信人', (create_d + time '20:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, '411202' FROM zt_lt
-      UNION ALL SELECT gen_random_uuid(), id, 2, 'assign', 'received', 'assigned', NULL, '12345话务员', (create_d + time '20:00') AT TIME ZONE ${tz} + interval '14 hours', NULL, '{}'::jsonb, '411202' FROM zt_lt
-      UNION ALL SELECT gen_random_uuid(), id, 3, 'reply', 'assigned', 'replied', NULL, '承办单位', (reply_d + time '15:00') AT TIME ZONE ${tz}, NULL, '{}'::jsonb, '411202' FROM zt_lt`));
-    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_lt)`);
   });
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, publicSite, reassignCase, siteDivisionCode, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
 import { hotlineSettings } from './hotline.config';
-import { indexText } from '../../services/public';
+import { indexText } from '../../catalog/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
 import * as repo from './hotline.repository';
 

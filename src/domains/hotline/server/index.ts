@@ -32,5 +32,5 @@ export default defineDomain({
   routes: async (app, kernel) => { await hotlineRoutes(app, kernel); await open311Routes(app, kernel); },
   metrics: hotlineMetrics,
   seedDemo: seedHotlineDemo,
-  seedAfter: ['services'],
+  seedAfter: ['catalog', 'applications'],
 });

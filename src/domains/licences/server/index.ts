@@ -3,7 +3,7 @@ import { defineDomain } from '../../../core/server';
 import { licencesRoutes } from './licences.routes';
 import { licencesMetrics } from './licences.metrics';
 import { licenceMaterials, onApplicationDelivered } from './licences.service';
-import { registerMaterialProvider } from '../../services/public';
+import { registerMaterialProvider } from '../../applications/public';
 import { seedLicencesDemo } from './licences.seed';
 import { licenceTypes, licences, licenceReminders } from './licences.tables';
 
@@ -28,5 +28,5 @@ export default defineDomain({
   routes: licencesRoutes,
   metrics: licencesMetrics,
   seedDemo: seedLicencesDemo,
-  seedAfter: ['services'],
+  seedAfter: ['catalog', 'applications'],
 });

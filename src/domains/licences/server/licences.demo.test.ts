@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { seedLicencesDemo } from './licences.seed';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
   await seedLicencesDemo(t.kernel);
 }, 120_000);
 afterAll(async () => { await t.close(); });

@@ -4,7 +4,8 @@ import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 import { tzSql } from '../../../core/server';
-import * as services from '../../services/public';
+import * as applications from '../../applications/public';
+import * as catalog from '../../catalog/public';
 
 import type { LicenceRow, TypeRow, ReminderRow } from './licences.tables';
 export type { LicenceRow, TypeRow, ReminderRow };
@@ -29,14 +30,14 @@ export async function updateType(tx: Tx, id: string, patch: Partial<typeof licen
  */
 export async function typeForItem(tx: Tx, divisionCode: string, itemId: string) {
   return (await tx.select().from(licenceTypes)
-    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? ${services.itemCodeOf(itemId)}`))
+    .where(and(sql`${divisionCode} LIKE ${licenceTypes.divisionCode} || '%'`, sql`${licenceTypes.itemCodes} ? ${catalog.itemCodeOf(itemId)}`))
     .orderBy(desc(sql`length(${licenceTypes.divisionCode})`)).limit(1))[0] ?? null;
 }
 
 // ---- what the services domain stored with the application (read through services' public.ts) ----
 
-export const itemByCode = (tx: Tx, divisionCode: string, code: string) => services.itemByCode(tx, divisionCode, code);
-export const applicantOf = (tx: Tx, caseId: string) => services.applicantOf(tx, caseId);
+export const itemByCode = (tx: Tx, divisionCode: string, code: string) => catalog.itemByCode(tx, divisionCode, code);
+export const applicantOf = (tx: Tx, caseId: string) => applications.applicantOf(tx, caseId);
 
 // ---- licences ----
 

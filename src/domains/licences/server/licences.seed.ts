@@ -14,7 +14,7 @@ import { DEFAULT_OFFSETS, DEFAULT_TYPES } from '../shared/licences.schema';
 import * as repo from './licences.repository';
 import { runReminders, validTo } from './licences.service';
 import { tzSql } from '../../../core/server';
-import { applicationFacts } from '../../services/public';
+import { applicationFacts } from '../../applications/public';
 
 const COUNTY = '411202';
 const PERSON_TYPES = new Set(['HSZY', 'CYZG', 'JSZG', 'YSZY']);

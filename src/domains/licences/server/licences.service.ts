@@ -10,7 +10,7 @@ import { AppError } from '../../../core/shared/errors';
 import { type Actor, appendAudit, can, type Kernel, mergeCaseData, nextSequence, notify, randomToken, SYSTEM_ACTOR, tenancy, type TransitionContext, type Tx, scopeWhere } from '../../../core/server';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { fileApplication, applicationMachine, materialKey, type MaterialProvider } from '../../services/public';
+import { fileApplication, applicationMachine, materialKey, type MaterialProvider } from '../../applications/public';
 import {
   AUTO_RENEWAL, LICENCE_STATUSES, REMINDER_ACTIONS, SOURCES, effectiveOffsets, maskHolderName, validityText,
   type AutoRenewal, type LicenceListQuery, type LicenceStatus, type LicenceTypeInput,
@@ -312,7 +312,7 @@ async function remindOne(tx: Tx, kernel: Kernel, l: repo.LicenceRow, t: repo.Typ
 async function fileRenewal(tx: Tx, kernel: Kernel, l: repo.LicenceRow, t: repo.TypeRow): Promise<{ id: string; refNo: string } | { reason: string }> {
   if (!l.holderIdEnc) return { reason: '证照未留存持证人完整证件号码（存量导入），请持证人自行申请' };
   const idNumber = kernel.cipher.decrypt(l.holderIdEnc);
-  const check = checkIdNumber(idNumber);
+  const check = checkIdNumber(idNumber, kernel.today());
   if (!check.valid) return { reason: '持证人证件号码无效' };
   let item = null;
   for (const code of t.itemCodes) {

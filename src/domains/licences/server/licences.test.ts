@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../../../../tests/helpers/harness';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { demoCreditCode, demoResidentId, ensureLicenceTypes } from './licences.seed';
 import { issue, runReminders } from './licences.service';
@@ -15,7 +15,7 @@ let leader: Client;
 
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
   await t.kernel.db.tx((tx) => ensureLicenceTypes(tx, t.kernel));
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
   labour = (await t.anon().get('/api/public/service-items?q=劳务派遣经营许可')).body[0];

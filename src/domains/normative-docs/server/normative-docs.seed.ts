@@ -2,11 +2,11 @@
  * The demo district's normative documents as its annual report tells them: 31 documents in force at the
  * start of the year's clean-up (25 kept, 4 repealed, 2 delisted), and a year of new ones — a dozen
  * through 初审、复审、终审, most published and filed on time, one failed review, one still under review.
- * Set-based SQL with historical dates (the real path would stamp them all "today"), each document with
- * its register entry, a timeline and its clock.
+ * Loaded through the kernel's bulk loader along the machine with historical dates (the service would
+ * stamp them all "today"), each document with its register entry, a timeline and its clocks.
  */
 import { sql } from 'drizzle-orm';
-import { type Kernel, rebuildCaseRollups, SYSTEM_ACTOR, tenancy, tzLiteral } from '../../../core/server';
+import { bulkLoadCases, type BulkStep, type Kernel, SYSTEM_ACTOR, tenancy, tzLiteral } from '../../../core/server';
 import { draft } from './normative-docs.service';
 import { addEvaluation, publishAdoption, respondToComment, setDraftText, submitPublicComment } from './normative-participation.service';
 import { demoYear } from '../../../core/shared/calendar';
@@ -40,16 +40,53 @@ async function seedDocsAndCleanup(kernel: Kernel) {
         g % 3 = 0 AS affects_market,
         (SELECT id FROM orgs WHERE kind = 'department' ORDER BY name OFFSET (g % 12) LIMIT 1) AS org_id
       FROM generate_series(1, 43) g`));
-    await tx.execute(sql.raw(`INSERT INTO cases (id, type, ref_no, title, state, division_code, org_id, applicant_id, applicant_name, data, version, created_by, idempotency_key, created_at, updated_at, closed_at, due_date, primary_due, primary_stopped)
-      SELECT d.id, 'normativeDoc', 'GF411202' || to_char(published_on, 'YYYYMMDD') || lpad((800 + g)::text, 5, '0'), '湖滨区' || topic || '管理办法', state, o.division_code, d.org_id, NULL, o.name,
+    // Each document goes through the kernel's bulk loader along its machine, on its historical dates:
+    // 初审, 复审, (征求意见, 公平竞争审查), 送审, 合法性审核, 集体审议, 公布, 报备, and the clean-up outcome.
+    const at = (days: number, time: string) => `(published_on + ${days} + time '${time}') AT TIME ZONE ${tz}`;
+    const cleanupAt = `(make_date(${year}, 6, 30) + time '16:00') AT TIME ZONE ${tz}`;
+    type Doc = {
+      id: string; g: number; state: string; affects_market: boolean; org_id: string; division_code: string; org_name: string; topic: string; published_on: string; data: Record<string, unknown>;
+      t_create: Date; t_first: Date; t_office: Date; t_comment: Date; t_fair: Date; t_submit: Date; t_pass: Date; t_decide: Date; t_publish: Date; t_file: Date; t_cleanup: Date;
+    };
+    const docs = ((await tx.execute(sql.raw(`SELECT d.id, g, state, affects_market, d.org_id, o.division_code, o.name AS org_name, topic, published_on::text AS published_on,
         jsonb_build_object('affectsMarket', affects_market, 'commentRequired', affects_market, 'done', jsonb_build_object('firstReview', true, 'officeReview', true, 'publicComment', affects_market, 'fairCompetition', affects_market),
-          'filingDays', 30, 'validDays', 1826, 'legalitySubmittedOn', CASE WHEN state = 'legalityReview' THEN (published_on - 10)::text END, 'docNo', CASE WHEN state NOT IN ('draft', 'legalityReview') THEN '湖政规〔' || extract(year FROM published_on) || '〕' || g || '号' END),
-        3, NULL, NULL, (published_on - 40 + time '09:00') AT TIME ZONE ${tz},
-        (CASE WHEN g <= 31 AND state <> 'inForce' THEN make_date(${year}, 6, 30) WHEN state IN ('draft', 'legalityReview') THEN published_on ELSE published_on + 10 END + time '16:00') AT TIME ZONE ${tz},
-        CASE WHEN state IN ('repealed', 'delisted') THEN (make_date(${year}, 6, 30) + time '16:00') AT TIME ZONE ${tz} END,
-        NULL, CASE WHEN state NOT IN ('draft', 'legalityReview') THEN published_on + 30 END,
-        CASE WHEN state NOT IN ('draft', 'legalityReview') THEN published_on + CASE WHEN g = 40 THEN 35 ELSE 10 END END
-      FROM zt_nd d JOIN orgs o ON o.id = d.org_id`));
+          'filingDays', 30, 'validDays', 1826, 'legalitySubmittedOn', CASE WHEN state = 'legalityReview' THEN (published_on - 10)::text END, 'docNo', CASE WHEN state NOT IN ('draft', 'legalityReview') THEN '湖政规〔' || extract(year FROM published_on) || '〕' || g || '号' END) AS data,
+        ${at(-40, '09:00')} AS t_create, ${at(-35, '10:00')} AS t_first, ${at(-32, '10:00')} AS t_office, ${at(-31, '10:00')} AS t_comment, ${at(-30, '11:00')} AS t_fair,
+        CASE WHEN state = 'legalityReview' THEN ${at(-10, '15:00')} ELSE ${at(-30, '15:00')} END AS t_submit, ${at(-20, '15:00')} AS t_pass, ${at(-5, '10:00')} AS t_decide,
+        ${at(0, '10:00')} AS t_publish, CASE WHEN g = 40 THEN ${at(35, '10:00')} ELSE ${at(10, '10:00')} END AS t_file, ${cleanupAt} AS t_cleanup
+      FROM zt_nd d JOIN orgs o ON o.id = d.org_id ORDER BY g`))) as unknown as { rows: Doc[] }).rows;
+    await bulkLoadCases(tx, kernel, 'normativeDoc', docs.map((d) => {
+      const by = { name: d.org_name };
+      const office = { name: '区政府办公室' };
+      const steps: BulkStep[] = [
+        { event: 'recordFirstReview', at: d.t_first, actor: by, input: { opinion: '初审同意' } },
+        { event: 'recordOfficeReview', at: d.t_office, actor: office, input: { opinion: '复审同意' } },
+      ];
+      if (d.state !== 'draft') {
+        if (d.affects_market) {
+          steps.push({ event: 'recordPublicComment', at: d.t_comment, actor: by, input: { comments: 0, adoption: '未收到意见' } });
+          steps.push({ event: 'recordFairCompetition', at: d.t_fair, actor: by, input: { entry: '否', flow: '否', cost: '否', conduct: '否' } });
+        }
+        steps.push({ event: 'submitLegality', at: d.t_submit, actor: by });
+      }
+      if (!['draft', 'legalityReview'].includes(d.state)) {
+        steps.push(
+          { event: 'passLegality', at: d.t_pass, actor: { name: '区司法局' }, input: { opinion: '经审核，未发现合法性问题' } },
+          { event: 'decide', at: d.t_decide, actor: office, input: { meeting: '区政府常务会议' } },
+          { event: 'publish', at: d.t_publish, actor: office, input: { validYears: 5 } },
+          { event: 'file', at: d.t_file, actor: office, input: { filedTo: '市人民政府、区人大常委会' } },
+        );
+      }
+      if (d.g <= 31) {
+        const outcome = d.state === 'inForce' ? 'keep' : d.state === 'repealed' ? 'repeal' : 'delist';
+        const reason = d.state === 'repealed' ? '上位法已修改，文件依据不复存在' : d.state === 'delisted' ? '属于内部工作制度，不属于行政规范性文件' : undefined;
+        steps.push({ event: outcome, at: d.t_cleanup, actor: office, input: { campaign, ...(reason ? { reason } : {}) }, comment: outcome === 'keep' ? null : campaign });
+      }
+      return {
+        id: d.id, title: `湖滨区${d.topic}管理办法`, orgId: d.org_id, divisionCode: d.division_code, applicantName: d.org_name, data: d.data,
+        createdAt: new Date(d.t_create), createdBy: by, path: steps.map((x) => ({ ...x, at: new Date(x.at) })),
+      };
+    }), { audit: false });
     await tx.execute(sql.raw(`INSERT INTO normative_docs (case_id, org_id, division_code, affects_market, summary, legality_reviewed_on, legality_passed, doc_no, published_on, filing_due, filed_on, valid_until, ended_on, created_at)
       SELECT d.id, d.org_id, c.division_code, affects_market, '为规范' || topic || '工作，依据有关法律法规，结合本区实际，制定本办法。',
         CASE WHEN d.state = 'legalityReview' THEN NULL ELSE published_on - 20 END, CASE WHEN d.state = 'legalityReview' THEN NULL ELSE d.state <> 'draft' END,
@@ -63,24 +100,6 @@ async function seedDocsAndCleanup(kernel: Kernel) {
       SELECT id, '${campaign}', CASE state WHEN 'inForce' THEN 'keep' WHEN 'repealed' THEN 'repeal' ELSE 'delist' END,
         CASE state WHEN 'repealed' THEN '上位法已修改，文件依据不复存在' WHEN 'delisted' THEN '属于内部工作制度，不属于行政规范性文件' END, make_date(${year}, 6, 30), '411202'
       FROM zt_nd WHERE g <= 31`));
-    await tx.execute(sql.raw(`INSERT INTO case_events (id, case_id, seq, event, from_state, to_state, actor_id, actor_name, at, comment, input, division_code)
-      SELECT gen_random_uuid(), id, 1, 'create', NULL::text, 'draft', NULL::uuid, applicant_name, created_at, NULL::text, '{}'::jsonb, division_code FROM cases WHERE id IN (SELECT id FROM zt_nd)
-      UNION ALL SELECT gen_random_uuid(), c.id, 2, 'passLegality', 'legalityReview', 'readyForMeeting', NULL::uuid, '区司法局', (d.published_on - 20 + time '15:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, c.division_code
-        FROM cases c JOIN zt_nd d ON d.id = c.id WHERE d.state NOT IN ('draft', 'legalityReview')
-      UNION ALL SELECT gen_random_uuid(), c.id, 3, 'file', 'published', 'inForce', NULL::uuid, '区政府办公室', (d.published_on + CASE WHEN g = 40 THEN 35 ELSE 10 END + time '10:00') AT TIME ZONE ${tz}, NULL::text, '{}'::jsonb, c.division_code
-        FROM cases c JOIN zt_nd d ON d.id = c.id WHERE d.state NOT IN ('draft', 'legalityReview')
-      UNION ALL SELECT gen_random_uuid(), c.id, 4, CASE d.state WHEN 'repealed' THEN 'repeal' ELSE 'delist' END, 'inForce', d.state, NULL::uuid, '区政府办公室', c.closed_at, '${campaign}', '{}'::jsonb, c.division_code
-        FROM cases c JOIN zt_nd d ON d.id = c.id WHERE d.state IN ('repealed', 'delisted')`));
-    await tx.execute(sql.raw(`INSERT INTO case_clocks (id, case_id, name, label, unit, limit_days, legal_basis, is_primary, warn_before, state, started_on, due_date, stopped_on, calendar_version, pauses, extensions, derivation, division_code)
-      SELECT gen_random_uuid(), d.id, 'filing', '报备期限', 'natural', 30, '自公布之日起30日内报送备案（地方规定，可配置）', true, 1, 'stopped', published_on, published_on + 30,
-        published_on + CASE WHEN g = 40 THEN 35 ELSE 10 END, ${v}, '[]'::jsonb, '[]'::jsonb, format('自%s起算30日；到期日%s。', published_on, published_on + 30), '411202'
-      FROM zt_nd d WHERE state NOT IN ('draft', 'legalityReview')
-      UNION ALL SELECT gen_random_uuid(), d.id, 'validity', '有效期', 'natural', 1826, '有效期一般不超过5年，届满前6个月评估（地方规定，可配置）', false, 120,
-        CASE WHEN state = 'inForce' THEN 'running' ELSE 'stopped' END, published_on + 10, (published_on + interval '5 years')::date,
-        CASE WHEN state <> 'inForce' THEN make_date(${year}, 6, 30) END, ${v}, '[]'::jsonb, '[]'::jsonb, format('自%s起有效期5年；届满日%s。', published_on + 10, (published_on + interval '5 years')::date), '411202'
-      FROM zt_nd d WHERE state IN ('inForce', 'repealed', 'delisted')`));
-    await tx.execute(sql.raw(`UPDATE cases c SET due_date = (SELECT min(due_date) FROM case_clocks k WHERE k.case_id = c.id AND k.state = 'running') WHERE c.id IN (SELECT id FROM zt_nd)`));
-    await rebuildCaseRollups(tx, kernel, sql`id IN (SELECT id FROM zt_nd)`);
   });
 }
 

@@ -28,5 +28,5 @@ export default defineDomain({
   routes: ratingsRoutes,
   metrics: ratingsMetrics,
   seedDemo: seedRatingsDemo,
-  seedAfter: ['services'],
+  seedAfter: ['catalog', 'applications'],
 });

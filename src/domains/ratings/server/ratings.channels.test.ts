@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { deliverPending } from '../../../core/server';
-import { seedServicesDemo } from '../../services/public';
+import { seedApplicationsDemo } from '../../applications/public';
 import { sendInvitations } from './ratings.service';
 
 /** A valid 18-digit resident id number (GB 11643 check digit), distinct per seed. */
@@ -20,7 +20,7 @@ let food: { id: string };
 const q = 'from=2026-11-01&to=2026-11-30';
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
-  await seedServicesDemo(t.kernel);
+  await seedApplicationsDemo(t.kernel);
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
   const sites = (await (await t.as('clerk_zwzx')).get('/api/ratings/sites')).body;
   hall = sites.find((s: { name: string }) => s.name === '湖滨区政务服务中心');

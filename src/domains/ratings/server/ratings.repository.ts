@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { caseEvents, cases, counters, inDivision, inPeriod, orgs, type Tx, userRoles, users, tzSql } from '../../../core/server';
-import { applicationOfCase, itemNameOf } from '../../services/public';
+import { applicationOfCase } from '../../applications/public';
+import { itemNameOf } from '../../catalog/public';
 import { ratingInvitations, ratings } from './ratings.tables';
 
 export async function insert(tx: Tx, row: typeof ratings.$inferInsert) {

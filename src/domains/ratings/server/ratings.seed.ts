@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { domainConfig, getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition, tzLiteral } from '../../../core/server';
 import { rateCounter } from './ratings.service';
-import { APPLICATION_FACTS_SQL } from '../../services/public';
+import { APPLICATION_FACTS_SQL } from '../../applications/public';
 import { ratingsSettings } from './ratings.config';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 

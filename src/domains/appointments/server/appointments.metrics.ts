@@ -1,0 +1,39 @@
+/** 预约 figures for the 驾驶舱 and the annual report; they count bookings, not cases. */
+import { defineMetric } from '../../../core/server';
+import * as appts from './appointments.repository';
+
+/** Month ends of the period, 'YYYY-MM' → last day (or the period's end in its last month); the same as the catalog's figures use. */
+function monthEnds(from: string, to: string): [string, string][] {
+  const out: [string, string][] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    const last = `${key}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+    out.push([key, last < to ? last : to]);
+    if (key >= to.slice(0, 7)) break;
+    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
+  }
+  return out;
+}
+
+type Fig = { numerator: number; denominator: number | null };
+
+/** 预约 counted by the day booked for, live bookings only (cancelled ones are not a service given). */
+const bookings = (key: string, label: string, definition: string, kind?: string) => defineMetric({
+  key, label, unit: 'count', definition,
+  recordsNote: '该指标的记录是预约登记，请在“预约接待”页面按日期查看。',
+  compute: async (tx, _k, q) => ({ numerator: await appts.countBookings(tx, q, kind), denominator: null }),
+  breakdown: async (tx, _k, q, by) => {
+    const out = new Map<string, Fig>();
+    if (by === 'org') for (const r of await appts.bookingsByOrg(tx, q, kind)) out.set(r.orgId, { numerator: r.n, denominator: null });
+    else for (const [key, end] of monthEnds(q.from, q.to)) out.set(key, { numerator: await appts.countBookings(tx, { ...q, from: `${key}-01` < q.from ? q.from : `${key}-01`, to: end }, kind), denominator: null });
+    return out;
+  },
+});
+
+export const appointmentMetrics = [
+  bookings('services.appointments', '预约服务件数', '预约办理日期在统计期内的有效预约数（窗口预约、延时服务、上门服务；不含已取消的）。'),
+  bookings('services.extendedHours', '延时服务件数', '预约办理日期在统计期内、服务方式为延时服务的有效预约数（不含已取消的）。', 'extendedHours'),
+  bookings('services.homeVisits', '上门服务件数', '预约办理日期在统计期内、服务方式为上门服务的有效预约数（不含已取消的）。', 'homeVisit'),
+];

@@ -1,0 +1,218 @@
+/**
+ * 行政应诉 use cases. The machine holds the procedure and its clocks; this file registers a suit with
+ * its links (the challenged act, the 复议 before it), checks what a schema cannot (dates not in the
+ * future, a counsel appointed to the agency), and keeps the suit, hearing and judgment rows the
+ * figures count. The final outcome is written when the suit closes, so 败诉率 reads one column.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../core/shared/errors';
+import { diffDays } from '../../../core/shared/calendar';
+import {
+  type Actor, can, type CaseRow, createCase, domainConfig, type Kernel, linkCases, loadVisible, mergeCaseData, tenancy, type TransitionContext, type Tx,
+} from '../../../core/server';
+import { counselById, counselIfServing, counselServing, recordCounselCase } from '../../legal-affairs/public';
+import { type HearingInput, SuitInput } from '../shared/litigation.machine';
+import type { AdviceInput } from '../shared/judicial-advice.machine';
+import { litigationSettings } from './litigation.config';
+import * as repo from './litigation.repository';
+
+export const settingsOf = (kernel: Kernel) => domainConfig(kernel, litigationSettings);
+
+const field = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path, message }] });
+function notFuture(today: string, on: string, path: string, label: string) {
+  if (on > today) throw field(path, `${label}不能晚于今天`);
+}
+
+/** The agency the actor registers for: the one chosen (division grants) or their own. */
+async function defendant(tx: Tx, actor: Actor, orgId?: string) {
+  const id = orgId ?? actor.grants.find((g) => g.permissions.has('litigation.register') && g.orgId)?.orgId;
+  const org = id ? await tenancy.getOrg(tx, id) : null;
+  if (!org) throw field('orgId', '请选择被告行政机关');
+  if (!can(actor, 'litigation.register', { orgId: org.id, divisionCode: org.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN', '只能登记本机关（或您负责区划内机关）的应诉案件');
+  return org;
+}
+
+export async function register(tx: Tx, kernel: Kernel, actor: Actor, raw: SuitInput) {
+  const input = SuitInput.parse(raw);
+  const org = await defendant(tx, actor, input.orgId);
+  const today = kernel.today();
+  notFuture(today, input.servedOn, 'servedOn', '收到起诉状副本日期');
+  // 第67条 runs from receipt of the copy; a copy received over 15 days ago has no answer period left to track.
+  const lagDays = diffDays(input.servedOn, today);
+  if (lagDays > 15) throw field('servedOn', `收到起诉状副本已${lagDays}日，超过行政诉讼法第67条规定的15日答辩期限，请核实日期`);
+  const cause = input.cause.replace(/案$/, '');
+  const { row } = await createCase(tx, kernel, actor, {
+    type: 'litigation', title: `${input.plaintiff}诉${org.name}${cause}案`.slice(0, 200), orgId: org.id, divisionCode: org.divisionCode,
+    applicantName: input.plaintiff, data: { servedOn: input.servedOn, lagDays, court: input.court, courtCaseNo: input.courtCaseNo },
+  });
+  await repo.insertSuit(tx, {
+    caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, court: input.court, courtCaseNo: input.courtCaseNo, plaintiff: input.plaintiff,
+    cause, claims: input.claims, challengedAct: input.challengedAct, reconsidered: input.reconsidered || !!input.reconsiderationRef,
+    servedOn: input.servedOn, createdAt: row.createdAt,
+  });
+  // Links by number, whatever the other case's type (a licence refusal, a disclosure reply, a 复议).
+  if (input.challengedRef) await linkCases(tx, kernel, actor, row.id, input.challengedRef, 'suesOver');
+  if (input.reconsiderationRef) await linkCases(tx, kernel, actor, row.id, input.reconsiderationRef, 'afterReconsideration');
+  return { id: row.id, refNo: row.refNo };
+}
+
+/** Orgs whose appointed counsel may represent the agency: the defendant, and the actor's own offices. */
+const counselOrgs = (actor: Actor, suit: repo.SuitRow) => [suit.orgId, ...actor.grants.filter((g) => g.permissions.has('litigation.handle') && g.orgId).map((g) => g.orgId!)];
+
+async function close(tx: Tx, ctx: TransitionContext, finalOutcome: string) {
+  await repo.updateSuit(tx, ctx.row.id, { finalOutcome, closedOn: ctx.today });
+}
+
+async function decision(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, instance: number, kind: string, outcome: string) {
+  const decidedOn = String(ctx.input.decidedOn ?? ctx.today);
+  notFuture(ctx.today, decidedOn, 'decidedOn', '裁判日期');
+  if (decidedOn < suit.servedOn) throw field('decidedOn', '裁判日期不能早于收到起诉状副本的日期');
+  await repo.insertJudgment(tx, {
+    id: randomUUID(), caseId: ctx.row.id, instance, kind, outcome, decidedOn, summary: (ctx.input.summary as string | undefined) ?? null,
+    orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: ctx.at,
+  });
+}
+
+async function hearing(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, instance: number) {
+  const h = ctx.input as HearingInput;
+  notFuture(ctx.today, h.heldOn, 'heldOn', '开庭日期');
+  if (h.heldOn < suit.servedOn) throw field('heldOn', '开庭日期不能早于收到起诉状副本的日期');
+  await repo.insertHearing(tx, {
+    id: randomUUID(), caseId: ctx.row.id, instance, heldOn: h.heldOn, appearance: h.appearance, headName: h.headName ?? null, staffNames: h.staffNames ?? null,
+    absenceReason: h.absenceReason ?? null, spoke: h.spoke ?? null, orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: ctx.at,
+  });
+}
+
+/** The first-instance decision in force (after a retrial, the latest). */
+async function firstOutcome(tx: Tx, caseId: string) {
+  const d = await repo.firstDecision(tx, caseId);
+  if (!d) throw new AppError('GUARD_FAILED', '尚未登记一审裁判');
+  return d.outcome;
+}
+
+export async function onSuitTransition(tx: Tx, ctx: TransitionContext) {
+  const suit = await repo.getSuit(tx, ctx.row.id);
+  if (!suit) return;
+  const i = ctx.input;
+  switch (ctx.event) {
+    case 'answer': {
+      let counselId: string | null = null;
+      if (i.counselId) {
+        const c = await counselIfServing(tx, String(i.counselId), counselOrgs(ctx.actor, suit), ctx.today);
+        if (!c) throw field('counselId', '所选律师不在本机关（或司法局）的法律顾问聘期内，不能委托其代理');
+        counselId = c.id;
+        await recordCounselCase(tx, { lawyerId: c.id, orgId: suit.orgId, on: ctx.today, subject: `代理${ctx.row.title}（${suit.courtCaseNo}）`, caseId: ctx.row.id, divisionCode: suit.divisionCode, at: ctx.at });
+      }
+      await repo.updateSuit(tx, ctx.row.id, { answeredOn: ctx.today, agents: (i.agents as string | undefined) ?? null, counselId });
+      return;
+    }
+    case 'hearFirst': return hearing(tx, ctx, suit, 1);
+    case 'hearSecond': return hearing(tx, ctx, suit, 2);
+    case 'judgment': return decision(tx, ctx, suit, 1, 'judgment', String(i.outcome));
+    case 'ruling': return decision(tx, ctx, suit, 1, 'ruling', String(i.outcome));
+    case 'acceptJudgment': await mergeCaseData(tx, ctx.row.id, { accepted: true }); return;
+    case 'appeal': await repo.updateSuit(tx, ctx.row.id, { appealedBy: 'agency' }); return;
+    case 'opponentAppeal': await repo.updateSuit(tx, ctx.row.id, { appealedBy: 'opponent' }); return;
+    case 'lapse': return close(tx, ctx, await firstOutcome(tx, ctx.row.id));
+    case 'mediate':
+      await decision(tx, ctx, suit, ctx.previousState === 'secondInstance' ? 2 : 1, 'mediation', '调解');
+      return close(tx, ctx, '调解');
+    case 'withdraw':
+      await decision(tx, ctx, suit, 1, 'withdrawal', '撤诉');
+      return close(tx, ctx, '撤诉');
+    case 'secondJudgment': {
+      const outcome = String(i.outcome);
+      await decision(tx, ctx, suit, 2, 'second', outcome === '改判' ? `改判：${String(i.revisedOutcome)}` : outcome);
+      // 驳回上诉 or a withdrawn appeal leaves the first decision in force; 改判 replaces it (第89条).
+      return close(tx, ctx, outcome === '改判' ? String(i.revisedOutcome) : await firstOutcome(tx, ctx.row.id));
+    }
+    case 'remand':
+      await decision(tx, ctx, suit, 2, 'remand', '发回重审');
+      await repo.updateSuit(tx, ctx.row.id, { appealedBy: null });
+      await mergeCaseData(tx, ctx.row.id, { accepted: false });
+      return;
+    default:
+  }
+}
+
+const KIND_LABEL: Record<string, string> = { judgment: '判决', ruling: '裁定', mediation: '调解', withdrawal: '准予撤诉', second: '二审裁判', remand: '发回重审' };
+
+export async function presentSuit(tx: Tx, row: CaseRow) {
+  const s = await repo.getSuit(tx, row.id);
+  if (!s) return [];
+  const hs = await repo.hearingsOf(tx, row.id);
+  const js = await repo.judgmentsOf(tx, row.id);
+  return [
+    { label: '受理法院', value: s.court }, { label: '案号', value: s.courtCaseNo }, { label: '原告', value: s.plaintiff }, { label: '案由', value: s.cause },
+    { label: '被诉行政行为', value: s.challengedAct }, { label: '起诉前经过行政复议', value: s.reconsidered ? '是' : '否' },
+    { label: '收到起诉状副本', value: s.servedOn }, { label: '答辩', value: s.answeredOn ? `${s.answeredOn}已提交` : '尚未提交' },
+    { label: '开庭', value: hs.length ? hs.map((h) => `${h.heldOn}（${h.instance === 2 ? '二审，' : ''}${h.appearance}${h.headName ? `：${h.headName}` : ''}）`).join('；') : '尚未开庭' },
+    ...js.map((j) => ({ label: `${j.instance === 2 ? '二审' : '一审'}${KIND_LABEL[j.kind] ?? j.kind}`, value: `${j.outcome}（${j.decidedOn}）` })),
+    ...(s.finalOutcome ? [{ label: '生效裁判结果', value: `${s.finalOutcome}（${s.closedOn}结案）` }] : []),
+  ];
+}
+
+/** The suit's file for its page: the substance, hearings with who appeared, decisions, 司法建议. */
+export async function suitFile(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
+  await loadVisible(tx, actor, id, 'litigation');
+  const s = await repo.getSuit(tx, id);
+  if (!s) throw new AppError('NOT_FOUND');
+  const adviceMachine = kernel.caseTypes.get('judicialAdvice')!.machine;
+  return {
+    court: s.court, courtCaseNo: s.courtCaseNo, plaintiff: s.plaintiff, cause: s.cause, claims: s.claims, challengedAct: s.challengedAct,
+    reconsidered: s.reconsidered, servedOn: s.servedOn, answeredOn: s.answeredOn, agents: s.agents, appealedBy: s.appealedBy,
+    finalOutcome: s.finalOutcome, closedOn: s.closedOn,
+    counsel: s.counselId ? await counselById(tx, s.counselId) : null,
+    hearings: (await repo.hearingsOf(tx, id)).map((h) => ({ id: h.id, instance: h.instance, heldOn: h.heldOn, appearance: h.appearance, headName: h.headName, staffNames: h.staffNames, absenceReason: h.absenceReason, spoke: h.spoke })),
+    decisions: (await repo.judgmentsOf(tx, id)).map((j) => ({ id: j.id, instance: j.instance, kind: KIND_LABEL[j.kind] ?? j.kind, outcome: j.outcome, decidedOn: j.decidedOn, summary: j.summary })),
+    // A 司法建议 is its own case: listed only where the reader may open it.
+    advice: (await repo.adviceOf(tx, id)).filter((a) => can(actor, 'judicialAdvice.read', a)).map((a) => ({
+      id: a.a.caseId, refNo: a.refNo, court: a.a.court, adviceNo: a.a.adviceNo, receivedOn: a.a.receivedOn, content: a.a.content,
+      stateName: adviceMachine.states[a.state]?.label ?? a.state, reply: a.a.reply, repliedOn: a.a.repliedOn,
+    })),
+  };
+}
+
+/** Lawyers of the counsel pool who may represent the defendant (for the answer form). */
+export async function counselOptions(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
+  await loadVisible(tx, actor, id, 'litigation');
+  const s = await repo.getSuit(tx, id);
+  if (!s) throw new AppError('NOT_FOUND');
+  return counselServing(tx, s.divisionCode.slice(0, 6), counselOrgs(actor, s), kernel.today());
+}
+
+// ---- 司法建议 ----
+
+export async function receiveAdvice(tx: Tx, kernel: Kernel, actor: Actor, suitId: string, input: AdviceInput) {
+  const suit = await loadVisible(tx, actor, suitId, 'litigation');
+  if (!can(actor, 'judicialAdvice.handle', suit)) throw new AppError('FORBIDDEN', '您没有登记司法建议的权限');
+  const today = kernel.today();
+  notFuture(today, input.receivedOn, 'receivedOn', '收到日期');
+  const replyDays = input.replyDays ?? settingsOf(kernel).LITIGATION_ADVICE_REPLY_DAYS;
+  const lagDays = diffDays(input.receivedOn, today);
+  if (lagDays >= replyDays) throw field('receivedOn', `收到司法建议已${lagDays}日，回复期限已届满，请核实日期`);
+  const { row } = await createCase(tx, kernel, actor, {
+    type: 'judicialAdvice', title: `${input.court}司法建议（${input.adviceNo}）`.slice(0, 200), orgId: suit.orgId, divisionCode: suit.divisionCode,
+    applicantName: input.court, data: { replyDays, lagDays, suitRefNo: suit.refNo },
+  });
+  await repo.insertAdvice(tx, {
+    caseId: row.id, suitCaseId: suit.id, court: input.court, adviceNo: input.adviceNo, receivedOn: input.receivedOn, content: input.content,
+    orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: row.createdAt,
+  });
+  await linkCases(tx, kernel, actor, row.id, suit.id, 'adviceOnSuit');
+  return { id: row.id, refNo: row.refNo };
+}
+
+export async function onAdviceTransition(tx: Tx, ctx: TransitionContext) {
+  if (ctx.event === 'reply') await repo.updateAdvice(tx, ctx.row.id, { reply: String(ctx.input.reply), measures: String(ctx.input.measures), repliedOn: ctx.today });
+}
+
+export async function presentAdvice(tx: Tx, row: CaseRow) {
+  const a = await repo.getAdvice(tx, row.id);
+  if (!a) return [];
+  return [
+    { label: '发出建议的法院', value: a.court }, { label: '文号', value: a.adviceNo }, { label: '收到日期', value: a.receivedOn },
+    { label: '建议内容', value: a.content }, { label: '所涉应诉案件', value: String(row.data.suitRefNo ?? '') },
+    ...(a.repliedOn ? [{ label: '回复', value: `${a.repliedOn}：${a.reply ?? ''}` }, { label: '整改措施', value: a.measures ?? '' }] : []),
+  ];
+}

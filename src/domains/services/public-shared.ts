@@ -1,5 +1,0 @@
-/**
- * What other domains' shared and web code may use from services: isomorphic schemas only (public.ts
- * carries server code and must not reach the browser bundle).
- */
-export { Applicant, ApplicationFile, MaterialEntry } from './shared/services.schema';
