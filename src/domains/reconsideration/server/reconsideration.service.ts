@@ -20,7 +20,7 @@ export const LINK_CHALLENGES = 'challenges';
 /** 第20条: 60 days from knowing the act; where the agency did not state the right, up to one year. */
 export function timeBarWarning(cal: { addNaturalDays(d: string, n: number): string }, knewOn: string, receivedOn: string, rightNotStated: boolean): string | null {
   let last: string;
-  try { last = cal.addNaturalDays(knewOn, 60); } catch { last = addDays(knewOn, 60); }
+  try { last = cal.addNaturalDays(knewOn, 60); } catch { last = addDays(knewOn, 60); } // past the published calendar
   if (receivedOn <= last) return null;
   if (rightNotStated) {
     const yearLast = addDays(knewOn, 365);
@@ -110,8 +110,9 @@ export async function onTransition(tx: Tx, ctx: TransitionContext) {
       await mergeCaseData(tx, r.caseId, { answered: true });
       return;
     case 'scheduleHearing': {
-      // 第51条: the parties are notified 5 working days before the hearing.
-      const earliest = ctx.calendar.addWorkdays(ctx.today, 5);
+      // 第51条: the parties are notified 5 working days before the hearing. Past the published calendar
+      // the count is on weekends alone (the kernel's provisional rule): a December notice is still checked.
+      const earliest = ctx.calendar.provisional().addWorkdays(ctx.today, 5);
       if (String(i.hearingOn) < earliest) throw new AppError('GUARD_FAILED', `听证应当在举行5个工作日前通知当事人（第51条），最早可安排在${earliest}`);
       await repo.update(tx, r.caseId, { hearingOn: String(i.hearingOn) });
       await mergeCaseData(tx, r.caseId, { hearingOn: i.hearingOn });
