@@ -45,6 +45,7 @@ export {
   actionsFor, attachChildren, childCases, clockView, createCase, detail, linkCases, loadVisible, lockCase, mergeCaseData, reassignCase,
   rebuildCaseRollups, summaries, transition, visibleFilter,
 } from './cases/case.service';
+
 export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, nextSequence } from './cases/case.repository';
 export { scanClocks } from './cases/clock.jobs';
 export type { BulkActor, BulkCase, BulkOptions, BulkStep } from './cases/case.bulk';
@@ -56,3 +57,8 @@ export { getOrgByName, listCounters, listOrgs } from './tenancy.repository';
 export { createStaff } from './auth.service';
 export type { Message } from './outbox';
 export { deliverPending, notify } from './outbox';
+
+// ---- documents: the 公文 page (GB/T 9704) ------------------------------------------------------------
+export {
+  blankPara, bodyPara, centredPara, chineseDate, FONTS, gongwenDocx, LINE, PT, run, signaturePara, SIZE_2, SIZE_3, SIZE_4, titlePara,
+} from './documents/gongwen';

@@ -4,34 +4,30 @@ import { mkdtempSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { and, eq, sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { cases, createCase, defineMetric, SYSTEM_ACTOR, tenancy, transition } from '../../../core/server';
+import { SYSTEM_ACTOR, tenancy, transition } from '../../../core/server';
+import { fileReconsideration } from '../../reconsideration/public';
 import { checkReport } from '../shared/report-check';
 
 let t: TestApp;
-// A stand-in for the reconsideration domain (not built yet): corrected = permits denied, of permits received.
-const corrected = (q: { divisionCode: string; from: string; to: string }) => and(eq(cases.type, 'permit'), sql`${cases.divisionCode} LIKE ${q.divisionCode + '%'}`, sql`(${cases.createdAt} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${q.from}::date AND ${q.to}::date`);
 beforeAll(async () => {
   t = await startTestApp();
-  t.kernel.metrics.set('reconsideration.correctionRate', defineMetric({
-    key: 'reconsideration.correctionRate', label: '纠错率', unit: 'rate', definition: '直接纠错件数 ÷ 受理件数（测试口径）',
-    compute: async (tx, _k, q) => {
-      const [r] = await tx.select({ n: sql<number>`count(*) FILTER (WHERE ${cases.state} = 'denied')::int`, d: sql<number>`count(*)::int` }).from(cases).where(corrected(q));
-      return { numerator: r.n, denominator: r.d };
-    },
-    recordsWhere: (q) => corrected(q)!,
-  }));
 });
 afterAll(async () => { await t.close(); });
 
-async function addCases(n: number, denied: number) {
+/** `n` 行政复议 cases accepted and decided through the machine, `corrected` of them by 撤销 (纠错), the rest 维持. */
+async function addCases(n: number, corrected: number) {
   const k = t.kernel;
-  const org = await k.db.tx((tx) => tenancy.getOrgByName(tx, '湖滨区司法局'));
+  const org = await k.db.tx((tx) => tenancy.getOrgByName(tx, '湖滨区市场监督管理局'));
   for (let i = 0; i < n; i++) {
-    const { row } = await k.db.tx((tx) => createCase(tx, k, SYSTEM_ACTOR, { type: 'permit', title: `复议${i}`, orgId: org!.id, divisionCode: org!.divisionCode }));
-    await k.db.tx((tx) => transition(tx, k, SYSTEM_ACTOR, row.id, 'accept', {}));
-    if (i < denied) await k.db.tx((tx) => transition(tx, k, SYSTEM_ACTOR, row.id, 'deny', { reason: '撤销原行政行为' }));
+    await k.db.tx(async (tx) => {
+      const { id } = await fileReconsideration(tx, k, SYSTEM_ACTOR, {
+        applicantKind: 'person', applicantName: `申请人${i}`, phone: '13800001111', channel: 'counter', respondentOrgId: org!.id,
+        actDescription: '罚款五千元的行政处罚决定', actKind: 'penalty', amountYuan: 5000, knewOn: k.today(), request: '请求撤销该行政处罚决定', factsAndReasons: '被申请人认定事实不清，证据不足。',
+      });
+      await transition(tx, k, SYSTEM_ACTOR, id, 'accept', {});
+      await transition(tx, k, SYSTEM_ACTOR, id, 'decide', { decision: i < corrected ? '撤销或者部分撤销（第64条）' : '维持（第68条）', facts: '经审理查明的事实', reasoning: '本机关认为的理由', approval: '经区人民政府负责人同意' });
+    });
   }
 }
 

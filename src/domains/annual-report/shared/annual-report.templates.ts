@@ -105,7 +105,6 @@ export const REPORT_TEMPLATES: Record<'standard' | 'leadershipFirst', PartTempla
  * here. The case types the report counts by `caseType=` that no domain registers yet are listed too.
  */
 export const PLANNED_METRICS: Record<string, string> = {
-  'reconsideration.correctionRate': '行政复议（reconsideration）',
   'caseFileReview.reviewed': '案卷评查（case-file-review）',
   'caseFileReview.problemsFixed': '案卷评查（case-file-review）',
 };

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { computeMetric } from '../../../core/server';
+import { twelveMonthsBefore } from '../../../core/shared/calendar';
+import { seedReconsiderationDemo } from './reconsideration.seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ env: { DEMO_DISCLOSURE_ITEMS: '10', DEMO_DISCLOSURE_REQUESTS: '24', DEMO_RECONSIDERATIONS: '48' } });
+  // The disclosure demo's replies are what some cases challenge: its seed, as `seedAfter` runs it.
+  await t.kernel.domains.find((d) => d.name === 'disclosure')!.seedDemo!(t.kernel);
+  await seedReconsiderationDemo(t.kernel);
+}, 300_000);
+afterAll(async () => { await t.close(); });
+
+describe('行政复议 demo year', () => {
+  it('fills the last twelve months through the machine with the outcomes of a county year', async () => {
+    const q = { divisionCode: '411202', from: twelveMonthsBefore(t.kernel.today()), to: t.kernel.today() };
+    const m = async (k: string) => (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, `reconsideration.${k}`, q)))!;
+    expect((await m('received')).numerator).toBe(48);
+    const rate = await m('correctionRate');
+    expect(rate.denominator).toBeGreaterThan(25);
+    expect(rate.numerator / rate.denominator!).toBeGreaterThan(0.45);
+    expect(rate.numerator / rate.denominator!).toBeLessThan(0.7);
+    expect((await m('mediatedRate')).numerator).toBeGreaterThan(0);
+    expect((await m('simpleProcedureShare')).numerator).toBeGreaterThan(0);
+    const [states] = await t.kernel.db.query<{ open: number; refused: number; abandoned: number; deemed: number; absent: number; linked: number; extended: number }>(`
+      SELECT count(*) FILTER (WHERE c.state IN ('received', 'correcting', 'underReview', 'suspended'))::int AS open,
+             count(*) FILTER (WHERE c.state = 'refused')::int AS refused, count(*) FILTER (WHERE c.state = 'abandoned')::int AS abandoned,
+             count(*) FILTER (WHERE r.deemed_accepted)::int AS deemed, count(*) FILTER (WHERE r.head_attended = false)::int AS absent,
+             count(*) FILTER (WHERE r.act_case_id IS NOT NULL)::int AS linked,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id AND k.name = 'decide' AND jsonb_array_length(k.extensions) > 0))::int AS extended
+      FROM cases c JOIN reconsiderations r ON r.case_id = c.id`);
+    expect(states.open).toBeGreaterThan(0);
+    expect(states.refused).toBeGreaterThan(0);
+    expect(states.abandoned).toBeGreaterThan(0);
+    expect(states.deemed).toBeGreaterThan(0);
+    expect(states.absent).toBeGreaterThan(0);
+    expect(states.linked).toBeGreaterThan(0);
+    expect(states.extended).toBeGreaterThan(0);
+    // Every case has its timeline: created and moved by events, never written into its state.
+    const [{ bare }] = await t.kernel.db.query<{ bare: number }>(`SELECT count(*)::int AS bare FROM cases c WHERE c.type = 'reconsideration' AND c.state <> 'received' AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.event <> 'create')`);
+    expect(bare).toBe(0);
+  });
+});

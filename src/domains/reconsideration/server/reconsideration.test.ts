@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
+import { computeBreakdown, computeMetric, scanClocks } from '../../../core/server';
+import { ensureReconsiderationStaff } from './reconsideration.seed';
+
+let t: TestApp;
+let scj: string; // 湖滨区市场监督管理局, the respondent
+let gov: string; // 湖滨区人民政府
+let citizen: Client;
+const CITIZEN = { idNumber: '11010519491231002X', password: 'Citizen#2026' };
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.kernel.db.tx((tx) => ensureReconsiderationStaff(tx, t.kernel));
+  const orgs = (await t.anon().get('/api/public/reconsideration/respondents')).body as { id: string; name: string }[];
+  scj = orgs.find((o) => o.name === '湖滨区市场监督管理局')!.id;
+  gov = orgs.find((o) => o.name === '湖滨区人民政府')!.id;
+  expect((await t.anon().post('/api/auth/register', { kind: 'person', name: '周明', idNumber: CITIZEN.idNumber, phone: '13800003333', password: CITIZEN.password })).status).toBe(200);
+  citizen = await t.anon().login(CITIZEN.idNumber, CITIZEN.password);
+});
+afterAll(async () => { await t.close(); });
+
+const application = (over: Record<string, unknown> = {}) => ({
+  applicantKind: 'person', applicantName: '周明', phone: '13800003333', channel: 'online', respondentOrgId: scj,
+  actDescription: '湖滨区市场监督管理局作出的罚款五千元的行政处罚决定', actKind: 'penalty', amountYuan: 5000, knewOn: '2026-10-20',
+  request: '请求撤销该行政处罚决定', factsAndReasons: '被申请人认定申请人销售过期食品，但涉案食品系退货待处理商品，并未销售。', ...over,
+});
+const clock = (d: { clocks: { name: string }[] }, name: string) => d.clocks.find((c) => c.name === name) as Record<string, unknown> | undefined;
+// Sessions time out when the test clock jumps: every jump signs everyone in again.
+let sessions: Record<string, Client> = {};
+const at = async (iso: string) => { t.clock.set(`${iso}T09:30:00+08:00`); sessions = {}; citizen = await t.anon().login(CITIZEN.idNumber, CITIZEN.password); };
+const staff = async (u: string) => (sessions[u] ??= await t.as(u));
+const docxText = async (c: Client, id: string, kind: string) => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/reconsiderations/${id}/document?kind=${kind}`, headers: { cookie: (c as unknown as { cookieHeader(): string }).cookieHeader() } });
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toContain('wordprocessingml');
+  const zip = await JSZip.loadAsync(res.rawPayload);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml.replace(/<[^>]+>/g, '');
+};
+
+describe('行政复议 from a phone to the decision', () => {
+  it('takes an online application, asks for 补正 once, accepts, extends once under 普通程序, takes the answer and decides with a .docx', async () => {
+    await at('2026-11-02');
+    const filed = await citizen.post('/api/reconsiderations', application());
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body).toMatchObject({ receivedOn: '2026-11-02', procedure: 'ordinary', warnings: [], refNo: expect.stringMatching(/^FY411202202611020\d{4}$/) });
+    const id = filed.body.id;
+    let d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    // 第30条: 5 working days; 第31条: the notice within 5 working days.
+    expect(clock(d, 'review')).toMatchObject({ dueDate: '2026-11-09', legalBasis: '行政复议法 第30条' });
+    expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['accept', 'refuse', 'requestCorrection', 'setProcedure', 'withdraw']);
+    // The respondent sees its own case, never another agency's.
+    expect((await (await staff('director_scj')).get(`/api/cases/${id}`)).status).toBe(200);
+    expect((await (await staff('director_spj')).get(`/api/cases/${id}`)).status).toBe(404);
+
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请提交行政处罚决定书复印件和申请人身份证明' })).body;
+    expect(d.state).toBe('correcting');
+    expect(clock(d, 'correction')).toMatchObject({ dueDate: '2026-11-16' }); // 10 working days
+    expect(await docxText(await staff('legal_sfj'), id, 'correction')).toContain('请提交行政处罚决定书复印件和申请人身份证明');
+    // The applicant follows it by number on a phone and supplies there; the review period runs again (第31条).
+    const tracked = (await t.anon().get(`/api/public/reconsiderations/track?refNo=${filed.body.refNo}&phone4=3333`)).body;
+    expect(tracked).toMatchObject({ state: 'correcting', correctionAsked: '请提交行政处罚决定书复印件和申请人身份证明' });
+    expect((await t.anon().get(`/api/public/reconsiderations/track?refNo=${filed.body.refNo}&phone4=0000`)).status).toBe(404);
+    await at('2026-11-04');
+    const supplied = await t.anon().post('/api/public/reconsiderations/supply', { refNo: filed.body.refNo, phone4: '3333', content: '已上传处罚决定书复印件和身份证复印件' });
+    expect(supplied.body.state).toBe('received');
+    d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    expect(clock(d, 'review')).toMatchObject({ startedOn: '2026-11-04', dueDate: '2026-11-11', state: 'running' });
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '再补正' })).status).toBe(422);
+
+    await at('2026-11-05');
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/accept`)).body;
+    expect(d.state).toBe('underReview');
+    expect(clock(d, 'decide')).toMatchObject({ startedOn: '2026-11-05', dueDate: '2027-01-04', unit: 'natural' }); // 60 days → 01-04 (01-04 Monday)
+    expect(clock(d, 'copy')).toMatchObject({ dueDate: '2026-11-16' }); // 7 working days (第48条)
+    // 第62条: the head of the 复议机构 extends, once, by at most 30 days.
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/extend`, { days: 30, reason: '案情复杂' })).status).toBe(403);
+    d = (await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${id}/extend`, { days: 30, reason: '案情复杂，需要调取补充证据' })).body;
+    expect(clock(d, 'decide')).toMatchObject({ dueDate: '2027-02-03', extensions: [expect.objectContaining({ days: 30, approverName: '黄晓东' })] });
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('extend');
+    expect((await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${id}/extend`, { days: 5, reason: '再延' })).body.message).toBe('审理期限只能延长一次，且延长期限最多不得超过30日（行政复议法 第62条）');
+    const early = await (await staff('director_scj')).post(`/api/reconsiderations/${id}/answer`, { answer: '认定事实清楚', evidence: '检查笔录' });
+    expect(early.status).toBe(422);
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/sendCopy`)).body;
+    expect(clock(d, 'answer')).toMatchObject({ dueDate: '2026-11-19' }); // 10 working days
+    expect(await docxText(await staff('legal_sfj'), id, 'answerNotice')).toContain('十个工作日内提出书面答复');
+    await at('2026-11-12');
+    const answered = await (await staff('director_scj')).post(`/api/reconsiderations/${id}/answer`, { answer: '被申请人认定事实清楚，证据确凿，请求维持。', evidence: '现场检查笔录、询问笔录、照片' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(clock(answered.body, 'answer')).toMatchObject({ state: 'stopped', stoppedOn: '2026-11-12' });
+    expect((await (await staff('director_scj')).post(`/api/reconsiderations/${id}/decide`, { decision: '维持（第68条）', facts: '自己认定的事实', reasoning: '自己的理由', approval: '本局负责人同意' })).status).toBe(403);
+
+    await at('2026-12-01');
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/decide`, {
+      decision: '撤销或者部分撤销（第64条）', facts: '经查，涉案食品系退货待处理商品，被申请人未查明是否用于销售。', reasoning: '被申请人作出的处罚决定主要事实不清、证据不足。', approval: '经区人民政府负责人同意',
+    })).body;
+    expect(d.state).toBe('decided');
+    const text = await docxText(await staff('legal_sfj'), id, 'decision');
+    expect(text).toContain('行政复议决定书');
+    expect(text).toContain('依照《中华人民共和国行政复议法》第六十四条的规定，本机关决定：撤销或者部分撤销。');
+    expect(text).toContain('被申请人称：被申请人认定事实清楚，证据确凿，请求维持。');
+    expect(text).toContain('湖滨区人民政府');
+    expect(text).toContain('2026年12月1日');
+    // The applicant downloads it too; a stranger agency cannot.
+    expect(await docxText(citizen, id, 'acceptance')).toContain('受理日期为2026年11月5日');
+    const other = await staff('director_spj');
+    expect((await t.app.inject({ method: 'GET', url: `/api/reconsiderations/${id}/document?kind=decision`, headers: { cookie: (other as unknown as { cookieHeader(): string }).cookieHeader() } })).statusCode).toBe(404);
+    const s = (await citizen.get(`/api/reconsiderations/${id}/substance`)).body;
+    expect(s).toMatchObject({ outcome: '撤销或者部分撤销（第64条）', answer: '被申请人认定事实清楚，证据确凿，请求维持。', respondent: '湖滨区市场监督管理局' });
+    expect(s.documents.map((x: { kind: string }) => x.kind)).toEqual(['correction', 'acceptance', 'answerNotice', 'decision']);
+  });
+
+  it('deems an application accepted when 5 working days pass across 国庆 without a refusal (第30条), and rolls a natural-day limit off the holiday (第88条)', async () => {
+    await at('2026-09-28');
+    const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'letter', receivedOn: '2026-09-28', knewOn: '2026-09-10' }))).body;
+    let d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    // 9-29, 9-30, (国庆 10-01…10-07), 10-08, 10-09, 10-10 (a make-up Saturday).
+    expect(clock(d, 'review')).toMatchObject({ dueDate: '2026-10-10' });
+    await at('2026-10-10');
+    await scanClocks(t.kernel);
+    expect((await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body.state).toBe('received');
+    await at('2026-10-12');
+    await scanClocks(t.kernel);
+    d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('underReview');
+    expect(d.events.map((e: { event: string }) => e.event)).toContain('deemAccept');
+    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-10-12' });
+
+    // 简易程序 (a disclosure case, 第53条) accepted 09-01: 30 natural days end on 10-01, in 国庆 → 10-08.
+    await at('2026-09-01');
+    const simple = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter', actKind: 'disclosure', amountYuan: undefined, knewOn: '2026-08-20', actDescription: '湖滨区市场监督管理局作出的政府信息公开申请答复' }))).body;
+    expect(simple).toMatchObject({ procedure: 'simple', procedureReason: expect.stringContaining('第53条') });
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/accept`)).body;
+    expect(clock(d, 'decide')).toMatchObject({ dueDate: '2026-10-08', legalBasis: '行政复议法 第62条第二款（简易程序）' });
+    expect(clock(d, 'copy')).toMatchObject({ dueDate: '2026-09-04', legalBasis: '行政复议法 第54条' }); // 3 working days
+    expect((await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${simple.id}/extend`, { days: 10, reason: '案情复杂' })).body.message).toContain('简易程序案件不能延长审理期限');
+    // 中止 (第39条) stops the decision clock until the cause is gone.
+    await at('2026-09-07');
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/suspend`, { ground: '需要经过鉴定或者其他需要中止的情形', notice: '本案需要鉴定，中止审理。' })).body;
+    expect(clock(d, 'decide')).toMatchObject({ state: 'paused' });
+    await at('2026-09-17');
+    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/resume`, { reason: '鉴定意见已经作出' })).body;
+    expect(clock(d, 'decide')).toMatchObject({ state: 'running', dueDate: '2026-10-12' }); // the 10 days paused push the end to 10-11, a Sunday → Monday
+  });
+
+  it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {
+    await at('2026-11-02');
+    const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter' }))).body;
+    await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请写明具体的行政复议请求' });
+    await at('2026-11-17');
+    await scanClocks(t.kernel);
+    expect((await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body.state).toBe('abandoned');
+    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/substance`)).body.outcome).toBe('逾期不补正，视为放弃（第31条）');
+  });
+
+  it('warns of the time bar (第20条) and jurisdiction (第24条) at registration, links the challenged act by number, and refuses a number that is not the citizen’s', async () => {
+    await at('2026-11-02');
+    const late = (await citizen.post('/api/reconsiderations', application({ knewOn: '2026-08-01' }))).body;
+    expect(late.warnings).toEqual([expect.stringContaining('60日的申请期限（2026-09-30届满，第20条）')]);
+    const notTold = (await citizen.post('/api/reconsiderations', application({ knewOn: '2026-08-01', rightNotStated: true }))).body;
+    expect(notTold.warnings[0]).toContain('最长不超过一年（第20条第三款）');
+    const own = (await citizen.post('/api/reconsiderations', application({ respondentOrgId: gov }))).body;
+    expect(own.warnings).toEqual([expect.stringContaining('应当向上一级人民政府申请行政复议（第24条）')]);
+    // A disclosure reply the citizen received, linked as the challenged act.
+    const req = (await citizen.post('/api/disclosure-requests', { applicantType: 'person', applicantName: '周明', phone: '13800003333', channel: 'online', orgId: scj, content: '请公开2026年湖滨区食品安全抽检结果汇总表' })).body;
+    const linked = await citizen.post('/api/reconsiderations', application({ actRefNo: req.refNo, actKind: 'disclosure', amountYuan: undefined }));
+    expect(linked.status).toBe(200);
+    const d = (await (await staff('legal_sfj')).get(`/api/cases/${linked.body.id}`)).body;
+    expect(d.links.length + d.hiddenLinks).toBe(1);
+    // The respondent's head reads both cases; its window clerk, without 复议 permissions, only counts the link.
+    const onTheReply = (await (await staff('director_scj')).get(`/api/cases/${req.id}`)).body;
+    expect((await (await staff('clerk_scj')).get(`/api/cases/${req.id}`)).body).toMatchObject({ links: [], hiddenLinks: 1 });
+    expect(onTheReply.links).toEqual([expect.objectContaining({ kind: 'challenges', label: '被申请行政复议' })]);
+    const other = await t.anon().post('/api/auth/register', { kind: 'person', name: '钱二', idNumber: '34052419800101001X', phone: '13800004444', password: CITIZEN.password });
+    expect(other.status).toBe(200);
+    const stranger = await t.anon().login('34052419800101001X', CITIZEN.password);
+    const bad = await stranger.post('/api/reconsiderations', application({ actRefNo: req.refNo, phone: '13800004444', applicantName: '钱二' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('未找到您本人的该办件编号');
+    expect((await stranger.post('/api/reconsiderations', application({ factsAndReasons: '太短' }))).status).toBe(400);
+  });
+});
+
+describe('行政复议 figures', () => {
+  it('counts 纠错率, 调撤率, 审结率 and 简易程序适用率 from cases moved through the machine, with records, breakdowns and a configurable 纠错 set', async () => {
+    const q = { divisionCode: '411202', from: '2026-12-01', to: '2026-12-31' };
+    const before = await t.kernel.db.tx(async (tx) => Object.fromEntries(await Promise.all(['received', 'accepted', 'closed', 'correctionRate', 'mediatedRate', 'closedRate', 'simpleProcedureShare'].map(async (k) => [k, await computeMetric(tx, t.kernel, `reconsideration.${k}`, q)]))));
+    await at('2026-12-02');
+    const outcomes: [string, Record<string, unknown>][] = [
+      ['decide', { decision: '撤销或者部分撤销（第64条）' }], ['decide', { decision: '确认违法（第65条）' }], ['decide', { decision: '维持（第68条）' }],
+      ['mediate', { proposedBy: '申请人', consent: '双方书面同意', terms: '重新核定罚款' }], ['withdraw', { reason: '已自行纠正' }], ['open', {}],
+    ];
+    for (const [i, [event, input]] of outcomes.entries()) {
+      const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter', ...(i === 0 ? { actKind: 'warning', amountYuan: undefined } : {}) }))).body;
+      expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+      if (event === 'open') continue;
+      const body = event === 'decide' ? { ...input, facts: '经审理查明的事实', reasoning: '本机关认为的理由', approval: '经区人民政府负责人同意' } : input;
+      const r = await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/${event}`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    const after = await t.kernel.db.tx(async (tx) => Object.fromEntries(await Promise.all(['received', 'accepted', 'closed', 'correctionRate', 'mediatedRate', 'closedRate', 'simpleProcedureShare'].map(async (k) => [k, await computeMetric(tx, t.kernel, `reconsideration.${k}`, q)]))));
+    const delta = (k: string, part: 'numerator' | 'denominator') => Number(after[k]![part]) - Number(before[k]![part] ?? 0);
+    expect(delta('received', 'numerator')).toBe(6);
+    expect(delta('accepted', 'numerator')).toBe(6);
+    expect(delta('closed', 'numerator')).toBe(5);
+    expect([delta('correctionRate', 'numerator'), delta('correctionRate', 'denominator')]).toEqual([2, 5]);
+    expect([delta('mediatedRate', 'numerator'), delta('mediatedRate', 'denominator')]).toEqual([2, 5]);
+    expect([delta('closedRate', 'numerator'), delta('closedRate', 'denominator')]).toEqual([5, 6]);
+    expect([delta('simpleProcedureShare', 'numerator'), delta('simpleProcedureShare', 'denominator')]).toEqual([1, 6]);
+    // The records behind the figure are the cases it counts, opened in the reader's scope.
+    const leader = await staff('leader');
+    const qs = new URLSearchParams({ ...q, pageSize: '100' });
+    const num = (await leader.get(`/api/metrics/reconsideration.correctionRate/records?${qs}`)).body;
+    expect(num.total).toBe(after.correctionRate!.numerator);
+    const den = (await leader.get(`/api/metrics/reconsideration.correctionRate/records?${qs}&which=denominator`)).body;
+    expect(den.total).toBe(after.correctionRate!.denominator);
+    // Breakdowns agree with the figure: by month and by org.
+    const byMonth = await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, 'reconsideration.correctionRate', q, 'month', [{ key: '2026-12', scope: q }]));
+    expect(byMonth!.get('2026-12')).toMatchObject({ numerator: after.correctionRate!.numerator, denominator: after.correctionRate!.denominator });
+    const byOrg = await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, 'reconsideration.closed', q, 'org', [{ key: scj, scope: { ...q, orgId: scj } }]));
+    expect(byOrg!.get(scj)!.numerator).toBe(after.closed!.numerator);
+    // 纠错 is a setting: without 确认违法 the numerator drops by one.
+    const narrower = await t.withSettings({ RECONSIDERATION_CORRECTIVE: 'change,revoke,orderPerform,confirmVoid' }, () => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.correctionRate', q)));
+    expect(narrower!.numerator).toBe(after.correctionRate!.numerator - 1);
+  });
+});
