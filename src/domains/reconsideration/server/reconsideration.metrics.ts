@@ -2,14 +2,9 @@
 import { defineMetric, domainConfig, type Kernel, type MetricScope } from '../../../core/server';
 import { correctiveSet, reconsiderationSettings } from './reconsideration.config';
 import * as repo from './reconsideration.repository';
-import { DEFAULT_CORRECTIVE } from '../shared/reconsideration.labels';
 
-const corrective = (k: Kernel) => correctiveSet(domainConfig(k, reconsiderationSettings).RECONSIDERATION_CORRECTIVE);
-// `recordsWhere` is given no kernel, so the configured 纠错 set is kept here: read at boot (the domain's
-// routes call useCorrectiveSet) and again by every compute, so records follow the figure they open.
-let lastCorrective: string[] = DEFAULT_CORRECTIVE;
-export const useCorrectiveSet = (k: Kernel) => { lastCorrective = corrective(k); };
-const correctiveOf = (k?: Kernel) => (k ? (lastCorrective = corrective(k)) : lastCorrective);
+// The configured 纠错 set, read from the settings by the figure and by the records it opens alike.
+const correctiveOf = (k: Kernel) => correctiveSet(domainConfig(k, reconsiderationSettings).RECONSIDERATION_CORRECTIVE);
 
 type Def = { key: string; label: string; definition: string; num: repo.Figure; den?: repo.Figure };
 const figure = ({ key, label, definition, num, den }: Def) => defineMetric({
@@ -27,7 +22,7 @@ const figure = ({ key, label, definition, num, den }: Def) => defineMetric({
     for (const n of nums) out.set(n.key, { numerator: n.n, denominator: den ? out.get(n.key)?.denominator ?? 0 : null });
     return out;
   },
-  recordsWhere: (q: MetricScope, which) => repo.recordsWhere(repo.figureWhere(q, which === 'denominator' && den ? den : num, correctiveOf())),
+  recordsWhere: (q: MetricScope, which, k) => repo.recordsWhere(repo.figureWhere(q, which === 'denominator' && den ? den : num, correctiveOf(k))),
 });
 
 export const reconsiderationMetrics = [

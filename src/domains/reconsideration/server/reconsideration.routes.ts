@@ -7,7 +7,6 @@ import { ApplicationInput, TrackQuery } from '../shared/reconsideration.schema';
 import { documentDocx } from './reconsideration.docx';
 import { DOCUMENT_TITLES, type DocumentKind } from './reconsideration.service';
 import * as svc from './reconsideration.service';
-import { useCorrectiveSet } from './reconsideration.metrics';
 
 const tags = ['行政复议'];
 const Filed = z.object({ id: z.string(), refNo: z.string(), created: z.boolean(), receivedOn: z.string(), procedure: z.string(), procedureReason: z.string(), warnings: z.array(z.string()) });
@@ -22,7 +21,6 @@ const DocKind = z.object({ kind: z.enum(Object.keys(DOCUMENT_TITLES) as [Documen
 export async function reconsiderationRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel;
-  useCorrectiveSet(kernel);
 
   app.get('/api/public/reconsideration/respondents', { config: { auth: 'none' }, schema: { tags, operationId: 'reconsiderationRespondents', summary: '可以被申请行政复议的行政机关', response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) } } },
     async () => db.tx((tx) => svc.respondents(tx, kernel)));
