@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import chineseDays from 'chinese-days';
-import { WorkCalendar, addDays, defaultCalendar, diffDays, formatIsoDate, parseIsoDate, todayIso } from './calendar';
+import { WorkCalendar, addDays, defaultCalendar, diffDays, formatIsoDate, monthEnds, parseIsoDate, todayIso } from './calendar';
 import { DEFAULT_CALENDAR_OVERRIDES, DEFAULT_CALENDAR_RANGE, DEFAULT_CALENDAR_SOURCES } from './calendar-data';
 import { AppError } from './errors';
 
@@ -328,5 +328,12 @@ describe('WorkCalendar built from administrators\' data', () => {
     expect(caught(() => new WorkCalendar({ ...base, overrides: [{ date: '2026-10-01', kind: 'rest' as 'holiday', name: 'a' }] })).code).toBe('VALIDATION');
     expect(caught(() => new WorkCalendar({ ...base, overrides: [{ date: '2026-10-32', kind: 'holiday', name: 'a' }] })).code).toBe('VALIDATION');
     expect(caught(() => new WorkCalendar({ ...base, lastDate: '2025-12-31', overrides: [] })).message).toMatch(/日历范围无效/);
+  });
+});
+
+describe('month ends of a period', () => {
+  it('reads each month on its last day, February of a leap year included, and the period end in its last month', () => {
+    expect(monthEnds('2027-12-05', '2028-03-10')).toEqual([['2027-12', '2027-12-31'], ['2028-01', '2028-01-31'], ['2028-02', '2028-02-29'], ['2028-03', '2028-03-10']]);
+    expect(monthEnds('2026-11-02', '2026-11-02')).toEqual([['2026-11', '2026-11-02']]);
   });
 });

@@ -283,6 +283,24 @@ export function unpublishedYearsText(lastDate: string, until: string): string {
  * this rolling year rather than the calendar year to date, so a deployment started in January still
  * shows a full year of work and can report on the year just ended.
  */
+/**
+ * The months of a period as 'YYYY-MM' → the day a month-end figure is read on: the month's last day, or
+ * the period's end in its last month (a registry's size "at the end of each month" for a breakdown).
+ */
+export function monthEnds(from: string, to: string): [string, string][] {
+  const out: [string, string][] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    const last = `${key}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+    out.push([key, last < to ? last : to]);
+    if (key >= to.slice(0, 7)) break;
+    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
+  }
+  return out;
+}
+
 export function twelveMonthsBefore(today: string): string {
   const y = Number(today.slice(0, 4)) - 1;
   const md = today.slice(5) === '02-29' ? '02-28' : today.slice(5);

@@ -1,21 +1,7 @@
 /** 预约 figures for the 驾驶舱 and the annual report; they count bookings, not cases. */
+import { monthEnds } from '../../../core/shared/calendar';
 import { defineMetric } from '../../../core/server';
 import * as appts from './appointments.repository';
-
-/** Month ends of the period, 'YYYY-MM' → last day (or the period's end in its last month); the same as the catalog's figures use. */
-function monthEnds(from: string, to: string): [string, string][] {
-  const out: [string, string][] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    const last = `${key}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-    out.push([key, last < to ? last : to]);
-    if (key >= to.slice(0, 7)) break;
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
-  }
-  return out;
-}
 
 type Fig = { numerator: number; denominator: number | null };
 

@@ -7,25 +7,11 @@
  * publication and withdrawal instants, so a year's figure does not move when the catalog changes later.
  * Completeness is the catalog as it stands: draft edits are not kept as history.
  */
+import { monthEnds } from '../../../core/shared/calendar';
 import { defineMetric, type MetricScope, type Tx } from '../../../core/server';
 import * as repo from './catalog.repository';
 
 const RECORDS = '该指标的记录是事项目录中的事项，请在“事项目录”页面按状态、到现场次数或要素完整度筛选查看。';
-
-/** Month ends of the period, 'YYYY-MM' → last day (or the period's end in its last month). */
-function monthEnds(from: string, to: string): [string, string][] {
-  const out: [string, string][] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    const last = `${key}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-    out.push([key, last < to ? last : to]);
-    if (key >= to.slice(0, 7)) break;
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
-  }
-  return out;
-}
 
 type Fig = { numerator: number; denominator: number | null };
 const publishedBreakdown = (pick: (r: { published: number; zeroVisit: number }) => Fig) =>
