@@ -108,8 +108,12 @@ export type MetricDefinition = {
   recordsNote?: string;
   /** `kernel` for figures whose definition is a domain setting (e.g. which judgments count as 败诉). */
   recordsWhere?: (q: MetricScope, which: 'numerator' | 'denominator', kernel: Kernel) => SQL;
-  /** For figures over registries that are not cases (disclosure items, counsel work logs, ratings). */
-  recordSet?: RecordSet;
+  /**
+   * For figures over registries that are not cases (disclosure items, counsel work logs, ratings). A
+   * function when a setting decides what the figure counts: 出庭应诉率 per hearing opens the hearings,
+   * per case (null here) the cases of `recordsWhere`. The rows opened must be the units counted.
+   */
+  recordSet?: RecordSet | ((kernel: Kernel) => RecordSet | null);
 };
 
 export type Breakdown = 'org' | 'month';

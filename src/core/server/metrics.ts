@@ -35,7 +35,7 @@ export async function computeMetric(tx: Tx, kernel: Kernel, key: string, q: Metr
   if (!m) return null;
   const { numerator, denominator } = await m.compute(tx, kernel, q);
   const value = m.unit === 'count' ? numerator : denominator ? numerator / denominator : null;
-  return { key: m.key, label: m.label, unit: m.unit, definition: m.definition, numerator, denominator, value, query: q, records: recordsKind(m), recordsNote: m.recordsNote ?? null };
+  return { key: m.key, label: m.label, unit: m.unit, definition: m.definition, numerator, denominator, value, query: q, records: recordsKind(m, kernel), recordsNote: m.recordsNote ?? null };
 }
 
 export type { SQL };
@@ -58,7 +58,7 @@ export async function metricRecords(tx: Tx, kernel: Kernel, actor: Actor, key: s
 export async function metricRecordSet(tx: Tx, kernel: Kernel, actor: Actor, key: string, q: MetricScope, which: 'numerator' | 'denominator', page: { page: number; pageSize: number }) {
   const m = kernel.metrics.get(key);
   if (!m) return null;
-  const rs = m.recordSet;
+  const rs = recordSetOf(m, kernel);
   if (!rs) return 'none' as const;
   const r = await recordSetPage(tx, rs, rs.where(q, which), scopeWhere(actor, rs.permission ?? 'metrics.read', rs.scope), page);
   const cell = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : String(v));
@@ -70,4 +70,6 @@ export async function metricRecordSet(tx: Tx, kernel: Kernel, actor: Actor, key:
 }
 
 /** Where a figure's records are: cases (…/records), registry rows (…/rows), or nowhere in the system. */
-export const recordsKind = (m: MetricDefinition) => (m.recordsWhere ? 'cases' as const : m.recordSet ? 'rows' as const : null);
+export const recordsKind = (m: MetricDefinition, kernel: Kernel) => (recordSetOf(m, kernel) ? 'rows' as const : m.recordsWhere ? 'cases' as const : null);
+
+const recordSetOf = (m: MetricDefinition, kernel: Kernel) => (typeof m.recordSet === 'function' ? m.recordSet(kernel) : m.recordSet ?? null);

@@ -58,5 +58,17 @@ describe('行政应诉 demo year', () => {
     const printed = (label: string) => Number(new RegExp(`${label}([\\d.]+)%`).exec(text)![1]) / 100;
     expect(printed('出庭应诉率')).toBeCloseTo(h.value, 4);
     expect(printed('败诉率')).toBeCloseTo(l.value, 4);
+    // Each printed figure opens as many records as it counts (a rate: its numerator and its denominator).
+    const figures = para.segments.filter((x: any) => x.metric);
+    expect(figures.length).toBeGreaterThanOrEqual(5);
+    for (const f of figures) {
+      const { key, numerator, denominator, query } = f.metric;
+      const kind = (await m(key)).records;
+      // 出庭应诉率 per hearing (the default) opens the hearings; the other figures open cases.
+      expect(kind, key).toBe(key === 'litigation.headAppearanceRate' ? 'rows' : 'cases');
+      const records = async (which: string) => (await leader.get(`/api/metrics/${key}/${kind === 'rows' ? 'rows' : 'records'}?divisionCode=${query.divisionCode}&from=${query.from}&to=${query.to}&which=${which}&pageSize=1`)).body.total;
+      expect(await records('numerator'), `${key} ${f.text}`).toBe(numerator);
+      if (denominator !== null) expect(await records('denominator'), `${key} ${f.text}`).toBe(denominator);
+    }
   });
 });

@@ -30,9 +30,11 @@ export const litigationMetrics = [
   }),
   defineMetric({
     key: 'litigation.headAppearanceRate', label: '行政机关负责人出庭应诉率', unit: 'rate',
-    definition: '统计期内开庭审理中行政机关负责人（主要负责人或副职负责人）出庭的场次 ÷ 统计期内开庭场次（按场次或按案件、副职是否计入为可配置项，见 LITIGATION_APPEARANCE_BASIS、LITIGATION_DEPUTY_COUNTS）；其记录为有关开庭的案件。',
+    definition: '统计期内开庭审理中行政机关负责人（主要负责人或副职负责人）出庭的场次 ÷ 统计期内开庭场次（按场次或按案件、副职是否计入为可配置项，见 LITIGATION_APPEARANCE_BASIS、LITIGATION_DEPUTY_COUNTS）；按场次统计时其记录为各场开庭，按案件统计时为有关案件。',
     compute: async (tx, k, q) => { const r = await repo.appearance(tx, q, s(k)); return { numerator: r.a, denominator: r.b }; },
+    // Per case (LITIGATION_APPEARANCE_BASIS=case) its records are the cases; per hearing, the hearings.
     recordsWhere: (q, which, k) => repo.appearanceWhere(q, s(k), which),
+    recordSet: (k) => (s(k).LITIGATION_APPEARANCE_BASIS === 'hearing' ? repo.hearingRecordSet(s(k)) : null),
     breakdown: async (tx, k, q, by) => new Map((await repo.appearanceBy(tx, q, s(k), by)).map((r) => [r.key, { numerator: r.a, denominator: r.b }])),
   }),
 ];

@@ -1,6 +1,6 @@
 /** All SQL of litigation: suits, their hearings and judgments, 司法建议, and the figures over them. */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { cases, casesWith, inDivision, type Tx, uniqueOr409 } from '../../../core/server';
+import { cases, casesWith, inDivision, orgs, type RecordSet, type Tx, uniqueOr409 } from '../../../core/server';
 import { JUDGMENT_OUTCOMES } from '../shared/litigation.machine';
 import { advice, hearings, judgments, suits, type SuitRow } from './litigation.tables';
 import type { LitigationSettings } from './litigation.config';
@@ -67,6 +67,25 @@ const hearingScope = (q: Scope) => and(inDivision(hearings.divisionCode, q.divis
 const headAppeared = (s: LitigationSettings) => inArray(hearings.appearance, headsOf(s));
 export const appearanceWhere = (q: Scope, s: LitigationSettings, which: 'numerator' | 'denominator') =>
   casesWith(hearings, hearings.caseId, which === 'numerator' ? and(hearingScope(q), headAppeared(s)) : hearingScope(q));
+
+/** Per hearing, a figure counts hearings: its records are the hearings, with who appeared. */
+export const hearingRecordSet = (s: LitigationSettings): RecordSet => ({
+  table: hearings,
+  scope: { division: hearings.divisionCode, org: hearings.orgId },
+  permission: 'litigation.read',
+  columns: [
+    { key: 'refNo', label: '案件编号', value: sql`(SELECT ${cases.refNo} FROM ${cases} WHERE ${cases.id} = ${hearings.caseId})` },
+    { key: 'title', label: '案件', value: sql`(SELECT ${cases.title} FROM ${cases} WHERE ${cases.id} = ${hearings.caseId})` },
+    { key: 'org', label: '被告', value: sql`(SELECT ${orgs.name} FROM ${orgs} WHERE ${orgs.id} = ${hearings.orgId})` },
+    { key: 'instance', label: '审级', value: sql`CASE ${hearings.instance} WHEN 1 THEN '一审' ELSE '二审' END` },
+    { key: 'heldOn', label: '开庭日期', value: sql`${hearings.heldOn}::text` },
+    { key: 'appearance', label: '出庭情况', value: hearings.appearance },
+    { key: 'headName', label: '出庭负责人', value: hearings.headName },
+    { key: 'absenceReason', label: '负责人未出庭理由', value: hearings.absenceReason },
+  ],
+  where: (q, which) => (which === 'numerator' ? and(hearingScope(q), headAppeared(s)) : hearingScope(q)),
+  orderBy: sql`${hearings.heldOn} DESC, ${hearings.id}`,
+});
 
 export async function appearance(tx: Tx, q: Scope, s: LitigationSettings) {
   const [r] = await tx.select(appearanceCounts(s)).from(hearings).where(hearingScope(q));

@@ -42,4 +42,21 @@ describe('行政复议 demo year', () => {
     const [{ bare }] = await t.kernel.db.query<{ bare: number }>(`SELECT count(*)::int AS bare FROM cases c WHERE c.type = 'reconsideration' AND c.state <> 'received' AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.event <> 'create')`);
     expect(bare).toBe(0);
   });
+
+  it('prints the annual report’s 复议 sentence from the demo year, each figure opening its records', async () => {
+    const year = Number(t.kernel.today().slice(0, 4));
+    const report = (await (await t.as('reviewer_sfj')).post('/api/annual-reports', { year, subjectKind: 'division', divisionCode: '411202' })).body;
+    const para = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'disputes.reconsideration');
+    const figures = para.segments.filter((x: any) => x.metric);
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    const legal = await t.as('legal_sfj');
+    for (const f of figures) {
+      const { key, numerator, denominator, query } = f.metric;
+      expect(key).toMatch(/^reconsideration\./);
+      // A count prints the numerator; a rate prints numerator ÷ denominator: both open as many records.
+      const records = async (which: string) => (await legal.get(`/api/metrics/${key}/records?divisionCode=${query.divisionCode}&from=${query.from}&to=${query.to}&which=${which}&pageSize=1`)).body.total;
+      expect(await records('numerator'), `${key} ${f.text}`).toBe(numerator);
+      if (denominator !== null) expect(await records('denominator'), `${key} ${f.text}`).toBe(denominator);
+    }
+  });
 });
