@@ -7,6 +7,13 @@ import { divisionPrefix } from '../../../core/shared/division';
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+/** 法治政府 figures on the 驾驶舱, in the order the annual report states them; those not registered are left out. */
+export const RULE_OF_LAW_FIGURES: [key: string, title: string][] = [
+  ['reconsideration.received', '行政复议申请'], ['reconsideration.closed', '复议审结'], ['reconsideration.correctionRate', '复议纠错率'],
+  ['litigation.received', '行政应诉案件'], ['litigation.pending', '在审应诉案件'], ['litigation.headAppearanceRate', '负责人出庭应诉率'],
+  ['litigation.lossRate', '行政诉讼败诉率'], ['disclosure.replyRate', '依申请公开答复率'], ['contractReview.reviewed', '合同合法性审查'],
+];
+
 export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year: number; caseType: string; divisionCode?: string }) {
   // A leader reads their county; a department's reader, their own org (the kernel's one rule).
   const { divisionCode, orgId } = figureScope(actor, q);
@@ -41,7 +48,13 @@ export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year:
   for (const k of ['cases.received', 'cases.completed', 'cases.onTimeRate', 'cases.overdue', 'cases.inProgress', 'applications.online', 'catalog.zeroVisitShare', 'ratings.total', 'ratings.satisfactionRate']) totals[k] = await get(k, base);
   // 差评 awaiting remediation, whenever raised: the open 差评整改 cases.
   totals['ratings.openFixes'] = await get('cases.inProgress', { ...base, from: '2019-01-01', caseType: 'complaintFix' });
+  // The rule-of-law figures count their own records (复议, 诉讼, 公开申请 …), not applications.
+  const ruleOfLaw = [];
+  for (const [key, title] of RULE_OF_LAW_FIGURES) {
+    const m = await get(key, { ...base, caseType: undefined });
+    if (m) ruleOfLaw.push({ title, ...m });
+  }
   // A department's reader sees their own org only: say so on the page, so no one takes it for the county.
   const orgName = orgId ? orgRows.find((o) => o.id === orgId)?.name ?? null : null;
-  return { year, divisionCode, orgId: orgId ?? null, orgName, from: base.from, to, caseType: q.caseType, totals, months, orgs };
+  return { year, divisionCode, orgId: orgId ?? null, orgName, from: base.from, to, caseType: q.caseType, totals, months, orgs, ruleOfLaw };
 }

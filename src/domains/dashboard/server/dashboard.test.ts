@@ -34,6 +34,20 @@ describe('驾驶舱', () => {
     expect(denRecords.total).toBe(d.totals['cases.onTimeRate'].denominator);
   });
 
+  it('shows the 法治政府 figures beside the services, each the registry\'s own figure opening its own records', async () => {
+    await t.kernel.domains.find((x) => x.name === 'litigation')!.seedDemo!(t.kernel);
+    const leader = await t.as('leader');
+    const d = (await leader.get('/api/dashboard?year=2026')).body;
+    const lit = d.ruleOfLaw.find((m: { key: string }) => m.key === 'litigation.received');
+    expect(lit).toMatchObject({ title: '行政应诉案件' });
+    expect(lit.numerator).toBeGreaterThan(0);
+    for (const m of d.ruleOfLaw as { key: string; numerator: number; denominator: number | null; records: string }[]) {
+      const direct = (await leader.get(`/api/metrics/${m.key}?from=${d.from}&to=${d.to}`)).body;
+      expect([m.numerator, m.denominator], m.key).toEqual([direct.numerator, direct.denominator]);
+      if (m.records === 'cases') expect((await leader.get(`/api/metrics/${m.key}/records?from=${d.from}&to=${d.to}&pageSize=1`)).body.total, m.key).toBe(m.numerator);
+    }
+  });
+
   it('is for leaders only, and only for their own division', async () => {
     expect((await (await t.as('clerk_scj')).get('/api/dashboard?year=2026')).status).toBe(403);
     expect((await (await t.as('leader')).get('/api/dashboard?year=2026&divisionCode=411203')).status).toBe(404);

@@ -8,6 +8,8 @@ export type Dashboard = {
   year: number; divisionCode: string; orgId: string | null; orgName: string | null; from: string; to: string; caseType: string;
   totals: Record<string, MetricResult | null>;
   months: { month: string; from: string; to: string; received: number; completed: number; onTimeRate: number | null }[];
+  /** 法治政府 figures, each with its own records (no case-type filter). */
+  ruleOfLaw: (MetricResult & { title: string })[];
   orgs: { orgId: string; orgName: string; received: number; onTimeRate: number | null; onTimeNumerator: number; onTimeDenominator: number; overdue: number }[];
 };
 

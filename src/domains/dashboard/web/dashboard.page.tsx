@@ -45,6 +45,16 @@ export function DashboardPage() {
             {d.totals['ratings.openFixes'] ? <StatisticCard style={{ cursor: 'pointer' }} onClick={() => records('cases.inProgress', { caseType: 'complaintFix', from: '2019-01-01' })}
               statistic={{ title: '待整改差评', value: d.totals['ratings.openFixes'].numerator, status: d.totals['ratings.openFixes'].numerator > 0 ? 'warning' : 'success' }} /> : null}
           </StatisticCard.Group>
+          {d.ruleOfLaw.length ? (
+            <ProCard title="法治政府" style={{ marginBottom: 16 }} bodyStyle={{ padding: 0 }}>
+              <StatisticCard.Group data-testid="dash-rule-of-law">
+                {d.ruleOfLaw.map((m) => (
+                  <StatisticCard key={m.key} style={{ cursor: 'pointer' }} onClick={() => records(m.key, { caseType: undefined })}
+                    statistic={{ title: m.title, value: m.unit === 'rate' ? pct(m.value) : m.numerator, description: m.unit === 'rate' && m.denominator !== null ? <Typography.Text type="secondary">{m.numerator}/{m.denominator}</Typography.Text> : null }} />
+                ))}
+              </StatisticCard.Group>
+            </ProCard>
+          ) : null}
           <ProCard title="月度受理、办结和按时办结率" style={{ marginBottom: 16 }}>
             <ReactEChartsCore echarts={echarts} style={{ height: 320 }} notMerge
               onEvents={{ click: (p: { dataIndex: number; seriesName: string }) => {
