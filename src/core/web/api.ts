@@ -105,6 +105,17 @@ export function invalidate(qc: QueryClient, ...paths: PathsOf<'get'>[]) {
 
 // ---- untyped, for URLs outside the document ---------------------------------------------------------
 
+/**
+ * A file goes up as the raw request body, not JSON (the catalog's .xlsx 台账, an application's material).
+ * A refusal is an ApiError carrying the server's `details`, for callers that show them (bad rows).
+ */
+export async function uploadFile<T>(url: string, file: Blob, contentType: string, failed: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': contentType, 'x-csrf-token': decodeURIComponent(csrf()) }, body: file });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw Object.assign(new ApiError(res.status, body.code ?? 'INTERNAL', body.message ?? `${failed}（${res.status}）`), { details: body.details as unknown });
+  return body as T;
+}
+
 export const get = <T,>(url: string) => request<T>('GET', url);
 export const post = <T,>(url: string, body: unknown = {}) => request<T>('POST', url, body);
 export const put = <T,>(url: string, body: unknown = {}) => request<T>('PUT', url, body);
