@@ -6,7 +6,7 @@
  * the server's OpenAPI document by `npm run api:types`): the path must exist for that method, its path
  * and query parameters and body are the route's schemas, and the result is its 200/201 body. The types
  * are erased at build time; what runs is `request` below. `get`/`post`/`put`/`del` remain for URLs the
- * document does not describe (files, services pages not yet converted).
+ * document does not describe (a path the server names at run time, such as a case action's) and for pages not yet converted (admin, shell).
  */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { paths } from './api.schema';
