@@ -6,7 +6,7 @@
  * the server's OpenAPI document by `npm run api:types`): the path must exist for that method, its path
  * and query parameters and body are the route's schemas, and the result is its 200/201 body. The types
  * are erased at build time; what runs is `request` below. `get`/`post`/`put`/`del` remain for URLs the
- * document does not describe (files, services pages not yet converted).
+ * document does not describe (a path the server names at run time, such as a case action's) and for pages not yet converted (admin, shell).
  */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { paths } from './api.schema';
@@ -104,6 +104,17 @@ export function invalidate(qc: QueryClient, ...paths: PathsOf<'get'>[]) {
 }
 
 // ---- untyped, for URLs outside the document ---------------------------------------------------------
+
+/**
+ * A file goes up as the raw request body, not JSON (the catalog's .xlsx 台账, an application's material).
+ * A refusal is an ApiError carrying the server's `details`, for callers that show them (bad rows).
+ */
+export async function uploadFile<T>(url: string, file: Blob, contentType: string, failed: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': contentType, 'x-csrf-token': decodeURIComponent(csrf()) }, body: file });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw Object.assign(new ApiError(res.status, body.code ?? 'INTERNAL', body.message ?? `${failed}（${res.status}）`), { details: body.details as unknown });
+  return body as T;
+}
 
 export const get = <T,>(url: string) => request<T>('GET', url);
 export const post = <T,>(url: string, body: unknown = {}) => request<T>('POST', url, body);

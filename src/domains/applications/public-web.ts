@@ -1,2 +1,2 @@
 /** What other domains' web pages may use from applications' web code (browser only). */
-export { uploadMaterial } from './web/applications.api';
+export { uploadMaterial } from './web/applications.hooks';

@@ -10,21 +10,19 @@ import { useNavigate } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { App, Button, Checkbox, Descriptions, Form, Input, Radio, Select, Space, Switch, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { uploadMaterial } from './applications.api';
-import type { PublicGuide, ServiceItem } from '../../catalog/public-shared';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
+import { type Material, uploadMaterial, useCounters, useFileApplication, useGuide, useServiceItems } from './applications.hooks';
 
 export function CounterIntakePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const items = useQuery({ queryKey: ['service-items'], queryFn: () => get<ServiceItem[]>('/api/service-items') });
-  const counters = useQuery({ queryKey: ['counters'], queryFn: () => get<{ id: string; name: string; generalist: boolean }[]>('/api/counters') });
+  const items = useServiceItems();
+  const counters = useCounters();
   const [itemId, setItemIdRaw] = useState<string>();
   const setItemId = (v: string) => { setItemIdRaw(v); setFiles({}); form.setFieldValue('materials', []); };
   const item = useMemo(() => items.data?.find((i) => i.id === itemId), [items.data, itemId]);
-  const guide = useQuery({ queryKey: ['public-guide', itemId], enabled: !!itemId, queryFn: () => get<PublicGuide>(`/api/public/catalog/${itemId}`) });
+  const guide = useGuide(itemId);
   const [files, setFiles] = useState<Record<string, { id: string; fileName: string }>>({});
   const upload = async (name: string, f: File) => {
     try {
@@ -35,18 +33,17 @@ export function CounterIntakePage() {
     return false;
   };
   const [key] = useState(() => crypto.randomUUID());
-  const file = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<{ id: string; refNo: string }>('/api/applications', v),
-    onSuccess: (r) => { message.success(`已收件，办件编号 ${r.refNo}`); navigate(`/cases/${r.id}`); },
-    onError: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] }))); message.error(e.message); },
+  const file = useFileApplication({
+    done: (r) => { message.success(`已收件，办件编号 ${r.refNo}`); navigate(`/cases/${r.id}`); },
+    failed: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] }))); message.error(e.message); },
   });
   const submit = async () => {
     const v = await form.validateFields();
     const got: string[] = v.materials ?? [];
     file.mutate({
-      itemId, counterId: v.counterId, assisted: v.assisted ?? false, idempotencyKey: key,
+      itemId: itemId!, counterId: v.counterId, assisted: v.assisted ?? false, idempotencyKey: key,
       applicant: { kind: v.kind, name: v.name, idNumber: v.idNumber, phone: v.phone },
-      materials: (guide.data?.materials ?? []).flatMap((m) => {
+      materials: (guide.data?.materials ?? []).flatMap<Material>((m) => {
         if (files[m.name]) return [{ name: m.name, provided: true, fileId: files[m.name].id }];
         if (got.includes(m.name)) return [{ name: m.name, provided: true }];
         return m.necessity === 'deferrable' ? [{ name: m.name, provided: false }] : [];

@@ -7,12 +7,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Result, Select, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../core/web/api';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
-import { uploadMaterial } from './applications.api';
+import { type Material, uploadMaterial, useFileApplication, useReusableMaterials } from './applications.hooks';
 
-type Reusable = { name: string; necessity: string; files: { id: string; fileName: string; kind: string; createdAt: string }[] };
 type Choice = { fileId?: string; fileName?: string; later?: boolean };
 
 export function OnlineApply({ itemId }: { itemId: string }) {
@@ -23,7 +20,7 @@ export function OnlineApply({ itemId }: { itemId: string }) {
 }
 
 function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
-  const materials = useQuery({ queryKey: ['reusable', itemId], queryFn: () => get<Reusable[]>(`/api/materials/reusable?itemId=${itemId}`) });
+  const materials = useReusableMaterials(itemId);
   const [choice, setChoice] = useState<Record<string, Choice>>({});
   const [error, setError] = useState<string | null>(null);
   const [key] = useState(() => crypto.randomUUID());
@@ -33,15 +30,14 @@ function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
     try { const r = await uploadMaterial(f, m); set(m, { fileId: r.id, fileName: r.fileName }); } catch (e) { setError((e as Error).message); }
     return false;
   };
-  const file = useMutation({
-    mutationFn: () => post<{ id: string; refNo: string }>('/api/applications', {
-      itemId, idempotencyKey: key,
-      materials: (materials.data ?? []).flatMap((m) => {
-        const c = choice[m.name];
-        if (c?.fileId) return [{ name: m.name, provided: true, fileId: c.fileId }];
-        if (c?.later) return [{ name: m.name, provided: false }];
-        return [];
-      }),
+  const file = useFileApplication();
+  const submit = () => file.mutate({
+    itemId, idempotencyKey: key,
+    materials: (materials.data ?? []).flatMap<Material>((m) => {
+      const c = choice[m.name];
+      if (c?.fileId) return [{ name: m.name, provided: true, fileId: c.fileId }];
+      if (c?.later) return [{ name: m.name, provided: false }];
+      return [];
     }),
   });
   if (file.data) return <Result status="success" title="申请已提交" subTitle={<span data-testid="apply-refno">办件编号 {file.data.refNo}</span>} extra={<Typography.Text type="secondary">可凭办件编号和证件号码后4位在“办事指南”页查询进度</Typography.Text>} />;
@@ -71,7 +67,7 @@ function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
         {error ? <Alert type="error" showIcon message={error} /> : null}
         {file.error ? <Alert type="error" showIcon message={file.error.message} /> : null}
         {missing.length ? <Alert type="info" showIcon message={`尚未提供：${missing.join('、')}（可先提交，受理时由部门一次性告知补正）`} /> : null}
-        <Button type="primary" block size="large" loading={file.isPending} onClick={() => file.mutate()} data-testid="apply-submit">提交申请</Button>
+        <Button type="primary" block size="large" loading={file.isPending} onClick={submit} data-testid="apply-submit">提交申请</Button>
       </Space>
     </Card>
   );

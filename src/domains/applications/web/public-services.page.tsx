@@ -1,14 +1,13 @@
 /** The public side on a phone: search the catalog, read a guide, track an application by number. */
 import { useState } from 'react';
 import { Card, Descriptions, Form, Input, List, Tag, Typography, Button, Alert } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ServiceItem } from '../../catalog/public-shared';
-import { get, qs } from '../../../core/web/api';
+import { usePublicServiceItems, useTrackApplication } from './applications.hooks';
 import { usePublicSite } from '../../../core/web/public-site';
 
 export function PublicServicesPage() {
   const [q, setQ] = useState('');
-  const items = useQuery({ queryKey: ['public-items', q], queryFn: () => get<ServiceItem[]>(`/api/public/service-items?${qs({ q })}`) });
+  const items = usePublicServiceItems(q);
   const [open, setOpen] = useState<ServiceItem | null>(null);
   const site = usePublicSite();
   return (
@@ -41,7 +40,7 @@ export function PublicServicesPage() {
 }
 
 function Track() {
-  const t = useMutation({ mutationFn: (v: { refNo: string; idLast4: string }) => get<{ itemName: string; stateName: string; clocks: { label: string; dueDate: string | null; badge: string }[] }>(`/api/public/applications/track?${qs(v)}`) });
+  const t = useTrackApplication();
   return (
     <Card style={{ marginTop: 16 }} title="办件进度查询">
       <Form layout="vertical" onFinish={(v) => t.mutate(v)}>

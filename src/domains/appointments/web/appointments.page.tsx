@@ -6,12 +6,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post, qs } from '../../../core/web/api';
+import type { ApiBody } from '../../../core/web/api';
+import { useAppointmentSites, useArrive, useBookAppointment, useDayAppointments, useSlotDays, useSlots, type DayAppointment, type Slot } from './appointments.hooks';
 
-type Slot = { id: string; day: string; startTime: string; endTime: string; kind: string; kindName: string; capacity: number; remaining: number };
-type Appointment = { id: string; code: string; day: string; startTime: string; endTime: string; kindName: string; orgName: string; itemName: string | null; name: string; phone: string; address: string | null; status: string; statusName: string };
 const KIND_COLOR: Record<string, string> = { regular: 'blue', extendedHours: 'orange', homeVisit: 'purple' };
 
 export function AppointmentBookingPage() {
@@ -21,13 +19,10 @@ export function AppointmentBookingPage() {
   const [day, setDay] = useState<string>();
   const [slot, setSlot] = useState<Slot | null>(null);
   const [form] = Form.useForm();
-  const sites = useQuery({ queryKey: ['appt-sites'], queryFn: () => get<{ id: string; name: string }[]>('/api/public/appointment-sites') });
-  const days = useQuery({ queryKey: ['appt-days', orgId], enabled: !!orgId, queryFn: () => get<{ days: string[] }>(`/api/public/appointment-slots?${qs({ orgId })}`) });
-  const slots = useQuery({ queryKey: ['appt-slots', orgId, day], enabled: !!orgId && !!day, queryFn: () => get<{ slots: Slot[] }>(`/api/public/appointment-slots?${qs({ orgId, day })}`) });
-  const book = useMutation({
-    mutationFn: (v: Record<string, string>) => post<Appointment>('/api/public/appointments', { ...v, slotId: slot!.id, itemId }),
-    onError: () => { void slots.refetch(); },
-  });
+  const sites = useAppointmentSites();
+  const days = useSlotDays(orgId);
+  const slots = useSlots(orgId, day);
+  const book = useBookAppointment(() => { void slots.refetch(); });
   if (book.data) {
     const a = book.data;
     return (
@@ -68,7 +63,7 @@ export function AppointmentBookingPage() {
       ) : null}
       {slot ? (
         <Card size="small" title="4. 填写预约人信息" style={{ marginTop: 8 }}>
-          <Form form={form} layout="vertical" onFinish={(v) => book.mutate(v)}>
+          <Form form={form} layout="vertical" onFinish={(v: Record<string, string>) => book.mutate({ ...v, slotId: slot.id, itemId } as ApiBody<'/api/public/appointments'>)}>
             <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={50} /></Form.Item>
             <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, len: 18, message: '证件号码应为18位' }]}><Input maxLength={18} /></Form.Item>
             <Form.Item name="phone" label="手机号码" rules={[{ required: true, pattern: /^1\d{10}$/, message: '手机号码应为11位数字' }]}><Input maxLength={11} inputMode="numeric" /></Form.Item>
@@ -84,14 +79,9 @@ export function AppointmentBookingPage() {
 
 export function AppointmentDayPage() {
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [day, setDay] = useState(dayjs().format('YYYY-MM-DD'));
-  const list = useQuery({ queryKey: ['appt-day', day], queryFn: () => get<Appointment[]>(`/api/appointments?${qs({ day })}`) });
-  const arrive = useMutation({
-    mutationFn: (id: string) => post(`/api/appointments/${id}/arrive`),
-    onSuccess: () => { message.success('已登记到场'); void qc.invalidateQueries({ queryKey: ['appt-day'] }); },
-    onError: (e) => message.error(e.message),
-  });
+  const list = useDayAppointments(day);
+  const arrive = useArrive({ done: () => message.success('已登记到场'), failed: (e) => message.error(e.message) });
   const by = (k: string) => (list.data ?? []).filter((a) => a.status !== 'cancelled' && a.kindName === k).length;
   return (
     <PageContainer title="预约接待" subTitle="本中心当日预约：窗口预约、延时服务、上门服务">
@@ -100,7 +90,7 @@ export function AppointmentDayPage() {
           <DatePicker value={dayjs(day)} onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))} allowClear={false} />
           <Tag color="blue">窗口预约 {by('窗口预约')}</Tag><Tag color="orange">延时服务 {by('延时服务')}</Tag><Tag color="purple">上门服务 {by('上门服务')}</Tag>
         </Space>
-        <Table<Appointment> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data ?? []} pagination={{ pageSize: 50 }} data-testid="appointment-day"
+        <Table<DayAppointment> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data ?? []} pagination={{ pageSize: 50 }} data-testid="appointment-day"
           columns={[
             { title: '时段', render: (_, a) => `${a.startTime}—${a.endTime}` },
             { title: '方式', dataIndex: 'kindName' },

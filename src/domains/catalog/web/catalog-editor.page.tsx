@@ -8,8 +8,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { type FormInstance, Alert, App, Button, Checkbox, Col, Divider, Empty, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Result, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, del, post, put } from '../../../core/web/api';
+import { ApiError, type ApiBody } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
 import { fmtTime } from '../../../core/web/case-parts';
 import type { GuideElements, ItemDetail, VersionView } from '../shared/catalog.schema';
@@ -18,11 +17,12 @@ import {
   BODY_NATURES, CROSS_REGION_SCOPES, EXERCISE_LEVELS, HANDLE_MODES, HANDLING_TYPES, ITEM_TYPES, LEGAL_TOPICS, LIMIT_UNITS, MATERIAL_FORMS,
   MATERIAL_SOURCES, NECESSITY, ONLINE_DEPTHS, ONLINE_DEPTH_LABELS, PERSON_TOPICS, POWER_SOURCES, RESULT_TYPES, SERVICE_OBJECTS, VERSION_STATUS_COLOR,
 } from '../shared/catalog.labels';
-import { useItem, useOptions } from './catalog.api';
+import { useCreateDraft, useCreateItem, useDiscardDraft, useItem, useOptions, usePublishItem, useSaveDraft, useSetSites, useWithdrawItem } from './catalog.hooks';
 import { GuideView } from './guide-view';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 const mapOpts = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
+type ItemType = ApiBody<'/api/catalog/items'>['elements']['type'];
 type FormValues = Omit<GuideElements, 'specialProcedures'> & { spMode: 'unset' | 'none' | 'some'; specialProcedures: NonNullable<GuideElements['specialProcedures']> };
 
 const toForm = (v: GuideElements): FormValues => ({ ...v, spMode: v.specialProcedures === null ? 'unset' : v.specialProcedures.length ? 'some' : 'none', specialProcedures: v.specialProcedures ?? [] });
@@ -50,7 +50,6 @@ export function CatalogEditorPage() {
 
 function Editor({ d }: { d: ItemDetail }) {
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const editable = d.actions.includes('edit') && !!d.draft;
@@ -59,30 +58,27 @@ function Editor({ d }: { d: ItemDetail }) {
   const live = useMemo(() => assessGuide({ ...toElements(values), code: d.code, orgId: d.orgId }), [values, d.code, d.orgId]);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   const [sinkOpen, setSinkOpen] = useState(false);
-  const refresh = (r?: ItemDetail) => { if (r) qc.setQueryData(['catalog-item', d.id], r); void qc.invalidateQueries({ queryKey: ['catalog-items'] }); void qc.invalidateQueries({ queryKey: ['catalog-summary'] }); };
   const onError = (e: Error) => {
     if (e instanceof ApiError && e.fields.length) (form as FormInstance).setFields(e.fields.map((f) => ({ name: f.path.replace(/^elements\./, '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
     message.error(e.message);
   };
-  const save = useMutation({ mutationFn: () => put<ItemDetail>(`/api/catalog/items/${d.id}/draft`, { rev: d.draft!.rev, elements: toElements(form.getFieldsValue(true)) }), onSuccess: (r) => { message.success('草稿已保存'); refresh(r); }, onError });
-  const publish = useMutation({ mutationFn: (rev: number) => post<ItemDetail>(`/api/catalog/items/${d.id}/publish`, { rev }), onSuccess: (r) => { message.success(`第${r.published?.versionNo}版已发布`); refresh(r); }, onError });
+  const save = useSaveDraft(d.id, { done: () => message.success('草稿已保存'), failed: onError });
+  const draft = () => ({ rev: d.draft!.rev, elements: toElements(form.getFieldsValue(true)) as ApiBody<'/api/catalog/items/{id}/draft', 'put'>['elements'] });
+  const publish = usePublishItem(d.id, { done: (r) => message.success(`第${r.published?.versionNo}版已发布`), failed: onError });
   const saveAndPublish = async () => {
     let rev = d.draft!.rev;
-    if (form.isFieldsTouched()) rev = (await save.mutateAsync()).draft!.rev;
+    if (form.isFieldsTouched()) rev = (await save.mutateAsync(draft())).draft!.rev;
     publish.mutate(rev);
   };
-  const createDraft = useMutation({ mutationFn: () => post<ItemDetail>(`/api/catalog/items/${d.id}/draft`), onSuccess: (r) => { message.success(`已新建第${r.draft?.versionNo}版草稿`); refresh(r); }, onError });
-  const discard = useMutation({
-    mutationFn: () => del<{ itemDeleted: boolean }>(`/api/catalog/items/${d.id}/draft`),
-    onSuccess: (r) => { message.success('草稿已放弃'); if (r.itemDeleted) navigate('/catalog'); else void qc.invalidateQueries({ queryKey: ['catalog-item', d.id] }); }, onError,
-  });
+  const createDraft = useCreateDraft(d.id, { done: (r) => message.success(`已新建第${r.draft?.versionNo}版草稿`), failed: onError });
+  const discard = useDiscardDraft(d.id, { done: (r) => { message.success('草稿已放弃'); if (r.itemDeleted) navigate('/catalog'); }, failed: onError });
 
   const tags = [<StatusTag key="s" name={d.statusName} color={d.status === 'published' ? 'success' : d.status === 'withdrawn' ? 'error' : 'default'} />];
   if (d.draft && d.published) tags.push(<Tag key="r" color="processing">第{d.draft.versionNo}版修订中</Tag>);
   return (
     <PageContainer title={version.name} subTitle={`${d.code}　${d.orgName}`} tags={tags} onBack={() => navigate('/catalog')}
       extra={[
-        editable ? <Button key="save" loading={save.isPending} onClick={() => save.mutate()}>保存草稿</Button> : null,
+        editable ? <Button key="save" loading={save.isPending} onClick={() => save.mutate(draft())}>保存草稿</Button> : null,
         d.actions.includes('publish') ? (
           <Popconfirm key="pub" title={live.complete ? `发布第${d.draft?.versionNo}版？${d.published ? `第${d.published.versionNo}版将被替代。` : ''}` : '要素尚不完整，发布将被拒绝并列出缺失要素。仍要提交吗？'} okText="发布" cancelText="取消" onConfirm={saveAndPublish}>
             <Button type="primary" loading={publish.isPending} data-testid="publish">发布</Button>
@@ -118,8 +114,8 @@ function Editor({ d }: { d: ItemDetail }) {
           {d.sites.length ? <><Divider /><Typography.Title level={5}>下沉站点</Typography.Title>{d.sites.map((s) => <Tag key={s.orgId}>{s.orgName}</Tag>)}</> : null}
         </ProCard>
       </ProCard>
-      <WithdrawModal open={withdrawOpen} itemId={d.id} onClose={(r) => { setWithdrawOpen(false); if (r) refresh(r); }} />
-      <SinkModal open={sinkOpen} d={d} onClose={(r) => { setSinkOpen(false); if (r) refresh(r); }} />
+      <WithdrawModal open={withdrawOpen} itemId={d.id} onClose={() => setWithdrawOpen(false)} />
+      <SinkModal open={sinkOpen} d={d} onClose={() => setSinkOpen(false)} />
     </PageContainer>
   );
 }
@@ -311,26 +307,26 @@ function GuideFields() {
   );
 }
 
-function WithdrawModal({ open, itemId, onClose }: { open: boolean; itemId: string; onClose: (r?: ItemDetail) => void }) {
+function WithdrawModal({ open, itemId, onClose }: { open: boolean; itemId: string; onClose: () => void }) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
-  const run = useMutation({ mutationFn: () => post<ItemDetail>(`/api/catalog/items/${itemId}/withdraw`, { reason }), onSuccess: (r) => { message.success('已撤销'); onClose(r); }, onError: (e) => message.error(e.message) });
+  const run = useWithdrawItem(itemId, { done: () => { message.success('已撤销'); onClose(); }, failed: (e) => message.error(e.message) });
   return (
-    <Modal open={open} title="撤销事项" okText="撤销" okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }} cancelText="取消" confirmLoading={run.isPending} onOk={() => run.mutate()} onCancel={() => onClose()}>
+    <Modal open={open} title="撤销事项" okText="撤销" okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }} cancelText="取消" confirmLoading={run.isPending} onOk={() => run.mutate(reason)} onCancel={() => onClose()}>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="撤销后公众将看不到该事项，也不能再申请；已受理的办件不受影响。" />
       <Input.TextArea placeholder="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
     </Modal>
   );
 }
 
-function SinkModal({ open, d, onClose }: { open: boolean; d: ItemDetail; onClose: (r?: ItemDetail) => void }) {
+function SinkModal({ open, d, onClose }: { open: boolean; d: ItemDetail; onClose: () => void }) {
   const { message } = App.useApp();
   const options = useOptions();
   const [chosen, setChosen] = useState<string[]>(d.sites.map((s) => s.orgId));
-  const run = useMutation({ mutationFn: () => put<ItemDetail>(`/api/catalog/items/${d.id}/sites`, { siteOrgIds: chosen }), onSuccess: (r) => { message.success('下沉站点已更新'); onClose(r); }, onError: (e) => message.error(e.message) });
+  const run = useSetSites(d.id, { done: () => { message.success('下沉站点已更新'); onClose(); }, failed: (e) => message.error(e.message) });
   const sites = (options.data?.sites ?? []).filter((s) => s.divisionCode.startsWith(d.divisionCode));
   return (
-    <Modal open={open} title="下沉到便民服务站点" okText="保存" cancelText="取消" confirmLoading={run.isPending} onOk={() => run.mutate()} onCancel={() => onClose()}>
+    <Modal open={open} title="下沉到便民服务站点" okText="保存" cancelText="取消" confirmLoading={run.isPending} onOk={() => run.mutate(chosen)} onCancel={() => onClose()}>
       <Typography.Paragraph type="secondary">选中的乡镇（街道）、村（社区）便民服务站点可受理本事项。</Typography.Paragraph>
       {sites.length ? <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} options={sites.map((s) => ({ value: s.orgId, label: `${s.orgName}` }))} style={{ display: 'grid', gap: 6 }} /> : <Empty description="本区划下没有便民服务站点" />}
     </Modal>
@@ -343,16 +339,16 @@ export function CatalogNewPage() {
   const navigate = useNavigate();
   const options = useOptions();
   const [form] = Form.useForm();
-  const create = useMutation({
-    mutationFn: (v: { orgId: string; code?: string; name: string; type: string }) => post<ItemDetail>('/api/catalog/items', { orgId: v.orgId, code: v.code || undefined, elements: { name: v.name, type: v.type } }),
-    onSuccess: (r) => { message.success('已创建第1版草稿'); navigate(`/catalog/items/${r.id}`); },
-    onError: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.replace(/^elements\./, ''), errors: [f.message] }))); message.error(e.message); },
+  const create = useCreateItem({
+    done: (r) => { message.success('已创建第1版草稿'); navigate(`/catalog/items/${r.id}`); },
+    failed: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.replace(/^elements\./, ''), errors: [f.message] }))); message.error(e.message); },
   });
+
   if (options.isLoading) return <Spin />;
   return (
     <PageContainer title="新增事项" onBack={() => navigate('/catalog')}>
       <ProCard style={{ maxWidth: 640 }}>
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ orgId: options.data?.orgs[0]?.id, type: '行政许可' }}>
+        <Form form={form} layout="vertical" onFinish={(v: { orgId: string; code?: string; name: string; type: ItemType }) => create.mutate({ orgId: v.orgId, code: v.code || undefined, elements: { name: v.name, type: v.type } })} initialValues={{ orgId: options.data?.orgs[0]?.id, type: '行政许可' }}>
           <Form.Item name="orgId" label="实施主体" rules={[{ required: true, message: '请选择实施主体' }]}><Select options={(options.data?.orgs ?? []).map((o) => ({ value: o.id, label: o.name }))} loading={options.isLoading} /></Form.Item>
           <Form.Item name="name" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}><Input maxLength={200} /></Form.Item>
           <Form.Item name="type" label="事项类型" rules={[{ required: true }]}><Select options={opts(ITEM_TYPES)} /></Form.Item>

@@ -8,13 +8,14 @@ import { PageContainer, ProCard, ProTable, StatisticCard, type ActionType } from
 import { App, Button, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { invalidate } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
 import { fmtTime } from '../../../core/web/case-parts';
 import type { ItemSummary } from '../shared/catalog.schema';
 import { ITEM_TYPES } from '../shared/catalog.labels';
 import { percent } from '../shared/catalog.completeness';
-import { importWorkbook, listItems, useSummary, type ImportRowError } from './catalog.api';
+import { importWorkbook, listItems, useSummary, type ImportRowError } from './catalog.hooks';
 import { ZeroVisitTag } from './guide-view';
 
 const STATUS_COLOR = { published: 'success', draft: 'default', withdrawn: 'error' } as const;
@@ -37,7 +38,7 @@ export function CatalogListPage() {
       const r = await importWorkbook(file);
       message.success(`导入完成：新增${r.created}项，更新${r.updated}项，未变化${r.unchanged}项（均为草稿，发布前请核对）`);
       table.current?.reload();
-      void qc.invalidateQueries({ queryKey: ['catalog-summary'] });
+      void invalidate(qc, '/api/catalog/summary');
     } catch (e) {
       const rows = (e as { rows?: ImportRowError[] }).rows;
       if (rows?.length) setImportErrors({ message: (e as Error).message, rows });

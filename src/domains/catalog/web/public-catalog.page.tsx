@@ -7,7 +7,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Input, List, Result, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { LeftOutlined } from '@ant-design/icons';
 import { limitText } from '../shared/catalog.labels';
-import { usePublicGuide, usePublicSearch, usePublicSites } from './catalog.api';
+import { usePublicGuide, usePublicSearch, usePublicSites } from './catalog.hooks';
 import { GuideView, ZeroVisitTag } from './guide-view';
 import { usePublicSite } from '../../../core/web/public-site';
 

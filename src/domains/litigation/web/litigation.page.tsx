@@ -7,23 +7,15 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Result, Select, Space, Spin, Statistic, Switch, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import type { CaseAction, CaseDetail, MetricResult } from '../../../core/shared/schemas';
-import { ApiError, get, post, qs } from '../../../core/web/api';
+import type { CaseAction } from '../../../core/shared/schemas';
+import { ApiError, qs, type ApiBody } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { APPEARANCES, HEAD_APPEARANCES } from '../shared/litigation.machine';
-
-type SuitFile = {
-  court: string; courtCaseNo: string; plaintiff: string; cause: string; claims: string; challengedAct: string; reconsidered: boolean; servedOn: string;
-  answeredOn: string | null; agents: string | null; appealedBy: string | null; finalOutcome: string | null; closedOn: string | null;
-  counsel: { id: string; name: string; firmName: string } | null;
-  hearings: { id: string; instance: number; heldOn: string; appearance: string; headName: string | null; staffNames: string | null; absenceReason: string | null; spoke: boolean | null }[];
-  decisions: { id: string; instance: number; kind: string; outcome: string; decidedOn: string; summary: string | null }[];
-  advice: { id: string; refNo: string; court: string; adviceNo: string; receivedOn: string; content: string; stateName: string; reply: string | null; repliedOn: string | null }[];
-};
+import { useActionForm, useCounselOptions, useDefendantOrgs, useLitigationFigures, useReceiveAdvice, useRefreshSuit, useRegisterSuit, useSuitFile } from './litigation.hooks';
 
 const day = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v);
 const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
@@ -34,18 +26,14 @@ export function RegisterSuitPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   // The justice bureau picks the defendant (the government, or any agency); a department registers its own.
-  const orgs = useQuery({ queryKey: ['disclosure-orgs'], queryFn: () => get<{ id: string; name: string }[]>('/api/public/disclosure/orgs') });
-  const send = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<{ id: string; refNo: string }>('/api/litigations', v),
-    onSuccess: (r) => navigate(`/litigation/${r.id}`),
-    onError: (e) => fieldErrors(form, e),
-  });
+  const orgs = useDefendantOrgs();
+  const send = useRegisterSuit({ done: (r) => navigate(`/litigation/${r.id}`), failed: (e) => fieldErrors(form, e) });
   return (
     <PageContainer title="登记行政应诉案件">
       <Card style={{ maxWidth: 820 }}>
         <Typography.Paragraph type="secondary">收到人民法院送达的起诉状副本后登记；自收到之日起15日内提交答辩状和证据（行政诉讼法 第67条）。</Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ reconsidered: false, court: '' }}
-          onFinish={(v) => send.mutate(Object.fromEntries(Object.entries({ ...v, servedOn: day(v.servedOn) }).filter(([, x]) => x !== undefined && x !== '')))}>
+          onFinish={(v) => send.mutate(Object.fromEntries(Object.entries({ ...v, servedOn: day(v.servedOn) }).filter(([, x]) => x !== undefined && x !== '')) as ApiBody<'/api/litigations'>)}>
           <Form.Item name="orgId" label="被告行政机关" extra="不选则为本机关；司法局为区政府或其他机关登记时选择"><Select allowClear showSearch optionFilterProp="label" options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
           <Form.Item name="court" label="受理法院" rules={[{ required: true, message: '请填写受理法院' }]}><Input maxLength={60} placeholder="三门峡市湖滨区人民法院" /></Form.Item>
           <Form.Item name="courtCaseNo" label="案号" rules={[{ required: true, message: '请填写案号' }]}><Input maxLength={60} placeholder="（2026）豫1202行初45号" /></Form.Item>
@@ -70,14 +58,13 @@ function HearingForm({ action, onDone }: { action: CaseAction; onDone: () => voi
   const [form] = Form.useForm();
   const appearance = Form.useWatch('appearance', form) as string | undefined;
   const head = !!appearance && (HEAD_APPEARANCES as readonly string[]).includes(appearance);
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post(action.path, Object.fromEntries(Object.entries({ ...v, heldOn: day(v.heldOn) }).filter(([, x]) => x !== undefined && x !== ''))),
-    onSuccess: () => { message.success('已记录开庭'); form.resetFields(); onDone(); },
-    onError: (e) => { fieldErrors(form, e); message.error(e.message); },
+  const save = useActionForm(action, {
+    done: () => { message.success('已记录开庭'); form.resetFields(); onDone(); },
+    failed: (e) => { fieldErrors(form, e); message.error(e.message); },
   });
   return (
     <Card size="small" title={action.label} data-testid="hearing-form">
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ appearance: '主要负责人', spoke: true }}>
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(Object.fromEntries(Object.entries({ ...v, heldOn: day(v.heldOn) }).filter(([, x]) => x !== undefined && x !== '')))} initialValues={{ appearance: '主要负责人', spoke: true }}>
         <Space wrap align="start">
           <Form.Item name="heldOn" label="开庭日期" rules={[{ required: true, message: '请选择开庭日期' }]}><DatePicker /></Form.Item>
           <Form.Item name="appearance" label="行政机关出庭情况"><Radio.Group options={APPEARANCES.map((a) => ({ value: a, label: a }))} /></Form.Item>
@@ -100,15 +87,14 @@ function HearingForm({ action, onDone }: { action: CaseAction; onDone: () => voi
 function AnswerForm({ caseId, action, onDone }: { caseId: string; action: CaseAction; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const counsel = useQuery({ queryKey: ['litigation-counsel', caseId], queryFn: () => get<{ id: string; name: string; firmName: string }[]>(`/api/litigations/${caseId}/counsel-options`) });
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post(action.path, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''))),
-    onSuccess: () => { message.success('已提交答辩'); onDone(); },
-    onError: (e) => { fieldErrors(form, e); message.error(e.message); },
+  const counsel = useCounselOptions(caseId);
+  const save = useActionForm(action, {
+    done: () => { message.success('已提交答辩'); onDone(); },
+    failed: (e) => { fieldErrors(form, e); message.error(e.message); },
   });
   return (
     <Card size="small" title={action.label} data-testid="answer-form">
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => save.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')))}>
         <Form.Item name="evidence" label="证据和所依据的规范性文件" rules={[{ required: true, message: '请填写证据和依据' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         <Form.Item name="defence" label="答辩要点" rules={[{ required: true, message: '请填写答辩要点' }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         <Form.Item name="agents" label="委托代理人（工作人员）"><Input maxLength={200} /></Form.Item>
@@ -123,14 +109,13 @@ function AdviceForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<{ id: string }>(`/api/litigations/${caseId}/judicial-advice`, Object.fromEntries(Object.entries({ ...v, receivedOn: day(v.receivedOn) }).filter(([, x]) => x !== undefined && x !== null && x !== ''))),
-    onSuccess: () => { message.success('已登记司法建议'); setOpen(false); form.resetFields(); onDone(); },
-    onError: (e) => { fieldErrors(form, e); message.error(e.message); },
+  const save = useReceiveAdvice(caseId, {
+    done: () => { message.success('已登记司法建议'); setOpen(false); form.resetFields(); onDone(); },
+    failed: (e) => { fieldErrors(form, e); message.error(e.message); },
   });
   if (!open) return <Button onClick={() => setOpen(true)}>登记收到的司法建议</Button>;
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} style={{ maxWidth: 720 }}>
+    <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => save.mutate(Object.fromEntries(Object.entries({ ...v, receivedOn: day(v.receivedOn) }).filter(([, x]) => x !== undefined && x !== null && x !== '')) as ApiBody<'/api/litigations/{id}/judicial-advice'>)} style={{ maxWidth: 720 }}>
       <Space wrap align="start">
         <Form.Item name="court" label="发出建议的法院" rules={[{ required: true, message: '请填写法院' }]}><Input maxLength={60} style={{ width: 240 }} /></Form.Item>
         <Form.Item name="adviceNo" label="司法建议书文号" rules={[{ required: true, message: '请填写文号' }]}><Input maxLength={60} style={{ width: 220 }} /></Form.Item>
@@ -145,11 +130,10 @@ function AdviceForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
 
 export function SuitPage() {
   const { id = '' } = useParams();
-  const qc = useQueryClient();
   const me = useMe();
-  const c = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
-  const f = useQuery({ queryKey: ['litigation-file', id], queryFn: () => get<SuitFile>(`/api/litigations/${id}/file`) });
-  const refresh = () => { void qc.invalidateQueries({ queryKey: ['case', id] }); void qc.invalidateQueries({ queryKey: ['litigation-file', id] }); };
+  const c = useCase(id);
+  const f = useSuitFile(id);
+  const refresh = useRefreshSuit(id);
   if (c.isLoading || f.isLoading) return <Spin />;
   if (c.error || !c.data || !f.data) return <Result status="404" title={c.error?.message ?? f.error?.message ?? '案件不存在'} />;
   const d = c.data;
@@ -225,7 +209,7 @@ export function LitigationFiguresPage() {
   const today = dayjs().format('YYYY-MM-DD');
   const to = `${year}-12-31` < today ? `${year}-12-31` : today;
   const query = { from: `${year}-01-01`, to };
-  const figures = useQuery({ queryKey: ['litigation-figures', year], queryFn: () => Promise.all(FIGURES.map((k) => get<MetricResult>(`/api/metrics/${k}?${qs(query)}`))) });
+  const figures = useLitigationFigures(FIGURES, query);
   return (
     <PageContainer title="行政应诉统计" extra={<InputNumber min={2019} max={2100} value={year} onChange={(v) => v && setYear(v)} />}>
       {figures.error ? <Alert type="error" message={figures.error.message} /> : null}

@@ -1,15 +1,9 @@
 /** 行政复议 on the public portal, phone-sized: apply (signed in), follow by number, supply 补正 there. */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, List, Result, Tabs, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
-import { get, post, qs } from '../../../core/web/api';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
-import { ApplicationForm, type Filed } from './reconsideration-form';
-
-type Tracked = {
-  refNo: string; state: string; stateName: string; respondent: string; receivedOn: string; request: string; procedure: string; acceptedOn: string | null;
-  correctionAsked: string | null; outcome: string | null; closedOn: string | null; clocks: { label: string; dueDate: string | null; state: string; derivation: string }[];
-};
+import { ApplicationForm } from './reconsideration-form';
+import { useSupplyReconsideration, useTrackReconsideration, type Filed } from './reconsideration.hooks';
 
 function Apply() {
   const { loading, me } = usePublicMe();
@@ -27,14 +21,14 @@ function Apply() {
 function Track() {
   const [q, setQ] = useState({ refNo: '', phone4: '' });
   const [content, setContent] = useState('');
-  const track = useMutation({ mutationFn: () => get<Tracked>(`/api/public/reconsiderations/track?${qs(q)}`) });
-  const supply = useMutation({ mutationFn: () => post<Tracked>('/api/public/reconsiderations/supply', { ...q, content }), onSuccess: () => track.mutate() });
+  const track = useTrackReconsideration();
+  const supply = useSupplyReconsideration(() => track.mutate(q));
   const d = track.data;
   return (
     <Card size="small">
       <Input placeholder="案件编号" value={q.refNo} onChange={(e) => setQ({ ...q, refNo: e.target.value.trim() })} style={{ marginBottom: 8 }} data-testid="track-refno" />
       <Input placeholder="手机号码后4位" maxLength={4} inputMode="numeric" value={q.phone4} onChange={(e) => setQ({ ...q, phone4: e.target.value.trim() })} style={{ marginBottom: 8 }} data-testid="track-phone4" />
-      <Button type="primary" block onClick={() => track.mutate()} loading={track.isPending}>查询</Button>
+      <Button type="primary" block onClick={() => track.mutate(q)} loading={track.isPending}>查询</Button>
       {track.error ? <Alert type="error" message={track.error.message} style={{ marginTop: 8 }} /> : null}
       {d ? (
         <Descriptions column={1} size="small" style={{ marginTop: 12 }} data-testid="reconsideration-track">
@@ -52,7 +46,7 @@ function Track() {
           <Alert type="warning" message={`需补正：${d.correctionAsked ?? ''}`} style={{ marginBottom: 8 }} />
           <Input.TextArea rows={3} placeholder="补正的内容和材料说明" value={content} onChange={(e) => setContent(e.target.value)} data-testid="supply-content" />
           {supply.error ? <Alert type="error" message={supply.error.message} style={{ marginTop: 8 }} /> : null}
-          <Button type="primary" block style={{ marginTop: 8 }} loading={supply.isPending} onClick={() => supply.mutate()}>提交补正</Button>
+          <Button type="primary" block style={{ marginTop: 8 }} loading={supply.isPending} onClick={() => supply.mutate({ ...q, content })}>提交补正</Button>
         </Card>
       ) : null}
     </Card>

@@ -6,22 +6,11 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseDetail } from '../../../core/shared/schemas';
-import { get } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { ApplicationForm } from './reconsideration-form';
-
-type Substance = {
-  applicantKind: string; channel: string; receivedOn: string; address: string | null; respondent: string;
-  act: { description: string; kind: string; linked: boolean; amountYuan: number | null; knewOn: string };
-  request: string; factsAndReasons: string; warnings: string[]; procedure: string; procedureReason: string;
-  correctionAsked: string | null; supplied: string | null; acceptedOn: string | null; deemedAccepted: boolean;
-  copySentOn: string | null; answer: string | null; evidence: string | null; answeredOn: string | null; hearingOn: string | null; headAttended: boolean | null;
-  outcome: string | null; closedOn: string | null; decisionFacts: string | null; decisionReasoning: string | null; outcomeNote: string | null;
-  documents: { kind: string; title: string }[];
-};
+import { useRefreshReconsideration, useSubstance } from './reconsideration.hooks';
 
 export function RegisterReconsiderationPage() {
   const navigate = useNavigate();
@@ -34,10 +23,9 @@ export function RegisterReconsiderationPage() {
 
 export function ReconsiderationCasePage() {
   const { id = '' } = useParams();
-  const qc = useQueryClient();
-  const c = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
-  const s = useQuery({ queryKey: ['reconsideration-substance', id], queryFn: () => get<Substance>(`/api/reconsiderations/${id}/substance`) });
-  const refresh = () => { void qc.invalidateQueries({ queryKey: ['case', id] }); void qc.invalidateQueries({ queryKey: ['reconsideration-substance', id] }); };
+  const c = useCase(id);
+  const s = useSubstance(id);
+  const refresh = useRefreshReconsideration(id);
   if (c.isLoading || s.isLoading) return <Spin />;
   if (c.error || !c.data || !s.data) return <Result status="404" title={c.error?.message ?? s.error?.message ?? '案件不存在'} />;
   const d = c.data;

@@ -1,30 +1,27 @@
 /** The 行政复议 application form (第22条 contents), for the citizen's phone and the bureau's counter alike. */
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { ApiError, get, post } from '../../../core/web/api';
+import { ApiError, type ApiBody } from '../../../core/web/api';
+import { useFileReconsideration, useRespondents, type Filed } from './reconsideration.hooks';
 import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, suggestProcedure, type ActKind, PROCEDURES } from '../shared/reconsideration.labels';
 
-export type Filed = { id: string; refNo: string; receivedOn: string; procedure: 'simple' | 'ordinary'; procedureReason: string; warnings: string[] };
 const day = (v: unknown) => (v ? dayjs(v as dayjs.Dayjs).format('YYYY-MM-DD') : undefined);
 
 export function ApplicationForm({ staff, name, onFiled }: { staff: boolean; name?: string; onFiled: (f: Filed) => void }) {
   const [form] = Form.useForm();
-  const respondents = useQuery({ queryKey: ['reconsideration-respondents'], queryFn: () => get<{ id: string; name: string }[]>('/api/public/reconsideration/respondents') });
-  const file = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post<Filed>('/api/reconsiderations', {
-      ...v, knewOn: day(v.knewOn), receivedOn: staff ? day(v.receivedOn) : undefined, channel: staff ? v.channel : 'online',
-      amountYuan: v.amountYuan ?? undefined, actRefNo: (v.actRefNo as string | undefined)?.trim() || undefined, address: v.address || undefined,
-    }),
-    onSuccess: onFiled,
-    onError: (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); },
-  });
+  const respondents = useRespondents();
+  const file = useFileReconsideration(onFiled, (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); });
+  // The form's values are antd's (dayjs dates, blank strings): the server's schema judges the rest.
+  const submit = (v: Record<string, unknown>) => file.mutate({
+    ...v, knewOn: day(v.knewOn), receivedOn: staff ? day(v.receivedOn) : undefined, channel: staff ? v.channel : 'online',
+    amountYuan: v.amountYuan ?? undefined, actRefNo: (v.actRefNo as string | undefined)?.trim() || undefined, address: v.address || undefined,
+  } as ApiBody<'/api/reconsiderations'>);
   const actKind = Form.useWatch('actKind', form) as ActKind | undefined;
   const amount = Form.useWatch('amountYuan', form) as number | undefined;
   const agree = Form.useWatch('partiesAgreeSimple', form) as boolean | undefined;
   const hint = actKind ? suggestProcedure({ actKind, amountYuan: amount, partiesAgreeSimple: agree }) : null;
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => file.mutate(v)} initialValues={{ applicantKind: 'person', applicantName: name, channel: 'counter' }} data-testid="reconsideration-form">
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ applicantKind: 'person', applicantName: name, channel: 'counter' }} data-testid="reconsideration-form">
       {staff ? <Form.Item name="channel" label="申请方式（第22条）"><Select options={Object.entries(CHANNELS).filter(([k]) => k !== 'online').map(([value, label]) => ({ value, label }))} /></Form.Item> : null}
       {staff ? <Form.Item name="receivedOn" label="收到申请日期" rules={[{ required: true, message: '请选择收到申请的日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item> : null}
       <Form.Item name="applicantKind" label="申请人类型"><Select options={Object.entries(APPLICANT_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item>

@@ -1,0 +1,37 @@
+/** The reconsideration domain's server state: every query and mutation its pages use, typed from the API document. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { caseKey } from '../../../core/web/case.hooks';
+
+export type Filed = ApiResponse<'/api/reconsiderations', 'post'>;
+
+export const useRespondents = () => useQuery(apiQuery('/api/public/reconsideration/respondents'));
+
+/** The substance of a case; the route's schema leaves the shape open, so it is stated here. */
+export type Substance = {
+  applicantKind: string; channel: string; receivedOn: string; address: string | null; respondent: string;
+  act: { description: string; kind: string; linked: boolean; amountYuan: number | null; knewOn: string };
+  request: string; factsAndReasons: string; warnings: string[]; procedure: string; procedureReason: string;
+  correctionAsked: string | null; supplied: string | null; acceptedOn: string | null; deemedAccepted: boolean;
+  copySentOn: string | null; answer: string | null; evidence: string | null; answeredOn: string | null; hearingOn: string | null; headAttended: boolean | null;
+  outcome: string | null; closedOn: string | null; decisionFacts: string | null; decisionReasoning: string | null; outcomeNote: string | null;
+  documents: { kind: string; title: string }[];
+};
+export const useSubstance = (id: string) => {
+  const { queryKey } = apiQuery('/api/reconsiderations/{id}/substance', { path: { id } });
+  return useQuery({ queryKey, queryFn: () => api.GET('/api/reconsiderations/{id}/substance', { path: { id } }) as Promise<Substance> });
+};
+/** After a transition both the case and its substance have moved on. */
+export function useRefreshReconsideration(id: string) {
+  const qc = useQueryClient();
+  return () => { void qc.invalidateQueries({ queryKey: caseKey(id) }); void invalidate(qc, '/api/reconsiderations/{id}/substance'); };
+}
+
+export const useFileReconsideration = (onFiled: (f: Filed) => void, onError: (e: Error) => void) =>
+  useMutation({ mutationFn: (body: ApiBody<'/api/reconsiderations'>) => api.POST('/api/reconsiderations', { body }), onSuccess: onFiled, onError });
+
+/** Progress by number and phone digits is a deliberate action (rate-limited), not a query kept fresh. */
+export const useTrackReconsideration = () =>
+  useMutation({ mutationFn: (query: ApiQuery<'/api/public/reconsiderations/track'>) => api.GET('/api/public/reconsiderations/track', { query }) });
+export const useSupplyReconsideration = (onDone: () => void) =>
+  useMutation({ mutationFn: (body: ApiBody<'/api/public/reconsiderations/supply'>) => api.POST('/api/public/reconsiderations/supply', { body }), onSuccess: onDone });
