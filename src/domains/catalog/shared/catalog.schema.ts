@@ -299,14 +299,7 @@ export const PublicGuide = GuideElements.omit({ keywords: true, notes: true }).e
 export type PublicGuide = z.infer<typeof PublicGuide>;
 
 /** An item as the counter and the public list it for filing (GET /api/service-items). */
-export const ServiceItem = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  type: z.string(),
-  orgId: z.uuid(),
-  orgName: z.string(),
-  divisionCode: z.string(),
+export const ServiceItem = ItemSummary.pick({ id: true, code: true, name: true, type: true, orgId: true, orgName: true, divisionCode: true }).extend({
   legalLimit: z.number().int().nullable(),
   legalLimitUnit: z.string().nullable(),
   legalBasis: z.string().nullable(),
