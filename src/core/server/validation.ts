@@ -81,10 +81,7 @@ export function validate<T extends z.ZodType>(schema: T, data: unknown): { value
 }
 
 export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const bad = controlCharIssue(schema, data);
-  if (bad) throw new AppError('VALIDATION', bad.message, { fields: [bad] });
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  const fields = issuesOf(schema, r.error);
-  throw new AppError('VALIDATION', fields.map((f) => f.message).join('；').slice(0, 300), { fields });
+  const r = validate(schema, data);
+  if ('error' in r) throw r.error;
+  return r.value;
 }
