@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Thin launcher so `npx zhengtong …` runs the TypeScript CLI through tsx without a build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `npx zhengtong …` from a source checkout: TypeScript loaded through tsx in THIS process (no child
+// process), so SIGTERM and SIGINT reach the server itself and it drains before exiting. Production runs
+// the compiled bundle instead: `node dist/server/app/cli/main.js` (see `npm run build`).
+import { register } from 'tsx/esm/api';
 import { dirname, join } from 'node:path';
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const r = spawnSync(process.execPath, [tsx, join(root, 'src/app/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+import { fileURLToPath, pathToFileURL } from 'node:url';
+// A source checkout's web app is rebuilt before serving when its sources changed (no-op when fresh).
+if (process.argv[2] === 'serve') {
+  const { ensureWeb } = await import('../scripts/ensure-web.mjs');
+  const status = ensureWeb();
+  if (status !== 0) process.exit(status);
+}
+register();
+await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'app', 'cli', 'main.ts')).href);

@@ -3,7 +3,7 @@
  * or DATABASE_URL) as the system actor, through the same services as the HTTP API.
  */
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, type Config } from '../../core/server/config';
@@ -16,6 +16,7 @@ import { verifyAudit } from '../../core/server/audit';
 import { startWorker } from '../../core/server/jobs';
 import * as tenancy from '../../core/server/tenancy.repository';
 import { buildApp, prepareKernel } from '../server/app';
+import { quiesce, startup } from '../server/startup';
 import { runCluster } from '../server/cluster';
 import { DEMO_PASSWORD, DEMO_STAFF, DOMAIN_DEMO_LOGINS, hasDemo, seedDemo } from '../server/demo-district';
 import { register as registerCalendar } from './calendar.commands';
@@ -34,20 +35,60 @@ async function loadCalendar() {
   try { return await kernel.db.tx((tx) => kernel.calendar.get(tx)); } finally { await kernel.db.close(); }
 }
 
-/** One app process: the kernel (migrated, demo seeded on a fresh PGlite), HTTP and the job worker. */
-async function startProcess(config: Config) {
+/**
+ * One app process: the kernel (migrated), HTTP and the job worker. On a fresh PGlite it listens at once
+ * and generates the demo year behind a progress page (the first page within seconds of `npm start`),
+ * then starts the worker. SIGTERM/SIGINT stop it gracefully: /api/ready turns 503 and responses close
+ * their connections, the listener stays open until nothing is in hand (so queued connections are served,
+ * not reset), then closes, the worker finishes the job in hand, the database closes — bounded by
+ * SHUTDOWN_TIMEOUT_MS. The signal must reach this process itself: no documented start command puts a
+ * process of ours between (bin/zhengtong.js loads tsx in-process, npm and npx relay the signal, production
+ * runs compiled JS).
+ */
+async function startProcess(config: Config, onServing: (kernel: Kernel, port: number) => Promise<void> = async () => {}) {
   const kernel = await prepareKernel({ config });
-  if (config.engine === 'pglite' && !(await hasDemo(kernel))) {
-    out('首次启动：正在生成演示区县数据（湖滨区）……');
-    await seedDemo(kernel, out);
+  const state = startup();
+  const seedMarker = join(config.dataDir, 'demo-seeding');
+  const needsDemo = config.engine === 'pglite' && config.DEMO_AUTOSEED && !(await hasDemo(kernel));
+  if (!needsDemo && existsSync(seedMarker)) {
+    out(`警告：上次生成演示数据时进程被中断，演示数据不完整。请停止服务，删除 ${config.dataDir} 后重新启动。`);
   }
-  const app = await buildApp(kernel);
-  const worker = config.JOBS_ENABLED ? startWorker(kernel, { pollMs: config.JOBS_POLL_MS, log: (o, m) => app.log.warn(o, m) }) : null;
+  if (needsDemo) state.phase = 'starting';
+  const app = await buildApp(kernel, { startup: state });
+  let worker: ReturnType<typeof startWorker> | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    state.phase = 'stopping';
+    setTimeout(() => { process.stderr.write(`停止超时（${config.SHUTDOWN_TIMEOUT_MS} 毫秒），强制退出\n`); process.exit(1); }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    app.log.info({ signal }, 'stopping: draining in-flight requests');
+    await quiesce(state);
+    const idle = setInterval(() => app.server.closeIdleConnections(), 200);
+    await app.close();
+    clearInterval(idle);
+    await worker?.stop();
+    await kernel.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // npm and npx start us under `sh -c`, and sh dies of SIGTERM without relaying it: when the process that
+  // started us goes away, stop as if signalled instead of serving on as an orphan nobody can stop.
+  const parent = process.ppid;
+  setInterval(() => { if (process.ppid !== parent) void stop('parent exited'); }, 500).unref();
   await app.listen({ port: config.PORT, host: config.HOST });
-  const stop = async () => { await worker?.stop(); await app.close(); await kernel.db.close(); process.exit(0); };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return { kernel, port: (app.server.address() as { port: number }).port };
+  const port = (app.server.address() as { port: number }).port;
+  if (needsDemo) {
+    out(`首次启动：正在生成演示区县数据（湖滨区），进度见 http://localhost:${port}`);
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(seedMarker, new Date().toISOString());
+    await seedDemo(kernel, out, (done, total, step) => Object.assign(state, { done, total, step }));
+    rmSync(seedMarker, { force: true });
+    if (!stopping) state.phase = 'serving';
+  }
+  if (!stopping && config.JOBS_ENABLED) worker = startWorker(kernel, { pollMs: config.JOBS_POLL_MS, log: (o, m) => app.log.warn(o, m) });
+  await onServing(kernel, port);
 }
 
 async function banner(kernel: Kernel, port: number) {
@@ -63,8 +104,7 @@ async function banner(kernel: Kernel, port: number) {
 program.command('serve').description('启动 API 和网页（首次启动 PGlite 时自动建库并生成演示数据；WORKERS=N 在 PostgreSQL 上启动 N 个进程）').action(async () => {
   const config = loadConfig();
   if (config.WORKERS === 1) {
-    const { kernel, port } = await startProcess(config);
-    await banner(kernel, port);
+    await startProcess(config, banner);
     return;
   }
   let kernel: Kernel | undefined;

@@ -6,7 +6,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
+import { WEB_DIST } from '../../core/server/paths';
+import { registerStartup, startup, type Startup } from './startup';
 import client from 'prom-client';
 import { loadConfig, type Config } from '../../core/server/config';
 import { openDatabase, type Database } from '../../core/server/db/db';
@@ -21,7 +23,7 @@ import { kernelRoutes } from '../../core/server/http/kernel.routes';
 import * as jobsRepo from '../../core/server/jobs.repository';
 import { loadDomains } from './domains';
 
-export const WEB_DIST = resolve(import.meta.dirname, '../../../dist/web');
+export { WEB_DIST };
 
 export type BootOptions = { config?: Config; db?: Database; now?: () => Date; domains?: DomainModule[]; logger?: boolean };
 
@@ -44,7 +46,7 @@ export async function prepareKernel(opts: BootOptions = {}): Promise<Kernel> {
   return kernel;
 }
 
-export async function buildApp(kernel: Kernel, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(kernel: Kernel, opts: { logger?: boolean; startup?: Startup } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: kernel.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 2 * 1024 * 1024,
@@ -62,6 +64,7 @@ export async function buildApp(kernel: Kernel, opts: { logger?: boolean } = {}):
   });
 
   await registerHttpPlumbing(app, kernel, registry);
+  registerStartup(app, kernel, opts.startup ?? startup());
   app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();

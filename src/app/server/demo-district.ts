@@ -124,12 +124,15 @@ export async function seedDemoStaff(tx: Tx, kernel: Kernel) {
 }
 
 /** Whole demo: district, staff, then each domain's demo year. */
-export async function seedDemo(kernel: Kernel, log: (msg: string) => void = () => {}) {
+export async function seedDemo(kernel: Kernel, log: (msg: string) => void = () => {}, progress: (done: number, total: number, step: string) => void = () => {}) {
+  const total = kernel.domains.filter((d) => d.seedDemo).length + 2;
+  progress(0, total, '区划、机构和工作人员');
   await kernel.db.tx(async (tx) => {
     await seedDistrict(tx);
     await seedDemoStaff(tx, kernel);
   });
   log('演示区划、机构、窗口和工作人员已创建');
+  progress(1, total, '各业务的演示年度数据');
   const done = new Set<string>();
   const pending = kernel.domains.filter((d) => d.seedDemo);
   while (pending.length) {
@@ -139,6 +142,7 @@ export async function seedDemo(kernel: Kernel, log: (msg: string) => void = () =
     await d.seedDemo!(kernel);
     done.add(d.name);
     log(`演示数据已生成：${d.name}`);
+    progress(done.size + 1, total, `已生成：${d.name}`);
   }
   // Seeds generate due dates from working-day tables that run past the published calendar on weekends
   // alone (a demo started late in the year, or in January before the notice is entered): those due dates

@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { resolve } from 'node:path';
 import { DEFAULT_TZ } from '../shared/tz';
 
+/** The development default: public (it is in this file), so production refuses to start with it. */
+export const DEV_SECRET = 'zhengtong-dev-secret-change-me';
+/** Shortest production secret: 32 characters of `openssl rand -base64 48` carry > 128 bits. */
+const PRODUCTION_SECRET_MIN = 32;
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** An IANA zone name, checked by Intl and restricted to characters that are safe inside an SQL literal. */
@@ -29,7 +34,7 @@ export const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL 连接池上限（每个进程）'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('日志级别'),
   /** Secret for HMAC-SM3 lookups and the SM4 key derivation of personal data; MUST be set in production. */
-  APP_SECRET: z.string().min(16).default('zhengtong-dev-secret-change-me').describe('个人信息 SM4 加密与 HMAC-SM3 检索的密钥，生产环境必须设置'),
+  APP_SECRET: z.string().min(16).default(DEV_SECRET).describe('个人信息 SM4 加密与 HMAC-SM3 检索的密钥；生产环境（NODE_ENV=production）必须设置为不少于 32 个字符的随机值，否则拒绝启动'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30).describe('会话空闲超时（分钟）'),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12).describe('会话最长有效期（小时）'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(20).default(5).describe('连续登录失败多少次后锁定账号'),
@@ -41,6 +46,13 @@ export const EnvSchema = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(8).describe('口令最短长度'),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90).describe('口令最长使用天数（0 为不限）'),
   COOKIE_SECURE: bool.default(false).describe('会话 Cookie 仅经 HTTPS 发送（HTTPS 部署时设为 true）'),
+  /**
+   * Bound on a graceful stop (SIGTERM/SIGINT): in-flight requests finish and the job in hand is released
+   * first; past this the process exits anyway so an orchestrator's own kill timeout is never the one hit.
+   */
+  /** A pilot on PGlite without the demo county (or a test of the process itself) turns this off. */
+  DEMO_AUTOSEED: bool.default(true).describe('首次以内置 PGlite 启动时自动生成演示区县数据'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000).describe('收到停止信号后等待在途请求完成的最长时间（毫秒），超时强制退出'),
   JOBS_ENABLED: bool.default(true).describe('本进程是否执行后台任务'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000).describe('后台任务轮询间隔（毫秒）'),
   /** Optional SMS/email gateway endpoints; without them the local channel writes to DATA_DIR/outbox.log. */
@@ -84,5 +96,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) throw configError(parsed.error.issues);
   const c = parsed.data;
   if (c.WORKERS > 1 && !c.DATABASE_URL) throw new Error('配置错误 (environment):\n  WORKERS: 多进程（WORKERS>1）需要 PostgreSQL（DATABASE_URL），内置 PGlite 只能由一个进程打开');
+  if (c.NODE_ENV === 'production' && (c.APP_SECRET === DEV_SECRET || c.APP_SECRET.length < PRODUCTION_SECRET_MIN)) {
+    throw configError([{ path: ['APP_SECRET'], message: `生产环境必须设置不少于${PRODUCTION_SECRET_MIN}个字符的随机密钥（例如 openssl rand -base64 48 的输出），不得使用默认值；密钥一经使用不可随意更换，否则已加密的个人信息无法解密` }]);
+  }
   return { ...c, dataDir: resolve(c.DATA_DIR), engine: c.DATABASE_URL ? 'postgres' : 'pglite', env: { ...env } };
 }

@@ -4,11 +4,12 @@
  * processes starting at once from applying the same file twice.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from './db';
 
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../../db/migrations');
+import { MIGRATIONS_DIR } from '../paths';
+export { MIGRATIONS_DIR };
 const LOCK_KEY = 7364021; // arbitrary, fixed: "zhengtong migrations"
 
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {

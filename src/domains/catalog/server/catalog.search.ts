@@ -5,7 +5,7 @@
  * same way and every token must match. A small dictionary adds 政务 terms jieba does not know.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 const GOV_TERMS = ['高效办成一件事', '一件事一次办', '一网通办', '不见面审批', '全程网办', '免申即享', '帮办代办', '容缺后补', '电子证照', '营业执照', '出生医学证明', '社会保障卡', '不动产登记', '食品经营许可'];
 

@@ -15,13 +15,13 @@
  * the reference says townships accept are sunk to the township 便民服务中心s.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createStaff, type Kernel, SYSTEM_ACTOR, tenancy } from '../../../core/server';
 import { GuideElements, type GuideElementsInput, type Material } from '../shared/catalog.schema';
 import { assessGuide } from '../shared/catalog.completeness';
 import * as repo from './catalog.repository';
 import * as svc from './catalog.service';
+// Bundled with the code (not read beside it) so the compiled server needs no source tree.
+import demoItems from './demo-items.json';
 
 /** The demo district's service hall, where every county item is handled (政务服务中心). */
 const HALL = '湖滨区政务服务中心';
@@ -192,7 +192,7 @@ export function demoElements(raw: RawItem, orgName: string, phone: string): Guid
 }
 
 export function loadDemoItems(): RawItem[] {
-  return JSON.parse(readFileSync(join(import.meta.dirname, 'demo-items.json'), 'utf8')) as RawItem[];
+  return demoItems as RawItem[];
 }
 
 /** The 区政数局's 事项目录管理员, so the demo catalog can be kept and published (demo password as the district's). */
