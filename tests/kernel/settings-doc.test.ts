@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDomains } from '../../src/app/server/domains';
-import { settingsTable, withSettingsTable } from '../../src/app/server/settings-doc';
+import { envExample, settingsTable, withSettingsTable } from '../../src/app/server/settings-doc';
 import { parseDomainConfigs } from '../../src/core/server/kernel';
 import { EnvSchema } from '../../src/core/server/config';
 
@@ -15,6 +15,16 @@ describe('settings', () => {
     const names = [...Object.keys(EnvSchema.shape), ...domains.flatMap((d) => Object.keys(d.config?.shape ?? {}))];
     for (const n of names) expect(readme).toContain(`| \`${n}\` |`);
     expect(settingsTable(domains).split('\n').filter((l) => /\|\s*\|$/.test(l))).toEqual([]);
+  });
+
+  it('.env.example lists every setting and makes production set its secret (run `npm run docs:settings`)', async () => {
+    const domains = await loadDomains();
+    const example = readFileSync('.env.example', 'utf8');
+    expect(envExample(domains)).toBe(example);
+    const names = [...Object.keys(EnvSchema.shape), ...domains.flatMap((d) => Object.keys(d.config?.shape ?? {}))];
+    for (const n of names) expect(example).toMatch(new RegExp(`^#? ?${n}=`, 'm'));
+    // Copied unedited it does not start: APP_SECRET is empty, and empty is refused (min 16, 32 in production).
+    expect(example).toMatch(/^APP_SECRET=$/m);
   });
 
   it('stops the boot with every bad domain setting named, in one message', async () => {

@@ -3809,6 +3809,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 是否可以接收请求：数据库可用、迁移已全部执行、不在启动或停止中 */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reconsiderations": {
         parameters: {
             query?: never;
@@ -54049,6 +54066,43 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         message: string;
+                    };
+                };
+            };
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reasons: string[];
+                        /** @enum {string} */
+                        status: "ready" | "not-ready";
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reasons: string[];
+                        /** @enum {string} */
+                        status: "ready" | "not-ready";
                     };
                 };
             };

@@ -1,0 +1,72 @@
+/** What an operator and a load balancer see of a process's life: readiness, the starting page, secrets refused. */
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_SECRET, loadConfig } from '../../src/core/server/config';
+import { buildApp } from '../../src/app/server/app';
+import { startup, type Startup } from '../../src/app/server/startup';
+import { MIGRATIONS_DIR } from '../../src/core/server/paths';
+import { startTestApp, type TestApp } from '../helpers/harness';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+describe('production settings', () => {
+  it('refuses to start in production with the public default or a short APP_SECRET, naming the variable in Chinese', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET: 生产环境必须设置不少于32个字符的随机密钥/);
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: DEV_SECRET })).toThrow(/APP_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(31) })).toThrow(/APP_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'k'.repeat(32) }).APP_SECRET).toHaveLength(32);
+    expect(loadConfig({ NODE_ENV: 'development' }).APP_SECRET).toBe(DEV_SECRET); // the two-command demo keeps working
+  });
+});
+
+describe('readiness and the starting page', () => {
+  it('/api/ready answers 200 when the database is reachable and every migration is applied', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'ready', reasons: [] });
+  });
+
+  it('while the demo is generated: the page shows progress, the API answers 503 in Chinese, health stays up, ready says why not', async () => {
+    const s: Startup = { ...startup(), phase: 'starting', done: 3, total: 12, step: '已生成：catalog' };
+    const app = await buildApp(t.kernel, { logger: false, startup: s });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/' });
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['retry-after']).toBe('5');
+      expect(page.body).toContain('政通正在生成演示区县数据');
+      expect(page.body).toContain('已完成 25%（3/12）');
+      const api = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'x' } });
+      expect(api.statusCode).toBe(503);
+      expect(api.json()).toMatchObject({ code: 'STARTING', message: '系统正在生成演示数据（25%），请稍候再试' });
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().reasons).toEqual(['正在生成演示数据（25%）']);
+
+      s.phase = 'serving';
+      expect((await app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'x' } })).statusCode).not.toBe(503);
+
+      s.phase = 'stopping';
+      const stopping = await app.inject({ method: 'GET', url: '/api/ready' });
+      expect(stopping.statusCode).toBe(503);
+      expect(stopping.json().reasons).toEqual(['正在停止服务']);
+      expect(stopping.headers.connection).toBe('close'); // each answer ends its connection while draining
+    } finally { await app.close(); }
+  });
+
+  it('a replica on an older schema is not ready: the pending migration is named', async () => {
+    await t.kernel.db.exec(`DELETE FROM schema_migrations WHERE name = (SELECT max(name) FROM schema_migrations)`);
+    try {
+      const r = await t.app.inject({ method: 'GET', url: '/api/ready' });
+      expect(r.statusCode).toBe(503);
+      expect(r.json().reasons[0]).toMatch(/^有 1 个数据库迁移尚未执行（\d+_.*\.sql…），请先运行 zhengtong migrate$/);
+    } finally {
+      // Re-record the row as migrate would: the file's tables are all there.
+      const last = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
+      await t.kernel.db.exec(`INSERT INTO schema_migrations (name) VALUES ('${last}') ON CONFLICT DO NOTHING`);
+    }
+  });
+});
