@@ -21,6 +21,22 @@ describe('production settings', () => {
   });
 });
 
+describe('client addresses behind a proxy', () => {
+  it('a forwarded address counts only from a trusted proxy: rotating X-Forwarded-For does not escape the look-up limiter', async () => {
+    const max = t.kernel.config.LOOKUP_MAX_FAILURES;
+    const track = (remoteAddress: string, xff: string) => t.app.inject({
+      method: 'GET', url: '/api/public/applications/track?refNo=BJ20260000000000&idLast4=1234', remoteAddress, headers: { 'x-forwarded-for': xff },
+    });
+    // Straight from the internet (not a trusted proxy): the header is ignored, the real address is counted.
+    for (let i = 0; i < max; i++) expect((await track('198.51.100.9', `10.0.${i}.1`)).statusCode).toBe(404);
+    expect((await track('198.51.100.9', '10.1.1.1')).statusCode).toBe(429);
+    // Through nginx on this machine (loopback, the default TRUST_PROXY): each client is its own.
+    for (let i = 0; i < max; i++) expect((await track('127.0.0.1', '192.0.2.10')).statusCode).toBe(404);
+    expect((await track('127.0.0.1', '192.0.2.10')).statusCode).toBe(429);
+    expect((await track('127.0.0.1', '192.0.2.11')).statusCode).toBe(404);
+  });
+});
+
 describe('readiness and the starting page', () => {
   it('/api/ready answers 200 when the database is reachable and every migration is applied', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/ready' });

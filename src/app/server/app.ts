@@ -50,7 +50,7 @@ export async function buildApp(kernel: Kernel, opts: { logger?: boolean; startup
   const app = Fastify({
     logger: opts.logger === false ? false : { level: kernel.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: kernel.config.TRUST_PROXY === 'false' ? false : kernel.config.TRUST_PROXY === 'true' ? true : kernel.config.TRUST_PROXY,
   });
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'zhengtong_' });

@@ -50,6 +50,13 @@ export const EnvSchema = z.object({
    * Bound on a graceful stop (SIGTERM/SIGINT): in-flight requests finish and the job in hand is released
    * first; past this the process exits anyway so an orchestrator's own kill timeout is never the one hit.
    */
+  /**
+   * Whose X-Forwarded-For to believe. Any proxy header from anyone made the look-up limiter useless (a
+   * guesser rotates the header); only the listed proxies (addresses/CIDRs, comma-separated, or
+   * `loopback` for nginx on this machine) can name the client. `false`: believe none.
+   */
+  TRUST_PROXY: z.string().regex(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, '须为 false、loopback 或以逗号分隔的代理地址/网段').default('loopback')
+    .describe('可信反向代理：仅信任这些地址发来的 X-Forwarded-For（逗号分隔的地址或网段；loopback 为本机代理；false 为不信任）'),
   /** A pilot on PGlite without the demo county (or a test of the process itself) turns this off. */
   DEMO_AUTOSEED: bool.default(true).describe('首次以内置 PGlite 启动时自动生成演示区县数据'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000).describe('收到停止信号后等待在途请求完成的最长时间（毫秒），超时强制退出'),
