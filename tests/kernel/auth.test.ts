@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness';
 import { DEMO_PASSWORD } from '../../src/app/server/demo-district';
+import { randomUUID } from 'node:crypto';
+import { appendAudit, verifyAudit } from '../../src/core/server/audit';
+import { SYSTEM_ACTOR } from '../../src/core/server/actor';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -101,5 +104,29 @@ describe('login and sessions (等保 2.0 level 3)', () => {
     const me = await (await t.anon().login('11010519491231002X', 'Citizen#2026')).get('/api/auth/me');
     expect(me.body).toMatchObject({ kind: 'public', displayName: '王小明' });
     expect(me.body.roles[0].role).toBe('applicant');
+  });
+});
+
+describe('failed logins at once', () => {
+  it('forty unknown usernames at the same moment each get 401, and the audit chain they all append to stays whole', async () => {
+    const stream = 'auth:unknown';
+    const [before] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE stream = '${stream}'`);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => t.app.inject({
+      method: 'POST', url: '/api/auth/login', payload: { username: `nobody_at_once_${i}`, password: 'Wrong@pass1' },
+    })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(40).fill(401));
+    const [after] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE stream = '${stream}'`);
+    expect(after.n - before.n).toBe(40);
+    expect((await verifyAudit(t.kernel.db)).ok).toBe(true);
+  });
+});
+
+describe('the first writers of an audit stream', () => {
+  it('twenty transactions opening one new stream at once all commit, chained one after another', async () => {
+    const stream = `test:first-writers:${randomUUID()}`;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.kernel.db.tx((tx) => appendAudit(tx, SYSTEM_ACTOR, { stream, action: 'test.append', detail: { i } }, t.kernel.now()))));
+    const rows = await t.kernel.db.query<{ seq: number }>(`SELECT seq FROM audit_log WHERE stream = '${stream}' ORDER BY seq`);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await verifyAudit(t.kernel.db)).ok).toBe(true);
   });
 });

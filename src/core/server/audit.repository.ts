@@ -7,9 +7,17 @@ import type { AuditRow } from './db/schema';
 export type { AuditRow };
 
 /** Locks the stream head row for this transaction, creating it on first use. */
-export async function lockStreamHead(tx: Tx, stream: string) {
+/**
+ * The stream's head, locked until the transaction ends. A stream without one gets an empty head (seq 0,
+ * the genesis hash) first, inserted race-free: two first writers (40 failed logins of unknown users at
+ * once, all on `auth:unknown`) then queue on the same row instead of the loser failing on the key.
+ */
+export async function lockStreamHead(tx: Tx, stream: string, genesis: string) {
   const rows = await tx.select().from(auditStreams).where(eq(auditStreams.stream, stream)).for('update');
-  return rows[0] ?? null;
+  if (rows[0]) return rows[0];
+  await tx.insert(auditStreams).values({ stream, seq: 0, headHash: genesis }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditStreams).where(eq(auditStreams.stream, stream)).for('update');
+  return head;
 }
 
 /**

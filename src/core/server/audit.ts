@@ -37,7 +37,7 @@ export const recordHash = (prevHash: string, r: Hashable) =>
   sm3(`${prevHash}|${canonical({ ...r, at: r.at.toISOString() })}`);
 
 export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
-  const head = entry.newStream ? null : await repo.lockStreamHead(tx, entry.stream);
+  const head = entry.newStream ? null : await repo.lockStreamHead(tx, entry.stream, GENESIS);
   const row: Hashable = {
     stream: entry.stream,
     seq: (head?.seq ?? 0) + 1,
