@@ -18,6 +18,7 @@ const AdviserInput = z.object({
   firm: z.string().trim().min(2, '请填写执业机构').max(60).meta({ title: '执业机构（律师事务所、法律服务所）' }),
   licenceNo: z.string().trim().min(6, '请填写执业证号').max(30).meta({ title: '执业证号' }),
   phone: z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号').optional().meta({ title: '联系电话' }),
+  username: z.string().trim().min(2).max(40).optional().meta({ title: '登录账号（法律顾问本人在手机上登记工作记录用）' }),
 });
 const AppointInput = z.object({ villageCode: Village, startOn: day('聘期开始'), endOn: day('聘期结束') });
 const LogInput = z.object({

@@ -22,12 +22,16 @@ async function bureauOf(tx: Tx, kernel: Kernel, actor: Actor) {
   return org ?? (await tenancy.getOrgByName(tx, '湖滨区司法局')) ?? { id: randomUUID(), divisionCode: siteDivisionCode(kernel) };
 }
 
-export type AdviserInput = { name: string; kind: string; firm: string; licenceNo: string; phone?: string };
+export type AdviserInput = { name: string; kind: string; firm: string; licenceNo: string; phone?: string; username?: string };
 export async function registerAdviser(tx: Tx, kernel: Kernel, actor: Actor, input: AdviserInput) {
   requirePermission(actor, 'legalAdvisers.manage');
   const org = await bureauOf(tx, kernel, actor);
+  // The adviser's own account (created by the security administrator with the 村（居）法律顾问 role).
+  const user = input.username ? await tenancy.getUserByUsername(tx, input.username) : null;
+  if (input.username && (!user || user.kind !== 'staff')) throw field('username', `账号${input.username}不存在`);
   const id = randomUUID();
-  await repo.insertAdviser(tx, { id, ...input, phone: input.phone ?? null, userId: null, orgId: org.id, divisionCode: org.divisionCode, createdAt: kernel.now() });
+  const { username: _u, ...rest } = input;
+  await repo.insertAdviser(tx, { id, ...rest, phone: input.phone ?? null, userId: user?.id ?? null, orgId: org.id, divisionCode: org.divisionCode, createdAt: kernel.now() });
   return { id };
 }
 
