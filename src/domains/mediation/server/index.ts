@@ -27,6 +27,8 @@ export default defineDomain({
     peopleMediator: MEDIATE,
     mediationAdmin: [...MEDIATE, 'mediation.population', 'metrics.read'],
     leader: ['mediation.read'],
+    // The 12345 centre follows what became of a ticket it passed to mediation (to answer the caller).
+    hotlineOperator: ['mediation.read'],
   },
   caseTypes: [{ machine: mediationMachine, refPrefix: 'TJ', present: (tx, row) => present(tx, row), link: (row) => `/mediation/${row.id}`, onTransition }],
   // A dispute that came in as a 12345 ticket; the ticket shows 转人民调解.
@@ -35,4 +37,5 @@ export default defineDomain({
   metrics: mediationMetrics,
   seedDemo: seedMediationDemo,
   seedAfter: ['hotline', 'litigation'],
+  // hotlineOperator is declared by hotline; roles resolve before grants, whichever domain loads first.
 });
