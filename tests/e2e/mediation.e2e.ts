@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { act, DEMO_PASSWORD, login, pick, stateIs, startE2E, type E2E } from './harness';
 
-// The demo year at a tenth of the report's scale keeps the seed quick; the journey needs only a few.
-process.env.DEMO_DISPUTES ??= '600';
-
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.stop(); });

@@ -78,7 +78,7 @@ export async function seedLegalAdvisersDemo(kernel: Kernel) {
     const span = Math.max(1, diffDays(start, today) - 1);
     const confirmBefore = addDays(today, -7);
     const logs = order.map((kind, j) => {
-      const s = served[(j * 13) % served.length];
+      const s = served[(j * 31 + Math.floor(j / served.length)) % served.length];
       const servedOn = addDays(start, Math.floor((j * span) / Math.max(1, order.length)));
       const confirmed = servedOn < confirmBefore;
       return {
