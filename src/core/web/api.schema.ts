@@ -5919,7 +5919,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                         name: string;
                         /** Format: uuid */
                         parentId: string | null;
@@ -6035,7 +6035,7 @@ export interface operations {
                      * 机构类型
                      * @enum {string}
                      */
-                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                     /** 机构名称 */
                     name: string;
                     /** Format: uuid */
@@ -6059,7 +6059,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                         name: string;
                         /** Format: uuid */
                         parentId: string | null;
@@ -6177,7 +6177,7 @@ export interface operations {
                      * 机构类型
                      * @enum {string}
                      */
-                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                     /** 机构名称 */
                     name: string;
                     /** Format: uuid */
@@ -6201,7 +6201,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                         name: string;
                         /** Format: uuid */
                         parentId: string | null;
