@@ -19,6 +19,7 @@ import * as tenancy from '../../src/core/server/tenancy.repository';
 const DEMO_SIZES: Record<string, string> = {
   DEMO_APPLICATIONS: '240', DEMO_BUNDLES: '12', DEMO_TICKETS: '120', DEMO_LETTERS: '12', DEMO_RATINGS: '120',
   DEMO_DISCLOSURE_ITEMS: '30', DEMO_DISCLOSURE_REQUESTS: '12',
+  DEMO_DISPUTES: '120', DEMO_SCREENINGS_PER_VILLAGE: '2', DEMO_LEGAL_ADVISERS: '10', DEMO_ADVISER_WORK: '60',
 };
 const COUNTY = '411202';
 const PERIOD = { divisionCode: COUNTY, from: '2026-01-01', to: '2026-12-31' };
@@ -29,6 +30,7 @@ const STAFF = [
   'clerk_scj', 'reviewer_scj', 'director_scj', // one department
   'clerk_mzj', 'clerk_rsj', 'clerk_wjw', 'clerk_cgj', // other departments
   'leader', 'reviewer_sfj', 'operator_12345', 'callback_zwzx', 'catalog_spj', 'secrecy',
+  'tiaojie_hx', 'jcgk_sfj', 'guwen_hx', // a village 调委会, the justice bureau's mediation office, a village adviser ('self')
   'admin', 'secadmin', 'auditor',
 ];
 const CITIZENS = [

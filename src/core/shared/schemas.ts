@@ -207,7 +207,7 @@ export const DivisionInput = z.object({
   name: Name.meta({ title: '区划名称' }),
   parentCode: DivisionCode.meta({ title: '上级区划' }),
 });
-export const OrgKind = z.enum(['government', 'department', 'township', 'service_center', 'service_site', 'hotline']);
+export const OrgKind = z.enum(['government', 'department', 'township', 'service_center', 'service_site', 'hotline', 'mediationCommittee']);
 export const Org = z.object({
   id: Uuid,
   name: Name,

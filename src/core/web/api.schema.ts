@@ -1746,6 +1746,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/legal-advisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村（居）法律顾问名册及受聘村（社区） */
+        get: operations["legalAdvisers"];
+        put?: never;
+        /** 登记村（居）法律顾问 */
+        post: operations["registerLegalAdviser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-advisers/{id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 聘任法律顾问到村（社区） */
+        post: operations["appointLegalAdviser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-advisers/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 法律顾问工作记录（本人的、本村的或本区的） */
+        get: operations["legalAdviserLogs"];
+        put?: never;
+        /** 法律顾问登记工作记录 */
+        post: operations["logLegalAdviserWork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-advisers/logs/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 村（社区）确认法律顾问工作记录 */
+        post: operations["confirmLegalAdviserLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-advisers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人（法律顾问）档案和在聘村（社区） */
+        get: operations["myLegalAdviser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/legal-counsel/appointments": {
         parameters: {
             query?: never;
@@ -2542,6 +2629,264 @@ export interface paths {
         get: operations["reusableMaterials"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/populations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各区划常住人口登记 */
+        get: operations["populations"];
+        put?: never;
+        /** 登记（导入）各区划常住人口 */
+        post: operations["recordPopulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 万人调解率（全区及各乡镇、街道） */
+        get: operations["mediationRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 矛盾纠纷排查记录 */
+        get: operations["screenings"];
+        put?: never;
+        /** 登记矛盾纠纷排查 */
+        post: operations["recordScreening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/villages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可登记纠纷的村（社区） */
+        get: operations["mediationVillages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 矛盾纠纷调解列表（按权限范围，可检索、筛选） */
+        get: operations["mediation.list"];
+        put?: never;
+        /** 登记矛盾纠纷（调委会受理、司法局、12345工单转入、法院委派） */
+        post: operations["registerDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 达成调解协议 */
+        post: operations["mediation.agree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载人民调解协议书（.docx） */
+        get: operations["disputeAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/applyConfirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 双方申请司法确认 */
+        post: operations["mediation.applyConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/courtAnswer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记司法确认结果 */
+        post: operations["mediation.courtAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延长调解期限 */
+        post: operations["mediation.extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解不成 */
+        post: operations["mediation.fail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纠纷卷宗：当事人、调解记录、协议、司法确认、回访 */
+        get: operations["disputeFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/followUp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回访履行情况 */
+        post: operations["mediation.followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录调解 */
+        post: operations["mediation.session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 当事人撤回 */
+        post: operations["mediation.withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5591,7 +5936,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                         name: string;
                         /** Format: uuid */
                         parentId: string | null;
@@ -5707,7 +6052,7 @@ export interface operations {
                      * 机构类型
                      * @enum {string}
                      */
-                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                     /** 机构名称 */
                     name: string;
                     /** Format: uuid */
@@ -5731,7 +6076,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                         name: string;
                         /** Format: uuid */
                         parentId: string | null;
@@ -5849,7 +6194,7 @@ export interface operations {
                      * 机构类型
                      * @enum {string}
                      */
-                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                    kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                     /** 机构名称 */
                     name: string;
                     /** Format: uuid */
@@ -5873,7 +6218,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline";
+                        kind: "government" | "department" | "township" | "service_center" | "service_site" | "hotline" | "mediationCommittee";
                         name: string;
                         /** Format: uuid */
                         parentId: string | null;
@@ -32363,6 +32708,884 @@ export interface operations {
             };
         };
     };
+    legalAdvisers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firm: string;
+                        hasLogin: boolean;
+                        id: string;
+                        kind: string;
+                        licenceNo: string;
+                        name: string;
+                        villages: {
+                            code: string;
+                            current: boolean;
+                            endOn: string;
+                            name: string;
+                            startOn: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    registerLegalAdviser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 执业机构（律师事务所、法律服务所） */
+                    firm: string;
+                    /**
+                     * 类别
+                     * @enum {string}
+                     */
+                    kind: "律师" | "基层法律服务工作者";
+                    /** 执业证号 */
+                    licenceNo: string;
+                    /** 姓名 */
+                    name: string;
+                    /** 联系电话 */
+                    phone?: string;
+                    /** 登录账号（法律顾问本人在手机上登记工作记录用） */
+                    username?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    appointLegalAdviser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 聘期结束
+                     * Format: date
+                     */
+                    endOn: string;
+                    /**
+                     * 聘期开始
+                     * Format: date
+                     */
+                    startOn: string;
+                    /** 村（社区） */
+                    villageCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    legalAdviserLogs: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                unconfirmed?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adviser: string;
+                        canConfirm: boolean;
+                        confirmedAt: string | null;
+                        confirmedBy: string | null;
+                        id: string;
+                        kind: string;
+                        kindName: string;
+                        servedOn: string;
+                        subject: string;
+                        unit: string;
+                        village: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    logLegalAdviserWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 工作类别
+                     * @enum {string}
+                     */
+                    kind: "opinion" | "document" | "lecture" | "mediation" | "litigation" | "onSite" | "majorMatter";
+                    /**
+                     * 服务日期
+                     * Format: date
+                     */
+                    servedOn: string;
+                    /** 服务事项 */
+                    subject: string;
+                    /** 村（社区） */
+                    villageCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    confirmLegalAdviserLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    myLegalAdviser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firm: string;
+                        id: string;
+                        kind: string;
+                        name: string;
+                        villages: {
+                            code: string;
+                            endOn: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     addCounselAppointment: {
         parameters: {
             query?: never;
@@ -42091,6 +43314,3317 @@ export interface operations {
                             source: string;
                         }[];
                     }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    populations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        divisionCode: string;
+                        divisionName: string;
+                        id: string;
+                        level: string;
+                        population: number;
+                        source: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    recordPopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 人口数据 */
+                    rows: {
+                        /**
+                         * 统计日期
+                         * Format: date
+                         */
+                        asOf: string;
+                        /** 区划代码 */
+                        divisionCode: string;
+                        /** 常住人口 */
+                        population: number;
+                    }[];
+                    /** 数据来源 */
+                    source: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        saved: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    mediationRates: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        divisionCode: string;
+                        level: string;
+                        name: string;
+                        perTenThousand: number | null;
+                        population: number | null;
+                        populationAsOf: string | null;
+                        received: number;
+                        refusal: string | null;
+                        summed: boolean;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    screenings: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            found: number;
+                            heldOn: string;
+                            id: string;
+                            notes: string | null;
+                            resolved: number;
+                            village: string;
+                        }[];
+                        totals: {
+                            found: number;
+                            resolved: number;
+                            rounds: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    recordScreening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 排查发现纠纷（件） */
+                    found: number;
+                    /**
+                     * 排查日期
+                     * Format: date
+                     */
+                    heldOn: string;
+                    /** 情况说明 */
+                    notes?: string;
+                    /** 当场化解（件） */
+                    resolved: number;
+                    /** 村（社区） */
+                    villageCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    mediationVillages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        township: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    registerDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 申请人（一方当事人） */
+                    applicants: {
+                        /** 住址 */
+                        address?: string;
+                        /** 当事人姓名（名称） */
+                        name: string;
+                        /** 联系电话 */
+                        phone?: string;
+                    }[];
+                    /**
+                     * 法院委派（委托）调解阶段
+                     * @enum {string}
+                     */
+                    courtStage?: "preFiling" | "filedOrdinary" | "filedSimple";
+                    /** 调解员 */
+                    mediators: string;
+                    /** 对方当事人 */
+                    respondents: {
+                        /** 住址 */
+                        address?: string;
+                        /** 当事人姓名（名称） */
+                        name: string;
+                        /** 联系电话 */
+                        phone?: string;
+                    }[];
+                    /**
+                     * 纠纷来源
+                     * @enum {string}
+                     */
+                    source: "村（居）调委会" | "乡镇（街道）调委会" | "司法局" | "12345热线" | "法院委派";
+                    /** 纠纷简要情况 */
+                    summary: string;
+                    /** 12345工单编号 */
+                    ticketRef?: string;
+                    /**
+                     * 纠纷类型
+                     * @enum {string}
+                     */
+                    type: "邻里纠纷" | "婚姻家庭纠纷" | "土地纠纷" | "劳动纠纷" | "物业纠纷" | "损害赔偿纠纷" | "合同纠纷" | "征地拆迁纠纷" | "其他纠纷";
+                    /** 纠纷发生地（村、社区） */
+                    villageCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.agree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 纠纷主要事实、争议事项及各方当事人的责任 */
+                    facts: string;
+                    /** 履行方式、期限 */
+                    performance: string;
+                    /**
+                     * 协议签订日期
+                     * Format: date
+                     */
+                    signedOn: string;
+                    /** 协议内容 */
+                    terms: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    disputeAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "mediation.applyConfirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 申请日期
+                     * Format: date
+                     */
+                    appliedOn: string;
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 受理法院 */
+                    court: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.courtAnswer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 法院决定
+                     * @enum {string}
+                     */
+                    answer: "确认有效" | "驳回申请";
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 裁定日期
+                     * Format: date
+                     */
+                    decidedOn: string;
+                    /** 裁定书文号 */
+                    rulingNo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 延长日数 */
+                    days: number;
+                    /** 延长理由（经双方当事人同意） */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 终止调解的原因 */
+                    reason: string;
+                    /**
+                     * 告知当事人依法维护权利的途径
+                     * @enum {string}
+                     */
+                    referral: "诉讼" | "仲裁" | "行政";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    disputeFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreement: {
+                            facts: string;
+                            performance: string;
+                            terms: string;
+                        } | null;
+                        applicants: {
+                            address: string | null;
+                            name: string;
+                            phone: string | null;
+                        }[];
+                        confirmation: {
+                            answer: string | null;
+                            appliedOn: string | null;
+                            court: string | null;
+                            decidedOn: string | null;
+                            remindedAt: string | null;
+                            remindedTo: number | null;
+                            rulingNo: string | null;
+                        };
+                        courtStage: string | null;
+                        endedOn: string | null;
+                        endReason: string | null;
+                        mediators: string;
+                        outcome: string | null;
+                        performance: string | null;
+                        receivedOn: string;
+                        referral: string | null;
+                        respondents: {
+                            address: string | null;
+                            name: string;
+                            phone: string | null;
+                        }[];
+                        sessions: {
+                            heldOn: string;
+                            id: string;
+                            mediators: string;
+                            notes: string;
+                            place: string | null;
+                        }[];
+                        source: string;
+                        summary: string;
+                        type: string;
+                        village: string;
+                        visitedOn: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.followUp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 回访情况 */
+                    notes?: string;
+                    /**
+                     * 协议履行情况
+                     * @enum {string}
+                     */
+                    performance: "已履行" | "部分履行" | "未履行";
+                    /**
+                     * 回访日期
+                     * Format: date
+                     */
+                    visitedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /**
+                     * 调解日期
+                     * Format: date
+                     */
+                    heldOn: string;
+                    /** 调解员 */
+                    mediators: string;
+                    /** 调解情况 */
+                    notes: string;
+                    /** 调解地点 */
+                    place?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "mediation.withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 撤回或拒绝调解的情况 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Default Response */

@@ -6,7 +6,7 @@ import type { Division, Org } from '../../../core/shared/schemas';
 import { ApiError, get, post, put } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 
-export const ORG_KIND: Record<string, string> = { government: '人民政府', department: '政府部门', township: '乡镇街道', service_center: '政务服务中心', service_site: '便民服务中心（站）', hotline: '12345热线中心' };
+export const ORG_KIND: Record<string, string> = { government: '人民政府', department: '政府部门', township: '乡镇街道', service_center: '政务服务中心', service_site: '便民服务中心（站）', hotline: '12345热线中心', mediationCommittee: '人民调解委员会' };
 
 export function OrgsPage() {
   const me = useMe();
