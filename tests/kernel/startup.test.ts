@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_SECRET, loadConfig } from '../../src/core/server/config';
 import { buildApp } from '../../src/app/server/app';
 import { startup, type Startup } from '../../src/app/server/startup';
+import { redactUrl } from '../../src/app/server/security';
 import { MIGRATIONS_DIR } from '../../src/core/server/paths';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
@@ -84,5 +85,39 @@ describe('readiness and the starting page', () => {
       const last = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
       await t.kernel.db.exec(`INSERT INTO schema_migrations (name) VALUES ('${last}') ON CONFLICT DO NOTHING`);
     }
+  });
+});
+
+describe('hardening', () => {
+  it('every answer carries the security headers; HSTS only where the deployment is behind TLS', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/public/site' });
+    expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(r.headers['strict-transport-security']).toBeUndefined();
+    const tls = await startTestApp({ env: { COOKIE_SECURE: 'true', API_DOCS: 'false', METRICS_TOKEN: 'scrape-token-0123456789' } });
+    try {
+      expect((await tls.app.inject({ method: 'GET', url: '/api/public/site' })).headers['strict-transport-security']).toBe('max-age=31536000');
+      expect((await tls.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(404);
+      // With a token, even this machine must present it.
+      expect((await tls.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+      const scraped = await tls.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-token-0123456789' }, remoteAddress: '10.1.2.3' });
+      expect(scraped.statusCode).toBe(200);
+      expect(scraped.body).toContain('zhengtong_http_request_duration_seconds');
+    } finally { await tls.close(); }
+  });
+
+  it('/metrics without a token answers this machine only, never a forwarded address', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.5' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.5', headers: { 'x-forwarded-for': '127.0.0.1' } })).statusCode).toBe(404);
+  });
+
+  it('logged URLs keep no look-up secret, password or capability token', () => {
+    expect(redactUrl('/api/public/applications/track?refNo=BJ2026001&idLast4=002X')).toBe('/api/public/applications/track?refNo=BJ2026001&idLast4=***');
+    expect(redactUrl('/api/public/tickets/track?no=RX1&phoneLast4=1234')).toBe('/api/public/tickets/track?no=RX1&phoneLast4=***');
+    expect(redactUrl('/api/public/rating-invitations/Zk3F9qL2mW8xY7vT1sRb')).toBe('/api/public/rating-invitations/***');
+    // Case ids stay: they are what an operator follows through the log.
+    expect(redactUrl('/api/cases/0b7f5e1c-2f4a-4c3e-9f00-1a2b3c4d5e6f')).toBe('/api/cases/0b7f5e1c-2f4a-4c3e-9f00-1a2b3c4d5e6f');
   });
 });

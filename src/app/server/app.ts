@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIST } from '../../core/server/paths';
 import { registerStartup, startup, type Startup } from './startup';
+import { registerSecurity, requestSerializer } from './security';
 import client from 'prom-client';
 import { loadConfig, type Config } from '../../core/server/config';
 import { openDatabase, type Database } from '../../core/server/db/db';
@@ -48,7 +49,7 @@ export async function prepareKernel(opts: BootOptions = {}): Promise<Kernel> {
 
 export async function buildApp(kernel: Kernel, opts: { logger?: boolean; startup?: Startup } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: kernel.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: opts.logger === false ? false : { level: kernel.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], serializers: { req: requestSerializer } },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: kernel.config.TRUST_PROXY === 'false' ? false : kernel.config.TRUST_PROXY === 'true' ? true : kernel.config.TRUST_PROXY,
   });
@@ -65,6 +66,7 @@ export async function buildApp(kernel: Kernel, opts: { logger?: boolean; startup
 
   await registerHttpPlumbing(app, kernel, registry);
   registerStartup(app, kernel, opts.startup ?? startup());
+  registerSecurity(app, kernel);
   app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();

@@ -57,6 +57,9 @@ export const EnvSchema = z.object({
    */
   TRUST_PROXY: z.string().regex(/^(false|true|loopback|[0-9a-fA-F.:/,\s]+)$/, '须为 false、loopback 或以逗号分隔的代理地址/网段').default('loopback')
     .describe('可信反向代理：仅信任这些地址发来的 X-Forwarded-For（逗号分隔的地址或网段；loopback 为本机代理；false 为不信任）'),
+  /** Prometheus scraping from another machine presents this as a bearer token; unset, only this machine may read /metrics. */
+  METRICS_TOKEN: z.string().min(16).optional().describe('读取 /metrics 的令牌（Authorization: Bearer …）；不设时仅本机可读'),
+  API_DOCS: bool.default(true).describe('是否提供 /api/docs 接口文档页面（互联网区部署可关闭）'),
   /** A pilot on PGlite without the demo county (or a test of the process itself) turns this off. */
   DEMO_AUTOSEED: bool.default(true).describe('首次以内置 PGlite 启动时自动生成演示区县数据'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000).describe('收到停止信号后等待在途请求完成的最长时间（毫秒），超时强制退出'),

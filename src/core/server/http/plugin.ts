@@ -52,7 +52,7 @@ export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel,
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (kernel.config.API_DOCS) await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('session', null);
 
