@@ -91,8 +91,8 @@ describe('readiness and the starting page', () => {
 describe('hardening', () => {
   it('every answer carries the security headers; HSTS only where the deployment is behind TLS', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/public/site' });
-    expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' });
-    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'same-origin' });
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.headers['strict-transport-security']).toBeUndefined();
     const tls = await startTestApp({ env: { COOKIE_SECURE: 'true', API_DOCS: 'false', METRICS_TOKEN: 'scrape-token-0123456789' } });

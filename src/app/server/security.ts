@@ -14,7 +14,7 @@ import type { Kernel } from '../../core/server/kernel';
 // from this origin alone (Vite emits no inline script).
 const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  "font-src 'self' data:", "connect-src 'self'", "frame-src 'self' blob:", "object-src 'self' blob:", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
 ].join('; ');
 
 const SECRET_PARAM = /^(.*last4|password|pass|token|secret|code|captcha)$/i;
@@ -45,7 +45,7 @@ export function registerSecurity(app: FastifyInstance, kernel: Kernel) {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+    reply.header('x-frame-options', 'SAMEORIGIN'); // the case page shows uploaded PDFs in a frame of its own
     // Swagger UI (when enabled) brings its own inline bootstrap; every other page runs under the policy.
     if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
     if (config.COOKIE_SECURE) reply.header('strict-transport-security', 'max-age=31536000');
