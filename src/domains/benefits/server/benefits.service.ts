@@ -10,11 +10,11 @@ import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import {
   type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission,
-  scopeWhere, siteDivisionCode, SYSTEM_ACTOR, tenancy, type TransitionContext, type Tx,
+  parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { FACT_BY_KEY, FACT_SOURCES, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
 import { OUTCOME_LABELS, PAY_STATE_LABELS } from '../shared/benefits.labels';
-import { type CompiledPolicy, compilePolicy, explain, factsOf, leafFact, splitPayments, yuan } from '../shared/benefits.rule';
+import { type CompiledPolicy, compilePolicy, PolicyTerms, explain, factsOf, leafFact, splitPayments, yuan } from '../shared/benefits.rule';
 import type { ImportInput, PolicyInput, ResultItem, SandboxResult } from '../shared/benefits.schema';
 import { benefitsSettings } from './benefits.config';
 import { httpPlatformAdapter, localDirectoryAdapter, type ParsedRow, parseFact, parseTable, type PlatformAdapter, readTable } from './benefits.import';
@@ -129,8 +129,12 @@ function authorOrg(actor: Actor) {
 }
 
 const versionFields = (input: PolicyInput) => ({
+  ...fieldsOf(input),
+  terms: parseInput(PolicyTerms, input.terms) as PolicyTerms,
+});
+const fieldsOf = (input: PolicyInput) => ({
   code: input.code, name: input.name, docNo: input.docNo, article: input.article, issuer: input.issuer, mode: input.mode, subjectKind: input.subjectKind,
-  recurrence: input.recurrence, exclusiveGroup: input.exclusiveGroup ?? null, budgetFen: input.budgetFen ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null, terms: input.terms,
+  recurrence: input.recurrence, exclusiveGroup: input.exclusiveGroup ?? null, budgetFen: input.budgetFen ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null,
 });
 
 export async function createPolicy(tx: Tx, kernel: Kernel, actor: Actor, input: PolicyInput) {

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { FACT_SOURCES } from './benefits.facts';
 import { MODES } from './benefits.policies';
-import { PolicyTerms } from './benefits.rule';
 
 const SOURCE_KEYS = Object.keys(FACT_SOURCES) as [keyof typeof FACT_SOURCES, ...(keyof typeof FACT_SOURCES)[]];
 const day = (title: string) => z.iso.date(`${title}格式应为YYYY-MM-DD`).meta({ title });
@@ -21,7 +20,12 @@ export const PolicyInput = z.object({
   budgetFen: z.number().int().min(0).max(1e13).nullable().optional().meta({ title: '资金预算（分）' }),
   validFrom: day('有效期起'),
   validTo: day('有效期止').nullable().optional(),
-  terms: PolicyTerms,
+  /**
+   * The eligibility rule and amount formula: checked against the one rule schema (PolicyTerms in
+   * benefits.rule.ts) by the service; declared loosely here because the rule is recursive and the API
+   * document cannot name a recursive shape.
+   */
+  terms: z.object({ eligibility: z.record(z.string(), z.unknown()), amount: z.record(z.string(), z.unknown()), splitPct: z.array(z.number()).optional() }).meta({ title: '兑现条件和金额' }),
 }).refine((p) => !p.validTo || p.validTo >= p.validFrom, { message: '有效期止不能早于有效期起', path: ['validTo'] });
 export type PolicyInput = z.infer<typeof PolicyInput>;
 
