@@ -35,6 +35,10 @@ describe('the rule compiler', () => {
     expect(c.evaluate(firm({ siPaidMonths: 11, abnormal: true })).nearMiss).toBe(-1);
     // Layoffs of 10% at 50 insured: either branch of the any needs one flip; the first is named.
     expect(c.leaves[c.evaluate(firm({ siAvgInsured: 50, siNewClaimants: 5 })).nearMiss].label).toBe('上年度裁员率不高于5.5%');
+    // A 前提条件 (on the 高企 list this year) is never the one missed condition: not being listed is not a near miss.
+    const p3 = compilePolicy(P('P3').terms, '2026-11-02');
+    expect(p3.evaluate(firm({ hnteYear: 2024 })).nearMiss).toBe(-1);
+    expect(p3.leaves[p3.evaluate(firm({ hnteYear: 2026, abnormal: true })).nearMiss].label).toBe('列入经营异常名录');
     const e = c.evaluate(firm({ siNewClaimants: 10 }));
     const ex = explain(c.leaves, e.values, e.mask);
     expect(ex[1]).toMatchObject({ label: '上年度裁员率不高于5.5%', value: '10.00%', op: '不高于', threshold: '5.50%', ok: false });

@@ -41,6 +41,11 @@ export const Condition = z.object({
   left: Left,
   op: z.enum(OPS, '请选择比较方式'),
   value: Value,
+  /**
+   * 前提条件: what makes a subject a candidate at all (on the 高企 list, first entered 规上 last year).
+   * Failing it is never a near miss: a firm not on the list is not told it "missed by one".
+   */
+  gate: z.boolean().optional(),
 });
 export type Condition = z.infer<typeof Condition>;
 
@@ -179,7 +184,9 @@ export function compileRule(rule: Rule, snapshot: string): Compiled {
       else test = `x ${r.op === '==' ? '===' : r.op === '!=' ? '!==' : r.op} ${JSON.stringify(threshold)}`;
       lines.push(`x = ${leftCode(r.left)}; vals[${index}] = x; if (x !== null && ${test}) m |= ${1 << index};`);
       const bit = 1 << index;
-      return { p: `(m & ${bit} ? 0 : 1)`, f: `(m & ${bit} ? 1 : 0)`, cost: (mask) => (mask & bit ? 1 : 3), find: () => index };
+      // A failed 前提条件 costs "more than one flip" (2), so no near miss goes through it.
+      const miss = r.gate ? 2 : 1;
+      return { p: `(m & ${bit} ? 0 : ${miss})`, f: `(m & ${bit} ? 1 : 0)`, cost: (mask) => (mask & bit ? 1 : miss * 3), find: () => index };
     }
     if ('not' in r) {
       const c = walk(r.not);

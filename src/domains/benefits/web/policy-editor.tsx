@@ -5,7 +5,7 @@
  * amount as a fixed sum, per unit with a cap, a percentage, bands, or cases. Values are shown in 元 and
  * stored in fen.
  */
-import { Button, Card, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
 import { FACTS, FACT_BY_KEY, FACT_SOURCES } from '../shared/benefits.facts';
 import { type Amount, type Condition, isCondition, type Left, OP_LABELS, OPS, type Rule, type Value } from '../shared/benefits.rule';
 
@@ -65,6 +65,9 @@ export function ConditionRow({ c, subject, onChange, onRemove }: { c: Condition;
       )}
       <Select aria-label="比较方式" style={{ width: 100 }} value={c.op} onChange={(op: Condition['op']) => onChange({ ...c, op, value: op === 'in' ? [] : Array.isArray(c.value) ? defaultValue(leftFact(c.left)) : c.value })} options={OPS.map((o) => ({ value: o, label: OP_LABELS[o] }))} />
       <ValueInput c={c} onChange={(value) => onChange({ ...c, value })} />
+      <Tooltip title="前提条件（如是否在认定名单内）不满足的，不作为“差一项条件”提示企业">
+        <Checkbox checked={!!c.gate} onChange={(e) => onChange({ ...c, gate: e.target.checked || undefined })}>前提条件</Checkbox>
+      </Tooltip>
       {onRemove ? <Button type="link" danger onClick={onRemove}>删除</Button> : null}
     </Space>
   );
