@@ -21,7 +21,7 @@ describe('免申即享 in the browser', () => {
       await login(e, 'clerk_rsj');
       await p.getByText('我的待办（按到期日排序）').waitFor();
       await p.goto(`${e.baseUrl}/benefits/policies/new`);
-      await p.getByLabel('示例政策').click();
+      await p.getByRole('combobox', { name: '示例政策' }).click();
       await p.locator('.ant-select-item-option').filter({ hasText: 'P1 失业保险稳岗返还' }).click();
       const editor = p.getByTestId('policy-editor');
       await editor.getByLabel('事项编号').fill('E2E1');
