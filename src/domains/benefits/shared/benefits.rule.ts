@@ -154,6 +154,12 @@ function compileCmp(op: Op, get: (f: Facts) => unknown, t: Leaf['threshold']): (
 
 export type Compiled = {
   leaves: Leaf[];
+  /**
+   * The allocation-free form for scans: fills `vals` and answers the pass cost (0 eligible, 1 one flip
+   * away, 2 more) times 2^26 plus the pass mask; `nearMissOf` names the leaf for a cost of 1.
+   */
+  raw: (f: Facts, vals: unknown[]) => number;
+  nearMissOf: (mask: number) => number;
   /** Fill vals for every leaf and answer the pass mask (the explanation) and answer eligibility and the near-miss leaf (−1 for none). */
   run: (f: Facts, vals: unknown[]) => { ok: boolean; nearMiss: number; mask: number };
 };
@@ -219,6 +225,8 @@ export function compileRule(rule: Rule, snapshot: string): Compiled {
   const LOW = (1 << 26) - 1;
   return {
     leaves,
+    raw: fn,
+    nearMissOf: (mask) => root.find(mask, true),
     run(f, vals) {
       const r = fn(f, vals);
       const mask = r & LOW;
@@ -272,7 +280,13 @@ export function splitPayments(totalFen: number, splitPct?: number[]): number[] {
 export type CompiledPolicy = {
   leaves: Leaf[];
   evaluate: (f: Facts) => Evaluation;
+  /** Scan form: `vals` is a reused buffer; copy it (values.slice()) for the results you keep. */
+  raw: (f: Facts, vals: unknown[]) => number;
+  nearMissOf: (mask: number) => number;
+  amount: (f: Facts) => number;
 };
+export const RAW_MASK = (1 << 26) - 1;
+export const rawCost = (r: number) => (r / (1 << 26)) | 0;
 /** `mask` bit i set when condition i held: with `values` and the compiled leaves, the whole explanation. */
 export type Evaluation = { ok: boolean; amountFen: number; nearMiss: number; values: unknown[]; mask: number };
 
@@ -282,6 +296,9 @@ export function compilePolicy(terms: PolicyTerms, snapshot: string): CompiledPol
   const n = rule.leaves.length;
   return {
     leaves: rule.leaves,
+    raw: rule.raw,
+    nearMissOf: rule.nearMissOf,
+    amount,
     evaluate(f) {
       const values = new Array<unknown>(n);
       const { ok, nearMiss, mask } = rule.run(f, values);
