@@ -75,6 +75,7 @@ export const DOMAIN_DEMO_LOGINS = [
   { username: 'clerk_cgj', name: '孟强', note: '区城管局（承办12345工单）' },
   { username: 'callback_zwzx', name: '韩雪', note: '政务服务中心回访员（办件和12345工单抽样回访，热线代录评价）' },
   { username: 'clerk_wjw', name: '宋佳', note: '区卫健委窗口和审核（出生医学证明、生育登记；新生儿出生“一件事”的部门）' },
+  { username: 'benefits_spj', name: '冯晓', note: '区政数局惠企政策兑现专员（登记库数据归集、全县比对、公示、拨付和对账）' },
 ];
 
 async function addDivision(tx: Tx, code: string, name: string, level: string, parent: { code: string; path: string } | null, sort = 0) {

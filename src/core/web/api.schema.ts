@@ -746,6 +746,452 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/benefit-objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 惠企政策兑现异议列表（按权限范围，可检索、筛选） */
+        get: operations["benefitObjection.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-objections/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核实原数据无误 */
+        post: operations["benefitObjection.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-objections/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更正数据并重新比对 */
+        post: operations["benefitObjection.correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-objections/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回异议 */
+        post: operations["benefitObjection.withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 惠企政策兑现事项列表（按权限范围，可检索、筛选） */
+        get: operations["benefitPolicy.list"];
+        put?: never;
+        /** 起草政策兑现事项（第1版草稿） */
+        post: operations["createBenefitPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策兑现事项的各版本和政策沙盘结果 */
+        get: operations["benefitPolicyDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存草稿（条件和金额） */
+        put: operations["saveBenefitPolicyDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/passReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审查通过 */
+        post: operations["benefitPolicy.passReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审定发布 */
+        post: operations["benefitPolicy.publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/rejectApproval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予审定 */
+        post: operations["benefitPolicy.rejectApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 废止 */
+        post: operations["benefitPolicy.retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/returnReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改 */
+        post: operations["benefitPolicy.returnReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修订（新版本） */
+        post: operations["benefitPolicy.revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 政策沙盘：按草稿在登记库上试算惠及对象和资金 */
+        post: operations["benefitPolicySandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-policies/{id}/submitReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 送合法性审查 */
+        post: operations["benefitPolicy.submitReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现行有效的兑现事项 */
+        get: operations["benefitCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据导入批次 */
+        get: operations["benefitBatches"];
+        put?: never;
+        /** 导入部门交换文件（CSV或xlsx；证件号码逐行校验，有错误时整体不导入并逐行列出） */
+        post: operations["importBenefitFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/imports/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从省级数据共享平台（或本地交换目录）拉取一个来源部门的数据 */
+        post: operations["pullBenefitFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拨付批次 */
+        get: operations["benefitPayouts"];
+        put?: never;
+        /** 生成拨付批次（公示期满且已确认收款账户的） */
+        post: operations["createBenefitPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拨付批次及其台账 */
+        get: operations["benefitPayout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/payouts/{id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对账：登记银行退回的笔数（冲回并请企业重新确认账户） */
+        post: operations["reconcileBenefitPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比对结果（符合条件、差一项条件、不重复享受），每条附逐项说明 */
+        get: operations["benefitResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比对任务及进度 */
+        get: operations["benefitScans"];
+        put?: never;
+        /** 发起全县数据比对（后台任务） */
+        post: operations["startBenefitScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/scans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比对任务进度 */
+        get: operations["benefitScan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/subjects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一企一档：某日的登记数据及其来源、截止日期和导入批次 */
+        get: operations["benefitSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/unclaimed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应享未享：公示期满超过规定天数仍未拨付的 */
+        get: operations["benefitUnclaimed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/bundles": {
         parameters: {
             query?: never;
@@ -3478,6 +3924,91 @@ export interface paths {
         put?: never;
         /** 取消预约 */
         post: operations["cancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/benefits/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业（本人）的比对结果 */
+        get: operations["myBenefits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/benefits/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 惠企政策兑现名单公示 */
+        get: operations["benefitPublicity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/benefits/results/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认收款账户（意愿确认） */
+        post: operations["confirmBenefitAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/benefits/results/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放弃享受 */
+        post: operations["declineBenefit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/benefits/results/{id}/object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对比对结果所依据的数据提出异议 */
+        post: operations["objectBenefit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13360,6 +13891,5321 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         warning: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitObjection.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitObjection.confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 答复（数据来源和核实情况） */
+                    reply: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitObjection.correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 更正依据 */
+                    reply: string;
+                    /** 更正后的数值 */
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitObjection.withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createBenefitPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 条款 */
+                    article: string;
+                    /** 资金预算（分） */
+                    budgetFen?: number | null;
+                    /** 事项编号 */
+                    code: string;
+                    /** 文号 */
+                    docNo: string;
+                    /** 就高不重复分组 */
+                    exclusiveGroup?: string | null;
+                    /** 发布机关 */
+                    issuer: string;
+                    /**
+                     * 兑现方式
+                     * @enum {string}
+                     */
+                    mode: "免申即享" | "即申即享" | "快申快享";
+                    /** 政策名称 */
+                    name: string;
+                    /**
+                     * 一次性或按年度
+                     * @enum {string}
+                     */
+                    recurrence: "once" | "yearly";
+                    /**
+                     * 兑现对象
+                     * @enum {string}
+                     */
+                    subjectKind: "enterprise" | "person";
+                    /** 兑现条件和金额 */
+                    terms: {
+                        amount: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: {
+                            [key: string]: unknown;
+                        };
+                        splitPct?: number[];
+                    };
+                    /**
+                     * 有效期起
+                     * Format: date
+                     */
+                    validFrom: string;
+                    /**
+                     * 有效期止
+                     * Format: date
+                     */
+                    validTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitPolicyDetail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        refNo: string;
+                        sandbox: {
+                            amountFen: number;
+                            amountYuan: string;
+                            budgetFen: number | null;
+                            byFailedCondition: {
+                                label: string;
+                                n: number;
+                            }[];
+                            eligible: number;
+                            nearMisses: number;
+                            overBudget: boolean;
+                            sample: {
+                                amountYuan: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            scanned: number;
+                            snapshot: string;
+                        } | null;
+                        state: string;
+                        versions: {
+                            article: string;
+                            budgetFen: number | null;
+                            code: string;
+                            docNo: string;
+                            exclusiveGroup: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            issuer: string;
+                            mode: string;
+                            name: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            recurrence: "once" | "yearly";
+                            status: string;
+                            /** @enum {string} */
+                            subjectKind: "enterprise" | "person";
+                            terms: unknown;
+                            validFrom: string;
+                            validTo: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    saveBenefitPolicyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 条款 */
+                    article: string;
+                    /** 资金预算（分） */
+                    budgetFen?: number | null;
+                    /** 事项编号 */
+                    code: string;
+                    /** 文号 */
+                    docNo: string;
+                    /** 就高不重复分组 */
+                    exclusiveGroup?: string | null;
+                    /** 发布机关 */
+                    issuer: string;
+                    /**
+                     * 兑现方式
+                     * @enum {string}
+                     */
+                    mode: "免申即享" | "即申即享" | "快申快享";
+                    /** 政策名称 */
+                    name: string;
+                    /**
+                     * 一次性或按年度
+                     * @enum {string}
+                     */
+                    recurrence: "once" | "yearly";
+                    /**
+                     * 兑现对象
+                     * @enum {string}
+                     */
+                    subjectKind: "enterprise" | "person";
+                    /** 兑现条件和金额 */
+                    terms: {
+                        amount: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: {
+                            [key: string]: unknown;
+                        };
+                        splitPct?: number[];
+                    };
+                    /**
+                     * 有效期起
+                     * Format: date
+                     */
+                    validFrom: string;
+                    /**
+                     * 有效期止
+                     * Format: date
+                     */
+                    validTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.passReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 审查意见 */
+                    opinion: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.rejectApproval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 废止理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.returnReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 审查意见（须修改之处） */
+                    opinion: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitPolicySandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 比对基准日
+                     * Format: date
+                     */
+                    snapshot: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        amountYuan: string;
+                        budgetFen: number | null;
+                        byFailedCondition: {
+                            label: string;
+                            n: number;
+                        }[];
+                        eligible: number;
+                        nearMisses: number;
+                        overBudget: boolean;
+                        sample: {
+                            amountYuan: string;
+                            code: string;
+                            name: string;
+                        }[];
+                        scanned: number;
+                        snapshot: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "benefitPolicy.submitReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        article: string;
+                        budgetFen: number | null;
+                        code: string;
+                        docNo: string;
+                        exclusiveGroup: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        issuer: string;
+                        mode: string;
+                        name: string;
+                        publishedAt: string | null;
+                        /** @enum {string} */
+                        recurrence: "once" | "yearly";
+                        status: string;
+                        /** @enum {string} */
+                        subjectKind: "enterprise" | "person";
+                        terms: unknown;
+                        validFrom: string;
+                        validTo: string | null;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitBatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        channel: string;
+                        createdAt: string;
+                        createdBy: string;
+                        facts: number;
+                        fileName: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        rows: number;
+                        source: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    importBenefitFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 数据截止日期
+                     * Format: date
+                     */
+                    asOf: string;
+                    /** 文件内容 */
+                    contentBase64: string;
+                    /** 文件名 */
+                    fileName: string;
+                    /**
+                     * 数据来源部门
+                     * @enum {string}
+                     */
+                    source: "market" | "tax" | "social" | "stats" | "tech" | "miit" | "ip" | "credit" | "police" | "civil" | "hr";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adapter: string | null;
+                        /** Format: uuid */
+                        batchId: string;
+                        created: number;
+                        facts: number;
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    pullBenefitFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 数据截止日期
+                     * Format: date
+                     */
+                    asOf: string;
+                    /**
+                     * 数据来源部门
+                     * @enum {string}
+                     */
+                    source: "market" | "tax" | "social" | "stats" | "tech" | "miit" | "ip" | "credit" | "police" | "civil" | "hr";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        adapter: string | null;
+                        /** Format: uuid */
+                        batchId: string;
+                        created: number;
+                        facts: number;
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitPayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** Format: uuid */
+                        id: string;
+                        ledger?: {
+                            amountYuan: string;
+                            /** Format: uuid */
+                            id: string;
+                            instalment: number;
+                            kind: string;
+                            paidOn: string;
+                            policyName: string;
+                            reason: string | null;
+                            /** Format: uuid */
+                            resultId: string;
+                            subjectName: string;
+                            version: number;
+                        }[];
+                        netFen?: number;
+                        no: string;
+                        paidOn: string | null;
+                        reconciledAt: string | null;
+                        reconcileNote: string | null;
+                        state: string;
+                        totalFen: number;
+                        totalYuan: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createBenefitPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 拨付日期
+                     * Format: date
+                     */
+                    paidOn: string;
+                    /**
+                     * 政策（不选为全部）
+                     * Format: uuid
+                     */
+                    policyId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        no: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** Format: uuid */
+                        id: string;
+                        ledger?: {
+                            amountYuan: string;
+                            /** Format: uuid */
+                            id: string;
+                            instalment: number;
+                            kind: string;
+                            paidOn: string;
+                            policyName: string;
+                            reason: string | null;
+                            /** Format: uuid */
+                            resultId: string;
+                            subjectName: string;
+                            version: number;
+                        }[];
+                        netFen?: number;
+                        no: string;
+                        paidOn: string | null;
+                        reconciledAt: string | null;
+                        reconcileNote: string | null;
+                        state: string;
+                        totalFen: number;
+                        totalYuan: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reconcileBenefitPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 银行退回的兑现记录 */
+                    failedResultIds: string[];
+                    /** 对账说明 */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitResults: {
+        parameters: {
+            query?: {
+                outcome?: "eligible" | "nearMiss" | "excluded";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                scanId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountMasked: string | null;
+                            amountFen: number;
+                            amountYuan: string;
+                            article: string;
+                            correctionHint: string | null;
+                            docNo: string;
+                            explanation: {
+                                fact: string;
+                                label: string;
+                                ok: boolean;
+                                op: string;
+                                threshold: string;
+                                value: string;
+                            }[];
+                            failed: string | null;
+                            failedFact: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            mode: string;
+                            note: string | null;
+                            objectionOpen: boolean;
+                            outcome: string;
+                            payState: string | null;
+                            payStateName: string | null;
+                            policyCode: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyName: string;
+                            publicityEnds: string | null;
+                            subjectCode: string;
+                            subjectName: string;
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitScans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        createdAt: string;
+                        done: number;
+                        eligible: number;
+                        error: string | null;
+                        finishedAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        nearMisses: number;
+                        snapshot: string;
+                        state: string;
+                        total: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    startBenefitScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 比对基准日
+                     * Format: date
+                     */
+                    snapshot: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        createdAt: string;
+                        done: number;
+                        eligible: number;
+                        error: string | null;
+                        finishedAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        nearMisses: number;
+                        snapshot: string;
+                        state: string;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitSubject: {
+        parameters: {
+            query: {
+                snapshot: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        facts: {
+                            asOf: string;
+                            /** Format: uuid */
+                            batchId: string;
+                            key: string;
+                            label: string;
+                            source: string;
+                            value: string;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        kind: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitUnclaimed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        items: {
+                            accountMasked: string | null;
+                            amountFen: number;
+                            amountYuan: string;
+                            article: string;
+                            correctionHint: string | null;
+                            docNo: string;
+                            explanation: {
+                                fact: string;
+                                label: string;
+                                ok: boolean;
+                                op: string;
+                                threshold: string;
+                                value: string;
+                            }[];
+                            failed: string | null;
+                            failedFact: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            mode: string;
+                            note: string | null;
+                            objectionOpen: boolean;
+                            outcome: string;
+                            payState: string | null;
+                            payStateName: string | null;
+                            policyCode: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyName: string;
+                            publicityEnds: string | null;
+                            subjectCode: string;
+                            subjectName: string;
+                            version: number;
+                        }[];
+                        total: number;
                     };
                 };
             };
@@ -53174,6 +59020,631 @@ export interface operations {
                         startTime: string;
                         status: string;
                         statusName: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    myBenefits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        inRegister: boolean;
+                        items: {
+                            accountMasked: string | null;
+                            amountFen: number;
+                            amountYuan: string;
+                            article: string;
+                            correctionHint: string | null;
+                            docNo: string;
+                            explanation: {
+                                fact: string;
+                                label: string;
+                                ok: boolean;
+                                op: string;
+                                threshold: string;
+                                value: string;
+                            }[];
+                            failed: string | null;
+                            failedFact: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            mode: string;
+                            note: string | null;
+                            objectionOpen: boolean;
+                            outcome: string;
+                            payState: string | null;
+                            payStateName: string | null;
+                            policyCode: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyName: string;
+                            publicityEnds: string | null;
+                            subjectCode: string;
+                            subjectName: string;
+                            version: number;
+                        }[];
+                        name: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    benefitPublicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amountYuan: string;
+                        docNo: string;
+                        policyName: string;
+                        publicityEnds: string | null;
+                        subjectCode: string;
+                        subjectName: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    confirmBenefitAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 收款账户名称 */
+                    accountName: string;
+                    /** 收款账号 */
+                    accountNo: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    declineBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    objectBenefit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 您认为正确的数值 */
+                    claimedValue: string;
+                    /** 异议理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
                     };
                 };
             };

@@ -12,7 +12,7 @@ import type { MetricResult } from '../../../core/shared/schemas';
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { PLACEHOLDER, REPORT_TEMPLATES, type SentenceTemplate } from '../shared/annual-report.templates';
 import type { AnnualReportView, ReportContent, ReportParagraph, Segment } from '../shared/annual-report.schema';
-import { formatCount, formatRate } from '../shared/number-format';
+import { formatCount, formatRate, formatWan } from '../shared/number-format';
 import * as repo from './annual-report.repository';
 
 type Subject = { kind: 'division' | 'org'; divisionCode: string; orgId: string | null; name: string; scopeWord: string };
@@ -31,11 +31,12 @@ async function renderSentence(tx: Tx, kernel: Kernel, s: SentenceTemplate, scope
     for (const m of clause.matchAll(PLACEHOLDER)) {
       const [whole, key, part, params] = m;
       const q: MetricScope = { ...scope };
-      for (const [k, v] of new URLSearchParams(params ?? '')) if (k === 'caseType') q.caseType = v;
+      let wan = false;
+      for (const [k, v] of new URLSearchParams(params ?? '')) { if (k === 'caseType') q.caseType = v; if (k === 'scale' && v === 'wan') wan = true; }
       const cacheKey = `${key}|${q.caseType ?? ''}`;
       if (!cache.has(cacheKey)) cache.set(cacheKey, kernel.metrics.has(key) ? await computeMetric(tx, kernel, key, q) : null);
       const r = cache.get(cacheKey);
-      const text = r ? figure(r, part as 'num' | 'den' | undefined) : null;
+      const text = r ? figure(r, part as 'num' | 'den' | undefined, wan) : null;
       if (!r || text === null) { ok = false; break; }
       segs.push({ text: clause.slice(last, m.index) });
       segs.push({ text, metric: { key: r.key, label: r.label, definition: r.definition, unit: r.unit, numerator: r.numerator, denominator: r.denominator, query: { ...q } } });
@@ -54,8 +55,12 @@ async function renderSentence(tx: Tx, kernel: Kernel, s: SentenceTemplate, scope
   return mergeText(out);
 }
 
-/** The text of one figure, or null when the records cannot support it (never a 0 by accident). */
-function figure(r: MetricResult, part?: 'num' | 'den'): string | null {
+/**
+ * The text of one figure, or null when the records cannot support it (never a 0 by accident). `wan`
+ * (`|scale=wan`) writes a count in 万 with up to two decimals ("兑现资金1286.5万元").
+ */
+function figure(r: MetricResult, part?: 'num' | 'den', wan = false): string | null {
+  if (wan && r.unit === 'count' && !part) return r.numerator > 0 ? formatWan(r.numerator) : null;
   if (part === 'num') return r.denominator ? formatCount(r.numerator) : null;
   if (part === 'den') return r.denominator ? formatCount(r.denominator) : null;
   if (r.unit === 'count') return r.numerator > 0 ? formatCount(r.numerator) : null;

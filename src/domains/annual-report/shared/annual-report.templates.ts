@@ -24,6 +24,7 @@ const MEASURES: PartTemplate = {
         { key: 'services.assistance', clauses: ['提供帮办代办服务{applications.assisted}件'] },
         { key: 'services.ratings', clauses: ['政务服务“好差评”共收到评价{ratings.total}条', '其中差评{ratings.bad}条', '差评整改率{ratings.fixRate}'] },
         { key: 'services.callbacks', clauses: ['对办结的办件和工单开展回访，回访率{callbacks.rate}', '回访满意度{callbacks.satisfactionRate}'] },
+        { key: 'services.benefits', clauses: ['梳理惠企政策{benefits.policies}件', '兑现资金{benefits.amountPaid|scale=wan}万元', '惠及企业{benefits.firmsBenefited}家', '其中“免申即享”政策占比{benefits.policiesNoApplication}'] },
         { key: 'services.licences', clauses: ['发放电子证照{licences.issued}张', '证照到期前提醒{licences.reminded}张', '无感续证{licences.renewed}张'] },
         { key: 'services.hotline', clauses: ['受理12345热线工单{cases.received|caseType=ticket}件', '办结率{tickets.closeRate}', '群众满意度{tickets.satisfactionRate}'] },
         { key: 'services.mailbox', clauses: ['办理市长信箱信件{cases.received|caseType=letter}件', '答复率{mailbox.replyRate}'] },

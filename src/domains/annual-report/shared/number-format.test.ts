@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseYear, formatCount, formatRate } from './number-format';
+import { chineseYear, formatCount, formatRate, formatWan } from './number-format';
 
 describe('report number formatting', () => {
   it('writes rates the way the seeds do', () => {
@@ -17,5 +17,12 @@ describe('report number formatting', () => {
     expect(formatCount(19085)).toBe('19085');
     expect(formatCount(12_865_000)).toBe('1286.5万');
     expect(chineseYear(2026)).toBe('二〇二六');
+  });
+  it('writes money in 万 with at most two decimals, rounded half-up in integer fen (兑现资金12.35万元)', () => {
+    expect(formatWan(123_456.78)).toBe('12.35');
+    expect(formatWan(12_345.6)).toBe('1.23');
+    expect(formatWan(12_350)).toBe('1.24'); // 1.235 rounds up
+    expect(formatWan(1_000_000)).toBe('100');
+    expect(formatWan(17_280.3)).toBe('1.73');
   });
 });

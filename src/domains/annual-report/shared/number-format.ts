@@ -10,6 +10,14 @@ export function formatCount(n: number): string {
   return String(Math.round(n));
 }
 
+/** An amount in 万 with at most two decimals, rounded half-up on the exact value (12,345.6 → "1.23"). */
+export function formatWan(n: number): string {
+  if (!Number.isFinite(n)) throw new Error('not a number');
+  // n in 元; one hundredth of 万 is 100元 = 10,000 fen: round half-up in integer fen.
+  const hundredths = Math.floor((Math.round(n * 100) + 5_000) / 10_000);
+  return trimZeros((hundredths / 100).toFixed(2));
+}
+
 /** numerator/denominator as a percentage, rounded half-up at two decimals using integer arithmetic. */
 export function formatRate(numerator: number, denominator: number): string {
   if (denominator <= 0) throw new Error('empty denominator');
