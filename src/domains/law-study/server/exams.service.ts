@@ -35,6 +35,7 @@ export async function addQuestion(tx: Tx, kernel: Kernel, actor: Actor, input: Q
   return { id: row.id };
 }
 export async function listBank(tx: Tx, actor: Actor) {
+  requirePermission(actor, 'lawStudy.manage');
   return (await repo.listQuestions(tx, keeperWhere(actor))).map((q) => ({ id: q.id, law: q.law, topic: q.topic, type: q.type, stem: q.stem, options: q.options, answer: q.answer, explanation: q.explanation, active: q.active }));
 }
 
