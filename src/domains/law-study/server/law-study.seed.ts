@@ -86,7 +86,7 @@ export async function seedLawStudyDemo(kernel: Kernel) {
       await repo.insertSession(tx, {
         id: randomUUID(), kind, topic, laws, speakers: extra.speakers ?? null, heldOn, minutes: extra.minutes ?? 90, otherAttendees: extra.otherAttendees ?? 0,
         court: extra.court ?? null, courtCaseNo: extra.courtCaseNo ?? null, materials: null, orgId: org.id, divisionCode: org.divisionCode, createdBy: null, createdAt: at(heldOn, 18),
-      }, attendees.map((o) => ({ officialId: o.id, orgId: o.orgId, divisionCode: o.divisionCode })));
+      }, [...new Map(attendees.map((o) => [o.id, o])).values()].map((o) => ({ officialId: o.id, orgId: o.orgId, divisionCode: o.divisionCode })));
     };
     const kinds = ['lecture', 'caseExplain', 'partyLesson', 'training', 'centralGroup'];
     for (const org of orgRows) {
