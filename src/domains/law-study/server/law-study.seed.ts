@@ -99,9 +99,9 @@ export async function seedLawStudyDemo(kernel: Kernel) {
     }
     // 区政府常务会坚持季度学法: one per quarter that has begun (leaders of the government attend).
     const govLeaders = leaders.filter((o) => o.orgId === gov.id).concat(leaders.slice(0, 6));
-    for (let q = 0; q < 4; q++) {
-      const d = addDays(start, q * 82 + 10);
-      if (d <= today) await session(gov, 'govExecutive', `区政府常务会议会前学法（第${q + 1}季度）`, pick(LAWS)[0], d, govLeaders, { speakers: '区司法局局长', minutes: 30 });
+    for (let q = 1; q <= 4; q++) {
+      const d = `${today.slice(0, 4)}-${String(q * 3 - 1).padStart(2, '0')}-15`;
+      if (d <= today) await session(gov, 'govExecutive', `区政府常务会议会前学法（第${q}季度）`, pick(LAWS)[0], d, govLeaders, { speakers: '区司法局局长', minutes: 30 });
     }
     // 行政诉讼案件旁听庭审活动2次
     for (const [i, caseNo] of ['（2026）豫1202行初12号', '（2026）豫1202行初27号'].entries()) {
