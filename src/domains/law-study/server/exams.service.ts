@@ -23,6 +23,39 @@ function keeperDivision(actor: Actor) {
 }
 const keeperWhere = (actor: Actor) => scopeWhere(actor, 'lawStudy.manage', { division: questions.divisionCode, org: questions.orgId });
 
+// ---- read-through caches for the 9:00 stampede ----
+// Questions and exams have no edit path (a wrong question is replaced, not changed), so their rows are
+// immutable and safe to keep in each app process; the bank's index (what a paper is drawn from) is kept
+// for a few seconds per division and dropped by this process's own imports. Several app processes may
+// each hold one: a question added elsewhere becomes drawable here within BANK_INDEX_TTL_MS.
+const BANK_INDEX_TTL_MS = 15_000;
+const questionCache = new Map<string, QuestionRow>();
+const examCache = new Map<string, ExamRow>();
+const indexCache = new Map<string, { at: number; rows: { id: string; type: string; topic: string }[] }>();
+async function questionsOf(tx: Tx, ids: string[]) {
+  const missing = ids.filter((id) => !questionCache.has(id));
+  if (missing.length) {
+    if (questionCache.size > 50_000) questionCache.clear();
+    for (const q of await repo.questionsByIds(tx, missing)) questionCache.set(q.id, q);
+  }
+  return new Map(ids.map((id) => [id, questionCache.get(id)!]));
+}
+async function examOf(tx: Tx, id: string) {
+  const hit = examCache.get(id);
+  if (hit) return hit;
+  const e = await repo.getExam(tx, id);
+  if (e) { if (examCache.size > 1000) examCache.clear(); examCache.set(id, e); }
+  return e;
+}
+async function bankIndexOf(tx: Tx, kernel: Kernel, divisionCode: string) {
+  const hit = indexCache.get(divisionCode);
+  const now = Date.now();
+  if (hit && now - hit.at < BANK_INDEX_TTL_MS) return hit.rows;
+  const rows = await repo.bankIndex(tx, divisionCode);
+  indexCache.set(divisionCode, { at: now, rows });
+  return rows;
+}
+
 // ---- bank ----
 const normalize = (type: string, a: string) => (type === 'judge' ? ({ 对: 'T', 错: 'F', 正确: 'T', 错误: 'F', '√': 'T', '×': 'F' } as Record<string, string>)[a] ?? a.toUpperCase() : [...a.toUpperCase().replace(/[^A-H]/g, '')].sort().join(''));
 const questionRow = (v: QuestionInput, k: { divisionCode: string; orgId: string }, at: Date): QuestionRow => ({
@@ -32,6 +65,7 @@ export async function addQuestion(tx: Tx, kernel: Kernel, actor: Actor, input: Q
   const k = keeperDivision(actor);
   const row = questionRow({ ...input, answer: normalize(input.type, input.answer) }, k, kernel.now());
   await repo.insertQuestions(tx, [row]);
+  indexCache.delete(k.divisionCode);
   return { id: row.id };
 }
 export async function listBank(tx: Tx, actor: Actor) {
@@ -88,6 +122,7 @@ export async function importBank(tx: Tx, kernel: Kernel, actor: Actor, buf: Buff
   }
   if (!rows.length) throw new AppError('VALIDATION', '文件中没有试题', { rows: [] });
   await repo.insertQuestions(tx, rows);
+  indexCache.delete(k.divisionCode);
   return { imported: rows.length };
 }
 export async function bankTemplate() {
@@ -112,7 +147,8 @@ function drawable(bank: { id: string; type: string; topic: string }[], blueprint
 export async function createExam(tx: Tx, kernel: Kernel, actor: Actor, input: ExamInput) {
   const k = keeperDivision(actor);
   const s = settingsOf(kernel);
-  const problems = drawable(await repo.bankIndex(tx, k.divisionCode), input.blueprint);
+  indexCache.delete(k.divisionCode);
+  const problems = drawable(await bankIndexOf(tx, kernel, k.divisionCode), input.blueprint);
   if (problems.length) throw new AppError('GUARD_FAILED', `题库试题不足：${problems.join('；')}`);
   const id = randomUUID();
   await repo.insertExam(tx, {
@@ -175,7 +211,7 @@ const pointsOf = (blueprint: BlueprintLine[]) => blueprint.flatMap((l) => Array.
  */
 export async function startAttempt(tx: Tx, kernel: Kernel, actor: Actor, examId: string) {
   const me = await officialOf(tx, kernel, actor);
-  const e = await repo.getExam(tx, examId);
+  const e = await examOf(tx, examId);
   if (!e || !covers(e.divisionCode, me.divisionCode)) throw new AppError('NOT_FOUND', '考试不存在');
   const now = kernel.now();
   const list = await repo.attemptsOf(tx, e.id, me.id);
@@ -184,7 +220,7 @@ export async function startAttempt(tx: Tx, kernel: Kernel, actor: Actor, examId:
   if (now < e.opensAt) throw new AppError('GUARD_FAILED', '考试尚未开始');
   if (now >= e.closesAt) throw new AppError('GUARD_FAILED', '考试已结束');
   if (list.length >= e.maxAttempts) throw new AppError('GUARD_FAILED', `可考次数（${e.maxAttempts}次）已用完`);
-  const ids = drawPaper(await repo.bankIndex(tx, e.divisionCode), e.blueprint);
+  const ids = drawPaper(await bankIndexOf(tx, kernel, e.divisionCode), e.blueprint);
   const deadline = new Date(Math.min(now.getTime() + e.limitSeconds * 1000, e.closesAt.getTime()));
   const row: AttemptRow = {
     id: randomUUID(), examId: e.id, officialId: me.id, attemptNo: list.length + 1, startedAt: now, deadline, submittedAt: null,
@@ -199,13 +235,13 @@ async function ownAttempt(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const a = await repo.getAttempt(tx, id);
   // Only the taker opens an attempt: anyone else's is "not found".
   if (!a || a.officialId !== me.id) throw new AppError('NOT_FOUND');
-  const e = (await repo.getExam(tx, a.examId))!;
+  const e = (await examOf(tx, a.examId))!;
   return { a, e };
 }
 export async function paper(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const { a, e } = await ownAttempt(tx, kernel, actor, id);
   const now = kernel.now();
-  const qs = new Map((await repo.questionsByIds(tx, a.questionIds)).map((q) => [q.id, q]));
+  const qs = await questionsOf(tx, a.questionIds);
   const points = pointsOf(e.blueprint);
   const done = finished(a, now);
   return {
@@ -217,7 +253,7 @@ export async function paper(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   };
 }
 async function grade(tx: Tx, a: AttemptRow, e: ExamRow, answers: Record<string, string>) {
-  const keys = new Map((await repo.keysByIds(tx, a.questionIds)).map((k) => [k.id, k]));
+  const keys = await questionsOf(tx, a.questionIds);
   const points = pointsOf(e.blueprint);
   const kept: Record<string, string> = {};
   const correct: Record<string, boolean> = {};
@@ -322,7 +358,7 @@ export async function resultsOf(tx: Tx, kernel: Kernel, officialId: string, year
   const out: { examId: string; title: string; best: number; totalPoints: number; passed: boolean }[] = [];
   for (const examId of new Set(list.map((a) => a.examId))) {
     const e = (await repo.getExam(tx, examId))!;
-    if (e.opensAt.getUTCFullYear() !== year) continue;
+    if (Number(new Intl.DateTimeFormat('en', { timeZone: kernel.tz, year: 'numeric' }).format(e.opensAt)) !== year) continue;
     const best = Math.max(...list.filter((a) => a.examId === examId).map((a) => a.score));
     out.push({ examId, title: e.title, best, totalPoints: e.totalPoints, passed: passed(e, best) });
   }

@@ -30,14 +30,14 @@ export const lawStudyMetrics = [
   defineMetric({
     key: 'exams.takers', label: '参加学法考试', unit: 'count',
     definition: '开考日期在统计期内的学法考试中，至少有一次答卷已交卷或已到时的干部人数（一人参加多场考试按场次分别计）。',
-    compute: async (tx, k, q) => ({ numerator: (await repo.examFigures(tx, q, k.now())).takers, denominator: null }),
-    recordSet: (k) => repo.examRecordSet(() => k.now()),
+    compute: async (tx, k, q) => ({ numerator: (await repo.examFigures(tx, q, k.now(), k.tz)).takers, denominator: null }),
+    recordSet: (k) => repo.examRecordSet(() => k.now(), k.tz),
   }),
   defineMetric({
     key: 'exams.passRate', label: '学法考试合格率', unit: 'rate',
     definition: '开考日期在统计期内的学法考试中，最高得分达到该场考试合格分数线的人数 ÷ 参加考试人数（多次作答取最高分；合格线为新建考试时的设置，默认 LAW_EXAM_PASS_MARK）。',
-    compute: async (tx, k, q) => { const r = await repo.examFigures(tx, q, k.now()); return { numerator: r.passed, denominator: r.takers }; },
-    recordSet: (k) => repo.examRecordSet(() => k.now()),
+    compute: async (tx, k, q) => { const r = await repo.examFigures(tx, q, k.now(), k.tz); return { numerator: r.passed, denominator: r.takers }; },
+    recordSet: (k) => repo.examRecordSet(() => k.now(), k.tz),
   }),
   defineMetric({
     key: 'shufa.officials', label: '党政干部述法', unit: 'count',

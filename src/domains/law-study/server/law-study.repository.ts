@@ -1,6 +1,6 @@
 /** All SQL of law-study: the register, sessions, the question bank, exams and attempts, 述法, meetings, and figures. */
 import { and, asc, desc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { inDivision, orgs, userRoles, users, type RecordSet, type Tx, type MetricScope, uniqueOr409 } from '../../../core/server';
+import { inDivision, orgs, tzSql, userRoles, users, type RecordSet, type Tx, type MetricScope, uniqueOr409 } from '../../../core/server';
 import { COUNTED_MEETING_KINDS, SESSION_KINDS } from '../shared/law-study.labels';
 import { attempts, attendance, exams, meetings, officials, questions, sessions, shufa, type AttemptRow, type QuestionRow } from './law-study.tables';
 
@@ -169,18 +169,18 @@ export const coverageRecordSet: RecordSet = {
 };
 
 /** Exams opening in the period; a taker is an official with a finished attempt, passing on their best score. */
-const examsIn = (q: MetricScope) => sql`${attempts.examId} IN (SELECT e.id FROM ${exams} e WHERE e.opens_at::date BETWEEN ${q.from}::date AND ${q.to}::date AND ${inDivision(sql`e.division_code`, q.divisionCode)})`;
-const takerBase = (q: MetricScope, now: Date) => and(examsIn(q), finishedWhere(now), inDivision(attempts.divisionCode, q.divisionCode), q.orgId ? eq(attempts.orgId, q.orgId) : undefined)!;
+const examsIn = (q: MetricScope, tz: string) => sql`${attempts.examId} IN (SELECT e.id FROM ${exams} e WHERE (e.opens_at AT TIME ZONE ${tzSql(tz)})::date BETWEEN ${q.from}::date AND ${q.to}::date AND ${inDivision(sql`e.division_code`, q.divisionCode)})`;
+const takerBase = (q: MetricScope, now: Date, tz: string) => and(examsIn(q, tz), finishedWhere(now), inDivision(attempts.divisionCode, q.divisionCode), q.orgId ? eq(attempts.orgId, q.orgId) : undefined)!;
 const passedAttempt = sql`${attempts.score} * 100 >= (SELECT e.pass_mark * e.total_points FROM ${exams} e WHERE e.id = ${attempts.examId})`;
-export async function examFigures(tx: Tx, q: MetricScope, now: Date) {
+export async function examFigures(tx: Tx, q: MetricScope, now: Date, tz: string) {
   const [r] = await tx.select({
     takers: sql<number>`count(DISTINCT (${attempts.examId}, ${attempts.officialId}))::int`,
     passed: sql<number>`count(DISTINCT (${attempts.examId}, ${attempts.officialId})) FILTER (WHERE ${passedAttempt})::int`,
-  }).from(attempts).where(takerBase(q, now));
+  }).from(attempts).where(takerBase(q, now, tz));
   return r;
 }
 /** The records of exam figures: each taker's best attempt per exam (passing ones for the numerator). */
-export const examRecordSet = (now: () => Date): RecordSet => ({
+export const examRecordSet = (now: () => Date, tz: string): RecordSet => ({
   table: attempts, scope: { division: attempts.divisionCode, org: attempts.orgId }, permission: 'lawStudy.read',
   columns: [
     { key: 'exam', label: '考试', value: sql`(SELECT e.title FROM ${exams} e WHERE e.id = ${attempts.examId})` },
@@ -189,7 +189,7 @@ export const examRecordSet = (now: () => Date): RecordSet => ({
     { key: 'attemptNo', label: '第几次', value: attempts.attemptNo },
     { key: 'score', label: '得分', value: attempts.score },
   ],
-  where: (q, which) => and(takerBase(q, now()), sql`NOT EXISTS (SELECT 1 FROM ${attempts} b WHERE b.exam_id = ${attempts.examId} AND b.official_id = ${attempts.officialId}
+  where: (q, which) => and(takerBase(q, now(), tz), sql`NOT EXISTS (SELECT 1 FROM ${attempts} b WHERE b.exam_id = ${attempts.examId} AND b.official_id = ${attempts.officialId}
     AND (b.submitted_at IS NOT NULL OR b.deadline <= ${now().toISOString()}::timestamptz)
     AND (b.score > ${attempts.score} OR (b.score = ${attempts.score} AND b.attempt_no < ${attempts.attemptNo})))`, which === 'numerator' ? passedAttempt : undefined),
   orderBy: sql`${attempts.orgId}, ${attempts.score} DESC`,

@@ -7,6 +7,7 @@
  * a seeded PRNG, the same year every run for the same today.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { createStaff, siteDivisionCode, SYSTEM_ACTOR, tenancy, type Kernel, type Tx } from '../../../core/server';
 import { addDays } from '../../../core/shared/calendar';
 import * as repo from './law-study.repository';
@@ -69,14 +70,14 @@ export async function seedLawStudyDemo(kernel: Kernel) {
     const gov = orgRows.find((o) => o.name.endsWith('人民政府')) ?? orgRows[0];
     const sfj = orgRows.find((o) => o.name.endsWith('司法局')) ?? orgRows[0];
     // ---- register: officials without accounts up to the demo size, spread over the orgs ----
-    const existing = await repo.listOfficials(tx, (await import('drizzle-orm')).sql`true`);
+    const existing = await repo.listOfficials(tx, sql`true`);
     const extra = Math.max(0, s.DEMO_LAW_STUDY_OFFICIALS - existing.length);
     await repo.insertOfficials(tx, Array.from({ length: extra }, (_, i) => {
       const org = orgRows[i % orgRows.length];
       const post = i < orgRows.length * 2 ? POSTS[i < orgRows.length ? 0 : 1] : pick(POSTS.slice(4));
       return { id: randomUUID(), name: pick([...SURNAMES]) + pick(GIVEN), post, leader: i < orgRows.length * 2, userId: null, active: true, orgId: org.id, divisionCode: org.divisionCode, createdAt: kernel.now() };
     }));
-    const all = await repo.listOfficials(tx, (await import('drizzle-orm')).sql`true`);
+    const all = await repo.listOfficials(tx, sql`true`);
     const byOrg = new Map<string, typeof all>();
     for (const o of all) byOrg.set(o.orgId, [...(byOrg.get(o.orgId) ?? []), o]);
     const leaders = all.filter((o) => o.leader);
