@@ -65,6 +65,13 @@ describe('学法考试 in the browser', () => {
       await leaderPage.locator('.ant-table-row').filter({ hasText: '年度全区党政干部学法考试' }).getByText('各单位合格率').click();
       await leaderPage.getByTestId('unit-rates').locator('.ant-table-row').nth(3).waitFor();
       expect(await leaderPage.getByText('合计').count()).toBe(1);
+      // The year's sessions with the quarterly check, and the 述法 and meetings behind part 三.
+      await leaderPage.goto(`${e.baseUrl}/law-study`);
+      await leaderPage.getByTestId('quarterly-check').getByText('第1季度').waitFor();
+      await leaderPage.locator('.ant-table-row').first().waitFor();
+      await leaderPage.goto(`${e.baseUrl}/law-study/shufa`);
+      await leaderPage.getByText(/述法（\d+人）/).waitFor();
+      await leaderPage.locator('.ant-table-row').first().waitFor();
     } catch (err) {
       await e.screenshot('law-study-failure');
       throw err;
