@@ -1,0 +1,209 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server/testing';
+import { partThree, trainingHoursByPerson } from '../public';
+
+let t: TestApp;
+let orgA: Awaited<ReturnType<typeof buildOrg>>;
+let admin: BuiltStaff; let director: BuiltStaff; let taker1: BuiltStaff; let taker2: BuiltStaff;
+const clients = new Map<string, Client>();
+const as = async (s: BuiltStaff) => {
+  if (!clients.has(s.username)) clients.set(s.username, await new Client(t.app).login(s.username, s.password));
+  return clients.get(s.username)!;
+};
+const ok = async (c: Client, method: 'post' | 'put' | 'get', path: string, body?: unknown) => {
+  const r = method === 'get' ? await c.get(path) : await c[method](path, body ?? {});
+  if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+const metric = async (c: Client, key: string, q: string) => { const m = (await c.get(`/api/metrics/${key}?${q}`)).body; return [m.numerator, m.denominator]; };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  orgA = await buildOrg(t.kernel, { name: '湖滨区学法测试局' });
+  const sfj = await buildOrg(t.kernel, { name: '湖滨区学法测试司法局' });
+  admin = await buildStaff(t.kernel, { roles: ['lawStudyAdmin'], org: sfj, displayName: '管理员甲' });
+  director = await buildStaff(t.kernel, { roles: ['director'], org: orgA, displayName: '局长乙' });
+  taker1 = await buildStaff(t.kernel, { roles: ['clerk'], org: orgA, displayName: '考生丙' });
+  taker2 = await buildStaff(t.kernel, { roles: ['clerk'], org: orgA, displayName: '考生丁' });
+});
+afterAll(async () => { await t.close(); });
+
+async function xlsx(rows: (string | number)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('题库');
+  ws.addRow(['所属法律', '知识点', '题型', '题干', '选项A', '选项B', '选项C', '选项D', '答案', '解析']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('学法用法', () => {
+  let ids: Record<string, string> = {};
+  it('records sessions with register attendees; refuses bad input unchanged; counts sessions, person-times, court visits, coverage and hours', async () => {
+    const a = await as(admin);
+    expect((await ok(a, 'post', '/api/law-study/officials/sync')).added).toBeGreaterThanOrEqual(4);
+    const officials = await ok(a, 'get', '/api/law-study/officials') as { id: string; name: string; orgId: string }[];
+    ids = Object.fromEntries(officials.filter((o) => o.orgId === orgA.id).map((o) => [o.name, o.id]));
+    expect(Object.keys(ids).sort()).toEqual(['局长乙', '考生丁', '考生丙']);
+
+    const d = await as(director);
+    // 旁听庭审 without its court and case: 400 in Chinese, nothing written.
+    const bad = await d.post('/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听行政诉讼庭审', laws: '行政诉讼法', heldOn: '2026-10-20', minutes: 120, officialIds: [ids['局长乙']] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('旁听庭审应填写法院');
+    expect((await ok(d, 'get', '/api/law-study/sessions?year=2026')).total).toBe(0);
+
+    await ok(d, 'post', '/api/law-study/sessions', { kind: 'lecture', topic: '学习行政处罚法', laws: '中华人民共和国行政处罚法', speakers: '法律顾问', heldOn: '2026-10-10', minutes: 90, officialIds: [ids['考生丙'], ids['局长乙']], otherAttendees: 3 });
+    await ok(d, 'post', '/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听行政诉讼庭审', laws: '中华人民共和国行政诉讼法', heldOn: '2026-10-20', minutes: 120, officialIds: [ids['局长乙']], court: '三门峡市湖滨区人民法院', courtCaseNo: '（2026）豫1202行初12号' });
+    // A director cannot record for another org.
+    expect((await d.post('/api/law-study/sessions', { kind: 'lecture', topic: '越权登记', laws: '宪法', heldOn: '2026-10-10', minutes: 60, otherAttendees: 5, orgId: admin.org.id })).status).toBe(404);
+    const list = await ok(d, 'get', '/api/law-study/sessions?year=2026');
+    expect(list.items.map((s: { personTimes: number }) => s.personTimes).sort()).toEqual([1, 5]);
+
+    const q = `divisionCode=411202&orgId=${orgA.id}&from=2026-01-01&to=2026-12-31`;
+    expect(await metric(a, 'lawStudy.sessions', q)).toEqual([1, null]);
+    expect(await metric(a, 'lawStudy.courtVisits', q)).toEqual([1, null]);
+    expect(await metric(a, 'lawStudy.personTimes', q)).toEqual([6, null]);
+    expect(await metric(a, 'lawStudy.coverageRate', q)).toEqual([2, 3]);
+    const rows = (await a.get(`/api/metrics/lawStudy.coverageRate/rows?${q}`)).body;
+    expect(rows.rows.map((r: { name: string }) => r.name).sort()).toEqual(['局长乙', '考生丙']);
+
+    // Hours per person for the enforcement credentials' review: court visits count by default.
+    const hours = await t.kernel.db.tx((tx) => trainingHoursByPerson(tx, t.kernel, '411202', 2026));
+    expect(hours.find((h) => h.officialId === ids['局长乙'])).toMatchObject({ total: 3.5, byKind: { lecture: 1.5, courtVisit: 2 } });
+    await t.withSettings({ LAW_STUDY_COURT_VISIT_HOURS: 'false' }, async () => {
+      const h = await t.kernel.db.tx((tx) => trainingHoursByPerson(tx, t.kernel, '411202', 2026));
+      expect(h.find((x) => x.officialId === ids['局长乙'])?.total).toBe(1.5);
+    });
+  });
+
+  it('flags a quarter without a 政府常务会议学法 session', async () => {
+    const a = await as(admin);
+    for (const heldOn of ['2026-02-10', '2026-08-12']) await ok(a, 'post', '/api/law-study/sessions', { kind: 'govExecutive', topic: '常务会议会前学法', laws: '中华人民共和国行政复议法', heldOn, minutes: 30, otherAttendees: 12 });
+    const check = await ok(a, 'get', '/api/law-study/quarterly-check?year=2026');
+    // Today is 2026-11-02: Q2 passed without one, Q4 is still running.
+    expect(check.map((c: { status: string }) => c.status)).toEqual(['held', 'missing', 'held', 'pending']);
+  });
+
+  let examId = '';
+  it('imports a bank from xlsx all or nothing, with each bad row named', async () => {
+    const a = await as(admin);
+    const bad = await xlsx([
+      ['行政处罚法', '听证', '单选题', '听证申请期限为几日？', '三日', '五日', '七日', '十日', 'B', ''],
+      ['行政处罚法', '听证', '多选题', '多选题只有一个答案？', '甲', '乙', '', '', 'A', ''],
+      ['行政处罚法', '听证', '问答题', '未知题型', '', '', '', '', 'A', ''],
+      ['行政处罚法', '听证', '单选题', '听证申请期限为几日？', '三日', '五日', '七日', '十日', 'B', ''],
+    ]);
+    const r = await a.request('POST', '/api/law-exams/questions/import', bad, { 'content-type': XLSX });
+    expect(r.status).toBe(400);
+    expect(r.body.details.rows.map((x: { row: number }) => x.row)).toEqual([3, 4, 5]);
+    expect(JSON.stringify(r.body.details.rows)).toContain('与第2行重复');
+    expect((await ok(a, 'get', '/api/law-exams/questions')).length).toBe(0);
+
+    const good = await xlsx([
+      ['行政处罚法', '听证', '单选题', '听证申请期限为几日？', '三日', '五日', '七日', '十日', 'B', '第64条'],
+      ['行政处罚法', '听证', '单选题', '听证由谁主持？', '调查人员', '非本案调查人员', '当事人', '法院', 'B', '第64条'],
+      ['行政处罚法', '听证', '单选题', '听证费用由谁承担？', '当事人', '行政机关', '法院', '第三人', 'B', '第64条'],
+      ['行政复议法', '期限', '判断题', '复议申请期限一般为六十日。', '', '', '', '', '对', '第20条'],
+      ['行政复议法', '期限', '判断题', '复议机关可以无限期延长审理期限。', '', '', '', '', '错', ''],
+      ['行政复议法', '期限', '判断题', '复议决定书一经送达即发生法律效力。', '', '', '', '', '对', ''],
+    ]);
+    const imp = await a.request('POST', '/api/law-exams/questions/import', good, { 'content-type': XLSX });
+    expect(imp.body).toEqual({ imported: 6 });
+    // The bank (with its key) is for its keepers only.
+    expect((await (await as(taker1)).get('/api/law-exams/questions')).status).toBe(403);
+
+    // A blueprint the bank cannot fill is refused.
+    const tooMany = await a.post('/api/law-exams', { title: '超量', opensAt: '2026-11-02T08:00:00+08:00', closesAt: '2026-11-09T18:00:00+08:00', blueprint: [{ type: 'single', topic: '听证', count: 5, points: 20 }] });
+    expect(tooMany.status).toBe(422);
+    examId = (await ok(a, 'post', '/api/law-exams', {
+      title: '2026年度学法考试（测试）', opensAt: '2026-11-02T08:00:00+08:00', closesAt: '2026-11-09T18:00:00+08:00', minutes: 1, maxAttempts: 2, passMark: 60,
+      blueprint: [{ type: 'single', topic: '听证', count: 2, points: 30 }, { type: 'judge', topic: null, count: 2, points: 20 }],
+    })).id;
+  });
+
+  it('draws a paper per taker without the key, counts only answers before the deadline, keeps the best of a set number of attempts', async () => {
+    const a = await as(admin);
+    const key = new Map((await ok(a, 'get', '/api/law-exams/questions') as { id: string; answer: string }[]).map((q) => [q.id, q.answer]));
+    const c1 = await as(taker1);
+    const { attemptId } = await ok(c1, 'post', `/api/law-exams/${examId}/start`);
+    // A second start (reload, second tab) resumes the same attempt.
+    expect((await ok(c1, 'post', `/api/law-exams/${examId}/start`)).attemptId).toBe(attemptId);
+    const paper = await ok(c1, 'get', `/api/law-exams/attempts/${attemptId}`);
+    expect(paper.questions).toHaveLength(4);
+    expect(paper.questions.map((q: { points: number }) => q.points)).toEqual([30, 30, 20, 20]);
+    const raw = JSON.stringify(paper);
+    expect(raw).not.toContain('"answer"');
+    expect(raw).not.toContain('第64条');
+    // Nobody else opens it.
+    expect((await (await as(taker2)).get(`/api/law-exams/attempts/${attemptId}`)).status).toBe(404);
+    const right = Object.fromEntries(paper.questions.map((q: { id: string }) => [q.id, key.get(q.id)!]));
+    await ok(c1, 'put', `/api/law-exams/attempts/${attemptId}/answers`, { answers: right });
+    expect(await ok(c1, 'post', `/api/law-exams/attempts/${attemptId}/submit`, {})).toEqual({ score: 100, totalPoints: 100, passed: true, late: false });
+
+    const c2 = await as(taker2);
+    const first = (await ok(c2, 'post', `/api/law-exams/${examId}/start`)).attemptId;
+    const p2 = await ok(c2, 'get', `/api/law-exams/attempts/${first}`);
+    const single = p2.questions[0];
+    await ok(c2, 'put', `/api/law-exams/attempts/${first}/answers`, { answers: { [single.id]: key.get(single.id)! } });
+    t.clock.set('2026-11-02T09:01:30+08:00'); // past the one-minute limit
+    const late = await c2.put(`/api/law-exams/attempts/${first}/answers`, { answers: Object.fromEntries(p2.questions.map((q: { id: string }) => [q.id, key.get(q.id)!])) });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('考试时间已到');
+    expect(await ok(c2, 'post', `/api/law-exams/attempts/${first}/submit`, { answers: Object.fromEntries(p2.questions.map((q: { id: string }) => [q.id, key.get(q.id)!])) }))
+      .toEqual({ score: 30, totalPoints: 100, passed: false, late: true });
+    // Second attempt: better, kept as the best; a third is refused.
+    const second = (await ok(c2, 'post', `/api/law-exams/${examId}/start`)).attemptId;
+    expect(second).not.toBe(first);
+    const p3 = await ok(c2, 'get', `/api/law-exams/attempts/${second}`);
+    const answers = Object.fromEntries(p3.questions.map((q: { id: string; type: string }, i: number) => [q.id, i === 0 ? (key.get(q.id) === 'A' ? 'B' : 'A') : key.get(q.id)!]));
+    expect((await ok(c2, 'post', `/api/law-exams/attempts/${second}/submit`, { answers })).score).toBe(70);
+    const third = await c2.post(`/api/law-exams/${examId}/start`);
+    expect(third.status).toBe(422);
+    expect(third.body.message).toContain('已用完');
+    const mine = (await ok(c2, 'get', '/api/law-exams') as { id: string; mine: { best: number; passed: boolean; attemptsUsed: number } }[]).find((e) => e.id === examId)!.mine;
+    expect(mine).toMatchObject({ best: 70, passed: true, attemptsUsed: 2 });
+
+    // Leaders see participation and pass rates by unit; exam figures follow the records.
+    const units = (await ok(a, 'get', `/api/law-exams/${examId}/units`)).units.find((u: { orgId: string }) => u.orgId === orgA.id);
+    expect(units).toMatchObject({ registered: 3, takers: 2, passed: 2, participationRate: 66.7, passRate: 100 });
+    const q = `divisionCode=411202&orgId=${orgA.id}&from=2026-01-01&to=2026-12-31`;
+    expect(await metric(a, 'exams.takers', q)).toEqual([2, null]);
+    expect(await metric(a, 'exams.passRate', q)).toEqual([2, 2]);
+    const rows = (await a.get(`/api/metrics/exams.passRate/rows?${q}`)).body.rows;
+    expect(rows.map((r: { score: number }) => r.score).sort()).toEqual([100, 70]);
+    // The director of the unit sees his own unit only; item statistics are for the bank's keepers.
+    const du = (await ok(await as(director), 'get', `/api/law-exams/${examId}/units`)).units;
+    expect(du.map((u: { orgId: string }) => u.orgId)).toEqual([orgA.id]);
+    expect((await c1.get(`/api/law-exams/${examId}/items`)).status).toBe(403);
+    const stats = await ok(a, 'get', `/api/law-exams/${examId}/items`);
+    expect(stats.takers).toBe(2);
+    for (const it of stats.items) expect(it.facility).toBeGreaterThanOrEqual(0);
+    expect(stats.items.reduce((n: number, i: { n: number }) => n + i.n, 0)).toBe(8);
+  });
+
+  it('drafts 述法 from the official’s own records, rates it, and counts meetings for part 三', async () => {
+    const a = await as(admin);
+    const draft = await ok(a, 'get', `/api/law-study/shufa/draft/${ids['考生丙']}?year=2026`);
+    expect(draft.text).toContain('全年参加集中学法1次');
+    expect(draft.text).toContain('2026年度学法考试（测试）100分');
+    expect(draft.text).toContain('出庭应诉');
+    // Another official's draft is not theirs to read.
+    expect((await (await as(taker2)).get(`/api/law-study/shufa/draft/${ids['考生丙']}?year=2026`)).status).toBe(404);
+    const { id } = await ok(a, 'post', '/api/law-study/shufa', { officialId: ids['考生丙'], year: 2026, form: 'written', reportedOn: '2026-11-01', content: draft.text });
+    expect((await a.post('/api/law-study/shufa', { officialId: ids['考生丙'], year: 2026, form: 'written', reportedOn: '2026-11-01', content: '重复' })).status).toBe(409);
+    await ok(a, 'post', `/api/law-study/shufa/${id}/rate`, { rating: '好', comments: '内容具体' });
+    expect((await a.post(`/api/law-study/shufa/${id}/rate`, { rating: '优' })).status).toBe(400);
+
+    for (const [kind, title] of [['partyCommittee', '区委常委会第5次会议'], ['govExecutive', '区政府第12次常务会议'], ['committee', '依法治区委员会第1次会议']]) {
+      await ok(a, 'post', '/api/law-study/meetings', { kind, title, heldOn: '2026-06-01', chair: '区委书记', topics: '研究法治建设工作', decisions: '印发工作要点' });
+    }
+    const q = 'divisionCode=411202&from=2026-01-01&to=2026-12-31';
+    expect(await metric(a, 'ruleOfLawMeetings.count', q)).toEqual([2, null]);
+    expect(await metric(a, 'shufa.officials', q)).toEqual([1, null]);
+    const p3 = await t.kernel.db.tx((tx) => partThree(tx, '411202', 2026));
+    expect(p3).toMatchObject({ studiedCount: 2, committeeCount: 1, shufa: { officials: 1, written: 1, onsite: 0, ratings: { 好: 1 } } });
+  });
+});
