@@ -1,6 +1,7 @@
 import { defineDomain } from '../../../core/server';
 import { applicationMachine } from '../shared/enforcement-credentials.machine';
 import { credentialSettings } from './enforcement-credentials.config';
+import { credentialMetrics } from './enforcement-credentials.metrics';
 import { credentialRoutes } from './enforcement-credentials.routes';
 import { onApplicationTransition, presentApplication } from './enforcement-credentials.service';
 import { credentials, exams, holders, reviews, suspensions, trainings } from './enforcement-credentials.tables';
@@ -29,4 +30,5 @@ export default defineDomain({
   },
   caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ', present: (tx, row) => presentApplication(tx, row), onTransition: onApplicationTransition }],
   routes: credentialRoutes,
+  metrics: credentialMetrics,
 });
