@@ -1,6 +1,6 @@
 /** All SQL of the credential register: holders, cards, suspensions, reviews, exams, training hours. */
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { cases, inDivision, orgs, type RecordSet, type Tx, uniqueOr409 } from '../../../core/server';
+import { cases, inDivision, orgs, sequences, type RecordSet, type Tx, uniqueOr409 } from '../../../core/server';
 import { credentials, exams, holders, reviews, suspensions, trainings, type CredentialRow, type HolderRow, type SuspensionRow } from './enforcement-credentials.tables';
 
 export type { CredentialRow, HolderRow, SuspensionRow };
@@ -133,3 +133,14 @@ export const holderRecordSet = (where: (q: Q, which: 'numerator' | 'denominator'
   where,
   orderBy: sql`${holders.name}, ${holders.id}`,
 });
+
+// ---- demo loading (set-based) ----
+/** Takes `n` numbers of a sequence at once: returns the last; the first is last - n + 1. */
+export async function reserveSequence(tx: Tx, key: string, n: number) {
+  const [r] = await tx.insert(sequences).values({ key, value: n }).onConflictDoUpdate({ target: sequences.key, set: { value: sql`${sequences.value} + ${n}` } }).returning({ value: sequences.value });
+  return r.value;
+}
+export async function insertMany<T extends typeof holders | typeof exams | typeof credentials | typeof suspensions | typeof reviews | typeof trainings>(tx: Tx, table: T, rows: T['$inferInsert'][]) {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+}
+export const anyHolderIn = async (tx: Tx, divisionCode: string) => (await tx.select({ id: holders.id }).from(holders).where(inDivision(holders.divisionCode, divisionCode)).limit(1)).length > 0;
