@@ -1,7 +1,7 @@
 /** All SQL of the credential register: holders, cards, suspensions, reviews, exams, training hours. */
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { cases, inDivision, orgs, sequences, type RecordSet, type Tx, uniqueOr409 } from '../../../core/server';
-import { credentials, exams, holders, reviews, suspensions, trainings, type CredentialRow, type HolderRow, type SuspensionRow } from './enforcement-credentials.tables';
+import { credentialReminders, credentials, exams, holders, reviews, suspensions, trainings, type CredentialRow, type HolderRow, type SuspensionRow } from './enforcement-credentials.tables';
 
 export type { CredentialRow, HolderRow, SuspensionRow };
 
@@ -144,3 +144,17 @@ export async function insertMany<T extends typeof holders | typeof exams | typeo
   for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
 }
 export const anyHolderIn = async (tx: Tx, divisionCode: string) => (await tx.select({ id: holders.id }).from(holders).where(inDivision(holders.divisionCode, divisionCode)).limit(1)).length > 0;
+
+// ---- expiry reminders ----
+/** Cards in use ending within `horizon` days (not yet renewed), with the smallest offset already reminded. */
+export async function reminderCandidates(tx: Tx, today: string, until: string) {
+  return tx.select({ c: credentials, h: holders, lastOffset: sql<number | null>`(SELECT min(${credentialReminders.offsetDays}) FROM ${credentialReminders} WHERE ${credentialReminders.credentialId} = ${credentials.id})` })
+    .from(credentials).innerJoin(holders, eq(holders.id, credentials.holderId))
+    .where(and(inArray(credentials.status, ['valid', 'suspended']), gte(credentials.validTo, today), lte(credentials.validTo, until), eq(holders.status, 'active')))
+    .orderBy(asc(credentials.validTo)).limit(20_000);
+}
+export async function insertReminder(tx: Tx, row: typeof credentialReminders.$inferInsert) {
+  return (await tx.insert(credentialReminders).values(row).onConflictDoNothing().returning())[0] ?? null;
+}
+export const remindersOfCards = (tx: Tx, ids: string[]) => (ids.length ? tx.select().from(credentialReminders).where(inArray(credentialReminders.credentialId, ids)) : Promise.resolve([]));
+export async function markReminder(tx: Tx, id: string, notified: number) { await tx.update(credentialReminders).set({ notified }).where(eq(credentialReminders.id, id)); }

@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  appendAudit, can, createCase, domainConfig, nextSequence, randomToken, scopeWhere, tenancy,
+  appendAudit, can, createCase, domainConfig, nextSequence, notify, randomToken, scopeWhere, tenancy,
   type Actor, type Kernel, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
+import { dueReminder } from '../../../core/shared/expiry';
 import { checkIdNumber } from '../../../core/shared/ids';
 import { applicationMachine } from '../shared/enforcement-credentials.machine';
 import {
@@ -367,4 +368,37 @@ export async function statusList(tx: Tx, kernel: Kernel, refs: string[], on?: st
     const st = statusOn(c, susp.filter((x) => x.credentialId === c.id), day);
     return { ref, found: true, number: c.number, status: st, statusName: STATUS_LABELS[st], validTo: c.validTo };
   });
+}
+
+// ---- expiry reminders ------------------------------------------------------------------------------------
+
+/**
+ * Reminds the org (its staff who may apply) and the justice bureau's reviewers before a card ends, at
+ * CREDENTIAL_REMINDER_OFFSETS days before; the choice of which reminder is due is the kernel's
+ * (core/shared/expiry.ts), shared with the e-licences. A card already being renewed is not reminded.
+ */
+export async function runCredentialReminders(kernel: Kernel) {
+  const today = kernel.today();
+  const offsets = settings(kernel).CREDENTIAL_REMINDER_OFFSETS;
+  const candidates = await kernel.db.tx((tx) => repo.reminderCandidates(tx, today, addDays(today, Math.max(...offsets))));
+  let reminded = 0;
+  for (const { c, h, lastOffset } of candidates) {
+    const due = dueReminder(offsets, c.validTo, today, lastOffset);
+    if (!due) continue;
+    const sent = await kernel.db.tx(async (tx) => {
+      if (await repo.openApplication(tx, h.id)) return false;
+      const rem = await repo.insertReminder(tx, { id: randomUUID(), credentialId: c.id, offsetDays: due.offset, sentAt: kernel.now(), notified: 0, orgId: c.orgId, divisionCode: c.divisionCode });
+      if (!rem) return false;
+      const kind = KIND_LABELS[c.kind as CredentialKind] ?? c.kind;
+      const body = `${h.name}的${kind}（证号${c.number}）将于${c.validTo}到期（剩余${due.daysLeft}天），请及时申请换证。`;
+      const users = [...new Set([...await tenancy.staffWithPermissionInOrg(tx, c.orgId, 'credentialApplication.submit')])];
+      for (const userId of users) {
+        await notify(tx, kernel, { channel: 'inapp', recipientUserId: userId, divisionCode: c.divisionCode, caseId: null, link: `/credentials/holders/${h.id}`, title: `执法证件到期提醒：${h.name}`, body });
+      }
+      await repo.markReminder(tx, rem.id, users.length);
+      return true;
+    });
+    if (sent) reminded++;
+  }
+  return { scanned: candidates.length, reminded };
 }

@@ -142,3 +142,14 @@ export const trainings = pgTable('credential_trainings', {
   index('credential_trainings_div_idx').on(t.divisionCode, t.heldOn),
 ]);
 export type TrainingRow = typeof trainings.$inferSelect;
+
+/** One row per card and reminder offset sent: the unique key makes the reminder job idempotent. */
+export const credentialReminders = pgTable('credential_reminders', {
+  id: uuid('id').primaryKey(),
+  credentialId: uuid('credential_id').notNull(),
+  offsetDays: integer('offset_days').notNull(),
+  sentAt: at('sent_at').notNull(),
+  notified: integer('notified').notNull(),
+  orgId: uuid('org_id').notNull(),
+  divisionCode: text('division_code').notNull(),
+}, (t) => [uniqueIndex('credential_reminders_uq').on(t.credentialId, t.offsetDays)]);

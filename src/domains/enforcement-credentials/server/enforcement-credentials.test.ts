@@ -4,6 +4,7 @@ import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/ha
 import { buildOrg, buildStaff } from '../../../core/server/testing';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { credentialsValidOn, currentHolders } from '../public';
+import { runCredentialReminders } from './enforcement-credentials.service';
 
 let t: TestApp;
 let scj = '';
@@ -164,6 +165,31 @@ describe('行政执法证件', () => {
     expect(d.cards[0]).toMatchObject({ statusName: '已注销', cancelledOn: '2026-08-31' });
     expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [card.number], '2026-08-31')))[0].valid).toBe(false);
     expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [card.number], '2026-08-30')))[0].valid).toBe(true);
+  });
+});
+
+describe('行政执法证件 expiry', () => {
+  it('reminds the org once per offset before a card ends, and renews it: the new card starts the day after the old one ends', async () => {
+    const { holder, card } = await issued('2026-01-05');
+    // The card ends in 20 days (the register's validity is years; the test moves its end date).
+    await t.kernel.db.query(`UPDATE credentials SET valid_to = '2026-11-22' WHERE id = $1`, [card.id]);
+    t.clock.set('2026-11-02T09:00:00+08:00');
+    const director = await t.as('director_scj');
+    const before = (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE body LIKE $1`, [`%${card.number}%`]))[0].n;
+    await runCredentialReminders(t.kernel);
+    await runCredentialReminders(t.kernel); // idempotent: the same offset is not sent twice
+    const sent = await t.kernel.db.query<{ offset_days: number; notified: number }>(`SELECT offset_days, notified FROM credential_reminders WHERE credential_id = $1`, [card.id]);
+    expect(sent).toEqual([{ offset_days: 30, notified: expect.any(Number) }]);
+    expect(sent[0].notified).toBeGreaterThan(0);
+    const after = (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE body LIKE $1`, [`%${card.number}%`]))[0].n;
+    expect(after - before).toBe(sent[0].notified);
+    const app = await post(director, '/api/credential-applications', { holderId: holder.id, kind: 'enforcement' });
+    await post(await t.as('legal_sfj'), `/api/credential-applications/${app.id}/issue`);
+    const d = (await director.get(`/api/credential-holders/${holder.id}`)).body;
+    const fresh = d.cards.find((c: { id: string }) => c.id !== card.id);
+    expect(fresh).toMatchObject({ issuedOn: '2026-11-23', validTo: '2031-11-22' });
+    expect(d.cards.find((c: { id: string }) => c.id === card.id).statusName).toBe('有效'); // still valid until it ends
+    expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [holder.id], '2026-12-01')))[0]).toMatchObject({ valid: true, credentialNo: fresh.number });
   });
 });
 

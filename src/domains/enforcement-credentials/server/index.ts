@@ -1,17 +1,17 @@
-import { defineDomain } from '../../../core/server';
+import { defineDomain, defineJob } from '../../../core/server';
 import { applicationMachine } from '../shared/enforcement-credentials.machine';
 import { credentialSettings } from './enforcement-credentials.config';
 import { credentialMetrics } from './enforcement-credentials.metrics';
 import { seedCredentialsDemo } from './enforcement-credentials.seed';
 import { credentialRoutes } from './enforcement-credentials.routes';
-import { onApplicationTransition, presentApplication } from './enforcement-credentials.service';
-import { credentials, exams, holders, reviews, suspensions, trainings } from './enforcement-credentials.tables';
+import { onApplicationTransition, presentApplication, runCredentialReminders } from './enforcement-credentials.service';
+import { credentialReminders, credentials, exams, holders, reviews, suspensions, trainings } from './enforcement-credentials.tables';
 
 const READ = ['credential.read', 'credentialApplication.read'];
 
 export default defineDomain({
   name: 'enforcement-credentials',
-  tables: [holders, exams, credentials, suspensions, reviews, trainings],
+  tables: [holders, exams, credentials, suspensions, reviews, trainings, credentialReminders],
   config: credentialSettings,
   permissions: {
     'credential.read': '查看执法人员和执法证件台账',
@@ -31,6 +31,8 @@ export default defineDomain({
   },
   caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ', present: (tx, row) => presentApplication(tx, row), onTransition: onApplicationTransition }],
   routes: credentialRoutes,
+  // Hourly across all processes (the jobs table dedupes the slot); a run sends only what is not yet sent.
+  jobs: [defineJob({ name: 'credentials.remind', everySeconds: 3600, maxAttempts: 3, handler: async (kernel) => { await runCredentialReminders(kernel); } })],
   metrics: credentialMetrics,
   seedDemo: seedCredentialsDemo,
   // legal_sfj (韩雪, the justice bureau's legalReviewer) is created by major-decisions' seed.

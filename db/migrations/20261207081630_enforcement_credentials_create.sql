@@ -1,3 +1,13 @@
+CREATE TABLE "credential_reminders" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"credential_id" uuid NOT NULL,
+	"offset_days" integer NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"notified" integer NOT NULL,
+	"org_id" uuid NOT NULL,
+	"division_code" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "credentials" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"holder_id" uuid NOT NULL,
@@ -89,6 +99,7 @@ CREATE TABLE "credential_trainings" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX "credential_reminders_uq" ON "credential_reminders" USING btree ("credential_id","offset_days");--> statement-breakpoint
 CREATE UNIQUE INDEX "credentials_number_uq" ON "credentials" USING btree ("number");--> statement-breakpoint
 CREATE UNIQUE INDEX "credentials_token_uq" ON "credentials" USING btree ("verify_token");--> statement-breakpoint
 CREATE INDEX "credentials_holder_idx" ON "credentials" USING btree ("holder_id");--> statement-breakpoint
