@@ -18,7 +18,7 @@ import * as tenancy from '../../src/core/server/tenancy.repository';
 
 const DEMO_SIZES: Record<string, string> = {
   DEMO_APPLICATIONS: '240', DEMO_BUNDLES: '12', DEMO_TICKETS: '120', DEMO_LETTERS: '12', DEMO_RATINGS: '120',
-  DEMO_DISCLOSURE_ITEMS: '30', DEMO_DISCLOSURE_REQUESTS: '12',
+  DEMO_DISCLOSURE_ITEMS: '30', DEMO_DISCLOSURE_REQUESTS: '12', DEMO_CREDENTIAL_HOLDERS: '60',
   DEMO_DISPUTES: '120', DEMO_SCREENINGS_PER_VILLAGE: '2', DEMO_LEGAL_ADVISERS: '10', DEMO_ADVISER_WORK: '60',
 };
 const COUNTY = '411202';
@@ -65,6 +65,7 @@ const NOT_FILLED: Record<string, string> = {
   '/api/public/rating-targets/:kind/:id': 'a QR rating target (site, counter, staff): no case rows',
   '/api/public/rating-invitations/:token': 'a hashed SMS token: ratings.channels.test',
   '/api/public/licences/verify/:token': 'a licence QR token: licences.test',
+  '/api/public/credentials/verify/:token': 'an enforcement credential QR token (no case rows): enforcement-credentials.test',
   '/api/public/appointments/:code': 'an appointment code plus phone digits: appointments.test (rate-limited look-up)',
   '/api/ratings/posters/:kind/:id/:format': 'a QR poster of a site or counter: no case rows',
   '/api/public/bundle-definitions/:code': 'a bundle definition: public by design',

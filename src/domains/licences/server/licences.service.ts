@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { type Actor, appendAudit, can, type Kernel, mergeCaseData, nextSequence, notify, randomToken, SYSTEM_ACTOR, tenancy, type TransitionContext, type Tx, scopeWhere } from '../../../core/server';
 import { addDays, diffDays } from '../../../core/shared/calendar';
+import { dueReminder } from '../../../core/shared/expiry';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
 import { fileApplication, applicationMachine, materialKey, type MaterialProvider } from '../../applications/public';
 import {
@@ -242,11 +243,9 @@ export async function runReminders(kernel: Kernel, log: (o: object, msg: string)
     out.scanned++;
     if (c.t.validityMonths === null || !c.l.validTo) continue;
     const { offsets, adjustments } = effectiveOffsets(c.t.reminderOffsets, c.t.renewalLeadDays);
-    const left = diffDays(today, c.l.validTo);
-    const due = offsets.filter((o) => left <= o);
-    if (!due.length) continue;
-    const offset = Math.min(...due);
-    if (c.lastOffset !== null && c.lastOffset <= offset) continue;
+    const due = dueReminder(offsets, c.l.validTo, today, c.lastOffset);
+    if (!due) continue;
+    const { offset, daysLeft: left } = due;
     const configured = adjustments.find((a) => a.effective === offset && !c.t.reminderOffsets.includes(offset))?.configured ?? null;
     try {
       const r = await kernel.db.tx((tx) => remindOne(tx, kernel, c.l, c.t, offset, configured, left));
