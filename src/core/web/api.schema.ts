@@ -530,6 +530,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看办件的材料文件（PDF和图片在浏览器中打开，OFD下载；查看留痕） */
+        get: operations["applicationFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件的材料（已提交、容缺后补）和一次性补正告知 */
+        get: operations["applicationMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/reject": {
         parameters: {
             query?: never;
@@ -7378,6 +7412,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -7630,6 +7668,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -8094,6 +8136,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -8508,6 +8554,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -8760,6 +8810,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -9448,6 +9502,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -9700,6 +9758,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -9858,6 +9920,23 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
+                    /**
+                     * 补正材料
+                     * @default []
+                     */
+                    items?: {
+                        /**
+                         * 已上传的文件
+                         * Format: uuid
+                         */
+                        fileId?: string | null;
+                        /** 材料名称 */
+                        name: string;
+                        /** 窗口收取纸质材料 */
+                        paper?: boolean;
+                    }[];
+                    /** 已收取的纸质补正材料（按补正告知勾选） */
+                    paper?: string[];
                 };
             };
         };
@@ -9952,6 +10031,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -10209,6 +10292,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -10463,6 +10550,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -10621,7 +10712,7 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
-                    /** 延长工作日数（最多10个） */
+                    /** 延长天数（不超过本事项依据允许的天数） */
                     days: number;
                     /** 延长理由（须告知申请人） */
                     reason: string;
@@ -10719,6 +10810,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -10768,6 +10863,158 @@ export interface operations {
                         stateName: string;
                         title: string;
                         version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    applicationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    applicationMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checklist: string[];
+                        correction: {
+                            materials: string[];
+                            note: string | null;
+                            open: boolean;
+                            text: string;
+                        } | null;
+                        materials: {
+                            correctedAt: string | null;
+                            deferred: boolean;
+                            fileId: string | null;
+                            fileName: string | null;
+                            kind: string | null;
+                            name: string;
+                            paper: boolean;
+                            provided: boolean;
+                        }[];
+                        state: string;
                     };
                 };
             };
@@ -10973,6 +11220,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11131,8 +11382,13 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
-                    /** 需补正的全部材料（一次告知） */
-                    missing: string;
+                    /**
+                     * 需补正的材料（按办事指南材料清单勾选）
+                     * @default []
+                     */
+                    materials?: string[];
+                    /** 其他需补正的内容（一次告知） */
+                    missing?: string;
                 };
             };
         };
@@ -11227,6 +11483,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11479,6 +11739,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11738,6 +12002,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11990,6 +12258,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -13808,6 +14080,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -15229,6 +15505,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -15483,6 +15763,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -25660,6 +25944,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -25914,6 +26202,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -26168,6 +26460,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -26551,6 +26847,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -26805,6 +27105,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -27059,6 +27363,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -27597,6 +27905,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -27851,6 +28163,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -28122,6 +28438,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -28505,6 +28825,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -28759,6 +29083,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -29013,6 +29341,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -29708,6 +30040,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -29962,6 +30298,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -30216,6 +30556,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -30472,6 +30816,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -30733,6 +31081,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -30987,6 +31339,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -32202,6 +32558,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33403,6 +33763,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33659,6 +34023,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33913,6 +34281,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35463,6 +35835,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35726,6 +36102,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35980,6 +36360,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -36526,6 +36910,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -36796,6 +37184,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -37060,6 +37452,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -37452,6 +37848,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -37708,6 +38108,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -37967,6 +38371,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38231,6 +38639,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38500,6 +38912,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38759,6 +39175,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -39299,6 +39719,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -39560,6 +39984,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -39814,6 +40242,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40068,6 +40500,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40322,6 +40758,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40578,6 +41018,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40848,6 +41292,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -41107,6 +41555,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -41359,6 +41811,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -41613,6 +42069,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -43601,6 +44061,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -43857,6 +44321,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -44113,6 +44581,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -44752,6 +45224,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -45006,6 +45482,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -45260,6 +45740,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -45516,6 +46000,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -45770,6 +46258,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -46024,6 +46516,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -46298,6 +46794,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -46552,6 +47052,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -46806,6 +47310,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47072,6 +47580,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47328,6 +47840,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47580,6 +48096,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47955,6 +48475,12 @@ export interface operations {
                             label: string;
                         }[];
                         closedAt: string | null;
+                        correction: string | null;
+                        extensions: {
+                            clock: string;
+                            days: number;
+                            reason: string;
+                        }[];
                         itemName: string;
                         refNo: string;
                         state: string;
@@ -54486,6 +55012,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -54742,6 +55272,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55007,6 +55541,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55285,6 +55823,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55544,6 +56086,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55805,6 +56351,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -56066,6 +56616,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -56329,6 +56883,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -56585,6 +57143,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -56839,6 +57401,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -57093,6 +57659,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -57357,6 +57927,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -57609,6 +58183,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -57868,6 +58446,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -58122,6 +58704,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -58488,6 +59074,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -58747,6 +59337,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -59006,6 +59600,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -59260,6 +59858,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -59941,6 +60543,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -60195,6 +60801,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -60458,6 +61068,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -60829,6 +61443,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61085,6 +61703,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61339,6 +61961,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61593,6 +62219,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61847,6 +62477,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62101,6 +62735,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62355,6 +62993,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
