@@ -157,6 +157,11 @@ describe('事项目录 and 预约 in the browser', () => {
       await row('食品经营许可申请书').locator('input[type=file]').setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n' + ' '.repeat(200)) });
       await row('食品经营许可申请书').getByText('已附 申请书.pdf').waitFor();
       await row('营业执照').getByRole('checkbox').check();
+      // the other required materials: a required one cannot be left out
+      for (const [name, file] of [['主要设备设施', '布局.pdf'], ['规章制度目录', '制度.pdf']]) {
+        await row(name).locator('input[type=file]').setInputFiles({ name: file, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n' + ' '.repeat(200)) });
+        await row(name).getByText(`已附 ${file}`).waitFor();
+      }
       await form.getByTestId('apply-submit').click();
       expect(await phone.getByTestId('apply-refno').innerText()).toMatch(/办件编号 BJ411202\d{13}/);
       // the hall's counter sees the booking on that day

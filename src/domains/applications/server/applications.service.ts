@@ -41,7 +41,10 @@ export async function fileApplication(tx: Tx, kernel: Kernel, actor: Actor, inpu
       const msg = check.valid ? (input.applicant.kind === 'person' ? '个人申请请填写公民身份号码' : '企业申请请填写统一社会信用代码') : check.reason!;
       throw new AppError('INVALID_ID_NUMBER', msg, { fields: [{ path: 'applicant.idNumber', message: `证件号码：${msg}` }] });
     }
-    applicant = { ...input.applicant, userId: null };  // the walk-in's phone, typed by the clerk
+    // Filed under a verified id number (身份证 or 统一社会信用代码): the case belongs to that citizen's or
+    // enterprise's account, if there is one, so it appears in their 我的办件.
+    const account = await tenancy.getUserByIdHash(tx, kernel.cipher.index(input.applicant.idNumber));
+    applicant = { ...input.applicant, userId: account?.kind === 'public' ? account.id : null };  // the walk-in's phone, typed by the clerk
     channel = 'counter';
   }
   // The application keeps the guide version it is filed under: its limits and materials never change.

@@ -119,6 +119,16 @@ describe('补正 and materials', () => {
   });
 });
 
+describe('我的办件', () => {
+  it('a case filed at a counter under the citizen\'s verified id number belongs to their account', async () => {
+    const r = await scj.post('/api/applications', { itemId: food.id, applicant: { kind: 'person', name: '王芳', idNumber, phone: '13800001111' }, materials: [FORM, LAYOUT, RULES].map((name) => ({ name, provided: true })) });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const mine = (await me.get('/api/my/cases?pageSize=50')).body.items.map((c: { id: string }) => c.id);
+    expect(mine).toContain(r.body.id);
+    expect((await me.get(`/api/cases/${r.body.id}`)).status).toBe(200);
+  });
+});
+
 describe('extension bounded by the item\'s basis; acceptance basis by item type', () => {
   it('a 食品经营许可 may be extended by the 5 days its basis allows, once; the button then disappears', async () => {
     const r = await scj.post('/api/applications', { itemId: food.id, applicant: { kind: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13912345670' }, materials: [FORM, LAYOUT, RULES].map((name) => ({ name, provided: true })) });
