@@ -13986,6 +13986,11 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
+                    /**
+                     * 已办结部门的结果如何处理（已有部门办结时必选）
+                     * @enum {string}
+                     */
+                    finishedParts?: "保留已办结事项的结果，只撤回未办结的事项" | "同时申请注销已办结事项的结果";
                 };
             };
         };

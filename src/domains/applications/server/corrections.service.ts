@@ -20,6 +20,11 @@ export async function correctionOf(tx: Tx, caseId: string) {
   return { materials: r.materials ?? [], note: r.missing?.trim() || null };
 }
 
+export async function correctionNotice(tx: Tx, caseId: string) {
+  const c = await correctionOf(tx, caseId);
+  return c ? correctionText(c) : null;
+}
+
 /** The notice in words, for the case page, tracking and the notice itself. */
 export const correctionText = (c: { materials: string[]; note: string | null }) =>
   [...c.materials.map((m, i) => `${i + 1}. ${m}`), ...(c.note ? [`${c.materials.length ? `${c.materials.length + 1}. ` : ''}${c.note}`] : [])].join('；');
