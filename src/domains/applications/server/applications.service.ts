@@ -50,7 +50,8 @@ export async function fileApplication(tx: Tx, kernel: Kernel, actor: Actor, inpu
   // The application keeps the guide version it is filed under: its limits and materials never change.
   const version = await catalog.publishedVersionOf(tx, item.id);
   if (!version) throw new AppError('VALIDATION', '该事项不存在或未发布，不能申请', { fields: [{ path: 'itemId', message: '办理事项：未发布' }] });
-  const materials = await checkFilingMaterials(tx, kernel, version.version.materials, applicant.idNumber, input.materials, { requireAll: !opts.parentId });
+  const materials = await checkFilingMaterials(tx, kernel, version.version.materials, applicant.idNumber, input.materials, // A pre-filled filing by the system (无感续证) or a bundle's child is completed through 补正.
+    { requireAll: !opts.parentId && actor.kind !== 'system' });
   const missing = materials.filter((m) => !m.provided).map((m) => m.name);
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'application', title: item.name, orgId: org.id, divisionCode: org.divisionCode,

@@ -56,5 +56,13 @@ describe('demo year of ratings and callbacks', () => {
     const done = (await agent.get('/api/callbacks?state=done&pageSize=1')).body;
     expect(done.total).toBeGreaterThan(0);
     expect(done.items[0]).toMatchObject({ agentName: '韩雪', stateName: '已回访' });
+    // the queue can be worked: every pending demo callback has a number to call
+    const pending = (await agent.get('/api/callbacks?state=pending&pageSize=100')).body;
+    expect(pending.total).toBeGreaterThan(0);
+    for (const p of pending.items.filter((x: { kind: string }) => x.kind === 'application')) {
+      const c = await agent.get(`/api/callbacks/${p.id}/contact`);
+      expect(c.status, JSON.stringify(c.body)).toBe(200);
+      expect(c.body.phone).toMatch(/^1\d{10}$/);
+    }
   });
 });
