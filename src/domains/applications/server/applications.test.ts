@@ -29,6 +29,9 @@ describe('办件 at the counter', () => {
     expect(await names('营业执照')).toEqual(expect.arrayContaining(['企业设立登记', '个体工商户设立登记']));
     expect(await names('开办餐饮店')).toContain('食品经营许可（新办）');
     expect(await names('不存在的事项名')).toEqual([]);
+    // as people say it: 生孩子 finds the birth items, 开饭店 the catering licence
+    expect(await names('生孩子')).toEqual(expect.arrayContaining(['出生登记（户口登记）', '生育登记']));
+    expect(await names('开饭店')).toContain('食品经营许可（新办）');
   });
 
   it('files at the generalist counter, routes to the item\'s org, and runs the statutory path to delivery', async () => {
