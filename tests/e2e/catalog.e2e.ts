@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness';
+import { login, pick, startE2E, type E2E } from './harness';
 import ExcelJS from 'exceljs';
 import { completeLicence } from '../../src/domains/catalog/shared/catalog.fixtures';
 
@@ -61,6 +61,64 @@ describe('事项目录 and 预约 in the browser', () => {
     await e.page.getByText('0398-2812345').first().waitFor();
   });
 
+  it('the catalog administrator creates an item from nothing in the browser, every 是/否 saves, and publishes it', async () => {
+    await login(e, 'catalog_spj');
+    await e.page.getByText('我的待办（按到期日排序）').waitFor();
+    await e.page.goto(`${e.baseUrl}/catalog/new`);
+    await pick(e, 'orgId', '湖滨区民政局');
+    await e.page.getByLabel('事项名称').fill('困难群众临时救助（E2E新建）');
+    await pick(e, 'type', '公共服务');
+    await e.page.getByRole('button', { name: /创建草稿/ }).click();
+    await e.page.getByText('已创建第1版草稿').waitFor();
+    const checklist = e.page.getByTestId('checklist');
+    await checklist.getByText(/还缺\d+项/).waitFor();
+    const field = (label: string) => e.page.locator('.ant-form-item').filter({ has: e.page.locator(`label[title="${label}"]`) });
+    const choose = (label: string, option: string) => field(label).locator('label.ant-radio-wrapper, label.ant-checkbox-wrapper').filter({ hasText: new RegExp(`^${option}$`) }).click();
+    await e.page.getByLabel('基本编码').fill('E2E-0001');
+    await pick(e, 'powerSource', '法定本级行使');
+    await pick(e, 'exerciseLevel', '县级');
+    await pick(e, 'bodyNature', '法定机关');
+    await choose('服务对象', '自然人');
+    await e.page.getByLabel('设定依据').fill('《社会救助暂行办法》第四十七条');
+    await e.page.getByLabel('受理条件').fill('因意外事件导致基本生活暂时出现严重困难的家庭或个人。');
+    await e.page.getByLabel('法定办结时限说明').fill('法律法规未规定办理时限');
+    await e.page.getByLabel('承诺办结时限', { exact: true }).fill('5');
+    await pick(e, 'promisedLimitUnit', '工作日');
+    await choose('办件类型', '承诺件');
+    await e.page.getByLabel('承诺办结时限说明').fill('自受理之日起5个工作日内办结');
+    await choose('特别程序', '无');
+    await choose('办理形式', '窗口办理');
+    await e.page.getByLabel('到办事现场次数').fill('1');
+    await e.page.getByLabel('必须现场办理原因说明').fill('需核实申请人身份和家庭困难情况');
+    await e.page.getByLabel('办理地点').fill('湖滨区政务服务中心一楼民政窗口');
+    await e.page.getByLabel('办理时间').fill('工作日9:00—17:00');
+    await e.page.getByLabel('咨询电话').fill('0398-2816000');
+    await e.page.getByLabel('监督投诉电话').fill('0398-12345');
+    // the eight 是/否 elements: each one is a required element of the guide
+    for (const [label, v] of [['对接单点登录', '否'], ['进驻政务大厅', '是'], ['是否网办', '否'], ['物流快递', '否'], ['支持预约', '是'], ['自助终端', '否'], ['是否收费', '否'], ['网上支付', '否']] as const) await choose(label, v);
+    await e.page.getByRole('button', { name: /添加材料/ }).click();
+    await e.page.getByPlaceholder('材料名称').fill('临时救助申请书');
+    await e.page.getByRole('button', { name: /添加环节/ }).click();
+    await e.page.getByPlaceholder('环节，如 受理').fill('受理');
+    await pick(e, 'resultType', '其他');
+    await e.page.getByLabel('审批结果名称').fill('临时救助金发放');
+    await checklist.getByText('要素齐全，可以发布').waitFor();
+    await e.page.getByRole('button', { name: /保存草稿/ }).click();
+    await e.page.getByText('草稿已保存').waitFor();
+    // what was saved is what was chosen: after a reload the radios still hold their values and the item is complete
+    await e.page.reload();
+    await checklist.getByText('要素齐全，可以发布').waitFor();
+    expect(await field('进驻政务大厅').locator('.ant-radio-wrapper-checked').innerText()).toBe('是');
+    expect(await field('是否网办').locator('.ant-radio-wrapper-checked').innerText()).toBe('否');
+    await e.page.getByTestId('publish').click();
+    await e.page.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
+    await e.page.getByText('第1版已发布').waitFor();
+    await e.page.locator('.ant-page-header-heading-tags').getByText('已发布').waitFor();
+    // and the public finds it
+    const found = await e.page.evaluate(async () => (await (await fetch(`/api/public/service-items?q=${encodeURIComponent('临时救助')}`)).json()) as { name: string }[]);
+    expect(found.map((i) => i.name)).toContain('困难群众临时救助（E2E新建）');
+  });
+
   it('a citizen books a counter slot on a phone, applies online with an upload, and the counter sees the booking', async () => {
     const phone = await e.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
     try {
@@ -99,6 +157,11 @@ describe('事项目录 and 预约 in the browser', () => {
       await row('食品经营许可申请书').locator('input[type=file]').setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n' + ' '.repeat(200)) });
       await row('食品经营许可申请书').getByText('已附 申请书.pdf').waitFor();
       await row('营业执照').getByRole('checkbox').check();
+      // the other required materials: a required one cannot be left out
+      for (const [name, file] of [['主要设备设施', '布局.pdf'], ['规章制度目录', '制度.pdf']]) {
+        await row(name).locator('input[type=file]').setInputFiles({ name: file, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n' + ' '.repeat(200)) });
+        await row(name).getByText(`已附 ${file}`).waitFor();
+      }
       await form.getByTestId('apply-submit').click();
       expect(await phone.getByTestId('apply-refno').innerText()).toMatch(/办件编号 BJ411202\d{13}/);
       // the hall's counter sees the booking on that day

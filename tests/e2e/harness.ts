@@ -111,6 +111,10 @@ export async function counterIntake(e: E2E, p: { item: string; name: string; idN
   await e.page.getByTestId('item-select').click();
   await e.page.keyboard.type(p.item);
   await e.page.locator('.ant-select-item-option').first().click();
+  // the papers handed over: every material of the guide (a required one cannot be left out)
+  const boxes = e.page.locator('#materials input[type=checkbox]');
+  await boxes.first().waitFor();
+  for (const box of await boxes.all()) await box.check();
   await e.page.getByLabel('申请人', { exact: true }).fill(p.name);
   await e.page.getByLabel('身份证号或统一社会信用代码').fill(p.idNumber);
   await e.page.getByLabel('联系电话').fill(p.phone);

@@ -11,6 +11,7 @@ import { MeProvider, hasPermission, useMeQuery, useMe } from '../../core/web/aut
 import type { WebRoute } from '../../core/web/web-route';
 import { PASSWORD_RULE_TEXT } from '../../core/shared/password';
 import { LoginPage } from './pages/login.page';
+import { PortalPage } from './pages/portal.page';
 import { domainRoutes, kernelRoutes } from './routes';
 
 export function Shell() {
@@ -23,10 +24,13 @@ export function Shell() {
       if (!window.location.pathname.startsWith('/login')) navigate(`/login?reason=${encodeURIComponent(msg)}`, { replace: true });
     });
   }, [navigate, qc]);
-  const publicRoutes = domainRoutes.filter((r) => r.public);
+  const publicRoutes = [...kernelRoutes, ...domainRoutes].filter((r) => r.public);
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* the citizen portal: a visitor or a citizen at / stays on public pages; staff go to their 工作台 */}
+      <Route path="/" element={<PortalPage />} />
+      <Route path="/public" element={<PortalPage />} />
       {publicRoutes.map((r) => <Route key={r.path} path={r.path} element={r.element} />)}
       <Route path="*" element={<Staff key={location.pathname === '/login' ? 'x' : 'staff'} />} />
     </Routes>
@@ -37,6 +41,8 @@ function Staff() {
   const me = useMeQuery();
   if (me.isLoading) return <Spin fullscreen tip="正在加载" />;
   if (me.error || !me.data) return <Navigate to={`/login${me.error instanceof ApiError && me.error.code === 'SESSION_EXPIRED' ? '?reason=登录已超时，请重新登录' : ''}`} replace />;
+  // A citizen's session never opens the staff shell: their pages are the portal's.
+  if (me.data.kind === 'public') return <Navigate to="/public/my" replace />;
   return <MeProvider me={me.data}><StaffLayout /></MeProvider>;
 }
 

@@ -38,11 +38,16 @@ export type CaseTypeRegistration = {
   /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
   refPrefix: string;
   /** Domain fields shown on the generic case page. */
-  present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string }[]>;
+  present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string; links?: { name: string; href: string }[] }[]>;
   /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
   link?: (row: CaseRow) => string;
   /** Domain writes inside the transition's transaction, after the compare-and-set. */
   onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
+  /**
+   * Choices an event's list field offers on this case (event → field → values), e.g. the guide's
+   * materials a 补正 notice ticks: the case page's form shows them as tick boxes.
+   */
+  formChoices?: (tx: Tx, row: CaseRow, kernel: Kernel) => Promise<Record<string, Record<string, string[]>>>;
   /**
    * The kernel serves GET /api/<plural>: the scoped, paged, searchable and filterable list. `false`
    * only where the domain's list is not a list of cases (the annual reports' list of years).

@@ -63,6 +63,11 @@ export type EventDef<S extends string = string> = {
   input?: z.ZodObject;
   /** Returns a Chinese reason when the event may not happen now, else null. */
   guard?: (ctx: GuardContext) => string | null;
+  /**
+   * A guard that needs no input (the case's data and extensions only): checked before `guard` on every
+   * transition, and evaluated by the case page too, so an action it would refuse is not offered.
+   */
+  precondition?: (ctx: Omit<GuardContext, 'input'>) => string | null;
   clocks?: readonly ClockOp[];
   /** Fired only by the system (jobs), never offered as a button. */
   system?: boolean;
@@ -126,7 +131,7 @@ export function checkTransition(
   if (!def.from.includes(ctx.state)) return { code: 'TRANSITION_NOT_ALLOWED' };
   const used = extensionRefusal(machine, event, ctx.extensions ?? {});
   if (used) return { code: 'GUARD_FAILED', reason: used };
-  const reason = def.guard?.(ctx) ?? null;
+  const reason = def.precondition?.(ctx) ?? def.guard?.(ctx) ?? null;
   return reason ? { code: 'GUARD_FAILED', reason } : null;
 }
 

@@ -152,7 +152,8 @@ export const CaseAction = z.object({
 });
 export type CaseAction = z.infer<typeof CaseAction>;
 
-export const CaseField = z.object({ label: z.string(), value: z.string() });
+/** A fact of the case page; `links` open what the fact names (an uploaded file), each read audited by its route. */
+export const CaseField = z.object({ label: z.string(), value: z.string(), links: z.array(z.object({ name: z.string(), href: z.string() })).optional() });
 /** A linked case as the reader sees it: the link read from this case's side, and the other case. */
 export const CaseLinkView = z.object({ kind: z.string(), label: z.string(), direction: z.enum(['out', 'in']), case: CaseSummary });
 export const CaseLinkInput = z.object({

@@ -530,6 +530,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看办件的材料文件（PDF和图片在浏览器中打开，OFD下载；查看留痕） */
+        get: operations["applicationFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件的材料（已提交、容缺后补）和一次性补正告知 */
+        get: operations["applicationMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/reject": {
         parameters: {
             query?: never;
@@ -1617,6 +1651,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaint-fixes/{id}/acceptFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收通过（办结） */
+        post: operations["complaintFix.acceptFix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaint-fixes/{id}/appeal": {
         parameters: {
             query?: never;
@@ -1713,6 +1764,23 @@ export interface paths {
         put?: never;
         /** 申诉不成立，继续整改 */
         post: operations["complaintFix.rejectAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaint-fixes/{id}/returnFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收不通过，退回整改 */
+        post: operations["complaintFix.returnFix"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8941,6 +9009,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -9193,6 +9265,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -9657,6 +9733,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -10071,6 +10151,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -10323,6 +10407,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11011,6 +11099,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11263,6 +11355,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11421,6 +11517,23 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
+                    /**
+                     * 补正材料
+                     * @default []
+                     */
+                    items?: {
+                        /**
+                         * 已上传的文件
+                         * Format: uuid
+                         */
+                        fileId?: string | null;
+                        /** 材料名称 */
+                        name: string;
+                        /** 窗口收取纸质材料 */
+                        paper?: boolean;
+                    }[];
+                    /** 已收取的纸质补正材料（按补正告知勾选） */
+                    paper?: string[];
                 };
             };
         };
@@ -11515,6 +11628,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -11772,6 +11889,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -12026,6 +12147,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -12184,7 +12309,7 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
-                    /** 延长工作日数（最多10个） */
+                    /** 延长天数（不超过本事项依据允许的天数） */
                     days: number;
                     /** 延长理由（须告知申请人） */
                     reason: string;
@@ -12282,6 +12407,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -12331,6 +12460,158 @@ export interface operations {
                         stateName: string;
                         title: string;
                         version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    applicationFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    applicationMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checklist: string[];
+                        correction: {
+                            materials: string[];
+                            note: string | null;
+                            open: boolean;
+                            text: string;
+                        } | null;
+                        materials: {
+                            correctedAt: string | null;
+                            deferred: boolean;
+                            fileId: string | null;
+                            fileName: string | null;
+                            kind: string | null;
+                            name: string;
+                            paper: boolean;
+                            provided: boolean;
+                        }[];
+                        state: string;
                     };
                 };
             };
@@ -12536,6 +12817,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -12694,8 +12979,13 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
-                    /** 需补正的全部材料（一次告知） */
-                    missing: string;
+                    /**
+                     * 需补正的材料（按办事指南材料清单勾选）
+                     * @default []
+                     */
+                    materials?: string[];
+                    /** 其他需补正的内容（一次告知） */
+                    missing?: string;
                 };
             };
         };
@@ -12790,6 +13080,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -13042,6 +13336,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -13301,6 +13599,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -13553,6 +13855,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -20592,6 +20898,11 @@ export interface operations {
                 "application/json": {
                     /** 办理意见 */
                     comment?: string;
+                    /**
+                     * 已办结部门的结果如何处理（已有部门办结时必选）
+                     * @enum {string}
+                     */
+                    finishedParts?: "保留已办结事项的结果，只撤回未办结的事项" | "同时申请注销已办结事项的结果";
                 };
             };
         };
@@ -20686,6 +20997,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -22107,6 +22422,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -22361,6 +22680,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -32428,6 +32751,264 @@ export interface operations {
             };
         };
     };
+    "complaintFix.acceptFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 验收意见（已向评价人核实整改情况） */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     "complaintFix.appeal": {
         parameters: {
             query?: never;
@@ -32538,6 +33119,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -32792,6 +33377,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33046,6 +33635,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33429,6 +34022,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33683,6 +34280,268 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "complaintFix.returnFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 退回理由 */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -33937,6 +34796,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -34475,6 +35338,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -34729,6 +35596,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35000,6 +35871,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35383,6 +36258,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35637,6 +36516,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -35891,6 +36774,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -39866,6 +40753,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40120,6 +41011,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40374,6 +41269,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40630,6 +41529,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -40891,6 +41794,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -41145,6 +42052,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -42360,6 +43271,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47387,6 +48302,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47643,6 +48562,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -47897,6 +48820,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -49447,6 +50374,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -49710,6 +50641,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -49964,6 +50899,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -50510,6 +51449,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -50780,6 +51723,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -51044,6 +51991,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -51436,6 +52387,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -51692,6 +52647,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -51951,6 +52910,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -52215,6 +53178,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -52484,6 +53451,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -52743,6 +53714,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -53283,6 +54258,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -53544,6 +54523,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -53798,6 +54781,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -54052,6 +55039,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -54306,6 +55297,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -54562,6 +55557,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -54832,6 +55831,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55091,6 +56094,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55343,6 +56350,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -55597,6 +56608,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -60896,6 +61911,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61152,6 +62171,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61408,6 +62431,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62047,6 +63074,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62301,6 +63332,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62555,6 +63590,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62811,6 +63850,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -63065,6 +64108,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -63319,6 +64366,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -63593,6 +64644,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -63847,6 +64902,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -64101,6 +65160,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -64367,6 +65430,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -64623,6 +65690,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -64875,6 +65946,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -65250,6 +66325,12 @@ export interface operations {
                             label: string;
                         }[];
                         closedAt: string | null;
+                        correction: string | null;
+                        extensions: {
+                            clock: string;
+                            days: number;
+                            reason: string;
+                        }[];
                         itemName: string;
                         refNo: string;
                         state: string;
@@ -72695,6 +73776,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -72951,6 +74036,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73216,6 +74305,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73494,6 +74587,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73753,6 +74850,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74014,6 +75115,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74275,6 +75380,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74538,6 +75647,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74794,6 +75907,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -75048,6 +76165,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -75302,6 +76423,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -75566,6 +76691,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -75818,6 +76947,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -76077,6 +77210,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -76331,6 +77468,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -76697,6 +77838,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -76956,6 +78101,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -77215,6 +78364,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -77469,6 +78622,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -78150,6 +79307,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -78404,6 +79565,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -78667,6 +79832,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -79038,6 +80207,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -79294,6 +80467,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -79548,6 +80725,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -79802,6 +80983,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -80056,6 +81241,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -80310,6 +81499,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -80564,6 +81757,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;

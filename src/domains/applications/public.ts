@@ -12,3 +12,5 @@ export { fileApplication } from './server/applications.service';
 export { materialKey } from './server/materials.service';
 /** Reads of applications for other domains: no other domain's SQL names applications' tables. */
 export { APPLICATION_FACTS_SQL, applicationFacts, applicationOfCase, applicantOf, setApplicantIdLast4 } from './server/applications.reads';
+/** The open 补正 notice of an application in words (the lines ticked and the free text), or null. */
+export { correctionNotice } from './server/corrections.service';

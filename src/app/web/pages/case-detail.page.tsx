@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Descriptions, Result, Spin } from 'antd';
+import { Descriptions, Result, Space, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../core/shared/schemas';
 import { get } from '../../../core/web/api';
@@ -24,7 +24,11 @@ export function CaseDetailPage() {
             <Descriptions.Item label="申请人">{c.applicantName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="创建时间">{fmtTime(c.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="办结时间">{fmtTime(c.closedAt)}</Descriptions.Item>
-            {c.fields.map((f) => <Descriptions.Item key={f.label} label={f.label}>{f.value}</Descriptions.Item>)}
+            {c.fields.map((f) => (
+              <Descriptions.Item key={f.label} label={f.label}>
+                {f.links?.length ? <Space direction="vertical" size={2}><span>{f.value}</span>{f.links.map((l) => <a key={l.href} href={l.href} target="_blank" rel="noreferrer" data-testid="field-link">{l.name}</a>)}</Space> : f.value}
+              </Descriptions.Item>
+            ))}
           </Descriptions>
         </ProCard>
         {c.clocks.length ? <ProCard title="办理时限"><ClockCards clocks={c.clocks} /></ProCard> : null}

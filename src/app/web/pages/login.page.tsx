@@ -11,7 +11,7 @@ export function LoginPage() {
   const qc = useQueryClient();
   const login = useMutation({
     mutationFn: (v: { username: string; password: string }) => post<Me>('/api/auth/login', v),
-    onSuccess: (me) => { qc.setQueryData(['me'], me); navigate('/workbench', { replace: true }); },
+    onSuccess: (me) => { qc.setQueryData(['me'], me); navigate(me.kind === 'public' ? '/public/my' : '/workbench', { replace: true }); },
   });
   const reason = params.get('reason');
   return (

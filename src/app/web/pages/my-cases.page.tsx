@@ -27,7 +27,7 @@ export function MyCasesPage() {
           <List.Item data-testid="my-case">
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
-                {c.caseType === 'bundle' ? <Link to={`/public/my/bundles/${c.id}`}>{c.title}</Link> : <Typography.Text strong>{c.title}</Typography.Text>}
+                {c.caseType === 'bundle' ? <Link to={`/public/my/bundles/${c.id}`}>{c.title}</Link> : c.caseType === 'application' ? <Link to={`/public/my/applications/${c.id}`}>{c.title}</Link> : <Typography.Text strong>{c.title}</Typography.Text>}
                 <StatusTag name={c.stateName} color={c.stateColor} />
                 {c.badge && !c.closedAt ? <DeadlineBadge badge={c.badge} /> : null}
               </Space>

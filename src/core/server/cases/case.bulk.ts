@@ -49,6 +49,8 @@ export type BulkCase = {
   divisionCode: string;
   applicantId?: string | null;
   applicantName?: string | null;
+  /** The applicant's phone, SM4-encrypted by the caller (kernel.cipher.encrypt): demo cases can be called back. */
+  applicantPhoneEnc?: string | null;
   parentId?: string | null;
   /** The case's final facts (guards and clock limits read them). */
   data?: Record<string, unknown>;
@@ -148,7 +150,7 @@ export function planBulkCase(m: MachineDef, cal: WorkCalendar, tz: string, c: Bu
   return {
     row: {
       id, type: m.type, refNo: c.refNo ?? '', title: c.title, state, ...dues, divisionCode: c.divisionCode, orgId: c.orgId,
-      applicantId: c.applicantId ?? null, applicantName: c.applicantName ?? null, applicantPhoneEnc: null, parentId: c.parentId ?? null,
+      applicantId: c.applicantId ?? null, applicantName: c.applicantName ?? null, applicantPhoneEnc: c.applicantPhoneEnc ?? null, parentId: c.parentId ?? null,
       data, version: events.length, createdBy: creator.id, idempotencyKey: null, createdAt: c.createdAt, updatedAt: last, closedAt,
     },
     events, clocks, audit,

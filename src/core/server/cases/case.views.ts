@@ -12,7 +12,7 @@ import { can, canSee, type Actor } from '../actor';
 import { CASE_VISIBLE, scopeWhere } from '../access/scope';
 import { appendAudit } from '../audit';
 import type { Tx } from '../db/db';
-import type { Kernel } from '../contract';
+import type { CaseTypeRegistration, Kernel } from '../contract';
 import * as repo from './case.repository';
 import type { CaseRow, ClockRow } from './case.repository';
 import { eventInputSchema, KERNEL_EVENT_LABELS, loadVisible, registration } from './case.registry';
@@ -61,11 +61,16 @@ function eventForm(m: MachineDef, event: string): Record<string, unknown> {
 }
 
 
-/** The actions this actor may take; with the case's clocks known, an extension already used is not offered. */
+/**
+ * The actions this actor may take; with the case's clocks known, an extension already used is not
+ * offered, nor an event whose precondition (a guard needing no input) refuses now.
+ */
 export function actionsFor(kernel: Kernel, actor: Actor, row: CaseRow, clocks?: ClockRow[]): CaseAction[] {
   const m = registration(kernel, row.type).machine;
   const ext = clocks ? extensionCounts(clocks) : null;
-  return offeredEvents(m, row.state, (p) => can(actor, p, row)).filter((e) => !ext || !extensionRefusal(m, e, ext)).map((event) => {
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  const ready = (e: string) => !m.events[e].precondition?.({ state: row.state, data, actor: { id: actor.id ?? '', kind: actor.kind }, extensions: ext ?? undefined });
+  return offeredEvents(m, row.state, (p) => can(actor, p, row)).filter((e) => (!ext || !extensionRefusal(m, e, ext)) && ready(e)).map((event) => {
     const def = m.events[event];
     return {
       event, label: def.label, path: `/api/${m.plural}/${row.id}/${event}`,
@@ -103,8 +108,25 @@ export async function detail(tx: Tx, kernel: Kernel, actor: Actor, id: string, k
       id: e.id, seq: e.seq, event: e.event, eventName: label(e.event), fromState: e.fromState, fromStateName: stateName(e.fromState),
       toState: e.toState, toStateName: stateName(e.toState)!, actorName: e.actorName, at: e.at.toISOString(), comment: e.comment,
     })),
-    actions: actionsFor(kernel, actor, row, clocks),
+    actions: await withChoices(tx, kernel, reg, row, actionsFor(kernel, actor, row, clocks)),
   };
+}
+
+/** Puts the case's own choices (formChoices) into its actions' forms as the list fields' enums. */
+async function withChoices(tx: Tx, kernel: Kernel, reg: CaseTypeRegistration, row: CaseRow, actions: CaseAction[]): Promise<CaseAction[]> {
+  if (!reg.formChoices || !actions.some((a) => a.form)) return actions;
+  const choices = await reg.formChoices(tx, row, kernel);
+  return actions.map((a) => {
+    const byField = choices[a.event];
+    if (!a.form || !byField) return a;
+    const form = structuredClone(a.form) as { properties?: Record<string, { type?: unknown; items?: Record<string, unknown>; enum?: string[] }> };
+    for (const [field, values] of Object.entries(byField)) {
+      const p = form.properties?.[field];
+      if (!p) continue;
+      if (p.type === 'array') p.items = { ...(p.items ?? {}), enum: values }; else p.enum = values;
+    }
+    return { ...a, form: form as Record<string, unknown> };
+  });
 }
 
 // ---- links between cases (case_links) ----

@@ -59,6 +59,10 @@ export async function insertFile(tx: Tx, row: typeof applicationFiles.$inferInse
   await tx.insert(applicationFiles).values(row);
 }
 export const getFile = async (tx: Tx, id: string) => (await tx.select().from(applicationFiles).where(eq(applicationFiles.id, id)))[0] ?? null;
+export async function setMaterials(tx: Tx, caseId: string, materials: (typeof applications.$inferSelect)['materials']) {
+  await tx.update(applications).set({ materials }).where(eq(applications.caseId, caseId));
+}
+
 export async function filesByIds(tx: Tx, ids: string[]) {
   return ids.length ? tx.select().from(applicationFiles).where(inArray(applicationFiles.id, ids)) : [];
 }

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { ErrorBody, errorResponses } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
 import { actorOf, type Kernel, listCounters } from '../../../core/server';
-import { ApplicationFile, ApplicationFiled, MaterialFile, ReusableMaterial, TrackQuery, UploadQuery } from '../shared/applications.schema';
+import { ApplicationFile, ApplicationFiled, ApplicationMaterials, MaterialFile, ReusableMaterial, TrackQuery, UploadQuery } from '../shared/applications.schema';
 import * as materials from './materials.service';
 import * as svc from './applications.service';
+import * as corrections from './corrections.service';
 
 const tags = ['政务服务'];
 
@@ -46,8 +47,18 @@ export async function applicationsRoutes(base: FastifyInstance, kernel: Kernel) 
       const r = await db.tx((tx) => materials.content(tx, kernel, actorOf(req), req.params.id));
       return reply.header('content-type', r.file.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(r.file.fileName)}`).send(r.body);
     });
+  app.get('/api/applications/:id/files/:fileId', {
+    schema: { tags, operationId: 'applicationFile', summary: '查看办件的材料文件（PDF和图片在浏览器中打开，OFD下载；查看留痕）', params: z.object({ id: z.uuid({ message: '编号格式不正确' }), fileId: z.uuid({ message: '编号格式不正确' }) }) },
+  }, async (req, reply) => {
+    const r = await db.tx((tx) => corrections.openFile(tx, kernel, actorOf(req), req.params.id, req.params.fileId));
+    const disposition = r.file.kind === 'ofd' ? 'attachment' : 'inline';
+    return reply.header('content-type', r.file.mime).header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(r.file.fileName)}`).header('cache-control', 'no-store').send(r.body);
+  });
+  app.get('/api/applications/:id/materials', {
+    schema: { tags, operationId: 'applicationMaterials', summary: '办件的材料（已提交、容缺后补）和一次性补正告知', params: IdParam, response: { 200: ApplicationMaterials, ...errorResponses } },
+  }, async (req) => db.tx((tx) => corrections.materialsView(tx, kernel, actorOf(req), req.params.id)));
   app.get('/api/public/applications/track', {
     config: { auth: 'none', guessable: true },
-    schema: { tags, operationId: 'trackApplication', summary: '凭办件编号和证件号码后4位查询办理进度', querystring: TrackQuery, response: { 200: z.object({ refNo: z.string(), itemName: z.string(), state: z.string(), stateName: z.string(), submittedAt: z.string(), closedAt: z.string().nullable(), clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), badge: z.string() })) }), ...errorResponses } },
+    schema: { tags, operationId: 'trackApplication', summary: '凭办件编号和证件号码后4位查询办理进度', querystring: TrackQuery, response: { 200: z.object({ refNo: z.string(), itemName: z.string(), state: z.string(), stateName: z.string(), submittedAt: z.string(), closedAt: z.string().nullable(), clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), badge: z.string() })), correction: z.string().nullable(), extensions: z.array(z.object({ clock: z.string(), days: z.number(), reason: z.string() })) }), ...errorResponses } },
   }, async (req) => db.tx((tx) => svc.track(tx, kernel, req.query.refNo, req.query.idLast4)));
 }

@@ -114,6 +114,8 @@ export async function seedApplicationsDemo(kernel: Kernel) {
         if (g.state === 'delivered') steps.push(['deliver', g.t_deliver, clerk, { method: '窗口领取' }, null]);
         return {
           id: g.id, title: g.name, orgId: g.org_id, divisionCode: g.division_code, applicantName: g.applicant,
+          // Every demo applicant left a (fictitious, 139 0398 …) mobile number, so callbacks and 差评 contacts can be made.
+          applicantPhoneEnc: kernel.cipher.encrypt(`1390398${String(parseInt(g.id.replace(/-/g, '').slice(-6), 16) % 10000).padStart(4, '0')}`),
           data: { itemId: g.item_id, legalLimit: g.legal_raw, legalLimitUnit: g.unit_raw, legalBasis: g.basis, promisedLimit: g.promised, channel: g.online ? 'online' : 'counter' },
           createdAt: new Date(g.created_at), createdBy: g.online ? { name: g.applicant } : clerk,
           path: inOrder(new Date(g.created_at), steps.map(([event, t, actor, input, comment]) => ({ event, at: new Date(t), actor, input, comment }))),

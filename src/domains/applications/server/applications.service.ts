@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { type Actor, can, createCase, type Kernel, listClocks, tenancy, type Tx } from '../../../core/server';
+import { type Actor, can, type CaseRow, createCase, type Kernel, listClocks, tenancy, type Tx } from '../../../core/server';
 import type { z } from 'zod';
 import type { ApplicationFile } from '../shared/applications.schema';
 import { applicationMachine } from '../shared/application.machine';
@@ -13,6 +13,7 @@ import { deadlineBadge } from '../../../core/shared/clock';
 import * as repo from './applications.repository';
 import * as catalog from '../../catalog/public';
 import { checkFilingMaterials } from './materials.service';
+import { correctionOf, correctionText } from './corrections.service';
 import { divisionPrefix } from '../../../core/shared/division';
 
 /** How another domain files an application on an applicant's behalf (a bundle's child). */
@@ -40,19 +41,23 @@ export async function fileApplication(tx: Tx, kernel: Kernel, actor: Actor, inpu
       const msg = check.valid ? (input.applicant.kind === 'person' ? '个人申请请填写公民身份号码' : '企业申请请填写统一社会信用代码') : check.reason!;
       throw new AppError('INVALID_ID_NUMBER', msg, { fields: [{ path: 'applicant.idNumber', message: `证件号码：${msg}` }] });
     }
-    applicant = { ...input.applicant, userId: null };  // the walk-in's phone, typed by the clerk
+    // Filed under a verified id number (身份证 or 统一社会信用代码): the case belongs to that citizen's or
+    // enterprise's account, if there is one, so it appears in their 我的办件.
+    const account = await tenancy.getUserByIdHash(tx, kernel.cipher.index(input.applicant.idNumber));
+    applicant = { ...input.applicant, userId: account?.kind === 'public' ? account.id : null };  // the walk-in's phone, typed by the clerk
     channel = 'counter';
   }
   // The application keeps the guide version it is filed under: its limits and materials never change.
   const version = await catalog.publishedVersionOf(tx, item.id);
   if (!version) throw new AppError('VALIDATION', '该事项不存在或未发布，不能申请', { fields: [{ path: 'itemId', message: '办理事项：未发布' }] });
-  const materials = await checkFilingMaterials(tx, kernel, version.version.materials, applicant.idNumber, input.materials);
+  const materials = await checkFilingMaterials(tx, kernel, version.version.materials, applicant.idNumber, input.materials, // A pre-filled filing by the system (无感续证) or a bundle's child is completed through 补正.
+    { requireAll: !opts.parentId && actor.kind !== 'system' });
   const missing = materials.filter((m) => !m.provided).map((m) => m.name);
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'application', title: item.name, orgId: org.id, divisionCode: org.divisionCode,
     applicantId: applicant.userId, applicantName: applicant.name, applicantPhone: applicant.phone, idempotencyKey: input.idempotencyKey ?? null, parentId: opts.parentId ?? null,
     comment: input.comment ?? (missing.length ? `收件时缺少：${missing.join('、')}` : null),
-    data: { itemId: item.id, itemVersionId: version.version.id, legalLimit: item.legalLimit, legalLimitUnit: item.legalLimitUnit, legalBasis: item.legalBasis, promisedLimit: item.promisedLimit, channel },
+    data: { itemId: item.id, itemVersionId: version.version.id, itemType: item.type, legalLimit: item.legalLimit, legalLimitUnit: item.legalLimitUnit, legalBasis: item.legalBasis, limitBasis: version.version.legalLimitBasis ?? null, promisedLimit: item.promisedLimit, channel },
   });
   if (created) {
     await repo.insertApplication(tx, {
@@ -67,9 +72,11 @@ export async function fileApplication(tx: Tx, kernel: Kernel, actor: Actor, inpu
 }
 
 /** Fields for the case page. The applicant's id number is shown masked (个人信息保护法 第6条). */
-export async function present(tx: Tx, kernel: Kernel, caseId: string) {
+export async function present(tx: Tx, kernel: Kernel, row: CaseRow) {
+  const caseId = row.id;
   const r = await repo.getApplication(tx, caseId);
   if (!r) return [];
+  const correction = await correctionOf(tx, caseId);
   const { app, item, versionNo, publishedAt } = r;
   const form = app.formEnc ? Object.entries(JSON.parse(kernel.cipher.decrypt(app.formEnc)) as Record<string, string>) : [];
   return [
@@ -80,7 +87,13 @@ export async function present(tx: Tx, kernel: Kernel, caseId: string) {
     { label: '帮办代办', value: app.assistedBy ?? '否' },
     { label: '法定时限', value: item.legalLimit === null ? '—' : `${item.legalLimit}${item.legalLimitUnit === '日' ? '日' : '个工作日'}` },
     { label: '承诺时限', value: item.promisedLimit === null ? '—' : item.promisedLimit === 0 ? '即办' : `${item.promisedLimit}个工作日` },
-    { label: '材料', value: app.materials.length ? app.materials.map((m) => `${m.name}${m.fileId ? '（已上传）' : m.provided ? '' : '（容缺后补）'}`).join('；') : item.materials.join('；') },
+    // Only what was actually handed in, and what was let in as 容缺后补; each file opens from the case page.
+    {
+      label: '材料',
+      value: app.materials.length ? app.materials.map((m) => `${m.name}${m.fileId ? '（已上传）' : m.paper ? '（纸质，窗口收取）' : m.provided ? '（已提交）' : '（容缺后补）'}${m.correctedAt ? '〔补正〕' : ''}`).join('；') : '未提交任何材料',
+      links: app.materials.flatMap((m) => (m.fileId ? [{ name: `查看 ${m.name}`, href: `/api/applications/${caseId}/files/${m.fileId}` }] : [])),
+    },
+    ...(correction ? [{ label: row.state === 'correcting' ? '一次性补正告知（待补正）' : '一次性补正告知', value: correctionText(correction) }] : []),
     // A bundle's merged form carries other people's id numbers (母亲、父亲): shown masked, as on the bundle.
     ...form.map(([label, value]) => ({ label, value: checkIdNumber(value).valid ? maskIdNumber(value) : value })),
   ];
@@ -92,11 +105,15 @@ export async function track(tx: Tx, kernel: Kernel, refNo: string, idLast4: stri
   if (!r || r.app.applicantIdLast4.toUpperCase() !== idLast4.toUpperCase()) throw new AppError('NOT_FOUND', '未找到该办件，请核对办件编号和证件号码后4位');
   const cal = await kernel.calendar.get(tx);
   const clocks = await listClocks(tx, [r.c.id]);
+  const correction = await correctionOf(tx, r.c.id);
   return {
     refNo: r.c.refNo, itemName: r.itemName, state: r.c.state,
     stateName: applicationMachine.states[r.c.state as 'submitted']?.label ?? r.c.state,
     submittedAt: r.c.createdAt.toISOString(), closedAt: r.c.closedAt?.toISOString() ?? null,
     clocks: clocks.map((c) => ({ label: c.label, dueDate: c.dueDate, badge: deadlineBadge({ ...c, unit: c.unit as 'workday', state: c.state as 'running' }, c.dueDate, kernel.today(), cal, c.warnBefore, c.provisional).label })),
+    // What the applicant must be told: the 补正 list, and each extension with its reason (行政许可法 第42条).
+    correction: correction ? correctionText(correction) : null,
+    extensions: clocks.flatMap((c) => (c.extensions ?? []).map((x) => ({ clock: c.label, days: x.days, reason: x.reason ?? '' }))),
   };
 }
 

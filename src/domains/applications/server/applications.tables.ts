@@ -5,6 +5,9 @@ import { serviceItemId } from '../../catalog/public-tables';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** A line of an application's materials; `paper`: received on paper at the counter; `correctedAt`: handed in by 补正. */
+export type MaterialLine = { name: string; provided: boolean; fileId?: string | null; paper?: boolean; correctedAt?: string };
+
 /** 办件: the domain columns of an application case (the state lives in the kernel's cases row). */
 export const applications = pgTable('applications', {
   caseId: uuid('case_id').primaryKey().references(() => cases.id),
@@ -17,7 +20,7 @@ export const applications = pgTable('applications', {
   applicantIdEnc: text('applicant_id_enc'),
   applicantIdLast4: text('applicant_id_last4').notNull(),
   /** The checklist at filing: provided now, 容缺后补 (provided=false), and the uploaded file if any. */
-  materials: jsonb('materials').$type<{ name: string; provided: boolean; fileId?: string | null }[]>().notNull().default([]),
+  materials: jsonb('materials').$type<MaterialLine[]>().notNull().default([]),
   /**
    * Fields filed with the application under the item's own field names — a "one thing" bundle's merged
    * form maps onto them. SM4-encrypted JSON: they hold names and id numbers (个人信息保护法 第51条).

@@ -13,6 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
+const FOOD_MATERIALS = [{ name: '食品经营许可申请书', provided: true }, { name: '营业执照', provided: false }, { name: '与食品经营相适应的主要设备设施、经营布局、操作流程等文件', provided: true }, { name: '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录', provided: true }];
 const walkIn = { kind: 'person', name: '李明', idNumber: '11010519491231002X', phone: '13912345678' };
 
 describe('办件 at the counter', () => {
@@ -28,6 +29,9 @@ describe('办件 at the counter', () => {
     expect(await names('营业执照')).toEqual(expect.arrayContaining(['企业设立登记', '个体工商户设立登记']));
     expect(await names('开办餐饮店')).toContain('食品经营许可（新办）');
     expect(await names('不存在的事项名')).toEqual([]);
+    // as people say it: 生孩子 finds the birth items, 开饭店 the catering licence
+    expect(await names('生孩子')).toEqual(expect.arrayContaining(['出生登记（户口登记）', '生育登记']));
+    expect(await names('开饭店')).toContain('食品经营许可（新办）');
   });
 
   it('files at the generalist counter, routes to the item\'s org, and runs the statutory path to delivery', async () => {
@@ -35,9 +39,9 @@ describe('办件 at the counter', () => {
     const bad = await hall.post('/api/applications', { itemId: food.id, applicant: { ...walkIn, idNumber: '110105194912310021' } });
     expect(bad.status).toBe(422);
     expect(bad.body.details.fields[0].message).toMatch(/校验位/);
-    const r = await hall.post('/api/applications', { itemId: food.id, applicant: walkIn, assisted: true, materials: [{ name: '食品经营许可申请书', provided: true }, { name: '营业执照', provided: false }], idempotencyKey: 'walkin-1' });
+    const r = await hall.post('/api/applications', { itemId: food.id, applicant: walkIn, assisted: true, materials: FOOD_MATERIALS, idempotencyKey: 'walkin-1' });
     expect(r.status).toBe(200);
-    const again = await hall.post('/api/applications', { itemId: food.id, applicant: walkIn, idempotencyKey: 'walkin-1' });
+    const again = await hall.post('/api/applications', { itemId: food.id, applicant: walkIn, materials: FOOD_MATERIALS, idempotencyKey: 'walkin-1' });
     expect(again.body).toMatchObject({ id: r.body.id, created: false });
     // the hall clerk follows what they took in, but the decision is the department's
     const seen = (await hall.get(`/api/cases/${r.body.id}`)).body;
@@ -78,7 +82,7 @@ describe('办件 at the counter', () => {
   it('lets a registered citizen file online and see only their own applications', async () => {
     expect((await t.anon().post('/api/auth/register', { kind: 'person', name: '王芳', idNumber: '34052419800101001X', phone: '13800001111', password: 'Citizen#2026' })).status).toBe(200);
     const me = await t.anon().login('34052419800101001X', 'Citizen#2026');
-    const r = await me.post('/api/applications', { itemId: food.id });
+    const r = await me.post('/api/applications', { itemId: food.id, materials: FOOD_MATERIALS });
     expect(r.status).toBe(200);
     const mine = (await me.get('/api/applications')).body;
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([r.body.id]);

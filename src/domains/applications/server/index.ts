@@ -4,6 +4,7 @@ import { applicationMachine } from '../shared/application.machine';
 import { applicationsRoutes } from './applications.routes';
 import { applicationsMetrics } from './applications.metrics';
 import { present } from './applications.service';
+import * as corrections from './corrections.service';
 import { seedApplicationsDemo } from './applications.seed';
 import { applications, applicationFiles } from './applications.tables';
 
@@ -17,7 +18,8 @@ export default defineDomain({
     'application.correct': '提交补正材料', 'application.withdraw': '撤回申请',
   },
   grants: {
-    clerk: ['application.read', 'application.file', 'application.accept', 'application.deliver'],
+    // a walk-in's 补正 papers are recorded by the counter clerk
+    clerk: ['application.read', 'application.file', 'application.accept', 'application.deliver', 'application.correct'],
     reviewer: ['application.read', 'application.review'],
     director: ['application.read', 'application.review', 'application.extend', 'metrics.read'],
     leader: ['application.read', 'application.extend', 'metrics.read'],
@@ -26,7 +28,9 @@ export default defineDomain({
   caseTypes: [{
     machine: applicationMachine,
     refPrefix: 'BJ',
-    present: (tx, row, _actor, kernel) => present(tx, kernel, row.id),
+    present: (tx, row, _actor, kernel) => present(tx, kernel, row),
+    onTransition: corrections.onTransition,
+    formChoices: (tx, row) => corrections.formChoices(tx, row),
   }],
   routes: applicationsRoutes,
   metrics: applicationsMetrics,

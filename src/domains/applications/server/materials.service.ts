@@ -104,7 +104,7 @@ export async function content(tx: Tx, kernel: Kernel, actor: Actor, id: string) 
  * named must belong to the applicant; a material not provided must be one the guide lets be handed in
  * later (容缺后补). Anything else is refused with the materials named.
  */
-export async function checkFilingMaterials(tx: Tx, kernel: Kernel, guide: { name: string; necessity: string }[], applicantIdNumber: string, input: { name: string; provided: boolean; fileId?: string | null }[]) {
+export async function checkFilingMaterials(tx: Tx, kernel: Kernel, guide: { name: string; necessity: string }[], applicantIdNumber: string, input: { name: string; provided: boolean; fileId?: string | null }[], opts: { requireAll?: boolean } = {}) {
   const byKey = new Map(guide.map((m) => [materialKey(m.name), m]));
   const files = new Map((await repo.filesByIds(tx, input.flatMap((m) => (m.fileId ? [m.fileId] : [])))).map((f) => [f.id, f]));
   const ownerKey = kernel.cipher.index(applicantIdNumber);
@@ -120,6 +120,12 @@ export async function checkFilingMaterials(tx: Tx, kernel: Kernel, guide: { name
     if (!m.provided && g.necessity !== 'deferrable') problems.push(`“${g.name}”不允许容缺后补，须当场提交`);
     return { name: g.name, provided: m.provided, fileId: null };
   });
+  // A required material cannot be skipped by leaving it out of the list (the same rule as listing it
+  // as not provided); a bundle's child is checked by the bundle, which files its materials once.
+  if (opts.requireAll) {
+    const listed = new Set(input.map((m) => materialKey(m.name)));
+    for (const g of guide) if (g.necessity === 'required' && !listed.has(materialKey(g.name))) problems.push(`“${g.name}”为必要材料，须提交`);
+  }
   if (problems.length) throw new AppError('VALIDATION', `申请材料不符合要求：${problems.join('；')}`, { fields: problems.map((message) => ({ path: 'materials', message: `申请材料：${message}` })) });
   return out;
 }

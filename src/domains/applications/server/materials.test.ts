@@ -73,7 +73,7 @@ describe('materials', () => {
     const notDeferrable = await me.post('/api/applications', { itemId: food.id, materials: [{ name: '食品经营许可申请书', provided: false }] });
     expect(notDeferrable.status).toBe(400);
     expect(notDeferrable.body.message).toMatch(/“食品经营许可申请书”不允许容缺后补/);
-    const filed = await me.post('/api/applications', { itemId: food.id, materials: [{ name: '食品经营许可申请书', provided: true, fileId: form.id }, { name: '营业执照', provided: false }] });
+    const filed = await me.post('/api/applications', { itemId: food.id, materials: [{ name: '食品经营许可申请书', provided: true, fileId: form.id }, { name: '营业执照', provided: false }, { name: '与食品经营相适应的主要设备设施、经营布局、操作流程等文件', provided: true }, { name: '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录', provided: true }] });
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     const d = (await scjClerk.get(`/api/cases/${filed.body.id}`)).body;
     expect(d.fields.find((f: { label: string }) => f.label === '材料').value).toMatch(/食品经营许可申请书（已上传）；营业执照（部门共享）（容缺后补）/);

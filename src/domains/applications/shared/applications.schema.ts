@@ -42,3 +42,11 @@ export const ReusableMaterial = z.object({
   name: z.string(), necessity: z.string(), files: z.array(MaterialFile),
   records: z.array(z.object({ materialName: z.string(), source: z.string(), ref: z.string(), label: z.string() })),
 });
+
+/** An application's materials as handed in, and its 补正 notice (the lines ticked from the guide and free text). */
+export const ApplicationMaterials = z.object({
+  state: z.string(),
+  materials: z.array(z.object({ name: z.string(), provided: z.boolean(), deferred: z.boolean(), paper: z.boolean(), fileId: z.string().nullable(), fileName: z.string().nullable(), kind: z.string().nullable(), correctedAt: z.string().nullable() })),
+  checklist: z.array(z.string()),
+  correction: z.object({ materials: z.array(z.string()), note: z.string().nullable(), text: z.string(), open: z.boolean() }).nullable(),
+});

@@ -1,6 +1,7 @@
 /** The applications domain's server state: every query and mutation its pages use, typed from the API document. */
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, apiQuery, apiUrl, uploadFile, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { caseKey } from '../../../core/web/case.hooks';
+import { api, apiQuery, apiUrl, invalidate, uploadFile, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import type { PublicGuide } from '../../catalog/public-shared';
 
 export const useServiceItems = () => useQuery(apiQuery('/api/service-items'));
@@ -24,3 +25,15 @@ export const useTrackApplication = () =>
 /** One material's file goes up as the raw body; the server decides its type from the content. */
 export const uploadMaterial = (file: File, materialName: string, idNumber?: string) =>
   uploadFile<ApiResponse<'/api/materials', 'post'>>(apiUrl('/api/materials', { query: { materialName, fileName: file.name, idNumber } }), file, 'application/octet-stream', '上传失败');
+
+/** An application's materials as handed in, and its 补正 notice. */
+export const useApplicationMaterials = (id: string) => useQuery(apiQuery('/api/applications/{id}/materials', { path: { id } }));
+/** The applicant's answer to a 补正 notice: a file against each line. */
+export function useSubmitCorrection(id: string, on: { done?: () => void; failed?: (e: Error) => void } = {}) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiBody<'/api/applications/{id}/correct'>) => api.POST('/api/applications/{id}/correct', { path: { id }, body }),
+    onSuccess: () => { invalidate(qc, '/api/applications/{id}/materials'); void qc.invalidateQueries({ queryKey: caseKey(id) }); on.done?.(); },
+    onError: on.failed,
+  });
+}

@@ -64,7 +64,7 @@ export function CounterIntakePage() {
             <Form.Item name="name" label="申请人" rules={[{ required: true, message: '请填写申请人' }]}><Input maxLength={100} /></Form.Item>
             <Form.Item name="idNumber" label="身份证号或统一社会信用代码" rules={[{ required: true, len: 18, message: '证件号码应为18位' }]}><Input maxLength={18} /></Form.Item>
             <Form.Item name="phone" label="联系电话" rules={[{ required: true, pattern: /^1\d{10}$/, message: '手机号码应为11位数字' }]}><Input maxLength={11} /></Form.Item>
-            <Form.Item name="materials" label="已收材料（未勾选的可容缺材料按容缺后补登记；其余缺件由承办部门一次性告知补正）">
+            <Form.Item name="materials" label="已收材料（必要材料须收齐；未勾选的可容缺材料按容缺后补登记）">
               <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
                 {(guide.data?.materials ?? []).map((m) => (
                   <Space key={m.name} wrap>

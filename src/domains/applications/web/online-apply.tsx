@@ -5,7 +5,8 @@
  * with the same key files once.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Result, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Checkbox, Result, Select, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
 import { type Material, uploadMaterial, useFileApplication, useReusableMaterials } from './applications.hooks';
@@ -31,7 +32,8 @@ function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
     return false;
   };
   const file = useFileApplication();
-  const submit = () => file.mutate({
+  const { modal } = App.useApp();
+  const send = () => file.mutate({
     itemId, idempotencyKey: key,
     materials: (materials.data ?? []).flatMap<Material>((m) => {
       const c = choice[m.name];
@@ -40,8 +42,12 @@ function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
       return [];
     }),
   });
-  if (file.data) return <Result status="success" title="申请已提交" subTitle={<span data-testid="apply-refno">办件编号 {file.data.refNo}</span>} extra={<Typography.Text type="secondary">可凭办件编号和证件号码后4位在“办事指南”页查询进度</Typography.Text>} />;
-  const missing = (materials.data ?? []).filter((m) => m.necessity === 'required' && !choice[m.name]?.fileId && !choice[m.name]?.later).map((m) => m.name);
+  // Nothing attached at all: ask before filing an empty application.
+  const submit = () => (Object.values(choice).some((c) => c.fileId)
+    ? send()
+    : modal.confirm({ title: '尚未附任何材料', content: '确定不附材料直接提交申请吗？受理时部门将一次性告知需补正的材料。', okText: '仍要提交', cancelText: '返回上传', onOk: send }));
+  if (file.data) return <Result status="success" title="申请已提交" subTitle={<span data-testid="apply-refno">办件编号 {file.data.refNo}</span>} extra={<Link to={`/public/my/applications/${file.data.id}`}>查看办理进度</Link>} />;
+  const missing = (materials.data ?? []).filter((m) => m.necessity === 'required' && !choice[m.name]?.fileId).map((m) => m.name);
   return (
     <Card size="small" title={`在线申请（${name}）`} data-testid="apply-form">
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -66,7 +72,7 @@ function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
         })}
         {error ? <Alert type="error" showIcon message={error} /> : null}
         {file.error ? <Alert type="error" showIcon message={file.error.message} /> : null}
-        {missing.length ? <Alert type="info" showIcon message={`尚未提供：${missing.join('、')}（可先提交，受理时由部门一次性告知补正）`} /> : null}
+        {missing.length ? <Alert type="warning" showIcon message={`必要材料尚未上传：${missing.join('、')}`} /> : null}
         <Button type="primary" block size="large" loading={file.isPending} onClick={submit} data-testid="apply-submit">提交申请</Button>
       </Space>
     </Card>

@@ -6,8 +6,8 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, lastEventInput, listClocks, lockCase, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
-import { fileApplication, materialKey } from '../../applications/public';
+import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, listClocks, lockCase, mergeCaseData, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { correctionNotice, fileApplication, materialKey } from '../../applications/public';
 import { getFilingVersion, listPublishedItems, getItemForFiling, type FilingItem } from '../../catalog/public';
 import { BUNDLE_DEFINITIONS, bundleDefinition, type BundleDefinition } from '../shared/bundle.definitions';
 import { bundleMachine } from '../shared/bundle.machine';
@@ -193,7 +193,16 @@ export async function onChildTransition(tx: Tx, ctx: TransitionContext) {
 /** Withdrawing the bundle withdraws every child still open (before any department has decided). */
 export async function onBundleTransition(tx: Tx, ctx: TransitionContext) {
   if (ctx.event !== 'withdraw') return;
-  for (const c of await childCases(tx, ctx.row.id)) {
+  const kids = await childCases(tx, ctx.row.id);
+  const open = kids.filter((c) => !c.closedAt);
+  const finished = kids.filter((c) => c.closedAt && c.state !== 'withdrawn');
+  if (open.length === 0) throw new AppError('CONFLICT', '各部门均已办结，“一件事”不能再撤回');
+  const choice = (ctx.input as { finishedParts?: string }).finishedParts;
+  if (finished.length && !choice) {
+    throw new AppError('VALIDATION', `已有${finished.length}个部门办结（${finished.map((c) => c.title).join('、')}），请选择已办结部门的结果如何处理`, { fields: [{ path: 'finishedParts', message: '已办结部门的结果如何处理：请选择' }] });
+  }
+  if (finished.length) await mergeCaseData(tx, ctx.row.id, { finishedParts: choice, finishedAtWithdrawal: finished.map((c) => c.refNo) });
+  for (const c of open) {
     if (!c.closedAt) await transition(tx, ctx.kernel, SYSTEM_ACTOR, c.id, 'withdraw', { comment: `随“一件事”（${ctx.row.refNo}）一并撤回` });
   }
 }
@@ -210,7 +219,7 @@ export async function progress(tx: Tx, kernel: Kernel, actor: Actor, row: CaseRo
   const today = kernel.today();
   const children = await Promise.all(kids.map(async (k, i) => {
     const version = typeof k.data.itemVersionId === 'string' ? await getFilingVersion(tx, k.data.itemVersionId) : null;
-    const correction = k.state === 'correcting' ? ((await lastEventInput(tx, k.id, 'requestCorrection')) as { missing?: string } | null)?.missing ?? null : null;
+    const correction = k.state === 'correcting' ? await correctionNotice(tx, k.id) : null;
     return {
       ...childSummaries[i], itemName: k.title, resultName: version?.resultName ?? null, correction,
       clocks: clocks.filter((c) => c.caseId === k.id).map((c) => clockView(c, today, cal)),
@@ -259,5 +268,6 @@ export async function present(tx: Tx, kernel: Kernel, row: CaseRow) {
     { label: '帮办代办', value: b.assistedBy ?? '否' },
     ...(def?.fields ?? []).filter((f) => form[f.key]).map((f) => ({ label: f.label, value: f.kind === 'idNumber' ? maskIdNumber(form[f.key]) : form[f.key] })),
     { label: '材料（每种一次）', value: b.materials.map((m) => `${m.name}${m.fileId ? '（已上传）' : m.provided ? '' : '（容缺后补）'}`).join('；') || '—' },
+    ...(typeof row.data.finishedParts === 'string' ? [{ label: '撤回时已办结的部分', value: `${(row.data.finishedAtWithdrawal as string[] | undefined ?? []).join('、')}：${row.data.finishedParts}` }] : []),
   ];
 }

@@ -155,6 +155,38 @@ describe('高效办成一件事', () => {
     expect((await (await citizen(5)).get(`/api/bundles/${second.id}/progress`)).status).toBe(404);
   });
 
+  it('withdrawing with some departments finished asks what becomes of their results, and keeps them', async () => {
+    const me = await citizen(7);
+    const { id } = (await me.post('/api/bundles', { definitionCode: 'newborn', form: newbornForm(7) })).body;
+    const kids = (await me.get(`/api/bundles/${id}/progress`)).body.children as { id: string; refNo: string }[];
+    await act(kids[0].id, 'accept'); await act(kids[0].id, 'approve'); await act(kids[0].id, 'deliver', { method: '电子证照' });
+    await act(kids[1].id, 'requestCorrection', { missing: '父母结婚证复印件不清晰' });
+    const p = (await me.get(`/api/bundles/${id}/progress`)).body;
+    const withdraw = p.actions.find((a: { event: string }) => a.event === 'withdraw');
+    expect(withdraw.form.properties.finishedParts).toBeTruthy();
+    const bare = await me.post(withdraw.path, {});
+    expect(bare.status).toBe(400);
+    expect(bare.body.message).toMatch(/已有1个部门办结.*请选择已办结部门的结果如何处理/);
+    expect((await me.get(`/api/bundles/${id}/progress`)).body.bundle.stateName).toBe('待补正'); // nothing changed
+    const ok = await me.post(withdraw.path, { finishedParts: '保留已办结事项的结果，只撤回未办结的事项' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.fields.find((f: { label: string }) => f.label === '撤回时已办结的部分').value).toContain(kids[0].refNo);
+    const states = await t.kernel.db.query<{ id: string; state: string }>(`SELECT id, state FROM cases WHERE parent_id = $1`, [id]);
+    expect(states.find((s) => s.id === kids[0].id)!.state).toBe('delivered');
+    expect(states.filter((s) => s.state === 'withdrawn')).toHaveLength(5);
+  });
+
+  it('a bundle whose departments have all finished cannot be withdrawn', async () => {
+    const me = await citizen(8);
+    const { id } = (await me.post('/api/bundles', { definitionCode: 'newborn', form: newbornForm(8) })).body;
+    const kids = (await me.get(`/api/bundles/${id}/progress`)).body.children as { id: string }[];
+    for (const k of kids) { await act(k.id, 'accept'); await act(k.id, 'approve'); await act(k.id, 'deliver', { method: '电子证照' }); }
+    const p = (await me.get(`/api/bundles/${id}/progress`)).body;
+    expect(p.bundle.stateName).toBe('已办结');
+    expect(p.actions.map((a: { event: string }) => a.event)).not.toContain('withdraw');
+    expect((await me.post(`/api/bundles/${id}/withdraw`, { finishedParts: '保留已办结事项的结果，只撤回未办结的事项' })).status).toBe(409);
+  });
+
   it('is accepted at a township site for bundles sunk there, refused there for the others, and only at service halls and sites', async () => {
     const site = await t.as('clerk_hbjd');
     const applicant = { kind: 'person', name: '李母6', idNumber: idNumber(6), phone: '13911112222' };
@@ -185,10 +217,10 @@ describe('高效办成一件事', () => {
     const m = async (key: string) => (await leader.get(`/api/metrics/${key}?${q}`)).body;
     const online = Number((await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM bundle_cases WHERE channel = 'online'`))[0].n);
     expect((await m('bundles.online')).value).toBe(online);
-    expect(online).toBe(4); // citizens 1 and 2 one each, citizen 3 two (the withdrawn one was filed too)
+    expect(online).toBe(6); // citizens 1, 2, 7 and 8 one each, citizen 3 two (the withdrawn ones were filed too)
     expect((await m('bundles.atSites')).value).toBe(2);
-    expect((await m('bundles.childApplications')).value).toBe(4 * 6 + 6 + 2);
-    expect((await leader.get(`/api/metrics/cases.received?${q}&caseType=bundle`)).body.value).toBe(6);
+    expect((await m('bundles.childApplications')).value).toBe(6 * 6 + 6 + 2);
+    expect((await leader.get(`/api/metrics/cases.received?${q}&caseType=bundle`)).body.value).toBe(8);
     expect((await m('bundles.offered')).value).toBe(6);
     const rec = (await leader.get(`/api/metrics/bundles.atSites/records?${q}`)).body;
     expect(rec.total).toBe(2);

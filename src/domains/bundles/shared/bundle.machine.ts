@@ -4,7 +4,11 @@
  * person's act. Each child keeps its own statutory clocks (行政许可法 第32、42、44条, in the services
  * domain); the parent carries the county's promised time for the whole bundle (本级承诺).
  */
+import { z } from 'zod';
 import { defineMachine } from '../../../core/shared/machine';
+
+/** What becomes of the departments' finished results when the rest of a bundle is withdrawn. */
+export const FINISHED_PARTS = ['保留已办结事项的结果，只撤回未办结的事项', '同时申请注销已办结事项的结果'] as const;
 
 const open = ['submitted', 'correcting', 'processing'];
 
@@ -34,6 +38,11 @@ export const bundleMachine = defineMachine({
     completePartly: { label: '部分办结', from: open, to: 'partial', permission: 'bundle.read', system: true },
     fail: { label: '未能办成', from: open, to: 'failed', permission: 'bundle.read', system: true },
     allWithdrawn: { label: '各事项均已撤回', from: open, to: 'withdrawn', permission: 'bundle.read', system: true },
-    withdraw: { label: '撤回“一件事”申请', from: ['submitted', 'correcting'], to: 'withdrawn', permission: 'bundle.withdraw', danger: true, confirm: '撤回后各部门的申请一并终止，确认撤回？' },
+    // Only while a department is still working on it; with some already finished the applicant says what
+    // becomes of their results (bundles.service checks both: the children are not in the case data).
+    withdraw: {
+      label: '撤回“一件事”申请', from: ['submitted', 'correcting'], to: 'withdrawn', permission: 'bundle.withdraw', danger: true,
+      input: z.object({ finishedParts: z.enum(FINISHED_PARTS).optional().meta({ title: '已办结部门的结果如何处理（已有部门办结时必选）' }) }),
+    },
   },
 });

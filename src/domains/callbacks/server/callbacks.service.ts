@@ -12,6 +12,7 @@ import { type Actor, appendAudit, auditPersonalDataRead, can, type Kernel, sm3, 
 import { todayIso } from '../../../core/shared/calendar';
 import { CALLBACK_KINDS, CALLBACK_STATES, DEFAULT_SETTINGS, SATISFACTION, type CallbackKind, type CallbackOutcome, type CallbackSettingsInput } from '../shared/callbacks.schema';
 import * as repo from './callbacks.repository';
+import { openFollowUpFix } from '../../ratings/public';
 
 export async function settings(tx: Tx, divisionCode: string, kind: CallbackKind) {
   const row = await repo.settingsFor(tx, divisionCode, kind);
@@ -104,6 +105,10 @@ export async function record(tx: Tx, kernel: Kernel, actor: Actor, id: string, i
   const saved = await repo.update(tx, cb.id, cb.attempts, patch);
   if (!saved) throw new AppError('CONFLICT', '该回访已被他人处理，请刷新后重试');
   await repo.insertAttempt(tx, { id: randomUUID(), callbackId: cb.id, at: now, agentId: actor.id, agentName: actor.name, reached: input.reached, note: input.note ?? null });
+  // 不满意 or 非常不满意: the handling org must follow up, as with a 差评 (国办发〔2019〕51号 整改 loop).
+  if (input.reached && (input.satisfaction ?? 5) <= 2) {
+    await openFollowUpFix(tx, kernel, { orgId: cb.orgId, divisionCode: cb.divisionCode, subject: cb.title, level: input.satisfaction!, comment: input.note ?? null, source: '回访', sourceRef: cb.refNo });
+  }
   return detail(tx, kernel, actor, cb.id);
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { handedIn } from '../../../../tests/helpers/materials';
 import { seedApplicationsDemo } from '../../applications/public';
 import { ensureCallbackAgent } from './callbacks.seed';
 import { sampled } from './callbacks.service';
@@ -26,9 +27,9 @@ async function completed(seed: number, phone?: string) {
   if (phone) {
     const idNo = idNumber(seed);
     expect((await t.anon().post('/api/auth/register', { kind: 'person', name: `回访对象${seed}`, idNumber: idNo, phone, password: 'Citizen#2026' })).status).toBe(200);
-    id = (await (await t.anon().login(idNo, 'Citizen#2026')).post('/api/applications', { itemId: food.id })).body.id;
+    id = (await (await t.anon().login(idNo, 'Citizen#2026')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id) })).body.id;
   } else {
-    id = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, applicant: { kind: 'person', name: `窗口${seed}`, idNumber: idNumber(seed), phone: '13900000000' } })).body.id;
+    id = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: { kind: 'person', name: `窗口${seed}`, idNumber: idNumber(seed), phone: '13900000000' } })).body.id;
   }
   const scj = await t.as('clerk_scj');
   expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
@@ -112,6 +113,20 @@ describe('回访', () => {
     const recs = (await leader.get(`/api/metrics/callbacks.rate/records?${q}&caseType=application`)).body;
     expect(recs.total).toBe(after.rate.numerator);
     expect((await leader.get(`/api/metrics/callbacks.total?${q}`)).body.value).toBe(after.rate.denominator);
+  });
+
+  it('a 不满意 callback opens a 差评整改 case for the org that handled the case', async () => {
+    const agent = await t.as('callback_zwzx');
+    const c = (await callbackOf(await completed(9, '13700000009')))!;
+    const cb = (await agent.get(`/api/callbacks/${c}`)).body;
+    const r = await agent.post(`/api/callbacks/${c}/attempts`, { reached: true, resolved: false, satisfaction: 2, note: '材料被要求反复提交' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const fixes = await t.kernel.db.query<{ title: string; org_id: string; state: string }>(`SELECT title, org_id, state FROM cases WHERE type = 'complaintFix' AND data->>'sourceRef' = $1`, [cb.refNo]);
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0].title).toContain('回访不满意');
+    expect(fixes[0].state).toBe('verifying');
+    const [{ org_id }] = await t.kernel.db.query<{ org_id: string }>(`SELECT org_id FROM cases WHERE ref_no = $1`, [cb.refNo]);
+    expect(fixes[0].org_id).toBe(org_id);
   });
 
   it('follows closed 12345 tickets by case type, and lets the agent take a rating on the phone', async () => {

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { type FormInstance, Alert, App, Button, Checkbox, Col, Divider, Empty, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Result, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { type FormInstance, type RadioGroupProps, Alert, App, Button, Checkbox, Col, Divider, Empty, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Result, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError, type ApiBody } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
@@ -36,7 +36,10 @@ function toElements(f: FormValues): GuideElements {
     specialProcedures: spMode === 'unset' ? null : spMode === 'none' ? [] : named(f.specialProcedures),
   } as GuideElements;
 }
-const YesNo = () => <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />;
+/** A 是/否 element: Form.Item injects id, value and onChange, which must reach the radio group (else nothing saves). */
+const YesNo = ({ id, value, onChange }: { id?: string; value?: boolean | null; onChange?: RadioGroupProps['onChange'] }) => (
+  <Radio.Group id={id} value={value ?? undefined} onChange={onChange} options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+);
 
 export function CatalogEditorPage() {
   const { id } = useParams();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type Client } from '../../../../tests/helpers/harness';
+import { handedIn } from '../../../../tests/helpers/materials';
 import { seedApplicationsDemo } from '../../applications/public';
 import { addDays, diffDays } from '../../../core/shared/calendar';
 import { demoCreditCode, demoResidentId, ensureLicenceTypes } from './licences.seed';
@@ -29,7 +30,7 @@ const walkIn = (seed: number, phone = `1380398${String(seed).padStart(4, '0')}`)
 
 /** A walk-in's food licence application taken through acceptance, approval and delivery. */
 async function deliveredFood(seed: number) {
-  const filed = await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, applicant: walkIn(seed) });
+  const filed = await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn(seed) });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
   await complete(filed.body.id);
   return filed.body.id as string;
@@ -63,7 +64,7 @@ describe('电子证照', () => {
     expect((await other.get(`/api/licences/${l!.id}`)).status).toBe(404);
 
     // denied: no licence
-    const denied = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, applicant: walkIn(2) })).body.id;
+    const denied = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn(2) })).body.id;
     await scj.post(`/api/applications/${denied}/accept`, {});
     expect((await reviewer.post(`/api/applications/${denied}/deny`, { reason: '经营场所不符合要求' })).status).toBe(200);
     expect(await licenceOfCase(denied)).toBeNull();
@@ -98,9 +99,9 @@ describe('电子证照', () => {
     const idNo = demoResidentId(31);
     expect((await t.anon().post('/api/auth/register', { kind: 'person', name: '证照持有人', idNumber: idNo, phone: '13703980031', password: 'Citizen#2026' })).status).toBe(200);
     const citizen = await t.anon().login(idNo, 'Citizen#2026');
-    const online = (await citizen.post('/api/applications', { itemId: food.id })).body.id;
+    const online = (await citizen.post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id) })).body.id;
     // and one taken at the counter for the same person, without their account
-    const counter = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, applicant: { kind: 'person', name: '证照持有人', idNumber: idNo, phone: '13703980031' } })).body.id;
+    const counter = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: { kind: 'person', name: '证照持有人', idNumber: idNo, phone: '13703980031' } })).body.id;
     await complete(online);
     await complete(counter);
     const mine = (await citizen.get('/api/licences/mine')).body as { licenceNo: string; verifyPath: string; statusName: string }[];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { handedIn } from '../../../../tests/helpers/materials';
 import { deliverPending } from '../../../core/server';
 import { seedApplicationsDemo } from '../../applications/public';
 import { sendInvitations } from './ratings.service';
@@ -32,7 +33,7 @@ async function completedOnline(seed: number, phone: string) {
   const idNo = idNumber(seed);
   expect((await t.anon().post('/api/auth/register', { kind: 'person', name: `评价人${seed}`, idNumber: idNo, phone, password: 'Citizen#2026' })).status).toBe(200);
   const me = await t.anon().login(idNo, 'Citizen#2026');
-  const { id } = (await me.post('/api/applications', { itemId: food.id })).body;
+  const { id } = (await me.post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id) })).body;
   const scj = await t.as('clerk_scj');
   expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
   expect((await (await t.as('reviewer_scj')).post(`/api/applications/${id}/approve`, {})).status).toBe(200);
@@ -140,6 +141,8 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
     const scj = await t.as('clerk_scj');
     expect((await scj.post(`/api/complaint-fixes/${fix}/contact`, { note: '已电话联系评价人核实' })).status).toBe(200);
     expect((await scj.post(`/api/complaint-fixes/${fix}/explain`, { note: '材料要求依据食品安全法规定，已解释并提供清单' })).status).toBe(200);
+    expect(await m()).toMatchObject({ numerator: 0, denominator: 1 }); // reported, not yet accepted
+    expect((await leader.post(`/api/complaint-fixes/${fix}/acceptFix`, { note: '已向评价人核实' })).status).toBe(200);
     expect(await m()).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
     const recs = (await leader.get(`/api/metrics/ratings.realNameFixRate/records?${q}`)).body;
     expect(recs.items.map((c: { id: string }) => c.id)).toEqual([fix]);
@@ -168,7 +171,7 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
 
   it('reaches a walk-in by the number the clerk typed at the counter: invitation SMS and a real-name rating', async () => {
     const walkIn = { kind: 'person', name: '窗口办事人', idNumber: idNumber(7), phone: '13800004444' };
-    const { id } = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, applicant: walkIn, counterId: hall.counters[0].id })).body;
+    const { id } = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn, counterId: hall.counters[0].id })).body;
     const scj = await t.as('clerk_scj');
     expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
     expect((await (await t.as('reviewer_scj')).post(`/api/applications/${id}/approve`, {})).status).toBe(200);

@@ -7,7 +7,8 @@
  * filed through the real path so their 整改 cases exist — two answered, one still open.
  */
 import { sql } from 'drizzle-orm';
-import { domainConfig, getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition, tzLiteral } from '../../../core/server';
+import { randomUUID } from 'node:crypto';
+import { bulkLoadCases, type BulkStep, domainConfig, getOrgByName, type Kernel, listCounters, SYSTEM_ACTOR, transition, tzLiteral } from '../../../core/server';
 import { rateCounter } from './ratings.service';
 import { APPLICATION_FACTS_SQL } from '../../applications/public';
 import { ratingsSettings } from './ratings.config';
@@ -67,6 +68,7 @@ export async function seedRatingsDemo(kernel: Kernel) {
       JOIN t ON t.i = h.ti % (SELECT n FROM tn)
       JOIN d ON d.i = h.di % (SELECT n FROM dn)`));
   });
+  await seedYearBadRatings(kernel);
   const counters = hall ? await kernel.db.tx((tx) => listCounters(tx, [hall.id])) : [];
   if (counters.length === 0) return;
   const bad = [
@@ -80,5 +82,44 @@ export async function seedRatingsDemo(kernel: Kernel) {
     const [row] = await kernel.db.query<{ fix_case_id: string }>(`SELECT fix_case_id FROM ratings WHERE id = $1`, [r.id]);
     await kernel.db.tx((tx) => transition(tx, kernel, SYSTEM_ACTOR, row.fix_case_id, 'contact', { note: '已电话联系评价人核实情况' }));
     await kernel.db.tx((tx) => transition(tx, kernel, SYSTEM_ACTOR, row.fix_case_id, b.close!, { note: b.note }));
+    // the district's check closes it (the rated unit cannot)
+    await kernel.db.tx((tx) => transition(tx, kernel, SYSTEM_ACTOR, row.fix_case_id, 'acceptFix', { note: '已电话回访评价人，对整改情况表示认可' }));
   }
+}
+
+const BAD_COMMENTS = ['材料要求前后不一致，跑了两趟', '排队时间太长，取号后等了一个多小时', '窗口人员态度冷淡', '网上申请提交后长时间没人处理', '办事指南写的材料和窗口要求不一样'];
+
+/**
+ * The year's 差评 (the real reports show some 整改 every year): about one rating in a thousand turned
+ * bad, each with its 差评整改 case loaded through the kernel's bulk loader — verified within a day,
+ * rectified or explained within the week and accepted by the district; the last weeks' still open.
+ */
+async function seedYearBadRatings(kernel: Kernel) {
+  const now = kernel.now();
+  await kernel.db.tx(async (tx) => {
+    const picked = (await tx.execute(sql`UPDATE ratings r SET level = 1 + (abs(hashtext(r.created_at::text || coalesce(r.case_id::text, r.counter_id::text, r.site_id::text, '') || ':bad-l')) % 2),
+        scores = jsonb_build_object('overall', 1 + (abs(hashtext(r.created_at::text || coalesce(r.case_id::text, r.counter_id::text, r.site_id::text, '') || ':bad-l')) % 2)),
+        comment = (ARRAY[${sql.raw(BAD_COMMENTS.map((c) => `'${c}'`).join(', '))}])[1 + abs(hashtext(r.created_at::text || coalesce(r.case_id::text, r.counter_id::text, r.site_id::text, '') || ':bad-c')) % ${BAD_COMMENTS.length}]
+      WHERE abs(hashtext(r.created_at::text || coalesce(r.case_id::text, r.counter_id::text, r.site_id::text, '') || ':bad')) % 1000 < 1
+      RETURNING r.id, r.org_id, r.division_code, r.level, r.comment, r.created_at, r.channel`) as unknown as { rows: { id: string; org_id: string; division_code: string; level: number; comment: string; created_at: string | Date; channel: string }[] }).rows;
+    if (!picked.length) return;
+    const day = 86_400_000;
+    const fixes = picked.map((r, i) => {
+      const at = new Date(r.created_at);
+      const age = (now.getTime() - at.getTime()) / day;
+      const id = randomUUID();
+      const unit = { name: '承办单位负责人' };
+      const path: BulkStep[] = [];
+      if (age > 2) path.push({ event: 'contact', at: new Date(at.getTime() + 0.8 * day), actor: unit, input: { note: '已电话联系评价人核实情况' } });
+      if (age > 10) path.push({ event: i % 3 === 2 ? 'explain' : 'rectify', at: new Date(at.getTime() + 6 * day), actor: unit, input: { note: i % 3 === 2 ? '已向评价人解释材料要求的法律依据' : '已约谈相关人员并优化流程，电话告知评价人' } });
+      if (age > 14) path.push({ event: 'acceptFix', at: new Date(at.getTime() + 8 * day), actor: { name: '区政务服务管理办公室' }, input: { note: '已回访评价人，整改到位' } });
+      return { ratingId: r.id, c: {
+        id, title: `差评整改：${r.comment.slice(0, 12)}（${r.level === 1 ? '非常不满意' : '不满意'}）`, orgId: r.org_id, divisionCode: r.division_code,
+        applicantName: '匿名评价人', data: { ratingId: r.id, level: r.level, realName: false, channel: r.channel, contactDays: 1, fixDays: 15 },
+        createdAt: at, createdBy: { name: '系统' }, path,
+      } };
+    });
+    await bulkLoadCases(tx, kernel, 'complaintFix', fixes.map((f) => f.c), { audit: false, scannedOn: kernel.today() });
+    for (const f of fixes) await tx.execute(sql`UPDATE ratings SET fix_case_id = ${f.c.id}::uuid WHERE id = ${f.ratingId}::uuid`);
+  });
 }

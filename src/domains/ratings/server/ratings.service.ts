@@ -68,6 +68,20 @@ async function record(tx: Tx, kernel: Kernel, input: z.infer<typeof RatingInput>
   return { id: rating.id, bad: isBad(input.level) };
 }
 
+/**
+ * A follow-up of dissatisfaction heard elsewhere (a 不满意 回访): the same 差评整改 case a bad rating opens,
+ * for the org that handled the case, with the caller's words; no rating row (the callback is its record).
+ */
+export async function openFollowUpFix(tx: Tx, kernel: Kernel, f: { orgId: string; divisionCode: string; subject: string; level: number; comment: string | null; source: string; sourceRef: string }) {
+  const c = ratingConfig(kernel);
+  const { row } = await createCase(tx, kernel, SYSTEM_ACTOR, {
+    type: 'complaintFix', title: `差评整改：${f.subject}（${f.source}${RATING_LEVELS[f.level as 1] ?? ''}）`, orgId: f.orgId, divisionCode: f.divisionCode,
+    applicantName: '回访对象', comment: f.comment,
+    data: { source: f.source, sourceRef: f.sourceRef, level: f.level, realName: true, channel: 'callback', contactDays: c.contactDays, fixDays: c.fixDays },
+  });
+  return row;
+}
+
 // ---- what can be rated ----
 
 export type TargetKind = 'site' | 'counter' | 'staff';

@@ -35,7 +35,11 @@ describe('好差评', () => {
     expect(d.clocks.map((c: { label: string; limit: number; dueDate: string }) => [c.label, c.limit, c.dueDate])).toEqual([['核实回访期限', 1, '2026-11-03'], ['整改期限', 15, '2026-11-23']]);
     expect((await clerk.post(`/api/complaint-fixes/${item.id}/contact`, { note: '已电话联系评价人' })).status).toBe(200);
     const done = await clerk.post(`/api/complaint-fixes/${item.id}/rectify`, { note: '已增设引导员，评价人表示认可' });
-    expect(done.body.stateName).toBe('已整改反馈');
+    // the rated unit cannot close its own 差评: the district's check does
+    expect(done.body.stateName).toBe('待验收');
+    expect((await clerk.post(`/api/complaint-fixes/${item.id}/acceptFix`, { note: '自己验收' })).status).toBe(403);
+    const accepted = await (await t.as('leader')).post(`/api/complaint-fixes/${item.id}/acceptFix`, { note: '已电话向评价人核实，整改到位' });
+    expect(accepted.body.stateName).toBe('已整改反馈');
     await deliverPending(t.kernel);
     const log = readFileSync(join(t.kernel.config.dataDir, 'outbox', 'sms.log'), 'utf8');
     expect(log).toContain('13912340000');

@@ -9,11 +9,13 @@ const EXPECTED: Record<string, string[]> = {
   verifying: ['appeal', 'contact'],
   rectifying: ['appeal', 'explain', 'rectify'],
   appealed: ['rejectAppeal', 'upholdAppeal'],
+  // the unit's report is checked by the administration before the case closes
+  reviewing: ['acceptFix', 'returnFix'],
   closed: [], voided: [],
 };
 const PERMISSION: Record<string, string> = {
   contact: 'complaintFix.handle', rectify: 'complaintFix.handle', explain: 'complaintFix.handle', appeal: 'complaintFix.handle',
-  upholdAppeal: 'complaintFix.review', rejectAppeal: 'complaintFix.review',
+  upholdAppeal: 'complaintFix.review', rejectAppeal: 'complaintFix.review', acceptFix: 'complaintFix.review', returnFix: 'complaintFix.review',
 };
 const ctx = (state: string, kind: 'staff' | 'system' = 'staff') => ({ state, data: {}, input: {}, actor: { id: 'x', kind } });
 const fromState = (event: string) => Object.keys(EXPECTED).find((s) => EXPECTED[s].includes(event))!;

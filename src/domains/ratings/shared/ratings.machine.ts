@@ -21,6 +21,7 @@ export const complaintFixMachine = defineMachine({
     verifying: { label: '待核实回访', color: 'warning' },
     rectifying: { label: '整改中', color: 'processing' },
     appealed: { label: '申诉复核中', color: 'warning' },
+    reviewing: { label: '待验收', color: 'processing' },
     closed: { label: '已整改反馈', color: 'success', terminal: true },
     voided: { label: '复核不计入', color: 'default', terminal: true },
   },
@@ -31,8 +32,12 @@ export const complaintFixMachine = defineMachine({
   initialClocks: ['contact', 'rectify'],
   events: {
     contact: { label: '核实回访', from: ['verifying'], to: 'rectifying', permission: 'complaintFix.handle', input: Text('回访核实情况'), clocks: [{ op: 'stop', clock: 'contact' }] },
-    rectify: { label: '整改完成并反馈评价人', from: ['rectifying'], to: 'closed', permission: 'complaintFix.handle', input: Text('整改措施和反馈内容') },
-    explain: { label: '解释说明并反馈（无法律依据支持诉求）', from: ['rectifying'], to: 'closed', permission: 'complaintFix.handle', input: Text('解释说明') },
+    // The rated unit reports its rectification; it is closed only on the check the rules require, by the
+    // 政务服务 administration (国办发〔2019〕51号: 整改情况 verified, not self-certified) — never by the unit itself.
+    rectify: { label: '整改完成并反馈评价人', from: ['rectifying'], to: 'reviewing', permission: 'complaintFix.handle', input: Text('整改措施和反馈内容') },
+    explain: { label: '解释说明并反馈（无法律依据支持诉求）', from: ['rectifying'], to: 'reviewing', permission: 'complaintFix.handle', input: Text('解释说明') },
+    acceptFix: { label: '验收通过（办结）', from: ['reviewing'], to: 'closed', permission: 'complaintFix.review', input: Text('验收意见（已向评价人核实整改情况）') },
+    returnFix: { label: '验收不通过，退回整改', from: ['reviewing'], to: 'rectifying', permission: 'complaintFix.review', input: Text('退回理由') },
     appeal: { label: '申诉复核', from: ['verifying', 'rectifying'], to: 'appealed', permission: 'complaintFix.handle', input: Text('申诉理由（误评、恶意差评）'), clocks: [{ op: 'pause', clock: 'rectify', reason: '申诉复核' }] },
     upholdAppeal: { label: '申诉成立，不计入差评', from: ['appealed'], to: 'voided', permission: 'complaintFix.review', input: Text('复核意见') },
     rejectAppeal: { label: '申诉不成立，继续整改', from: ['appealed'], to: 'rectifying', permission: 'complaintFix.review', input: Text('复核意见'), clocks: [{ op: 'resume', clock: 'rectify' }] },
