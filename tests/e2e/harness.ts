@@ -30,10 +30,11 @@ export async function startE2E(): Promise<E2E> {
   let log = '';
   server.stdout!.on('data', (d) => { log += d.toString(); });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 200_000;
+  // The server listens at once and seeds the demo behind a progress page: wait until it is ready, not merely up.
+  const deadline = Date.now() + 400_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited early:\n${log}`);
-    try { if ((await fetch(`${baseUrl}/api/health`)).ok) break; } catch { /* not up yet */ }
+    try { if ((await fetch(`${baseUrl}/api/ready`)).ok) break; } catch { /* not up yet */ }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 500));
   }
