@@ -76,6 +76,10 @@ export const DOMAIN_DEMO_LOGINS = [
   { username: 'callback_zwzx', name: '韩雪', note: '政务服务中心回访员（办件和12345工单抽样回访，热线代录评价）' },
   { username: 'clerk_wjw', name: '宋佳', note: '区卫健委窗口和审核（出生医学证明、生育登记；新生儿出生“一件事”的部门）' },
   { username: 'benefits_spj', name: '冯晓', note: '区政数局惠企政策兑现专员（登记库数据归集、全县比对、公示、拨付和对账）' },
+  { username: 'tiaojie_hx', name: '贾秀梅', note: '会兴村人民调解委员会调解员（登记纠纷、调解、协议书、司法确认提醒；手机可用）' },
+  { username: 'jcgk_sfj', name: '冯建伟', note: '区司法局基层科（人口底数、法律顾问名册、万人调解率）' },
+  { username: 'guwen_hx', name: '郭文博', note: '会兴村法律顾问（手机填报工作日志）' },
+  { username: 'lawstudy_sfj', name: '冯晓燕', note: '区司法局学法用法管理员（学法活动、题库、考试、述法）' },
 ];
 
 async function addDivision(tx: Tx, code: string, name: string, level: string, parent: { code: string; path: string } | null, sort = 0) {
