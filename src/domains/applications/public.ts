@@ -12,3 +12,9 @@ export { fileApplication } from './server/applications.service';
 export { materialKey } from './server/materials.service';
 /** Reads of applications for other domains: no other domain's SQL names applications' tables. */
 export { APPLICATION_FACTS_SQL, applicationFacts, applicationOfCase, applicantOf, setApplicantIdLast4 } from './server/applications.reads';
+/**
+ * The storage interface uploaded files go through (local folder, or an object store adapter): other
+ * domains' attachments (enforcement's 全过程记录) use the same one rather than a second copy.
+ */
+export { storageFor, type FileStorage } from './server/files.storage';
+export { sniff, type Sniffed } from './server/files.sniff';
