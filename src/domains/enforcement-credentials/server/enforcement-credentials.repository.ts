@@ -1,0 +1,77 @@
+/** All SQL of the credential register: holders, cards, suspensions, reviews, exams, training hours. */
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { orgs, type Tx, uniqueOr409 } from '../../../core/server';
+import { credentials, exams, holders, reviews, suspensions, trainings, type CredentialRow, type HolderRow, type SuspensionRow } from './enforcement-credentials.tables';
+
+export type { CredentialRow, HolderRow, SuspensionRow };
+
+export const holderScopeColumns = { division: holders.divisionCode, org: holders.orgId } as const;
+export const credentialScopeColumns = { division: credentials.divisionCode, org: credentials.orgId } as const;
+export const trainingScopeColumns = { division: trainings.divisionCode, org: trainings.orgId } as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+// ---- holders ----
+export async function insertHolder(tx: Tx, row: typeof holders.$inferInsert) { await tx.insert(holders).values(row); }
+export const getHolder = async (tx: Tx, id: string) => (isUuid(id) ? (await tx.select().from(holders).where(eq(holders.id, id)))[0] ?? null : null);
+export const holdersByIds = (tx: Tx, ids: string[]) => (ids.length ? tx.select().from(holders).where(inArray(holders.id, ids)) : Promise.resolve([] as HolderRow[]));
+export const holdersOfStaff = (tx: Tx, userIds: string[]) => (userIds.length ? tx.select().from(holders).where(inArray(holders.staffUserId, userIds)) : Promise.resolve([] as HolderRow[]));
+export async function updateHolder(tx: Tx, id: string, patch: Partial<HolderRow>) { await tx.update(holders).set(patch).where(eq(holders.id, id)); }
+
+export async function listHolders(tx: Tx, scope: SQL, q: { q?: string; orgId?: string; status?: string; page: number; pageSize: number }) {
+  const where = and(scope,
+    q.q ? or(ilike(holders.name, `%${q.q}%`), sql`EXISTS (SELECT 1 FROM ${credentials} c WHERE c.holder_id = ${holders.id} AND c.number ILIKE ${`%${q.q}%`})`) : undefined,
+    q.orgId ? eq(holders.orgId, q.orgId) : undefined,
+    q.status ? eq(holders.status, q.status) : undefined)!;
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(holders).where(where);
+  const rows = await tx.select({ h: holders, orgName: orgs.name }).from(holders).innerJoin(orgs, eq(orgs.id, holders.orgId)).where(where)
+    .orderBy(asc(orgs.sort), asc(holders.name), asc(holders.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { total: n, rows };
+}
+
+// ---- cards ----
+export const insertCredential = (tx: Tx, row: typeof credentials.$inferInsert) =>
+  uniqueOr409(() => tx.insert(credentials).values(row), `证号${row.number}已被使用`);
+export const getCredential = async (tx: Tx, id: string) => (isUuid(id) ? (await tx.select().from(credentials).where(eq(credentials.id, id)))[0] ?? null : null);
+export const credentialByToken = async (tx: Tx, token: string) => (await tx.select().from(credentials).where(eq(credentials.verifyToken, token)))[0] ?? null;
+export const credentialsByNumbers = (tx: Tx, numbers: string[]) => (numbers.length ? tx.select().from(credentials).where(inArray(credentials.number, numbers)) : Promise.resolve([] as CredentialRow[]));
+export const credentialsByTokens = (tx: Tx, tokens: string[]) => (tokens.length ? tx.select().from(credentials).where(inArray(credentials.verifyToken, tokens)) : Promise.resolve([] as CredentialRow[]));
+export const credentialsOfHolders = (tx: Tx, holderIds: string[]) => (holderIds.length
+  ? tx.select().from(credentials).where(inArray(credentials.holderId, holderIds)).orderBy(desc(credentials.issuedOn), desc(credentials.createdAt))
+  : Promise.resolve([] as CredentialRow[]));
+export async function updateCredential(tx: Tx, id: string, patch: Partial<CredentialRow>) { await tx.update(credentials).set(patch).where(eq(credentials.id, id)); }
+export async function suspensionsOf(tx: Tx, credentialIds: string[]) {
+  return credentialIds.length ? tx.select().from(suspensions).where(inArray(suspensions.credentialId, credentialIds)).orderBy(asc(suspensions.fromDate)) : [] as SuspensionRow[];
+}
+export async function insertSuspension(tx: Tx, row: typeof suspensions.$inferInsert) { await tx.insert(suspensions).values(row); }
+export async function liftSuspensions(tx: Tx, credentialId: string, on: string, reason: string) {
+  await tx.update(suspensions).set({ toDate: on, liftReason: reason }).where(and(eq(suspensions.credentialId, credentialId), sql`${suspensions.toDate} IS NULL`));
+}
+
+/** An org's cards whose status now is valid or suspended, with their holders (newest card per holder first). */
+export async function cardsOfOrg(tx: Tx, orgId: string) {
+  return tx.select({ c: credentials, h: holders }).from(credentials).innerJoin(holders, eq(holders.id, credentials.holderId))
+    .where(and(eq(credentials.orgId, orgId), inArray(credentials.status, ['valid', 'suspended']), eq(holders.status, 'active')))
+    .orderBy(asc(holders.name), desc(credentials.issuedOn));
+}
+
+// ---- exams ----
+export async function insertExam(tx: Tx, row: typeof exams.$inferInsert) { await tx.insert(exams).values(row); }
+export const examsOf = (tx: Tx, holderId: string) => tx.select().from(exams).where(eq(exams.holderId, holderId)).orderBy(desc(exams.takenOn));
+
+// ---- reviews ----
+export const insertReview = (tx: Tx, row: typeof reviews.$inferInsert) =>
+  uniqueOr409(() => tx.insert(reviews).values(row), `该证件${row.year}年度已年审`);
+export const reviewsOfHolder = (tx: Tx, holderId: string) => tx.select().from(reviews).where(eq(reviews.holderId, holderId)).orderBy(desc(reviews.year));
+
+// ---- training ----
+export async function insertTrainings(tx: Tx, rows: (typeof trainings.$inferInsert)[]) {
+  if (rows.length) await tx.insert(trainings).values(rows).onConflictDoNothing();
+}
+export const trainingsOf = (tx: Tx, holderId: string) => tx.select().from(trainings).where(eq(trainings.holderId, holderId)).orderBy(desc(trainings.heldOn));
+/** Hours per type of one holder within [from, to]. */
+export async function hoursByType(tx: Tx, holderId: string, from: string, to: string) {
+  return tx.select({ type: trainings.type, hours: sql<number>`sum(${trainings.hours})::float8` }).from(trainings)
+    .where(and(eq(trainings.holderId, holderId), gte(trainings.heldOn, from), lte(trainings.heldOn, to))).groupBy(trainings.type);
+}
