@@ -1,5 +1,5 @@
 /** All SQL of enforcement: firms, plans, inspections, penalties, evidence, publications, reviewers, attachments, figures. */
-import { and, asc, desc, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, type AnyColumn, asc, desc, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { cases, casesWith, inDivision, orgs, type MetricScope, type Tx, uniqueOr409 } from '../../../core/server';
 import {
   attachments, evidence, firms, inspections, legalReviewers, penalties, plans, publications,
@@ -85,7 +85,7 @@ export const getAttachment = async (tx: Tx, id: string) => (await tx.select().fr
 
 // ---- figures ----
 const between = (col: SQL | typeof inspections.visitOn, q: MetricScope) => sql`${col} BETWEEN ${q.from}::date AND ${q.to}::date`;
-const inScope = (div: typeof inspections.divisionCode, org: typeof inspections.orgId, q: MetricScope) => and(inDivision(div, q.divisionCode), q.orgId ? eq(org, q.orgId) : undefined);
+const inScope = (div: AnyColumn, org: AnyColumn, q: MetricScope) => and(inDivision(div, q.divisionCode), q.orgId ? sql`${org} = ${q.orgId}` : undefined);
 
 /** 行政处罚案件: decisions to penalise made in the period (a later revocation does not unmake the case). */
 export const penaltiesWhere = (q: MetricScope) =>
@@ -126,7 +126,7 @@ export async function firmsInspected(tx: Tx, where: SQL) {
   return r;
 }
 /** One grouped query per breakdown: by org, or by the month of `monthCol`. */
-export async function countBy(tx: Tx, table: Table, orgCol: SQL | typeof penalties.orgId, monthCol: SQL, where: SQL, by: 'org' | 'month', filter?: SQL) {
+export async function countBy(tx: Tx, table: Table, orgCol: AnyColumn, monthCol: SQL, where: SQL, by: 'org' | 'month', filter?: SQL) {
   const key: SQL<string> = by === 'org' ? sql<string>`${orgCol}::text` : sql<string>`to_char(${monthCol}, 'YYYY-MM')`;
   return tx.select({ key, a: filter ? sql<number>`count(*) FILTER (WHERE ${filter})::int` : sql<number>`count(*)::int`, b: sql<number>`count(*)::int` })
     .from(table).where(where).groupBy(key);

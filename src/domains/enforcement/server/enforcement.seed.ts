@@ -1,0 +1,1 @@
+export async function seedEnforcementDemo(_k: unknown) {}
