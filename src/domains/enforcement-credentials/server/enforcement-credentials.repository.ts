@@ -1,6 +1,6 @@
 /** All SQL of the credential register: holders, cards, suspensions, reviews, exams, training hours. */
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { orgs, type Tx, uniqueOr409 } from '../../../core/server';
+import { cases, orgs, type Tx, uniqueOr409 } from '../../../core/server';
 import { credentials, exams, holders, reviews, suspensions, trainings, type CredentialRow, type HolderRow, type SuspensionRow } from './enforcement-credentials.tables';
 
 export type { CredentialRow, HolderRow, SuspensionRow };
@@ -61,8 +61,8 @@ export async function insertExam(tx: Tx, row: typeof exams.$inferInsert) { await
 export const examsOf = (tx: Tx, holderId: string) => tx.select().from(exams).where(eq(exams.holderId, holderId)).orderBy(desc(exams.takenOn));
 
 // ---- reviews ----
-export const insertReview = (tx: Tx, row: typeof reviews.$inferInsert) =>
-  uniqueOr409(() => tx.insert(reviews).values(row), `该证件${row.year}年度已年审`);
+export async function insertReview(tx: Tx, row: typeof reviews.$inferInsert) { await tx.insert(reviews).values(row); }
+export const reviewsOfCard = (tx: Tx, credentialId: string, year: number) => tx.select().from(reviews).where(and(eq(reviews.credentialId, credentialId), eq(reviews.year, year)));
 export const reviewsOfHolder = (tx: Tx, holderId: string) => tx.select().from(reviews).where(eq(reviews.holderId, holderId)).orderBy(desc(reviews.year));
 
 // ---- training ----
@@ -75,3 +75,11 @@ export async function hoursByType(tx: Tx, holderId: string, from: string, to: st
   return tx.select({ type: trainings.type, hours: sql<number>`sum(${trainings.hours})::float8` }).from(trainings)
     .where(and(eq(trainings.holderId, holderId), gte(trainings.heldOn, from), lte(trainings.heldOn, to))).groupBy(trainings.type);
 }
+
+// ---- applications (the kernel's cases table, filtered to this domain's case type) ----
+/** The holder's application still in progress, if any. */
+export async function openApplication(tx: Tx, holderId: string) {
+  return (await tx.select({ id: cases.id, refNo: cases.refNo, state: cases.state }).from(cases)
+    .where(and(eq(cases.type, 'credentialApplication'), inArray(cases.state, ['submitted', 'returned']), sql`${cases.data}->>'holderId' = ${holderId}`)).limit(1))[0] ?? null;
+}
+export const credentialOfCase = async (tx: Tx, caseId: string) => (await tx.select().from(credentials).where(eq(credentials.caseId, caseId)))[0] ?? null;

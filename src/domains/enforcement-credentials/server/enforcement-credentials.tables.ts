@@ -99,7 +99,7 @@ export const suspensions = pgTable('credential_suspensions', {
 }, (t) => [index('credential_suspensions_cred_idx').on(t.credentialId)]);
 export type SuspensionRow = typeof suspensions.$inferSelect;
 
-/** 年审: one per card and year, with the hours and exam it was judged on. */
+/** 年审: per card and year (a failed review may be followed by a passing one), with the hours and exam it was judged on. */
 export const reviews = pgTable('credential_reviews', {
   id: uuid('id').primaryKey(),
   credentialId: uuid('credential_id').notNull(),
@@ -117,7 +117,7 @@ export const reviews = pgTable('credential_reviews', {
   divisionCode: text('division_code').notNull(),
   createdAt: at('created_at').notNull(),
 }, (t) => [
-  uniqueIndex('credential_reviews_uq').on(t.credentialId, t.year),
+  index('credential_reviews_card_idx').on(t.credentialId, t.year),
   index('credential_reviews_div_idx').on(t.divisionCode, t.reviewedOn),
 ]);
 export type ReviewRow = typeof reviews.$inferSelect;

@@ -1,6 +1,8 @@
 import { defineDomain } from '../../../core/server';
 import { applicationMachine } from '../shared/enforcement-credentials.machine';
 import { credentialSettings } from './enforcement-credentials.config';
+import { credentialRoutes } from './enforcement-credentials.routes';
+import { onApplicationTransition, presentApplication } from './enforcement-credentials.service';
 import { credentials, exams, holders, reviews, suspensions, trainings } from './enforcement-credentials.tables';
 
 const READ = ['credential.read', 'credentialApplication.read'];
@@ -25,5 +27,6 @@ export default defineDomain({
     legalReviewer: [...READ, 'credential.register', 'credential.manage', 'credentialApplication.review', 'metrics.read'],
     leader: READ,
   },
-  caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ' }],
+  caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ', present: (tx, row) => presentApplication(tx, row), onTransition: onApplicationTransition }],
+  routes: credentialRoutes,
 });

@@ -99,7 +99,7 @@ CREATE INDEX "credential_exams_holder_idx" ON "credential_exams" USING btree ("h
 CREATE INDEX "credential_holders_org_idx" ON "credential_holders" USING btree ("org_id","status");--> statement-breakpoint
 CREATE INDEX "credential_holders_div_idx" ON "credential_holders" USING btree ("division_code");--> statement-breakpoint
 CREATE INDEX "credential_holders_staff_idx" ON "credential_holders" USING btree ("staff_user_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "credential_reviews_uq" ON "credential_reviews" USING btree ("credential_id","year");--> statement-breakpoint
+CREATE INDEX "credential_reviews_card_idx" ON "credential_reviews" USING btree ("credential_id","year");--> statement-breakpoint
 CREATE INDEX "credential_reviews_div_idx" ON "credential_reviews" USING btree ("division_code","reviewed_on");--> statement-breakpoint
 CREATE INDEX "credential_suspensions_cred_idx" ON "credential_suspensions" USING btree ("credential_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "credential_trainings_uq" ON "credential_trainings" USING btree ("holder_id","held_on","title");--> statement-breakpoint

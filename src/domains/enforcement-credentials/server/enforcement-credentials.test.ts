@@ -1,0 +1,167 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
+import { ensureDecisionStaff } from '../../major-decisions/public';
+import { credentialsValidOn, currentHolders } from '../public';
+
+let t: TestApp;
+let scj = '';
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
+  scj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区市场监督管理局'`))[0].id;
+});
+afterAll(async () => { await t.close(); });
+
+const at = async (iso: string, user: string) => { t.clock.set(`${iso}T09:00:00+08:00`); return t.as(user); };
+const post = async (c: Client, path: string, body: unknown = {}) => {
+  const r = await c.post(path, body);
+  if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+};
+let n = 0;
+const person = (over: Record<string, unknown> = {}) => ({ name: `执法员${String.fromCharCode(0x4e00 + n++)}`, orgId: scj, post: '科员', employment: 'establishment', scope: '食品安全监督检查；行政处罚', ...over });
+const xlsx = async (rows: unknown[][]) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('培训学时');
+  ws.addRow(['证号', '姓名', '培训名称', '培训类别', '培训日期', '学时']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+};
+const upload = (c: Client, buf: Buffer) => c.request('POST', '/api/credential-trainings/import', buf, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+
+/** Registers a holder with both exams passed and has the justice bureau issue a card: returns holder and card. */
+async function issued(on: string, over: Record<string, unknown> = {}) {
+  const director = await at(on, 'director_scj');
+  const h = await post(director, '/api/credential-holders', person(over));
+  await post(director, `/api/credential-holders/${h.id}/exams`, { subject: 'public', score: 82, takenOn: on });
+  await post(director, `/api/credential-holders/${h.id}/exams`, { subject: 'professional', score: 75, takenOn: on });
+  const app = await post(director, '/api/credential-applications', { holderId: h.id, kind: 'enforcement' });
+  await post(await t.as('legal_sfj'), `/api/credential-applications/${app.id}/issue`);
+  const d = (await director.get(`/api/credential-holders/${h.id}`)).body;
+  return { holder: d, card: d.cards[0] };
+}
+
+describe('行政执法证件', () => {
+  it('refuses contract and auxiliary staff with the reason, and changes nothing', async () => {
+    const director = await at('2026-03-02', 'director_scj');
+    for (const employment of ['contract', 'auxiliary']) {
+      const r = await director.post('/api/credential-holders', person({ employment, name: '协管员甲' }));
+      expect(r.status).toBe(422);
+      expect(r.body.message).toContain('须为在编在职人员');
+    }
+    const list = (await director.get(`/api/credential-holders?q=${encodeURIComponent('协管员甲')}`)).body;
+    expect(list.total).toBe(0);
+  });
+
+  it('applies, refuses to issue before the exams are passed, then issues a numbered card the public verifies by its QR', async () => {
+    const director = await at('2026-03-02', 'director_scj');
+    const h = await post(director, '/api/credential-holders', person({ idNumber: '411202198503120010' }));
+    const app = await post(director, '/api/credential-applications', { holderId: h.id, kind: 'enforcement' });
+    expect((await director.post('/api/credential-applications', { holderId: h.id, kind: 'enforcement' })).status).toBe(409);
+    const legal = await t.as('legal_sfj');
+    const early = await legal.post(`/api/credential-applications/${app.id}/issue`, {});
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('公共法律知识考试');
+    // The org cannot issue its own card.
+    expect((await director.post(`/api/credential-applications/${app.id}/issue`, {})).status).toBe(403);
+    await post(director, `/api/credential-holders/${h.id}/exams`, { subject: 'public', score: 90, takenOn: '2026-03-01' });
+    await post(director, `/api/credential-holders/${h.id}/exams`, { subject: 'professional', score: 88, takenOn: '2026-03-01' });
+    await post(legal, `/api/credential-applications/${app.id}/issue`);
+    const d = (await legal.get(`/api/credential-holders/${h.id}`)).body;
+    expect(d.cards).toHaveLength(1);
+    const card = d.cards[0];
+    expect(card.number).toMatch(/^4112021\d{5}$/);
+    expect(card).toMatchObject({ kindName: '行政执法证', statusName: '有效', issuedOn: '2026-03-02', validTo: '2031-03-01' });
+    // The QR encodes the public page; the page shows the card, never the id number or phone.
+    const qr = await legal.request('GET', `/api/credentials/${card.id}/qr.png`);
+    expect(qr.status).toBe(200);
+    const token = card.verifyPath.split('/').pop();
+    const v = await t.anon().get(`/api/public/credentials/verify/${token}`);
+    expect(v.status).toBe(200);
+    expect(v.body).toMatchObject({ number: card.number, statusName: '有效', name: h.name, orgName: '湖滨区市场监督管理局', kindName: '行政执法证' });
+    expect(JSON.stringify(v.body)).not.toContain('411202198503120010');
+    expect(JSON.stringify(v.body)).not.toContain("20010");
+    // Every change is on the audit chain.
+    const audits = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE stream = 'credential:411202' AND (entity_id = $1 OR entity_id = $2)`, [h.id, card.id]);
+    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['credential.holder.register', 'credential.exam', 'credential.issue']));
+  });
+
+  it('answers which people held a valid card on a day, through suspension and cancellation (public.ts)', async () => {
+    const a = await issued('2026-04-01');
+    const b = await issued('2026-04-01');
+    const legal = await at('2026-05-10', 'legal_sfj');
+    await post(legal, `/api/credentials/${b.card.id}/suspend`, { reason: '涉嫌违规执法，调查期间暂扣' });
+    await post(await at('2026-05-20', 'legal_sfj'), `/api/credentials/${b.card.id}/reinstate`, { reason: '调查结束' });
+    await post(await at('2026-06-15', 'legal_sfj'), `/api/credentials/${a.card.id}/cancel`, { reason: '违法执法，收回证件' });
+    const ask = (refs: string[], on: string) => t.kernel.db.tx((tx) => credentialsValidOn(tx, refs, on));
+    const may = await ask([a.holder.id, b.card.number, 'NOPE-1'], '2026-05-12');
+    expect(may.map((x) => x.valid)).toEqual([true, false, false]);
+    expect(may[1].reason).toContain('暂扣');
+    expect(may[2].status).toBe('none');
+    expect((await ask([a.holder.id, b.holder.id], '2026-05-25')).map((x) => x.valid)).toEqual([true, true]);
+    const june = await ask([a.holder.id, b.holder.id], '2026-06-20');
+    expect(june.map((x) => x.valid)).toEqual([false, true]);
+    expect(june[0].reason).toContain('注销');
+    expect((await ask([a.holder.id], '2026-03-01'))[0].valid).toBe(false);
+    const cur = await t.kernel.db.tx((tx) => currentHolders(tx, scj, '2026-06-20', 'enforcement'));
+    expect(cur.map((c) => c.credentialNo)).toContain(b.card.number);
+    expect(cur.map((c) => c.credentialNo)).not.toContain(a.card.number);
+    // The status list answers many cards by number or QR token, with status only.
+    const list = (await t.anon().post('/api/public/credentials/status', { refs: [a.card.number, b.card.verifyPath.split('/').pop(), 'X'] })).body;
+    expect(list.map((x: { statusName: string | null }) => x.statusName)).toEqual(['已注销', '有效', null]);
+    expect(JSON.stringify(list)).not.toContain(b.holder.name);
+  });
+
+  it('fails the annual review of a holder short of hours with the reason, suspends the card, and passes once the hours are in', async () => {
+    const { holder, card } = await issued('2026-02-02');
+    const director = await at('2026-10-10', 'director_scj');
+    await post(director, '/api/credential-trainings', { title: '行政处罚法专题培训', type: 'public', heldOn: '2026-06-01', hours: 24, holderIds: [holder.id] });
+    await post(director, '/api/credential-trainings', { title: '旁听行政诉讼庭审', type: 'trial', heldOn: '2026-07-01', hours: 4, holderIds: [holder.id] });
+    await post(director, `/api/credential-holders/${holder.id}/exams`, { subject: 'professional', score: 80, takenOn: '2026-09-01' });
+    const legal = await at('2026-11-02', 'legal_sfj');
+    const fail = await post(legal, `/api/credentials/${card.id}/review`, { year: 2026 });
+    expect(fail).toMatchObject({ passed: false, hours: 28, requiredHours: 60 });
+    expect(fail.reason).toBe('年审未通过：2026年度培训28学时，不足规定的60学时（差32学时）');
+    let d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+    expect(d.cards[0].statusName).toBe('暂扣');
+    expect(d.reviews[0]).toMatchObject({ passed: false, reason: fail.reason });
+    const org = await t.as('director_scj');
+    // Imported hours: a bad row refuses the whole file, row by row; nothing is written.
+    const bad = await upload(org, await xlsx([
+      [card.number, holder.name, '执法技能实训', '执法技能', '2026-10-20', 32],
+      [card.number, '别人', '执法技能实训二', '执法技能', '2026-10-21', 8],
+      ['999', holder.name, '培训', '其他', '2026/10/22', -1],
+    ]));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.rows.map((r: { row: number }) => r.row)).toEqual([3, 4]);
+    expect(bad.body.details.rows[1].message).toContain('培训类别');
+    d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+    expect(d.hoursThisYear.total).toBe(28);
+    const good = await upload(org, await xlsx([[card.number, holder.name, '执法技能实训', '执法技能', '2026-10-20', 32]]));
+    expect(good.body).toMatchObject({ imported: 1, rows: 1 });
+    const pass = await post(legal, `/api/credentials/${card.id}/review`, { year: 2026 });
+    expect(pass).toMatchObject({ passed: true, hours: 60 });
+    d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+    expect(d.cards[0].statusName).toBe('有效');
+    expect((await legal.post(`/api/credentials/${card.id}/review`, { year: 2026 })).status).toBe(409);
+    // 旁听庭审 does not count where the setting says so.
+    await t.withSettings({ CREDENTIAL_TRIAL_COUNTS: 'false' }, async () => {
+      d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+      expect(d.hoursThisYear).toMatchObject({ total: 60, counted: 56 });
+    });
+  });
+
+  it('cancels every card of a holder who leaves, and keeps other orgs out', async () => {
+    const { holder, card } = await issued('2026-03-03');
+    const other = await at('2026-09-01', 'clerk_rsj');
+    expect((await other.get(`/api/credential-holders/${holder.id}`)).status).toBe(404);
+    expect((await other.post(`/api/credential-holders/${holder.id}/leave`, { reason: '调离', leftOn: '2026-09-01' })).status).toBe(404);
+    const director = await t.as('director_scj');
+    const d = await post(director, `/api/credential-holders/${holder.id}/leave`, { reason: '调任区政府办公室', leftOn: '2026-08-31' });
+    expect(d.status).toBe('left');
+    expect(d.cards[0]).toMatchObject({ statusName: '已注销', cancelledOn: '2026-08-31' });
+    expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [card.number], '2026-08-31')))[0].valid).toBe(false);
+    expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [card.number], '2026-08-30')))[0].valid).toBe(true);
+  });
+});
