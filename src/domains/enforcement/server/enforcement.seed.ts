@@ -73,6 +73,7 @@ export async function seedEnforcementDemo(kernel: Kernel) {
     for (let i = 0; i < firmList.length; i += 500) {
       await tx.insert(firms).values(firmList.slice(i, i + 500).map((f) => ({ creditCode: f.code, name: f.name, divisionCode: '411202', createdAt: kernel.now() }))).onConflictDoNothing();
     }
+    const firmByCode = new Map(firmList.map((f) => [f.code, f]));
     const years = [...new Set([start.slice(0, 4), today.slice(0, 4)])].map(Number);
     const planOf = new Map<string, { id: string; cap: number; codes: string[] }>();
     const planRows = [];
@@ -91,7 +92,8 @@ export async function seedEnforcementDemo(kernel: Kernel) {
     const prior = new Map<string, number>();
     const cases: Parameters<typeof bulkLoadCases>[3] = [];
     const rows: (typeof inspections.$inferInsert)[] = [];
-    const at = (d: string, h: number) => new Date(`${d}T${String(h).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+08:00`);
+    // Steps of one case on one day must keep their order: hours fixed, the flag a minute after registration.
+    const at = (d: string, h: number, min = 0) => new Date(`${d}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00+08:00`);
     for (let k = 0; k < s.DEMO_INSPECTIONS; k++) {
       const visitOn = visitDays[Math.floor((k * visitDays.length) / Math.max(1, s.DEMO_INSPECTIONS))] ?? today;
       const o = orgs[Math.floor(rand() * orgs.length)];
@@ -101,7 +103,8 @@ export async function seedEnforcementDemo(kernel: Kernel) {
       const plan = planOf.get(`${o.id}|${year}`)!;
       const planned = rand() < 0.7;
       // Skewed choice of firm: a few firms draw many visits (the high-frequency warnings 54号 is about).
-      const firm = planned ? firmList.find((f) => f.code === plan.codes[Math.floor(rand() ** 2 * plan.codes.length)])! : firmList[Math.floor(rand() ** 2 * firmList.length)];
+      const drawn = plan.codes[Math.floor(rand() ** 2 * plan.codes.length)];
+      const firm = planned ? firmByCode.get(drawn)! : firmList[Math.floor(rand() ** 2 * firmList.length)];
       const key = `${o.id}|${firm.code}|${year}`;
       const before = prior.get(key) ?? 0;
       const overCap = before >= plan.cap;
@@ -114,7 +117,7 @@ export async function seedEnforcementDemo(kernel: Kernel) {
       const recent = visitOn >= addDays(today, -2);
       const path: BulkStep[] = [];
       if (overCap) {
-        path.push({ event: 'flagOverCap', at: at(visitOn, 8) });
+        path.push({ event: 'flagOverCap', at: at(visitOn, 8, 1) });
         path.push(refused
           ? { event: 'refuse', at: at(visitOn, 9), actor: { name: directorName(o.name) }, input: { reason: '本年度已达检查频次上限，改为书面核查' } }
           : { event: 'approve', at: at(visitOn, 9), actor: { name: directorName(o.name) }, input: { reason: '投诉涉及安全隐患，确需现场检查' } });
