@@ -95,7 +95,7 @@ describe('涉企行政检查（扫码入企）', () => {
     const qr = await c.get(`/api/inspections/${reg.id}/qr.png`);
     expect(qr.status).toBe(200);
     const file = (await c.get(`/api/inspections/${reg.id}/file`)).body;
-    expect(file.visitPath).toBe(`/m/inspection/${reg.token}`);
+    expect(file.visitPath).toBe(`/public/inspection/${reg.token}`);
 
     // The firm's phone, not logged in: who is inspecting, their card numbers, the org and purpose.
     const firm = t.anon();

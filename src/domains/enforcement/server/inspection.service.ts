@@ -110,7 +110,7 @@ export async function onInspectionTransition(tx: Tx, ctx: TransitionContext) {
   }
 }
 
-export const visitPath = (token: string) => `/m/inspection/${token}`;
+export const visitPath = (token: string) => `/public/inspection/${token}`;
 
 export async function presentInspection(tx: Tx, row: CaseRow) {
   const i = await repo.getInspection(tx, row.id);
