@@ -1,6 +1,6 @@
 /** All SQL of the credential register: holders, cards, suspensions, reviews, exams, training hours. */
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { cases, orgs, type Tx, uniqueOr409 } from '../../../core/server';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { cases, inDivision, orgs, sequences, type RecordSet, type Tx, uniqueOr409 } from '../../../core/server';
 import { credentials, exams, holders, reviews, suspensions, trainings, type CredentialRow, type HolderRow, type SuspensionRow } from './enforcement-credentials.tables';
 
 export type { CredentialRow, HolderRow, SuspensionRow };
@@ -83,3 +83,64 @@ export async function openApplication(tx: Tx, holderId: string) {
     .where(and(eq(cases.type, 'credentialApplication'), inArray(cases.state, ['submitted', 'returned']), sql`${cases.data}->>'holderId' = ${holderId}`)).limit(1))[0] ?? null;
 }
 export const credentialOfCase = async (tx: Tx, caseId: string) => (await tx.select().from(credentials).where(eq(credentials.caseId, caseId)))[0] ?? null;
+
+// ---- figures ----
+type Q = { divisionCode: string; orgId?: string; from: string; to: string };
+const cardScope = (q: Q) => and(inDivision(credentials.divisionCode, q.divisionCode), q.orgId ? eq(credentials.orgId, q.orgId) : undefined);
+/** Cards issued in the period (申领/换领 alike). */
+export const issuedWhere = (q: Q, kind: string) => and(cardScope(q), eq(credentials.kind, kind), gte(credentials.issuedOn, q.from), lte(credentials.issuedOn, q.to))!;
+export const cancelledWhere = (q: Q, kind: string) => and(cardScope(q), eq(credentials.kind, kind), gte(credentials.cancelledOn, q.from), lte(credentials.cancelledOn, q.to))!;
+/** Held on day `on`: issued, within validity, not cancelled (a card under 暂扣 is still held). */
+const heldOn = (on: string) => sql`${credentials.issuedOn} <= ${on} AND ${credentials.validTo} >= ${on} AND (${credentials.cancelledOn} IS NULL OR ${credentials.cancelledOn} > ${on})`;
+export const heldWhere = (q: Q, kind: string) => and(cardScope(q), eq(credentials.kind, kind), heldOn(q.to))!;
+/** Due for 年审 in the period: held at its end and issued before it began. Reviewed: passed a review of the period's years. */
+export const reviewDueWhere = (q: Q) => and(cardScope(q), heldOn(q.to), sql`${credentials.issuedOn} < ${q.from}`)!;
+export const reviewedWhere = (q: Q) => and(reviewDueWhere(q), sql`EXISTS (SELECT 1 FROM ${reviews} r WHERE r.credential_id = ${credentials.id} AND r.passed AND r.year BETWEEN ${Number(q.from.slice(0, 4))} AND ${Number(q.to.slice(0, 4))})`)!;
+
+const holderScope = (q: Q) => and(inDivision(holders.divisionCode, q.divisionCode), q.orgId ? eq(holders.orgId, q.orgId) : undefined);
+/** People holding a 行政执法证 at the period end. */
+export const holdingWhere = (q: Q) => and(holderScope(q), sql`EXISTS (SELECT 1 FROM ${credentials} WHERE ${credentials.holderId} = ${holders.id} AND ${credentials.kind} = 'enforcement' AND ${heldOn(q.to)})`)!;
+/** …with at least `required` counted training hours in the period. */
+export const hoursMetWhere = (q: Q, required: number, trialCounts: boolean) => and(holdingWhere(q),
+  sql`(SELECT coalesce(sum(t.hours), 0) FROM ${trainings} t WHERE t.holder_id = ${holders.id} AND t.held_on BETWEEN ${q.from} AND ${q.to}${trialCounts ? sql`` : sql` AND t.type <> 'trial'`}) >= ${required}`)!;
+
+export const countCards = async (tx: Tx, where: SQL) => (await tx.select({ n: sql<number>`count(*)::int` }).from(credentials).where(where))[0].n;
+export const countHolders = async (tx: Tx, where: SQL) => (await tx.select({ n: sql<number>`count(*)::int` }).from(holders).where(where))[0].n;
+
+const orgName = (col: AnyColumn) => sql`(SELECT ${orgs.name} FROM ${orgs} WHERE ${orgs.id} = ${col})`;
+export const cardRecordSet = (where: (q: Q, which: 'numerator' | 'denominator') => SQL): RecordSet => ({
+  table: credentials,
+  scope: credentialScopeColumns,
+  columns: [
+    { key: 'number', label: '证号', value: credentials.number },
+    { key: 'name', label: '持证人', value: sql`(SELECT ${holders.name} FROM ${holders} WHERE ${holders.id} = ${credentials.holderId})` },
+    { key: 'org', label: '单位', value: orgName(credentials.orgId) },
+    { key: 'issuedOn', label: '发证日期', value: sql`${credentials.issuedOn}::text` },
+    { key: 'validTo', label: '有效期至', value: sql`${credentials.validTo}::text` },
+    { key: 'cancelledOn', label: '注销日期', value: sql`${credentials.cancelledOn}::text` },
+  ],
+  where,
+  orderBy: sql`${credentials.issuedOn} DESC, ${credentials.id}`,
+});
+export const holderRecordSet = (where: (q: Q, which: 'numerator' | 'denominator') => SQL): RecordSet => ({
+  table: holders,
+  scope: holderScopeColumns,
+  columns: [
+    { key: 'name', label: '姓名', value: holders.name },
+    { key: 'org', label: '单位', value: orgName(holders.orgId) },
+    { key: 'post', label: '职务', value: holders.post },
+  ],
+  where,
+  orderBy: sql`${holders.name}, ${holders.id}`,
+});
+
+// ---- demo loading (set-based) ----
+/** Takes `n` numbers of a sequence at once: returns the last; the first is last - n + 1. */
+export async function reserveSequence(tx: Tx, key: string, n: number) {
+  const [r] = await tx.insert(sequences).values({ key, value: n }).onConflictDoUpdate({ target: sequences.key, set: { value: sql`${sequences.value} + ${n}` } }).returning({ value: sequences.value });
+  return r.value;
+}
+export async function insertMany<T extends typeof holders | typeof exams | typeof credentials | typeof suspensions | typeof reviews | typeof trainings>(tx: Tx, table: T, rows: T['$inferInsert'][]) {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+}
+export const anyHolderIn = async (tx: Tx, divisionCode: string) => (await tx.select({ id: holders.id }).from(holders).where(inDivision(holders.divisionCode, divisionCode)).limit(1)).length > 0;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
+import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { buildOrg, buildStaff } from '../../../core/server/testing';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { credentialsValidOn, currentHolders } from '../public';
 
@@ -163,5 +164,40 @@ describe('行政执法证件', () => {
     expect(d.cards[0]).toMatchObject({ statusName: '已注销', cancelledOn: '2026-08-31' });
     expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [card.number], '2026-08-31')))[0].valid).toBe(false);
     expect((await t.kernel.db.tx((tx) => credentialsValidOn(tx, [card.number], '2026-08-30')))[0].valid).toBe(true);
+  });
+});
+
+describe('行政执法证件 figures', () => {
+  it('counts issued, supervision, cancelled, held, reviewed and hours-complete on factory data, and opens the cards counted', async () => {
+    const org = await buildOrg(t.kernel, { name: '测试执法局' });
+    const boss = await buildStaff(t.kernel, { roles: ['director'], org });
+    const as = async (on: string, c: 'org' | 'sfj') => { t.clock.set(`${on}T09:00:00+08:00`); return c === 'org' ? new Client(t.app).login(boss.username, boss.password) : t.as('legal_sfj'); };
+    const make = async (name: string, kind: 'enforcement' | 'supervision') => {
+      const c = await as('2025-03-03', 'org');
+      const h = await post(c, '/api/credential-holders', person({ name, orgId: org.id }));
+      for (const subject of ['public', 'professional']) await post(c, `/api/credential-holders/${h.id}/exams`, { subject, score: 80, takenOn: '2025-03-01' });
+      const a = await post(c, '/api/credential-applications', { holderId: h.id, kind });
+      await post(await as('2025-03-03', 'sfj'), `/api/credential-applications/${a.id}/issue`);
+      return (await (await as('2025-03-03', 'org')).get(`/api/credential-holders/${h.id}`)).body;
+    };
+    const [a, b, c, d] = [await make('甲一', 'enforcement'), await make('乙二', 'enforcement'), await make('丙三', 'supervision'), await make('丁四', 'enforcement')];
+    await post(await as('2025-06-02', 'sfj'), `/api/credentials/${b.cards[0].id}/cancel`, { reason: '违法执法' });
+    const o = await as('2025-10-09', 'org');
+    await post(o, '/api/credential-trainings', { title: '综合执法培训', type: 'skills', heldOn: '2025-10-09', hours: 30, holderIds: [a.id, d.id] });
+    await post(o, '/api/credential-trainings', { title: '专业法律知识培训', type: 'professional', heldOn: '2025-10-09', hours: 30, holderIds: [a.id] });
+    await post(await as('2025-12-01', 'sfj'), `/api/credentials/${a.cards[0].id}/review`, { year: 2025 });
+    const sfj = await as('2025-12-31', 'sfj');
+    const fig = async (key: string, from = '2025-01-01') => (await sfj.get(`/api/metrics/${key}?divisionCode=411202&orgId=${org.id}&from=${from}&to=2025-12-31`)).body;
+    expect((await fig('credentials.issued')).numerator).toBe(3);
+    expect((await fig('credentials.supervisionIssued')).numerator).toBe(1);
+    expect((await fig('credentials.cancelled')).numerator).toBe(1);
+    expect((await fig('credentials.held')).numerator).toBe(2);
+    expect(await fig('credentials.reviewedRate', '2025-04-01')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(await fig('training.hoursCompletionRate')).toMatchObject({ numerator: 1, denominator: 2 });
+    const rows = (await sfj.get(`/api/metrics/credentials.held/rows?divisionCode=411202&orgId=${org.id}&from=2025-01-01&to=2025-12-31`)).body;
+    expect(rows.rows.map((r: Record<string, unknown>) => r.number).sort()).toEqual([a.cards[0].number, d.cards[0].number].sort());
+    const ok = (await sfj.get(`/api/metrics/training.hoursCompletionRate/rows?divisionCode=411202&orgId=${org.id}&from=2025-01-01&to=2025-12-31`)).body;
+    expect(ok.rows.map((r: Record<string, unknown>) => r.name)).toEqual(['甲一']);
+    void c;
   });
 });

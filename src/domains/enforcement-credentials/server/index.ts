@@ -1,6 +1,8 @@
 import { defineDomain } from '../../../core/server';
 import { applicationMachine } from '../shared/enforcement-credentials.machine';
 import { credentialSettings } from './enforcement-credentials.config';
+import { credentialMetrics } from './enforcement-credentials.metrics';
+import { seedCredentialsDemo } from './enforcement-credentials.seed';
 import { credentialRoutes } from './enforcement-credentials.routes';
 import { onApplicationTransition, presentApplication } from './enforcement-credentials.service';
 import { credentials, exams, holders, reviews, suspensions, trainings } from './enforcement-credentials.tables';
@@ -29,4 +31,8 @@ export default defineDomain({
   },
   caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ', present: (tx, row) => presentApplication(tx, row), onTransition: onApplicationTransition }],
   routes: credentialRoutes,
+  metrics: credentialMetrics,
+  seedDemo: seedCredentialsDemo,
+  // legal_sfj (韩雪, the justice bureau's legalReviewer) is created by major-decisions' seed.
+  seedAfter: ['major-decisions'],
 });
