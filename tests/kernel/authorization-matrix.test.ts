@@ -18,7 +18,7 @@ import * as tenancy from '../../src/core/server/tenancy.repository';
 
 const DEMO_SIZES: Record<string, string> = {
   DEMO_APPLICATIONS: '240', DEMO_BUNDLES: '12', DEMO_TICKETS: '120', DEMO_LETTERS: '12', DEMO_RATINGS: '120',
-  DEMO_DISCLOSURE_ITEMS: '30', DEMO_DISCLOSURE_REQUESTS: '12',
+  DEMO_DISCLOSURE_ITEMS: '30', DEMO_DISCLOSURE_REQUESTS: '12', DEMO_INSPECTIONS: '60', DEMO_PENALTIES: '20',
 };
 const COUNTY = '411202';
 const PERIOD = { divisionCode: COUNTY, from: '2026-01-01', to: '2026-12-31' };

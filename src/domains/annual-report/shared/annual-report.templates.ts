@@ -55,6 +55,7 @@ const MEASURES: PartTemplate = {
         { key: 'disputes.reconsideration', clauses: ['全年受理行政复议案件{reconsideration.correctionRate:den}件', '直接纠错{reconsideration.correctionRate:num}件', '纠错率{reconsideration.correctionRate}'] },
         { key: 'disputes.litigation', clauses: ['参加行政应诉案件{litigation.received}件', '结案{litigation.closed}件', '正在审理案件{litigation.pending}件', '行政机关负责人出庭应诉率{litigation.headAppearanceRate}', '败诉率{litigation.lossRate}'] },
         { key: 'disputes.mediation', clauses: ['排查化解矛盾纠纷{cases.received|caseType=mediation}件'] },
+        { key: 'disputes.penalties', clauses: ['行政处罚案件{enforcement.penalties}件', '涉企行政检查{enforcement.inspections}次', '重大执法决定法制审核{enforcement.legalReviewed}件', '执法决定按时公示率{enforcement.publishedOnTimeRate}'] },
         { key: 'disputes.enforcement', clauses: ['抽查行政执法案卷{caseFileReview.reviewed}本', '发现并整改问题{caseFileReview.problemsFixed}个'] },
       ],
       narrative: [],
