@@ -173,7 +173,7 @@ export async function seedEnforcementDemo(kernel: Kernel) {
       add(d, 'recordEvidence', { takenOn: d, officerIds: [ev[0].holderId, ev[1].holderId], summary: '现场检查笔录、照片、询问笔录' });
       const evidenceDays = [d];
       d = cal.addWorkdays(d, 5);
-      add(d, 'notify', { proposal: `拟依据${basis}给予行政处罚`, hearingEligible: hearing, reviewGrounds: grounds, major });
+      add(d, 'notify', { proposal: `拟依据${basis}给予行政处罚`, hearingEligible: hearing, reviewGround: grounds[0], major });
       if (hearing) {
         add(cal.addWorkdays(d, 2), 'requestHearing', { requestedOn: cal.addWorkdays(d, 2) });
         const notice = cal.addWorkdays(d, 3);
@@ -193,7 +193,7 @@ export async function seedEnforcementDemo(kernel: Kernel) {
           const more = cal.addWorkdays(d, 6);
           add(more, 'recordEvidence', { takenOn: more, officerIds: [ev[0].holderId, ev[1].holderId], summary: '补充调查取证' });
           evidenceDays.push(more);
-          add(cal.addWorkdays(more, 2), 'notify', { proposal: `拟依据${basis}给予行政处罚`, hearingEligible: false, reviewGrounds: allGrounds, major });
+          add(cal.addWorkdays(more, 2), 'notify', { proposal: `拟依据${basis}给予行政处罚`, hearingEligible: false, reviewGround: allGrounds[0], major });
           add(cal.addWorkdays(more, 8), 'waiveHearing', { statement: '当事人未再提出陈述申辩' });
           d = cal.addWorkdays(more, 8);
         }

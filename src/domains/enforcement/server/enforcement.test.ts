@@ -183,7 +183,7 @@ describe('行政处罚', () => {
 
     on('2026-09-29');
     c = await login(officer);
-    await post(c, `/api/penalties/${id}/notify`, { proposal: '拟没收违法所得并罚款五万元', amount: 50000, hearingEligible: true, reviewGrounds: ['涉及重大公共利益'] });
+    await post(c, `/api/penalties/${id}/notify`, { proposal: '拟没收违法所得并罚款五万元', amount: 50000, hearingEligible: true, reviewGround: '涉及重大公共利益' });
     // 第64条: 5 working days; 09-30, then 10-08 after 国庆, 10-09, 10-10 (a make-up Saturday), 10-12.
     expect((await clockOf(c, id, 'hearingRequest')).dueDate).toBe('2026-10-12');
     await post(c, `/api/penalties/${id}/requestHearing`, { requestedOn: '2026-09-29' });

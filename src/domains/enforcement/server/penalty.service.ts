@@ -59,7 +59,8 @@ export async function onPenaltyTransition(tx: Tx, ctx: TransitionContext) {
       return;
     }
     case 'notify': {
-      const grounds = (i.reviewGrounds as string[] | undefined) ?? [];
+      // A hearing held earlier in a case sent back by the reviewer still counts (第58条第一款第二项).
+      const grounds = [...new Set([...(i.reviewGround ? [String(i.reviewGround)] : []), ...(data.hearingHeld ? [REVIEW_GROUNDS[1]] : [])])];
       await repo.updatePenalty(tx, p.caseId, { hearingEligible: !!i.hearingEligible, major: !!i.major, reviewGrounds: grounds });
       await mergeCaseData(tx, p.caseId, { hearingEligible: !!i.hearingEligible, major: !!i.major, reviewRequired: grounds.length > 0, reviewGrounds: grounds });
       return;
