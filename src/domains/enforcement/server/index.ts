@@ -37,7 +37,7 @@ export default defineDomain({
     leader: READ,
   },
   caseTypes: [
-    { machine: inspectionMachine, refPrefix: 'JC', present: (tx, row) => presentInspection(tx, row), link: (row) => `/enforcement/inspections/${row.id}`, onTransition: onInspectionTransition },
+    { machine: inspectionMachine, refPrefix: 'QJ', present: (tx, row) => presentInspection(tx, row), link: (row) => `/enforcement/inspections/${row.id}`, onTransition: onInspectionTransition },
     { machine: penaltyMachine, refPrefix: 'CF', present: (tx, row) => presentPenalty(tx, row), link: (row) => `/enforcement/penalties/${row.id}`, onTransition: onPenaltyTransition },
   ],
   caseLinks: [{ kind: 'foundInInspection', label: '来源行政检查', inverseLabel: '检查发现立案' }],
