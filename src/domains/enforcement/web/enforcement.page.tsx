@@ -47,12 +47,14 @@ export function RegisterInspectionPage() {
     return (
       <PageContainer title="检查已登记">
         <Card style={{ maxWidth: 640 }}>
-          <Result status={done.overCap ? 'warning' : 'success'} title={`检查编号 ${done.refNo}`} data-testid="inspection-registered"
+          <div data-testid="inspection-registered">
+          <Result status={done.overCap ? 'warning' : 'success'} title={`检查编号 ${done.refNo}`}
             subTitle={done.overCap ? done.warning : `本次为本机关本年度对该企业第${done.priorVisits + 1}次检查（公布上限${done.cap}次）。请企业扫描检查码核验检查人员并评价。`}
             extra={<Space direction="vertical">
               <img src={inspectionQrSrc(done.id)} alt="检查码" width={240} height={240} data-testid="inspection-qr" />
               <Button type="primary" onClick={() => navigate(`/enforcement/inspections/${done.id}`)}>查看检查</Button>
             </Space>} />
+          </div>
         </Card>
       </PageContainer>
     );
