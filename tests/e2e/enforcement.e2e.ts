@@ -76,7 +76,10 @@ describe('行政执法 in the browser', () => {
       await form.getByRole('button', { name: '记录调查取证' }).click();
       await p.getByTestId('evidence-refused').getByText(/第42条/).waitFor();
       expect(await p.getByTestId('evidence').innerText()).toContain('尚未记录');
-      await officers(2, form); // the refused choice was cleared with the error: two officers now
+      // A fresh form: two officers this time.
+      await p.reload();
+      await form.getByLabel('取证情况（证据名称、方式）').fill('现场检查笔录、照片、询问笔录');
+      await officers(2, form);
       await form.getByRole('button', { name: '记录调查取证' }).click();
       await p.getByTestId('evidence').getByText('现场检查笔录、照片、询问笔录').waitFor();
 
