@@ -56805,15 +56805,9 @@ export interface operations {
                     amount?: number;
                     /** 办理意见 */
                     comment?: string;
-                    /**
-                     * 属于听证范围（第63条）
-                     * @default false
-                     */
+                    /** 属于听证范围（第63条） */
                     hearingEligible?: boolean;
-                    /**
-                     * 情节复杂或者重大违法行为（需集体讨论）
-                     * @default false
-                     */
+                    /** 情节复杂或者重大违法行为（需集体讨论） */
                     major?: boolean;
                     /** 拟作出的行政处罚内容及事实、理由、依据 */
                     proposal: string;

@@ -43,10 +43,10 @@ const notYetPublished = ({ data }: GuardContext) => (data.published ? '决定已
 export const NotifyInput = z.object({
   proposal: text('拟作出的行政处罚内容及事实、理由、依据', 2000),
   amount: z.number().min(0, '罚款金额不能为负').max(1e10, '罚款金额过大').optional().meta({ title: '拟罚款金额（元）' }),
-  hearingEligible: z.boolean().default(false).meta({ title: '属于听证范围（第63条）' }),
+  hearingEligible: z.boolean().optional().meta({ title: '属于听证范围（第63条）' }),
   // One ground is enough to require the review; the form offers them as one choice.
   reviewGround: z.enum(REVIEW_GROUNDS, '请选择需要法制审核的情形').optional().meta({ title: '需要法制审核的情形（第58条，不属于的不选）' }),
-  major: z.boolean().default(false).meta({ title: '情节复杂或者重大违法行为（需集体讨论）' }),
+  major: z.boolean().optional().meta({ title: '情节复杂或者重大违法行为（需集体讨论）' }),
 });
 export type NotifyInput = z.input<typeof NotifyInput>;
 
