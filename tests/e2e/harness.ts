@@ -23,7 +23,7 @@ export type E2E = { baseUrl: string; browser: Browser; page: Page; stop(): Promi
 
 export async function startE2E(): Promise<E2E> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'zt-e2e-')), LOG_LEVEL: 'warn', JOBS_POLL_MS: '500', DEMO_APPLICATIONS: process.env.DEMO_APPLICATIONS ?? '3000', DEMO_TICKETS: process.env.DEMO_TICKETS ?? '2000', DEMO_DISCLOSURE_ITEMS: process.env.DEMO_DISCLOSURE_ITEMS ?? '400', DEMO_DISPUTES: process.env.DEMO_DISPUTES ?? '600' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'zt-e2e-')), LOG_LEVEL: 'warn', JOBS_POLL_MS: '500', DEMO_APPLICATIONS: process.env.DEMO_APPLICATIONS ?? '3000', DEMO_TICKETS: process.env.DEMO_TICKETS ?? '2000', DEMO_DISCLOSURE_ITEMS: process.env.DEMO_DISCLOSURE_ITEMS ?? '400', DEMO_DISPUTES: process.env.DEMO_DISPUTES ?? '600', DEMO_INSPECTIONS: process.env.DEMO_INSPECTIONS ?? '600', DEMO_PENALTIES: process.env.DEMO_PENALTIES ?? '120' };
   const cli = ['node_modules/tsx/dist/cli.mjs', 'src/app/cli/main.ts'];
   if (env.DATABASE_URL) spawnSync(process.execPath, [...cli, 'seed', 'demo'], { env, stdio: 'inherit' });
   const server: ChildProcess = spawn(process.execPath, [...cli, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });

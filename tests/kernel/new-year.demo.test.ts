@@ -11,7 +11,7 @@ import { checkReport } from '../../src/domains/annual-report/shared/report-check
 
 const SIZES: Record<string, string> = {
   DEMO_APPLICATIONS: '300', DEMO_TICKETS: '200', DEMO_LETTERS: '20', DEMO_RATINGS: '200', DEMO_BUNDLES: '20',
-  DEMO_DISCLOSURE_ITEMS: '50', DEMO_DISCLOSURE_REQUESTS: '20',
+  DEMO_DISCLOSURE_ITEMS: '50', DEMO_DISCLOSURE_REQUESTS: '20', DEMO_INSPECTIONS: '60', DEMO_PENALTIES: '20',
 };
 
 let t: TestApp;

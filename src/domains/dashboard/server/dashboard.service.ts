@@ -14,6 +14,7 @@ export const RULE_OF_LAW_FIGURES: [key: string, title: string][] = [
   ['litigation.lossRate', '行政诉讼败诉率'], ['disclosure.replyRate', '依申请公开答复率'], ['contractReview.reviewed', '合同合法性审查'],
   ['mediation.received', '排查化解矛盾纠纷'], ['mediation.successRate', '调解成功率'], ['mediation.judiciallyConfirmed', '调解协议司法确认'],
   ['legalAdvisers.count', '村（居）法律顾问'],
+  ['enforcement.penalties', '行政处罚案件'], ['enforcement.inspections', '涉企行政检查'], ['enforcement.publishedOnTimeRate', '执法决定按时公示率'],
 ];
 
 export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year: number; caseType: string; divisionCode?: string }) {
