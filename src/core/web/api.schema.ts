@@ -15889,6 +15889,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -16145,6 +16149,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -16397,6 +16405,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -17295,6 +17307,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -17547,6 +17563,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -17801,6 +17821,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -18055,6 +18079,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -18309,6 +18337,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -18561,6 +18593,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -18953,6 +18989,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38092,6 +38132,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38346,6 +38390,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38598,6 +38646,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -38852,6 +38904,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -39104,6 +39160,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -44717,6 +44777,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -44971,6 +45035,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -45230,6 +45298,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -45637,6 +45709,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61110,6 +61186,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61389,6 +61469,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61653,6 +61737,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -61909,6 +61997,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62168,6 +62260,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62589,6 +62685,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -62852,6 +62952,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -63106,6 +63210,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -69427,6 +69535,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -69687,6 +69799,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -69950,6 +70066,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -70211,6 +70331,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -70467,6 +70591,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -70723,6 +70851,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -70977,6 +71109,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -71393,6 +71529,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -71658,6 +71798,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -71912,6 +72056,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -72164,6 +72312,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -72416,6 +72568,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -72677,6 +72833,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -72934,6 +73094,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73188,6 +73352,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73442,6 +73610,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73706,6 +73878,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -73965,6 +74141,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74217,6 +74397,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74471,6 +74655,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
@@ -74725,6 +74913,10 @@ export interface operations {
                         }[];
                         fields: {
                             label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
                             value: string;
                         }[];
                         hiddenLinks: number;
