@@ -44527,6 +44527,7 @@ export interface operations {
                     firmCode: string;
                     /** 企业名称 */
                     firmName: string;
+                    idempotencyKey?: string;
                     /**
                      * 检查类型
                      * @enum {string}
@@ -69138,6 +69139,7 @@ export interface operations {
                     cause: string;
                     /** 立案依据和基本事实 */
                     facts: string;
+                    idempotencyKey?: string;
                     /** 来源检查编号（本平台内） */
                     inspectionRef?: string;
                     /**

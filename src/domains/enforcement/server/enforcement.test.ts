@@ -90,8 +90,13 @@ describe('涉企行政检查（扫码入企）', () => {
     const [{ n: before }] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enforcement_inspections`);
     expect(before).toBe(0); // nothing refused left a row
 
-    const reg = await post(c, '/api/inspections', visit());
+    const reg = await post(c, '/api/inspections', visit({ idempotencyKey: 'form-1' }));
     expect(reg).toMatchObject({ overCap: false, priorVisits: 0, cap: 2, warning: null });
+    // The same form sent twice (Enter in a field, then the button): one visit, the first one's answer.
+    const again = await post(c, '/api/inspections', visit({ idempotencyKey: 'form-1' }));
+    expect(again).toMatchObject({ id: reg.id, refNo: reg.refNo, token: reg.token });
+    const [{ n: once }] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enforcement_inspections`);
+    expect(once).toBe(1);
     const qr = await c.get(`/api/inspections/${reg.id}/qr.png`);
     expect(qr.status).toBe(200);
     const file = (await c.get(`/api/inspections/${reg.id}/file`)).body;

@@ -84,10 +84,15 @@ export async function registerInspection(tx: Tx, kernel: Kernel, actor: Actor, r
   const prior = await repo.visitsThisYear(tx, org.id, firmCode, year);
   const overCap = prior >= cap;
   await repo.upsertFirm(tx, { creditCode: firmCode, name: input.firmName, divisionCode: org.divisionCode, createdAt: kernel.now() });
-  const { row } = await createCase(tx, kernel, actor, {
+  const { row, created } = await createCase(tx, kernel, actor, {
     type: 'inspection', title: `${input.firmName}：${input.purpose}`.slice(0, 200), orgId: org.id, divisionCode: org.divisionCode,
-    applicantName: input.firmName, data: { firmCode, visitOn: input.visitOn, overCap },
+    applicantName: input.firmName, data: { firmCode, visitOn: input.visitOn, overCap }, idempotencyKey: input.idempotencyKey ?? null,
   });
+  if (!created) {
+    // The same form sent again: answer with the visit it registered the first time.
+    const first = (await repo.getInspection(tx, row.id))!;
+    return { id: row.id, refNo: row.refNo, token: first.token, cap: first.cap, priorVisits: first.priorVisits, overCap: first.overCap, warning: null, creditCodeWarning: code.warning ?? null };
+  }
   const token = randomToken(18);
   await repo.insertInspection(tx, {
     caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, firmCode, firmName: input.firmName, kind: input.kind, planId,

@@ -28,10 +28,11 @@ export async function filePenalty(tx: Tx, kernel: Kernel, actor: Actor, raw: Pen
     if (!c.valid) throw field('partyCode', `统一社会信用代码不正确：${c.reason ?? ''}`);
     partyCode = input.partyCode.normalize('NFKC').trim().toUpperCase();
   }
-  const { row } = await createCase(tx, kernel, actor, {
+  const { row, created } = await createCase(tx, kernel, actor, {
     type: 'penalty', title: `${input.partyName}${input.cause.replace(/案$/, '')}案`.slice(0, 200), orgId: org.id, divisionCode: org.divisionCode,
-    applicantName: input.partyName, data: { evidenceCount: 0 },
+    applicantName: input.partyName, data: { evidenceCount: 0 }, idempotencyKey: input.idempotencyKey ?? null,
   });
+  if (!created) return { id: row.id, refNo: row.refNo }; // the same form sent again
   await repo.insertPenalty(tx, {
     caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, partyKind: input.partyKind, partyName: input.partyName, partyCode,
     cause: input.cause, source: input.source, facts: input.facts, filedOn: kernel.today(), createdAt: row.createdAt,

@@ -14,6 +14,8 @@ export const InspectionInput = z.object({
   purpose: text('检查事项', 300),
   officerIds: z.array(z.string().trim().min(1).max(64)).min(1, '请选择执法人员').max(10, '执法人员不能超过10人').meta({ title: '检查人员' }),
   visitOn: day('检查日期'),
+  /** One per form on the page: a second submit of the same form (Enter, then the button) registers nothing twice. */
+  idempotencyKey: z.string().trim().max(64).optional(),
 });
 export type InspectionInput = z.input<typeof InspectionInput>;
 

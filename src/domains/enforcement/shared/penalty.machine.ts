@@ -195,5 +195,7 @@ export const PenaltyInput = z.object({
   source: z.enum(['检查发现', '投诉举报', '上级交办', '移送', '其他'], '请选择案件来源').meta({ title: '案件来源' }),
   facts: text('立案依据和基本事实', 2000),
   inspectionRef: z.string().trim().max(40).optional().meta({ title: '来源检查编号（本平台内）' }),
+  /** One per form on the page: a second submit of the same form files nothing twice. */
+  idempotencyKey: z.string().trim().max(64).optional(),
 });
 export type PenaltyInput = z.input<typeof PenaltyInput>;

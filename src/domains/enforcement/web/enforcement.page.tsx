@@ -42,6 +42,8 @@ export function RegisterInspectionPage() {
   const kind = Form.useWatch('kind', form) as string | undefined;
   const on = visitOn ? visitOn.format('YYYY-MM-DD') : undefined;
   const plans = usePlans(visitOn ? visitOn.year() : dayjs().year());
+  // One key per form shown: Enter in the date field and then the button are one visit, not two.
+  const [formKey] = useState(() => crypto.randomUUID());
   const send = useRegisterInspection({ done: setDone, failed: (e) => fieldErrors(form, e) });
   if (done) {
     return (
@@ -64,7 +66,7 @@ export function RegisterInspectionPage() {
       <Card style={{ maxWidth: 820 }}>
         <Typography.Paragraph type="secondary">进入企业前登记：检查人员不少于两名且持有有效行政执法证；超过本机关公布的年度检查频次上限的，须经机关负责人批准（国办发〔2024〕54号）。</Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ kind: 'planned', visitOn: dayjs() }}
-          onFinish={(v) => send.mutate(clean({ ...v, visitOn: day(v.visitOn) }) as ApiBody<'/api/inspections'>)}>
+          onFinish={(v) => send.mutate(clean({ ...v, visitOn: day(v.visitOn), idempotencyKey: formKey }) as ApiBody<'/api/inspections'>)}>
           <Space wrap align="start">
             <Form.Item name="firmCode" label="企业统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}><Input maxLength={18} style={{ width: 240 }} /></Form.Item>
             <Form.Item name="firmName" label="企业名称" rules={[{ required: true, message: '请填写企业名称' }]}><Input maxLength={100} style={{ width: 320 }} /></Form.Item>
@@ -130,12 +132,14 @@ export function FilePenaltyPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const partyKind = Form.useWatch('partyKind', form) as string | undefined;
+  // One key per form shown: Enter in a field and then the button are one filing, not two.
+  const [formKey] = useState(() => crypto.randomUUID());
   const send = useFilePenalty({ done: (r) => navigate(`/enforcement/penalties/${r.id}`), failed: (e) => fieldErrors(form, e) });
   return (
     <PageContainer title="行政处罚立案">
       <Card style={{ maxWidth: 820 }}>
         <Typography.Paragraph type="secondary">立案之日起90日内作出行政处罚决定（行政处罚法 第60条）。</Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={{ partyKind: 'org', source: '检查发现' }} onFinish={(v) => send.mutate(clean(v) as ApiBody<'/api/penalties'>)}>
+        <Form form={form} layout="vertical" initialValues={{ partyKind: 'org', source: '检查发现' }} onFinish={(v) => send.mutate(clean({ ...v, idempotencyKey: formKey }) as ApiBody<'/api/penalties'>)}>
           <Form.Item name="partyKind" label="当事人类型"><Radio.Group options={Object.entries(PARTY_KIND_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Space wrap align="start">
             <Form.Item name="partyName" label="当事人" rules={[{ required: true, message: '请填写当事人' }]}><Input maxLength={100} style={{ width: 320 }} /></Form.Item>
