@@ -71,6 +71,9 @@ const NOT_FILLED: Record<string, string> = {
   '/api/ratings/posters/:kind/:id/:format': 'a QR poster of a site or counter: no case rows',
   '/api/public/bundle-definitions/:code': 'a bundle definition: public by design',
   '/open311/v2/services/:code': 'an Open311 service definition: public by design',
+  '/api/applications/:id/files/:fileId': "a case's uploaded file: scope (another org's clerk 404, another case's file 404) in corrections.test",
+  '/api/penalties/:id/attachments/:attachmentId': "a penalty's 全过程记录 file: scope (another org's clerk 404, another id 404) in enforcement.test",
+  '/api/public/inspections/:token': "an inspection visit's QR token (the firm's phone page): enforcement.test",
 };
 
 type Row = { id: string; refNo: string; type: string; orgId: string; divisionCode: string; applicantId: string | null; createdBy: string | null };

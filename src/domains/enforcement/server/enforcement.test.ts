@@ -183,6 +183,13 @@ describe('行政处罚', () => {
     const pdf = await t.app.inject({ method: 'POST', url: `/api/penalties/${id}/attachments?fileName=${encodeURIComponent('现场检查笔录.pdf')}`, payload: Buffer.from('%PDF-1.4 test'), headers: { 'content-type': 'application/pdf', ...(await cookieOf(c)) } });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.json()).toMatchObject({ step: '已立案（调查取证）', mime: 'application/pdf' });
+    // The record opens for the case's own officers and for nobody outside its scope.
+    const fileUrl = `/api/penalties/${id}/attachments/${pdf.json().id}`;
+    const opened = await t.app.inject({ method: 'GET', url: fileUrl, headers: await cookieOf(c) });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toBe('%PDF-1.4 test');
+    expect((await (await t.as('clerk_rsj')).get(fileUrl)).status).toBe(404);
+    expect((await c.get(`/api/penalties/${id}/attachments/${randomUUID()}`)).status).toBe(404);
     const exe = await t.app.inject({ method: 'POST', url: `/api/penalties/${id}/attachments?fileName=x.exe`, payload: Buffer.from('MZ\x90\x00'), headers: { 'content-type': 'application/octet-stream', ...(await cookieOf(c)) } });
     expect(exe.statusCode).toBe(400);
 
