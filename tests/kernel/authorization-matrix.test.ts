@@ -52,6 +52,7 @@ const PUBLISHED: Record<string, string[]> = {
   '/api/public/annual-reports': ['annualReport'],
   '/api/public/annual-reports/:id': ['annualReport'],
   '/api/public/letters': ['letter'],
+  '/api/public/enforcement/decisions': ['penalty'], // 行政执法公示: decisions published under 第48条
 };
 
 /**
