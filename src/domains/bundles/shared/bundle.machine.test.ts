@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTransition, isTerminal, offeredEvents } from '../../../core/shared/machine';
-import { bundleMachine as m } from './bundle.machine';
+import { bundleMachine as m, FINISHED_PARTS } from './bundle.machine';
 
 // Stated independently of the machine. A person may only withdraw the whole 一件事 before any
 // department decides; every other move is derived from the child applications by the system.
@@ -50,9 +50,13 @@ describe('一件事 machine', () => {
     expect(checkTransition(m, 'nonsense', ctx('submitted'), all)).toEqual({ code: 'UNKNOWN_EVENT' });
   });
 
-  it('has no guards, confirms withdrawal, and ends in four terminal states', () => {
+  it('has no guards, asks on withdrawal what becomes of finished parts, and ends in four terminal states', () => {
     expect(Object.entries(m.events).filter(([, e]) => e.guard).map(([k]) => k)).toEqual([]);
-    expect(m.events.withdraw.confirm).toBe('撤回后各部门的申请一并终止，确认撤回？');
+    // The withdrawal dialog is the input form: with some departments finished it asks what becomes of their results.
+    const input = m.events.withdraw.input!;
+    expect(input.safeParse({}).success).toBe(true);
+    expect(input.safeParse({ finishedParts: FINISHED_PARTS[0] }).success).toBe(true);
+    expect(input.safeParse({ finishedParts: 'whatever' }).success).toBe(false);
     expect(Object.keys(m.states).filter((s) => isTerminal(m, s)).sort()).toEqual(['completed', 'failed', 'partial', 'withdrawn']);
   });
 

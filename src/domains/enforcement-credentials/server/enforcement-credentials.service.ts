@@ -150,8 +150,16 @@ export async function nextNumber(tx: Tx, kernel: Kernel, divisionCode: string, k
   return `${divisionCode.slice(0, 6)}${kind === 'enforcement' ? '1' : '2'}${String(seq).padStart(5, '0')}`;
 }
 
-/** Validity: from the day of issue through the day before the same date N years later. */
-export const validToOf = (issuedOn: string, years: number) => addDays(`${Number(issuedOn.slice(0, 4)) + years}${issuedOn.slice(4)}`, -1);
+/**
+ * Validity: from the day of issue through the day before the same date N years later. A card issued on
+ * 29 February reaches a year without one: its anniversary is 1 March, so it runs through 28 February.
+ */
+export function validToOf(issuedOn: string, years: number): string {
+  const y = Number(issuedOn.slice(0, 4)) + years;
+  const md = issuedOn.slice(4);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return addDays(md === '-02-29' && !leap ? `${y}-03-01` : `${y}${md}`, -1);
+}
 
 export async function onApplicationTransition(tx: Tx, ctx: TransitionContext) {
   if (ctx.event !== 'issue') return;
