@@ -57,7 +57,10 @@ const MEASURES: PartTemplate = {
         { key: 'disputes.litigation', clauses: ['参加行政应诉案件{litigation.received}件', '结案{litigation.closed}件', '正在审理案件{litigation.pending}件', '行政机关负责人出庭应诉率{litigation.headAppearanceRate}', '败诉率{litigation.lossRate}'] },
         // The seeds' wording: "全区13个乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷5299件". 万人调解率 is not
         // printed: the report prints a rate as a percentage, and a per-10,000 figure would need a unit of its own.
-        { key: 'disputes.mediation', clauses: ['全{subjectScope}各乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷{mediation.received}件', '调解成功{mediation.resolved}件', '调解成功率{mediation.successRate}', '经人民法院司法确认调解协议{mediation.judiciallyConfirmed}件'] },
+        { key: 'disputes.mediation', clauses: ['全{subjectScope}各乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷{mediation.received}件', '经人民法院司法确认调解协议{mediation.judiciallyConfirmed}件'] },
+        // 调解成功率's base is the disputes whose mediation ended, not all received: its own sentence, base first,
+        // so a reader (and the checker) divides by the right count.
+        { key: 'disputes.mediationSuccess', clauses: ['调解终结{mediation.concluded}件', '其中调解成功{mediation.resolved}件', '调解成功率{mediation.successRate}'] },
         { key: 'disputes.legalAdvisers', clauses: ['{legalAdvisers.count}名村（居）法律顾问为咨询群众提供专业法律意见{legalAdvisers.opinions}条', '起草法律文书{legalAdvisers.documents}件', '开展法制讲座{legalAdvisers.lectures}场次', '参与调解矛盾纠纷{legalAdvisers.mediations}件', '参加诉讼活动{legalAdvisers.litigation}次', '提供现场法律服务{legalAdvisers.onSite}次', '为村（居）重大事项提供法律意见{legalAdvisers.majorMatters}条'] },
         { key: 'disputes.penalties', clauses: ['行政处罚案件{enforcement.penalties}件', '涉企行政检查{enforcement.inspections}次', '重大执法决定法制审核{enforcement.legalReviewed}件', '执法决定按时公示率{enforcement.publishedOnTimeRate}'] },
         { key: 'disputes.enforcement', clauses: ['抽查行政执法案卷{caseFileReview.reviewed}本', '发现并整改问题{caseFileReview.problemsFixed}个'] },

@@ -52,8 +52,9 @@ export async function seedBenefitsDemo(kernel: Kernel) {
   const s = settingsOf(kernel);
   const county = siteDivisionCode(kernel);
   const today = kernel.today();
-  const year = Number(today.slice(0, 4));
   const scanDay = addDays(today, -30);
+  // The policies' year is the scan's: early in January the scan still falls in the year before.
+  const year = Number(scanDay.slice(0, 4));
   const asOf = addDays(scanDay, -5);
   const r = prng(20261207);
 
@@ -111,6 +112,7 @@ export async function seedBenefitsDemo(kernel: Kernel) {
   await kernel.db.tx(async (tx) => {
     const t = repo.resultsTable;
     const { rows } = await repo.resultViews(tx, and(eq(t.scanId, scanId), eq(t.outcome, 'eligible')), 100_000);
+    if (!rows.length) return; // nothing was granted: no batch to pay
     let i = 0;
     for (const row of rows) {
       // About one in eight has not confirmed its account yet: those become 应享未享 after the period.

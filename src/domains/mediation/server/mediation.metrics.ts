@@ -19,6 +19,7 @@ const countMetric = (key: string, label: string, definition: string, where: (q: 
 
 export const mediationMetrics = [
   countMetric('mediation.received', '排查化解矛盾纠纷', '统计期内人民调解组织受理（登记）的矛盾纠纷件数，按受理日期统计；含来自12345热线、法院委派和司法局的纠纷。', repo.receivedWhere, disputes.receivedOn),
+  countMetric('mediation.concluded', '调解终结', '统计期内调解终结的纠纷件数（达成协议与调解不成之和），按终结日期统计；调解成功率的分母。', repo.concludedWhere, disputes.endedOn),
   countMetric('mediation.resolved', '调解成功', '统计期内达成人民调解协议的纠纷件数，按协议签订日期统计（人民调解法 第28–29条）。', repo.resolvedWhere, disputes.endedOn),
   defineMetric({
     key: 'mediation.successRate', label: '调解成功率', unit: 'rate',
