@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 pid=""
-cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; } || true; cd "$root"; rm -rf "$work"; }
 trap cleanup EXIT
 say() { printf -- '-- %s\n' "$*"; }
 
@@ -29,7 +29,8 @@ rm -rf src   # the image carries no sources: the compiled server must not read t
 
 db="zt_smoke_$$"
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db" >/dev/null
-trap 'cleanup; psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
+# Drop the database first, from a directory that still exists (cleanup removes the build tree we stand in).
+trap 'cd "$root"; [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null || true; cleanup' EXIT
 export NODE_ENV=production DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" DATA_DIR="$work/data" HOST=127.0.0.1 PORT=3390 LOG_LEVEL=warn
 
 say "production refuses the default secret"
