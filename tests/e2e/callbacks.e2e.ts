@@ -31,7 +31,10 @@ describe('回访 and QR posters in the browser', () => {
     // Every completed application is called back (the leader sets the sample to 100%).
     await apiAs('leader', [['PUT', '/api/callbacks/settings', { kind: 'application', samplePercent: 100, maxAttempts: 3, retryHours: 4, script: '您好，我是{回访单位}回访员，您在{承办单位}办理的“{事项}”（编号{编号}）已办结，想了解是否办成、是否满意。' }]]);
     const [items] = await apiAs('clerk_zwzx', [['GET', '/api/public/service-items?q=食品经营许可']]);
-    const [filed] = await apiAs('clerk_zwzx', [['POST', '/api/applications', { itemId: items[0].id, applicant: { kind: 'person', name: '回访测试', idNumber: '11010519491231002X', phone: '13912345678' } }]]);
+    // Every material of the guide handed in on paper: a required one can no longer be left out of a filing.
+    const [guide] = await apiAs<{ materials: { name: string }[] }>('clerk_zwzx', [['GET', `/api/public/catalog/${items[0].id}`]]);
+    const materials = guide.materials.map((m) => ({ name: m.name, provided: true }));
+    const [filed] = await apiAs('clerk_zwzx', [['POST', '/api/applications', { itemId: items[0].id, applicant: { kind: 'person', name: '回访测试', idNumber: '11010519491231002X', phone: '13912345678' }, materials }]]);
     await apiAs('clerk_scj', [['POST', `/api/applications/${filed.id}/accept`, {}]]);
     await apiAs('reviewer_scj', [['POST', `/api/applications/${filed.id}/approve`, {}]]);
     await apiAs('clerk_scj', [['POST', `/api/applications/${filed.id}/deliver`, { method: '窗口领取' }]]);
