@@ -1,7 +1,7 @@
 /**
  * The kernel's face (DESIGN §4.9), checked by reading the source, not by a linter:
- *   (a) a domain imports the kernel's server side only through src/core/server/index.ts (its tests may
- *       also import the factories of src/core/server/testing.ts)
+ *   (a) a domain imports the kernel's server side only through src/core/server/index.ts, its tests
+ *       included (the factories of src/core/server/testing.ts are on the face)
  *       (src/core/shared/* and src/core/web/* it may import directly);
  *   (b) a domain imports another domain only through that domain's public*.ts;
  *   (c) no domain's source names a table another domain owns (declared in its defineDomain `tables`),
@@ -23,7 +23,6 @@ const DOMAINS = join(ROOT, 'src/domains');
 const CORE = join(ROOT, 'src/core');
 const CORE_SERVER = join(CORE, 'server');
 const FACE = join(CORE_SERVER, 'index.ts');
-const TEST_FACE = join(CORE_SERVER, 'testing.ts');
 
 const rel = (f: string) => relative(ROOT, f).split(sep).join('/');
 
@@ -108,9 +107,7 @@ describe('the kernel\'s face', () => {
     for (const f of domainFiles) {
       for (const r of moduleRefs(f)) {
         const inServer = r.target === CORE_SERVER || r.target.startsWith(CORE_SERVER + sep);
-        // The test face (factories) is for test files only.
-        const testFace = r.target === TEST_FACE && /\.test\.tsx?$/.test(f);
-        if (inServer && r.target !== FACE && r.target !== CORE_SERVER && !testFace) bad.push(`${rel(f)}:${r.line} imports '${r.spec}' — import it from core/server (index.ts)`);
+        if (inServer && r.target !== FACE && r.target !== CORE_SERVER) bad.push(`${rel(f)}:${r.line} imports '${r.spec}' — import it from core/server (index.ts)`);
       }
     }
     expect(bad, bad.join('\n')).toEqual([]);

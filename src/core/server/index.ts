@@ -62,3 +62,6 @@ export { deliverPending, notify } from './outbox';
 export {
   blankPara, bodyPara, centredPara, chineseDate, FONTS, gongwenDocx, LINE, PT, run, signaturePara, SIZE_2, SIZE_3, SIZE_4, titlePara,
 } from './documents/gongwen';
+
+// ---- factories for domain tests: one org, one staff member, one case in any state, through the real paths
+export { buildCase, buildOrg, buildStaff, FACTORY_PASSWORD, type BuildCaseOptions, type BuiltStaff } from './testing';

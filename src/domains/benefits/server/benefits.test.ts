@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, Client, type TestApp } from '../../../../tests/helpers/harness';
-import { buildStaff, type BuiltStaff } from '../../../core/server/testing';
+import { buildStaff, type BuiltStaff } from '../../../core/server';
 import { creditCodeFor } from '../shared/benefits.generate';
 import { DEMO_POLICIES } from '../shared/benefits.policies';
 

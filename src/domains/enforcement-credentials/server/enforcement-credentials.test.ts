@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { buildOrg, buildStaff } from '../../../core/server/testing';
+import { buildOrg, buildStaff } from '../../../core/server';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { credentialsValidOn, currentHolders } from '../public';
 import { runCredentialReminders } from './enforcement-credentials.service';

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, testClock, type TestApp } from '../../../../tests/helpers/harness';
-import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server/testing';
+import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 import type { OrgRow } from '../../../core/server';
 
 let t: TestApp;

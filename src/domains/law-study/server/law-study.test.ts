@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server/testing';
+import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 import { partThree, trainingHoursByPerson } from '../public';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server/testing';
+import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 
 let t: TestApp;
 let admin: BuiltStaff;

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
-import { buildCase, buildOrg, buildStaff, type BuiltStaff } from '../../../core/server/testing';
+import { buildCase, buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 
 let t: TestApp;
 let mediator: BuiltStaff; // 会兴村调委会 (village 411202006001)
