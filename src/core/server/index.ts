@@ -65,3 +65,7 @@ export {
 
 // ---- factories for domain tests: one org, one staff member, one case in any state, through the real paths
 export { buildCase, buildOrg, buildStaff, FACTORY_PASSWORD, type BuildCaseOptions, type BuiltStaff } from './testing';
+
+// ---- uploaded files: the storage interface, recognition by content, and one upload taken in -----------
+export { storageFor, storeUpload, type FileStorage } from './files/storage';
+export { DOCUMENT_KINDS, MEDIA_KINDS, sniff, zipEntryNames, type FileKind, type Sniffed } from './files/sniff';

@@ -14,9 +14,3 @@ export { materialKey } from './server/materials.service';
 export { APPLICATION_FACTS_SQL, applicationFacts, applicationOfCase, applicantOf, setApplicantIdLast4 } from './server/applications.reads';
 /** The open 补正 notice of an application in words (the lines ticked and the free text), or null. */
 export { correctionNotice } from './server/corrections.service';
-/**
- * The storage interface uploaded files go through (local folder, or an object store adapter): other
- * domains' attachments (enforcement's 全过程记录) use the same one rather than a second copy.
- */
-export { storageFor, type FileStorage } from './server/files.storage';
-export { sniff, type Sniffed } from './server/files.sniff';

@@ -36,7 +36,7 @@ export const applications = pgTable('applications', {
 }, (t) => [index('applications_item_idx').on(t.itemId), index('applications_channel_created_idx').on(t.channel, t.createdAt), index('applications_created_idx').on(t.createdAt)]);
 
 /**
- * An uploaded material. The bytes live behind the storage interface (files.storage.ts); this row is
+ * An uploaded material. The bytes live behind the kernel's storage interface (core/server/files/storage.ts); this row is
  * what was checked: the type sniffed from the content, the size and the SM3 digest. `ownerKey` is an
  * HMAC of the applicant's id number, so a later application of the same person or enterprise can reuse
  * the file (counter or online) without the id number being stored in clear.

@@ -5,10 +5,9 @@
  * inputs (kept on the timeline); the application's material list is updated with what came in.
  */
 import { AppError } from '../../../core/shared/errors';
-import { appendAudit, type Actor, type Kernel, lastEventInput, loadVisible, type TransitionContext, type Tx } from '../../../core/server';
+import { appendAudit, type Actor, type Kernel, lastEventInput, loadVisible, storageFor, type TransitionContext, type Tx } from '../../../core/server';
 import * as repo from './applications.repository';
 import { materialKey } from './materials.service';
-import { storageFor } from './files.storage';
 
 export type CorrectionRequestInput = { materials?: string[]; missing?: string };
 export type CorrectionItem = { name: string; fileId?: string | null; paper?: boolean };

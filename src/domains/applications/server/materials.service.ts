@@ -1,5 +1,5 @@
 /**
- * Materials (申请材料) uploaded for applications: checked by content (files.sniff.ts) and size, stored
+ * Materials (申请材料) uploaded for applications: checked by content (the kernel's files/sniff.ts) and size, stored
  * behind the storage interface, owned by the applicant (an HMAC of the id number, so the same person or
  * enterprise finds them again at the counter or online) and reusable in later applications. Other
  * sources of materials — e-licences issued earlier, shared department data — plug in as providers.
@@ -8,12 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber } from '../../../core/shared/ids';
-import { type Actor, can, domainConfig, type Kernel, sm3, tenancy, type Tx } from '../../../core/server';
+import { type Actor, can, DOCUMENT_KINDS, domainConfig, type Kernel, storageFor, storeUpload, tenancy, type Tx } from '../../../core/server';
 import { applicationsSettings } from './applications.config';
 import * as repo from './applications.repository';
 import * as catalog from '../../catalog/public';
-import { storageFor } from './files.storage';
-import { ACCEPTED_LABEL, sniff } from './files.sniff';
 
 /** Upload limit in MB (UPLOAD_MAX_MB, default 20): a scanned licence or a phone photo fits easily. */
 export const uploadMaxBytes = (kernel: Kernel) => domainConfig(kernel, applicationsSettings).UPLOAD_MAX_MB * 1024 * 1024;
@@ -50,19 +48,12 @@ export const fileView = (f: repo.FileRow) => ({
 
 export async function upload(tx: Tx, kernel: Kernel, actor: Actor, q: { materialName: string; fileName: string; idNumber?: string }, body: Buffer) {
   const owner = await ownerOf(tx, kernel, actor, q.idNumber);
-  const max = uploadMaxBytes(kernel);
-  if (body.length === 0) throw new AppError('VALIDATION', '文件为空，请重新选择', { fields: [{ path: 'file', message: '文件：为空' }] });
-  if (body.length > max) throw new AppError('PAYLOAD_TOO_LARGE', `文件大小${(body.length / 1048576).toFixed(1)}MB，超过上限${max / 1048576}MB，请压缩后重新上传`);
-  const type = sniff(body);
-  if (!type) throw new AppError('VALIDATION', `文件类型不支持：只接受${ACCEPTED_LABEL}文件（按文件内容识别，修改扩展名无效）`, { fields: [{ path: 'file', message: `文件：不是${ACCEPTED_LABEL}文件` }] });
-  const digest = sm3(body);
+  // Materials are documents only: PDF, JPG, PNG or OFD, recognised by content and stored content-addressed.
+  const f = await storeUpload(kernel, body, { maxBytes: uploadMaxBytes(kernel), accept: DOCUMENT_KINDS, acceptLabel: 'PDF、JPG、PNG或OFD文件' });
   const at = kernel.now();
-  // Content-addressed: the same scan uploaded twice is stored once.
-  const storageKey = `${at.toISOString().slice(0, 7)}/${digest}.${type.kind}`;
-  await storageFor(kernel.config.dataDir).put(storageKey, body);
   const row = {
-    id: randomUUID(), ownerKey: owner.key, uploadedBy: actor.id, materialName: q.materialName, fileName: q.fileName, mime: type.mime, kind: type.kind,
-    size: body.length, digest, storageKey, divisionCode: actor.divisionCode, createdAt: at,
+    id: randomUUID(), ownerKey: owner.key, uploadedBy: actor.id, materialName: q.materialName, fileName: q.fileName, mime: f.mime, kind: f.kind,
+    size: f.size, digest: f.digest, storageKey: f.storageKey, divisionCode: actor.divisionCode, createdAt: at,
   };
   await repo.insertFile(tx, row);
   return fileView(row);

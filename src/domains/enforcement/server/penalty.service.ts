@@ -8,10 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { checkCreditCode } from '../../../core/shared/ids';
 import {
-  type Actor, appendAudit, can, type CaseRow, createCase, linkCases, listClocks, loadVisible, mergeCaseData, scopeWhere, siteDivisionCode, sm3, tenancy,
-  type Kernel, type TransitionContext, type Tx,
+  type Actor, appendAudit, can, type CaseRow, createCase, linkCases, listClocks, loadVisible, mergeCaseData, scopeWhere, siteDivisionCode, tenancy,
+  type Kernel, type TransitionContext, type Tx, DOCUMENT_KINDS, MEDIA_KINDS, storageFor, storeUpload,
 } from '../../../core/server';
-import { sniff, storageFor } from '../../applications/public';
 import { PenaltyInput, REVIEW_GROUNDS } from '../shared/penalty.machine';
 import { PARTY_KIND_LABELS, PUBLICATION_KIND_LABELS } from '../shared/enforcement.labels';
 import { actingOrg, anonymise, field, settingsOf } from './enforcement.common';
@@ -199,30 +198,16 @@ export async function listReviewers(tx: Tx, actor: Actor) {
     .map((r) => ({ userId: r.userId, name: r.name, certificateNo: r.certificateNo, orgId: r.orgId }));
 }
 
-// ---- 全过程记录: attachments through the shared storage interface ----
-const MEDIA: [number[], number, string, string][] = [
-  [[0x66, 0x74, 0x79, 0x70], 4, 'video/mp4', 'mp4'], // ....ftyp
-  [[0x49, 0x44, 0x33], 0, 'audio/mpeg', 'mp3'], // ID3
-  [[0x52, 0x49, 0x46, 0x46], 0, 'audio/wav', 'wav'], // RIFF (WAVE / AVI)
-];
-function mediaType(b: Buffer): { mime: string; ext: string } | null {
-  const s = sniff(b);
-  if (s) return { mime: s.mime, ext: s.kind };
-  for (const [magic, at, mime, ext] of MEDIA) if (magic.every((x, k) => b[at + k] === x)) return { mime, ext };
-  return null;
-}
+// ---- 全过程记录: documents, photos, audio and video through the kernel's storage interface ----
 export async function attach(tx: Tx, kernel: Kernel, actor: Actor, id: string, fileName: string, body: Buffer) {
   const row = await loadVisible(tx, actor, id, 'penalty');
   if (!can(actor, 'penalty.handle', row) && !can(actor, 'penalty.review', row)) throw new AppError('FORBIDDEN', '您没有为本案上传记录的权限');
-  const max = settingsOf(kernel).ENFORCEMENT_ATTACHMENT_MAX_MB * 1024 * 1024;
-  if (body.length === 0) throw field('file', '文件为空，请重新选择');
-  if (body.length > max) throw new AppError('PAYLOAD_TOO_LARGE', `文件大小${(body.length / 1048576).toFixed(1)}MB，超过上限${max / 1048576}MB`);
-  const type = mediaType(body);
-  if (!type) throw field('file', '文件类型不支持：只接受PDF、JPG、PNG、OFD文书和照片，MP4视频，MP3、WAV录音（按文件内容识别）');
-  const storageKey = `enforcement/${kernel.now().toISOString().slice(0, 7)}/${sm3(body)}.${type.ext}`;
-  await storageFor(kernel.config.dataDir).put(storageKey, body);
+  const f = await storeUpload(kernel, body, {
+    prefix: 'enforcement', maxBytes: settingsOf(kernel).ENFORCEMENT_ATTACHMENT_MAX_MB * 1024 * 1024, accept: [...DOCUMENT_KINDS, ...MEDIA_KINDS],
+    acceptLabel: 'PDF、JPG、PNG、OFD文书和照片，MP4视频，MP3、WAV录音',
+  });
   const label = kernel.caseTypes.get('penalty')!.machine.states[row.state]?.label ?? row.state;
-  const a = { id: randomUUID(), caseId: id, step: label, fileName: fileName.slice(0, 200), mime: type.mime, size: body.length, storageKey, uploadedBy: actor.name, orgId: row.orgId, divisionCode: row.divisionCode, createdAt: kernel.now() };
+  const a = { id: randomUUID(), caseId: id, step: label, fileName: fileName.slice(0, 200), mime: f.mime, size: f.size, storageKey: f.storageKey, uploadedBy: actor.name, orgId: row.orgId, divisionCode: row.divisionCode, createdAt: kernel.now() };
   await repo.insertAttachment(tx, a);
   return { id: a.id, step: a.step, fileName: a.fileName, mime: a.mime, size: a.size, uploadedBy: a.uploadedBy, createdAt: a.createdAt.toISOString() };
 }

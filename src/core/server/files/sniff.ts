@@ -1,9 +1,14 @@
 /**
  * What a file is, from its first bytes rather than its name: a renamed .exe must not pass as a .pdf.
- * Accepted for materials: PDF, JPEG, PNG, and OFD (GB/T 33190-2016, the national layout format, a zip
- * package whose root holds OFD.xml). Other zips (docx, plain archives) are refused.
+ * Documents: PDF, JPEG, PNG, and OFD (GB/T 33190-2016, the national layout format, a zip package whose
+ * root holds OFD.xml); other zips (docx, plain archives) are refused. Media, for records that keep them
+ * (行政执法 全过程记录): MP4 video and MP3/WAV audio.
  */
-export type Sniffed = { kind: 'pdf' | 'jpeg' | 'png' | 'ofd'; mime: string; label: string };
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'ofd' | 'mp4' | 'mp3' | 'wav';
+export type Sniffed = { kind: FileKind; mime: string; label: string };
+
+export const DOCUMENT_KINDS: readonly FileKind[] = ['pdf', 'jpeg', 'png', 'ofd'];
+export const MEDIA_KINDS: readonly FileKind[] = ['mp4', 'mp3', 'wav'];
 
 const starts = (b: Buffer, sig: number[]) => b.length >= sig.length && sig.every((x, i) => b[i] === x);
 
@@ -36,6 +41,9 @@ export function sniff(b: Buffer): Sniffed | null {
     const names = zipEntryNames(b);
     if (names?.some((n) => n === 'OFD.xml' || n === 'ofd.xml')) return { kind: 'ofd', mime: 'application/ofd', label: 'OFD版式文件' };
   }
+  if (b.length >= 8 && b.subarray(4, 8).toString('latin1') === 'ftyp') return { kind: 'mp4', mime: 'video/mp4', label: 'MP4视频' };
+  if (starts(b, [0x49, 0x44, 0x33])) return { kind: 'mp3', mime: 'audio/mpeg', label: 'MP3录音' }; // ID3
+  if (starts(b, [0x52, 0x49, 0x46, 0x46]) && b.length >= 12 && b.subarray(8, 12).toString('latin1') === 'WAVE') return { kind: 'wav', mime: 'audio/wav', label: 'WAV录音' };
   return null;
 }
 
