@@ -1,11 +1,10 @@
 /** What an operator and a load balancer see of a process's life: readiness, the starting page, secrets refused. */
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_SECRET, loadConfig } from '../../src/core/server/config';
 import { buildApp } from '../../src/app/server/app';
 import { startup, type Startup } from '../../src/app/server/startup';
 import { redactUrl } from '../../src/app/server/security';
-import { MIGRATIONS_DIR } from '../../src/core/server/paths';
+import { migrationFiles } from '../../src/core/server/db/migrate';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
 let t: TestApp;
@@ -82,7 +81,7 @@ describe('readiness and the starting page', () => {
       expect(r.json().reasons[0]).toMatch(/^有 1 个数据库迁移尚未执行（\d+_.*\.sql…），请先运行 zhengtong migrate$/);
     } finally {
       // Re-record the row as migrate would: the file's tables are all there.
-      const last = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort().at(-1)!;
+      const last = migrationFiles().at(-1)!;
       await t.kernel.db.exec(`INSERT INTO schema_migrations (name) VALUES ('${last}') ON CONFLICT DO NOTHING`);
     }
   });

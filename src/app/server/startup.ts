@@ -4,13 +4,12 @@
  * then `stopping` once SIGTERM arrives. /api/health says the process is alive; /api/ready says it should
  * get traffic: database reachable, every migration applied, and serving.
  */
-import { readdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { Kernel } from '../../core/server/kernel';
-import { MIGRATIONS_DIR } from '../../core/server/paths';
+import { migrationFiles } from '../../core/server/db/migrate';
 
 export type Startup = { phase: 'starting' | 'serving' | 'stopping'; done: number; total: number; step: string; inFlight: number };
 
@@ -32,12 +31,16 @@ export async function quiesce(s: Startup, quietMs = 300, pollMs = 50): Promise<v
 
 const percent = (s: Startup) => (s.total ? Math.floor((s.done / s.total) * 100) : 0);
 
-/** Migration files not yet recorded as applied (a replica started on an older schema must not get traffic). */
+/**
+ * Migration files not yet recorded as applied (a replica started on an older schema must not get traffic).
+ * The files ship with this build and cannot change while it runs: listed once, not on every probe.
+ */
+let shipped: string[] | null = null;
 export async function pendingMigrations(kernel: Kernel): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+  const files = (shipped ??= migrationFiles());
   const rows = await kernel.db.tx(async (tx) => (await tx.execute(sql`SELECT name FROM schema_migrations`)) as unknown as { rows: { name: string }[] });
   const applied = new Set(rows.rows.map((r) => r.name));
-  return files.filter((f) => !applied.has(f)).sort();
+  return files.filter((f) => !applied.has(f));
 }
 
 function progressPage(s: Startup): string {

@@ -12,8 +12,11 @@ import { MIGRATIONS_DIR } from '../paths';
 export { MIGRATIONS_DIR };
 const LOCK_KEY = 7364021; // arbitrary, fixed: "zhengtong migrations"
 
+/** The migration files in the order they apply (the timestamp prefix is the order). */
+export const migrationFiles = (dir = MIGRATIONS_DIR) => readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = migrationFiles(dir);
   return db.tx(async (tx) => {
     if (db.engine === 'postgres') await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
     await tx.execute(sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
