@@ -193,12 +193,11 @@ export async function listExams(tx: Tx, kernel: Kernel, actor: Actor) {
   const me = actor.kind === 'staff' && actor.id ? await officialOf(tx, kernel, actor) : null;
   const mineList = me ? (await repo.listExams(tx, sql`true`)).filter((e) => covers(e.divisionCode, me.divisionCode)) : [];
   const all = new Map([...scoped, ...mineList].map((e) => [e.id, e]));
-  const out = [];
-  for (const e of [...all.values()].sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())) {
-    const mine = me && covers(e.divisionCode, me.divisionCode) ? mineOf(e, await repo.attemptsOf(tx, e.id, me.id), now) : null;
-    out.push(examView(e, mine));
-  }
-  return out;
+  // The reader's attempts at every exam in one read, not one per exam.
+  const myAttempts = new Map<string, AttemptRow[]>();
+  if (me) for (const a of (await repo.attemptsOfOfficial(tx, me.id)).sort((x, y) => x.attemptNo - y.attemptNo)) myAttempts.set(a.examId, [...(myAttempts.get(a.examId) ?? []), a]);
+  return [...all.values()].sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())
+    .map((e) => examView(e, me && covers(e.divisionCode, me.divisionCode) ? mineOf(e, myAttempts.get(e.id) ?? [], now) : null));
 }
 
 const shuffled = <T>(xs: T[]) => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
@@ -379,7 +378,7 @@ export async function resultsOf(tx: Tx, kernel: Kernel, officialId: string, year
   const list = (await repo.attemptsOfOfficial(tx, officialId)).filter((a) => finished(a, now));
   const out: { examId: string; title: string; best: number; totalPoints: number; passed: boolean }[] = [];
   for (const examId of new Set(list.map((a) => a.examId))) {
-    const e = (await repo.getExam(tx, examId))!;
+    const e = (await examOf(tx, kernel, examId))!;
     if (Number(new Intl.DateTimeFormat('en', { timeZone: kernel.tz, year: 'numeric' }).format(e.opensAt)) !== year) continue;
     const best = Math.max(...list.filter((a) => a.examId === examId).map((a) => a.score));
     out.push({ examId, title: e.title, best, totalPoints: e.totalPoints, passed: passed(e, best) });
