@@ -76,7 +76,7 @@ const questionRow = (v: QuestionInput, k: { divisionCode: string; orgId: string 
 });
 export async function addQuestion(tx: Tx, kernel: Kernel, actor: Actor, input: QuestionInput) {
   const k = keeperDivision(actor);
-  const row = questionRow({ ...input, answer: normalize(input.type, input.answer) }, k, kernel.now());
+  const row = questionRow(input, k, kernel.now());
   await repo.insertQuestions(tx, [row]);
   bankChanged(kernel, k.divisionCode);
   return { id: row.id };
@@ -128,7 +128,7 @@ export async function importBank(tx: Tx, kernel: Kernel, actor: Actor, buf: Buff
     if (messages.length) errors.push({ row: n, messages });
   });
   const taken = await repo.stemsTaken(tx, k.divisionCode, rows.map((r) => r.stem));
-  for (const r of rows) if (taken.has(r.stem)) errors.push({ row: [...seen.entries()].find(([s]) => s === r.stem)![1], messages: ['题库中已有相同题干的试题'] });
+  for (const r of rows) if (taken.has(r.stem)) errors.push({ row: seen.get(r.stem)!, messages: ['题库中已有相同题干的试题'] });
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     throw new AppError('VALIDATION', `导入文件有${errors.length}行存在错误，未导入任何试题，请修改后重新导入`, { rows: errors });
