@@ -16,7 +16,7 @@ export type { KernelConfig } from './contract';
 export { tzLiteral, tzSql } from './tz';
 export { publicSite, siteDivisionCode } from './site';
 export { defineJob, enqueue } from './jobs';
-export { computeBreakdown, computeMetric, defineMetric, metricRecords } from './metrics';
+export { computeBreakdown, computeMetric, defineMetric, metricRecords, recordCountMetric } from './metrics';
 
 // ---- database: the transaction type and the kernel's shared tables with their row types -----------
 export type { Database, Tx } from './db/db';

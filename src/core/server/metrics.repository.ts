@@ -10,3 +10,9 @@ export async function recordSetPage(tx: Tx, rs: RecordSet, where: SQL | undefine
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(rs.table).where(cond);
   return { rows: rows as Record<string, unknown>[], total: n };
 }
+
+/** How many rows of a record set a figure's condition selects (no reader scope: the figure's own count). */
+export async function recordSetCount(tx: Tx, rs: RecordSet, where: SQL | undefined) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(rs.table).where(where);
+  return n;
+}

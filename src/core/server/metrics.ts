@@ -8,14 +8,27 @@ import { and, type SQL } from 'drizzle-orm';
 import type { MetricResult } from '../shared/schemas';
 import type { Tx } from './db/db';
 import type { Actor } from './actor';
-import type { Breakdown, Kernel, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope } from './contract';
+import type { Breakdown, Kernel, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope, RecordSet } from './contract';
 import * as caseRepo from './cases/case.repository';
-import { recordSetPage } from './metrics.repository';
+import { recordSetCount, recordSetPage } from './metrics.repository';
 import { CASE_VISIBLE, scopeWhere } from './access/scope';
 
 export type { Breakdown, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope } from './contract';
 
 export const defineMetric = (m: MetricDefinitionWithBreakdown) => m;
+
+/**
+ * A count over a registry that is not a case: the figure is the number of rows its record set selects, so
+ * the rows a reader opens are exactly the units counted. `recordSet` may be a function of the kernel when a
+ * setting decides what counts (e.g. whether unconfirmed work logs count).
+ */
+export const recordCountMetric = (m: { key: string; label: string; definition: string; recordSet: RecordSet | ((kernel: Kernel) => RecordSet) }) => {
+  const rsOf = (k: Kernel) => (typeof m.recordSet === 'function' ? m.recordSet(k) : m.recordSet);
+  return defineMetric({
+    key: m.key, label: m.label, unit: 'count', definition: m.definition, recordSet: m.recordSet,
+    compute: async (tx, k, q) => { const rs = rsOf(k); return { numerator: await recordSetCount(tx, rs, rs.where(q, 'numerator')), denominator: null }; },
+  });
+};
 
 /** A breakdown through the metric's grouped query when it has one, else one query per key. */
 export async function computeBreakdown(tx: Tx, kernel: Kernel, key: string, q: MetricScope, by: Breakdown, keys: { key: string; scope: MetricScope }[]) {

@@ -27,34 +27,47 @@ const keeperWhere = (actor: Actor) => scopeWhere(actor, 'lawStudy.manage', { div
 // Questions and exams have no edit path (a wrong question is replaced, not changed), so their rows are
 // immutable and safe to keep in each app process; the bank's index (what a paper is drawn from) is kept
 // for a few seconds per division and dropped by this process's own imports. Several app processes may
-// each hold one: a question added elsewhere becomes drawable here within BANK_INDEX_TTL_MS.
+// each hold one: a question added elsewhere becomes drawable here within BANK_INDEX_TTL_MS, and a paper
+// the cached index cannot fill is drawn again from a fresh read before "题库试题不足" is answered.
+// The caches belong to the kernel (its database), not to the module: two kernels in one process (the
+// bench's PGlite and PostgreSQL peers, tests) share no rows.
 const BANK_INDEX_TTL_MS = 15_000;
-const questionCache = new Map<string, QuestionRow>();
-const examCache = new Map<string, ExamRow>();
-const indexCache = new Map<string, { at: number; rows: { id: string; type: string; topic: string }[] }>();
-async function questionsOf(tx: Tx, ids: string[]) {
-  const missing = ids.filter((id) => !questionCache.has(id));
-  if (missing.length) {
-    if (questionCache.size > 50_000) questionCache.clear();
-    for (const q of await repo.questionsByIds(tx, missing)) questionCache.set(q.id, q);
-  }
-  return new Map(ids.map((id) => [id, questionCache.get(id)!]));
+type BankIndex = { id: string; type: string; topic: string }[];
+type Caches = { questions: Map<string, QuestionRow>; exams: Map<string, ExamRow>; index: Map<string, { at: number; rows: BankIndex }> };
+const cachesByKernel = new WeakMap<Kernel, Caches>();
+function caches(kernel: Kernel) {
+  let c = cachesByKernel.get(kernel);
+  if (!c) cachesByKernel.set(kernel, (c = { questions: new Map(), exams: new Map(), index: new Map() }));
+  return c;
 }
-async function examOf(tx: Tx, id: string) {
-  const hit = examCache.get(id);
+async function questionsOf(tx: Tx, kernel: Kernel, ids: string[]) {
+  const cache = caches(kernel).questions;
+  const missing = ids.filter((id) => !cache.has(id));
+  if (missing.length) {
+    if (cache.size > 50_000) cache.clear();
+    for (const q of await repo.questionsByIds(tx, missing)) cache.set(q.id, q);
+  }
+  return new Map(ids.map((id) => [id, cache.get(id)!]));
+}
+async function examOf(tx: Tx, kernel: Kernel, id: string) {
+  const cache = caches(kernel).exams;
+  const hit = cache.get(id);
   if (hit) return hit;
   const e = await repo.getExam(tx, id);
-  if (e) { if (examCache.size > 1000) examCache.clear(); examCache.set(id, e); }
+  if (e) { if (cache.size > 1000) cache.clear(); cache.set(id, e); }
   return e;
 }
-async function bankIndexOf(tx: Tx, kernel: Kernel, divisionCode: string) {
-  const hit = indexCache.get(divisionCode);
+/** The bank's index of a division, from this process's cache unless `fresh` or older than BANK_INDEX_TTL_MS. */
+async function bankIndexOf(tx: Tx, kernel: Kernel, divisionCode: string, fresh = false): Promise<{ rows: BankIndex; cached: boolean }> {
+  const cache = caches(kernel).index;
+  const hit = cache.get(divisionCode);
   const now = Date.now();
-  if (hit && now - hit.at < BANK_INDEX_TTL_MS) return hit.rows;
+  if (!fresh && hit && now - hit.at < BANK_INDEX_TTL_MS) return { rows: hit.rows, cached: true };
   const rows = await repo.bankIndex(tx, divisionCode);
-  indexCache.set(divisionCode, { at: now, rows });
-  return rows;
+  cache.set(divisionCode, { at: now, rows });
+  return { rows, cached: false };
 }
+const bankChanged = (kernel: Kernel, divisionCode: string) => caches(kernel).index.delete(divisionCode);
 
 // ---- bank ----
 const normalize = (type: string, a: string) => (type === 'judge' ? ({ 对: 'T', 错: 'F', 正确: 'T', 错误: 'F', '√': 'T', '×': 'F' } as Record<string, string>)[a] ?? a.toUpperCase() : [...a.toUpperCase().replace(/[^A-H]/g, '')].sort().join(''));
@@ -63,9 +76,9 @@ const questionRow = (v: QuestionInput, k: { divisionCode: string; orgId: string 
 });
 export async function addQuestion(tx: Tx, kernel: Kernel, actor: Actor, input: QuestionInput) {
   const k = keeperDivision(actor);
-  const row = questionRow({ ...input, answer: normalize(input.type, input.answer) }, k, kernel.now());
+  const row = questionRow(input, k, kernel.now());
   await repo.insertQuestions(tx, [row]);
-  indexCache.delete(k.divisionCode);
+  bankChanged(kernel, k.divisionCode);
   return { id: row.id };
 }
 export async function listBank(tx: Tx, actor: Actor) {
@@ -115,14 +128,14 @@ export async function importBank(tx: Tx, kernel: Kernel, actor: Actor, buf: Buff
     if (messages.length) errors.push({ row: n, messages });
   });
   const taken = await repo.stemsTaken(tx, k.divisionCode, rows.map((r) => r.stem));
-  for (const r of rows) if (taken.has(r.stem)) errors.push({ row: [...seen.entries()].find(([s]) => s === r.stem)![1], messages: ['题库中已有相同题干的试题'] });
+  for (const r of rows) if (taken.has(r.stem)) errors.push({ row: seen.get(r.stem)!, messages: ['题库中已有相同题干的试题'] });
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     throw new AppError('VALIDATION', `导入文件有${errors.length}行存在错误，未导入任何试题，请修改后重新导入`, { rows: errors });
   }
   if (!rows.length) throw new AppError('VALIDATION', '文件中没有试题', { rows: [] });
   await repo.insertQuestions(tx, rows);
-  indexCache.delete(k.divisionCode);
+  bankChanged(kernel, k.divisionCode);
   return { imported: rows.length };
 }
 export async function bankTemplate() {
@@ -147,8 +160,7 @@ function drawable(bank: { id: string; type: string; topic: string }[], blueprint
 export async function createExam(tx: Tx, kernel: Kernel, actor: Actor, input: ExamInput) {
   const k = keeperDivision(actor);
   const s = settingsOf(kernel);
-  indexCache.delete(k.divisionCode);
-  const problems = drawable(await bankIndexOf(tx, kernel, k.divisionCode), input.blueprint);
+  const problems = drawable((await bankIndexOf(tx, kernel, k.divisionCode, true)).rows, input.blueprint);
   if (problems.length) throw new AppError('GUARD_FAILED', `题库试题不足：${problems.join('；')}`);
   const id = randomUUID();
   await repo.insertExam(tx, {
@@ -181,12 +193,11 @@ export async function listExams(tx: Tx, kernel: Kernel, actor: Actor) {
   const me = actor.kind === 'staff' && actor.id ? await officialOf(tx, kernel, actor) : null;
   const mineList = me ? (await repo.listExams(tx, sql`true`)).filter((e) => covers(e.divisionCode, me.divisionCode)) : [];
   const all = new Map([...scoped, ...mineList].map((e) => [e.id, e]));
-  const out = [];
-  for (const e of [...all.values()].sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())) {
-    const mine = me && covers(e.divisionCode, me.divisionCode) ? mineOf(e, await repo.attemptsOf(tx, e.id, me.id), now) : null;
-    out.push(examView(e, mine));
-  }
-  return out;
+  // The reader's attempts at every exam in one read, not one per exam.
+  const myAttempts = new Map<string, AttemptRow[]>();
+  if (me) for (const a of (await repo.attemptsOfOfficial(tx, me.id)).sort((x, y) => x.attemptNo - y.attemptNo)) myAttempts.set(a.examId, [...(myAttempts.get(a.examId) ?? []), a]);
+  return [...all.values()].sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime())
+    .map((e) => examView(e, me && covers(e.divisionCode, me.divisionCode) ? mineOf(e, myAttempts.get(e.id) ?? [], now) : null));
 }
 
 const shuffled = <T>(xs: T[]) => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
@@ -201,6 +212,16 @@ export function drawPaper(bank: { id: string; type: string; topic: string }[], b
   }
   return ids;
 }
+/** A paper for `e` from the cached index; a shortage there (a question imported in another process) is checked against a fresh read. */
+async function drawFromBank(tx: Tx, kernel: Kernel, e: ExamRow) {
+  const index = await bankIndexOf(tx, kernel, e.divisionCode);
+  try {
+    return drawPaper(index.rows, e.blueprint);
+  } catch (err) {
+    if (!index.cached) throw err;
+    return drawPaper((await bankIndexOf(tx, kernel, e.divisionCode, true)).rows, e.blueprint);
+  }
+}
 /** The points of each position of a paper (papers are drawn line by line in blueprint order). */
 const pointsOf = (blueprint: BlueprintLine[]) => blueprint.flatMap((l) => Array.from({ length: l.count }, () => l.points));
 
@@ -211,7 +232,7 @@ const pointsOf = (blueprint: BlueprintLine[]) => blueprint.flatMap((l) => Array.
  */
 export async function startAttempt(tx: Tx, kernel: Kernel, actor: Actor, examId: string) {
   const me = await officialOf(tx, kernel, actor);
-  const e = await examOf(tx, examId);
+  const e = await examOf(tx, kernel, examId);
   if (!e || !covers(e.divisionCode, me.divisionCode)) throw new AppError('NOT_FOUND', '考试不存在');
   const now = kernel.now();
   const list = await repo.attemptsOf(tx, e.id, me.id);
@@ -220,7 +241,7 @@ export async function startAttempt(tx: Tx, kernel: Kernel, actor: Actor, examId:
   if (now < e.opensAt) throw new AppError('GUARD_FAILED', '考试尚未开始');
   if (now >= e.closesAt) throw new AppError('GUARD_FAILED', '考试已结束');
   if (list.length >= e.maxAttempts) throw new AppError('GUARD_FAILED', `可考次数（${e.maxAttempts}次）已用完`);
-  const ids = drawPaper(await bankIndexOf(tx, kernel, e.divisionCode), e.blueprint);
+  const ids = await drawFromBank(tx, kernel, e);
   const deadline = new Date(Math.min(now.getTime() + e.limitSeconds * 1000, e.closesAt.getTime()));
   const row: AttemptRow = {
     id: randomUUID(), examId: e.id, officialId: me.id, attemptNo: list.length + 1, startedAt: now, deadline, submittedAt: null,
@@ -235,13 +256,13 @@ async function ownAttempt(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const a = await repo.getAttempt(tx, id);
   // Only the taker opens an attempt: anyone else's is "not found".
   if (!a || a.officialId !== me.id) throw new AppError('NOT_FOUND');
-  const e = (await examOf(tx, a.examId))!;
+  const e = (await examOf(tx, kernel, a.examId))!;
   return { a, e };
 }
 export async function paper(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const { a, e } = await ownAttempt(tx, kernel, actor, id);
   const now = kernel.now();
-  const qs = await questionsOf(tx, a.questionIds);
+  const qs = await questionsOf(tx, kernel, a.questionIds);
   const points = pointsOf(e.blueprint);
   const done = finished(a, now);
   return {
@@ -252,8 +273,8 @@ export async function paper(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
     answers: a.answers,
   };
 }
-async function grade(tx: Tx, a: AttemptRow, e: ExamRow, answers: Record<string, string>) {
-  const keys = await questionsOf(tx, a.questionIds);
+async function grade(tx: Tx, kernel: Kernel, a: AttemptRow, e: ExamRow, answers: Record<string, string>) {
+  const keys = await questionsOf(tx, kernel, a.questionIds);
   const points = pointsOf(e.blueprint);
   const kept: Record<string, string> = {};
   const correct: Record<string, boolean> = {};
@@ -274,7 +295,7 @@ export async function saveAnswers(tx: Tx, kernel: Kernel, actor: Actor, id: stri
   const unknown = Object.keys(answers).filter((q) => !a.questionIds.includes(q));
   if (unknown.length) throw new AppError('VALIDATION', '作答包含不在本试卷中的试题');
   const now = kernel.now();
-  const g = await grade(tx, a, e, { ...a.answers, ...answers });
+  const g = await grade(tx, kernel, a, e, { ...a.answers, ...answers });
   if (!(await repo.saveAnswers(tx, a.id, now, g))) throw new AppError('STATE_CONFLICT', a.submittedAt ? '本次考试已交卷' : '考试时间已到，本次作答未计入');
   return { saved: Object.keys(g.answers).length };
 }
@@ -284,7 +305,7 @@ export async function submit(tx: Tx, kernel: Kernel, actor: Actor, id: string, a
   const now = kernel.now();
   let late = false;
   if (!a.submittedAt) {
-    const g = await grade(tx, a, e, { ...a.answers, ...(answers ?? {}) });
+    const g = await grade(tx, kernel, a, e, { ...a.answers, ...(answers ?? {}) });
     if (!(await repo.saveAnswers(tx, a.id, now, { ...g, submittedAt: now }))) { late = true; await repo.closeAttempt(tx, a.id, a.deadline); }
   }
   const after = (await repo.getAttempt(tx, a.id))!;
@@ -357,7 +378,7 @@ export async function resultsOf(tx: Tx, kernel: Kernel, officialId: string, year
   const list = (await repo.attemptsOfOfficial(tx, officialId)).filter((a) => finished(a, now));
   const out: { examId: string; title: string; best: number; totalPoints: number; passed: boolean }[] = [];
   for (const examId of new Set(list.map((a) => a.examId))) {
-    const e = (await repo.getExam(tx, examId))!;
+    const e = (await examOf(tx, kernel, examId))!;
     if (Number(new Intl.DateTimeFormat('en', { timeZone: kernel.tz, year: 'numeric' }).format(e.opensAt)) !== year) continue;
     const best = Math.max(...list.filter((a) => a.examId === examId).map((a) => a.score));
     out.push({ examId, title: e.title, best, totalPoints: e.totalPoints, passed: passed(e, best) });

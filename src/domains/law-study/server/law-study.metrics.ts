@@ -1,12 +1,14 @@
-/** 学法用法 figures (definitions in README.md); each opens its records through a record set. */
-import { defineMetric } from '../../../core/server';
+/**
+ * 学法用法 figures (definitions in README.md); each opens its records through a record set. Plain counts of
+ * a record set's rows are the kernel's recordCountMetric; 人次, rates and 述法 (distinct officials) compute their own.
+ */
+import { defineMetric, recordCountMetric } from '../../../core/server';
 import * as repo from './law-study.repository';
 
 export const lawStudyMetrics = [
-  defineMetric({
-    key: 'lawStudy.sessions', label: '组织学法', unit: 'count',
+  recordCountMetric({
+    key: 'lawStudy.sessions', label: '组织学法',
     definition: '统计期内登记的集中学法活动次数（中心组专题学法、政府常务会议学法、专题培训班、以案释法、法治讲座、法治党课；旁听庭审另计）。',
-    compute: async (tx, _k, q) => ({ numerator: await repo.countSessions(tx, repo.sessionsWhere(q, 'study')), denominator: null }),
     recordSet: repo.sessionRecordSet('study'),
   }),
   defineMetric({
@@ -15,10 +17,9 @@ export const lawStudyMetrics = [
     compute: async (tx, _k, q) => ({ numerator: await repo.personTimes(tx, repo.sessionsWhere(q, 'all')), denominator: null }),
     recordSet: repo.sessionRecordSet('all'),
   }),
-  defineMetric({
-    key: 'lawStudy.courtVisits', label: '旁听庭审', unit: 'count',
+  recordCountMetric({
+    key: 'lawStudy.courtVisits', label: '旁听庭审',
     definition: '统计期内组织旁听庭审活动的次数（每次登记一条，记法院和案号）。',
-    compute: async (tx, _k, q) => ({ numerator: await repo.countSessions(tx, repo.sessionsWhere(q, 'court')), denominator: null }),
     recordSet: repo.sessionRecordSet('court'),
   }),
   defineMetric({
@@ -45,10 +46,9 @@ export const lawStudyMetrics = [
     compute: async (tx, _k, q) => ({ numerator: await repo.countShufa(tx, q), denominator: null }),
     recordSet: repo.shufaRecordSet,
   }),
-  defineMetric({
-    key: 'ruleOfLawMeetings.count', label: '党委常委会、政府常务会议研究法治建设', unit: 'count',
+  recordCountMetric({
+    key: 'ruleOfLawMeetings.count', label: '党委常委会、政府常务会议研究法治建设',
     definition: '统计期内党委常委会会议、政府常务会议研究或决定法治建设事项的次数（依法治区委员会会议、述法会和第一责任人履职另行列示，不计入）。',
-    compute: async (tx, _k, q) => ({ numerator: await repo.countMeetings(tx, q), denominator: null }),
     recordSet: repo.meetingRecordSet,
   }),
 ];

@@ -130,7 +130,6 @@ export const sessionsWhere = (q: MetricScope, kinds: 'study' | 'court' | 'all') 
   inDivision(sessions.divisionCode, q.divisionCode), orgIs(sessions.orgId, q), between(sessions.heldOn, q),
   kinds === 'study' ? sql`${sessions.kind} <> 'courtVisit'` : kinds === 'court' ? eq(sessions.kind, 'courtVisit') : undefined,
 )!;
-export async function countSessions(tx: Tx, where: SQL) { const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessions).where(where); return r.n; }
 export async function personTimes(tx: Tx, where: SQL) {
   const [r] = await tx.select({ n: sql<number>`coalesce(sum(${sessions.otherAttendees} + (SELECT count(*) FROM ${attendance} WHERE ${attendance.sessionId} = ${sessions.id})), 0)::int` }).from(sessions).where(where);
   return r.n;
@@ -209,7 +208,6 @@ export const shufaRecordSet: RecordSet = {
   where: (q) => shufaWhere(q), orderBy: sql`${shufa.reportedOn} DESC, ${shufa.id}`,
 };
 const meetingsWhere = (q: MetricScope) => and(inDivision(meetings.divisionCode, q.divisionCode), orgIs(meetings.orgId, q), between(meetings.heldOn, q), inArray(meetings.kind, COUNTED_MEETING_KINDS))!;
-export async function countMeetings(tx: Tx, q: MetricScope) { const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(meetings).where(meetingsWhere(q)); return r.n; }
 export const meetingRecordSet: RecordSet = {
   table: meetings, scope: { division: meetings.divisionCode, org: meetings.orgId }, permission: 'lawStudy.read',
   columns: [

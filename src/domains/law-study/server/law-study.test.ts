@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
@@ -205,5 +206,20 @@ describe('学法用法', () => {
     expect(await metric(a, 'shufa.officials', q)).toEqual([1, null]);
     const p3 = await t.kernel.db.tx((tx) => partThree(tx, '411202', 2026));
     expect(p3).toMatchObject({ studiedCount: 2, committeeCount: 1, shufa: { officials: 1, written: 1, onsite: 0, ratings: { 好: 1 } } });
+  });
+
+  it('draws from a question another app process imported, though this process holds the bank index in its cache', async () => {
+    const a = await as(admin);
+    // Creating an exam reads the bank index (3 判断题) and keeps it in this process for a few seconds.
+    const x = (await ok(a, 'post', '/api/law-exams', { title: '缓存测试', opensAt: '2026-11-02T08:00:00+08:00', closesAt: '2026-11-09T18:00:00+08:00', blueprint: [{ type: 'judge', topic: null, count: 3, points: 10 }] })).id;
+    // Another process (WORKERS>1) imports a fourth 判断题 and creates an exam that needs all four.
+    const [e] = await t.kernel.db.query<{ org_id: string; division_code: string }>('SELECT org_id, division_code FROM law_exams WHERE id = $1', [x]);
+    await t.kernel.db.query(`INSERT INTO law_exam_questions (id, law, topic, type, stem, options, answer, explanation, active, org_id, division_code, created_at)
+      VALUES ($1, '行政复议法', '期限', 'judge', '复议期间行政行为原则上不停止执行。', '[]', 'T', NULL, true, $2, $3, now())`, [randomUUID(), e.org_id, e.division_code]);
+    const y = randomUUID();
+    await t.kernel.db.query(`INSERT INTO law_exams (id, title, opens_at, closes_at, limit_seconds, max_attempts, pass_mark, total_points, blueprint, org_id, division_code, created_by, created_at)
+      VALUES ($1, '另一进程的考试', '2026-11-02T00:00:00Z', '2026-11-09T10:00:00Z', 600, 1, 60, 40, '[{"type":"judge","topic":null,"count":4,"points":10}]', $2, $3, NULL, now())`, [y, e.org_id, e.division_code]);
+    const { attemptId } = await ok(await as(taker1), 'post', `/api/law-exams/${y}/start`);
+    expect((await ok(await as(taker1), 'get', `/api/law-exams/attempts/${attemptId}`)).questions).toHaveLength(4);
   });
 });

@@ -3,22 +3,20 @@
  * opening the work-log rows it sums. Only entries the village confirmed count unless
  * LEGAL_ADVISERS_COUNT_UNCONFIRMED says otherwise.
  */
-import { defineMetric } from '../../../core/server';
+import { recordCountMetric } from '../../../core/server';
 import { WORK_KINDS, WORK_KIND_KEYS } from '../shared/legal-advisers.labels';
 import * as repo from './legal-advisers.repository';
 import { settingsOf } from './legal-advisers.service';
 
 export const legalAdvisersMetrics = [
-  defineMetric({
-    key: 'legalAdvisers.count', label: '村（居）法律顾问', unit: 'count',
+  recordCountMetric({
+    key: 'legalAdvisers.count', label: '村（居）法律顾问',
     definition: '统计期内在本区划的村（社区）受聘（聘期与统计期有交叉）的法律顾问人数，一人受聘多个村（社区）的计1人。',
-    compute: async (tx, _k, q) => ({ numerator: await repo.countServing(tx, q), denominator: null }),
     recordSet: repo.adviserRecordSet,
   }),
-  ...WORK_KIND_KEYS.map((kind) => defineMetric({
-    key: WORK_KINDS[kind].metric, label: `法律顾问${WORK_KINDS[kind].title}`, unit: 'count',
+  ...WORK_KIND_KEYS.map((kind) => recordCountMetric({
+    key: WORK_KINDS[kind].metric, label: `法律顾问${WORK_KINDS[kind].title}`,
     definition: `统计期内村（居）法律顾问登记、经村（社区）确认的“${WORK_KINDS[kind].label}”工作记录数（每条记录为1${WORK_KINDS[kind].unit}），按服务日期统计；是否计入未确认记录见 LEGAL_ADVISERS_COUNT_UNCONFIRMED。`,
-    compute: async (tx, k, q) => ({ numerator: await repo.sumWork(tx, q, kind, settingsOf(k).LEGAL_ADVISERS_COUNT_UNCONFIRMED), denominator: null }),
     recordSet: (k) => repo.workRecordSet(kind, settingsOf(k).LEGAL_ADVISERS_COUNT_UNCONFIRMED),
   })),
 ];

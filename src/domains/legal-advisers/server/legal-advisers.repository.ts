@@ -48,10 +48,6 @@ export async function confirmLog(tx: Tx, id: string, by: { id: string | null; na
 export type Scope = { divisionCode: string; from: string; to: string };
 const counted = (q: Scope, kind: WorkKind, includeUnconfirmed: boolean) =>
   and(inDivision(workLogs.divisionCode, q.divisionCode), eq(workLogs.kind, kind), sql`${workLogs.servedOn} BETWEEN ${q.from}::date AND ${q.to}::date`, includeUnconfirmed ? undefined : sql`${workLogs.confirmedAt} IS NOT NULL`)!;
-export async function sumWork(tx: Tx, q: Scope, kind: WorkKind, includeUnconfirmed: boolean) {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(workLogs).where(counted(q, kind, includeUnconfirmed));
-  return r.n;
-}
 export const workRecordSet = (kind: WorkKind, includeUnconfirmed: boolean): RecordSet => ({
   table: workLogs,
   scope: logScope,
@@ -70,10 +66,6 @@ export const workRecordSet = (kind: WorkKind, includeUnconfirmed: boolean): Reco
 
 /** Advisers with an appointment in the division for some day of the period. */
 const servingIn = (q: Scope) => sql`EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.adviserId} = ${advisers.id} AND ${inDivision(appointments.divisionCode, q.divisionCode)} AND ${appointments.startOn} <= ${q.to}::date AND ${appointments.endOn} >= ${q.from}::date)`;
-export async function countServing(tx: Tx, q: Scope) {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(advisers).where(servingIn(q));
-  return r.n;
-}
 export const adviserRecordSet: RecordSet = {
   table: advisers,
   scope: adviserScope,

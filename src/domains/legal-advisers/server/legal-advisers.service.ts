@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import { divisionPrefix } from '../../../core/shared/division';
-import { type Actor, can, domainConfig, type Kernel, requirePermission, scopeWhere, siteDivisionCode, tenancy, type Tx } from '../../../core/server';
+import { type Actor, can, domainConfig, type Kernel, requirePermission, scopeWhere, tenancy, type Tx } from '../../../core/server';
 import { WORK_KINDS, type WorkKind } from '../shared/legal-advisers.labels';
 import { legalAdvisersSettings } from './legal-advisers.config';
 import * as repo from './legal-advisers.repository';
@@ -15,17 +15,18 @@ import * as repo from './legal-advisers.repository';
 export const settingsOf = (kernel: Kernel) => domainConfig(kernel, legalAdvisersSettings);
 const field = (path: string, message: string) => new AppError('VALIDATION', message, { fields: [{ path, message }] });
 
-async function bureauOf(tx: Tx, kernel: Kernel, actor: Actor) {
+/** The justice bureau (org) of the actor's 法律顾问 management grant: the roster is kept in its name. */
+async function bureauOf(tx: Tx, actor: Actor) {
   const g = actor.grants.find((x) => x.permissions.has('legalAdvisers.manage') && x.orgId);
   const org = g ? await tenancy.getOrg(tx, g.orgId!) : null;
-  if (!org && actor.kind !== 'system') throw new AppError('FORBIDDEN', '您没有管理法律顾问的权限');
-  return org ?? (await tenancy.getOrgByName(tx, '湖滨区司法局')) ?? { id: randomUUID(), divisionCode: siteDivisionCode(kernel) };
+  if (!org) throw new AppError('FORBIDDEN', '您没有管理法律顾问的权限');
+  return org;
 }
 
 export type AdviserInput = { name: string; kind: string; firm: string; licenceNo: string; phone?: string; username?: string };
 export async function registerAdviser(tx: Tx, kernel: Kernel, actor: Actor, input: AdviserInput) {
   requirePermission(actor, 'legalAdvisers.manage');
-  const org = await bureauOf(tx, kernel, actor);
+  const org = await bureauOf(tx, actor);
   // The adviser's own account (created by the security administrator with the 村（居）法律顾问 role).
   const user = input.username ? await tenancy.getUserByUsername(tx, input.username) : null;
   if (input.username && (!user || user.kind !== 'staff')) throw field('username', `账号${input.username}不存在`);

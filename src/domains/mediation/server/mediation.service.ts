@@ -213,9 +213,11 @@ export type PopulationInput = { rows: { divisionCode: string; asOf: string; popu
 export async function recordPopulation(tx: Tx, kernel: Kernel, actor: Actor, input: PopulationInput) {
   requirePermission(actor, 'mediation.population');
   const today = kernel.today();
+  // One read of the county's divisions for the whole table (a pasted table has a row per village).
+  const county = new Map((await repo.divisionsUnder(tx, siteDivisionCode(kernel))).map((d) => [d.code, d]));
   for (const [k, r] of input.rows.entries()) {
-    const d = await tenancy.getDivision(tx, r.divisionCode);
-    if (!d || !r.divisionCode.startsWith(divisionPrefix(siteDivisionCode(kernel)))) throw field(`rows.${k}.divisionCode`, `第${k + 1}行：区划${r.divisionCode}不在本区`);
+    const d = county.get(r.divisionCode);
+    if (!d) throw field(`rows.${k}.divisionCode`, `第${k + 1}行：区划${r.divisionCode}不在本区`);
     if (!can(actor, 'mediation.population', { orgId: '', divisionCode: r.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN', `第${k + 1}行：您无权登记${d.name}的人口`);
     if (r.asOf > today) throw field(`rows.${k}.asOf`, `第${k + 1}行：统计日期不能晚于今天`);
     await repo.upsertPopulation(tx, { id: randomUUID(), divisionCode: r.divisionCode, asOf: r.asOf, population: r.population, source: input.source, createdBy: actor.id, createdAt: kernel.now() });
@@ -230,25 +232,35 @@ export async function populationList(tx: Tx, actor: Actor) {
 
 type Held = { population: number; asOf: string; summed: boolean };
 /**
- * The resident population of a division as of `asOf`: its own latest figure; else the sum of its
- * children's, when every child holds one; else none (the rate is then refused, never computed on a guess).
+ * The resident population of each division under `code` as of `asOf` (two queries at most, whatever the
+ * number of divisions asked about; `under` when the caller has already read the divisions): its own latest figure; else the sum of its children's, when every child holds
+ * one; else none (the rate is then refused, never computed on a guess).
  */
-export async function populationOf(tx: Tx, code: string, asOf: string): Promise<Held | null> {
+async function populationsUnder(tx: Tx, code: string, asOf: string, under?: { code: string; parentCode: string | null }[]): Promise<(division: string) => Held | null> {
   const latest = new Map((await repo.latestPopulations(tx, code, asOf)).map((r) => [r.divisionCode, r]));
-  const all = await repo.divisionsUnder(tx, code);
   const children = new Map<string, string[]>();
-  for (const d of all) if (d.parentCode) children.set(d.parentCode, [...(children.get(d.parentCode) ?? []), d.code]);
+  for (const d of under ?? await repo.divisionsUnder(tx, code)) {
+    if (!d.parentCode) continue;
+    const kids = children.get(d.parentCode);
+    if (kids) kids.push(d.code); else children.set(d.parentCode, [d.code]);
+  }
+  const memo = new Map<string, Held | null>();
   const held = (c: string): Held | null => {
+    if (memo.has(c)) return memo.get(c)!;
     const own = latest.get(c);
-    if (own) return { population: own.population, asOf: own.asOf, summed: false };
-    const kids = children.get(c) ?? [];
-    if (!kids.length) return null;
-    const hs = kids.map(held);
-    if (hs.some((h) => h === null)) return null;
-    return { population: hs.reduce((s, h) => s + h!.population, 0), asOf: hs.map((h) => h!.asOf).sort()[0], summed: true };
+    let h: Held | null = null;
+    if (own) h = { population: own.population, asOf: own.asOf, summed: false };
+    else {
+      const hs = (children.get(c) ?? []).map(held);
+      if (hs.length && hs.every((x) => x !== null)) h = { population: hs.reduce((s, x) => s + x!.population, 0), asOf: hs.map((x) => x!.asOf).sort()[0], summed: true };
+    }
+    memo.set(c, h);
+    return h;
   };
-  return held(code);
+  return held;
 }
+/** The resident population of one division as of `asOf` (see populationsUnder). */
+export const populationOf = async (tx: Tx, code: string, asOf: string) => (await populationsUnder(tx, code, asOf))(code);
 
 /** 万人调解率 of the county and each township: disputes received ÷ resident population × 10,000. */
 export async function ratesByTownship(tx: Tx, kernel: Kernel, actor: Actor, q: { from: string; to: string }) {
@@ -259,15 +271,14 @@ export async function ratesByTownship(tx: Tx, kernel: Kernel, actor: Actor, q: {
   const visible = (code: string) => actor.kind === 'system' || reach.some((r) => code.startsWith(divisionPrefix(r)));
   const targets = [{ code: county, name: all.find((d) => d.code === county)?.name ?? county, level: 'county' }, ...all.filter((d) => d.level === 'township')].filter((d) => visible(d.code));
   const byTown = new Map((await repo.receivedByTownship(tx, { divisionCode: county, ...q })).map((r) => [r.township, r.n]));
-  const out = [];
-  for (const t of targets) {
+  const heldOf = await populationsUnder(tx, county, q.to, all);
+  return targets.map((t) => {
     const received = t.level === 'county' ? [...byTown.values()].reduce((s, n) => s + n, 0) : byTown.get(t.code) ?? 0;
-    const held = await populationOf(tx, t.code, q.to);
-    out.push({
+    const held = heldOf(t.code);
+    return {
       divisionCode: t.code, name: t.name, level: t.level, received, population: held?.population ?? null, populationAsOf: held?.asOf ?? null, summed: held?.summed ?? false,
       perTenThousand: held && held.population > 0 ? Math.round((received / held.population) * 10000 * 100) / 100 : null,
       refusal: held ? null : `未登记${t.name}（或其全部下辖村、社区）截至${q.to}的常住人口，不计算万人调解率`,
-    });
-  }
-  return out;
+    };
+  });
 }
