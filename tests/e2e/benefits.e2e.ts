@@ -10,16 +10,15 @@ let e: E2E;
 beforeAll(async () => { e = await startE2E(); }, 300_000);
 afterAll(async () => { await e?.stop(); });
 
-const POLICY = '失业保险稳岗返还（E2E）';
 const fetchJson = (path: string) => e.page.evaluate(async (p) => (await fetch(p)).json(), path);
 
 describe('免申即享 in the browser', () => {
-  // SKIPPED, known failure after the 2026-12-07 merges: the leader's 审定发布 popconfirm is shown and 确认 is
-  // clicked, but no POST answers within 30 s (it passed on the benefits branch before the merge of the
-  // services-hall kernel changes to the case page's actions). The API path is covered by benefits.test.ts;
-  // the journey must be repaired, not left skipped — see the closing note on issue 14.
-  it.skip('a department authors a policy, sees its sandbox, gets it reviewed and published; the scan grants it; a near-miss firm objects on a phone, is corrected and paid; the batch is reconciled', async () => {
+  it('a department authors a policy, sees its sandbox, gets it reviewed and published; the scan grants it; a near-miss firm objects on a phone, is corrected and paid; the batch is reconciled', async () => {
     const p = e.page;
+    // The E2E config retries a journey once: each attempt authors its own policy, since one 事项编号 names one policy.
+    const attempt = Date.now().toString(36).slice(-4).toUpperCase();
+    const CODE = `E2E${attempt}`;
+    const POLICY = `失业保险稳岗返还（E2E ${attempt}）`;
     try {
       // 1. The 人社局 drafts from the 稳岗返还 example in the structured editor and runs the sandbox.
       await login(e, 'clerk_rsj');
@@ -28,7 +27,7 @@ describe('免申即享 in the browser', () => {
       await p.getByRole('combobox', { name: '示例政策' }).click();
       await p.locator('.ant-select-item-option').filter({ hasText: 'P1 失业保险稳岗返还' }).click();
       const editor = p.getByTestId('policy-editor');
-      await editor.getByLabel('事项编号').fill('E2E1');
+      await editor.getByLabel('事项编号').fill(CODE);
       await editor.getByLabel('政策名称').fill(POLICY);
       expect(await editor.getByTestId('condition-row').count()).toBeGreaterThanOrEqual(6);
       await editor.getByRole('button', { name: '保存草稿' }).click();
@@ -66,16 +65,17 @@ describe('免申即享 in the browser', () => {
       const eligible = p.getByTestId('results-eligible');
       await eligible.locator('.ant-table-row').first().waitFor();
       const results = await fetchJson('/api/benefits/results?outcome=eligible&pageSize=200') as { items: { policyCode: string; amountYuan: string }[] };
-      expect(results.items.some((r) => r.policyCode === 'E2E1')).toBe(true);
+      expect(results.items.some((r) => r.policyCode === CODE)).toBe(true);
       const near = await fetchJson('/api/benefits/results?outcome=nearMiss&pageSize=200') as { items: { policyCode: string; failedFact: string | null; subjectName: string; subjectCode: string }[] };
-      const firm = near.items.find((r) => r.policyCode === 'E2E1' && r.failedFact === 'siPaidMonths');
+      const firm = near.items.find((r) => r.policyCode === CODE && r.failedFact === 'siPaidMonths');
       expect(firm).toBeTruthy();
 
       // 4. The near-miss firm, on a phone, signs in with its 统一社会信用代码 and objects.
       const phone = await e.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
       await phone.goto(`${e.baseUrl}/public/benefits`);
       const reg = await phone.evaluate(async (f) => (await fetch('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'enterprise', name: f.subjectName, idNumber: f.subjectCode, phone: '13912340077', password: 'Firm#2026ok' }) })).status, firm!);
-      expect(reg).toBe(200);
+      // 409: a retried attempt finds the firm registered by the first.
+      expect([200, 409]).toContain(reg);
       const signIn = phone.getByTestId('benefits-login');
       await signIn.getByLabel('身份证号或统一社会信用代码').fill(firm!.subjectCode);
       await signIn.getByLabel('密码').fill('Firm#2026ok');

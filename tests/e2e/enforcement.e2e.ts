@@ -105,7 +105,8 @@ describe('行政执法 in the browser', () => {
         await p.locator('.ant-modal-wrap:visible').getByLabel('审核意见').fill('事实清楚，证据确凿，程序合法，处罚适当');
       });
       await stateIs(e, '待审核决定');
-      expect(await p.getByTestId('legal-review').innerText()).toContain('审核通过');
+      // The case and its file are two queries: wait for the file's refresh rather than read it at once.
+      await p.getByTestId('legal-review').getByText(/审核通过/).waitFor();
 
       await logout();
       await login(e, 'director_scj');
@@ -121,6 +122,10 @@ describe('行政执法 in the browser', () => {
       expect(await p.getByTestId('clock-publish').innerText()).toContain('7个工作日');
       await act(e, '公示决定');
       await p.getByTestId('publication').getByText(/公示日期\s*\d{4}-\d{2}-\d{2}/).waitFor();
+      // Published once: 公示 is no longer offered, and of the two revocations only the published one is.
+      await p.getByRole('button', { name: '撤销决定（已公示）' }).waitFor();
+      expect(await p.getByRole('button', { name: '公示决定' }).count()).toBe(0);
+      expect(await p.getByRole('button', { name: '撤销决定（未公示）' }).count()).toBe(0);
       await e.screenshot('enforcement-penalty');
 
       await logout();

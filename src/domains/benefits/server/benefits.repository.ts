@@ -68,6 +68,14 @@ export async function insertVersions(tx: Tx, rows: (typeof policyVersions.$infer
 export const versionsOf = (tx: Tx, caseId: string) => tx.select().from(policyVersions).where(eq(policyVersions.caseId, caseId)).orderBy(desc(policyVersions.version));
 export const getVersion = async (tx: Tx, id: string) => (await tx.select().from(policyVersions).where(eq(policyVersions.id, id)))[0] ?? null;
 export const updateVersion = (tx: Tx, id: string, patch: Partial<VersionRow>) => tx.update(policyVersions).set(patch).where(eq(policyVersions.id, id));
+/** Another policy (not `exceptCaseId`) in the division that has used this 事项编号 in any version. */
+export async function policyWithCode(tx: Tx, divisionCode: string, code: string, exceptCaseId: string | null): Promise<{ caseId: string; name: string } | null> {
+  const [row] = await tx.select({ caseId: policyVersions.caseId, name: policyVersions.name }).from(policyVersions).where(and(
+    eq(policyVersions.divisionCode, divisionCode), eq(policyVersions.code, code),
+    exceptCaseId ? sql`${policyVersions.caseId} <> ${exceptCaseId}` : undefined,
+  )).limit(1);
+  return row ?? null;
+}
 export const supersedePublished = (tx: Tx, caseId: string) =>
   tx.update(policyVersions).set({ status: 'superseded' }).where(and(eq(policyVersions.caseId, caseId), eq(policyVersions.status, 'published')));
 

@@ -137,10 +137,20 @@ const fieldsOf = (input: PolicyInput) => ({
   recurrence: input.recurrence, exclusiveGroup: input.exclusiveGroup ?? null, budgetFen: input.budgetFen ?? null, validFrom: input.validFrom, validTo: input.validTo ?? null,
 });
 
+/**
+ * A 事项编号 names one policy in the county's catalogue, across its versions: a second policy under the
+ * same number would be granted and paid twice, so a new wording of it is a 修订, not a new policy.
+ */
+async function refuseTakenCode(tx: Tx, divisionCode: string, code: string, exceptCaseId: string | null) {
+  const other = await repo.policyWithCode(tx, divisionCode, code, exceptCaseId);
+  if (other) throw new AppError('CONFLICT', `事项编号${code}已由「${other.name}」使用；同一政策的新内容请在原事项上“修订（新版本）”`, { fields: [{ path: 'code', message: '事项编号：已被使用' }] });
+}
+
 export async function createPolicy(tx: Tx, kernel: Kernel, actor: Actor, input: PolicyInput) {
   const orgId = authorOrg(actor);
   const org = await tenancy.getOrg(tx, orgId);
   if (!org) throw new AppError('FORBIDDEN');
+  await refuseTakenCode(tx, org.divisionCode, input.code, null);
   const s = settingsOf(kernel);
   const { row } = await createCase(tx, kernel, actor, { type: 'benefitPolicy', title: input.name, orgId, divisionCode: org.divisionCode, applicantName: input.issuer, data: { reviewDays: s.BENEFITS_REVIEW_DAYS, code: input.code } });
   await repo.insertVersion(tx, { id: randomUUID(), caseId: row.id, version: 1, ...versionFields(input), status: 'draft', orgId, divisionCode: org.divisionCode, createdAt: kernel.now() });
@@ -155,6 +165,7 @@ export async function saveDraft(tx: Tx, kernel: Kernel, actor: Actor, caseId: st
   if (row.state !== 'drafting') throw new AppError('TRANSITION_NOT_ALLOWED', '只有起草中的政策可以修改；已发布的请先“修订（新版本）”');
   const draft = draftOf(await repo.versionsOf(tx, caseId));
   if (!draft) throw new AppError('STATE_CONFLICT');
+  await refuseTakenCode(tx, draft.divisionCode, input.code, caseId);
   await repo.updateVersion(tx, draft.id, versionFields(input));
   await mergeCaseData(tx, caseId, { sandbox: null, code: input.code });
   return { id: caseId, refNo: row.refNo };

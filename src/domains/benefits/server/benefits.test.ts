@@ -91,6 +91,10 @@ describe('免申即享', () => {
     expect(JSON.stringify(badRule.body)).toContain('未知的登记事实');
     const { id } = await ok(a.post('/api/benefit-policies', input));
     policyId = id;
+    // One 事项编号, one policy: a second under T1 would be granted and paid twice.
+    const twice = await a.post('/api/benefit-policies', { ...input, name: '另一项政策' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain('事项编号T1已由');
     const early = await a.post(`/api/benefit-policies/${id}/submitReview`, {});
     expect(early.status).toBe(422);
     expect(early.body.message).toContain('请先运行政策沙盘');

@@ -206,7 +206,9 @@ export function ScansPage() {
   const scans = useScans();
   const [snapshot, setSnapshot] = useState(today());
   const start = useStartScan({ done: () => message.success('已发起全县比对'), failed: (e) => message.error(e.message) });
-  const latest = scans.data?.[0];
+  // The results shown are the newest finished scan's: a running scan has none yet, and when it finishes
+  // its id becomes this key, so its results are fetched then rather than stay the empty list of its start.
+  const latest = scans.data?.find((s) => s.state === 'done');
   return (
     <PageContainer title="全县数据比对">
       <Space direction="vertical" style={{ width: '100%' }} size="middle">

@@ -36,9 +36,9 @@ export function decisionProblem(data: Record<string, unknown>): string | null {
   return null;
 }
 const decidable = ({ data }: GuardContext) => decisionProblem(data);
-const unpublished = ({ data }: GuardContext) => (data.published ? '决定已经公示，撤销后应在3个工作日内撤下公示' : null);
-const published = ({ data }: GuardContext) => (data.published ? null : '决定尚未公示（国办发〔2018〕118号：执法决定应当公示）');
-const notYetPublished = ({ data }: GuardContext) => (data.published ? '决定已公示' : null);
+const unpublished = ({ data }: Pick<GuardContext, 'data'>) => (data.published ? '决定已经公示，撤销后应在3个工作日内撤下公示' : null);
+const published = ({ data }: Pick<GuardContext, 'data'>) => (data.published ? null : '决定尚未公示（国办发〔2018〕118号：执法决定应当公示）');
+const notYetPublished = ({ data }: Pick<GuardContext, 'data'>) => (data.published ? '决定已公示' : null);
 
 export const NotifyInput = z.object({
   proposal: text('拟作出的行政处罚内容及事实、理由、依据', 2000),
@@ -168,15 +168,16 @@ export const penaltyMachine = defineMachine({
       label: '执行完毕，结案', from: ['executing'], to: 'closed', permission: 'penalty.handle', guard: published,
       input: z.object({ execution: text('执行情况', 1000) }),
     },
-    // Publication does not move the case on: one self-event per state it may happen in.
-    publish: { label: '公示决定', from: ['decided'], to: 'decided', permission: 'penalty.handle', guard: notYetPublished, clocks: stopPublish },
-    publishServed: { label: '公示决定', from: ['executing'], to: 'executing', permission: 'penalty.handle', guard: notYetPublished, clocks: stopPublish },
+    // Publication does not move the case on: one self-event per state it may happen in. Whether the
+    // decision is published is a precondition, so the page offers 公示 only once and the one revocation that applies.
+    publish: { label: '公示决定', from: ['decided'], to: 'decided', permission: 'penalty.handle', precondition: notYetPublished, clocks: stopPublish },
+    publishServed: { label: '公示决定', from: ['executing'], to: 'executing', permission: 'penalty.handle', precondition: notYetPublished, clocks: stopPublish },
     revoke: {
-      label: '撤销决定（未公示）', from: [...afterDecision], to: 'annulled', permission: 'penalty.decide', guard: unpublished, danger: true,
+      label: '撤销决定（未公示）', from: [...afterDecision], to: 'annulled', permission: 'penalty.decide', precondition: unpublished, danger: true,
       input: z.object({ reason: text('撤销、变更或者确认违法、无效的理由', 1000) }), clocks: stopPublish,
     },
     revokePublished: {
-      label: '撤销决定（已公示）', from: [...afterDecision], to: 'revoked', permission: 'penalty.decide', guard: published, danger: true,
+      label: '撤销决定（已公示）', from: [...afterDecision], to: 'revoked', permission: 'penalty.decide', precondition: published, danger: true,
       input: z.object({ reason: text('撤销、变更或者确认违法、无效的理由', 1000) }), clocks: [{ op: 'start', clock: 'withdraw' }],
     },
     withdraw: {

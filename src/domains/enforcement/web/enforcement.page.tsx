@@ -195,9 +195,8 @@ export function PenaltyPage() {
   const d = c.data;
   const x = f.data;
   const evidence = d.actions.find((a) => a.event === 'recordEvidence');
-  const published = !!x.publication?.publishedOn;
-  // The two revocation events differ by whether the decision was published: offer the one that applies.
-  const others = d.actions.filter((a) => a !== evidence && !(a.event === 'revoke' && published) && !(a.event === 'revokePublished' && !published));
+  // Which of 公示 and the two revocations apply is the machine's precondition: the server offers only those.
+  const others = d.actions.filter((a) => a !== evidence);
   return (
     <PageContainer title={`${d.refNo}　${d.title}`} tags={<StatusTag name={d.stateName} color={d.stateColor} />} extra={<ActionButtons caseId={d.id} actions={others} onDone={refresh} />}>
       <ProCard direction="column" gutter={[0, 16]} ghost>
