@@ -61,6 +61,12 @@ export type TestApp = {
   withSettings<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T>;
 };
 
+/**
+ * Tests move the clock by months and years across one seeded template: a password age limit would hold
+ * every demo account at the change page. tests/kernel/auth.test.ts turns it on where it is the subject.
+ */
+const TEST_DEFAULTS = { PASSWORD_MAX_AGE_DAYS: '0' };
+
 /** `env` adds to the environment the app's settings are parsed from (e.g. demo sizes: `{ DEMO_APPLICATIONS: '50' }`). */
 export async function startTestApp(opts: { clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
@@ -76,7 +82,7 @@ export async function startTestApp(opts: { clock?: TestClock; env?: Record<strin
     await admin.end();
     const u = new URL(process.env.DATABASE_URL!);
     u.pathname = `/${name}`;
-    config = loadConfig({ ...process.env, ...opts.env, DATABASE_URL: u.toString(), LOG_LEVEL: 'silent' });
+    config = loadConfig({ ...TEST_DEFAULTS, ...process.env, ...opts.env, DATABASE_URL: u.toString(), LOG_LEVEL: 'silent' });
     db = await openDatabase(config);
     dropDb = async () => {
       const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -85,7 +91,7 @@ export async function startTestApp(opts: { clock?: TestClock; env?: Record<strin
       await a.end();
     };
   } else {
-    config = loadConfig({ ...process.env, ...opts.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent', DATA_DIR: `.tmp/test-${randomUUID().slice(0, 8)}` });
+    config = loadConfig({ ...TEST_DEFAULTS, ...process.env, ...opts.env, DATABASE_URL: undefined, LOG_LEVEL: 'silent', DATA_DIR: `.tmp/test-${randomUUID().slice(0, 8)}` });
     const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
     db = await openDatabase(config, { pgliteDump: dump });
   }

@@ -6,6 +6,8 @@ import { startup, type Startup } from '../../src/app/server/startup';
 import { redactUrl } from '../../src/app/server/security';
 import { migrationFiles } from '../../src/core/server/db/migrate';
 import { startTestApp, type TestApp } from '../helpers/harness';
+import { seedDemo } from '../../src/app/server/demo-district';
+import { sql } from 'drizzle-orm';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -18,6 +20,14 @@ describe('production settings', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(31) })).toThrow(/APP_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'k'.repeat(32) }).APP_SECRET).toHaveLength(32);
     expect(loadConfig({ NODE_ENV: 'development' }).APP_SECRET).toBe(DEV_SECRET); // the two-command demo keeps working
+  });
+
+  it('never creates the demo accounts (a published password) in production, and writes nothing trying', async () => {
+    const users = async () => ((await t.kernel.db.read((tx) => tx.execute(sql`SELECT count(*)::int AS n FROM users`))) as unknown as { rows: { n: number }[] }).rows[0];
+    const before = await users();
+    const prod = { ...t.kernel, config: { ...t.kernel.config, NODE_ENV: 'production' } };
+    await expect(seedDemo(prod, () => {})).rejects.toThrow('生产环境（NODE_ENV=production）不生成演示数据和演示账号');
+    expect(await users()).toEqual(before);
   });
 });
 

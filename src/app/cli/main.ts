@@ -49,7 +49,7 @@ async function startProcess(config: Config, onServing: (kernel: Kernel, port: nu
   const kernel = await prepareKernel({ config });
   const state = startup();
   const seedMarker = join(config.dataDir, 'demo-seeding');
-  const needsDemo = config.engine === 'pglite' && config.DEMO_AUTOSEED && !(await hasDemo(kernel));
+  const needsDemo = config.engine === 'pglite' && config.DEMO_AUTOSEED && config.NODE_ENV !== 'production' && !(await hasDemo(kernel));
   if (!needsDemo && existsSync(seedMarker)) {
     out(`警告：上次生成演示数据时进程被中断，演示数据不完整。请停止服务，删除 ${config.dataDir} 后重新启动。`);
   }

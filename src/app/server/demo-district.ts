@@ -130,6 +130,8 @@ export async function seedDemoStaff(tx: Tx, kernel: Kernel) {
 
 /** Whole demo: district, staff, then each domain's demo year. */
 export async function seedDemo(kernel: Kernel, log: (msg: string) => void = () => {}, progress: (done: number, total: number, step: string) => void = () => {}) {
+  // The demo's accounts share a published password: a production database must never hold them.
+  if (kernel.config.NODE_ENV === 'production') throw new Error('生产环境（NODE_ENV=production）不生成演示数据和演示账号');
   const total = kernel.domains.filter((d) => d.seedDemo).length + 2;
   progress(0, total, '区划、机构和工作人员');
   await kernel.db.tx(async (tx) => {

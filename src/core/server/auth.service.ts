@@ -39,13 +39,17 @@ export async function actorFor(tx: Tx, user: UserRow, extra: Partial<Actor> = {}
   return { kind: user.kind as 'staff' | 'public', id: user.id, name: user.displayName, grants, divisionCode: grants.find((g) => g.divisionCode)?.divisionCode ?? null, ...extra };
 }
 
-export function meOf(kernel: Kernel, user: UserRow, actor: Actor): Me {
+/** A first login's password, or one older than the maximum age, must be changed (GB/T 22239-2019 8.1.4.1 a). */
+export function passwordChangeDue(kernel: Kernel, user: Pick<UserRow, 'mustChangePassword' | 'passwordChangedAt'>): boolean {
   const maxAge = kernel.config.PASSWORD_MAX_AGE_DAYS;
-  const expired = maxAge > 0 && kernel.now().getTime() - user.passwordChangedAt.getTime() > maxAge * 86400_000;
+  return user.mustChangePassword || (maxAge > 0 && kernel.now().getTime() - user.passwordChangedAt.getTime() > maxAge * 86400_000);
+}
+
+export function meOf(kernel: Kernel, user: UserRow, actor: Actor): Me {
   return {
     id: user.id, username: user.username, displayName: user.displayName, kind: user.kind as Me['kind'],
     roles: actor.grants.map((g) => ({ role: g.role, roleName: g.roleName, orgId: g.orgId, orgName: g.orgName })),
-    permissions: allPermissions(actor), mustChangePassword: user.mustChangePassword || expired, divisionCode: actor.divisionCode,
+    permissions: allPermissions(actor), mustChangePassword: passwordChangeDue(kernel, user), divisionCode: actor.divisionCode,
   };
 }
 
@@ -174,6 +178,8 @@ export async function createStaff(tx: Tx, kernel: Kernel, actor: Actor, input: N
   return user;
 }
 
+const ADMIN_ROLES = new Set(['sysadmin', 'secadmin', 'auditadmin']);
+
 export async function assignRoles(tx: Tx, userId: string, roles: { role: string; orgId: string }[]) {
   const known = new Set((await repo.listRoles(tx)).map((r) => r.key));
   const rows = [];
@@ -182,6 +188,13 @@ export async function assignRoles(tx: Tx, userId: string, roles: { role: string;
     const org = await repo.getOrg(tx, r.orgId);
     if (!org) throw new AppError('VALIDATION', '所选机构不存在', { fields: [{ path: 'roles', message: '所选机构不存在' }] });
     rows.push({ role: r.role, orgId: org.id, divisionCode: org.divisionCode });
+  }
+  // 三员分立 (GB/T 22239-2019 8.1.4.2 d; 8.1.10.2–8.1.10.4): the system, security and audit
+  // administrators are three different people, and none of them also works cases, so one account may
+  // hold one administrator role and nothing else.
+  const admin = rows.filter((r) => ADMIN_ROLES.has(r.role));
+  if (admin.length && new Set(rows.map((r) => r.role)).size > 1) {
+    throw new AppError('VALIDATION', '三员分立：系统管理员、安全管理员、审计管理员须由不同账号担任，且不得兼任业务角色', { fields: [{ path: 'roles', message: '管理员角色须单独授予' }] });
   }
   const seen = new Set<string>();
   await repo.setUserRoles(tx, userId, rows.filter((r) => { const k = `${r.role}:${r.orgId}`; if (seen.has(k)) return false; seen.add(k); return true; }));

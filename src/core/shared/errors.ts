@@ -13,6 +13,7 @@ export const ERROR_CATALOG = {
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
   CSRF: { status: 403, message: '请求来源校验失败，请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '您没有执行此操作的权限' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改密码，再办理业务（首次登录或密码已超过有效期）' },
   NOT_FOUND: { status: 404, message: '记录不存在或您无权查看' },
   CONFLICT: { status: 409, message: '记录已被他人修改，请刷新后重试' },
   STATE_CONFLICT: { status: 409, message: '办理状态已变化，该操作已不可执行，请刷新后重试' },

@@ -12,11 +12,13 @@ import type { z } from 'zod';
 import client from 'prom-client';
 import { AppError, isAppError } from '../../shared/errors';
 import { validate } from '../validation';
-import { resolveSession, type SessionInfo } from '../auth.service';
+import { passwordChangeDue, resolveSession, type SessionInfo } from '../auth.service';
 import type { Actor } from '../actor';
 import type { Kernel } from '../contract';
 
 export const SESSION_COOKIE = 'zt_session';
+/** What a session whose password must change may still call. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 export const CSRF_COOKIE = 'zt_csrf';
 
 declare module 'fastify' {
@@ -85,6 +87,9 @@ export async function registerHttpPlumbing(app: FastifyInstance, kernel: Kernel,
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers['x-csrf-token'] !== req.session.csrf) {
       throw new AppError('CSRF');
     }
+    // The forced change is the server's rule, not the browser's (等保 8.1.4.1 a): until it is made, the
+    // session may only read who it is, change the password, or leave.
+    if (!PASSWORD_CHANGE_ROUTES.has(route) && passwordChangeDue(kernel, req.session.user)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
