@@ -53,6 +53,9 @@ const PUBLISHED: Record<string, string[]> = {
   '/api/public/annual-reports/:id': ['annualReport'],
   '/api/public/letters': ['letter'],
   '/api/public/enforcement/decisions': ['penalty'], // 行政执法公示: decisions published under 第48条
+  // 12345 tickets under the centre's publication rule: category, township and status; the text, place and
+  // reply only with the caller's consent, never a 举报, never the caller (hotline.test checks the content).
+  '/open311/v2/requests.json': ['ticket'],
 };
 
 /**

@@ -81659,6 +81659,8 @@ export interface operations {
                      * @enum {string}
                      */
                     category: "市场监管" | "劳动保障" | "城市管理" | "住房建设" | "交通出行" | "教育" | "医疗卫生" | "医疗保障" | "民政救助" | "公安治安" | "不动产登记" | "自然资源" | "政务服务" | "其他";
+                    /** 同意公开诉求内容和办理结果（隐去姓名、电话） */
+                    consentToPublish?: boolean;
                     /** 诉求内容 */
                     description: string;
                     /** 事发乡镇（街道） */
@@ -88551,6 +88553,8 @@ export interface operations {
                      * @enum {string}
                      */
                     category: "市场监管" | "劳动保障" | "城市管理" | "住房建设" | "交通出行" | "教育" | "医疗卫生" | "医疗保障" | "民政救助" | "公安治安" | "不动产登记" | "自然资源" | "政务服务" | "其他";
+                    /** 同意公开诉求内容和办理结果（隐去姓名、电话） */
+                    consentToPublish?: boolean;
                     /** 诉求内容 */
                     description: string;
                     /** 事发乡镇（街道） */

@@ -63,15 +63,15 @@ export const open311Client = async (tx: Tx, keyHash: string) => (await tx.select
 export async function insertOpen311Client(tx: Tx, row: typeof open311Clients.$inferInsert) { await tx.insert(open311Clients).values(row).onConflictDoNothing(); }
 
 /**
- * Tickets Open311 shows to anyone: those filed through Open311 itself, where the filer chose a public
- * platform (GeoReport v2 lists requests publicly), and never a 举报 (a whistle-blower's report stays
- * confidential). A call to 12345 or a web form is the caller's own matter: it was listed here to anyone
- * until 2026-12 (found by the authorization matrix).
+ * Tickets Open311 lists to anyone, under the centre's publication rule: every ticket but a 举报 (a
+ * whistle-blower's report stays confidential, its existence included); what of each is shown is the
+ * route's `publicView`. Until 2026-12 every call's text was listed here (found by the authorization matrix).
  */
-const open311Public = sql`${tickets.channel} = 'open311' AND ${tickets.kind} <> 'report'`;
+const open311Public = sql`${tickets.kind} <> 'report'`;
 export async function open311Tickets(tx: Tx, where: SQL | undefined, limit: number, offset = 0) {
-  return tx.select({ t: tickets, c: cases, orgName: orgs.name }).from(tickets)
+  return tx.select({ t: tickets, c: cases, orgName: orgs.name, placeName: divisions.name }).from(tickets)
     .innerJoin(cases, eq(cases.id, tickets.caseId)).innerJoin(orgs, eq(orgs.id, cases.orgId))
+    .leftJoin(divisions, eq(divisions.code, tickets.divisionCode))
     .where(and(open311Public, where)).orderBy(desc(tickets.createdAt), desc(tickets.caseId)).limit(limit).offset(offset);
 }
 

@@ -62,7 +62,9 @@ export async function fileTicket(tx: Tx, kernel: Kernel, actor: Actor, input: Ti
     type: 'ticket', title: input.title, orgId: centre.id, divisionCode,
     applicantId: actor.kind === 'public' ? actor.id : null, applicantName: input.callerName,
     idempotencyKey: input.idempotencyKey,
-    data: { kind: input.kind, kindLabel: TICKET_KINDS[input.kind], category: input.category, handleDays, callbackDays: c.callbackDays, channel },
+    // A request filed through Open311 was filed on a platform that lists requests publicly (GeoReport v2);
+    // any other channel publishes its text only with the caller's consent.
+    data: { kind: input.kind, kindLabel: TICKET_KINDS[input.kind], category: input.category, handleDays, callbackDays: c.callbackDays, channel, consentToPublish: channel === 'open311' || !!input.consentToPublish },
   });
   if (created) {
     await repo.insertTicket(tx, {

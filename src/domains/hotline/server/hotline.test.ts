@@ -266,10 +266,25 @@ describe('Open311 GeoReport v2', () => {
     expect(open.map((r: { service_request_id: string }) => r.service_request_id)).toContain(sid);
     expect((await t.anon().get('/open311/v2/requests.json?status=closed&service_code=city&start_date=2026-11-01T00:00:00%2B08:00')).body.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(sid);
     expect((await t.anon().get('/open311/v2/requests.json?start_date=yesterday')).status).toBe(400);
-    // Open311 lists only what was filed through Open311 (a call to 12345 is the caller's own matter): file a third.
     expect((await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '解放路人行道地砖松动，雨天踩上去溅水', phone: '13900003333', address_string: '解放路' })).statusCode).toBe(200);
-    const phoned = (await t.kernel.db.query<{ ref_no: string }>(`SELECT c.ref_no FROM tickets t JOIN cases c ON c.id = t.case_id WHERE t.channel <> 'open311' LIMIT 1`))[0];
-    expect((await t.anon().get(`/open311/v2/requests/${phoned.ref_no}.json`)).status).toBe(404);
+    // The centre's publication rule for a call to 12345: category, township and status; the text, exact
+    // place and reply only with the caller's consent; a 举报 not at all; never the caller.
+    const op = await t.as('operator_12345');
+    const town = (await t.kernel.db.query<{ code: string; name: string }>(`SELECT code, name FROM divisions WHERE level = 'township' ORDER BY code LIMIT 1`))[0];
+    const call = { kind: 'complaint', category: '城市管理', title: '夜间施工噪音扰民', callerName: '钱某某', callerPhone: '13900004444', divisionCode: town.code, address: '幸福小区3号楼东侧工地', lat: 34.7712, long: 111.1934 };
+    const quiet = (await op.post('/api/tickets', { ...call, description: '幸福小区3号楼东侧工地每晚十一点后仍在施工，噪音很大' })).body;
+    const consented = (await op.post('/api/tickets', { ...call, description: '幸福小区3号楼东侧工地每晚十一点后仍在施工，影响休息', consentToPublish: true })).body;
+    const whistle = (await op.post('/api/tickets', { ...call, kind: 'report', description: '某工地负责人向检查人员送礼，规避夜间施工处罚' })).body;
+    const one = async (ref: string) => (await t.anon().get(`/open311/v2/requests/${ref}.json`)).body[0];
+    const q = await one(quiet.refNo);
+    expect(q).toMatchObject({ service_name: '城市管理', description: '', address: town.name, lat: 34.77, long: 111.19 });
+    expect(q.service_notice).toContain('未同意公开');
+    expect(JSON.stringify(q)).not.toMatch(/钱某某|13900004444|幸福小区|噪音/);
+    expect(await one(consented.refNo)).toMatchObject({ description: '幸福小区3号楼东侧工地每晚十一点后仍在施工，影响休息', address: '幸福小区3号楼东侧工地', lat: 34.7712 });
+    expect(JSON.stringify(await one(consented.refNo))).not.toMatch(/钱某某|13900004444/);
+    expect((await t.anon().get(`/open311/v2/requests/${whistle.refNo}.json`)).status).toBe(404);
+    const listed = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00')).body as { service_request_id: string }[];
+    expect(listed.map((r) => r.service_request_id)).not.toContain(whistle.refNo);
     const all = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00')).body as { service_request_id: string }[];
     expect(all.length).toBeGreaterThan(2);
     const p1 = (await t.anon().get('/open311/v2/requests.json?start_date=2026-11-01T00:00:00%2B08:00&page_size=2')).body as { service_request_id: string }[];

@@ -83,16 +83,27 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
     }
   });
 
-  const view = (r: Awaited<ReturnType<typeof repo.open311Tickets>>[number]) => ({
-    service_request_id: r.c.refNo,
-    status: r.c.closedAt ? 'closed' : 'open',
-    status_notes: kernel.caseTypes.get('ticket')!.machine.states[r.c.state]?.label ?? r.c.state,
-    service_name: r.t.category, service_code: OPEN311_CODES[r.t.category as keyof typeof OPEN311_CODES] ?? 'other',
-    description: r.t.description, agency_responsible: r.orgName, service_notice: r.t.reply ?? '',
-    requested_datetime: isoWithOffset(r.t.createdAt), updated_datetime: isoWithOffset(r.c.updatedAt),
-    expected_datetime: r.c.primaryDue ? `${r.c.primaryDue}T18:00:00+08:00` : null,
-    address: r.t.address ?? '', address_id: null, zipcode: null, lat: r.t.lat, long: r.t.long, media_url: null,
-  });
+  /**
+   * The centre's publication rule: category, agency, status and dates always; the text, exact address,
+   * point and reply only where the caller consented (or filed through Open311 itself). Otherwise the place
+   * is the township and the point is rounded to two decimals (about 1 km). Never the caller.
+   */
+  const view = (r: Awaited<ReturnType<typeof repo.open311Tickets>>[number]) => {
+    const consented = (r.c.data as { consentToPublish?: boolean }).consentToPublish === true;
+    const coarse = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+    return {
+      service_request_id: r.c.refNo,
+      status: r.c.closedAt ? 'closed' : 'open',
+      status_notes: kernel.caseTypes.get('ticket')!.machine.states[r.c.state]?.label ?? r.c.state,
+      service_name: r.t.category, service_code: OPEN311_CODES[r.t.category as keyof typeof OPEN311_CODES] ?? 'other',
+      description: consented ? r.t.description : '', agency_responsible: r.orgName,
+      service_notice: consented ? r.t.reply ?? '' : '诉求人未同意公开诉求内容，仅公开诉求分类、所在乡镇（街道）和办理状态',
+      requested_datetime: isoWithOffset(r.t.createdAt), updated_datetime: isoWithOffset(r.c.updatedAt),
+      expected_datetime: r.c.primaryDue ? `${r.c.primaryDue}T18:00:00+08:00` : null,
+      address: consented ? r.t.address ?? '' : r.placeName ?? '', address_id: null, zipcode: null,
+      lat: consented ? r.t.lat : coarse(r.t.lat), long: consented ? r.t.long : coarse(r.t.long), media_url: null,
+    };
+  };
 
   app.get<{ Params: { id: string } }>(`${base}/requests/:id`, async (req, reply) => {
     const id = req.params.id.replace(/\.json$/, '');

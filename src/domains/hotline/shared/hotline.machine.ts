@@ -175,8 +175,12 @@ export const TicketInput = z.object({
   divisionCode: z.string().regex(/^\d{6}(\d{3}){0,2}$/, '区划代码格式不正确').optional().meta({ title: '事发乡镇（街道）' }),
   lat: z.number().min(-90).max(90).optional(),
   long: z.number().min(-180).max(180).optional(),
-  /** 同意公开: only then may the ticket text appear on public pages. */
   anonymousToOrg: z.boolean().optional().meta({ title: '对承办单位隐去诉求人信息' }),
+  /**
+   * 同意公开: only then do the ticket's text, exact place and reply appear on public pages and Open311
+   * (个人信息保护法 第13条, 第23条); without it only category, township and status are published.
+   */
+  consentToPublish: z.boolean().optional().meta({ title: '同意公开诉求内容和办理结果（隐去姓名、电话）' }),
   idempotencyKey: z.string().max(64).optional(),
 });
 export type TicketInputT = z.infer<typeof TicketInput>;

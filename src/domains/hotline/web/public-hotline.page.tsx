@@ -1,6 +1,6 @@
 /** 12345 on a phone: file a 诉求 without an account, then follow it by number and the phone's last four digits. */
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Radio, Result, Select, Tabs, Typography } from 'antd';
 import { useFilePublicTicket, useHotlinePlaces, useTicketFeedback, useTrack, type TrackPath } from './hotline.hooks';
 import { SATISFACTION, TICKET_CATEGORIES, TICKET_KINDS } from '../shared/hotline.machine';
 
@@ -72,6 +72,7 @@ export function PublicHotlinePage() {
                 <Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item>
                 <Form.Item name="callerName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={30} /></Form.Item>
                 <Form.Item name="callerPhone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}><Input maxLength={11} /></Form.Item>
+                <Form.Item name="consentToPublish" valuePropName="checked"><Checkbox>同意公开诉求内容和办理结果（隐去姓名、电话）；不同意的，只公开诉求分类、所在乡镇和办理状态</Checkbox></Form.Item>
                 {file.error ? <Alert type="error" message={file.error.message} style={{ marginBottom: 8 }} /> : null}
                 <Button type="primary" htmlType="submit" block loading={file.isPending}>提交</Button>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
