@@ -42,6 +42,9 @@ describe('政府信息公开 in the browser', () => {
     expect(await track.innerText()).toContain(`自${today}起算20个工作日`);
 
     await e.page.reload();
+    // 补正 is told once (第30条): after the correction the action is no longer offered.
+    await e.page.getByTestId('case-actions').getByRole('button', { name: /^答\s*复$/ }).waitFor();
+    expect(await e.page.getByTestId('case-actions').getByRole('button', { name: '一次性告知补正' }).count()).toBe(0);
     await e.page.getByTestId('case-actions').getByRole('button', { name: /^答\s*复$/ }).click();
     await e.page.locator('.ant-select').filter({ has: e.page.locator('input#replyType') }).click();
     await e.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="予以公开：予以公开"]').click();

@@ -71,7 +71,7 @@ export const disclosureRequestMachine = defineMachine({
     requestCorrection: {
       label: '一次性告知补正', from: ['received'], to: 'correcting', permission: 'disclosureRequest.handle',
       input: z.object({ missing: note('需补正的内容（一次性告知）') }),
-      guard: ({ data }) => (data.corrected ? '申请已补正过一次，补正后仍不明确的应按“无法提供”答复' : null),
+      precondition: ({ data }) => (data.corrected ? '申请已补正过一次，补正后仍不明确的应按“无法提供”答复' : null),
       clocks: [{ op: 'stop', clock: 'correctionNotice' }, { op: 'pause', clock: 'reply', reason: '等待补正' }, { op: 'start', clock: 'correction' }],
     },
     correct: {

@@ -70,7 +70,7 @@ export const ticketMachine = defineMachine({
     answer: {
       label: '直接答复办结', from: ['registered'], to: 'closed', permission: 'ticket.dispatch',
       input: z.object({ reply: note('答复内容') }),
-      guard: ({ data }) => (data.kind === 'consult' ? null : '只有咨询类工单可以由热线直接答复办结，其他工单应派单办理'),
+      precondition: ({ data }) => (data.kind === 'consult' ? null : '只有咨询类工单可以由热线直接答复办结，其他工单应派单办理'),
     },
     merge: {
       label: '并单（重复诉求）', from: ['registered'], to: 'merged', permission: 'ticket.dispatch',
