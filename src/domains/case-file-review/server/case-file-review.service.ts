@@ -256,7 +256,7 @@ export async function issueRectification(tx: Tx, kernel: Kernel, actor: Actor, i
   const u = await unitOf(tx, id, orgId);
   const days = settingsOf(kernel).CFR_RECTIFY_DAYS;
   const { row } = await createCase(tx, kernel, actor, {
-    type: 'reviewRectification', title: `${c.name}：${u.orgName}整改`.slice(0, 200), orgId: u.u.orgId, divisionCode: u.u.divisionCode, data: { days },
+    type: 'rectification', title: `${c.name}：${u.orgName}整改`.slice(0, 200), orgId: u.u.orgId, divisionCode: u.u.divisionCode, data: { days },
   });
   const claimed = await repo.claimProblems(tx, c.id, orgId, row.id);
   if (!claimed.length) throw field('orgId', '该单位没有待下发整改的问题');

@@ -12,8 +12,8 @@ const Note = (title: string) => z.object({ note: z.string().trim().min(2, `请�
 const days = (d: Record<string, unknown>) => (typeof d.days === 'number' ? d.days : 20);
 
 export const rectificationMachine = defineMachine({
-  type: 'reviewRectification',
-  plural: 'review-rectifications',
+  type: 'rectification',
+  plural: 'rectifications',
   label: '案卷评查整改',
   initial: 'issued',
   states: {
