@@ -61,6 +61,10 @@ export async function insertProblems(tx: Tx, rows: (typeof problems.$inferInsert
 export const problemsOfFile = (tx: Tx, fileId: string) => tx.select().from(problems).where(eq(problems.fileId, fileId)).orderBy(asc(problems.createdAt), asc(problems.itemKey));
 export const problemsOfRectification = (tx: Tx, caseId: string) =>
   tx.select({ p: problems, fileNo: files.fileNo }).from(problems).innerJoin(files, eq(files.id, problems.fileId)).where(eq(problems.rectificationId, caseId)).orderBy(asc(files.fileNo), asc(problems.itemKey));
+export async function pendingProblems(tx: Tx, campaignId: string, orgId: string) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(problems).where(and(eq(problems.campaignId, campaignId), eq(problems.orgId, orgId), isNull(problems.rectificationId)));
+  return r.n;
+}
 /** Claims the unit's problems not yet issued for a rectification case; none claimed: nothing to issue. */
 export async function claimProblems(tx: Tx, campaignId: string, orgId: string, caseId: string) {
   return tx.update(problems).set({ rectificationId: caseId }).where(and(eq(problems.campaignId, campaignId), eq(problems.orgId, orgId), isNull(problems.rectificationId))).returning({ id: problems.id });

@@ -255,11 +255,13 @@ export async function issueRectification(tx: Tx, kernel: Kernel, actor: Actor, i
   const c = await campaignFor(tx, actor, id);
   const u = await unitOf(tx, id, orgId);
   const days = settingsOf(kernel).CFR_RECTIFY_DAYS;
+  if (!(await repo.pendingProblems(tx, c.id, orgId))) throw field('orgId', '该单位没有待下发整改的问题');
   const { row } = await createCase(tx, kernel, actor, {
     type: 'rectification', title: `${c.name}：${u.orgName}整改`.slice(0, 200), orgId: u.u.orgId, divisionCode: u.u.divisionCode, data: { days },
   });
+  // Two clerks issuing at once: the second claims nothing and its request (with its case) rolls back.
   const claimed = await repo.claimProblems(tx, c.id, orgId, row.id);
-  if (!claimed.length) throw field('orgId', '该单位没有待下发整改的问题');
+  if (!claimed.length) throw new AppError('CONFLICT', '该单位的问题已由他人下发整改');
   await repo.insertRectification(tx, { caseId: row.id, campaignId: c.id, orgId: u.u.orgId, divisionCode: u.u.divisionCode, issuedOn: kernel.today(), createdAt: kernel.now() });
   return { id: row.id, refNo: row.refNo, problems: claimed.length };
 }
