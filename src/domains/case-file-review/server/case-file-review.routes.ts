@@ -39,6 +39,8 @@ export async function caseFileReviewRoutes(base: FastifyInstance, kernel: Kernel
   const { db } = kernel;
   app.get('/api/case-file-review/campaigns', { schema: { tags, operationId: 'reviewCampaigns', summary: '案卷评查活动列表', response: { 200: z.array(CampaignRow), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.listCampaigns(tx, actorOf(req))));
+  app.get('/api/case-file-review/orgs', { schema: { tags, operationId: 'reviewUnitOptions', summary: '可抽查的执法单位（本区划的部门）', response: { 200: z.array(z.object({ id: s, name: s })), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.unitOptions(tx, actorOf(req))));
   app.post('/api/case-file-review/campaigns', { schema: { tags, operationId: 'createReviewCampaign', summary: '制定案卷评查活动：年度、类别、被抽查单位、每单位抽查数、评查表、期限', body: CampaignInput, response: { 200: z.object({ id: s }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.createCampaign(tx, kernel, actorOf(req), req.body)));
   app.get('/api/case-file-review/campaigns/:id', { schema: { tags, operationId: 'reviewCampaign', summary: '评查活动详情：被抽查单位、案卷和得分、整改、约谈和追责', params: IdParam, response: { 200: CampaignDetail, ...errorResponses } } },

@@ -39,6 +39,13 @@ async function unitOf(tx: Tx, campaignId: string, orgId: string) {
 }
 
 // ---- campaigns ----
+/** The units a campaign may sample: the departments of the bureau's division. */
+export async function unitOptions(tx: Tx, actor: Actor) {
+  const bureau = await bureauOf(tx, actor);
+  return (await tenancy.listOrgs(tx, bureau.divisionCode)).map((r) => r.org)
+    .filter((o) => o.kind === 'department' && o.id !== bureau.id).map((o) => ({ id: o.id, name: o.name }));
+}
+
 export async function createCampaign(tx: Tx, kernel: Kernel, actor: Actor, raw: CampaignInput) {
   const input = CampaignInput.parse(raw);
   const bureau = await bureauOf(tx, actor);
