@@ -78,7 +78,7 @@ export const rectificationsOf = (tx: Tx, campaignId: string, scope: SQL) =>
 export async function markFixed(tx: Tx, caseId: string, on: string) { await tx.update(problems).set({ fixedOn: on }).where(eq(problems.rectificationId, caseId)); }
 
 // ---- 约谈 / 追责 ----
-export async function insertMeasure(tx: Tx, row: typeof measures.$inferInsert) { await tx.insert(measures).values(row); }
+export const insertMeasure = (tx: Tx, row: typeof measures.$inferInsert) => uniqueOr409(() => tx.insert(measures).values(row), `${row.personName}${row.on}的${row.kind === 'interview' ? '约谈' : '追责'}已记录`);
 export const measuresOf = (tx: Tx, campaignId: string, scope: SQL) =>
   tx.select({ m: measures, orgName: orgs.name }).from(measures).innerJoin(orgs, eq(orgs.id, measures.orgId))
     .where(and(eq(measures.campaignId, campaignId), scope)).orderBy(asc(measures.on), asc(measures.personName));

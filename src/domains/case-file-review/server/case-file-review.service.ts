@@ -264,7 +264,7 @@ export async function issueRectification(tx: Tx, kernel: Kernel, actor: Actor, i
   const days = settingsOf(kernel).CFR_RECTIFY_DAYS;
   if (!(await repo.pendingProblems(tx, c.id, orgId))) throw field('orgId', '该单位没有待下发整改的问题');
   const { row } = await createCase(tx, kernel, actor, {
-    type: 'rectification', title: `${c.name}：${u.orgName}整改`.slice(0, 200), orgId: u.u.orgId, divisionCode: u.u.divisionCode, data: { days },
+    type: 'rectification', title: `${c.name}：${u.orgName}整改`.slice(0, 200), orgId: u.u.orgId, divisionCode: u.u.divisionCode, applicantName: u.orgName, data: { days },
   });
   // Two clerks issuing at once: the second claims nothing and its request (with its case) rolls back.
   const claimed = await repo.claimProblems(tx, c.id, orgId, row.id);

@@ -119,5 +119,9 @@ export const measures = pgTable('cfr_measures', {
   outcome: text('outcome'),
   recordedBy: text('recorded_by').notNull(),
   createdAt: created(),
-}, (t) => [index('cfr_measures_idx').on(t.divisionCode, t.kind, t.on), index('cfr_measures_campaign_idx').on(t.campaignId)]);
+}, (t) => [
+  index('cfr_measures_idx').on(t.divisionCode, t.kind, t.on), index('cfr_measures_campaign_idx').on(t.campaignId),
+  // The same person's 约谈 (or 追责) on the same day is one record: two clerks entering it at once do not count it twice.
+  uniqueIndex('cfr_measures_once_idx').on(t.campaignId, t.kind, t.orgId, t.personName, t.on),
+]);
 export type MeasureRow = typeof measures.$inferSelect;

@@ -165,6 +165,9 @@ describe('案卷评查', () => {
     const bad = await c.post(`/api/case-file-review/campaigns/${campaignId}/measures`, { kind: 'interview', orgId: deptA.id, personName: '', post: '副局长', on: '2026-11-04', basis: '评查不合格' });
     expect(bad.status).toBe(400);
     await ok(c, `/api/case-file-review/campaigns/${campaignId}/measures`, { kind: 'interview', orgId: deptA.id, personName: '钱副局长', post: '分管副局长', on: '2026-11-04', basis: '案卷评查发现不合格案卷' });
+    const dup = await c.post(`/api/case-file-review/campaigns/${campaignId}/measures`, { kind: 'interview', orgId: deptA.id, personName: '钱副局长', post: '分管副局长', on: '2026-11-04', basis: '重复提交' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.message).toContain('已记录');
     await ok(c, `/api/case-file-review/campaigns/${campaignId}/measures`, { kind: 'accountability', orgId: deptA.id, personName: '王执法', post: '执法人员', on: '2026-11-05', basis: '一人调查取证', outcome: '批评教育' });
     const Q = `divisionCode=${bureauOrg.divisionCode}&from=2026-01-01&to=2026-12-31`;
     const n = async (key: string) => (await c.get(`/api/metrics/${key}?${Q}`)).body.numerator;

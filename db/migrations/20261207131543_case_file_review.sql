@@ -93,6 +93,7 @@ CREATE INDEX "cfr_files_campaign_idx" ON "cfr_files" USING btree ("campaign_id")
 CREATE INDEX "cfr_files_reviewed_idx" ON "cfr_files" USING btree ("division_code","reviewed_on");--> statement-breakpoint
 CREATE INDEX "cfr_measures_idx" ON "cfr_measures" USING btree ("division_code","kind","on_date");--> statement-breakpoint
 CREATE INDEX "cfr_measures_campaign_idx" ON "cfr_measures" USING btree ("campaign_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cfr_measures_once_idx" ON "cfr_measures" USING btree ("campaign_id","kind","org_id","person_name","on_date");--> statement-breakpoint
 CREATE INDEX "cfr_problems_file_idx" ON "cfr_problems" USING btree ("file_id");--> statement-breakpoint
 CREATE INDEX "cfr_problems_rect_idx" ON "cfr_problems" USING btree ("rectification_id");--> statement-breakpoint
 CREATE INDEX "cfr_problems_found_idx" ON "cfr_problems" USING btree ("division_code","found_on");--> statement-breakpoint
