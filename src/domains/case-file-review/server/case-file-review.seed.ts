@@ -21,6 +21,7 @@ const NOTES: Record<string, string[]> = {
   'c-service': ['送达回证无受送达人签名', '超过七日送达'],
   'c-execution': ['罚没款缴纳凭证未入卷', '无结案报告'],
 };
+const VETOES: [string, string][] = [['v-evidence', '主要违法事实仅有当事人陈述，无其他证据印证'], ['v-procedure', '作出较大数额罚款决定前未告知听证权利']];
 const POSTS: [string, string][] = [['分管副局长', '约谈'], ['执法大队大队长', '追责']];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马'];
 
@@ -70,14 +71,17 @@ export async function seedCaseFileReviewDemo(kernel: Kernel) {
       // A file whose pre-check failed keeps its veto problems; its remaining share are deductions.
       const deductions: { itemKey: string; points: number; note: string }[] = [];
       const used = new Set<string>();
-      for (let k = preFailed; k < count[i]; k++) {
+      // About one file in twenty with problems has a veto item the reviewer finds in the paper (not pre-checkable).
+      const veto = count[i] > preFailed && rand() < 0.1 ? VETOES[Math.floor(rand() * VETOES.length)] : null;
+      for (let k = preFailed + (veto ? 1 : 0); k < count[i]; k++) {
         let key = scoring[Math.floor(rand() * scoring.length)];
         while (used.has(key)) key = scoring[(scoring.indexOf(key) + 1) % scoring.length];
         used.add(key);
         const notes = NOTES[key];
-        deductions.push({ itemKey: key, points: 1 + Math.floor(rand() * 3), note: notes[Math.floor(rand() * notes.length)] });
+        const max = view.sheet.find((x) => x.key === key)?.points ?? 1;
+        deductions.push({ itemKey: key, points: 1 + Math.floor(rand() * Math.min(max, 8)), note: notes[Math.floor(rand() * notes.length)] });
       }
-      await svc.scoreFile(tx, kernel, bureau, f.id, { deductions, vetoes: [] });
+      await svc.scoreFile(tx, kernel, bureau, f.id, { deductions, vetoes: veto ? [{ itemKey: veto[0], failed: true, note: veto[1] }] : [] });
     }
     for (const u of detail.units) {
       let r: Awaited<ReturnType<typeof svc.issueRectification>>;
