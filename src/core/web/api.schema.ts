@@ -1394,6 +1394,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-file-review/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案卷评查活动列表 */
+        get: operations["reviewCampaigns"];
+        put?: never;
+        /** 制定案卷评查活动：年度、类别、被抽查单位、每单位抽查数、评查表、期限 */
+        post: operations["createReviewCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评查活动详情：被抽查单位、案卷和得分、整改、约谈和追责 */
+        get: operations["reviewCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/campaigns/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记未在系统中的纸质案卷 */
+        post: operations["addReviewFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/campaigns/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录约谈或追责 */
+        post: operations["addReviewMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/campaigns/{id}/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向被抽查单位下发整改通知（本单位尚未下发的问题） */
+        post: operations["issueReviewRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/campaigns/{id}/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 随机抽取已结案的行政处罚案卷（记录随机种子，可复现） */
+        post: operations["sampleReviewFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案卷评查表：否决项预评、扣分、等次、发现的问题 */
+        get: operations["reviewFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/files/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评分：逐项扣分并说明，认定否决项 */
+        post: operations["scoreReviewFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-file-review/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可抽查的执法单位（本区划的部门） */
+        get: operations["reviewUnitOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/case-types": {
         parameters: {
             query?: never;
@@ -6476,6 +6630,91 @@ export interface paths {
         put?: never;
         /** 撤回行政复议申请 */
         post: operations["reconsideration.withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案卷评查整改列表（按权限范围，可检索、筛选） */
+        get: operations["rectification.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收通过 */
+        post: operations["rectification.accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送整改情况 */
+        post: operations["rectification.report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}/returnFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收不通过，退回整改 */
+        post: operations["rectification.returnFix"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectifications/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收整改通知，开始整改 */
+        post: operations["rectification.start"];
         delete?: never;
         options?: never;
         head?: never;
@@ -22814,6 +23053,1393 @@ export interface operations {
                         retryHours: number;
                         samplePercent: number;
                         script: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endOn: string;
+                        failed: number;
+                        files: number;
+                        filesPerOrg: number;
+                        fixed: number;
+                        id: string;
+                        kind: string;
+                        name: string;
+                        problems: number;
+                        sampled: boolean;
+                        scored: number;
+                        startOn: string;
+                        year: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    createReviewCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 截止日期
+                     * Format: date
+                     */
+                    endOn: string;
+                    /** 每个单位抽查案卷数 */
+                    filesPerOrg: number;
+                    /**
+                     * 案卷类别
+                     * @enum {string}
+                     */
+                    kind: "行政处罚" | "行政许可" | "行政检查" | "行政强制" | "其他";
+                    /** 评查活动名称 */
+                    name: string;
+                    /** 被抽查单位 */
+                    orgIds: string[];
+                    /** 实施方案 */
+                    plan?: string;
+                    sheet?: {
+                        /** @enum {string} */
+                        auto?: "credentials" | "twoOfficers" | "legalReview" | "within90Days" | "basisCited";
+                        key: string;
+                        /** 评查项目 */
+                        label: string;
+                        points: number;
+                        /** @enum {string} */
+                        tier: "veto" | "form" | "content";
+                    }[];
+                    /**
+                     * 开始日期
+                     * Format: date
+                     */
+                    startOn: string;
+                    /** 评查年度 */
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canManage: boolean;
+                        endOn: string;
+                        files: {
+                            decidedOn: string | null;
+                            fileNo: string;
+                            grade: string | null;
+                            gradeLabel: string | null;
+                            id: string;
+                            orgId: string;
+                            orgName: string;
+                            prechecked: boolean;
+                            precheckFailed: number;
+                            reviewedOn: string | null;
+                            score: number | null;
+                            source: string;
+                            title: string;
+                        }[];
+                        filesPerOrg: number;
+                        id: string;
+                        kind: string;
+                        measures: {
+                            basis: string;
+                            id: string;
+                            kind: string;
+                            kindLabel: string;
+                            on: string;
+                            orgName: string;
+                            outcome: string | null;
+                            personName: string;
+                            post: string;
+                        }[];
+                        name: string;
+                        plan: string | null;
+                        rectifications: {
+                            id: string;
+                            issuedOn: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                        }[];
+                        sampledOn: string | null;
+                        seed: number | null;
+                        sheet: {
+                            /** @enum {string} */
+                            auto?: "credentials" | "twoOfficers" | "legalReview" | "within90Days" | "basisCited";
+                            key: string;
+                            /** 评查项目 */
+                            label: string;
+                            points: number;
+                            /** @enum {string} */
+                            tier: "veto" | "form" | "content";
+                        }[];
+                        startOn: string;
+                        units: {
+                            candidates: number | null;
+                            drawn: number | null;
+                            orgId: string;
+                            orgName: string;
+                        }[];
+                        year: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    addReviewFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 决定日期
+                     * Format: date
+                     */
+                    decidedOn?: string;
+                    /** 案卷编号（决定书文号） */
+                    fileNo: string;
+                    /**
+                     * 被抽查单位
+                     * Format: uuid
+                     */
+                    orgId: string;
+                    /** 当事人 */
+                    partyName?: string;
+                    /** 案由 */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    addReviewMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 依据和事由 */
+                    basis: string;
+                    /**
+                     * 类别
+                     * @enum {string}
+                     */
+                    kind: "interview" | "accountability";
+                    /**
+                     * 日期
+                     * Format: date
+                     */
+                    on: string;
+                    /**
+                     * 单位
+                     * Format: uuid
+                     */
+                    orgId: string;
+                    outcome?: string;
+                    /** 被约谈或被追责人员姓名 */
+                    personName: string;
+                    /** 职务 */
+                    post: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    issueReviewRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    orgId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        problems: number;
+                        refNo: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    sampleReviewFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seed?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drawn: number;
+                        seed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignId: string;
+                        campaignName: string;
+                        canScore: boolean;
+                        comment: string | null;
+                        decidedOn: string | null;
+                        deductions: {
+                            itemKey: string;
+                            note: string;
+                            points: number;
+                        }[];
+                        fileNo: string;
+                        grade: string | null;
+                        gradeLabel: string | null;
+                        id: string;
+                        orgId: string;
+                        orgName: string;
+                        partyName: string | null;
+                        penaltyCaseId: string | null;
+                        precheck: {
+                            failed: boolean;
+                            itemKey: string;
+                            note: string;
+                        }[];
+                        prechecked: boolean;
+                        precheckFailed: number;
+                        problems: {
+                            fixedOn: string | null;
+                            id: string;
+                            issued: boolean;
+                            itemLabel: string;
+                            note: string;
+                        }[];
+                        reviewedOn: string | null;
+                        reviewerName: string | null;
+                        score: number | null;
+                        sheet: {
+                            /** @enum {string} */
+                            auto?: "credentials" | "twoOfficers" | "legalReview" | "within90Days" | "basisCited";
+                            key: string;
+                            /** 评查项目 */
+                            label: string;
+                            points: number;
+                            /** @enum {string} */
+                            tier: "veto" | "form" | "content";
+                        }[];
+                        source: string;
+                        thresholds: {
+                            excellent: number;
+                            pass: number;
+                        };
+                        title: string;
+                        vetoed: boolean | null;
+                        vetoes: {
+                            failed: boolean;
+                            itemKey: string;
+                            note: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    scoreReviewFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    deductions: {
+                        itemKey: string;
+                        /** 扣分说明（发现的问题） */
+                        note: string;
+                        points: number;
+                    }[];
+                    vetoes: {
+                        failed: boolean;
+                        itemKey: string;
+                        /** @default  */
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grade: string;
+                        gradeLabel: string;
+                        score: number;
+                        vetoed: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reviewUnitOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
                     }[];
                 };
             };
@@ -88005,6 +89631,1186 @@ export interface operations {
                     comment?: string;
                     /** 撤回理由 */
                     reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "rectification.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "rectification.accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 验收意见 */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "rectification.report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 整改措施和结果 */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "rectification.returnFix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 退回理由 */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "rectification.start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
                 };
             };
         };

@@ -116,10 +116,7 @@ export const REPORT_TEMPLATES: Record<'standard' | 'leadershipFirst', PartTempla
  * Each must not be registered; when its domain registers it, the placeholder test asks for it to go from
  * here. The case types the report counts by `caseType=` that no domain registers yet are listed too.
  */
-export const PLANNED_METRICS: Record<string, string> = {
-  'caseFileReview.reviewed': '案卷评查（case-file-review）',
-  'caseFileReview.problemsFixed': '案卷评查（case-file-review）',
-};
+export const PLANNED_METRICS: Record<string, string> = {};
 export const PLANNED_CASE_TYPES: Record<string, string> = {};
 
 export const PART_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];

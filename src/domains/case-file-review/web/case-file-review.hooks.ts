@@ -1,0 +1,39 @@
+/** Case-file review's server state: every query and mutation its pages use, typed from the API document. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
+
+type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
+
+export const useCampaigns = () => useQuery(apiQuery('/api/case-file-review/campaigns'));
+export const useUnitOptions = () => useQuery(apiQuery('/api/case-file-review/orgs'));
+export const useCampaign = (id: string) => useQuery(apiQuery('/api/case-file-review/campaigns/{id}', { path: { id } }));
+export const useReviewFile = (id: string) => useQuery(apiQuery('/api/case-file-review/files/{id}', { path: { id } }));
+export type ReviewFile = ApiResponse<'/api/case-file-review/files/{id}', 'get'>;
+
+export const useCreateCampaign = (on: On<{ id: string }>) =>
+  useMutation({ mutationFn: (body: ApiBody<'/api/case-file-review/campaigns'>) => api.POST('/api/case-file-review/campaigns', { body }), onSuccess: on.done, onError: on.failed });
+
+/** Every campaign mutation refreshes the campaign (its files, scores, rectifications) and the list. */
+function useCampaignMutation<B>(fn: (body: B) => Promise<unknown>, on: On) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (r) => {
+      void invalidate(qc, '/api/case-file-review/campaigns/{id}');
+      void invalidate(qc, '/api/case-file-review/campaigns');
+      void invalidate(qc, '/api/case-file-review/files/{id}');
+      on.done(r);
+    },
+    onError: on.failed,
+  });
+}
+export const useSample = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/campaigns/{id}/sample'>) => api.POST('/api/case-file-review/campaigns/{id}/sample', { path: { id }, body }), on);
+export const useAddFile = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/campaigns/{id}/files'>) => api.POST('/api/case-file-review/campaigns/{id}/files', { path: { id }, body }), on);
+export const useIssueRectification = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/campaigns/{id}/rectifications'>) => api.POST('/api/case-file-review/campaigns/{id}/rectifications', { path: { id }, body }), on);
+export const useAddMeasure = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/campaigns/{id}/measures'>) => api.POST('/api/case-file-review/campaigns/{id}/measures', { path: { id }, body }), on);
+export const useScoreFile = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/files/{id}/score'>) => api.POST('/api/case-file-review/files/{id}/score', { path: { id }, body }), on);
