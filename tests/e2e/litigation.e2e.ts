@@ -49,16 +49,26 @@ describe('行政应诉 in the browser', () => {
       await act(e, '登记一审判决', async () => {
         await pick(e, 'outcome', '撤销');
         await date('decidedOn', today(), p.locator('.ant-modal-wrap:visible'));
+        await date('servedOn', today(), p.locator('.ant-modal-wrap:visible'));
       });
       await stateIs(e, '一审已裁判（上诉期内）');
       expect(await p.getByTestId('clock-appealJudgment').innerText()).toContain('15日（自然日）');
       expect(await p.getByTestId('decisions').innerText()).toContain('撤销');
+      expect(await p.getByTestId('decisions').innerText()).toContain(today()); // 送达日期, the window's start
 
       await act(e, '提起上诉', async () => {
         await p.locator('.ant-modal-wrap:visible').getByLabel('上诉理由').fill('一审认定事实错误，抽检程序符合规定');
       });
       await stateIs(e, '二审审理中');
       expect(await p.getByTestId('suit-facts').innerText()).toContain('本机关提起上诉');
+      // The appellate court's 案号, once it is assigned, shows on the suit; the action is then gone.
+      await act(e, '登记二审案号', async () => {
+        const modal = p.locator('.ant-modal-wrap:visible');
+        await modal.locator('input#secondCourt').fill('漯河市中级人民法院');
+        await modal.locator('input#secondCaseNo').fill('（2026）豫11行终88号');
+      });
+      await p.getByTestId('suit-facts').getByText('（2026）豫11行终88号（漯河市中级人民法院）').waitFor();
+      await p.getByRole('button', { name: '登记二审案号' }).waitFor({ state: 'detached', timeout: 10_000 });
       await e.screenshot('litigation-suit');
 
       await p.goto(`${e.baseUrl}/litigation/figures`);

@@ -26,7 +26,7 @@ async function correctionRate(leader: Page) {
 }
 
 describe('行政复议 in the browser', () => {
-  it('a citizen files on a phone and follows it; the bureau asks 补正, accepts, extends once; the respondent answers; the 决定书 downloads and 纠错率 moves', async () => {
+  it('a citizen files on a phone and follows it; the bureau asks 补正, accepts, extends once; the respondent answers; the 决定书 downloads, a 意见书 goes to the respondent who reports its correction, and 纠错率 moves', async () => {
     // 409 on the retry of a journey: the account is there already.
     expect([200, 409]).toContain((await fetch(`${e.baseUrl}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CITIZEN) })).status);
     const leader = await e.browser.newPage();
@@ -90,6 +90,8 @@ describe('行政复议 in the browser', () => {
     await stateIs(e, '审理中');
     await act(e, '发送申请书副本（答复通知）');
     await e.page.getByText('申请书副本已于').waitFor();
+    // Sent once: no longer offered (its refusal is a precondition the page evaluates).
+    await e.page.getByTestId('case-actions').getByRole('button', { name: '发送申请书副本（答复通知）' }).waitFor({ state: 'detached', timeout: 10_000 });
 
     // The head of the 复议机构 extends once (第62条); the button is gone afterwards.
     await signIn('reviewer_sfj');
@@ -128,6 +130,25 @@ describe('行政复议 in the browser', () => {
     expect(text).toContain('行政复议决定书');
     expect(text).toContain('本机关决定：撤销或者部分撤销。');
     expect(text).toContain('被申请人称：被申请人认定事实清楚，证据确凿，请求维持。');
+
+    // 第76条: a 意见书 to the respondent about what the case found; it reports its correction on its own case.
+    const opinions = e.page.getByTestId('opinions');
+    await opinions.getByTestId('issue-opinion').click();
+    await opinions.getByLabel('发现的违法或者不当行政行为').fill('被申请人作出处罚决定前未查明涉案商品是否用于销售');
+    await opinions.getByLabel('纠正意见和建议').fill('规范抽检和案件调查程序，对同类案件开展自查');
+    await opinions.getByRole('button', { name: /制\s*发/ }).click();
+    await opinions.getByText('待报送纠正情况').waitFor();
+    const [letter] = await Promise.all([e.page.waitForEvent('download'), opinions.getByRole('link', { name: '下载（.docx）' }).click()]);
+    const letterText = (await (await JSZip.loadAsync(readFileSync((await letter.path())!))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(letterText).toContain('第七十六条');
+    const letterNo = await opinions.getByRole('link', { name: /^FYJ\d+$/ }).innerText();
+    await signIn('director_scj');
+    await openFromWorkbench(e, letterNo);
+    await act(e, '报送纠正情况', async () => {
+      await e.page.getByLabel('纠正违法或者不当行政行为的情况').fill('已撤销原处罚决定，重新调查');
+      await e.page.getByLabel('整改措施（制度、人员、程序）').fill('修订抽检工作规程，组织执法人员培训');
+    });
+    await stateIs(e, '已报送纠正情况');
 
     // The phone shows the outcome; 纠错率's numerator and denominator both moved by this case.
     await phone.getByRole('button', { name: /查\s*询/ }).click();

@@ -31,7 +31,13 @@ export type ClockDef = {
 };
 
 export type ClockOp =
-  | { op: 'start'; clock: string }
+  /**
+   * `asOfDueOf`: count from another clock's due date instead of the event's day — a deemed act takes
+   * effect when its period ends, not when the scanner notices (行政复议法 第30条 视为受理).
+   * `asOfInput`: count from a date the event's input carries (never later than the event's day) — a
+   * judgment's appeal period runs from its service, which may precede its registration (行政诉讼法 第85条).
+   */
+  | { op: 'start'; clock: string; asOfDueOf?: string; asOfInput?: string }
   | { op: 'pause'; clock: string; reason: string }
   | { op: 'resume'; clock: string }
   /** Start the clock again from the event date, discarding elapsed time (e.g. 政府信息公开条例 第30条 补正). */
@@ -43,7 +49,13 @@ export type ClockOp =
    * and refuses with `refusal` (the Chinese reason) once they are used up.
    */
   | { op: 'extend'; clock: string; days?: number; max?: number; refusal?: string }
-  | { op: 'stop'; clock: string };
+  | { op: 'stop'; clock: string }
+  /**
+   * Re-read a running clock's limit and legal basis from the case's data with `with` laid over it (the
+   * event's own change), keeping its start, pauses and extensions: a procedure changed in mid-course
+   * changes the limit, counted from the same start (行政复议法 第55条 简易程序 → 普通程序).
+   */
+  | { op: 'relimit'; clock: string; with: Record<string, unknown> };
 
 export type GuardContext = {
   state: string;

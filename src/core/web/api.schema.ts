@@ -3804,6 +3804,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/litigations/{id}/registerSecondCaseNo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记二审案号 */
+        post: operations["litigation.registerSecondCaseNo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/litigations/{id}/remand": {
         parameters: {
             query?: never;
@@ -6261,6 +6278,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reconsideration-opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政复议意见书列表（按权限范围，可检索、筛选） */
+        get: operations["reconsiderationOpinion.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration-opinions/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载行政复议意见书（.docx，公文格式） */
+        get: operations["reconsiderationOpinionDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsideration-opinions/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送纠正情况 */
+        post: operations["reconsiderationOpinion.reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reconsiderations": {
         parameters: {
             query?: never;
@@ -6392,6 +6460,24 @@ export interface paths {
         put?: never;
         /** 调解结案（制作调解书） */
         post: operations["reconsideration.mediate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsiderations/{id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本案制发的行政复议意见书、建议书 */
+        get: operations["reconsiderationOpinions"];
+        put?: never;
+        /** 制发行政复议意见书或建议书（第76条） */
+        post: operations["issueReconsiderationOpinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6613,6 +6699,23 @@ export interface paths {
         put?: never;
         /** 终止行政复议 */
         post: operations["reconsideration.terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconsiderations/{id}/toOrdinary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转为普通程序 */
+        post: operations["reconsideration.toOrdinary"];
         delete?: never;
         options?: never;
         head?: never;
@@ -55280,6 +55383,10 @@ export interface operations {
                     comment?: string;
                     /** 上诉理由 */
                     reason: string;
+                    /** 二审案号 */
+                    secondCaseNo?: string;
+                    /** 二审法院 */
+                    secondCourt?: string;
                 };
             };
         };
@@ -55687,6 +55794,7 @@ export interface operations {
                             instance: number;
                             kind: string;
                             outcome: string;
+                            servedOn: string | null;
                             summary: string | null;
                         }[];
                         finalOutcome: string | null;
@@ -55702,6 +55810,8 @@ export interface operations {
                         }[];
                         plaintiff: string;
                         reconsidered: boolean;
+                        secondCaseNo: string | null;
+                        secondCourt: string | null;
                         servedOn: string;
                     };
                 };
@@ -56370,6 +56480,11 @@ export interface operations {
                      * @enum {string}
                      */
                     outcome: "驳回诉讼请求" | "撤销" | "履行" | "给付" | "确认违法" | "确认无效" | "变更" | "行政协议责任";
+                    /**
+                     * 判决书送达日期（不填为登记当日）
+                     * Format: date
+                     */
+                    servedOn?: string;
                     /** 裁判要旨 */
                     summary?: string;
                 };
@@ -57028,6 +57143,270 @@ export interface operations {
                     comment?: string;
                     /** 上诉请求 */
                     reason?: string;
+                    /** 二审案号 */
+                    secondCaseNo?: string;
+                    /** 二审法院 */
+                    secondCourt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "litigation.registerSecondCaseNo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 二审案号 */
+                    secondCaseNo: string;
+                    /** 二审法院 */
+                    secondCourt?: string;
                 };
             };
         };
@@ -57557,6 +57936,11 @@ export interface operations {
                      * @enum {string}
                      */
                     outcome: "驳回起诉" | "其他裁定";
+                    /**
+                     * 裁定书送达日期（不填为登记当日）
+                     * Format: date
+                     */
+                    servedOn?: string;
                     /** 裁判要旨 */
                     summary?: string;
                 };
@@ -84447,6 +84831,436 @@ export interface operations {
             };
         };
     };
+    "reconsiderationOpinion.list": {
+        parameters: {
+            query?: {
+                divisionCode?: string;
+                from?: string;
+                orgId?: string;
+                overdue?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            } | null;
+                            caseType: string;
+                            caseTypeName: string;
+                            closedAt: string | null;
+                            createdAt: string;
+                            divisionCode: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            link: string;
+                            /** Format: uuid */
+                            orgId: string;
+                            orgName: string;
+                            refNo: string;
+                            state: string;
+                            stateColor: string;
+                            stateName: string;
+                            title: string;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reconsiderationOpinionDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "reconsiderationOpinion.reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 采取的整改措施（制度、人员、程序） */
+                    measures: string;
+                    /** 纠正违法或者不当行政行为的情况 */
+                    rectification: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
     "reconsideration.list": {
         parameters: {
             query?: {
@@ -86271,6 +87085,265 @@ export interface operations {
                         stateName: string;
                         title: string;
                         version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    reconsiderationOpinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        addressee: string;
+                        id: string;
+                        issuedOn: string;
+                        kind: string;
+                        problems: string;
+                        rectification: string | null;
+                        refNo: string;
+                        repliedOn: string | null;
+                        replyDue: string | null;
+                        stateName: string;
+                        suggestions: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    issueReconsiderationOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 主送机关（不选为被申请人）
+                     * Format: uuid
+                     */
+                    addresseeOrgId?: string;
+                    /**
+                     * 文书
+                     * @default 意见书
+                     * @enum {string}
+                     */
+                    kind?: "意见书" | "建议书";
+                    /** 发现的违法或者不当行政行为 */
+                    problems: string;
+                    /** 纠正意见和建议 */
+                    suggestions: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        refNo: string;
                     };
                 };
             };
@@ -89372,6 +90445,264 @@ export interface operations {
                      */
                     ground: "作为申请人的公民死亡，没有近亲属或者其近亲属放弃行政复议权利" | "作为申请人的法人或者其他组织终止，没有权利义务承受人或者其权利义务承受人放弃行政复议权利" | "申请人对行政拘留或者限制人身自由的行政强制措施不服申请行政复议后，因同一违法行为涉嫌犯罪，被采取刑事强制措施" | "依照第39条第一款第一项、第二项、第四项的规定中止行政复议满六十日，行政复议中止的原因仍未消除";
                     /** 说明 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            confirm: string | null;
+                            danger: boolean;
+                            event: string;
+                            form: {
+                                [key: string]: unknown;
+                            } | null;
+                            label: string;
+                            path: string;
+                        }[];
+                        applicantName: string | null;
+                        badge: {
+                            label: string;
+                            /** @enum {string} */
+                            level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                            provisional?: string;
+                            remainingWorkdays: number | null;
+                        } | null;
+                        caseType: string;
+                        caseTypeName: string;
+                        clocks: {
+                            badge: {
+                                label: string;
+                                /** @enum {string} */
+                                level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                provisional?: string;
+                                remainingWorkdays: number | null;
+                            };
+                            calendarVersion: number;
+                            derivation: string;
+                            /** 日期 */
+                            dueDate: string | null;
+                            extensions: {
+                                approverId: string;
+                                approverName: string;
+                                at: string;
+                                days: number;
+                                reason: string;
+                            }[];
+                            label: string;
+                            legalBasis: string;
+                            limit: number;
+                            name: string;
+                            pauses: {
+                                days: number;
+                                /** 日期 */
+                                from: string;
+                                reason: string;
+                                /** 日期 */
+                                to: string | null;
+                            }[];
+                            primary: boolean;
+                            provisional: boolean;
+                            /** 日期 */
+                            startedOn: string;
+                            /** @enum {string} */
+                            state: "running" | "paused" | "stopped";
+                            /** 日期 */
+                            stoppedOn: string | null;
+                            /** @enum {string} */
+                            unit: "workday" | "natural" | "date";
+                        }[];
+                        closedAt: string | null;
+                        createdAt: string;
+                        divisionCode: string;
+                        /** 日期 */
+                        dueDate: string | null;
+                        events: {
+                            actorName: string;
+                            at: string;
+                            comment: string | null;
+                            event: string;
+                            eventName: string;
+                            fromState: string | null;
+                            fromStateName: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            seq: number;
+                            toState: string;
+                            toStateName: string;
+                        }[];
+                        fields: {
+                            label: string;
+                            links?: {
+                                href: string;
+                                name: string;
+                            }[];
+                            value: string;
+                        }[];
+                        hiddenLinks: number;
+                        /** Format: uuid */
+                        id: string;
+                        link: string;
+                        links: {
+                            case: {
+                                applicantName: string | null;
+                                badge: {
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "normal" | "warning" | "today" | "overdue" | "paused" | "stopped";
+                                    provisional?: string;
+                                    remainingWorkdays: number | null;
+                                } | null;
+                                caseType: string;
+                                caseTypeName: string;
+                                closedAt: string | null;
+                                createdAt: string;
+                                divisionCode: string;
+                                /** 日期 */
+                                dueDate: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                link: string;
+                                /** Format: uuid */
+                                orgId: string;
+                                orgName: string;
+                                refNo: string;
+                                state: string;
+                                stateColor: string;
+                                stateName: string;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            kind: string;
+                            label: string;
+                        }[];
+                        /** Format: uuid */
+                        orgId: string;
+                        orgName: string;
+                        refNo: string;
+                        state: string;
+                        stateColor: string;
+                        stateName: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    "reconsideration.toOrdinary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 办理意见 */
+                    comment?: string;
+                    /** 不宜适用简易程序的理由 */
                     reason: string;
                 };
             };

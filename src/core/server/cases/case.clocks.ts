@@ -55,6 +55,12 @@ export async function planClocks(tx: Tx, input: ClockPlanInput): Promise<ClockPl
   return applyClockOps({ ...input, clocks });
 }
 
+/** The day a started clock counts from: the event's day, or the day its op names (never later). */
+function startOf(op: Extract<ClockOp, { op: 'start' }>, existing: Map<string, ClockRow>, input: Record<string, unknown>, today: string): string {
+  const named = op.asOfDueOf ? existing.get(op.asOfDueOf)?.dueDate : op.asOfInput ? input[op.asOfInput] : null;
+  return typeof named === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(named) && named <= today ? named : today;
+}
+
 /**
  * The clock arithmetic of planClocks on clock rows already in hand, without a database: the runner and
  * the bulk loader (case.bulk.ts) share it, so a loaded case's clocks are the ones the runner would write.
@@ -75,7 +81,7 @@ export function applyClockOps({ machine: m, row, ops, input, actor, at, today, c
         id: cur?.id ?? randomUUID(), caseId: row.id, name: op.clock, label: def.label,
         unit: typeof def.unit === 'function' ? def.unit(row.data) : def.unit, limitDays: limit,
         legalBasis: typeof def.legalBasis === 'function' ? def.legalBasis(row.data) : def.legalBasis, primary: def.primary ?? false, warnBefore: def.warnBefore ?? 1, state: 'running',
-        startedOn: today, dueDate: null, provisional: false, stoppedOn: null, calendarVersion: Number(cal.version), pauses: [], extensions: [],
+        startedOn: op.op === 'start' ? startOf(op, existing, input, today) : today, dueDate: null, provisional: false, stoppedOn: null, calendarVersion: Number(cal.version), pauses: [], extensions: [],
         derivation: '', warnedAt: null, overdueAt: null, divisionCode: row.divisionCode,
       };
     } else if (op.op === 'pause') {
@@ -91,6 +97,15 @@ export function applyClockOps({ machine: m, row, ops, input, actor, at, today, c
       const days = op.days ?? Number(input.days);
       if (!Number.isInteger(days) || days <= 0) throw new AppError('VALIDATION', '延长天数应为正整数', { fields: [{ path: 'days', message: '延长天数：应为正整数' }] });
       next.extensions.push({ days, approverId: actor.id ?? 'system', approverName: actor.name, reason: String(input.reason ?? input.comment ?? '延长办理期限'), at: at.toISOString() });
+      next.overdueAt = null;
+      next.warnedAt = null;
+    } else if (op.op === 'relimit') {
+      if (next.state === 'stopped') continue;
+      const data = { ...row.data, ...op.with };
+      const limit = typeof def.limit === 'function' ? def.limit(data) : def.limit;
+      if (limit === null || limit === undefined) continue;
+      next.limitDays = limit;
+      next.legalBasis = typeof def.legalBasis === 'function' ? def.legalBasis(data) : def.legalBasis;
       next.overdueAt = null;
       next.warnedAt = null;
     } else if (op.op === 'stop') {

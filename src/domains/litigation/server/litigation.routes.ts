@@ -14,10 +14,10 @@ const s = z.string();
 const n = s.nullable();
 const SuitFile = z.object({
   court: s, courtCaseNo: s, plaintiff: s, cause: s, claims: s, challengedAct: s, reconsidered: z.boolean(), servedOn: s, answeredOn: n, agents: n,
-  appealedBy: n, finalOutcome: n, closedOn: n,
+  appealedBy: n, secondCourt: n, secondCaseNo: n, finalOutcome: n, closedOn: n,
   counsel: z.object({ id: s, name: s, firmName: s }).nullable(),
   hearings: z.array(z.object({ id: s, instance: z.number(), heldOn: s, appearance: s, headName: n, staffNames: n, absenceReason: n, spoke: z.boolean().nullable() })),
-  decisions: z.array(z.object({ id: s, instance: z.number(), kind: s, outcome: s, decidedOn: s, summary: n })),
+  decisions: z.array(z.object({ id: s, instance: z.number(), kind: s, outcome: s, decidedOn: s, servedOn: n, summary: n })),
   advice: z.array(z.object({ id: s, refNo: s, court: s, adviceNo: s, receivedOn: s, content: s, stateName: s, reply: n, repliedOn: n })),
 });
 

@@ -67,8 +67,14 @@ async function decision(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, inst
   const decidedOn = String(ctx.input.decidedOn ?? ctx.today);
   notFuture(ctx.today, decidedOn, 'decidedOn', '裁判日期');
   if (decidedOn < suit.servedOn) throw field('decidedOn', '裁判日期不能早于收到起诉状副本的日期');
+  // 第85条 counts from service; the clock started from this date (asOfInput), so it is checked here.
+  const served = kind === 'judgment' || kind === 'ruling' ? String(ctx.input.servedOn ?? ctx.today) : null;
+  if (served) {
+    notFuture(ctx.today, served, 'servedOn', '送达日期');
+    if (served < decidedOn) throw field('servedOn', '送达日期不能早于裁判日期');
+  }
   await repo.insertJudgment(tx, {
-    id: randomUUID(), caseId: ctx.row.id, instance, kind, outcome, decidedOn, summary: (ctx.input.summary as string | undefined) ?? null,
+    id: randomUUID(), caseId: ctx.row.id, instance, kind, outcome, decidedOn, servedOn: served, summary: (ctx.input.summary as string | undefined) ?? null,
     orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: ctx.at,
   });
 }
@@ -81,6 +87,18 @@ async function hearing(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, insta
     id: randomUUID(), caseId: ctx.row.id, instance, heldOn: h.heldOn, appearance: h.appearance, headName: h.headName ?? null, staffNames: h.staffNames ?? null,
     absenceReason: h.absenceReason ?? null, spoke: h.spoke ?? null, orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: ctx.at,
   });
+}
+
+/** The appellate court's number, stored on the suit and in the case's data (the precondition reads it). */
+async function secondNumber(tx: Tx, ctx: TransitionContext) {
+  const no = ctx.input.secondCaseNo as string | undefined;
+  if (!no) return;
+  await repo.updateSuit(tx, ctx.row.id, { secondCaseNo: no, secondCourt: (ctx.input.secondCourt as string | undefined) ?? null });
+  await mergeCaseData(tx, ctx.row.id, { secondCaseNo: no });
+}
+async function appealed(tx: Tx, ctx: TransitionContext, by: 'agency' | 'opponent') {
+  await repo.updateSuit(tx, ctx.row.id, { appealedBy: by });
+  await secondNumber(tx, ctx);
 }
 
 /** The first-instance decision in force (after a retrial, the latest). */
@@ -111,8 +129,9 @@ export async function onSuitTransition(tx: Tx, ctx: TransitionContext) {
     case 'judgment': return decision(tx, ctx, suit, 1, 'judgment', String(i.outcome));
     case 'ruling': return decision(tx, ctx, suit, 1, 'ruling', String(i.outcome));
     case 'acceptJudgment': await mergeCaseData(tx, ctx.row.id, { accepted: true }); return;
-    case 'appeal': await repo.updateSuit(tx, ctx.row.id, { appealedBy: 'agency' }); return;
-    case 'opponentAppeal': await repo.updateSuit(tx, ctx.row.id, { appealedBy: 'opponent' }); return;
+    case 'appeal': return appealed(tx, ctx, 'agency');
+    case 'opponentAppeal': return appealed(tx, ctx, 'opponent');
+    case 'registerSecondCaseNo': return secondNumber(tx, ctx);
     case 'lapse': return close(tx, ctx, await firstOutcome(tx, ctx.row.id));
     case 'mediate':
       await decision(tx, ctx, suit, ctx.previousState === 'secondInstance' ? 2 : 1, 'mediation', '调解');
@@ -128,8 +147,8 @@ export async function onSuitTransition(tx: Tx, ctx: TransitionContext) {
     }
     case 'remand':
       await decision(tx, ctx, suit, 2, 'remand', '发回重审');
-      await repo.updateSuit(tx, ctx.row.id, { appealedBy: null });
-      await mergeCaseData(tx, ctx.row.id, { accepted: false });
+      await repo.updateSuit(tx, ctx.row.id, { appealedBy: null, secondCaseNo: null, secondCourt: null });
+      await mergeCaseData(tx, ctx.row.id, { accepted: false, secondCaseNo: null });
       return;
     default:
   }
@@ -143,11 +162,12 @@ export async function presentSuit(tx: Tx, row: CaseRow) {
   const hs = await repo.hearingsOf(tx, row.id);
   const js = await repo.judgmentsOf(tx, row.id);
   return [
-    { label: '受理法院', value: s.court }, { label: '案号', value: s.courtCaseNo }, { label: '原告', value: s.plaintiff }, { label: '案由', value: s.cause },
+    { label: '受理法院', value: s.court }, { label: '案号', value: s.courtCaseNo },
+    ...(s.secondCaseNo ? [{ label: '二审案号', value: `${s.secondCaseNo}${s.secondCourt ? `（${s.secondCourt}）` : ''}` }] : []), { label: '原告', value: s.plaintiff }, { label: '案由', value: s.cause },
     { label: '被诉行政行为', value: s.challengedAct }, { label: '起诉前经过行政复议', value: s.reconsidered ? '是' : '否' },
     { label: '收到起诉状副本', value: s.servedOn }, { label: '答辩', value: s.answeredOn ? `${s.answeredOn}已提交` : '尚未提交' },
     { label: '开庭', value: hs.length ? hs.map((h) => `${h.heldOn}（${h.instance === 2 ? '二审，' : ''}${h.appearance}${h.headName ? `：${h.headName}` : ''}）`).join('；') : '尚未开庭' },
-    ...js.map((j) => ({ label: `${j.instance === 2 ? '二审' : '一审'}${KIND_LABEL[j.kind] ?? j.kind}`, value: `${j.outcome}（${j.decidedOn}）` })),
+    ...js.map((j) => ({ label: `${j.instance === 2 ? '二审' : '一审'}${KIND_LABEL[j.kind] ?? j.kind}`, value: `${j.outcome}（${j.decidedOn}${j.servedOn ? `，${j.servedOn}送达` : ''}）` })),
     ...(s.finalOutcome ? [{ label: '生效裁判结果', value: `${s.finalOutcome}（${s.closedOn}结案）` }] : []),
   ];
 }
@@ -161,10 +181,11 @@ export async function suitFile(tx: Tx, kernel: Kernel, actor: Actor, id: string)
   return {
     court: s.court, courtCaseNo: s.courtCaseNo, plaintiff: s.plaintiff, cause: s.cause, claims: s.claims, challengedAct: s.challengedAct,
     reconsidered: s.reconsidered, servedOn: s.servedOn, answeredOn: s.answeredOn, agents: s.agents, appealedBy: s.appealedBy,
+    secondCourt: s.secondCourt, secondCaseNo: s.secondCaseNo,
     finalOutcome: s.finalOutcome, closedOn: s.closedOn,
     counsel: s.counselId ? await counselById(tx, s.counselId) : null,
     hearings: (await repo.hearingsOf(tx, id)).map((h) => ({ id: h.id, instance: h.instance, heldOn: h.heldOn, appearance: h.appearance, headName: h.headName, staffNames: h.staffNames, absenceReason: h.absenceReason, spoke: h.spoke })),
-    decisions: (await repo.judgmentsOf(tx, id)).map((j) => ({ id: j.id, instance: j.instance, kind: KIND_LABEL[j.kind] ?? j.kind, outcome: j.outcome, decidedOn: j.decidedOn, summary: j.summary })),
+    decisions: (await repo.judgmentsOf(tx, id)).map((j) => ({ id: j.id, instance: j.instance, kind: KIND_LABEL[j.kind] ?? j.kind, outcome: j.outcome, decidedOn: j.decidedOn, servedOn: j.servedOn, summary: j.summary })),
     // A 司法建议 is its own case: listed only where the reader may open it.
     advice: (await repo.adviceOf(tx, id)).filter((a) => can(actor, 'judicialAdvice.read', a)).map((a) => ({
       id: a.a.caseId, refNo: a.refNo, court: a.a.court, adviceNo: a.a.adviceNo, receivedOn: a.a.receivedOn, content: a.a.content,

@@ -23,6 +23,9 @@ export const suits = pgTable('litigation_suits', {
   counselId: uuid('counsel_id'),
   /** 'agency' | 'opponent' when the first decision was appealed. */
   appealedBy: text('appealed_by'),
+  /** The appellate court and its 案号 (二审), once known. */
+  secondCourt: text('second_court'),
+  secondCaseNo: text('second_case_no'),
   /** The outcome in force when the suit closed: what 败诉率 reads. */
   finalOutcome: text('final_outcome'),
   closedOn: day('closed_on'),
@@ -61,6 +64,8 @@ export const judgments = pgTable('litigation_judgments', {
   kind: text('kind').notNull(),
   outcome: text('outcome').notNull(),
   decidedOn: day('decided_on').notNull(),
+  /** 送达日期: the appeal period of 第85条 runs from it (first-instance judgments and rulings). */
+  servedOn: day('served_on'),
   summary: text('summary'),
   orgId: uuid('org_id').notNull(),
   divisionCode: text('division_code').notNull(),

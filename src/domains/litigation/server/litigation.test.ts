@@ -165,29 +165,42 @@ describe('行政应诉', () => {
     d = await post(reviewer, `/api/litigations/${id}/hearFirst`, head('2026-09-25'));
     expect(d.stateName).toBe('一审审理中');
 
-    // A judgment served on 09-28: 15 days to appeal end 10-13 (a Tuesday).
-    const rv = await at('2026-09-28', 'reviewer_scj');
-    d = await post(rv, `/api/litigations/${id}/judgment`, { outcome: '撤销', decidedOn: '2026-09-27', summary: '认定事实不清' });
+    // A judgment of 09-27 served on 09-28, registered on 09-29: 15 days to appeal run from service (第85条)
+    // and end 10-13 (a Tuesday), whatever day it is registered.
+    const rv = await at('2026-09-29', 'reviewer_scj');
+    const judged = { outcome: '撤销', decidedOn: '2026-09-27', summary: '认定事实不清' };
+    r = await rv.post(`/api/litigations/${id}/judgment`, { ...judged, servedOn: '2026-09-30' });
+    expect([r.status, r.body.details.fields[0].message]).toEqual([400, '送达日期不能晚于今天']);
+    r = await rv.post(`/api/litigations/${id}/judgment`, { ...judged, servedOn: '2026-09-26' });
+    expect([r.status, r.body.details.fields[0].message]).toEqual([400, '送达日期不能早于裁判日期']);
+    d = await post(rv, `/api/litigations/${id}/judgment`, { ...judged, servedOn: '2026-09-28' });
     expect(d.stateName).toBe('一审已裁判（上诉期内）');
-    expect(clock(d, 'appealJudgment')).toMatchObject({ unit: 'natural', limit: 15, dueDate: '2026-10-13' });
+    expect(clock(d, 'appealJudgment')).toMatchObject({ unit: 'natural', limit: 15, startedOn: '2026-09-28', dueDate: '2026-10-13' });
     expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['opponentAppeal']); // appealing is the head's call
     r = await rv.post(`/api/litigations/${id}/appeal`, { reason: '一审认定事实错误' });
     expect(r.status).toBe(403);
     director = await t.as('director_scj');
     d = await post(director, `/api/litigations/${id}/appeal`, { reason: '一审认定事实错误，抽检程序符合规定' });
     expect(d.stateName).toBe('二审审理中');
-    expect(clock(d, 'appealJudgment')).toMatchObject({ state: 'stopped', stoppedOn: '2026-09-28' });
+    expect(clock(d, 'appealJudgment')).toMatchObject({ state: 'stopped', stoppedOn: '2026-09-29' });
+    // The appellate court's 案号 comes later: registered once, shown on the suit.
+    expect(d.actions.map((a: { event: string }) => a.event)).toContain('registerSecondCaseNo');
+    expect((await director.post(`/api/litigations/${id}/registerSecondCaseNo`, { secondCaseNo: '8号' })).status).toBe(400);
+    d = await post(director, `/api/litigations/${id}/registerSecondCaseNo`, { secondCourt: '漯河市中级人民法院', secondCaseNo: '（2026）豫11行终88号' });
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('registerSecondCaseNo');
+    expect(d.fields).toContainEqual({ label: '二审案号', value: '（2026）豫11行终88号（漯河市中级人民法院）' });
 
     d = await post(director, `/api/litigations/${id}/hearSecond`, { heldOn: '2026-09-28', appearance: '副职负责人', headName: '李明（副局长）' });
     r = await director.post(`/api/litigations/${id}/secondJudgment`, { outcome: '改判', decidedOn: '2026-09-28' });
     expect(r.status).toBe(422);
     d = await post(director, `/api/litigations/${id}/secondJudgment`, { outcome: '驳回上诉，维持原判', decidedOn: '2026-09-28' });
     expect(d.stateName).toBe('已结案');
-    expect(d.fields).toContainEqual({ label: '生效裁判结果', value: '撤销（2026-09-28结案）' });
+    expect(d.fields).toContainEqual({ label: '生效裁判结果', value: '撤销（2026-09-29结案）' });
     const file = (await director.get(`/api/litigations/${id}/file`)).body;
     expect(file.hearings.map((h: { instance: number; appearance: string; headName: string }) => `${h.instance}:${h.appearance}:${h.headName}`)).toEqual(['1:主要负责人:陈刚（局长）', '2:副职负责人:李明（副局长）']);
     expect(file.decisions.map((x: { kind: string; outcome: string }) => `${x.kind}:${x.outcome}`)).toEqual(['判决:撤销', '二审裁判:驳回上诉，维持原判']);
-    expect(file).toMatchObject({ counsel: { name: '周律师' }, appealedBy: 'agency', finalOutcome: '撤销', reconsidered: true });
+    expect(file).toMatchObject({ counsel: { name: '周律师' }, appealedBy: 'agency', finalOutcome: '撤销', reconsidered: true, secondCaseNo: '（2026）豫11行终88号', secondCourt: '漯河市中级人民法院' });
+    expect(file.decisions[0]).toMatchObject({ decidedOn: '2026-09-27', servedOn: '2026-09-28' });
   });
 
   it('lets a ruling take effect when its 10-day window runs out with no appeal (第85条), through the clock scanner', async () => {

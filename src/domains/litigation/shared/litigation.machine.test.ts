@@ -9,14 +9,14 @@ const EXPECTED: Record<string, string[]> = {
   registered: ['answer', 'withdraw'],
   answered: ['hearFirst', 'judgment', 'mediate', 'ruling', 'withdraw'],
   firstDecided: ['acceptJudgment', 'appeal', 'opponentAppeal'],
-  secondInstance: ['hearSecond', 'mediate', 'remand', 'secondJudgment'],
+  secondInstance: ['hearSecond', 'mediate', 'registerSecondCaseNo', 'remand', 'secondJudgment'],
   closed: [],
 };
 // Deciding to appeal or to accept the judgment is the agency's (its head's) call; the rest is the case handler's.
 const PERMISSION: Record<string, string> = {
   answer: 'litigation.handle', hearFirst: 'litigation.handle', judgment: 'litigation.handle', ruling: 'litigation.handle',
   mediate: 'litigation.handle', withdraw: 'litigation.handle', opponentAppeal: 'litigation.handle',
-  hearSecond: 'litigation.handle', secondJudgment: 'litigation.handle', remand: 'litigation.handle',
+  hearSecond: 'litigation.handle', registerSecondCaseNo: 'litigation.handle', secondJudgment: 'litigation.handle', remand: 'litigation.handle',
   appeal: 'litigation.appeal', acceptJudgment: 'litigation.appeal',
 };
 const all = () => true;
@@ -47,8 +47,9 @@ describe('行政应诉 machine', () => {
     expect([limit({}), limit({ lagDays: 2 })]).toEqual([15, 13]);
     expect([m.clocks.appealJudgment.limit, m.clocks.appealJudgment.unit, m.clocks.appealRuling.limit, m.clocks.appealRuling.unit]).toEqual([15, 'natural', 10, 'natural']);
     expect(m.events.answer.clocks).toEqual([{ op: 'stop', clock: 'defence' }]);
-    expect(m.events.judgment.clocks).toEqual([{ op: 'start', clock: 'appealJudgment' }]);
-    expect(m.events.ruling.clocks).toEqual([{ op: 'start', clock: 'appealRuling' }]);
+    // Counted from the 送达日期 the event records (第85条: 自判决书送达之日起), not the day it is registered.
+    expect(m.events.judgment.clocks).toEqual([{ op: 'start', clock: 'appealJudgment', asOfInput: 'servedOn' }]);
+    expect(m.events.ruling.clocks).toEqual([{ op: 'start', clock: 'appealRuling', asOfInput: 'servedOn' }]);
     for (const e of ['appeal', 'opponentAppeal', 'lapse'] as const) expect(m.events[e].clocks?.map((c) => c.clock).sort(), e).toEqual(['appealJudgment', 'appealRuling']);
   });
 
@@ -67,6 +68,10 @@ describe('行政应诉 machine', () => {
     expect(checkTransition(m, 'secondJudgment', ctx('secondInstance', { outcome: '改判' }), all)).toEqual({ code: 'GUARD_FAILED', reason: '二审改判的，应当选择改判后的裁判结果（行政诉讼法 第89条）' });
     expect(checkTransition(m, 'secondJudgment', ctx('secondInstance', { outcome: '改判', revisedOutcome: '撤销' }), all)).toBeNull();
     expect(checkTransition(m, 'acceptJudgment', ctx('firstDecided', {}, { accepted: true }), all)).toEqual({ code: 'GUARD_FAILED', reason: '已记录本机关服判不上诉' });
+    // Both are preconditions (data only), so the case page stops offering them once done.
+    expect(m.events.acceptJudgment.precondition?.({ state: 'firstDecided', data: { accepted: true }, actor: { id: 'x', kind: 'staff' } })).toBe('已记录本机关服判不上诉');
+    expect(checkTransition(m, 'registerSecondCaseNo', ctx('secondInstance', {}, { secondCaseNo: '（2027）豫12行终8号' }), all)).toEqual({ code: 'GUARD_FAILED', reason: '已登记二审案号（2027）豫12行终8号' });
+    expect(m.events.registerSecondCaseNo.input!.safeParse({ secondCaseNo: '8号' }).error!.issues[0].message).toBe('请填写二审案号，如（2027）豫12行终8号');
   });
 });
 

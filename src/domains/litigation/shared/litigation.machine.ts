@@ -63,7 +63,13 @@ const hearingGuard = ({ input }: GuardContext) => hearingProblem(input);
 
 const judgmentGuard = ({ input }: GuardContext) =>
   input.outcome === '改判' && !input.revisedOutcome ? '二审改判的，应当选择改判后的裁判结果（行政诉讼法 第89条）' : null;
-const acceptedOnce = ({ data }: GuardContext) => (data.accepted ? '已记录本机关服判不上诉' : null);
+// Preconditions read the case's data alone, so the case page does not offer what they would refuse.
+const acceptedOnce = ({ data }: Pick<GuardContext, 'data'>) => (data.accepted ? '已记录本机关服判不上诉' : null);
+const secondNoOnce = ({ data }: Pick<GuardContext, 'data'>) => (data.secondCaseNo ? `已登记二审案号${String(data.secondCaseNo)}` : null);
+/** 第85条 runs from service: the 送达日期, which may precede the day the decision is registered. */
+const servedOn = (what: string) => day(`${what}送达日期`).optional().meta({ title: `${what}送达日期（不填为登记当日）` });
+const caseNo = (title: string) => z.string().trim().min(6, `请填写${title}，如（2027）豫12行终8号`).max(60, `${title}不能超过60个字`).meta({ title });
+const secondCourt = optText('二审法院', 60);
 
 const appealClocks = [{ op: 'stop', clock: 'appealJudgment' }, { op: 'stop', clock: 'appealRuling' }] as const;
 
@@ -87,8 +93,8 @@ export const litigationMachine = defineMachine({
       limit: (d) => 15 - (typeof d.lagDays === 'number' ? d.lagDays : 0),
       legalBasis: (d) => `行政诉讼法 第67条：自收到起诉状副本之日${d.servedOn ? `（${String(d.servedOn)}）` : ''}起15日内提交答辩状和作出行政行为的证据、所依据的规范性文件`,
     },
-    // 第85条: 15 days from service of a judgment, 10 from service of a ruling; the decision is recorded on
-    // the day it is served. Running out with no appeal recorded, the decision takes effect.
+    // 第85条: 15 days from service of a judgment, 10 from service of a ruling, counted from the 送达日期
+    // the event records (asOfInput). Running out with no appeal recorded, the decision takes effect.
     appealJudgment: { label: '上诉期限（判决）', unit: 'natural', limit: 15, legalBasis: '行政诉讼法 第85条：不服判决的，自判决书送达之日起15日内上诉', onOverdue: 'lapse' },
     appealRuling: { label: '上诉期限（裁定）', unit: 'natural', limit: 10, legalBasis: '行政诉讼法 第85条：不服裁定的，自裁定书送达之日起10日内上诉', onOverdue: 'lapse' },
   },
@@ -107,13 +113,13 @@ export const litigationMachine = defineMachine({
     hearFirst: { label: '记录开庭', from: ['answered'], to: 'answered', permission: 'litigation.handle', input: HearingInput, guard: hearingGuard },
     judgment: {
       label: '登记一审判决', from: ['answered'], to: 'firstDecided', permission: 'litigation.handle',
-      input: z.object({ outcome: z.enum(JUDGMENT_OUTCOMES, '请选择判决结果').meta({ title: '判决结果' }), decidedOn: day('判决日期'), summary: optText('裁判要旨', 1000) }),
-      clocks: [{ op: 'start', clock: 'appealJudgment' }],
+      input: z.object({ outcome: z.enum(JUDGMENT_OUTCOMES, '请选择判决结果').meta({ title: '判决结果' }), decidedOn: day('判决日期'), servedOn: servedOn('判决书'), summary: optText('裁判要旨', 1000) }),
+      clocks: [{ op: 'start', clock: 'appealJudgment', asOfInput: 'servedOn' }],
     },
     ruling: {
       label: '登记一审裁定', from: ['answered'], to: 'firstDecided', permission: 'litigation.handle',
-      input: z.object({ outcome: z.enum(RULING_OUTCOMES, '请选择裁定结果').meta({ title: '裁定结果' }), decidedOn: day('裁定日期'), summary: optText('裁判要旨', 1000) }),
-      clocks: [{ op: 'start', clock: 'appealRuling' }],
+      input: z.object({ outcome: z.enum(RULING_OUTCOMES, '请选择裁定结果').meta({ title: '裁定结果' }), decidedOn: day('裁定日期'), servedOn: servedOn('裁定书'), summary: optText('裁判要旨', 1000) }),
+      clocks: [{ op: 'start', clock: 'appealRuling', asOfInput: 'servedOn' }],
     },
     // 第60条: only 赔偿, 补偿 and discretionary acts may be mediated; the court decides that, not us.
     mediate: {
@@ -127,18 +133,23 @@ export const litigationMachine = defineMachine({
     },
     appeal: {
       label: '提起上诉', from: ['firstDecided'], to: 'secondInstance', permission: 'litigation.appeal',
-      input: z.object({ reason: text('上诉理由', 2000) }), clocks: appealClocks,
+      input: z.object({ reason: text('上诉理由', 2000), secondCourt, secondCaseNo: caseNo('二审案号').optional() }), clocks: appealClocks,
     },
     opponentAppeal: {
       label: '对方当事人上诉', from: ['firstDecided'], to: 'secondInstance', permission: 'litigation.handle',
-      input: z.object({ appellant: text('上诉人', 100), reason: optText('上诉请求', 1000) }), clocks: appealClocks,
+      input: z.object({ appellant: text('上诉人', 100), reason: optText('上诉请求', 1000), secondCourt, secondCaseNo: caseNo('二审案号').optional() }), clocks: appealClocks,
     },
     acceptJudgment: {
-      label: '服判不上诉', from: ['firstDecided'], to: 'firstDecided', permission: 'litigation.appeal', guard: acceptedOnce,
+      label: '服判不上诉', from: ['firstDecided'], to: 'firstDecided', permission: 'litigation.appeal', precondition: acceptedOnce,
       input: z.object({ reason: text('服判理由', 500) }),
       confirm: '记录本机关不上诉；对方当事人仍可在上诉期内上诉，期满未上诉的裁判自动生效',
     },
     lapse: { label: '上诉期满，裁判生效', from: ['firstDecided'], to: 'closed', permission: 'litigation.handle', system: true, clocks: appealClocks },
+    // The appellate court numbers the case when it files the appeal, often after the appeal is recorded.
+    registerSecondCaseNo: {
+      label: '登记二审案号', from: ['secondInstance'], to: 'secondInstance', permission: 'litigation.handle', precondition: secondNoOnce,
+      input: z.object({ secondCourt, secondCaseNo: caseNo('二审案号') }),
+    },
     hearSecond: { label: '记录二审开庭', from: ['secondInstance'], to: 'secondInstance', permission: 'litigation.handle', input: HearingInput, guard: hearingGuard },
     secondJudgment: {
       label: '登记二审裁判', from: ['secondInstance'], to: 'closed', permission: 'litigation.handle', guard: judgmentGuard,

@@ -149,6 +149,7 @@ export function SuitPage() {
             <Descriptions.Item label="被告">{d.orgName}</Descriptions.Item>
             <Descriptions.Item label="受理法院">{s.court}</Descriptions.Item>
             <Descriptions.Item label="案号">{s.courtCaseNo}</Descriptions.Item>
+            {s.secondCaseNo ? <Descriptions.Item label="二审案号">{`${s.secondCaseNo}${s.secondCourt ? `（${s.secondCourt}）` : ''}`}</Descriptions.Item> : null}
             <Descriptions.Item label="原告">{s.plaintiff}</Descriptions.Item>
             <Descriptions.Item label="案由">{s.cause}</Descriptions.Item>
             <Descriptions.Item label="收到起诉状副本">{s.servedOn}</Descriptions.Item>
@@ -180,6 +181,7 @@ export function SuitPage() {
             columns={[
               { title: '审级', dataIndex: 'instance', width: 70, render: (v: number) => (v === 2 ? '二审' : '一审') },
               { title: '类别', dataIndex: 'kind', width: 110 }, { title: '结果', dataIndex: 'outcome' }, { title: '日期', dataIndex: 'decidedOn', width: 120 },
+              { title: '送达日期', dataIndex: 'servedOn', width: 120, render: (v: string | null) => v ?? '—' },
               { title: '裁判要旨', dataIndex: 'summary', render: (v: string | null) => v ?? '—' },
             ]} />
         </ProCard>

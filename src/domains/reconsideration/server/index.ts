@@ -3,13 +3,16 @@ import { reconsiderationSettings } from './reconsideration.config';
 import { reconsiderationMachine } from '../shared/reconsideration.machine';
 import { reconsiderationRoutes } from './reconsideration.routes';
 import { reconsiderationMetrics } from './reconsideration.metrics';
-import { LINK_CHALLENGES, onTransition, present } from './reconsideration.service';
+import { LINK_CHALLENGES, LINK_OPINION, onOpinionTransition, onTransition, present, presentOpinion } from './reconsideration.service';
+import { reconsiderationOpinionMachine } from '../shared/opinion.machine';
 import { seedReconsiderationDemo } from './reconsideration.seed';
-import { reconsiderations } from './reconsideration.tables';
+import { reconsiderationOpinions, reconsiderations } from './reconsideration.tables';
+
+const OPINION_OFFICE = ['reconsiderationOpinion.read', 'reconsiderationOpinion.issue'];
 
 export default defineDomain({
   name: 'reconsideration',
-  tables: [reconsiderations],
+  tables: [reconsiderations, reconsiderationOpinions],
   config: reconsiderationSettings,
   permissions: {
     'reconsideration.read': '查看行政复议案件',
@@ -18,19 +21,23 @@ export default defineDomain({
     'reconsideration.answer': '作为被申请人提交书面答复和证据（第48条）',
     'reconsideration.correct': '提交行政复议补正材料',
     'reconsideration.withdraw': '撤回行政复议申请',
+    'reconsiderationOpinion.read': '查看行政复议意见书',
+    'reconsiderationOpinion.issue': '制发行政复议意见书、建议书（第76条）',
+    'reconsiderationOpinion.reply': '作为主送机关报送纠正情况（第76条）',
   },
   roles: [
     { key: 'reconsiderationOfficer', name: '行政复议人员', scope: 'division', description: '司法局（行政复议机构）：登记、审查、审理行政复议案件' },
     { key: 'reconsiderationHead', name: '行政复议机构负责人', scope: 'division', description: '司法局负责人：批准延长审理期限等（第62条）' },
   ],
   grants: {
-    reconsiderationOfficer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw'],
-    reconsiderationHead: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', 'reconsideration.extend'],
+    reconsiderationOfficer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', ...OPINION_OFFICE],
+    reconsiderationHead: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', 'reconsideration.extend', ...OPINION_OFFICE],
     // The justice bureau's legality reviewer works the county's cases too.
-    legalReviewer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw'],
-    // The respondent agency's head answers for it and sees its own cases only (org scope).
-    director: ['reconsideration.read', 'reconsideration.answer'],
-    leader: ['reconsideration.read'],
+    legalReviewer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', ...OPINION_OFFICE],
+    // The respondent agency's head answers for it and sees its own cases only (org scope); a 意见书 sent
+    // to the agency is answered by it too.
+    director: ['reconsideration.read', 'reconsideration.answer', 'reconsiderationOpinion.read', 'reconsiderationOpinion.reply'],
+    leader: ['reconsideration.read', 'reconsiderationOpinion.read'],
     applicant: ['reconsideration.read', 'reconsideration.correct', 'reconsideration.withdraw'],
   },
   caseTypes: [{
@@ -38,8 +45,15 @@ export default defineDomain({
     present: (tx, row, _a, kernel) => present(tx, kernel, row.id),
     link: (row) => `/reconsideration/cases/${row.id}`,
     onTransition,
+  }, {
+    machine: reconsiderationOpinionMachine, refPrefix: 'FYJ',
+    present: (tx, row) => presentOpinion(tx, row),
+    onTransition: onOpinionTransition,
   }],
-  caseLinks: [{ kind: LINK_CHALLENGES, label: '被申请复议的行政行为', inverseLabel: '被申请行政复议' }],
+  caseLinks: [
+    { kind: LINK_CHALLENGES, label: '被申请复议的行政行为', inverseLabel: '被申请行政复议' },
+    { kind: LINK_OPINION, label: '所涉行政复议案件', inverseLabel: '行政复议意见书' },
+  ],
   routes: reconsiderationRoutes,
   metrics: reconsiderationMetrics,
   seedDemo: seedReconsiderationDemo,

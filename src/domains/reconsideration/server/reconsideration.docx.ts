@@ -1,7 +1,8 @@
 /**
  * The case's documents as .docx on the kernel's 公文 page (GB/T 9704): 受理通知书 (第30条), 补正通知书
  * (第31条), 提出答复通知书 (第48条) and 行政复议决定书 (第75条, with the article of its decision type and
- * the notice of the right to sue, 行政诉讼法 第45条). Issued in the name of the 复议机关 (第61条).
+ * the notice of the right to sue, 行政诉讼法 第45条), and the 意见书 / 建议书 of 第76条. Issued in the name of
+ * the 复议机关 (第61条).
  */
 import { blankPara, bodyPara, centredPara, chineseDate, gongwenDocx, run, signaturePara, titlePara, FONTS, type Kernel, siteDivisionCode, tenancy, getCase, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
@@ -62,5 +63,31 @@ export async function documentDocx(tx: Tx, kernel: Kernel, caseId: string, kind:
     children.push(P('申请人如不服本决定，可以自收到本决定书之日起十五日内，依法向人民法院提起行政诉讼。'));
   }
   children.push(blankPara(), signaturePara(body), signaturePara(chineseDate(dated)));
+  return { filename: `${title}（${row.refNo}）.docx`, buffer: await gongwenDocx(title, children) };
+}
+
+/**
+ * 行政复议意见书 / 建议书 (第76条), to its addressee, in the 复议机关's name: what the case found, the
+ * correction asked for, and the 60 days to report it.
+ */
+export async function opinionDocx(tx: Tx, kernel: Kernel, opinionCaseId: string): Promise<{ filename: string; buffer: Buffer }> {
+  const row = await getCase(tx, opinionCaseId);
+  const o = await repo.getOpinion(tx, opinionCaseId);
+  const rc = o ? await getCase(tx, o.reconsiderationCaseId) : null;
+  const r = o ? await repo.get(tx, o.reconsiderationCaseId) : null;
+  if (!row || !o || !rc || !r) throw new AppError('NOT_FOUND');
+  const orgs = (await tenancy.listOrgs(tx, siteDivisionCode(kernel))).map((x) => x.org);
+  const body = orgs.find((x) => x.kind === 'government' && x.divisionCode === siteDivisionCode(kernel))?.name ?? '行政复议机关';
+  const addressee = (await tenancy.getOrg(tx, o.orgId))?.name ?? '';
+  const respondent = (await tenancy.getOrg(tx, r.orgId))?.name ?? '';
+  const title = `行政复议${o.kind}`;
+  const children = [titlePara(title), centredPara(`（${o.issuedOn.slice(0, 4)}）编号${row.refNo}`), blankPara()];
+  children.push(bodyPara([run(`${addressee}：`)], false));
+  children.push(P(`本机关在办理${rc.applicantName ?? '申请人'}不服${respondent}${r.actDescription}行政复议一案（案号${rc.refNo}）过程中，发现${o.orgId === r.orgId ? '你单位' : '有关'}行政行为存在以下违法或者不当的问题：`));
+  children.push(P(o.problems));
+  children.push(H('意见和建议'));
+  children.push(P(o.suggestions));
+  children.push(P('依照《中华人民共和国行政复议法》第七十六条的规定，请你单位自收到本意见书之日起六十日内，将纠正相关违法或者不当行政行为的情况报送本机关。'));
+  children.push(blankPara(), signaturePara(body), signaturePara(chineseDate(o.issuedOn)));
   return { filename: `${title}（${row.refNo}）.docx`, buffer: await gongwenDocx(title, children) };
 }

@@ -37,3 +37,12 @@ export const reconsiderationMetrics = [
   figure({ key: 'reconsideration.closedRate', label: '行政复议审结率', num: 'acceptedClosed', den: 'accepted', definition: '统计期内受理的案件中，截至统计截止日已审结的件数 ÷ 统计期内受理的案件数。' }),
   figure({ key: 'reconsideration.simpleProcedureShare', label: '简易程序适用率', num: 'simple', den: 'accepted', definition: '统计期内受理的案件中，适用简易程序（第53条）的件数 ÷ 统计期内受理的案件数。' }),
 ];
+
+// 第76条: letters issued, dated by their issue; the records are the letters' own cases.
+reconsiderationMetrics.push(defineMetric({
+  key: 'reconsideration.opinionLetters', label: '制发行政复议意见书、建议书', unit: 'count',
+  definition: '统计期内行政复议机关在办理行政复议案件过程中制发的行政复议意见书和建议书件数（第76条，按制发之日；主送机关应在60日内报送纠正情况）。',
+  compute: async (tx, _k, q) => ({ numerator: await repo.countOpinions(tx, repo.opinionsIssuedWhere(q)), denominator: null }),
+  breakdown: async (tx, _k, q, by) => new Map((await repo.countOpinionsBy(tx, repo.opinionsIssuedWhere(q), by)).map((x) => [x.key, { numerator: x.n, denominator: null }])),
+  recordsWhere: (q: MetricScope) => repo.opinionRecordsWhere(repo.opinionsIssuedWhere(q)),
+}));

@@ -1,13 +1,35 @@
 /** The only SQL of 行政复议. Figures count this domain's rows; their records are conditions on `cases`. */
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { casesWith, inDivision, type MetricScope, type Tx } from '../../../core/server';
-import { reconsiderations, type ReconsiderationRow } from './reconsideration.tables';
+import { cases, casesWith, inDivision, type MetricScope, type Tx } from '../../../core/server';
+import { reconsiderationOpinions, reconsiderations, type OpinionRow, type ReconsiderationRow } from './reconsideration.tables';
 
-export type { ReconsiderationRow };
+export type { OpinionRow, ReconsiderationRow };
 
 export async function insert(tx: Tx, row: typeof reconsiderations.$inferInsert) { await tx.insert(reconsiderations).values(row); }
 export async function update(tx: Tx, caseId: string, patch: Partial<ReconsiderationRow>) { await tx.update(reconsiderations).set(patch).where(eq(reconsiderations.caseId, caseId)); }
 export const get = async (tx: Tx, caseId: string) => (await tx.select().from(reconsiderations).where(eq(reconsiderations.caseId, caseId)))[0] ?? null;
+
+// ---- 意见书 (第76条) ----
+const o = reconsiderationOpinions;
+export async function insertOpinion(tx: Tx, row: typeof o.$inferInsert) { await tx.insert(o).values(row); }
+export async function updateOpinion(tx: Tx, caseId: string, patch: Partial<OpinionRow>) { await tx.update(o).set(patch).where(eq(o.caseId, caseId)); }
+export const getOpinion = async (tx: Tx, caseId: string) => (await tx.select().from(o).where(eq(o.caseId, caseId)))[0] ?? null;
+/** The letters issued on a 复议 case, oldest first, with their case's number and state. */
+export const opinionsOf = (tx: Tx, reconsiderationCaseId: string) =>
+  tx.select({ o, refNo: cases.refNo, state: cases.state, orgId: cases.orgId, divisionCode: cases.divisionCode, applicantId: cases.applicantId })
+    .from(o).innerJoin(cases, eq(cases.id, o.caseId)).where(eq(o.reconsiderationCaseId, reconsiderationCaseId)).orderBy(o.createdAt);
+
+/** Letters issued in the period (by issue date), within the scope. */
+export const opinionsIssuedWhere = (q: MetricScope) => and(inDivision(o.divisionCode, q.divisionCode), q.orgId ? eq(o.orgId, q.orgId) : undefined, sql`${o.issuedOn} BETWEEN ${q.from}::date AND ${q.to}::date`)!;
+export async function countOpinions(tx: Tx, where: SQL) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(o).where(where);
+  return n;
+}
+export async function countOpinionsBy(tx: Tx, where: SQL, by: 'org' | 'month') {
+  const key: SQL<string> = by === 'org' ? sql<string>`${o.orgId}::text` : sql<string>`to_char(${o.issuedOn}, 'YYYY-MM')`;
+  return tx.select({ key, n: sql<number>`count(*)::int` }).from(o).where(where).groupBy(key);
+}
+export const opinionRecordsWhere = (where: SQL) => casesWith(o, o.caseId, where);
 
 // ---- figures ----
 const r = reconsiderations;

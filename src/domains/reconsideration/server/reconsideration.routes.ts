@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { errorResponses } from '../../../core/shared/schemas';
 import { actorOf, type Kernel, loadVisible } from '../../../core/server';
 import { ApplicationInput, TrackQuery } from '../shared/reconsideration.schema';
-import { documentDocx } from './reconsideration.docx';
+import { documentDocx, opinionDocx } from './reconsideration.docx';
+import { OpinionInput } from '../shared/opinion.machine';
 import { DOCUMENT_TITLES, type DocumentKind } from './reconsideration.service';
 import * as svc from './reconsideration.service';
 
@@ -16,6 +17,11 @@ const Tracked = z.object({
   clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), state: z.string(), derivation: z.string() })),
 });
 const Id = z.object({ id: z.uuid('案件编号格式不正确') });
+const Opinion = z.object({
+  id: z.string(), refNo: z.string(), kind: z.string(), addressee: z.string(), issuedOn: z.string(), problems: z.string(), suggestions: z.string(),
+  stateName: z.string(), replyDue: z.string().nullable(), rectification: z.string().nullable(), repliedOn: z.string().nullable(),
+});
+const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DocKind = z.object({ kind: z.enum(Object.keys(DOCUMENT_TITLES) as [DocumentKind, ...DocumentKind[]], '文书类型不正确').meta({ title: '文书' }) });
 
 export async function reconsiderationRoutes(base: FastifyInstance, kernel: Kernel) {
@@ -43,7 +49,24 @@ export async function reconsiderationRoutes(base: FastifyInstance, kernel: Kerne
         const row = await loadVisible(tx, actorOf(req), req.params.id, 'reconsideration');
         return documentDocx(tx, kernel, row.id, req.query.kind);
       });
-      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      return reply.header('content-type', docx)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buffer);
+    });
+  // 第76条: the 意见书 / 建议书 issued on a case, and the letter itself as .docx.
+  app.get('/api/reconsiderations/:id/opinions', { schema: { tags, operationId: 'reconsiderationOpinions', summary: '本案制发的行政复议意见书、建议书', params: Id, response: { 200: z.array(Opinion), ...errorResponses } } },
+    async (req) => db.tx(async (tx) => {
+      const row = await loadVisible(tx, actorOf(req), req.params.id, 'reconsideration');
+      return svc.opinionsFor(tx, kernel, actorOf(req), row.id);
+    }));
+  app.post('/api/reconsiderations/:id/opinions', { schema: { tags, operationId: 'issueReconsiderationOpinion', summary: '制发行政复议意见书或建议书（第76条）', params: Id, body: OpinionInput, response: { 200: z.object({ id: z.string(), refNo: z.string() }), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.issueOpinion(tx, kernel, actorOf(req), req.params.id, req.body)));
+  app.get('/api/reconsideration-opinions/:id/document', { schema: { tags, operationId: 'reconsiderationOpinionDocument', summary: '下载行政复议意见书（.docx，公文格式）', params: Id } },
+    async (req, reply) => {
+      const { filename, buffer } = await db.tx(async (tx) => {
+        const row = await loadVisible(tx, actorOf(req), req.params.id, 'reconsiderationOpinion');
+        return opinionDocx(tx, kernel, row.id);
+      });
+      return reply.header('content-type', docx)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buffer);
     });
 }

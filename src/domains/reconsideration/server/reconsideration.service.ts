@@ -7,15 +7,17 @@
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import {
-  type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, linkCases, listClocks, mergeCaseData, siteDivisionCode,
+  type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, linkCases, listClocks, loadVisible, mergeCaseData, siteDivisionCode,
   SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { reconsiderationSettings } from './reconsideration.config';
 import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, decisionByOption, OUTCOMES, procedureByOption, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
 import type { ApplicationInput } from '../shared/reconsideration.schema';
+import { OpinionInput } from '../shared/opinion.machine';
 import * as repo from './reconsideration.repository';
 
 export const LINK_CHALLENGES = 'challenges';
+export const LINK_OPINION = 'opinionOn';
 
 /** 第20条: 60 days from knowing the act; where the agency did not state the right, up to one year. */
 export function timeBarWarning(cal: { addNaturalDays(d: string, n: number): string }, knewOn: string, receivedOn: string, rightNotStated: boolean): string | null {
@@ -100,7 +102,17 @@ export async function onTransition(tx: Tx, ctx: TransitionContext) {
       await repo.update(tx, r.caseId, { supplied: String(i.content) });
       await mergeCaseData(tx, r.caseId, { corrected: true });
       return;
-    case 'accept': case 'deemAccept': return repo.update(tx, r.caseId, { acceptedOn: ctx.today, deemedAccepted: ctx.event === 'deemAccept' });
+    case 'accept': return repo.update(tx, r.caseId, { acceptedOn: ctx.today, deemedAccepted: false });
+    case 'deemAccept': {
+      // 第30条: deemed accepted when the review period ends — its last day, whenever the scanner runs.
+      const review = (await listClocks(tx, [r.caseId])).find((c) => c.name === 'review');
+      const on = review?.dueDate && review.dueDate <= ctx.today ? review.dueDate : ctx.today;
+      return repo.update(tx, r.caseId, { acceptedOn: on, deemedAccepted: true });
+    }
+    case 'toOrdinary':
+      await repo.update(tx, r.caseId, { procedure: 'ordinary', procedureReason: `受理后经行政复议机构负责人${ctx.actor.name}批准转为普通程序（第55条）：${String(i.reason)}` });
+      await mergeCaseData(tx, r.caseId, { procedure: 'ordinary' });
+      return;
     case 'sendCopy':
       await repo.update(tx, r.caseId, { copySentOn: ctx.today });
       await mergeCaseData(tx, r.caseId, { copySent: true });
@@ -218,6 +230,62 @@ export async function respondents(tx: Tx, kernel: Kernel) {
   return (await tenancy.listOrgs(tx, siteDivisionCode(kernel))).map((o) => o.org)
     .filter((o) => ['government', 'department', 'township'].includes(o.kind))
     .map((o) => ({ id: o.id, name: o.name }));
+}
+
+// ---- 行政复议意见书 / 建议书 (第76条) ----
+
+/**
+ * Issues a 意见书 on a 复议 case: to the respondent, or to another agency of the county the case found
+ * acting illegally or improperly. Only after acceptance ("办理行政复议案件过程中"); the letter is a case
+ * owned by its addressee with the 60-day reply clock.
+ */
+export async function issueOpinion(tx: Tx, kernel: Kernel, actor: Actor, reconsiderationId: string, raw: OpinionInput) {
+  const input = OpinionInput.parse(raw);
+  const rc = await loadVisible(tx, actor, reconsiderationId, 'reconsideration');
+  if (!can(actor, 'reconsiderationOpinion.issue', rc)) throw new AppError('FORBIDDEN', '只有行政复议机构可以制发行政复议意见书');
+  const r = await repo.get(tx, rc.id);
+  if (!r?.acceptedOn) throw new AppError('GUARD_FAILED', '行政复议意见书在办理已受理的行政复议案件过程中制发（第76条），本案尚未受理');
+  const org = await tenancy.getOrg(tx, input.addresseeOrgId ?? r.orgId);
+  if (!org || !org.divisionCode.startsWith(siteDivisionCode(kernel))) throw new AppError('VALIDATION', '主送机关不存在', { fields: [{ path: 'addresseeOrgId', message: '主送机关不存在' }] });
+  const { row } = await createCase(tx, kernel, actor, {
+    type: 'reconsiderationOpinion', title: `关于${rc.refNo}的行政复议${input.kind}（致${org.name}）`.slice(0, 200),
+    orgId: org.id, divisionCode: org.divisionCode, applicantName: org.name, data: { reconsiderationRefNo: rc.refNo, kind: input.kind },
+  });
+  await repo.insertOpinion(tx, {
+    caseId: row.id, reconsiderationCaseId: rc.id, kind: input.kind, orgId: org.id, divisionCode: org.divisionCode, issuedOn: kernel.today(),
+    problems: input.problems, suggestions: input.suggestions, createdAt: row.createdAt,
+  });
+  await linkCases(tx, kernel, actor, row.id, rc.id, LINK_OPINION);
+  return { id: row.id, refNo: row.refNo };
+}
+
+export async function onOpinionTransition(tx: Tx, ctx: TransitionContext) {
+  if (ctx.event === 'reply') await repo.updateOpinion(tx, ctx.row.id, { rectification: String(ctx.input.rectification), measures: String(ctx.input.measures), repliedOn: ctx.today });
+}
+
+export async function presentOpinion(tx: Tx, row: CaseRow) {
+  const o = await repo.getOpinion(tx, row.id);
+  if (!o) return [];
+  const org = await tenancy.getOrg(tx, o.orgId);
+  return [
+    { label: '文书', value: `行政复议${o.kind}` }, { label: '主送机关', value: org?.name ?? '' }, { label: '制发日期', value: o.issuedOn },
+    { label: '所涉行政复议案件', value: String(row.data.reconsiderationRefNo ?? '') },
+    { label: '发现的违法或者不当行政行为', value: o.problems }, { label: '纠正意见和建议', value: o.suggestions },
+    ...(o.repliedOn ? [{ label: '纠正情况', value: `${o.repliedOn}报送：${o.rectification ?? ''}` }, { label: '整改措施', value: o.measures ?? '' }] : []),
+  ];
+}
+
+/** The letters on a 复议 case, each listed only where the reader may open it. */
+export async function opinionsFor(tx: Tx, kernel: Kernel, actor: Actor, reconsiderationId: string) {
+  const m = kernel.caseTypes.get('reconsiderationOpinion')!.machine;
+  const rows = (await repo.opinionsOf(tx, reconsiderationId)).filter((x) => can(actor, 'reconsiderationOpinion.read', x));
+  const clocks = new Map((await listClocks(tx, rows.map((x) => x.o.caseId))).filter((c) => c.name === 'reply').map((c) => [c.caseId, c]));
+  const names = new Map<string, string>();
+  for (const x of rows) if (!names.has(x.o.orgId)) names.set(x.o.orgId, (await tenancy.getOrg(tx, x.o.orgId))?.name ?? '');
+  return rows.map((x) => ({
+    id: x.o.caseId, refNo: x.refNo, kind: x.o.kind, addressee: names.get(x.o.orgId) ?? '', issuedOn: x.o.issuedOn, problems: x.o.problems, suggestions: x.o.suggestions,
+    stateName: m.states[x.state]?.label ?? x.state, replyDue: clocks.get(x.o.caseId)?.dueDate ?? null, rectification: x.o.rectification, repliedOn: x.o.repliedOn,
+  }));
 }
 
 export const decisionLabel = (t: DecisionType) => `${DECISIONS[t].label}（行政复议法 ${DECISIONS[t].basis}）`;

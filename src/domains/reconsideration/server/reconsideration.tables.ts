@@ -54,3 +54,27 @@ export const reconsiderations = pgTable('reconsiderations', {
   index('reconsiderations_closed_idx').on(t.divisionCode, t.closedOn),
 ]);
 export type ReconsiderationRow = typeof reconsiderations.$inferSelect;
+
+/**
+ * 行政复议意见书 / 建议书 (第76条): a case of its own, owned by the addressee (`org_id`), linked to the
+ * 复议 case it came from; the addressee's report of its correction closes it.
+ */
+export const reconsiderationOpinions = pgTable('reconsideration_opinions', {
+  caseId: uuid('case_id').primaryKey(),
+  reconsiderationCaseId: uuid('reconsideration_case_id').notNull(),
+  kind: text('kind').notNull(),
+  orgId: uuid('org_id').notNull(),
+  divisionCode: text('division_code').notNull(),
+  issuedOn: day('issued_on').notNull(),
+  problems: text('problems').notNull(),
+  suggestions: text('suggestions').notNull(),
+  rectification: text('rectification'),
+  measures: text('measures'),
+  repliedOn: day('replied_on'),
+  createdAt: ts('created_at').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+}, (t) => [
+  index('reconsideration_opinions_case_idx').on(t.reconsiderationCaseId),
+  index('reconsideration_opinions_issued_idx').on(t.divisionCode, t.issuedOn),
+]);
+export type OpinionRow = typeof reconsiderationOpinions.$inferSelect;

@@ -84,6 +84,9 @@ describe('行政复议 from a phone to the decision', () => {
     expect(early.status).toBe(422);
     d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/sendCopy`)).body;
     expect(clock(d, 'answer')).toMatchObject({ dueDate: '2026-11-19' }); // 10 working days
+    // Sent once: the page no longer offers it (a precondition), and a second try is refused.
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('sendCopy');
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/sendCopy`)).body.message).toBe('申请书副本已经发送');
     expect(await docxText(await staff('legal_sfj'), id, 'answerNotice')).toContain('十个工作日内提出书面答复');
     await at('2026-11-12');
     const answered = await (await staff('director_scj')).post(`/api/reconsiderations/${id}/answer`, { answer: '被申请人认定事实清楚，证据确凿，请求维持。', evidence: '现场检查笔录、询问笔录、照片' });
@@ -125,7 +128,11 @@ describe('行政复议 from a phone to the decision', () => {
     d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
     expect(d.state).toBe('underReview');
     expect(d.events.map((e: { event: string }) => e.event)).toContain('deemAccept');
-    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-10-12' });
+    // 第30条: accepted on the day the review period ended (10-10), not the day the scanner noticed (10-12);
+    // the decision clock counts its 60 days from that day too.
+    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-10-10' });
+    expect(clock(d, 'decide')).toMatchObject({ startedOn: '2026-10-10', dueDate: '2026-12-09' });
+    expect(clock(d, 'copy')).toMatchObject({ startedOn: '2026-10-10', dueDate: '2026-10-20' }); // 7 working days from 10-10
 
     // 简易程序 (a disclosure case, 第53条) accepted 09-01: 30 natural days end on 10-01, in 国庆 → 10-08.
     await at('2026-09-01');
@@ -142,6 +149,65 @@ describe('行政复议 from a phone to the decision', () => {
     await at('2026-09-17');
     d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/resume`, { reason: '鉴定意见已经作出' })).body;
     expect(clock(d, 'decide')).toMatchObject({ state: 'running', dueDate: '2026-10-12' }); // the 10 days paused push the end to 10-11, a Sunday → Monday
+    // 第55条: moved to 普通程序 with the 复议机构负责人's approval: 60 days from acceptance (09-01), the
+    // pause still excluded — 09-01 + 60 + 10 = 11-10 — not 60 days from the switch.
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('extend');
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '案情复杂，需要调查取证' })).status).toBe(403);
+    d = (await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '案情复杂，需要调查取证' })).body;
+    expect(clock(d, 'decide')).toMatchObject({ startedOn: '2026-09-01', limit: 60, state: 'running', dueDate: '2026-11-10', legalBasis: '行政复议法 第62条第一款（普通程序）' });
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('toOrdinary');
+    expect(d.actions.map((a: { event: string }) => a.event)).toContain('extend');
+    expect((await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '再转' })).body.message).toBe('本案已适用普通程序');
+    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${simple.id}/substance`)).body).toMatchObject({ procedure: '普通程序', procedureReason: expect.stringContaining('批准转为普通程序（第55条）：案情复杂，需要调查取证') });
+  });
+
+  it('issues a 意见书 to the respondent (第76条) as a linked case with a 60-day reply clock, overdue on its 工作台, a .docx and a figure with records', async () => {
+    const q = { divisionCode: '411202', from: '2027-03-01', to: '2027-03-31' };
+    const letters = () => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.opinionLetters', q));
+    const before = (await letters())!.numerator;
+    await at('2027-03-01');
+    const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter', knewOn: '2027-02-20' }))).body;
+    const letter = { problems: '被申请人作出处罚决定前未告知当事人陈述、申辩的权利', suggestions: '规范处罚告知程序，对同类案件开展自查' };
+    // Only while handling an accepted case.
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/opinions`, letter)).body.message).toContain('本案尚未受理');
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+    expect((await (await staff('director_scj')).post(`/api/reconsiderations/${id}/opinions`, letter)).status).toBe(403);
+    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/opinions`, { ...letter, problems: '' })).status).toBe(400);
+    const issued = await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/opinions`, letter);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const oid = issued.body.id;
+    // The addressee (the respondent) sees and answers it; another agency does not see it.
+    let o = (await (await staff('director_scj')).get(`/api/cases/${oid}`)).body;
+    expect(o).toMatchObject({ state: 'issued', refNo: expect.stringMatching(/^FYJ411202/) });
+    expect(clock(o, 'reply')).toMatchObject({ startedOn: '2027-03-01', dueDate: '2027-04-30', legalBasis: expect.stringContaining('第76条') });
+    expect(o.actions.map((a: { event: string }) => a.event)).toEqual(['reply']);
+    expect(o.links).toEqual([expect.objectContaining({ kind: 'opinionOn', case: expect.objectContaining({ id, caseType: 'reconsideration' }) })]);
+    expect((await (await staff('director_spj')).get(`/api/cases/${oid}`)).status).toBe(404);
+    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/opinions`)).body).toEqual([
+      expect.objectContaining({ id: oid, kind: '意见书', addressee: '湖滨区市场监督管理局', issuedOn: '2027-03-01', replyDue: '2027-04-30', stateName: '待报送纠正情况' }),
+    ]);
+    const text = await (async () => {
+      const c = await staff('legal_sfj');
+      const res = await t.app.inject({ method: 'GET', url: `/api/reconsideration-opinions/${oid}/document`, headers: { cookie: (c as unknown as { cookieHeader(): string }).cookieHeader() } });
+      expect(res.statusCode, res.body).toBe(200);
+      return (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    })();
+    expect(text).toContain('行政复议意见书');
+    expect(text).toContain(letter.problems);
+    expect(text).toContain('依照《中华人民共和国行政复议法》第七十六条的规定，请你单位自收到本意见书之日起六十日内');
+    expect(text).toContain('湖滨区人民政府');
+    // The figure counts it, and its records open the letter.
+    expect((await letters())!.numerator).toBe(before + 1);
+    const recs = (await (await staff('leader')).get(`/api/metrics/reconsideration.opinionLetters/records?${new URLSearchParams({ ...q, pageSize: '100' })}`)).body;
+    expect(recs.items.map((r: { id: string }) => r.id)).toContain(oid);
+    // Past the 60 days unanswered: overdue on the addressee's 工作台.
+    await at('2027-05-06');
+    await scanClocks(t.kernel);
+    const wb = (await (await staff('director_scj')).get('/api/workbench?caseType=reconsiderationOpinion&pageSize=50')).body;
+    expect(wb.items.find((c: { id: string }) => c.id === oid)).toMatchObject({ dueDate: '2027-04-30', badge: expect.objectContaining({ level: 'overdue' }) });
+    o = (await (await staff('director_scj')).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' })).body;
+    expect(o.state).toBe('replied');
+    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
   });
 
   it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {

@@ -8,7 +8,7 @@ import { suggestProcedure } from './reconsideration.labels';
 const EXPECTED: Record<string, string[]> = {
   received: ['accept', 'refuse', 'requestCorrection', 'setProcedure', 'withdraw'],
   correcting: ['supply', 'withdraw'],
-  underReview: ['answer', 'decide', 'extend', 'hearParties', 'mediate', 'readFile', 'recordHearing', 'scheduleHearing', 'sendCopy', 'settle', 'suspend', 'terminate', 'withdraw'],
+  underReview: ['answer', 'decide', 'extend', 'hearParties', 'mediate', 'readFile', 'recordHearing', 'scheduleHearing', 'sendCopy', 'settle', 'suspend', 'terminate', 'toOrdinary', 'withdraw'],
   suspended: ['mediate', 'resume', 'settle', 'terminate', 'withdraw'],
   decided: [], mediated: [], terminated: [], refused: [], abandoned: [],
 };
@@ -16,7 +16,7 @@ const H = 'reconsideration.handle';
 const PERMISSION: Record<string, string> = {
   setProcedure: H, requestCorrection: H, refuse: H, accept: H, sendCopy: H, readFile: H, hearParties: H, scheduleHearing: H,
   recordHearing: H, suspend: H, resume: H, decide: H, mediate: H, settle: H, terminate: H,
-  supply: 'reconsideration.correct', answer: 'reconsideration.answer', extend: 'reconsideration.extend', withdraw: 'reconsideration.withdraw',
+  supply: 'reconsideration.correct', answer: 'reconsideration.answer', extend: 'reconsideration.extend', toOrdinary: 'reconsideration.extend', withdraw: 'reconsideration.withdraw',
 };
 // Data that satisfies every guard: an ordinary-procedure case whose copy went out, a hearing scheduled.
 const okData = { procedure: 'ordinary', copySent: true, hearingOn: '2026-12-01' };
@@ -29,10 +29,12 @@ describe('行政复议 machine', () => {
     expect(Object.keys(m.events).sort()).toEqual([...Object.keys(PERMISSION), 'abandon', 'deemAccept'].sort());
     // sendCopy and answer read the same fact (the copy went out) from opposite sides: sendCopy is checked
     // on a case whose copy has not gone out yet.
-    const { sendCopy: _, ...rest } = PERMISSION;
+    // toOrdinary (第55条) is checked on a 简易程序 case, the only kind it applies to.
+    const { sendCopy: _, toOrdinary: __, ...rest } = PERMISSION;
     expect(machineTableProblems(m, { offered: EXPECTED, permission: rest, ctx: (s) => ctx(s) })).toEqual([]);
     const fresh = { procedure: 'ordinary' };
     expect(machineTableProblems(m, { offered: EXPECTED, permission: { sendCopy: H }, ctx: (s) => ctx(s, fresh) })).toEqual([]);
+    expect(machineTableProblems(m, { offered: EXPECTED, permission: { toOrdinary: 'reconsideration.extend' }, ctx: (s) => ctx(s, { ...okData, procedure: 'simple' }) })).toEqual([]);
     expect(Object.keys(m.states).filter((s) => isTerminal(m, s)).sort()).toEqual(['abandoned', 'decided', 'mediated', 'refused', 'terminated']);
   });
 
@@ -46,7 +48,8 @@ describe('行政复议 machine', () => {
         expect(checkTransition(m, event, ctx(state, okData, 'system'), all), `${event}@${state}`).toEqual(state === from ? null : { code: 'TRANSITION_NOT_ALLOWED' });
       }
     }
-    expect(m.events.deemAccept.clocks).toEqual(m.events.accept.clocks);
+    // The same clocks as an acceptance, counted from the review period's last day (the deemed date), not the scan.
+    expect(m.events.deemAccept.clocks).toEqual(m.events.accept.clocks!.map((op) => (op.op === 'start' ? { ...op, asOfDueOf: 'review' } : op)));
   });
 
   it('asks for correction once (第31条), extends once by at most 30 days under 普通程序 only (第62条), and says why in Chinese', () => {
@@ -54,6 +57,9 @@ describe('行政复议 machine', () => {
     expect(checkTransition(m, 'extend', { ...ctx('underReview'), extensions: { decide: 1 } }, all)).toEqual({ code: 'GUARD_FAILED', reason: '审理期限只能延长一次，且延长期限最多不得超过30日（行政复议法 第62条）' });
     expect(checkTransition(m, 'extend', { ...ctx('underReview'), extensions: { decide: 0 } }, all)).toBeNull();
     expect(checkTransition(m, 'extend', ctx('underReview', { procedure: 'simple' }), all)).toMatchObject({ code: 'GUARD_FAILED', reason: expect.stringContaining('简易程序案件不能延长审理期限') });
+    // 第55条: only a 简易程序 case moves to 普通程序; the decide clock is re-limited, not restarted.
+    expect(checkTransition(m, 'toOrdinary', ctx('underReview'), all)).toEqual({ code: 'GUARD_FAILED', reason: '本案已适用普通程序' });
+    expect(m.events.toOrdinary.clocks).toEqual([{ op: 'relimit', clock: 'decide', with: { procedure: 'ordinary' } }]);
     expect(m.events.extend.input!.safeParse({ days: 31, reason: '案情复杂需要鉴定' }).error!.issues[0].message).toBe('延长期限最多不得超过30日（第62条）');
   });
 

@@ -7,8 +7,9 @@
  *   received ── requestCorrection ──▶ correcting ── supply ──▶ received      (第31条: once, 5 + 10 WD)
  *       │                                  └── (10 WD pass) abandon ──▶ abandoned
  *       ├── refuse ──▶ refused (reasons, competent body; 第30条)
- *       ├── accept / (5 WD pass) deemAccept ──▶ underReview                  (第30条)
+ *       ├── accept / (5 WD pass) deemAccept ──▶ underReview                  (第30条; deemed on the 5th WD)
  *   underReview ⇄ suspended (第39条) · sendCopy → answer (第48/54条) · 阅卷, 听取意见, 听证 (第47, 49–51条)
+ *       ├── toOrdinary (简易 → 普通 with the head's approval, 60 days from acceptance; 第55条)
  *       ├── extend (+30 days once, 普通程序 only; 第62条)
  *       ├── decide ──▶ decided (第63–69条, 第33条)
  *       ├── mediate ──▶ mediated (第73条)
@@ -19,7 +20,7 @@
  * clocks read it when they start.
  */
 import { z } from 'zod';
-import { defineMachine, type GuardContext } from '../../../core/shared/machine';
+import { defineMachine, type ClockOp, type GuardContext } from '../../../core/shared/machine';
 import { DECISION_OPTIONS, decisionOption, HEARING_PARTIES_METHODS, PROCEDURE_OPTIONS, SUSPENSION_GROUNDS, TERMINATION_GROUNDS } from './reconsideration.labels';
 
 const text = (title: string, max = 2000) => z.string().trim().min(2, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
@@ -27,8 +28,14 @@ const IsoDate = (title: string) => z.iso.date(`${title}格式应为YYYY-MM-DD`).
 const simple = (d: Record<string, unknown>) => d.procedure === 'simple';
 const num = (d: Record<string, unknown>, k: string, dflt: number) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
 
-const needsCopy = ({ data }: GuardContext) => (data.copySent ? null : '尚未向被申请人发送申请书副本（第48条），被申请人无法答复');
+// Preconditions read the case's data alone: the case page evaluates them too, so a refused action is not offered.
+const needsCopy = ({ data }: Pick<GuardContext, 'data'>) => (data.copySent ? null : '尚未向被申请人发送申请书副本（第48条），被申请人无法答复');
 const beforeDecision = [{ op: 'stop', clock: 'copy' }, { op: 'stop', clock: 'answer' }] as const;
+// 第30条: a case not refused in the 5 working days is accepted when they end; its clocks count from that day.
+const deemedClocks: ClockOp[] = [
+  { op: 'stop', clock: 'review' }, { op: 'stop', clock: 'correctionNotice' },
+  { op: 'start', clock: 'decide', asOfDueOf: 'review' }, { op: 'start', clock: 'copy', asOfDueOf: 'review' },
+];
 
 export const reconsiderationMachine = defineMachine({
   type: 'reconsideration',
@@ -73,7 +80,7 @@ export const reconsiderationMachine = defineMachine({
     requestCorrection: {
       label: '一次性告知补正', from: ['received'], to: 'correcting', permission: 'reconsideration.handle',
       input: z.object({ missing: text('需要补正的全部事项（一次性载明）') }),
-      guard: ({ data }) => (data.corrected ? '已经补正过一次，不能再次要求补正（第31条：补正通知应一次性载明需要补正的事项）' : null),
+      precondition: ({ data }) => (data.corrected ? '已经补正过一次，不能再次要求补正（第31条：补正通知应一次性载明需要补正的事项）' : null),
       clocks: [{ op: 'stop', clock: 'correctionNotice' }, { op: 'stop', clock: 'review' }, { op: 'start', clock: 'correction' }],
     },
     // 第31条: the review period runs again from the receipt of the supplied materials.
@@ -97,17 +104,17 @@ export const reconsiderationMachine = defineMachine({
     },
     deemAccept: {
       label: '审查期限届满未作出不予受理决定，视为受理', from: ['received'], to: 'underReview', permission: 'reconsideration.handle', system: true,
-      clocks: [{ op: 'stop', clock: 'review' }, { op: 'stop', clock: 'correctionNotice' }, { op: 'start', clock: 'decide' }, { op: 'start', clock: 'copy' }],
+      clocks: deemedClocks,
     },
     sendCopy: {
       label: '发送申请书副本（答复通知）', from: ['underReview'], to: 'underReview', permission: 'reconsideration.handle',
-      guard: ({ data }) => (data.copySent ? '申请书副本已经发送' : null),
+      precondition: ({ data }) => (data.copySent ? '申请书副本已经发送' : null),
       clocks: [{ op: 'stop', clock: 'copy' }, { op: 'start', clock: 'answer' }],
     },
     answer: {
       label: '提交书面答复和证据', from: ['underReview'], to: 'underReview', permission: 'reconsideration.answer',
       input: z.object({ answer: text('书面答复', 5000), evidence: text('证据、依据和其他有关材料', 3000) }),
-      guard: (c) => needsCopy(c) ?? (c.data.answered ? '已经提交过书面答复' : null),
+      precondition: (c) => needsCopy(c) ?? (c.data.answered ? '已经提交过书面答复' : null),
       clocks: [{ op: 'stop', clock: 'answer' }],
     },
     readFile: {
@@ -134,7 +141,8 @@ export const reconsiderationMachine = defineMachine({
         absenceReason: z.string().trim().max(500).optional().meta({ title: '负责人不能参加的理由和委托人员' }),
         summary: text('听证笔录摘要', 3000),
       }),
-      guard: ({ data, input }) => (!data.hearingOn ? '尚未安排听证' : input.headAttended === false && !input.absenceReason ? '被申请人负责人未参加听证的，应当说明理由并记录委托参加的工作人员（第51条）' : null),
+      precondition: ({ data }) => (!data.hearingOn ? '尚未安排听证' : null),
+      guard: ({ input }) => (input.headAttended === false && !input.absenceReason ? '被申请人负责人未参加听证的，应当说明理由并记录委托参加的工作人员（第51条）' : null),
     },
     suspend: {
       label: '中止审理', from: ['underReview'], to: 'suspended', permission: 'reconsideration.handle',
@@ -149,8 +157,16 @@ export const reconsiderationMachine = defineMachine({
     extend: {
       label: '延长审理期限', from: ['underReview'], to: 'underReview', permission: 'reconsideration.extend',
       input: z.object({ days: z.number('请填写延长天数').int('延长天数应为整数').min(1, '至少延长1日').max(30, '延长期限最多不得超过30日（第62条）').meta({ title: '延长天数' }), reason: text('情况复杂的理由（书面告知当事人）') }),
-      guard: ({ data }) => (simple(data) ? '简易程序案件不能延长审理期限；情况复杂的，经批准转为普通程序（第55条、第62条）' : null),
+      precondition: ({ data }) => (simple(data) ? '简易程序案件不能延长审理期限；情况复杂的，经批准转为普通程序（第55条、第62条）' : null),
       clocks: [{ op: 'extend', clock: 'decide', max: 1, refusal: '审理期限只能延长一次，且延长期限最多不得超过30日（行政复议法 第62条）' }],
+    },
+    // 第55条: a 简易程序 case the reviewer finds unsuitable moves to 普通程序 with the 复议机构负责人's
+    // approval; the decision limit becomes 60 days counted from acceptance, not from the switch (第62条).
+    toOrdinary: {
+      label: '转为普通程序', from: ['underReview'], to: 'underReview', permission: 'reconsideration.extend',
+      input: z.object({ reason: text('不宜适用简易程序的理由', 500) }),
+      precondition: ({ data }) => (simple(data) ? null : '本案已适用普通程序'),
+      clocks: [{ op: 'relimit', clock: 'decide', with: { procedure: 'ordinary' } }],
     },
     decide: {
       label: '作出行政复议决定', from: ['underReview'], to: 'decided', permission: 'reconsideration.handle',

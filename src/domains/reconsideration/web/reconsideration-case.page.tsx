@@ -3,14 +3,40 @@
  * — the substance (application, challenged act, the respondent's answer, the outcome), its documents as
  * .docx, clocks, links and timeline, with the actions the server offers this reader.
  */
-import { useNavigate, useParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Result, Space, Spin, Table, Typography } from 'antd';
+import { ApiError } from '../../../core/web/api';
+import { hasPermission, useMe } from '../../../core/web/auth';
 import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { ApplicationForm } from './reconsideration-form';
-import { useRefreshReconsideration, useSubstance } from './reconsideration.hooks';
+import { useIssueOpinion, useOpinions, useRefreshReconsideration, useSubstance } from './reconsideration.hooks';
+
+/** 第76条: the 复议机构 writes to the respondent about what the case found illegal or improper. */
+function OpinionForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const issue = useIssueOpinion(caseId, {
+    done: () => { message.success('已制发，主送机关应在60日内报送纠正情况'); setOpen(false); form.resetFields(); onDone(); },
+    failed: (e) => {
+      if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] })));
+      message.error(e.message);
+    },
+  });
+  if (!open) return <Button onClick={() => setOpen(true)} data-testid="issue-opinion">制发行政复议意见书</Button>;
+  return (
+    <Form form={form} layout="vertical" initialValues={{ kind: '意见书' }} onFinish={(v: { kind: '意见书' | '建议书'; problems: string; suggestions: string }) => issue.mutate(v)} style={{ maxWidth: 720 }}>
+      <Form.Item name="kind" label="文书"><Radio.Group options={['意见书', '建议书']} /></Form.Item>
+      <Form.Item name="problems" label="发现的违法或者不当行政行为" rules={[{ required: true, message: '请填写发现的问题' }]}><Input.TextArea rows={3} maxLength={3000} /></Form.Item>
+      <Form.Item name="suggestions" label="纠正意见和建议" rules={[{ required: true, message: '请填写纠正意见' }]}><Input.TextArea rows={3} maxLength={3000} /></Form.Item>
+      <Space><Button type="primary" htmlType="submit" loading={issue.isPending}>制发</Button><Button onClick={() => setOpen(false)}>取消</Button></Space>
+    </Form>
+  );
+}
 
 export function RegisterReconsiderationPage() {
   const navigate = useNavigate();
@@ -26,6 +52,8 @@ export function ReconsiderationCasePage() {
   const c = useCase(id);
   const s = useSubstance(id);
   const refresh = useRefreshReconsideration(id);
+  const me = useMe();
+  const opinions = useOpinions(id);
   if (c.isLoading || s.isLoading) return <Spin />;
   if (c.error || !c.data || !s.data) return <Result status="404" title={c.error?.message ?? s.error?.message ?? '案件不存在'} />;
   const d = c.data;
@@ -78,6 +106,21 @@ export function ReconsiderationCasePage() {
         {x.documents.length ? (
           <ProCard title="文书">
             <Space wrap>{x.documents.map((doc) => <Button key={doc.kind} href={`/api/reconsiderations/${d.id}/document?kind=${doc.kind}`} data-testid={`doc-${doc.kind}`}>{doc.title}（.docx）</Button>)}</Space>
+          </ProCard>
+        ) : null}
+        {x.acceptedOn ? (
+          <ProCard title="行政复议意见书、建议书（第76条）" data-testid="opinions">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Table rowKey="id" size="small" pagination={false} dataSource={opinions.data ?? []} locale={{ emptyText: '未制发' }}
+                columns={[
+                  { title: '编号', dataIndex: 'refNo', render: (v: string, o) => <Link to={`/cases/${o.id}`}>{v}</Link> },
+                  { title: '文书', dataIndex: 'kind', width: 80 }, { title: '主送机关', dataIndex: 'addressee' }, { title: '制发日期', dataIndex: 'issuedOn', width: 110 },
+                  { title: '报送期限', dataIndex: 'replyDue', width: 110, render: (v: string | null) => v ?? '—' },
+                  { title: '状态', dataIndex: 'stateName', render: (v: string, o) => (o.repliedOn ? `${v}（${o.repliedOn}）` : v) },
+                  { title: '文书', key: 'doc', render: (_: unknown, o) => <Button size="small" href={`/api/reconsideration-opinions/${o.id}/document`}>下载（.docx）</Button> },
+                ]} />
+              {hasPermission(me, 'reconsiderationOpinion.issue') ? <OpinionForm caseId={d.id} onDone={refresh} /> : null}
+            </Space>
           </ProCard>
         ) : null}
         {d.clocks.length ? <ProCard title="期限"><ClockCards clocks={d.clocks} /></ProCard> : null}

@@ -24,7 +24,7 @@ export const useSubstance = (id: string) => {
 /** After a transition both the case and its substance have moved on. */
 export function useRefreshReconsideration(id: string) {
   const qc = useQueryClient();
-  return () => { void qc.invalidateQueries({ queryKey: caseKey(id) }); void invalidate(qc, '/api/reconsiderations/{id}/substance'); };
+  return () => { void qc.invalidateQueries({ queryKey: caseKey(id) }); void invalidate(qc, '/api/reconsiderations/{id}/substance'); void invalidate(qc, '/api/reconsiderations/{id}/opinions'); };
 }
 
 export const useFileReconsideration = (onFiled: (f: Filed) => void, onError: (e: Error) => void) =>
@@ -35,3 +35,11 @@ export const useTrackReconsideration = () =>
   useMutation({ mutationFn: (query: ApiQuery<'/api/public/reconsiderations/track'>) => api.GET('/api/public/reconsiderations/track', { query }) });
 export const useSupplyReconsideration = (onDone: () => void) =>
   useMutation({ mutationFn: (body: ApiBody<'/api/public/reconsiderations/supply'>) => api.POST('/api/public/reconsiderations/supply', { body }), onSuccess: onDone });
+
+/** The 意见书 / 建议书 issued on a case (第76条), and issuing one. */
+export const useOpinions = (id: string) => useQuery(apiQuery('/api/reconsiderations/{id}/opinions', { path: { id } }));
+export const useIssueOpinion = (id: string, on: { done: () => void; failed: (e: Error) => void }) =>
+  useMutation({
+    mutationFn: (body: ApiBody<'/api/reconsiderations/{id}/opinions'>) => api.POST('/api/reconsiderations/{id}/opinions', { path: { id }, body }),
+    onSuccess: on.done, onError: on.failed,
+  });
