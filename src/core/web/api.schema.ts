@@ -9293,7 +9293,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -9453,7 +9453,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -10177,7 +10177,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -10593,7 +10593,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -63379,7 +63379,7 @@ export interface operations {
                         key: string;
                         label: string;
                         /** @enum {string} */
-                        unit: "count" | "rate";
+                        unit: "count" | "rate" | "perTenThousand";
                     }[];
                 };
             };
@@ -63519,7 +63519,7 @@ export interface operations {
                         records?: "cases" | "rows" | null;
                         recordsNote?: string | null;
                         /** @enum {string} */
-                        unit: "count" | "rate";
+                        unit: "count" | "rate" | "perTenThousand";
                         value: number | null;
                     };
                 };
@@ -75134,7 +75134,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];

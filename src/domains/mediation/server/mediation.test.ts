@@ -136,7 +136,8 @@ describe('人民调解 by a village mediator', () => {
     expect(rates.find((r: { level: string }) => r.level === 'county').perTenThousand).toBeNull();
     const town = await metric(leader, 'mediation.perTenThousand', 'divisionCode=411202006&from=2026-08-01&to=2026-08-31');
     expect([town.numerator, town.denominator]).toEqual([4, 20000]);
-    expect(town.value * 10000).toBeCloseTo(2, 6);
+    expect(town.unit).toBe('perTenThousand');
+    expect(town.value).toBeCloseTo(2, 6);
     await post(a, '/api/mediation/populations', { source: '统计公报', rows: [{ divisionCode: '411202', asOf: '2025-12-31', population: 80000 }] });
     expect((await metric(leader, 'mediation.perTenThousand')).denominator).toBe(80000);
   });

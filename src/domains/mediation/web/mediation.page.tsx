@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Result, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { formatMetric, isRatio } from '../../../core/shared/metric-units';
 import { ApiError, qs, type ApiBody } from '../../../core/web/api';
 import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
@@ -175,8 +176,8 @@ export function MediationFiguresPage() {
         <Space wrap size={12} align="start">
           {(figures.data ?? []).map((m) => (
             <Card key={m.key} size="small" style={{ width: 240 }} data-testid={`figure-${m.key}`}>
-              <Statistic title={m.label} value={m.unit === 'rate' ? (m.value === null ? '—' : `${(m.value * 100).toFixed(1)}%`) : m.numerator} suffix={m.unit === 'count' ? '件' : undefined} />
-              {m.unit === 'rate' ? <Typography.Text type="secondary">{m.numerator}/{m.denominator ?? 0}</Typography.Text> : null}
+              <Statistic title={m.label} value={formatMetric(m)} suffix={m.unit === 'count' ? '件' : undefined} />
+              {isRatio(m.unit) ? <Typography.Text type="secondary">{m.numerator}/{m.denominator ?? 0}</Typography.Text> : null}
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }} ellipsis={{ rows: 2, expandable: true, symbol: '口径' }}>{m.definition}</Typography.Paragraph>
               <Link to={`/metrics/${m.key}/${m.records === 'rows' ? 'rows' : 'records'}?${qs({ ...query, divisionCode: m.query.divisionCode })}`}>查看明细</Link>
             </Card>
