@@ -104,3 +104,12 @@ export const screeningRecordSet: RecordSet = {
   orderBy: sql`${screenings.heldOn} DESC, ${screenings.id}`,
 };
 
+/** Which of these division/date pairs already hold a population ("code|asOf"). */
+export async function populationsHeld(tx: Tx, codes: string[]) {
+  if (!codes.length) return new Set<string>();
+  const rows = await tx.select({ divisionCode: populations.divisionCode, asOf: populations.asOf }).from(populations).where(inArray(populations.divisionCode, codes));
+  return new Set(rows.map((r) => `${r.divisionCode}|${r.asOf}`));
+}
+/** All rows or none: a pair taken meanwhile by another clerk fails the whole insert with a 409. */
+export const insertPopulationsStrict = (tx: Tx, rows: (typeof populations.$inferInsert)[]) =>
+  uniqueOr409(() => tx.insert(populations).values(rows), '导入期间已有人登记了其中某个区划同一日期的常住人口，整个文件未导入，请刷新后重新导入');

@@ -7,17 +7,17 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Result, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Result, Select, Space, Spin, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { formatMetric, isRatio } from '../../../core/shared/metric-units';
-import { ApiError, qs, type ApiBody } from '../../../core/web/api';
+import { ApiError, apiUrl, qs, type ApiBody } from '../../../core/web/api';
 import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { DISPUTE_TYPES, SOURCES } from '../shared/mediation.machine';
 import {
-  agreementUrl, useDisputeFile, useMediationFigures, usePopulations, useRates, useRecordPopulation, useRecordScreening, useRefreshDispute, useRegisterDispute,
+  agreementUrl, useDisputeFile, useImportPopulations, useMediationFigures, usePopulations, useRates, useRecordPopulation, type ImportRowError, useRecordScreening, useRefreshDispute, useRegisterDispute,
   useScreenings, useVillages,
 } from './mediation.hooks';
 
@@ -206,12 +206,19 @@ function PopulationCard() {
   const [form] = Form.useForm();
   const list = usePopulations(true);
   const save = useRecordPopulation({ done: () => { message.success('已登记常住人口'); form.resetFields(['table']); }, failed: (e) => message.error(e.message) });
+  const [badRows, setBadRows] = useState<ImportRowError[]>([]);
+  const imp = useImportPopulations({ done: (n) => { setBadRows([]); message.success(`已导入${n}条常住人口`); }, failed: (e) => setBadRows(e.rows ?? []) });
   const submit = (v: { source: string; table: string }) => {
     const rows = v.table.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/[\s,，\t]+/)).map(([divisionCode, asOf, population]) => ({ divisionCode, asOf, population: Number(population) }));
     save.mutate({ source: v.source, rows });
   };
   return (
-    <Card title="常住人口登记" size="small">
+    <Card title="常住人口登记" size="small" data-testid="population-card">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { imp.mutate(f); return false; }}><Button loading={imp.isPending}>从xlsx文件导入</Button></Upload>
+        <a href={apiUrl('/api/mediation/populations/template')}>下载导入模板</a>
+      </Space>
+      {imp.error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={imp.error.message} description={<ul data-testid="population-import-errors">{badRows.map((r) => <li key={r.row}>第{r.row}行：{r.messages.join('；')}</li>)}</ul>} /> : null}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="source" label="数据来源" rules={[{ required: true, message: '请填写数据来源' }]}><Input maxLength={100} placeholder="区统计局统计公报" /></Form.Item>
         <Form.Item name="table" label="每行：区划代码 统计日期 常住人口（可从表格粘贴）" rules={[{ required: true, message: '请填写人口数据' }]}>
