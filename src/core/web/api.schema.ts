@@ -62604,6 +62604,8 @@ export interface operations {
                         confirmation: {
                             answer: string | null;
                             appliedOn: string | null;
+                            closingRemindedAt: string | null;
+                            closingRemindedTo: number | null;
                             court: string | null;
                             decidedOn: string | null;
                             remindedAt: string | null;

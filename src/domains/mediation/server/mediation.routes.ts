@@ -23,7 +23,7 @@ const DisputeFile = z.object({
   sessions: z.array(z.object({ id: s, heldOn: s, mediators: s, place: n, notes: s })),
   outcome: n, endedOn: n, referral: n, endReason: n,
   agreement: z.object({ facts: s, terms: s, performance: s }).nullable(),
-  confirmation: z.object({ remindedAt: n, remindedTo: z.number().nullable(), court: n, appliedOn: n, answer: n, decidedOn: n, rulingNo: n }),
+  confirmation: z.object({ remindedAt: n, remindedTo: z.number().nullable(), closingRemindedAt: n, closingRemindedTo: z.number().nullable(), court: n, appliedOn: n, answer: n, decidedOn: n, rulingNo: n }),
   visitedOn: n, performance: n,
 });
 const ScreeningInput = z.object({

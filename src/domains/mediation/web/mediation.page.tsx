@@ -113,6 +113,7 @@ export function DisputePage() {
           <ProCard title="司法确认（人民调解法 第33条）" data-testid="confirmation">
             <Typography.Paragraph data-testid="confirm-reminder">
               {conf.remindedAt ? `已于${dayjs(conf.remindedAt).format('YYYY-MM-DD HH:mm')}以短信提醒双方当事人（${conf.remindedTo ?? 0}人）：自协议生效之日起三十日内共同向人民法院申请司法确认。` : '未发送提醒（当事人未留手机号或未开启提醒）。'}
+              {conf.closingRemindedAt ? `期限届满前，已于${dayjs(conf.closingRemindedAt).format('YYYY-MM-DD HH:mm')}再次短信提醒（${conf.closingRemindedTo ?? 0}人）。` : null}
             </Typography.Paragraph>
             {conf.appliedOn ? <Typography.Paragraph>{`${conf.appliedOn}向${conf.court}申请司法确认`}{conf.answer ? `；${conf.decidedOn}法院${conf.answer}${conf.rulingNo ? `（${conf.rulingNo}）` : ''}` : '，等待法院决定'}</Typography.Paragraph> : null}
           </ProCard>

@@ -1,0 +1,2 @@
+ALTER TABLE "mediation_disputes" ADD COLUMN "confirm_closing_reminded_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "mediation_disputes" ADD COLUMN "confirm_closing_reminded_to" integer;
