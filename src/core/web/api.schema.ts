@@ -3059,7 +3059,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 述法报告草稿（由本人学法、旁听庭审、考试记录生成） */
+        /** 述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成） */
         get: operations["shufaDraft"];
         put?: never;
         post?: never;
@@ -49142,6 +49142,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        courtAppearances: number;
                         courtVisits: number;
                         exams: {
                             best: number;

@@ -7,6 +7,7 @@ import { divisionPrefix } from '../../../core/shared/division';
 import { MEETING_KINDS, SESSION_KINDS, SHUFA_FORMS, type SessionKind } from '../shared/law-study.labels';
 import type { SessionInput } from '../shared/law-study.schema';
 import { lawStudySettings } from './law-study.config';
+import { headAppearancesOf } from '../../litigation/public';
 import * as repo from './law-study.repository';
 import { meetings, officials, sessions, shufa } from './law-study.tables';
 
@@ -149,8 +150,8 @@ export async function listShufa(tx: Tx, actor: Actor, year: number) {
 
 /**
  * The 述法 draft of one official, pre-filled from their own records of the year: sessions attended
- * (and 旁听庭审), training hours, exam results. 出庭应诉 is not filled: litigation records the head who
- * appeared as a name on the hearing, not a register entry, and offers no public read by person.
+ * (and 旁听庭审), training hours, exam results, and 出庭应诉 — the hearings litigation records with this
+ * official (by name, for their own org) as the appearing 主要负责人 or 副职负责人 (行政诉讼法 第3条).
  */
 export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialId: string, year: number, examResults: (tx: Tx, k: Kernel, id: string, y: number) => Promise<{ title: string; best: number; totalPoints: number; passed: boolean }[]>) {
   const o = await repo.getOfficial(tx, officialId);
@@ -160,6 +161,7 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
   const hours = await trainingHours(tx, kernel, o.id, year);
   const results = await examResults(tx, kernel, o.id, year);
   const org = await tenancy.getOrg(tx, o.orgId);
+  const appeared = await headAppearancesOf(tx, { orgId: o.orgId, name: o.name, from: `${year}-01-01`, to: `${year}-12-31` });
   const study = attended.filter((s) => s.kind !== 'courtVisit');
   const court = attended.filter((s) => s.kind === 'courtVisit');
   const lines = [
@@ -174,10 +176,12 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
       ? `参加学法考试${results.length}场：${results.map((r) => `${r.title}${r.best}分（满分${r.totalPoints}分，${r.passed ? '合格' : '不合格'}）`).join('；')}。`
       : '本年度未参加学法考试。',
     '二、依法履职情况',
-    '（出庭应诉：行政应诉模块按案件记录出庭负责人姓名，尚未与干部名册关联，本项请本人填写。）',
+    appeared.length
+      ? `作为${org?.name ?? '本单位'}负责人出庭应诉${appeared.length}次：${appeared.map((h) => `${h.heldOn.slice(5).replace('-', '月')}日${h.court}${h.courtCaseNo}（${h.instance === 1 ? '一审' : '二审'}，${h.appearance}）`).join('；')}。`
+      : '本年度无作为负责人出庭应诉的记录。',
     '（请补充：带头尊法学法守法用法、重大事项依法决策、推进法治建设等情况。）',
     '三、存在的不足和下一步打算',
     '（请补充。）',
   ];
-  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results };
+  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length };
 }
