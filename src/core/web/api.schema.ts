@@ -39560,6 +39560,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -39750,6 +39751,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -39957,6 +39959,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -40159,6 +40162,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
