@@ -1,7 +1,7 @@
 /** 学法 sessions, the officials' register, 法治建设 meetings and 述法: permission and scope first, then the repository. */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { domainConfig, requirePermission, scopeWhere, can, tenancy, type Actor, type Kernel, type Tx } from '../../../core/server';
+import { appendAudit, domainConfig, DOCUMENT_KINDS, requirePermission, scopeWhere, can, storageFor, storeUpload, tenancy, type Actor, type Kernel, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { divisionPrefix } from '../../../core/shared/division';
 import { MEETING_KINDS, SESSION_KINDS, SHUFA_FORMS, type SessionKind } from '../shared/law-study.labels';
@@ -9,7 +9,7 @@ import type { SessionInput } from '../shared/law-study.schema';
 import { lawStudySettings } from './law-study.config';
 import { headAppearancesOf } from '../../litigation/public';
 import * as repo from './law-study.repository';
-import { meetings, officials, sessions, shufa } from './law-study.tables';
+import { meetings, officials, sessions, shufa, type MaterialRow } from './law-study.tables';
 
 export const settingsOf = (k: Kernel) => domainConfig(k, lawStudySettings);
 export const yearOf = (k: Kernel) => Number(k.today().slice(0, 4));
@@ -108,6 +108,36 @@ export async function trainingHours(tx: Tx, kernel: Kernel, officialId: string, 
   const rows = await repo.hoursOf(tx, officialId, year, settingsOf(kernel).LAW_STUDY_COURT_VISIT_HOURS);
   const byKind = rows.map((r) => ({ kind: r.kind as SessionKind, kindName: SESSION_KINDS[r.kind as SessionKind], sessions: r.sessions, hours: Math.round((r.minutes / 60) * 10) / 10 }));
   return { year, total: Math.round(byKind.reduce((n, r) => n + r.hours, 0) * 10) / 10, byKind };
+}
+
+// ---- session materials: files through the kernel's storage, in the reader's scope, every upload and opening audited ----
+const sessionScope = (actor: Actor) => scopeWhere(actor, ['lawStudy.read', 'lawStudy.record'], { division: sessions.divisionCode, org: sessions.orgId, createdBy: sessions.createdBy });
+const materialView = (m: MaterialRow) => ({ id: m.id, fileName: m.fileName, mime: m.mime, size: m.size, uploadedBy: m.uploadedBy, createdAt: m.createdAt.toISOString() });
+async function sessionFor(tx: Tx, actor: Actor, id: string) {
+  const s = await repo.visibleSession(tx, id, sessionScope(actor));
+  if (!s) throw new AppError('NOT_FOUND', '学法活动不存在或不在您的查看范围内');
+  return s;
+}
+/** A material for a session: only its org's recorders (and the division's) may add one; PDF, images or OFD. */
+export async function attachMaterial(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, fileName: string, body: Buffer) {
+  const s = await sessionFor(tx, actor, sessionId);
+  if (!can(actor, 'lawStudy.record', { orgId: s.orgId, divisionCode: s.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN', '您没有为该学法活动上传材料的权限');
+  const f = await storeUpload(kernel, body, { prefix: 'law-study', maxBytes: settingsOf(kernel).LAW_STUDY_MATERIAL_MAX_MB * 1024 * 1024, accept: DOCUMENT_KINDS, acceptLabel: 'PDF、JPG、PNG或OFD' });
+  const m: MaterialRow = { id: randomUUID(), sessionId: s.id, fileName: fileName.slice(0, 200), mime: f.mime, size: f.size, storageKey: f.storageKey, uploadedBy: actor.name, orgId: s.orgId, divisionCode: s.divisionCode, createdBy: actor.id, createdAt: kernel.now() };
+  await repo.insertMaterial(tx, m);
+  await appendAudit(tx, actor, { stream: `lawStudy:session:${s.id}`, action: 'lawStudy.material.upload', entityType: 'lawStudyMaterial', entityId: m.id, detail: { fileName: m.fileName, size: m.size, digest: f.digest } }, kernel.now());
+  return materialView(m);
+}
+export async function listMaterials(tx: Tx, actor: Actor, sessionId: string) {
+  const s = await sessionFor(tx, actor, sessionId);
+  return (await repo.materialsOf(tx, s.id)).map(materialView);
+}
+export async function materialContent(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, materialId: string) {
+  const s = await sessionFor(tx, actor, sessionId);
+  const m = await repo.getMaterial(tx, materialId);
+  if (!m || m.sessionId !== s.id) throw new AppError('NOT_FOUND', '材料不存在');
+  await appendAudit(tx, actor, { stream: `lawStudy:session:${s.id}`, action: 'lawStudy.material.open', entityType: 'lawStudyMaterial', entityId: m.id, detail: { fileName: m.fileName } }, kernel.now());
+  return { file: m, body: await storageFor(kernel.config.dataDir).get(m.storageKey) };
 }
 
 // ---- meetings ----

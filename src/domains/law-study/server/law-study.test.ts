@@ -89,6 +89,36 @@ describe('学法用法', () => {
   });
 
   let examId = '';
+  it('keeps a session’s materials in the kernel’s file storage: its org uploads, staff in scope open them, others do not, every act audited', async () => {
+    const d = await as(director);
+    const list = (await ok(d, 'get', '/api/law-study/sessions?year=2026')).items as { id: string; kind: string }[];
+    const lecture = list.find((x) => x.kind === 'lecture')!;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = (c: Client, body: Buffer, name: string, type = 'application/pdf') => c.request('POST', `/api/law-study/sessions/${lecture.id}/materials?fileName=${encodeURIComponent(name)}`, body, { 'content-type': type });
+    // Not a document: refused in Chinese, nothing kept.
+    const bad = await upload(d, Buffer.from('just text'), '说明.txt', 'application/octet-stream');
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect(bad.body.message).toMatch(/PDF/);
+    expect(await ok(d, 'get', `/api/law-study/sessions/${lecture.id}/materials`)).toEqual([]);
+    const m = (await upload(d, pdf, '行政处罚法课件.pdf')).body;
+    expect(m).toMatchObject({ fileName: '行政处罚法课件.pdf', mime: 'application/pdf', size: pdf.length, uploadedBy: '局长乙' });
+    // The division's keeper opens it; a clerk of the org without the right to read sessions does not; nor another org's recorder.
+    const a = await as(admin);
+    expect((await ok(a, 'get', `/api/law-study/sessions/${lecture.id}/materials`)).map((x: { id: string }) => x.id)).toEqual([m.id]);
+    const opened = await t.app.inject({ method: 'GET', url: `/api/law-study/sessions/${lecture.id}/materials/${m.id}`, headers: { cookie: (a as unknown as { cookieHeader(): string }).cookieHeader() } });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['content-type']).toContain('application/pdf');
+    expect(Buffer.compare(opened.rawPayload, pdf)).toBe(0);
+    expect((await (await as(taker1)).get(`/api/law-study/sessions/${lecture.id}/materials/${m.id}`)).status).toBe(404);
+    const otherDirector = await buildStaff(t.kernel, { roles: ['director'], org: await buildOrg(t.kernel, { name: '湖滨区学法测试别局' }) });
+    const od = await new Client(t.app).login(otherDirector.username, otherDirector.password);
+    expect((await od.get(`/api/law-study/sessions/${lecture.id}/materials/${m.id}`)).status).toBe(404);
+    expect((await upload(od, pdf, '别人的.pdf')).status).toBe(404);
+    const audit = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [m.id]);
+    expect(audit.map((r) => r.action)).toEqual(['lawStudy.material.upload', 'lawStudy.material.open']);
+  });
+
   it('imports a bank from xlsx all or nothing, with each bad row named', async () => {
     const a = await as(admin);
     const bad = await xlsx([
