@@ -77,6 +77,7 @@ const NOT_FILLED: Record<string, string> = {
   '/open311/v2/services/:code': 'an Open311 service definition: public by design',
   '/api/applications/:id/files/:fileId': "a case's uploaded file: scope (another org's clerk 404, another case's file 404) in corrections.test",
   '/api/penalties/:id/attachments/:attachmentId': "a penalty's 全过程记录 file: scope (another org's clerk 404, another id 404) in enforcement.test",
+  '/api/law-study/sessions/:id/materials/:materialId': "a study session's material file: scope (another org's director 404, a clerk without the read right 404) in law-study.test",
   '/api/public/inspections/:token': "an inspection visit's QR token (the firm's phone page): enforcement.test",
 };
 

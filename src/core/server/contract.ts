@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { MachineDef } from '../shared/machine';
 import type { WorkCalendar } from '../shared/calendar';
 import type { MetricQuery } from '../shared/schemas';
+import type { MetricUnit } from '../shared/metric-units';
 import type { Config } from './config';
 import type { Database, Tx } from './db/db';
 import type { CaseRow } from './db/schema';
@@ -100,7 +101,8 @@ export type RecordSet = {
 export type MetricDefinition = {
   key: string;
   label: string;
-  unit: 'count' | 'rate';
+  /** count, rate (a share), or perTenThousand (a count per 10,000 of a population): core/shared/metric-units.ts */
+  unit: MetricUnit;
   /** The definition in Chinese, as printed beside the figure and in the domain README. */
   definition: string;
   compute: (tx: Tx, kernel: Kernel, q: MetricScope) => Promise<{ numerator: number; denominator: number | null }>;

@@ -6,6 +6,7 @@
  */
 import { and, type SQL } from 'drizzle-orm';
 import type { MetricResult } from '../shared/schemas';
+import { isRatio, metricValue } from '../shared/metric-units';
 import type { Tx } from './db/db';
 import type { Actor } from './actor';
 import type { Breakdown, Kernel, MetricDefinition, MetricDefinitionWithBreakdown, MetricScope, RecordSet } from './contract';
@@ -37,8 +38,8 @@ export async function computeBreakdown(tx: Tx, kernel: Kernel, key: string, q: M
   const rows = m.breakdown ? await m.breakdown(tx, kernel, q, by) : new Map(await Promise.all(keys.map(async (k) => [k.key, await m.compute(tx, kernel, k.scope)] as const)));
   const out = new Map<string, { numerator: number; denominator: number | null; value: number | null }>();
   for (const k of keys) {
-    const r = rows.get(k.key) ?? { numerator: 0, denominator: m.unit === 'rate' ? 0 : null };
-    out.set(k.key, { ...r, value: m.unit === 'count' ? r.numerator : r.denominator ? r.numerator / r.denominator : null });
+    const r = rows.get(k.key) ?? { numerator: 0, denominator: isRatio(m.unit) ? 0 : null };
+    out.set(k.key, { ...r, value: metricValue(m.unit, r.numerator, r.denominator) });
   }
   return out;
 }
@@ -47,7 +48,7 @@ export async function computeMetric(tx: Tx, kernel: Kernel, key: string, q: Metr
   const m = kernel.metrics.get(key);
   if (!m) return null;
   const { numerator, denominator } = await m.compute(tx, kernel, q);
-  const value = m.unit === 'count' ? numerator : denominator ? numerator / denominator : null;
+  const value = metricValue(m.unit, numerator, denominator);
   return { key: m.key, label: m.label, unit: m.unit, definition: m.definition, numerator, denominator, value, query: q, records: recordsKind(m, kernel), recordsNote: m.recordsNote ?? null };
 }
 

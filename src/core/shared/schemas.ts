@@ -3,6 +3,7 @@
  * these, and the web client imports the inferred types, so nothing is copied by hand.
  */
 import { z } from 'zod';
+import { METRIC_UNITS } from './metric-units';
 
 // ---- primitives --------------------------------------------------------------------------------
 // A real calendar day, not only its shape: 2026-02-30 and 2026-13-45 are refused here, before a query.
@@ -301,7 +302,7 @@ export type MetricQuery = z.infer<typeof MetricQuery>;
 export const MetricDef = z.object({
   key: z.string(),
   label: z.string(),
-  unit: z.enum(['count', 'rate']),
+  unit: z.enum(METRIC_UNITS),
   definition: z.string(),
 });
 export const MetricResult = MetricDef.extend({

@@ -3171,6 +3171,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/law-study/sessions/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 学法活动材料列表 */
+        get: operations["lawStudyMaterials"];
+        put?: never;
+        /** 上传学法活动材料（课件、学习材料；请求体为文件内容） */
+        post: operations["attachLawStudyMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/law-study/sessions/{id}/materials/{materialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打开学法活动材料 */
+        get: operations["lawStudyMaterialContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/law-study/shufa": {
         parameters: {
             query?: never;
@@ -3213,7 +3248,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 述法报告草稿（由本人学法、旁听庭审、考试记录生成） */
+        /** 述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成） */
         get: operations["shufaDraft"];
         put?: never;
         post?: never;
@@ -4141,6 +4176,40 @@ export interface paths {
         put?: never;
         /** 登记（导入）各区划常住人口 */
         post: operations["recordPopulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/populations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从xlsx导入各区划常住人口（有错误时整体不导入并逐行列出） */
+        post: operations["importPopulations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mediation/populations/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 常住人口导入模板（xlsx） */
+        get: operations["populationTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9635,7 +9704,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -9795,7 +9864,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -10519,7 +10588,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -10935,7 +11004,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];
@@ -41255,6 +41324,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -41445,6 +41515,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -41652,6 +41723,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -41854,6 +41926,7 @@ export interface operations {
                         hoursThisYear: {
                             byType: {
                                 counts: boolean;
+                                fromLawStudy: number;
                                 hours: number;
                                 type: string;
                                 typeName: string;
@@ -50428,6 +50501,282 @@ export interface operations {
             };
         };
     };
+    lawStudyMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        fileName: string;
+                        id: string;
+                        mime: string;
+                        size: number;
+                        uploadedBy: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    attachLawStudyMaterial: {
+        parameters: {
+            query: {
+                fileName: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        fileName: string;
+                        id: string;
+                        mime: string;
+                        size: number;
+                        uploadedBy: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    lawStudyMaterialContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                materialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     shufaReports: {
         parameters: {
             query?: {
@@ -50837,6 +51186,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        courtAppearances: number;
                         courtVisits: number;
                         exams: {
                             best: number;
@@ -62275,6 +62625,136 @@ export interface operations {
             };
         };
     };
+    importPopulations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    populationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     mediationRates: {
         parameters: {
             query: {
@@ -64450,6 +64930,8 @@ export interface operations {
                         confirmation: {
                             answer: string | null;
                             appliedOn: string | null;
+                            closingRemindedAt: string | null;
+                            closingRemindedTo: number | null;
                             court: string | null;
                             decidedOn: string | null;
                             remindedAt: string | null;
@@ -65389,7 +65871,7 @@ export interface operations {
                         key: string;
                         label: string;
                         /** @enum {string} */
-                        unit: "count" | "rate";
+                        unit: "count" | "rate" | "perTenThousand";
                     }[];
                 };
             };
@@ -65529,7 +66011,7 @@ export interface operations {
                         records?: "cases" | "rows" | null;
                         recordsNote?: string | null;
                         /** @enum {string} */
-                        unit: "count" | "rate";
+                        unit: "count" | "rate" | "perTenThousand";
                         value: number | null;
                     };
                 };
@@ -77144,7 +77626,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate";
+                                                unit: "count" | "rate" | "perTenThousand";
                                             };
                                             text: string;
                                         }[];

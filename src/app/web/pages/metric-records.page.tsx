@@ -4,6 +4,7 @@ import { Alert, Descriptions, Radio } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MetricResult } from '../../../core/shared/schemas';
+import { formatMetric, isRatio } from '../../../core/shared/metric-units';
 import { get, qs } from '../../../core/web/api';
 import { MetricRecordsTable } from '../../../core/web/metric-records';
 
@@ -21,10 +22,10 @@ export function MetricRecordsPage() {
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
           <Descriptions.Item label="口径">{m.data.definition}</Descriptions.Item>
           <Descriptions.Item label="期间">{query.from} 至 {query.to}</Descriptions.Item>
-          <Descriptions.Item label="数值">{m.data.unit === 'rate' ? `${m.data.numerator}/${m.data.denominator}` : m.data.numerator}</Descriptions.Item>
+          <Descriptions.Item label="数值">{isRatio(m.data.unit) ? `${formatMetric(m.data)}（${m.data.numerator}/${m.data.denominator ?? '无'}）` : m.data.numerator}</Descriptions.Item>
         </Descriptions>
       ) : null}
-      {m.data?.unit === 'rate' ? <Radio.Group style={{ marginBottom: 12 }} value={which} onChange={(e) => setWhich(e.target.value)} options={[{ value: 'numerator', label: '分子记录' }, { value: 'denominator', label: '分母记录' }]} optionType="button" /> : null}
+      {m.data && isRatio(m.data.unit) ? <Radio.Group style={{ marginBottom: 12 }} value={which} onChange={(e) => setWhich(e.target.value)} options={[{ value: 'numerator', label: '分子记录' }, { value: 'denominator', label: '分母记录' }]} optionType="button" /> : null}
       {m.data ? <MetricRecordsTable metricKey={key} query={query} which={which} kind={m.data.records} note={m.data.recordsNote} expected={which === 'numerator' ? m.data.numerator : m.data.denominator} /> : null}
       {m.error ? <Alert type="error" message={m.error.message} /> : null}
     </PageContainer>

@@ -12,7 +12,7 @@ import type { MetricResult } from '../../../core/shared/schemas';
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { PLACEHOLDER, REPORT_TEMPLATES, type SentenceTemplate } from '../shared/annual-report.templates';
 import type { AnnualReportView, ReportContent, ReportParagraph, Segment } from '../shared/annual-report.schema';
-import { formatCount, formatRate, formatWan } from '../shared/number-format';
+import { formatCount, formatPerTenThousand, formatRate, formatWan } from '../shared/number-format';
 import * as repo from './annual-report.repository';
 
 type Subject = { kind: 'division' | 'org'; divisionCode: string; orgId: string | null; name: string; scopeWord: string };
@@ -64,7 +64,8 @@ function figure(r: MetricResult, part?: 'num' | 'den', wan = false): string | nu
   if (part === 'num') return r.denominator ? formatCount(r.numerator) : null;
   if (part === 'den') return r.denominator ? formatCount(r.denominator) : null;
   if (r.unit === 'count') return r.numerator > 0 ? formatCount(r.numerator) : null;
-  return r.denominator ? formatRate(r.numerator, r.denominator) : null;
+  if (!r.denominator) return null;
+  return r.unit === 'perTenThousand' ? formatPerTenThousand(r.numerator, r.denominator) : formatRate(r.numerator, r.denominator);
 }
 
 function mergeText(segs: Segment[]): Segment[] {

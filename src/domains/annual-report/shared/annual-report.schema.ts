@@ -1,12 +1,13 @@
 /** Shapes of the annual report (法治政府建设年度报告): its parts, paragraphs and traceable numbers. */
 import { z } from 'zod';
+import { METRIC_UNITS } from '../../../core/shared/metric-units';
 
 /** A number in a data sentence, with everything needed to show where it came from. */
 export const MetricRef = z.object({
   key: z.string(),
   label: z.string(),
   definition: z.string(),
-  unit: z.enum(['count', 'rate']),
+  unit: z.enum(METRIC_UNITS),
   numerator: z.number(),
   denominator: z.number().nullable(),
   query: z.object({ divisionCode: z.string(), orgId: z.string().optional(), from: z.string(), to: z.string(), caseType: z.string().optional() }),

@@ -55,9 +55,10 @@ const MEASURES: PartTemplate = {
       sentences: [
         { key: 'disputes.reconsideration', clauses: ['全年受理行政复议案件{reconsideration.correctionRate:den}件', '直接纠错{reconsideration.correctionRate:num}件', '纠错率{reconsideration.correctionRate}'] },
         { key: 'disputes.litigation', clauses: ['参加行政应诉案件{litigation.received}件', '结案{litigation.closed}件', '正在审理案件{litigation.pending}件', '行政机关负责人出庭应诉率{litigation.headAppearanceRate}', '败诉率{litigation.lossRate}'] },
-        // The seeds' wording: "全区13个乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷5299件". 万人调解率 is not
-        // printed: the report prints a rate as a percentage, and a per-10,000 figure would need a unit of its own.
-        { key: 'disputes.mediation', clauses: ['全{subjectScope}各乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷{mediation.received}件', '经人民法院司法确认调解协议{mediation.judiciallyConfirmed}件'] },
+        // The seeds' wording: "全区13个乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷5299件，万人调解率位居全市前列".
+        // 万人调解率 is a per-10,000 figure ("42.3件/万人"); where no population is held it has no value and its
+        // clause is left out, the rest of the sentence stays.
+        { key: 'disputes.mediation', clauses: ['全{subjectScope}各乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷{mediation.received}件', '万人调解率{mediation.perTenThousand}', '经人民法院司法确认调解协议{mediation.judiciallyConfirmed}件'] },
         // 调解成功率's base is the disputes whose mediation ended, not all received: its own sentence, base first,
         // so a reader (and the checker) divides by the right count.
         { key: 'disputes.mediationSuccess', clauses: ['调解终结{mediation.concluded}件', '其中调解成功{mediation.resolved}件', '调解成功率{mediation.successRate}'] },

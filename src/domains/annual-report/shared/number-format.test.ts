@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseYear, formatCount, formatRate, formatWan } from './number-format';
+import { chineseYear, formatCount, formatPerTenThousand, formatRate, formatWan } from './number-format';
 
 describe('report number formatting', () => {
   it('writes rates the way the seeds do', () => {
@@ -24,5 +24,12 @@ describe('report number formatting', () => {
     expect(formatWan(12_350)).toBe('1.24'); // 1.235 rounds up
     expect(formatWan(1_000_000)).toBe('100');
     expect(formatWan(17_280.3)).toBe('1.73');
+  });
+  it('writes a per-10,000 figure as the reports write 万人调解率, half-up at two decimals', () => {
+    expect(formatPerTenThousand(423, 100_000)).toBe('42.3件/万人');
+    expect(formatPerTenThousand(5299, 400_000)).toBe('132.48件/万人'); // 132.475 rounds up
+    expect(formatPerTenThousand(4, 20_000)).toBe('2件/万人');
+    expect(formatPerTenThousand(1, 3)).toBe('3333.33件/万人');
+    expect(() => formatPerTenThousand(5, 0)).toThrow();
   });
 });

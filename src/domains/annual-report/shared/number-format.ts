@@ -4,6 +4,8 @@
  * ("1286.5万元"), rates as percentages with at most two decimals and no trailing zeros ("94.05%",
  * "58.6%", "100%"), rounded half-up on the exact fraction.
  */
+import { formatPerTenThousandNumber, PER_TEN_THOUSAND_SUFFIX } from '../../../core/shared/metric-units';
+
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) throw new Error('not a number');
   if (Math.abs(n) >= 1_000_000) return `${trimZeros((n / 10_000).toFixed(2))}万`;
@@ -25,6 +27,14 @@ export function formatRate(numerator: number, denominator: number): string {
   const scaled = Math.floor((numerator * 1_000_000) / denominator); // percent × 10^4
   const hundredths = Math.floor((scaled + 50) / 100);
   return `${trimZeros((hundredths / 100).toFixed(2))}%`;
+}
+
+/**
+ * A count per 10,000 of a population, as the reports write 万人调解率 ("42.3件/万人"): at most two decimals,
+ * no trailing zeros, half-up on the exact fraction (the kernel's rule, core/shared/metric-units.ts).
+ */
+export function formatPerTenThousand(numerator: number, denominator: number): string {
+  return `${formatPerTenThousandNumber(numerator, denominator)}${PER_TEN_THOUSAND_SUFFIX}`;
 }
 
 const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);

@@ -32,6 +32,12 @@ describe('report checker', () => {
     expect(claims[2]).toMatchObject({ stated: 31, computed: 32 });
   });
 
+  it('takes a per-10,000 figure for no count: a breakdown beside 万人调解率 still adds up', () => {
+    const text = '全区共排查化解矛盾纠纷31件，万人调解率2.5件/万人，其中邻里纠纷25件，婚姻家庭纠纷4件，土地纠纷2件。';
+    const { claims } = checkReport(text);
+    expect(claims.map((c) => [c.kind, c.stated, c.status])).toEqual([['sum', 31, 'ok']]);
+  });
+
   it('does not treat a plain list of counts as a breakdown, nor approximate figures as exact', () => {
     const text = '申领《行政执法证》201个、《行政执法监督证》20个，注销《行政执法证》84个。累计受理业务1.2万余件，办结1.1万件，办结率91.67%。';
     const { claims } = checkReport(text);

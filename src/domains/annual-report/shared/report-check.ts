@@ -18,7 +18,9 @@ export type Claim = { text: string; stated: number; computed: number | null; sta
 type Num = { value: number; unit: string; approx: boolean; start: number; end: number; raw: string };
 
 const UNITS = '件|项|次|个|人次|人|条|份|家|场次|场|起|名|期|批|篇|本|户|所|处|万元|元|学时|宗|单|封|座|台|套|天|个工作日|工作日';
-const NUM_RE = new RegExp(`(约|近|超过|逾)?(\\d+(?:\\.\\d+)?)(万|亿)?(余|多)?(${UNITS})`, 'g');
+// A per-10,000 figure ("万人调解率42.3件/万人") is no count: it takes part in no sum or share.
+const NUM_RE = new RegExp(`(约|近|超过|逾)?(\\d+(?:\\.\\d+)?)(万|亿)?(余|多)?(${UNITS})(?![/／]万人)`, 'g');
+const PER_TEN_THOUSAND_RE = /\d+(?:\.\d+)?件[/／]万人/g;
 const PCT_RE = /(\d+(?:\.\d+)?)\s*[%％]/g;
 
 export function splitSentences(text: string): string[] {
@@ -119,7 +121,7 @@ function checkSums(sentence: string, nums: Num[]): Claim[] {
     for (let j = i + 1; j < nums.length; j++) {
       if (nums[j].unit !== total.unit) break;
       const gap = sentence.slice(parts.length ? parts[parts.length - 1].end : total.end, nums[j].start);
-      if (/\d|[%％]/.test(gap)) break;
+      if (/\d|[%％]/.test(gap.replace(PER_TEN_THOUSAND_RE, ''))) break;
       parts.push(nums[j]);
     }
     if (parts.length < 2) continue;

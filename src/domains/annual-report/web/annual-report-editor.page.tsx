@@ -14,6 +14,7 @@ import { useAnnualReport, useMetric, useRefreshReport, useRegenerateReport, useS
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards } from '../../../core/web/case-parts';
 import { MetricRecordsTable } from '../../../core/web/metric-records';
+import { formatMetric, isRatio } from '../../../core/shared/metric-units';
 
 export function AnnualReportEditorPage() {
   const { id = '' } = useParams();
@@ -99,9 +100,9 @@ function TraceDrawer({ metric, onClose }: { metric: MetricRef | null; onClose: (
             <Descriptions.Item label="统计口径">{metric.definition}</Descriptions.Item>
             <Descriptions.Item label="统计范围">区划 {q.divisionCode}{q.orgId ? '（指定机关）' : ''}{q.caseType ? `，类型 ${q.caseType}` : ''}</Descriptions.Item>
             <Descriptions.Item label="统计期间">{q.from} 至 {q.to}</Descriptions.Item>
-            <Descriptions.Item label={metric.unit === 'rate' ? '分子 / 分母' : '数值'}>{metric.unit === 'rate' ? `${metric.numerator} / ${metric.denominator}` : metric.numerator}</Descriptions.Item>
+            <Descriptions.Item label={isRatio(metric.unit) ? '分子 / 分母' : '数值'}>{isRatio(metric.unit) ? `${metric.numerator} / ${metric.denominator}（${formatMetric(metric)}）` : metric.numerator}</Descriptions.Item>
           </Descriptions>
-          {metric.unit === 'rate' ? <Space style={{ margin: '16px 0 0' }}><Button type={which === 'numerator' ? 'primary' : 'default'} onClick={() => setWhich('numerator')}>分子记录</Button><Button type={which === 'denominator' ? 'primary' : 'default'} onClick={() => setWhich('denominator')}>分母记录</Button></Space> : null}
+          {isRatio(metric.unit) ? <Space style={{ margin: '16px 0 0' }}><Button type={which === 'numerator' ? 'primary' : 'default'} onClick={() => setWhich('numerator')}>分子记录</Button><Button type={which === 'denominator' ? 'primary' : 'default'} onClick={() => setWhich('denominator')}>分母记录</Button></Space> : null}
           <div style={{ marginTop: 16 }}>{live.data ? <MetricRecordsTable metricKey={metric.key} query={q} which={which} kind={live.data.records} note={live.data.recordsNote} expected={which === 'numerator' ? metric.numerator : metric.denominator} /> : <Spin />}</div>
           <Typography.Paragraph type="secondary">记录列表与报告中的数字使用同一查询，可逐条核对。</Typography.Paragraph>
         </>

@@ -12,7 +12,7 @@ export const RULE_OF_LAW_FIGURES: [key: string, title: string][] = [
   ['reconsideration.received', '行政复议申请'], ['reconsideration.closed', '复议审结'], ['reconsideration.correctionRate', '复议纠错率'],
   ['litigation.received', '行政应诉案件'], ['litigation.pending', '在审应诉案件'], ['litigation.headAppearanceRate', '负责人出庭应诉率'],
   ['litigation.lossRate', '行政诉讼败诉率'], ['disclosure.replyRate', '依申请公开答复率'], ['contractReview.reviewed', '合同合法性审查'],
-  ['mediation.received', '排查化解矛盾纠纷'], ['mediation.successRate', '调解成功率'], ['mediation.judiciallyConfirmed', '调解协议司法确认'],
+  ['mediation.received', '排查化解矛盾纠纷'], ['mediation.perTenThousand', '万人调解率'], ['mediation.successRate', '调解成功率'], ['mediation.judiciallyConfirmed', '调解协议司法确认'],
   ['legalAdvisers.count', '村（居）法律顾问'],
   ['enforcement.penalties', '行政处罚案件'], ['enforcement.inspections', '涉企行政检查'], ['enforcement.publishedOnTimeRate', '执法决定按时公示率'],
 ];

@@ -12,6 +12,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { qs } from '../../../core/web/api';
+import { formatMetric, isRatio } from '../../../core/shared/metric-units';
 import { useDashboard } from './dashboard.hooks';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -50,7 +51,7 @@ export function DashboardPage() {
               <StatisticCard.Group data-testid="dash-rule-of-law">
                 {d.ruleOfLaw.map((m) => (
                   <StatisticCard key={m.key} style={{ cursor: 'pointer' }} onClick={() => records(m.key, { caseType: undefined })}
-                    statistic={{ title: m.title, value: m.unit === 'rate' ? pct(m.value) : m.numerator, description: m.unit === 'rate' && m.denominator !== null ? <Typography.Text type="secondary">{m.numerator}/{m.denominator}</Typography.Text> : null }} />
+                    statistic={{ title: m.title, value: m.unit === 'count' ? m.numerator : formatMetric(m), description: isRatio(m.unit) && m.denominator !== null ? <Typography.Text type="secondary">{m.numerator}/{m.denominator}</Typography.Text> : null }} />
                 ))}
               </StatisticCard.Group>
             </ProCard>

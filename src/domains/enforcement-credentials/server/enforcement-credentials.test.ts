@@ -154,6 +154,33 @@ describe('行政执法证件', () => {
     });
   });
 
+  it('counts the 旁听庭审 hours law-study records for the holder’s account in the year’s training hours and the review', async () => {
+    const staff = await buildStaff(t.kernel, { roles: ['clerk'], org: { id: scj } as never, displayName: '执法员旁听' });
+    const { holder, card } = await issued('2026-02-03', { name: '执法员旁听', staffUserId: staff.user.id });
+    // The 学法 register picks up the account; the bureau records a 旁听庭审 of 3 hours and a 法治讲座 (not 旁听).
+    const sfj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区司法局'`))[0].id;
+    const admin = await buildStaff(t.kernel, { roles: ['lawStudyAdmin'], org: { id: sfj } as never });
+    t.clock.set('2026-10-10T09:00:00+08:00');
+    const la = await new Client(t.app).login(admin.username, admin.password);
+    await post(la, '/api/law-study/officials/sync');
+    const official = ((await la.get('/api/law-study/officials')).body as { id: string; name: string; orgId: string }[]).find((o) => o.name === '执法员旁听' && o.orgId === scj)!;
+    const director = await at('2026-10-10', 'director_scj');
+    await post(director, '/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听行政诉讼庭审', laws: '中华人民共和国行政诉讼法', heldOn: '2026-10-09', minutes: 180, officialIds: [official.id], court: '三门峡市湖滨区人民法院', courtCaseNo: '（2026）豫1202行初88号' });
+    await post(director, '/api/law-study/sessions', { kind: 'lecture', topic: '学习行政处罚法', laws: '中华人民共和国行政处罚法', heldOn: '2026-10-08', minutes: 60, officialIds: [official.id] });
+    await post(director, '/api/credential-trainings', { title: '行政处罚法专题培训', type: 'public', heldOn: '2026-06-01', hours: 57, holderIds: [holder.id] });
+    const legal = await at('2026-11-02', 'legal_sfj');
+    const d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+    expect(d.hoursThisYear.byType.find((b: { type: string }) => b.type === 'trial')).toMatchObject({ hours: 3, fromLawStudy: 3, counts: true });
+    expect(d.hoursThisYear).toMatchObject({ total: 60, counted: 60 });
+    // Where law-study does not count court visits as study hours, none reach the review.
+    await t.withSettings({ LAW_STUDY_COURT_VISIT_HOURS: 'false' }, async () => {
+      const x = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+      expect(x.hoursThisYear).toMatchObject({ total: 57, counted: 57 });
+    });
+    const review = await post(legal, `/api/credentials/${card.id}/review`, { year: 2026 });
+    expect(review).toMatchObject({ passed: true, hours: 60 });
+  });
+
   it('cancels every card of a holder who leaves, and keeps other orgs out', async () => {
     const { holder, card } = await issued('2026-03-03');
     const other = await at('2026-09-01', 'clerk_rsj');

@@ -63,7 +63,7 @@ export const HolderDetail = HolderSummary.extend({
   exams: z.array(z.object({ id: s, subject: s, subjectName: s, score: z.number(), passed: z.boolean(), takenOn: s })),
   reviews: z.array(z.object({ id: s, year: z.number(), hours: z.number(), requiredHours: z.number(), examPassed: z.boolean(), passed: z.boolean(), reason: n, reviewedOn: s, reviewerName: s, number: s })),
   trainings: z.array(z.object({ id: s, type: s, typeName: s, title: s, heldOn: s, hours: z.number(), source: s })),
-  hoursThisYear: z.object({ year: z.number(), total: z.number(), counted: z.number(), required: z.number(), byType: z.array(z.object({ type: s, typeName: s, hours: z.number(), counts: z.boolean() })) }),
+  hoursThisYear: z.object({ year: z.number(), total: z.number(), counted: z.number(), required: z.number(), byType: z.array(z.object({ type: s, typeName: s, hours: z.number(), counts: z.boolean(), fromLawStudy: z.number() })) }),
   pendingApplication: z.object({ id: s, refNo: s, stateName: s }).nullable(),
 });
 export const Verification = z.object({

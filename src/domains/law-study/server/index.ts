@@ -3,11 +3,11 @@ import { lawStudySettings } from './law-study.config';
 import { lawStudyRoutes } from './law-study.routes';
 import { lawStudyMetrics } from './law-study.metrics';
 import { seedLawStudyDemo } from './law-study.seed';
-import { attempts, attendance, exams, meetings, officials, questions, sessions, shufa } from './law-study.tables';
+import { attempts, attendance, exams, meetings, officials, questions, sessions, materials, shufa } from './law-study.tables';
 
 export default defineDomain({
   name: 'law-study',
-  tables: [officials, sessions, attendance, questions, exams, attempts, shufa, meetings],
+  tables: [officials, sessions, materials, attendance, questions, exams, attempts, shufa, meetings],
   config: lawStudySettings,
   permissions: {
     'lawStudy.read': '查看学法用法记录（学法、考试成绩、述法、法治建设会议）',

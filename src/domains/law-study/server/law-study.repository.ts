@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { inDivision, orgs, tzSql, userRoles, users, type RecordSet, type Tx, type MetricScope, uniqueOr409 } from '../../../core/server';
 import { COUNTED_MEETING_KINDS, SESSION_KINDS } from '../shared/law-study.labels';
-import { attempts, attendance, exams, meetings, officials, questions, sessions, shufa, type AttemptRow, type QuestionRow } from './law-study.tables';
+import { attempts, attendance, exams, materials, meetings, officials, questions, sessions, shufa, type AttemptRow, type QuestionRow } from './law-study.tables';
 
 const orgName = (col: SQL | AnyColumn) => sql<string>`(SELECT ${orgs.name} FROM ${orgs} WHERE ${orgs.id} = ${col})`;
 
@@ -231,3 +231,10 @@ export const meetingsOfYear = (tx: Tx, divisionCode: string, year: number) =>
 export const shufaOfYear = (tx: Tx, divisionCode: string, year: number) =>
   tx.select({ form: shufa.form, rating: shufa.rating, n: sql<number>`count(*)::int` }).from(shufa)
     .where(and(inDivision(shufa.divisionCode, divisionCode), eq(shufa.year, year))).groupBy(shufa.form, shufa.rating);
+
+// ---- session materials ----
+/** One session, if `where` (the reader's scope) lets it be seen. */
+export const visibleSession = async (tx: Tx, id: string, where: SQL) => (await tx.select().from(sessions).where(and(eq(sessions.id, id), where)))[0] ?? null;
+export async function insertMaterial(tx: Tx, row: typeof materials.$inferInsert) { await tx.insert(materials).values(row); }
+export const materialsOf = (tx: Tx, sessionId: string) => tx.select().from(materials).where(eq(materials.sessionId, sessionId)).orderBy(asc(materials.createdAt));
+export const getMaterial = async (tx: Tx, id: string) => (await tx.select().from(materials).where(eq(materials.id, id)))[0] ?? null;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, paged } from '../../../core/shared/schemas';
+import { ErrorBody, errorResponses, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
 import { actorOf, type Kernel } from '../../../core/server';
 import {
@@ -12,6 +12,8 @@ import * as svc from './law-study.service';
 import * as exams from './exams.service';
 
 const tags = ['学法用法'];
+const MATERIAL_TYPES = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd'];
+const Material = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IdParam = z.object({ id: z.uuid('编号格式不正确') });
 const Created = z.object({ id: z.string() });
@@ -38,6 +40,24 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.quarterlyCheck(tx, kernel, actorOf(req), yearOr(req.query.year))));
   app.get('/api/law-study/my-hours', { schema: { tags, operationId: 'myLawStudyHours', summary: '本人年度法治学习学时（按学习形式）', querystring: YearQuery, response: { 200: z.object({ year: z.number(), total: z.number(), byKind: z.array(z.object({ kind: z.string(), kindName: z.string(), sessions: z.number(), hours: z.number() })) }), ...errorResponses } } },
     async (req) => db.tx(async (tx) => svc.trainingHours(tx, kernel, (await svc.officialOf(tx, kernel, actorOf(req))).id, yearOr(req.query.year))));
+
+  // ---- session materials (the raw file as the body, one per request, as enforcement's records) ----
+  for (const type of MATERIAL_TYPES) {
+    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  }
+  const SessionId = z.object({ id: z.uuid('编号格式不正确') });
+  app.post('/api/law-study/sessions/:id/materials', { schema: { tags, operationId: 'attachLawStudyMaterial', summary: '上传学法活动材料（课件、学习材料；请求体为文件内容）', params: SessionId, querystring: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200) }), response: { 200: Material, ...errorResponses, 413: ErrorBody } } },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('BAD_REQUEST', '请上传文件（PDF、JPG、PNG或OFD）');
+      return db.tx((tx) => svc.attachMaterial(tx, kernel, actorOf(req), req.params.id, req.query.fileName, req.body as Buffer));
+    });
+  app.get('/api/law-study/sessions/:id/materials', { schema: { tags, operationId: 'lawStudyMaterials', summary: '学法活动材料列表', params: SessionId, response: { 200: z.array(Material), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.listMaterials(tx, actorOf(req), req.params.id)));
+  app.get('/api/law-study/sessions/:id/materials/:materialId', { schema: { tags, operationId: 'lawStudyMaterialContent', summary: '打开学法活动材料', params: SessionId.extend({ materialId: z.uuid('编号格式不正确') }) } },
+    async (req, reply) => {
+      const { file, body } = await db.tx((tx) => svc.materialContent(tx, kernel, actorOf(req), req.params.id, req.params.materialId));
+      return reply.header('content-type', file.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(body);
+    });
 
   // ---- bank ----
   app.get('/api/law-exams/questions', { schema: { tags, operationId: 'lawExamBank', summary: '题库（含答案，仅题库管理员）', response: { 200: z.array(BankQuestion), ...errorResponses } } },
@@ -90,6 +110,6 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/law-study/shufa/:id/rate', { schema: { tags, operationId: 'rateShufa', summary: '述法点评和评议', params: IdParam, body: ShufaRateInput, response: { 200: Created, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.rateShufa(tx, actorOf(req), req.params.id, req.body)));
   app.get('/api/law-study/shufa/draft/:id', {
-    schema: { tags, operationId: 'shufaDraft', summary: '述法报告草稿（由本人学法、旁听庭审、考试记录生成）', params: IdParam, querystring: YearQuery, response: { 200: z.object({ officialId: z.string(), name: z.string(), year: z.number(), text: z.string(), sessions: z.number(), courtVisits: z.number(), hours: z.number(), exams: z.array(z.object({ title: z.string(), best: z.number(), totalPoints: z.number(), passed: z.boolean() })) }), ...errorResponses } },
+    schema: { tags, operationId: 'shufaDraft', summary: '述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成）', params: IdParam, querystring: YearQuery, response: { 200: z.object({ officialId: z.string(), name: z.string(), year: z.number(), text: z.string(), sessions: z.number(), courtVisits: z.number(), hours: z.number(), exams: z.array(z.object({ title: z.string(), best: z.number(), totalPoints: z.number(), passed: z.boolean() })), courtAppearances: z.number() }), ...errorResponses } },
   }, async (req) => db.tx((tx) => svc.shufaDraft(tx, kernel, actorOf(req), req.params.id, yearOr(req.query.year), exams.resultsOf)));
 }

@@ -1,14 +1,15 @@
 /** 学法 sessions, the officials' register, 法治建设 meetings and 述法: permission and scope first, then the repository. */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { domainConfig, requirePermission, scopeWhere, can, tenancy, type Actor, type Kernel, type Tx } from '../../../core/server';
+import { appendAudit, domainConfig, DOCUMENT_KINDS, requirePermission, scopeWhere, can, storageFor, storeUpload, tenancy, type Actor, type Kernel, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { divisionPrefix } from '../../../core/shared/division';
 import { MEETING_KINDS, SESSION_KINDS, SHUFA_FORMS, type SessionKind } from '../shared/law-study.labels';
 import type { SessionInput } from '../shared/law-study.schema';
 import { lawStudySettings } from './law-study.config';
+import { headAppearancesOf } from '../../litigation/public';
 import * as repo from './law-study.repository';
-import { meetings, officials, sessions, shufa } from './law-study.tables';
+import { meetings, officials, sessions, shufa, type MaterialRow } from './law-study.tables';
 
 export const settingsOf = (k: Kernel) => domainConfig(k, lawStudySettings);
 export const yearOf = (k: Kernel) => Number(k.today().slice(0, 4));
@@ -109,6 +110,36 @@ export async function trainingHours(tx: Tx, kernel: Kernel, officialId: string, 
   return { year, total: Math.round(byKind.reduce((n, r) => n + r.hours, 0) * 10) / 10, byKind };
 }
 
+// ---- session materials: files through the kernel's storage, in the reader's scope, every upload and opening audited ----
+const sessionScope = (actor: Actor) => scopeWhere(actor, ['lawStudy.read', 'lawStudy.record'], { division: sessions.divisionCode, org: sessions.orgId, createdBy: sessions.createdBy });
+const materialView = (m: MaterialRow) => ({ id: m.id, fileName: m.fileName, mime: m.mime, size: m.size, uploadedBy: m.uploadedBy, createdAt: m.createdAt.toISOString() });
+async function sessionFor(tx: Tx, actor: Actor, id: string) {
+  const s = await repo.visibleSession(tx, id, sessionScope(actor));
+  if (!s) throw new AppError('NOT_FOUND', '学法活动不存在或不在您的查看范围内');
+  return s;
+}
+/** A material for a session: only its org's recorders (and the division's) may add one; PDF, images or OFD. */
+export async function attachMaterial(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, fileName: string, body: Buffer) {
+  const s = await sessionFor(tx, actor, sessionId);
+  if (!can(actor, 'lawStudy.record', { orgId: s.orgId, divisionCode: s.divisionCode, applicantId: null })) throw new AppError('FORBIDDEN', '您没有为该学法活动上传材料的权限');
+  const f = await storeUpload(kernel, body, { prefix: 'law-study', maxBytes: settingsOf(kernel).LAW_STUDY_MATERIAL_MAX_MB * 1024 * 1024, accept: DOCUMENT_KINDS, acceptLabel: 'PDF、JPG、PNG或OFD' });
+  const m: MaterialRow = { id: randomUUID(), sessionId: s.id, fileName: fileName.slice(0, 200), mime: f.mime, size: f.size, storageKey: f.storageKey, uploadedBy: actor.name, orgId: s.orgId, divisionCode: s.divisionCode, createdBy: actor.id, createdAt: kernel.now() };
+  await repo.insertMaterial(tx, m);
+  await appendAudit(tx, actor, { stream: `lawStudy:session:${s.id}`, action: 'lawStudy.material.upload', entityType: 'lawStudyMaterial', entityId: m.id, detail: { fileName: m.fileName, size: m.size, digest: f.digest } }, kernel.now());
+  return materialView(m);
+}
+export async function listMaterials(tx: Tx, actor: Actor, sessionId: string) {
+  const s = await sessionFor(tx, actor, sessionId);
+  return (await repo.materialsOf(tx, s.id)).map(materialView);
+}
+export async function materialContent(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, materialId: string) {
+  const s = await sessionFor(tx, actor, sessionId);
+  const m = await repo.getMaterial(tx, materialId);
+  if (!m || m.sessionId !== s.id) throw new AppError('NOT_FOUND', '材料不存在');
+  await appendAudit(tx, actor, { stream: `lawStudy:session:${s.id}`, action: 'lawStudy.material.open', entityType: 'lawStudyMaterial', entityId: m.id, detail: { fileName: m.fileName } }, kernel.now());
+  return { file: m, body: await storageFor(kernel.config.dataDir).get(m.storageKey) };
+}
+
 // ---- meetings ----
 export async function recordMeeting(tx: Tx, kernel: Kernel, actor: Actor, input: { kind: string; title: string; heldOn: string; chair?: string; topics: string; decisions?: string }) {
   const org = await orgFor(tx, actor, 'lawStudy.manage');
@@ -149,8 +180,8 @@ export async function listShufa(tx: Tx, actor: Actor, year: number) {
 
 /**
  * The 述法 draft of one official, pre-filled from their own records of the year: sessions attended
- * (and 旁听庭审), training hours, exam results. 出庭应诉 is not filled: litigation records the head who
- * appeared as a name on the hearing, not a register entry, and offers no public read by person.
+ * (and 旁听庭审), training hours, exam results, and 出庭应诉 — the hearings litigation records with this
+ * official (by name, for their own org) as the appearing 主要负责人 or 副职负责人 (行政诉讼法 第3条).
  */
 export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialId: string, year: number, examResults: (tx: Tx, k: Kernel, id: string, y: number) => Promise<{ title: string; best: number; totalPoints: number; passed: boolean }[]>) {
   const o = await repo.getOfficial(tx, officialId);
@@ -160,6 +191,7 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
   const hours = await trainingHours(tx, kernel, o.id, year);
   const results = await examResults(tx, kernel, o.id, year);
   const org = await tenancy.getOrg(tx, o.orgId);
+  const appeared = await headAppearancesOf(tx, { orgId: o.orgId, name: o.name, from: `${year}-01-01`, to: `${year}-12-31` });
   const study = attended.filter((s) => s.kind !== 'courtVisit');
   const court = attended.filter((s) => s.kind === 'courtVisit');
   const lines = [
@@ -174,10 +206,12 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
       ? `参加学法考试${results.length}场：${results.map((r) => `${r.title}${r.best}分（满分${r.totalPoints}分，${r.passed ? '合格' : '不合格'}）`).join('；')}。`
       : '本年度未参加学法考试。',
     '二、依法履职情况',
-    '（出庭应诉：行政应诉模块按案件记录出庭负责人姓名，尚未与干部名册关联，本项请本人填写。）',
+    appeared.length
+      ? `作为${org?.name ?? '本单位'}负责人出庭应诉${appeared.length}次：${appeared.map((h) => `${h.heldOn.slice(5).replace('-', '月')}日${h.court}${h.courtCaseNo}（${h.instance === 1 ? '一审' : '二审'}，${h.appearance}）`).join('；')}。`
+      : '本年度无作为负责人出庭应诉的记录。',
     '（请补充：带头尊法学法守法用法、重大事项依法决策、推进法治建设等情况。）',
     '三、存在的不足和下一步打算',
     '（请补充。）',
   ];
-  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results };
+  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length };
 }

@@ -43,6 +43,22 @@ export const sessions = pgTable('law_study_sessions', {
 }, (t) => [index('law_study_sessions_held_idx').on(t.divisionCode, t.heldOn)]);
 export type SessionRow = typeof sessions.$inferSelect;
 
+/** A file handed out or shown at a session (课件, 学习材料, 庭审笔录…), kept in the kernel's file storage. */
+export const materials = pgTable('law_study_materials', {
+  id: uuid('id').primaryKey(),
+  sessionId: uuid('session_id').notNull(),
+  fileName: text('file_name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  storageKey: text('storage_key').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  orgId: uuid('org_id').notNull(),
+  divisionCode: text('division_code').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: created(),
+}, (t) => [index('law_study_materials_session_idx').on(t.sessionId)]);
+export type MaterialRow = typeof materials.$inferSelect;
+
 export const attendance = pgTable('law_study_attendance', {
   sessionId: uuid('session_id').notNull(),
   officialId: uuid('official_id').notNull(),

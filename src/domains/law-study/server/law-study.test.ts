@@ -89,6 +89,36 @@ describe('学法用法', () => {
   });
 
   let examId = '';
+  it('keeps a session’s materials in the kernel’s file storage: its org uploads, staff in scope open them, others do not, every act audited', async () => {
+    const d = await as(director);
+    const list = (await ok(d, 'get', '/api/law-study/sessions?year=2026')).items as { id: string; kind: string }[];
+    const lecture = list.find((x) => x.kind === 'lecture')!;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = (c: Client, body: Buffer, name: string, type = 'application/pdf') => c.request('POST', `/api/law-study/sessions/${lecture.id}/materials?fileName=${encodeURIComponent(name)}`, body, { 'content-type': type });
+    // Not a document: refused in Chinese, nothing kept.
+    const bad = await upload(d, Buffer.from('just text'), '说明.txt', 'application/octet-stream');
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    expect(bad.body.message).toMatch(/PDF/);
+    expect(await ok(d, 'get', `/api/law-study/sessions/${lecture.id}/materials`)).toEqual([]);
+    const m = (await upload(d, pdf, '行政处罚法课件.pdf')).body;
+    expect(m).toMatchObject({ fileName: '行政处罚法课件.pdf', mime: 'application/pdf', size: pdf.length, uploadedBy: '局长乙' });
+    // The division's keeper opens it; a clerk of the org without the right to read sessions does not; nor another org's recorder.
+    const a = await as(admin);
+    expect((await ok(a, 'get', `/api/law-study/sessions/${lecture.id}/materials`)).map((x: { id: string }) => x.id)).toEqual([m.id]);
+    const opened = await t.app.inject({ method: 'GET', url: `/api/law-study/sessions/${lecture.id}/materials/${m.id}`, headers: { cookie: (a as unknown as { cookieHeader(): string }).cookieHeader() } });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.headers['content-type']).toContain('application/pdf');
+    expect(Buffer.compare(opened.rawPayload, pdf)).toBe(0);
+    expect((await (await as(taker1)).get(`/api/law-study/sessions/${lecture.id}/materials/${m.id}`)).status).toBe(404);
+    const otherDirector = await buildStaff(t.kernel, { roles: ['director'], org: await buildOrg(t.kernel, { name: '湖滨区学法测试别局' }) });
+    const od = await new Client(t.app).login(otherDirector.username, otherDirector.password);
+    expect((await od.get(`/api/law-study/sessions/${lecture.id}/materials/${m.id}`)).status).toBe(404);
+    expect((await upload(od, pdf, '别人的.pdf')).status).toBe(404);
+    const audit = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [m.id]);
+    expect(audit.map((r) => r.action)).toEqual(['lawStudy.material.upload', 'lawStudy.material.open']);
+  });
+
   it('imports a bank from xlsx all or nothing, with each bad row named', async () => {
     const a = await as(admin);
     const bad = await xlsx([
@@ -190,7 +220,28 @@ describe('学法用法', () => {
     const draft = await ok(a, 'get', `/api/law-study/shufa/draft/${ids['考生丙']}?year=2026`);
     expect(draft.text).toContain('全年参加集中学法1次');
     expect(draft.text).toContain('2026年度学法考试（测试）100分');
-    expect(draft.text).toContain('出庭应诉');
+    expect(draft.text).toContain('本年度无作为负责人出庭应诉的记录');
+    expect(draft.courtAppearances).toBe(0);
+
+    // 出庭应诉 from litigation's hearings (recorded there by name and post): the head's own appearances for
+    // his own org in the year; not another org's, not a staff-only hearing, not last year's.
+    const other = await buildOrg(t.kernel, { name: '湖滨区学法测试另一局' });
+    const hearing = async (orgId: string, heldOn: string, appearance: string, headName: string | null, no: string) => {
+      const caseId = randomUUID();
+      await t.kernel.db.query(`INSERT INTO litigation_suits (case_id, org_id, division_code, court, court_case_no, plaintiff, cause, claims, challenged_act, reconsidered, served_on, created_at)
+        VALUES ($1, $2, '411202', '三门峡市湖滨区人民法院', $3, '某公司', '行政处罚', '撤销处罚决定', '处罚决定书', false, $4, now())`, [caseId, orgId, no, heldOn]);
+      await t.kernel.db.query(`INSERT INTO litigation_hearings (id, case_id, instance, held_on, appearance, head_name, org_id, division_code, created_at)
+        VALUES ($1, $2, 1, $3, $4, $5, $6, '411202', now())`, [randomUUID(), caseId, heldOn, appearance, headName, orgId]);
+    };
+    await hearing(orgA.id, '2026-03-12', '主要负责人', '局长乙（局长）', '（2026）豫1202行初301号');
+    await hearing(orgA.id, '2026-06-05', '副职负责人', '局长乙', '（2026）豫1202行初302号');
+    await hearing(orgA.id, '2026-07-01', '仅工作人员', null, '（2026）豫1202行初303号');
+    await hearing(orgA.id, '2026-08-01', '主要负责人', '局长乙丙（局长）', '（2026）豫1202行初304号'); // a longer name, not him
+    await hearing(other.id, '2026-09-01', '主要负责人', '局长乙（局长）', '（2026）豫1202行初305号'); // another org's namesake
+    await hearing(orgA.id, '2025-12-30', '主要负责人', '局长乙（局长）', '（2025）豫1202行初399号'); // last year
+    const head = await ok(a, 'get', `/api/law-study/shufa/draft/${ids['局长乙']}?year=2026`);
+    expect(head.courtAppearances).toBe(2);
+    expect(head.text).toContain('出庭应诉2次：03月12日三门峡市湖滨区人民法院（2026）豫1202行初301号（一审，主要负责人）；06月05日三门峡市湖滨区人民法院（2026）豫1202行初302号（一审，副职负责人）。');
     // Another official's draft is not theirs to read.
     expect((await (await as(taker2)).get(`/api/law-study/shufa/draft/${ids['考生丙']}?year=2026`)).status).toBe(404);
     const { id } = await ok(a, 'post', '/api/law-study/shufa', { officialId: ids['考生丙'], year: 2026, form: 'written', reportedOn: '2026-11-01', content: draft.text });

@@ -1,6 +1,6 @@
 /** law-study's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, uploadFile, type ApiBody } from '../../../core/web/api';
+import { api, apiQuery, apiUrl, invalidate, uploadFile, type ApiBody } from '../../../core/web/api';
 
 type On = { done?: () => void; failed?: (e: Error) => void };
 
@@ -67,4 +67,15 @@ export function useRecordShufa(on: On) {
 export function useRateShufa(on: On) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (v: { id: string; body: ApiBody<'/api/law-study/shufa/{id}/rate'> }) => api.POST('/api/law-study/shufa/{id}/rate', { path: { id: v.id }, body: v.body }), onSuccess: () => { void invalidate(qc, '/api/law-study/shufa'); on.done?.(); }, onError: on.failed });
+}
+
+// ---- session materials ----
+export const useMaterials = (sessionId: string) => useQuery(apiQuery('/api/law-study/sessions/{id}/materials', { path: { id: sessionId } }));
+export const materialUrl = (sessionId: string, materialId: string) => apiUrl('/api/law-study/sessions/{id}/materials/{materialId}', { path: { id: sessionId, materialId } });
+export function useAttachMaterial(sessionId: string, on: On) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadFile(`/api/law-study/sessions/${sessionId}/materials?fileName=${encodeURIComponent(file.name)}`, file, file.type || 'application/octet-stream', '上传失败'),
+    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: on.failed,
+  });
 }

@@ -1,12 +1,12 @@
 /** 学法活动: the year's sessions and 旁听庭审, the quarterly 常务会议学法 check, and the form to record one. */
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { SESSION_KINDS } from '../shared/law-study.labels';
-import { useOfficials, useQuarterlyCheck, useRecordSession, useSessions, useSyncOfficials } from './law-study.hooks';
+import { materialUrl, useAttachMaterial, useMaterials, useOfficials, useQuarterlyCheck, useRecordSession, useSessions, useSyncOfficials } from './law-study.hooks';
 
 const thisYear = new Date().getFullYear();
 const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }));
@@ -45,6 +45,22 @@ function SessionDialog({ open, onClose }: { open: boolean; onClose: () => void }
   );
 }
 
+/** A session's files (课件, 学习材料): opened in the browser; its recorders upload PDF, images or OFD. */
+function Materials({ sessionId, canUpload }: { sessionId: string; canUpload: boolean }) {
+  const { message } = App.useApp();
+  const list = useMaterials(sessionId);
+  const attach = useAttachMaterial(sessionId, { done: () => message.success('已上传'), failed: (e) => message.error(e.message) });
+  return (
+    <Space direction="vertical" style={{ marginTop: 8 }} data-testid={`materials-${sessionId}`}>
+      <Space wrap>
+        <span>学习材料：</span>
+        {(list.data ?? []).length === 0 ? <span>（无）</span> : (list.data ?? []).map((m) => <a key={m.id} href={materialUrl(sessionId, m.id)} target="_blank" rel="noreferrer">{m.fileName}</a>)}
+        {canUpload ? <Upload accept=".pdf,.jpg,.jpeg,.png,.ofd" showUploadList={false} beforeUpload={(f) => { attach.mutate(f); return false; }}><Button size="small" loading={attach.isPending}>上传材料</Button></Upload> : null}
+      </Space>
+    </Space>
+  );
+}
+
 export function SessionsPage() {
   const me = useMe();
   const [year, setYear] = useState(thisYear);
@@ -77,7 +93,7 @@ export function SessionsPage() {
           { title: '时长', dataIndex: 'minutes', width: 80, render: (m: number) => `${m}分钟` },
           { title: '旁听法院及案号', render: (_, s) => (s.court ? `${s.court} ${s.courtCaseNo}` : '') },
         ]}
-        expandable={{ expandedRowRender: (s) => <div>参加人员：{s.attendeeNames.join('、') || '（名册外人员）'}{s.otherAttendees ? `；名册外${s.otherAttendees}人` : ''}{s.speakers ? `；主讲：${s.speakers}` : ''}{s.materials ? `；材料：${s.materials}` : ''}</div> }} />
+        expandable={{ expandedRowRender: (s) => <div>参加人员：{s.attendeeNames.join('、') || '（名册外人员）'}{s.otherAttendees ? `；名册外${s.otherAttendees}人` : ''}{s.speakers ? `；主讲：${s.speakers}` : ''}{s.materials ? `；材料：${s.materials}` : ''}<Materials sessionId={s.id} canUpload={hasPermission(me, 'lawStudy.record')} /></div> }} />
       <SessionDialog open={open} onClose={() => setOpen(false)} />
     </PageContainer>
   );

@@ -101,3 +101,14 @@ function appearanceCounts(s: LitigationSettings) {
     ? { a: sql<number>`count(DISTINCT ${hearings.caseId}) FILTER (WHERE ${headAppeared(s)})::int`, b: sql<number>`count(DISTINCT ${hearings.caseId})::int` }
     : { a: sql<number>`count(*) FILTER (WHERE ${headAppeared(s)})::int`, b: sql<number>`count(*)::int` };
 }
+
+/**
+ * Hearings of one defendant org in a period where a head (主要负责人 or 副职负责人) appeared and the recorded
+ * head's name and post contains `name`; the caller checks the name stands as a whole word (same-name prefixes).
+ */
+export const headHearingsNaming = (tx: Tx, orgId: string, name: string, from: string, to: string) =>
+  tx.select({ heldOn: hearings.heldOn, instance: hearings.instance, appearance: hearings.appearance, headName: hearings.headName, court: suits.court, courtCaseNo: suits.courtCaseNo })
+    .from(hearings).innerJoin(suits, eq(suits.caseId, hearings.caseId))
+    .where(and(eq(hearings.orgId, orgId), inArray(hearings.appearance, ['主要负责人', '副职负责人']), sql`${hearings.heldOn} BETWEEN ${from}::date AND ${to}::date`,
+      sql`strpos(${hearings.headName}, ${name}) > 0`))
+    .orderBy(asc(hearings.heldOn));

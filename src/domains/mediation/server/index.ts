@@ -3,6 +3,7 @@ import { mediationMachine } from '../shared/mediation.machine';
 import { mediationSettings } from './mediation.config';
 import { mediationRoutes } from './mediation.routes';
 import { mediationMetrics } from './mediation.metrics';
+import { confirmClosingRemindJob } from './mediation.jobs';
 import { onTransition, present } from './mediation.service';
 import { seedMediationDemo } from './mediation.seed';
 import { disputes, populations, screenings, sessions } from './mediation.tables';
@@ -33,6 +34,7 @@ export default defineDomain({
   caseTypes: [{ machine: mediationMachine, refPrefix: 'TJ', present: (tx, row) => present(tx, row), link: (row) => `/mediation/${row.id}`, onTransition }],
   // A dispute that came in as a 12345 ticket; the ticket shows 转人民调解.
   caseLinks: [{ kind: 'mediatesTicket', label: '来源12345工单', inverseLabel: '转人民调解' }],
+  jobs: [confirmClosingRemindJob()],
   routes: mediationRoutes,
   metrics: mediationMetrics,
   seedDemo: seedMediationDemo,

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { seedMediationDemo } from './mediation.seed';
 import { checkReport } from '../../annual-report/public';
+import { formatMetric } from '../../../core/shared/metric-units';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -72,7 +73,12 @@ describe('人民调解 and 村（居）法律顾问 demo year', () => {
     const paras = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs));
     const text = (source: string) => paras.find((p: any) => p.source === source).segments.map((x: { text: string }) => x.text).join('');
     const m = async (key: string) => (await leader.get(`/api/metrics/${key}?divisionCode=411202&from=${year}-01-01&to=${year}-12-31`)).body;
-    expect(text('disputes.mediation')).toMatch(new RegExp(`^全区各乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷${(await m('mediation.received')).numerator}件，经人民法院司法确认调解协议\\d+件`));
+    // 万人调解率 in the kernel's per-10,000 unit, over the county's own population figure.
+    const per = await m('mediation.perTenThousand');
+    expect(per.unit).toBe('perTenThousand');
+    expect(per.value).toBeCloseTo((per.numerator / per.denominator) * 10000, 6);
+    expect(text('disputes.mediation')).toBe(`全区各乡镇（街道）及各行政村（社区）共排查化解矛盾纠纷${(await m('mediation.received')).numerator}件，万人调解率${formatMetric(per)}，经人民法院司法确认调解协议${(await m('mediation.judiciallyConfirmed')).numerator}件。`);
+    expect(text('disputes.mediation')).toMatch(/万人调解率\d+(\.\d{1,2})?件\/万人，/);
     // The rate beside its own base, so whoever divides the printed counts gets the printed rate.
     const success = text('disputes.mediationSuccess');
     expect(success).toMatch(new RegExp(`^调解终结${(await m('mediation.concluded')).numerator}件，其中调解成功${(await m('mediation.resolved')).numerator}件，调解成功率[\\d.]+%`));
@@ -86,7 +92,8 @@ describe('人民调解 and 村（居）法律顾问 demo year', () => {
         const kind = (await m(key)).records;
         const records = async (which: string) => (await leader.get(`/api/metrics/${key}/${kind === 'rows' ? 'rows' : 'records'}?divisionCode=${query.divisionCode}&from=${query.from}&to=${query.to}&which=${which}&pageSize=1`)).body.total;
         expect(await records('numerator'), `${key} ${f.text}`).toBe(numerator);
-        if (denominator !== null) expect(await records('denominator'), `${key} ${f.text}`).toBe(denominator);
+        // A per-10,000 figure's denominator is the population register, not records (its recordsNote says where).
+        if (denominator !== null && f.metric.unit !== 'perTenThousand') expect(await records('denominator'), `${key} ${f.text}`).toBe(denominator);
       }
     }
   });

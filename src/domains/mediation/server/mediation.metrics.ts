@@ -30,8 +30,8 @@ export const mediationMetrics = [
   }),
   countMetric('mediation.judiciallyConfirmed', '调解协议经司法确认', '统计期内人民法院裁定确认有效的人民调解协议件数，按裁定日期统计（人民调解法 第33条）。', repo.confirmedWhere, disputes.confirmDecidedOn),
   defineMetric({
-    key: 'mediation.perTenThousand', label: '万人调解率', unit: 'rate',
-    definition: '统计期内受理的矛盾纠纷件数 ÷ 常住人口 × 10000。分母为该区划截至统计截止日最近一次登记的常住人口；未登记的，以下辖区划人口之和代替（须全部下辖区划均已登记）；仍无人口数的，不计算该指标（显示为无数据，而非0）。本指标的值为每人件数，乘以10000即万人调解率。',
+    key: 'mediation.perTenThousand', label: '万人调解率', unit: 'perTenThousand',
+    definition: '统计期内受理的矛盾纠纷件数 ÷ 常住人口 × 10000。分母为该区划截至统计截止日最近一次登记的常住人口；未登记的，以下辖区划人口之和代替（须全部下辖区划均已登记）；仍无人口数的，不计算该指标（显示为无数据，而非0）。单位：件/万人。',
     compute: async (tx, _k, q) => {
       const held = await populationOf(tx, q.divisionCode, q.to);
       return { numerator: await repo.countDisputes(tx, repo.receivedWhere(q)), denominator: held ? held.population : null };

@@ -11,6 +11,21 @@ export async function insertDisputes(tx: Tx, rows: (typeof disputes.$inferInsert
 }
 export const getDispute = async (tx: Tx, caseId: string) => (await tx.select().from(disputes).where(eq(disputes.caseId, caseId)))[0] ?? null;
 export async function updateDispute(tx: Tx, caseId: string, patch: Partial<DisputeRow>) { await tx.update(disputes).set(patch).where(eq(disputes.caseId, caseId)); }
+/**
+ * Agreements whose 司法确认 window (signed on `endedOn`, 30 days) closes within the reminder lead and has not
+ * yet closed, still awaiting an application (state 'agreed', none filed), not yet reminded a second time.
+ */
+export const closingWindowCandidates = (tx: Tx, signedFrom: string, signedTo: string, limit: number) =>
+  tx.select({ caseId: disputes.caseId, refNo: cases.refNo }).from(disputes).innerJoin(cases, eq(cases.id, disputes.caseId))
+    .where(and(eq(cases.state, 'agreed'), eq(disputes.outcome, 'agreed'), sql`${disputes.confirmAppliedOn} IS NULL`, sql`${disputes.confirmClosingRemindedAt} IS NULL`,
+      sql`${disputes.endedOn} BETWEEN ${signedFrom}::date AND ${signedTo}::date`))
+    .orderBy(asc(disputes.endedOn)).limit(limit);
+/** Claims the second reminder for one dispute: the row back if this caller won it, else null (another process did). */
+export async function claimClosingReminder(tx: Tx, caseId: string, at: Date) {
+  const [row] = await tx.update(disputes).set({ confirmClosingRemindedAt: at })
+    .where(and(eq(disputes.caseId, caseId), sql`${disputes.confirmClosingRemindedAt} IS NULL`, sql`${disputes.confirmAppliedOn} IS NULL`)).returning();
+  return row ?? null;
+}
 export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert) { await tx.insert(sessions).values(row); }
 export async function insertSessions(tx: Tx, rows: (typeof sessions.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(sessions).values(rows.slice(i, i + 1000));
@@ -104,3 +119,12 @@ export const screeningRecordSet: RecordSet = {
   orderBy: sql`${screenings.heldOn} DESC, ${screenings.id}`,
 };
 
+/** Which of these division/date pairs already hold a population ("code|asOf"). */
+export async function populationsHeld(tx: Tx, codes: string[]) {
+  if (!codes.length) return new Set<string>();
+  const rows = await tx.select({ divisionCode: populations.divisionCode, asOf: populations.asOf }).from(populations).where(inArray(populations.divisionCode, codes));
+  return new Set(rows.map((r) => `${r.divisionCode}|${r.asOf}`));
+}
+/** All rows or none: a pair taken meanwhile by another clerk fails the whole insert with a 409. */
+export const insertPopulationsStrict = (tx: Tx, rows: (typeof populations.$inferInsert)[]) =>
+  uniqueOr409(() => tx.insert(populations).values(rows), '导入期间已有人登记了其中某个区划同一日期的常住人口，整个文件未导入，请刷新后重新导入');

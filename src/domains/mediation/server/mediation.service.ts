@@ -92,6 +92,43 @@ async function remindConfirmation(tx: Tx, ctx: TransitionContext, d: repo.Disput
   await repo.updateDispute(tx, d.caseId, { confirmRemindedAt: ctx.at, confirmRemindedTo: parties.length });
 }
 
+/** 第33条: the window for a joint application runs thirty days from the agreement (as the first SMS states it). */
+export const CONFIRM_WINDOW_DAYS = 30;
+
+/**
+ * The second 司法确认 reminder: a few days (MEDIATION_CONFIRM_CLOSING_REMIND_DAYS) before the window closes,
+ * an SMS through the outbox to every party with a phone, once per dispute — the claim on the row decides
+ * which process sends it. Run by the hourly job; returns how many disputes were reminded.
+ */
+export async function runConfirmClosingReminders(kernel: Kernel): Promise<{ reminded: number; messages: number }> {
+  const s = settingsOf(kernel);
+  const out = { reminded: 0, messages: 0 };
+  if (s.MEDIATION_CONFIRM_REMIND === 'none' || s.MEDIATION_CONFIRM_CLOSING_REMIND_DAYS === 0) return out;
+  const today = kernel.today();
+  // Signed between (today − 30) and (today − 30 + lead): the window's last day is today … today + lead.
+  const signedFrom = addDays(today, -CONFIRM_WINDOW_DAYS);
+  const signedTo = addDays(today, s.MEDIATION_CONFIRM_CLOSING_REMIND_DAYS - CONFIRM_WINDOW_DAYS);
+  const due = await kernel.db.tx((tx) => repo.closingWindowCandidates(tx, signedFrom, signedTo, 5000));
+  for (const { caseId, refNo } of due) {
+    const sent = await kernel.db.tx(async (tx) => {
+      const d = await repo.claimClosingReminder(tx, caseId, kernel.now());
+      if (!d || !d.endedOn) return null;
+      const by = addDays(d.endedOn, CONFIRM_WINDOW_DAYS);
+      const parties = [...d.applicants, ...d.respondents].filter((p) => p.phone);
+      for (const p of parties) {
+        await notify(tx, kernel, {
+          channel: 'sms', address: p.phone!, divisionCode: d.divisionCode, caseId: d.caseId, title: '人民调解协议司法确认期限即将届满',
+          body: `${p.name}：您参与的纠纷（${refNo}）于${d.endedOn}达成的人民调解协议，申请司法确认的期限将于${by}届满。依照《人民调解法》第三十三条，如需司法确认，请双方当事人在${by}前共同向人民法院申请；逾期未申请的，调解协议仍具有法律约束力（第三十一条）。`,
+        });
+      }
+      await repo.updateDispute(tx, d.caseId, { confirmClosingRemindedTo: parties.length });
+      return parties.length;
+    });
+    if (sent !== null) { out.reminded++; out.messages += sent; }
+  }
+  return out;
+}
+
 export async function onTransition(tx: Tx, ctx: TransitionContext) {
   const d = await repo.getDispute(tx, ctx.row.id);
   if (!d) return;
@@ -172,6 +209,7 @@ export async function disputeFile(tx: Tx, actor: Actor, id: string) {
     agreement: d.outcome === 'agreed' ? { facts: d.agreementFacts ?? '', terms: d.agreementTerms ?? '', performance: d.agreementPerformance ?? '' } : null,
     confirmation: {
       remindedAt: d.confirmRemindedAt ? d.confirmRemindedAt.toISOString() : null, remindedTo: d.confirmRemindedTo,
+      closingRemindedAt: d.confirmClosingRemindedAt ? d.confirmClosingRemindedAt.toISOString() : null, closingRemindedTo: d.confirmClosingRemindedTo,
       court: d.confirmCourt, appliedOn: d.confirmAppliedOn, answer: d.confirmAnswer, decidedOn: d.confirmDecidedOn, rulingNo: d.confirmRulingNo,
     },
     visitedOn: d.visitedOn, performance: d.performance,

@@ -31,6 +31,9 @@ export const disputes = pgTable('mediation_disputes', {
   /** 司法确认 (第33条): when both parties were reminded, their application and the court's answer. */
   confirmRemindedAt: timestamp('confirm_reminded_at', { withTimezone: true, mode: 'date' }),
   confirmRemindedTo: integer('confirm_reminded_to'),
+  /** The second reminder, a few days before the window closes (MEDIATION_CONFIRM_CLOSING_REMIND_DAYS); set once, by whoever claims it first. */
+  confirmClosingRemindedAt: timestamp('confirm_closing_reminded_at', { withTimezone: true, mode: 'date' }),
+  confirmClosingRemindedTo: integer('confirm_closing_reminded_to'),
   confirmCourt: text('confirm_court'),
   confirmAppliedOn: day('confirm_applied_on'),
   confirmAnswer: text('confirm_answer'),

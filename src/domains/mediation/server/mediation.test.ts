@@ -1,8 +1,10 @@
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { buildCase, buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: TestApp;
 let mediator: BuiltStaff; // 会兴村调委会 (village 411202006001)
 let townMediator: BuiltStaff; // 交口乡 (township 411202200)
@@ -136,9 +138,66 @@ describe('人民调解 by a village mediator', () => {
     expect(rates.find((r: { level: string }) => r.level === 'county').perTenThousand).toBeNull();
     const town = await metric(leader, 'mediation.perTenThousand', 'divisionCode=411202006&from=2026-08-01&to=2026-08-31');
     expect([town.numerator, town.denominator]).toEqual([4, 20000]);
-    expect(town.value * 10000).toBeCloseTo(2, 6);
+    expect(town.unit).toBe('perTenThousand');
+    expect(town.value).toBeCloseTo(2, 6);
     await post(a, '/api/mediation/populations', { source: '统计公报', rows: [{ divisionCode: '411202', asOf: '2025-12-31', population: 80000 }] });
     expect((await metric(leader, 'mediation.perTenThousand')).denominator).toBe(80000);
+  });
+
+  it('imports populations from xlsx all or nothing, each bad row named, and the rate then computes', async () => {
+    const a = await login(admin);
+    const name = async (code: string) => (await t.kernel.db.query<{ name: string }>(`SELECT name FROM divisions WHERE code = $1`, [code]))[0].name;
+    const jiaokou = await name('411202200');
+    const head = ['区划代码', '区划名称', '统计日期', '常住人口', '数据来源'];
+    const file = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('常住人口');
+      ws.addRow(head);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const send = (c: Client, buf: Buffer) => c.request('POST', '/api/mediation/populations/import', buf, { 'content-type': XLSX });
+    const before = await count(`SELECT count(*)::int AS n FROM mediation_populations`);
+    const bad = await file([
+      ['411202200', jiaokou, '2025-12-31', 30000, '区统计局年报'], // good on its own
+      ['411202200', jiaokou, '2025-12-31', 30001, '区统计局年报'], // same division and date as row 2
+      ['411299999', '', '2025-12-31', 100, '区统计局年报'], // not in the county
+      ['411202200001', '不存在的村', '2025-12-31', 100, '区统计局年报'], // name does not match the code
+      ['411202006', '', '2025-12-31', 20000, '街道年报'], // already registered in the test above
+      ['411202200002', '', '2099-12-31', 100, '区统计局年报'], // future date
+      ['411202200003', '', '2025-12-31', '一千', '区统计局年报'], // not a number
+      ['411202200004', '', '2025-12-31', 1200, ''], // no source
+    ]);
+    const r = await send(a, bad);
+    expect(r.status).toBe(400);
+    expect(r.body.message).toContain('未导入任何人口数据');
+    expect(r.body.details.rows.map((x: { row: number }) => x.row)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    const msg = (row: number) => r.body.details.rows.find((x: { row: number }) => x.row === row).messages.join('；');
+    expect(msg(3)).toContain('与第2行重复');
+    expect(msg(4)).toContain('不在本区');
+    expect(msg(5)).toContain('不一致');
+    expect(msg(6)).toContain('已登记');
+    expect(msg(7)).toContain('不能晚于今天');
+    expect(msg(8)).toContain('整数');
+    expect(msg(9)).toContain('数据来源');
+    expect(await count(`SELECT count(*)::int AS n FROM mediation_populations`)).toBe(before);
+    // Not a spreadsheet, or a mediator (who keeps no register): refused, nothing written.
+    expect((await send(a, Buffer.from('not a workbook'))).body.details.rows[0].messages[0]).toContain('文件格式不正确');
+    expect((await send(await login(mediator), await file([['411202200', jiaokou, '2025-12-31', 30000, '区统计局年报']]))).status).toBe(403);
+    expect(await count(`SELECT count(*)::int AS n FROM mediation_populations`)).toBe(before);
+
+    const good = await file([['411202200', jiaokou, '2025-12-31', 30000, '区统计局年报'], ['411202200', jiaokou, '2024-12-31', 29500, '区统计局年报']]);
+    expect((await send(a, good)).body).toEqual({ imported: 2 });
+    expect(await count(`SELECT count(*)::int AS n FROM mediation_populations`)).toBe(before + 2);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mediation.population.import'`)).toBe(1);
+    // The same file again: every row already held, nothing written.
+    expect((await send(a, good)).status).toBe(400);
+    const rates = (await a.get('/api/mediation/rates?from=2026-08-01&to=2026-08-31')).body;
+    const jk = rates.find((x: { divisionCode: string }) => x.divisionCode === '411202200');
+    expect([jk.population, jk.populationAsOf, jk.refusal]).toEqual([30000, '2025-12-31', null]);
+    expect(jk.perTenThousand).toBeCloseTo((jk.received / 30000) * 10000, 2);
+    const tpl = await a.get('/api/mediation/populations/template');
+    expect(tpl.status).toBe(200);
   });
 
   it('records 排查 rounds per village in the mediator’s own scope', async () => {

@@ -7,16 +7,17 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Result, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Result, Select, Space, Spin, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, qs, type ApiBody } from '../../../core/web/api';
+import { formatMetric, isRatio } from '../../../core/shared/metric-units';
+import { ApiError, apiUrl, qs, type ApiBody } from '../../../core/web/api';
 import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { DISPUTE_TYPES, SOURCES } from '../shared/mediation.machine';
 import {
-  agreementUrl, useDisputeFile, useMediationFigures, usePopulations, useRates, useRecordPopulation, useRecordScreening, useRefreshDispute, useRegisterDispute,
+  agreementUrl, useDisputeFile, useImportPopulations, useMediationFigures, usePopulations, useRates, useRecordPopulation, type ImportRowError, useRecordScreening, useRefreshDispute, useRegisterDispute,
   useScreenings, useVillages,
 } from './mediation.hooks';
 
@@ -112,6 +113,7 @@ export function DisputePage() {
           <ProCard title="司法确认（人民调解法 第33条）" data-testid="confirmation">
             <Typography.Paragraph data-testid="confirm-reminder">
               {conf.remindedAt ? `已于${dayjs(conf.remindedAt).format('YYYY-MM-DD HH:mm')}以短信提醒双方当事人（${conf.remindedTo ?? 0}人）：自协议生效之日起三十日内共同向人民法院申请司法确认。` : '未发送提醒（当事人未留手机号或未开启提醒）。'}
+              {conf.closingRemindedAt ? `期限届满前，已于${dayjs(conf.closingRemindedAt).format('YYYY-MM-DD HH:mm')}再次短信提醒（${conf.closingRemindedTo ?? 0}人）。` : null}
             </Typography.Paragraph>
             {conf.appliedOn ? <Typography.Paragraph>{`${conf.appliedOn}向${conf.court}申请司法确认`}{conf.answer ? `；${conf.decidedOn}法院${conf.answer}${conf.rulingNo ? `（${conf.rulingNo}）` : ''}` : '，等待法院决定'}</Typography.Paragraph> : null}
           </ProCard>
@@ -175,8 +177,8 @@ export function MediationFiguresPage() {
         <Space wrap size={12} align="start">
           {(figures.data ?? []).map((m) => (
             <Card key={m.key} size="small" style={{ width: 240 }} data-testid={`figure-${m.key}`}>
-              <Statistic title={m.label} value={m.unit === 'rate' ? (m.value === null ? '—' : `${(m.value * 100).toFixed(1)}%`) : m.numerator} suffix={m.unit === 'count' ? '件' : undefined} />
-              {m.unit === 'rate' ? <Typography.Text type="secondary">{m.numerator}/{m.denominator ?? 0}</Typography.Text> : null}
+              <Statistic title={m.label} value={formatMetric(m)} suffix={m.unit === 'count' ? '件' : undefined} />
+              {isRatio(m.unit) ? <Typography.Text type="secondary">{m.numerator}/{m.denominator ?? 0}</Typography.Text> : null}
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }} ellipsis={{ rows: 2, expandable: true, symbol: '口径' }}>{m.definition}</Typography.Paragraph>
               <Link to={`/metrics/${m.key}/${m.records === 'rows' ? 'rows' : 'records'}?${qs({ ...query, divisionCode: m.query.divisionCode })}`}>查看明细</Link>
             </Card>
@@ -205,12 +207,19 @@ function PopulationCard() {
   const [form] = Form.useForm();
   const list = usePopulations(true);
   const save = useRecordPopulation({ done: () => { message.success('已登记常住人口'); form.resetFields(['table']); }, failed: (e) => message.error(e.message) });
+  const [badRows, setBadRows] = useState<ImportRowError[]>([]);
+  const imp = useImportPopulations({ done: (n) => { setBadRows([]); message.success(`已导入${n}条常住人口`); }, failed: (e) => setBadRows(e.rows ?? []) });
   const submit = (v: { source: string; table: string }) => {
     const rows = v.table.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/[\s,，\t]+/)).map(([divisionCode, asOf, population]) => ({ divisionCode, asOf, population: Number(population) }));
     save.mutate({ source: v.source, rows });
   };
   return (
-    <Card title="常住人口登记" size="small">
+    <Card title="常住人口登记" size="small" data-testid="population-card">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { imp.mutate(f); return false; }}><Button loading={imp.isPending}>从xlsx文件导入</Button></Upload>
+        <a href={apiUrl('/api/mediation/populations/template')}>下载导入模板</a>
+      </Space>
+      {imp.error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={imp.error.message} description={<ul data-testid="population-import-errors">{badRows.map((r) => <li key={r.row}>第{r.row}行：{r.messages.join('；')}</li>)}</ul>} /> : null}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="source" label="数据来源" rules={[{ required: true, message: '请填写数据来源' }]}><Input maxLength={100} placeholder="区统计局统计公报" /></Form.Item>
         <Form.Item name="table" label="每行：区划代码 统计日期 常住人口（可从表格粘贴）" rules={[{ required: true, message: '请填写人口数据' }]}>
