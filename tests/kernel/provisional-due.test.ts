@@ -144,3 +144,34 @@ describe('a case closed on an estimate', () => {
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 });
+
+describe('a pause that ends past the published calendar', () => {
+  it('resumes (the pause is measured on weekends alone, 预计) and is measured again when the year is published', async () => {
+    // 2028 is published by now (above); 2029 is not. 补正 asked on Wednesday 2028-12-27.
+    t.clock.set('2028-12-27T09:00:00+08:00');
+    let clerk = await t.as('clerk_mzj');
+    const id = (await clerk.post('/api/permits', { title: '跨年补正', orgId: mzj })).body.id as string;
+    expect((await clerk.post(`/api/permits/${id}/requestCorrection`, { missing: '身份证复印件', comment: '一次性告知' })).status).toBe(200);
+    // Corrected on Wednesday 2029-01-03, before the 2029 notice: the resumption must not fail.
+    t.clock.set('2029-01-03T10:00:00+08:00');
+    const { transition } = await import('../../src/core/server/cases/case.service');
+    const { SYSTEM_ACTOR } = await import('../../src/core/server/actor');
+    expect((await t.kernel.db.tx((tx) => transition(tx, t.kernel, SYSTEM_ACTOR, id, 'correct', {}))).state).toBe('submitted');
+    clerk = await t.as('clerk_mzj');
+    let c = (await clerk.get(`/api/cases/${id}`)).body.clocks[0];
+    // 12-28, 12-29, 01-01, 01-02, 01-03 on weekends alone.
+    expect(c.pauses).toEqual([{ from: '2028-12-27', to: '2029-01-03', reason: '补正', days: 5 }]);
+    expect(c.provisional).toBe(true);
+    // 2029 published with New Year's Day off: the pause removed 4 working days, and the date is confirmed.
+    const admin = await t.as('admin');
+    expect((await admin.post('/api/admin/calendar/years/2029', { source: '国务院办公厅关于2029年部分节假日安排的通知' })).status).toBe(200);
+    expect((await admin.put('/api/admin/calendar/days/2029-01-01', { kind: 'holiday', name: '元旦' })).status).toBe(200);
+    expect((await admin.post('/api/admin/calendar/years/2029/publish')).status).toBe(200);
+    await scanClocks(t.kernel);
+    c = (await clerk.get(`/api/cases/${id}`)).body.clocks[0];
+    expect(c.pauses).toEqual([{ from: '2028-12-27', to: '2029-01-03', reason: '补正', days: 4 }]);
+    expect(c.provisional).toBe(false);
+    expect(c.derivation).toContain('不计4个工作日');
+    t.clock.set('2026-11-02T09:00:00+08:00');
+  });
+});

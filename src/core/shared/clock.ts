@@ -32,7 +32,10 @@ function plusDays(iso: string, n: number): string {
 }
 
 export function pauseLength(unit: ClockUnit, from: string, to: string, cal: WorkCalendar): number {
-  if (unit === 'workday') return cal.workdaysBetween(from, to);
+  // A pause that ends past the published calendar (resumed on 5 January before next year's notice is out)
+  // is measured on weekends alone there, as a 预计 due date is; the due date after it is provisional too,
+  // and recomputeClock measures the pause again once the year is published.
+  if (unit === 'workday') return (to > cal.lastDate ? cal.provisional() : cal).workdaysBetween(from, to);
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86400000));
 }
 

@@ -155,10 +155,13 @@ export const knownClocks = new WeakMap<CaseRow, ClockRow[]>();
  * clears the warning mark, so the office is warned before the real date. The timeline records the change.
  */
 export async function recomputeClock(tx: Tx, kernel: Kernel, clock: ClockRow, cal: WorkCalendar) {
-  const d = deriveDue(toClockData(clock), cal);
+  // A closed pause is measured again on this calendar: one measured on weekends alone past the calendar
+  // it ended under takes the published holidays now.
+  const pauses = clock.pauses.map((p) => (p.to ? { ...p, days: pauseLength(clock.unit as ClockData['unit'], p.from, p.to, cal) } : p));
+  const d = deriveDue(toClockData({ ...clock, pauses }), cal);
   const changedDate = d.dueDate !== clock.dueDate;
   const confirmed = clock.provisional && !d.provisional;
-  const patch: Partial<ClockRow> = { dueDate: d.dueDate, provisional: d.provisional, derivation: d.derivation, calendarVersion: Number(cal.version) };
+  const patch: Partial<ClockRow> = { dueDate: d.dueDate, provisional: d.provisional, derivation: d.derivation, calendarVersion: Number(cal.version), pauses };
   if (confirmed && clock.overdueAt) patch.overdueAt = null;
   if (changedDate && clock.warnedAt) patch.warnedAt = null;
   // Compare-and-set on the version it was derived under: a second scanner that raced us writes nothing.

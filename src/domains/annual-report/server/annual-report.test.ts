@@ -114,6 +114,8 @@ describe('annual report that drafts itself', () => {
     expect((await leader.post(`/api/annual-reports/${id}/approveLeader`)).status).toBe(200);
     expect((await leader.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(403);
     const secrecy = await t.anon().login('secrecy', 'Secret#2026x');
+    // A new account acts only after changing its first password (等保, enforced by the API).
+    expect((await secrecy.post('/api/auth/password', { oldPassword: 'Secret#2026x', newPassword: 'Secret#2026y' })).status).toBe(200);
     expect((await secrecy.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(200);
     const pub = await t.anon().get('/api/public/annual-reports');
     expect(pub.body.map((r: any) => r.id)).toContain(id);
