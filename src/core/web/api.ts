@@ -10,6 +10,7 @@
  */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { paths } from './api.schema';
+import type { ImportRowError } from '../shared/import-errors';
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string, public fields: { path: string; message: string }[] = []) {
@@ -114,6 +115,18 @@ export async function uploadFile<T>(url: string, file: Blob, contentType: string
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw Object.assign(new ApiError(res.status, body.code ?? 'INTERNAL', body.message ?? `${failed}（${res.status}）`), { details: body.details as unknown });
   return body as T;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An error of an all-or-nothing import, carrying the refused rows the server listed. */
+export type SheetImportError = Error & { rows?: ImportRowError[] };
+/** An xlsx exchange file up as the raw body; a refused file throws with its bad rows in `rows`. */
+export async function uploadSheet<T>(url: string, file: Blob): Promise<T> {
+  try {
+    return await uploadFile<T>(url, file, XLSX, '导入失败');
+  } catch (e) {
+    throw Object.assign(e as Error, { rows: (e as { details?: { rows?: ImportRowError[] } }).details?.rows });
+  }
 }
 
 export const get = <T,>(url: string) => request<T>('GET', url);

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { cellText } from '../../../core/server';
 import { checkIdNumber } from '../../../core/shared/ids';
 import { FACTS, FACT_SOURCES, type FactDef, type FactSource } from '../shared/benefits.facts';
 
@@ -77,8 +78,9 @@ async function xlsxRows(buf: Buffer): Promise<string[][]> {
   ws.eachRow({ includeEmpty: false }, (r) => {
     const cells: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
-      const v = r.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : String(v));
+      // The kernel's reading of a cell: rich text and formula results included, which String() turned into
+      // "[object Object]" before.
+      cells.push(cellText(r.getCell(c).value));
     }
     out.push(cells);
   });

@@ -6,14 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, paged } from '../../../core/shared/schemas';
-import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, siteDivisionCode } from '../../../core/server';
+import { acceptXlsx, actorOf, type Kernel, sendXlsx, siteDivisionCode, xlsxBody } from '../../../core/server';
 import {
   CatalogOptions, CatalogSummary, DraftSave, ItemCreate, ItemDetail, ItemQuery, ItemSummary, ImportResult, PublicGuide, PublicItem,
   PublicQuery, PublishInput, ServiceItem, ServiceItemQuery, SitesInput, VersionView, WithdrawInput,
 } from '../shared/catalog.schema';
 import * as svc from './catalog.service';
-import { XLSX_MIME } from './catalog.xlsx';
 
 const tags = ['事项目录'];
 const IdParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) });
@@ -23,7 +21,7 @@ export async function catalogRoutes(base: FastifyInstance, kernel: Kernel) {
   const { db } = kernel;
 
   // The 台账 arrives as the raw .xlsx body (no multipart needed for one file). Scoped to this plugin.
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptXlsx(app);
 
   const detail = (id: string, req: Parameters<typeof actorOf>[0]) => db.tx((tx) => svc.detail(tx, kernel, actorOf(req), id));
 
@@ -55,14 +53,10 @@ export async function catalogRoutes(base: FastifyInstance, kernel: Kernel) {
   app.get('/api/catalog/export.xlsx', { schema: { tags, operationId: 'exportCatalog', summary: '导出实施清单台账（xlsx）' } },
     async (req, reply) => {
       const buf = await db.tx((tx) => svc.exportWorkbook(tx, actorOf(req)));
-      const name = encodeURIComponent(`政务服务事项实施清单_${kernel.today()}.xlsx`);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="catalog.xlsx"; filename*=UTF-8''${name}`).send(buf);
+      return sendXlsx(reply, 'catalog.xlsx', `政务服务事项实施清单_${kernel.today()}.xlsx`, buf);
     });
   app.post('/api/catalog/import', { schema: { tags, operationId: 'importCatalog', summary: '导入实施清单台账（请求体为xlsx文件；有错误时整体不导入并逐行列出）', response: { 200: ImportResult, ...errorResponses } } },
-    async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('BAD_REQUEST', `请以${XLSX_MIME}格式上传xlsx文件`);
-      return db.tx((tx) => svc.importWorkbook(tx, kernel, actorOf(req), req.body as Buffer));
-    });
+    async (req) => { const buf = xlsxBody(req.body); return db.tx((tx) => svc.importWorkbook(tx, kernel, actorOf(req), buf)); });
 
   // ---- the filing lists (counter intake, the public's item list) ----
   app.get('/api/public/service-items', { config: { auth: 'none' }, schema: { tags: ['政务服务'], operationId: 'publicServiceItems', querystring: ServiceItemQuery, response: { 200: z.array(ServiceItem) } } },

@@ -11,7 +11,7 @@ import { verifyAudit } from '../../../core/server';
 import { completeLicence } from '../shared/catalog.fixtures';
 import type { GuideElementsInput } from '../shared/catalog.schema';
 import { seedApplicationsDemo } from '../../applications/public';
-import { XLSX_MIME } from './catalog.xlsx';
+import { XLSX_MIME } from '../../../core/server';
 
 let t: TestApp;
 let admin: Client; let scjClerk: Client; let scjDirector: Client; let rsjClerk: Client; let hall: Client; let leader: Client;

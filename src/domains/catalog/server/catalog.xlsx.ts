@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { issuesOf } from '../../../core/server';
+import { issuesOf, sheetRows, type SheetRow } from '../../../core/server';
 import { MATERIAL_FORMS, MATERIAL_SOURCES, NECESSITY } from '../shared/catalog.labels';
 import { Faq, Fee, GuideElements, Material, ProcessStep, SpecialProcedure, type Completeness } from '../shared/catalog.schema';
 import { percent } from '../shared/catalog.completeness';
@@ -153,34 +153,11 @@ export type RowError = { sheet: string; row: number; messages: string[] };
 /** One row of 事项清单; `elements` is null when the row has format errors (reported in `errors`). */
 export type ParsedItem = { row: number; code: string | null; orgName: string; elements: GuideElements | null; siteNames: string[] | undefined };
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return text(v.result as ExcelJS.CellValue);
-  }
-  return String(v).trim();
-}
-
-type SheetRows = { name: string; rows: { n: number; get: (h: string) => string; has: (h: string) => boolean }[]; headers: Set<string> };
+type SheetRows = { name: string; rows: SheetRow[]; headers: Set<string> };
 
 function readSheet(wb: ExcelJS.Workbook, name: string): SheetRows | null {
   const ws = wb.getWorksheet(name);
-  if (!ws) return null;
-  const idx = new Map<string, number>();
-  ws.getRow(1).eachCell((c, col) => { const h = text(c.value); if (h) idx.set(h, col); });
-  const rows: SheetRows['rows'] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const get = (h: string) => (idx.has(h) ? text(r.getCell(idx.get(h)!).value) : '');
-    if ([...idx.keys()].every((h) => get(h) === '')) return;
-    rows.push({ n, get, has: (h) => idx.has(h) });
-  });
-  return { name, rows, headers: new Set(idx.keys()) };
+  return ws ? { name, ...sheetRows(ws) } : null;
 }
 
 const intOf = (s: string, title: string, errs: string[]) => {
@@ -305,4 +282,3 @@ function readable(path: string, message: string) {
   return `${sheet}第${Number(m[2]) + 1}项 ${message}`;
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

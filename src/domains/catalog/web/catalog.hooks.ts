@@ -1,10 +1,10 @@
 /** The catalog domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, apiQuery, invalidate, uploadFile, type ApiBody, type ApiQuery } from '../../../core/web/api';
+import { api, apiQuery, invalidate, uploadSheet, type ApiBody, type ApiQuery } from '../../../core/web/api';
 import type { ImportResult, ItemDetail, PublicGuide } from '../shared/catalog.schema';
 
-export type ImportRowError = { sheet: string; row: number; messages: string[] };
+export type { ImportRowError } from '../../../core/shared/import-errors';
 
 // The document loses a few nullable codes of the guide (they come out `unknown`), so the item and the
 // public guide are read as the shared schema's types, which the routes answer with.
@@ -56,12 +56,5 @@ export const useSetSites = (id: string, on: On<ItemDetail>) =>
 export const useCreateItem = (on: On<ItemDetail>) =>
   useMutation({ mutationFn: (body: ApiBody<'/api/catalog/items'>) => api.POST('/api/catalog/items', { body }) as Promise<ItemDetail>, onSuccess: on.done, onError: on.failed });
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The 台账 goes up as the raw .xlsx body; a bad file comes back as 400 with one entry per bad row. */
-export async function importWorkbook(file: File): Promise<z.infer<typeof ImportResult>> {
-  try {
-    return await uploadFile<z.infer<typeof ImportResult>>('/api/catalog/import', file, XLSX, '导入失败');
-  } catch (e) {
-    throw Object.assign(e as Error, { rows: ((e as { details?: { rows?: ImportRowError[] } }).details)?.rows });
-  }
-}
+/** The 台账 goes up as the raw .xlsx body; a bad file comes back as 400 with one entry per bad row (and sheet). */
+export const importWorkbook = (file: File) => uploadSheet<z.infer<typeof ImportResult>>('/api/catalog/import', file);

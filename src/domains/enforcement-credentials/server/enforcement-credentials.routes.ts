@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { errorResponses } from '../../../core/shared/schemas';
-import { actorOf, type Kernel } from '../../../core/server';
+import { acceptXlsx, actorOf, sendXlsx, xlsxBody, type Kernel } from '../../../core/server';
 import {
   ApplyInput, ExamInput, HolderDetail, HolderInput, HolderSummary, ImportReport, LeaveInput, ReasonInput, ReviewInput, ReviewResult,
   SessionInput, StatusEntry, StatusListInput, Verification,
 } from '../shared/enforcement-credentials.schema';
 import * as svc from './enforcement-credentials.service';
-import { XLSX_MIME, importTrainings, trainingTemplate } from './enforcement-credentials.xlsx';
+import { importTrainings, trainingTemplate } from './enforcement-credentials.xlsx';
 
 const tags = ['行政执法证件'];
 const Id = z.object({ id: z.uuid('编号格式不正确') });
@@ -23,7 +23,7 @@ const HolderQuery = z.object({
 export async function credentialRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel;
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptXlsx(app);
   const detail = (req: FastifyRequest, id: string) => db.tx((tx) => svc.holderDetail(tx, kernel, actorOf(req), id, origin(req)));
 
   app.get('/api/credential-holders', { schema: { tags, operationId: 'credentialHolders', summary: '执法人员和证件台账', querystring: HolderQuery, response: { 200: z.object({ total: z.number(), items: z.array(HolderSummary) }), ...errorResponses } } },
@@ -57,12 +57,9 @@ export async function credentialRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/credential-trainings', { schema: { tags, operationId: 'recordTrainingSession', summary: '登记一次培训的参训人员和学时', body: SessionInput, response: { 200: z.object({ recorded: z.number() }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.recordSession(tx, kernel, actorOf(req), req.body)));
   app.post('/api/credential-trainings/import', { schema: { tags, operationId: 'importTrainings', summary: '导入培训学时台账（请求体为xlsx文件；有错误时整体不导入并逐行列出）', response: { 200: ImportReport, ...errorResponses } } },
-    async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw Object.assign(new Error('xlsx'), { statusCode: 415 });
-      return db.tx((tx) => importTrainings(tx, kernel, actorOf(req), req.body as Buffer));
-    });
+    async (req) => { const buf = xlsxBody(req.body); return db.tx((tx) => importTrainings(tx, kernel, actorOf(req), buf)); });
   app.get('/api/credential-trainings/template.xlsx', { schema: { tags, operationId: 'trainingTemplate', summary: '培训学时台账模板' } },
-    async (_req, reply) => reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="training.xlsx"; filename*=UTF-8''${encodeURIComponent('培训学时台账模板.xlsx')}`).send(await trainingTemplate()));
+    async (_req, reply) => sendXlsx(reply, 'training.xlsx', '培训学时台账模板.xlsx', await trainingTemplate()));
 
   // ---- public: what the card's QR code opens, and the status list for a verifier checking many cards ----
   app.get('/api/public/credentials/verify/:token', {

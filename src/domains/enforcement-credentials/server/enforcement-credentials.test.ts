@@ -137,7 +137,7 @@ describe('行政执法证件', () => {
     ]));
     expect(bad.status).toBe(400);
     expect(bad.body.details.rows.map((r: { row: number }) => r.row)).toEqual([3, 4]);
-    expect(bad.body.details.rows[1].message).toContain('培训类别');
+    expect(bad.body.details.rows[1].messages.join('；')).toContain('培训类别');
     d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
     expect(d.hoursThisYear.total).toBe(28);
     const good = await upload(org, await xlsx([[card.number, holder.name, '执法技能实训', '执法技能', '2026-10-20', 32]]));

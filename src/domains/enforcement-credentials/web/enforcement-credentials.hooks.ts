@@ -1,6 +1,6 @@
 /** The credential register's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, uploadFile, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { api, apiQuery, invalidate, uploadSheet, type SheetImportError, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 
 type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
 
@@ -46,13 +46,6 @@ export function useReview(on: On<ApiResponse<'/api/credentials/{id}/review', 'po
 export const useRecordSession = (on: On<ApiResponse<'/api/credential-trainings', 'post'>>) =>
   useMutation({ mutationFn: (body: ApiBody<'/api/credential-trainings'>) => api.POST('/api/credential-trainings', { body }), onSuccess: on.done, onError: on.failed });
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type ImportReport = ApiResponse<'/api/credential-trainings/import', 'post'>;
 /** The sheet goes up as the raw .xlsx body; a bad file comes back as 400 with one entry per bad row. */
-export async function importTrainings(file: File): Promise<ImportReport> {
-  try {
-    return await uploadFile<ImportReport>('/api/credential-trainings/import', file, XLSX, '导入失败');
-  } catch (e) {
-    throw Object.assign(e as Error, { rows: ((e as { details?: { rows?: { row: number; message: string }[] } }).details)?.rows });
-  }
-}
+export const importTrainings = (file: File) => uploadSheet<ImportReport>('/api/credential-trainings/import', file);

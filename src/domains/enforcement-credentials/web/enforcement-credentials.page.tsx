@@ -9,7 +9,9 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { ApiError, type ApiBody } from '../../../core/web/api';
+import { ApiError, type ApiBody, type SheetImportError } from '../../../core/web/api';
+import { ImportErrors } from '../../../core/web/import-errors';
+import type { ImportRowError } from '../../../core/shared/import-errors';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { EMPLOYMENT_LABELS, TRAINING_TYPE_LABELS } from '../shared/enforcement-credentials.labels';
 import {
@@ -190,10 +192,10 @@ export function TrainingPage() {
   const [form] = Form.useForm();
   const [holderQ, setHolderQ] = useState('');
   const holders = useHolders({ q: holderQ || undefined, status: 'active', page: 1, pageSize: 50 });
-  const [report, setReport] = useState<{ ok?: ImportReport; rows?: { row: number; message: string }[]; error?: string } | null>(null);
+  const [report, setReport] = useState<{ ok?: ImportReport; rows?: ImportRowError[]; error?: string } | null>(null);
   const send = useRecordSession({ done: (r) => { form.resetFields(); message.success(`已登记${r.recorded}人的培训学时`); }, failed: (e) => { fieldErrors(form, e); message.error(e.message); } });
   const upload = async (f: File) => {
-    try { setReport({ ok: await importTrainings(f) }); } catch (e) { setReport({ error: (e as Error).message, rows: (e as { rows?: { row: number; message: string }[] }).rows }); }
+    try { setReport({ ok: await importTrainings(f) }); } catch (e) { setReport({ error: (e as SheetImportError).message, rows: (e as SheetImportError).rows }); }
     return false;
   };
   return (
@@ -219,10 +221,7 @@ export function TrainingPage() {
             <Button href="/api/credential-trainings/template.xlsx">下载模板</Button>
           </Space>
           {report?.ok ? <Alert style={{ marginTop: 12 }} type="success" showIcon message={`已导入${report.ok.imported}行`} /> : null}
-          {report?.error ? (
-            <Alert style={{ marginTop: 12 }} type="error" showIcon message={report.error} data-testid="import-errors"
-              description={<ul>{(report.rows ?? []).map((r) => <li key={r.row}>第{r.row}行：{r.message}</li>)}</ul>} />
-          ) : null}
+          {report?.error ? <ImportErrors message={report.error} rows={report.rows} /> : null}
         </Card>
       </Space>
     </PageContainer>

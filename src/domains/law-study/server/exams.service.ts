@@ -4,9 +4,8 @@
  * server except to the bank's keepers (lawStudy.manage).
  */
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { can, issuesOf, requirePermission, scopeWhere, type Actor, type Kernel, type Tx } from '../../../core/server';
+import { can, issuesOf, readFirstSheet, requirePermission, scopeWhere, sheetTemplate, type Actor, type ImportRowError, type Kernel, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { divisionPrefix } from '../../../core/shared/division';
 import { QUESTION_TYPES, type QuestionType } from '../shared/law-study.labels';
@@ -88,7 +87,6 @@ export async function listBank(tx: Tx, actor: Actor) {
 
 const TYPE_BY_NAME: Record<string, QuestionType> = { 单选题: 'single', 单选: 'single', 多选题: 'multiple', 多选: 'multiple', 判断题: 'judge', 判断: 'judge' };
 const COLS = ['所属法律', '知识点', '题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析'];
-export type ImportRowError = { row: number; messages: string[] };
 
 /**
  * xlsx import: every row checked (schema, duplicates within the file and against the bank); any error
@@ -96,21 +94,11 @@ export type ImportRowError = { row: number; messages: string[] };
  */
 export async function importBank(tx: Tx, kernel: Kernel, actor: Actor, buf: Buffer) {
   const k = keeperDivision(actor);
-  const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(buf as unknown as ArrayBuffer); } catch { throw new AppError('VALIDATION', '无法读取文件，请上传Excel（.xlsx）格式的题库', { rows: [{ row: 0, messages: ['无法读取文件'] }] }); }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('VALIDATION', '文件中没有工作表', { rows: [] });
-  const idx = new Map<string, number>();
-  ws.getRow(1).eachCell((c, col) => { idx.set(String(c.text ?? '').trim(), col); });
-  const lacking = ['所属法律', '知识点', '题型', '题干', '答案'].filter((h) => !idx.has(h));
-  if (lacking.length) throw new AppError('VALIDATION', `缺少必需的列：${lacking.join('、')}`, { rows: [{ row: 1, messages: [`缺少必需的列：${lacking.join('、')}（列名：${COLS.join('、')}）`] }] });
+  const sheet = await readFirstSheet(buf, { what: '题库', columns: COLS, required: ['所属法律', '知识点', '题型', '题干', '答案'], maxRows: 5000 });
   const errors: ImportRowError[] = [];
   const rows: QuestionRow[] = [];
   const seen = new Map<string, number>();
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const get = (h: string) => (idx.has(h) ? String(row.getCell(idx.get(h)!).text ?? '').trim() : '');
-    if (COLS.every((h) => get(h) === '')) return;
+  for (const { n, get } of sheet) {
     const typeName = get('题型');
     const type = TYPE_BY_NAME[typeName];
     const messages: string[] = [];
@@ -126,26 +114,21 @@ export async function importBank(tx: Tx, kernel: Kernel, actor: Actor, buf: Buff
       if (!messages.length) rows.push(questionRow(r.data, k, kernel.now()));
     }
     if (messages.length) errors.push({ row: n, messages });
-  });
+  }
   const taken = await repo.stemsTaken(tx, k.divisionCode, rows.map((r) => r.stem));
   for (const r of rows) if (taken.has(r.stem)) errors.push({ row: seen.get(r.stem)!, messages: ['题库中已有相同题干的试题'] });
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
     throw new AppError('VALIDATION', `导入文件有${errors.length}行存在错误，未导入任何试题，请修改后重新导入`, { rows: errors });
   }
-  if (!rows.length) throw new AppError('VALIDATION', '文件中没有试题', { rows: [] });
   await repo.insertQuestions(tx, rows);
   bankChanged(kernel, k.divisionCode);
   return { imported: rows.length };
 }
-export async function bankTemplate() {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('题库');
-  ws.addRow(COLS);
-  ws.addRow(['中华人民共和国行政处罚法', '处罚程序', '单选题', '行政机关作出较大数额罚款决定前，应当告知当事人有要求举行什么的权利？', '听证', '复议', '诉讼', '申诉', '', '', 'A', '行政处罚法第63条']);
-  ws.addRow(['中华人民共和国行政复议法', '申请期限', '判断题', '公民认为行政行为侵犯其合法权益的，可以自知道该行为之日起六十日内提出行政复议申请。', '', '', '', '', '', '', '对', '行政复议法第20条']);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+export const bankTemplate = () => sheetTemplate('题库', COLS, [
+  ['中华人民共和国行政处罚法', '处罚程序', '单选题', '行政机关作出较大数额罚款决定前，应当告知当事人有要求举行什么的权利？', '听证', '复议', '诉讼', '申诉', '', '', 'A', '行政处罚法第63条'],
+  ['中华人民共和国行政复议法', '申请期限', '判断题', '公民认为行政行为侵犯其合法权益的，可以自知道该行为之日起六十日内提出行政复议申请。', '', '', '', '', '', '', '对', '行政复议法第20条'],
+]);
 
 // ---- exams ----
 function drawable(bank: { id: string; type: string; topic: string }[], blueprint: BlueprintLine[]) {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, errorResponses, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel } from '../../../core/server';
+import { acceptXlsx, actorOf, sendXlsx, xlsxBody, type Kernel } from '../../../core/server';
 import {
   AnswersInput, BankQuestion, Exam, ExamInput, Meeting, MeetingInput, Official, Paper, QuestionInput, Session, SessionInput, Shufa, ShufaInput, ShufaRateInput,
 } from '../shared/law-study.schema';
@@ -14,7 +14,6 @@ import * as exams from './exams.service';
 const tags = ['学法用法'];
 const MATERIAL_TYPES = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd'];
 const Material = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string() });
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IdParam = z.object({ id: z.uuid('编号格式不正确') });
 const Created = z.object({ id: z.string() });
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -24,7 +23,7 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = kernel;
   const yearOr = (y?: number) => y ?? svc.yearOf(kernel);
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptXlsx(app);
 
   // ---- register and sessions ----
   app.get('/api/law-study/officials', { schema: { tags, operationId: 'lawStudyOfficials', summary: '干部名册（学法、考试、述法的人员）', response: { 200: z.array(Official), ...errorResponses } } },
@@ -65,14 +64,11 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/law-exams/questions', { schema: { tags, operationId: 'addLawExamQuestion', summary: '新增试题', body: QuestionInput, response: { 200: Created, ...errorResponses } } },
     async (req) => db.tx((tx) => exams.addQuestion(tx, kernel, actorOf(req), req.body)));
   app.post('/api/law-exams/questions/import', { schema: { tags, operationId: 'importLawExamQuestions', summary: '导入题库（请求体为xlsx文件；有错误时整体不导入并逐行列出）', response: { 200: z.object({ imported: z.number() }), ...errorResponses } } },
-    async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('BAD_REQUEST', `请以${XLSX_MIME}格式上传xlsx文件`);
-      return db.tx((tx) => exams.importBank(tx, kernel, actorOf(req), req.body as Buffer));
-    });
+    async (req) => { const buf = xlsxBody(req.body); return db.tx((tx) => exams.importBank(tx, kernel, actorOf(req), buf)); });
   app.get('/api/law-exams/questions/template', { schema: { tags, operationId: 'lawExamBankTemplate', summary: '题库导入模板（xlsx）' } },
     async (req, reply) => {
       actorOf(req);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="bank.xlsx"; filename*=UTF-8''${encodeURIComponent('学法考试题库模板.xlsx')}`).send(await exams.bankTemplate());
+      return sendXlsx(reply, 'bank.xlsx', '学法考试题库模板.xlsx', await exams.bankTemplate());
     });
 
   // ---- exams and attempts ----

@@ -4,7 +4,9 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Select, Space, Table, Tag, Upload } from 'antd';
 import { apiUrl } from '../../../core/web/api';
 import { QUESTION_TYPES, type QuestionType } from '../shared/law-study.labels';
-import { useBank, useExams, useImportBank, useItemStats, type ImportRowError } from './law-study.hooks';
+import { useBank, useExams, useImportBank, useItemStats } from './law-study.hooks';
+import { ImportErrors } from '../../../core/web/import-errors';
+import type { ImportRowError } from '../../../core/shared/import-errors';
 
 export function BankPage() {
   const bank = useBank();
@@ -24,7 +26,7 @@ export function BankPage() {
             <span>列：所属法律、知识点、题型（单选题/多选题/判断题）、题干、选项A–F、答案（字母，判断题填对/错）、解析。任一行有错误时整体不导入。</span>
           </Space>
           {done !== null ? <Alert type="success" showIcon message={`已导入${done}道试题`} /> : null}
-          {imp.error ? <Alert type="error" showIcon message={imp.error.message} description={<ul data-testid="import-errors">{rows.map((r) => <li key={r.row}>第{r.row}行：{r.messages.join('；')}</li>)}</ul>} /> : null}
+          {imp.error ? <ImportErrors message={imp.error.message} rows={rows} /> : null}
         </Space>
       </Card>
       <Card title="试题分析" size="small" style={{ marginBottom: 16 }} extra={<Select placeholder="选择考试" style={{ width: 320 }} value={examId} onChange={setExamId} options={(exams.data ?? []).map((e) => ({ value: e.id, label: e.title }))} />}>

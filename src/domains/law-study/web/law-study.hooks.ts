@@ -1,6 +1,6 @@
 /** law-study's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, apiUrl, invalidate, uploadFile, type ApiBody } from '../../../core/web/api';
+import { api, apiQuery, apiUrl, invalidate, uploadFile, uploadSheet, type SheetImportError, type ApiBody } from '../../../core/web/api';
 
 type On = { done?: () => void; failed?: (e: Error) => void };
 
@@ -39,16 +39,10 @@ export function useSubmitExam(id: string) {
 export const useUnitRates = (id: string | undefined) => useQuery({ ...apiQuery('/api/law-exams/{id}/units', { path: { id: id ?? '' } }), enabled: !!id });
 export const useItemStats = (id: string | undefined) => useQuery({ ...apiQuery('/api/law-exams/{id}/items', { path: { id: id ?? '' } }), enabled: !!id });
 export const useBank = () => useQuery(apiQuery('/api/law-exams/questions'));
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export type ImportRowError = { row: number; messages: string[] };
-export function useImportBank(on: { done: (n: number) => void; failed: (e: Error & { rows?: ImportRowError[] }) => void }) {
+export function useImportBank(on: { done: (n: number) => void; failed: (e: SheetImportError) => void }) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (file: File) => {
-      try { return await uploadFile<{ imported: number }>('/api/law-exams/questions/import', file, XLSX, '导入失败'); } catch (e) {
-        throw Object.assign(e as Error, { rows: ((e as { details?: { rows?: ImportRowError[] } }).details)?.rows });
-      }
-    },
+  return useMutation<{ imported: number }, SheetImportError, File>({
+    mutationFn: (file) => uploadSheet('/api/law-exams/questions/import', file),
     onSuccess: (r) => { void invalidate(qc, '/api/law-exams/questions'); on.done(r.imported); }, onError: on.failed,
   });
 }

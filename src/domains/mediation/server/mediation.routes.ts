@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../../core/shared/schemas';
-import { actorOf, type Kernel, loadVisible } from '../../../core/server';
+import { acceptXlsx, actorOf, type Kernel, loadVisible, sendXlsx, xlsxBody } from '../../../core/server';
 import { DisputeInput } from '../shared/mediation.machine';
 import { agreementDocx } from './mediation.docx';
 import * as svc from './mediation.service';
-import { importPopulations, populationTemplate, XLSX_MIME } from './mediation.xlsx';
-import { AppError } from '../../../core/shared/errors';
+import { importPopulations, populationTemplate } from './mediation.xlsx';
 
 const tags = ['矛盾纠纷调解'];
 const IdParam = z.object({ id: z.uuid('案件编号格式不正确') });
@@ -45,7 +44,7 @@ const Rate = z.object({ divisionCode: s, name: s, level: s, received: z.number()
 
 export async function mediationRoutes(base: FastifyInstance, kernel: Kernel) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  acceptXlsx(app);
   const { db } = kernel;
   app.post('/api/mediations', { schema: { tags, operationId: 'registerDispute', summary: '登记矛盾纠纷（调委会受理、司法局、12345工单转入、法院委派）', body: DisputeInput, response: { 200: Created, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.register(tx, kernel, actorOf(req), req.body)));
@@ -69,14 +68,11 @@ export async function mediationRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/mediation/populations', { schema: { tags, operationId: 'recordPopulation', summary: '登记（导入）各区划常住人口', body: PopulationInput, response: { 200: z.object({ saved: z.number() }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.recordPopulation(tx, kernel, actorOf(req), req.body)));
   app.post('/api/mediation/populations/import', { schema: { tags, operationId: 'importPopulations', summary: '从xlsx导入各区划常住人口（有错误时整体不导入并逐行列出）', response: { 200: z.object({ imported: z.number() }), ...errorResponses } } },
-    async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('BAD_REQUEST', `请以${XLSX_MIME}格式上传xlsx文件`);
-      return db.tx((tx) => importPopulations(tx, kernel, actorOf(req), req.body as Buffer));
-    });
+    async (req) => { const buf = xlsxBody(req.body); return db.tx((tx) => importPopulations(tx, kernel, actorOf(req), buf)); });
   app.get('/api/mediation/populations/template', { schema: { tags, operationId: 'populationTemplate', summary: '常住人口导入模板（xlsx）' } },
     async (req, reply) => {
       actorOf(req);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="population.xlsx"; filename*=UTF-8''${encodeURIComponent('常住人口导入模板.xlsx')}`).send(await populationTemplate(kernel));
+      return sendXlsx(reply, 'population.xlsx', '常住人口导入模板.xlsx', await populationTemplate(kernel));
     });
   app.get('/api/mediation/populations', { schema: { tags, operationId: 'populations', summary: '各区划常住人口登记', response: { 200: z.array(z.object({ id: s, divisionCode: s, divisionName: s, level: s, asOf: s, population: z.number(), source: s })), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.populationList(tx, actorOf(req))));

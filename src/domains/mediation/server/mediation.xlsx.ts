@@ -4,61 +4,27 @@
  * (nothing half-imported), as the question-bank and training-hours imports do.
  */
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import { appendAudit, can, requirePermission, siteDivisionCode, type Actor, type Kernel, type Tx } from '../../../core/server';
+import { appendAudit, can, readFirstSheet, requirePermission, sheetTemplate, siteDivisionCode, type Actor, type ImportRowError, type Kernel, type Tx } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import * as repo from './mediation.repository';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const POPULATION_COLUMNS = ['区划代码', '区划名称', '统计日期', '常住人口', '数据来源'] as const;
 const REQUIRED = ['区划代码', '统计日期', '常住人口', '数据来源'] as const;
 const MAX_ROWS = 2000;
-export type ImportRowError = { row: number; messages: string[] };
-
-const text = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  // Excel stores a typed date as a Date at UTC midnight.
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
-  if (typeof v === 'object' && 'result' in v) return text(v.result as ExcelJS.CellValue);
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  return String(v).trim();
-};
 
 /** The template: header row and two example rows (a township and one of its villages). */
 export async function populationTemplate(kernel: Kernel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('常住人口');
-  ws.addRow([...POPULATION_COLUMNS]);
-  ws.getRow(1).font = { bold: true };
   const county = siteDivisionCode(kernel);
-  ws.addRow([`${county}001`, '（乡镇、街道名称）', `${Number(kernel.today().slice(0, 4)) - 1}-12-31`, 25000, '区统计局年报']);
-  ws.addRow([`${county}001001`, '（村、社区名称）', `${Number(kernel.today().slice(0, 4)) - 1}-12-31`, 2300, '区统计局年报']);
-  ws.columns.forEach((c) => { c.width = 20; });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const lastYearEnd = `${Number(kernel.today().slice(0, 4)) - 1}-12-31`;
+  return sheetTemplate('常住人口', POPULATION_COLUMNS, [
+    [`${county}001`, '（乡镇、街道名称）', lastYearEnd, 25000, '区统计局年报'],
+    [`${county}001001`, '（村、社区名称）', lastYearEnd, 2300, '区统计局年报'],
+  ], 20);
 }
 
 export async function importPopulations(tx: Tx, kernel: Kernel, actor: Actor, buf: Buffer) {
   requirePermission(actor, 'mediation.population');
-  const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(buf as unknown as ArrayBuffer); } catch {
-    throw new AppError('VALIDATION', '无法读取文件，请上传Excel（.xlsx）格式的常住人口表', { rows: [{ row: 0, messages: ['文件格式不正确'] }] });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('VALIDATION', '文件中没有工作表', { rows: [{ row: 0, messages: ['文件中没有工作表'] }] });
-  const idx = new Map<string, number>();
-  ws.getRow(1).eachCell((c, col) => { const h = text(c.value); if (h) idx.set(h, col); });
-  const lacking = REQUIRED.filter((h) => !idx.has(h));
-  if (lacking.length) throw new AppError('VALIDATION', `缺少必需的列：${lacking.join('、')}`, { rows: [{ row: 1, messages: [`缺少必需的列：${lacking.join('、')}（列名：${POPULATION_COLUMNS.join('、')}）`] }] });
-  const raw: { n: number; get: (h: string) => string }[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const get = (h: string) => (idx.has(h) ? text(r.getCell(idx.get(h)!).value) : '');
-    if (POPULATION_COLUMNS.every((h) => get(h) === '')) return;
-    raw.push({ n, get });
-  });
-  if (!raw.length) throw new AppError('VALIDATION', '文件中没有数据行', { rows: [{ row: 2, messages: ['没有数据行'] }] });
-  if (raw.length > MAX_ROWS) throw new AppError('VALIDATION', `一次最多导入${MAX_ROWS}行`, { rows: [{ row: 0, messages: [`共${raw.length}行，超过${MAX_ROWS}行`] }] });
+  const raw = await readFirstSheet(buf, { what: '常住人口表', columns: POPULATION_COLUMNS, required: REQUIRED, maxRows: MAX_ROWS });
 
   // One read of the county's divisions and of the pairs already held, whatever the file's size.
   const county = new Map((await repo.divisionsUnder(tx, siteDivisionCode(kernel))).map((d) => [d.code, d]));

@@ -1,6 +1,6 @@
 /** The mediation domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, apiUrl, invalidate, uploadFile, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { api, apiQuery, apiUrl, invalidate, uploadSheet, type SheetImportError, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 export const useVillages = () => useQuery(apiQuery('/api/mediation/villages'));
@@ -35,17 +35,11 @@ export function useRecordPopulation(on: { done: () => void; failed: (e: Error) =
     onSuccess: () => { void invalidate(qc, '/api/mediation/populations', '/api/mediation/rates'); on.done(); }, onError: on.failed,
   });
 }
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export type ImportRowError = { row: number; messages: string[] };
 /** The population register from an xlsx file: all rows or none, the refused rows listed. */
-export function useImportPopulations(on: { done: (n: number) => void; failed: (e: Error & { rows?: ImportRowError[] }) => void }) {
+export function useImportPopulations(on: { done: (n: number) => void; failed: (e: SheetImportError) => void }) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (file: File) => {
-      try { return await uploadFile<{ imported: number }>('/api/mediation/populations/import', file, XLSX, '导入失败'); } catch (e) {
-        throw Object.assign(e as Error, { rows: ((e as { details?: { rows?: ImportRowError[] } }).details)?.rows });
-      }
-    },
+  return useMutation<{ imported: number }, SheetImportError, File>({
+    mutationFn: (file) => uploadSheet('/api/mediation/populations/import', file),
     onSuccess: (r) => { void invalidate(qc, '/api/mediation/populations', '/api/mediation/rates'); on.done(r.imported); }, onError: on.failed,
   });
 }

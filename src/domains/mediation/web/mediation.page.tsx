@@ -11,13 +11,15 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputN
 import dayjs from 'dayjs';
 import { formatMetric, isRatio } from '../../../core/shared/metric-units';
 import { ApiError, apiUrl, qs, type ApiBody } from '../../../core/web/api';
+import { ImportErrors } from '../../../core/web/import-errors';
+import type { ImportRowError } from '../../../core/shared/import-errors';
 import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { DISPUTE_TYPES, SOURCES } from '../shared/mediation.machine';
 import {
-  agreementUrl, useDisputeFile, useImportPopulations, useMediationFigures, usePopulations, useRates, useRecordPopulation, type ImportRowError, useRecordScreening, useRefreshDispute, useRegisterDispute,
+  agreementUrl, useDisputeFile, useImportPopulations, useMediationFigures, usePopulations, useRates, useRecordPopulation, useRecordScreening, useRefreshDispute, useRegisterDispute,
   useScreenings, useVillages,
 } from './mediation.hooks';
 
@@ -219,7 +221,7 @@ function PopulationCard() {
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { imp.mutate(f); return false; }}><Button loading={imp.isPending}>从xlsx文件导入</Button></Upload>
         <a href={apiUrl('/api/mediation/populations/template')}>下载导入模板</a>
       </Space>
-      {imp.error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={imp.error.message} description={<ul data-testid="population-import-errors">{badRows.map((r) => <li key={r.row}>第{r.row}行：{r.messages.join('；')}</li>)}</ul>} /> : null}
+      {imp.error ? <ImportErrors message={imp.error.message} rows={badRows} testId="population-import-errors" /> : null}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="source" label="数据来源" rules={[{ required: true, message: '请填写数据来源' }]}><Input maxLength={100} placeholder="区统计局统计公报" /></Form.Item>
         <Form.Item name="table" label="每行：区划代码 统计日期 常住人口（可从表格粘贴）" rules={[{ required: true, message: '请填写人口数据' }]}>
