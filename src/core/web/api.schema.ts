@@ -42217,10 +42217,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        errors: {
-                            message: string;
-                            row: number;
-                        }[];
                         imported: number;
                         rows: number;
                     };
