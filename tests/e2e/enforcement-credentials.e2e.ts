@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, login, pick, stateIs, startE2E, type E2E } from './harness';
@@ -81,6 +82,20 @@ describe('行政执法证件 in the browser', () => {
       await phone.reload();
       await phone.getByTestId('verify-result').getByText('证件暂扣，不得从事行政执法').waitFor();
       await phone.close();
+
+      // The training ledger from xlsx: a file with a bad row is refused whole, each bad row listed.
+      await p.goto(`${e.baseUrl}/credentials/training`);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('培训学时');
+      ws.addRow(['证号', '姓名', '培训名称', '培训类别', '培训日期', '学时']);
+      ws.addRow([number, '不是此人', '行政处罚法专题培训', '没有这个类别', '2026-13-01', -1]);
+      await p.locator('input[type=file]').setInputFiles({ name: '培训学时.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+      const refused = p.getByTestId('import-errors');
+      await refused.getByText(/整个文件未导入/).waitFor();
+      const listed = await refused.innerText();
+      expect(listed).toContain('第2行：');
+      expect(listed).toContain('培训类别应为');
+      expect(listed).toContain('培训日期应为YYYY-MM-DD');
     } catch (err) {
       await e.screenshot('credentials-failed').catch(() => undefined);
       throw err;
