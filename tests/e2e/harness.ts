@@ -112,10 +112,15 @@ export async function counterIntake(e: E2E, p: { item: string; name: string; idN
   await e.page.getByTestId('item-select').click();
   await e.page.keyboard.type(p.item);
   await e.page.locator('.ant-select-item-option').first().click();
+  // A list still open over the form takes the next click (the first box would only close it): close it as
+  // the clerk would, with Esc, and wait until it has gone.
+  const open = e.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  if (await open.isVisible()) await e.page.keyboard.press('Escape');
+  await open.waitFor({ state: 'hidden' });
   // the papers handed over: every material of the guide (a required one cannot be left out)
   const boxes = e.page.locator('#materials input[type=checkbox]');
   await boxes.first().waitFor();
-  for (const box of await boxes.all()) await box.check();
+  for (const box of await boxes.all()) await box.check().catch(async (err) => { await e.screenshot('intake-materials-failed'); throw err; });
   await e.page.getByLabel('申请人', { exact: true }).fill(p.name);
   await e.page.getByLabel('身份证号或统一社会信用代码').fill(p.idNumber);
   await e.page.getByLabel('联系电话').fill(p.phone);

@@ -84147,7 +84147,7 @@ export interface operations {
                      * @enum {string}
                      */
                     category: "市场监管" | "劳动保障" | "城市管理" | "住房建设" | "交通出行" | "教育" | "医疗卫生" | "医疗保障" | "民政救助" | "公安治安" | "不动产登记" | "自然资源" | "政务服务" | "其他";
-                    /** 同意公开诉求内容和办理结果（隐去姓名、电话） */
+                    /** 同意公开本工单及办理结果（不公开个人信息） */
                     consentToPublish?: boolean;
                     /** 诉求内容 */
                     description: string;
@@ -93168,7 +93168,7 @@ export interface operations {
                      * @enum {string}
                      */
                     category: "市场监管" | "劳动保障" | "城市管理" | "住房建设" | "交通出行" | "教育" | "医疗卫生" | "医疗保障" | "民政救助" | "公安治安" | "不动产登记" | "自然资源" | "政务服务" | "其他";
-                    /** 同意公开诉求内容和办理结果（隐去姓名、电话） */
+                    /** 同意公开本工单及办理结果（不公开个人信息） */
                     consentToPublish?: boolean;
                     /** 诉求内容 */
                     description: string;

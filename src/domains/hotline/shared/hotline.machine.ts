@@ -180,7 +180,7 @@ export const TicketInput = z.object({
    * 同意公开: only then do the ticket's text, exact place and reply appear on public pages and Open311
    * (个人信息保护法 第13条, 第23条); without it only category, township and status are published.
    */
-  consentToPublish: z.boolean().optional().meta({ title: '同意公开诉求内容和办理结果（隐去姓名、电话）' }),
+  consentToPublish: z.boolean().optional().meta({ title: '同意公开本工单及办理结果（不公开个人信息）' }),
   idempotencyKey: z.string().max(64).optional(),
 });
 export type TicketInputT = z.infer<typeof TicketInput>;

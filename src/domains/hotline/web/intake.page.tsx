@@ -66,7 +66,7 @@ export function TicketIntakePage() {
                 <Col span={10}><Form.Item name="divisionCode" label="事发乡镇（街道）"><Select virtual={false} allowClear options={(places.data ?? []).map((p) => ({ value: p.code, label: p.name }))} /></Form.Item></Col>
                 <Col span={14}><Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item></Col>
               </Row>
-              <Form.Item name="consentToPublish" valuePropName="checked"><Checkbox>来电人同意公开诉求内容和办理结果（隐去姓名、电话）</Checkbox></Form.Item>
+              <Form.Item name="consentToPublish" valuePropName="checked"><Checkbox>来电人同意公开本工单及办理结果（不公开个人信息）</Checkbox></Form.Item>
               {file.error ? <Alert type="error" showIcon message={file.error.message} style={{ marginBottom: 12 }} /> : null}
               <Button type="primary" htmlType="submit" loading={file.isPending}>登记工单</Button>
             </Form>

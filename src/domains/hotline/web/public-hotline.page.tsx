@@ -72,7 +72,7 @@ export function PublicHotlinePage() {
                 <Form.Item name="address" label="事发地址"><Input maxLength={200} /></Form.Item>
                 <Form.Item name="callerName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={30} /></Form.Item>
                 <Form.Item name="callerPhone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}><Input maxLength={11} /></Form.Item>
-                <Form.Item name="consentToPublish" valuePropName="checked"><Checkbox>同意公开诉求内容和办理结果（隐去姓名、电话）；不同意的，只公开诉求分类、所在乡镇和办理状态</Checkbox></Form.Item>
+                <Form.Item name="consentToPublish" valuePropName="checked"><Checkbox>同意公开本工单及办理结果（不公开个人信息）；不同意的，只公开类别、所在乡镇和办理状态</Checkbox></Form.Item>
                 {file.error ? <Alert type="error" message={file.error.message} style={{ marginBottom: 8 }} /> : null}
                 <Button type="primary" htmlType="submit" block loading={file.isPending}>提交</Button>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
