@@ -120,7 +120,14 @@ export async function counterIntake(e: E2E, p: { item: string; name: string; idN
   // the papers handed over: every material of the guide (a required one cannot be left out)
   const boxes = e.page.locator('#materials input[type=checkbox]');
   await boxes.first().waitFor();
-  for (const box of await boxes.all()) await box.check().catch(async (err) => { await e.screenshot('intake-materials-failed'); throw err; });
+  // The layout may still move under the pointer (the side menu settling) as the guide arrives: a click that
+  // landed beside a box is tried again, up to three times, and the box must end up ticked.
+  for (const box of await boxes.all()) {
+    for (let tries = 0; !(await box.isChecked()); tries++) {
+      if (tries === 3) { await e.screenshot('intake-materials-failed'); throw new Error(`材料未能勾选：${await box.getAttribute('value')}`); }
+      await box.check({ timeout: 5_000 }).catch(() => e.page.waitForTimeout(300));
+    }
+  }
   await e.page.getByLabel('申请人', { exact: true }).fill(p.name);
   await e.page.getByLabel('身份证号或统一社会信用代码').fill(p.idNumber);
   await e.page.getByLabel('联系电话').fill(p.phone);
