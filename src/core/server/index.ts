@@ -68,6 +68,7 @@ export { buildCase, buildOrg, buildStaff, FACTORY_PASSWORD, type BuildCaseOption
 
 // ---- uploaded files: the storage interface, recognition by content, and one upload taken in -----------
 export { storageFor, storeUpload, type FileStorage } from './files/storage';
+export { acceptRawBodies, sendFile } from './files/http';
 export { DOCUMENT_KINDS, MEDIA_KINDS, sniff, zipEntryNames, type FileKind, type Sniffed } from './files/sniff';
 
 // ---- xlsx exchange files: cells as text, columns by header, Chinese refusals, templates ----------------

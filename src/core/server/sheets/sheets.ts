@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { acceptRawBodies } from '../files/http';
 import { AppError } from '../../shared/errors';
 import type { ImportRowError } from '../../shared/import-errors';
 
@@ -80,9 +81,7 @@ export async function sheetTemplate(sheet: string, columns: readonly string[], e
 }
 
 /** Lets one domain's routes (its own Fastify context) take an xlsx file as the raw request body. */
-export function acceptXlsx(app: FastifyInstance, maxBytes = 10 * 1024 * 1024) {
-  if (!app.hasContentTypeParser(XLSX_MIME)) app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
-}
+export const acceptXlsx = (app: FastifyInstance, maxBytes = 10 * 1024 * 1024) => acceptRawBodies(app, [XLSX_MIME], maxBytes);
 
 /** The uploaded workbook's bytes, or a Chinese 400 when the body was not sent as xlsx. */
 export function xlsxBody(body: unknown): Buffer {

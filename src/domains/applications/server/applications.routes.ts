@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, errorResponses } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { actorOf, type Kernel, listCounters } from '../../../core/server';
+import { acceptRawBodies, actorOf, type Kernel, listCounters } from '../../../core/server';
 import { ApplicationFile, ApplicationFiled, ApplicationMaterials, MaterialFile, ReusableMaterial, TrackQuery, UploadQuery } from '../shared/applications.schema';
 import * as materials from './materials.service';
 import * as svc from './applications.service';
@@ -28,9 +28,7 @@ export async function applicationsRoutes(base: FastifyInstance, kernel: Kernel) 
   });
   // Materials arrive as the raw file body (no multipart needed for one file); the limit is checked by
   // the service so the answer is a Chinese 413, not the framework's.
-  for (const type of ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: materials.uploadMaxBytes(kernel) * 2 }, (_req, body, done) => done(null, body));
-  }
+  acceptRawBodies(app, ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd'], materials.uploadMaxBytes(kernel) * 2);
   const IdParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) });
   app.post('/api/materials', {
     schema: { tags, operationId: 'uploadMaterial', summary: '上传申请材料（请求体为文件内容；按内容识别类型：PDF、JPG、PNG、OFD）', querystring: UploadQuery, response: { 200: MaterialFile, ...errorResponses, 413: ErrorBody } },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { ErrorBody, errorResponses } from '../../../core/shared/schemas';
-import { actorOf, type Kernel } from '../../../core/server';
+import { acceptRawBodies, actorOf, sendFile, type Kernel } from '../../../core/server';
 import { InspectionInput, PlanInput, RatingInput, ReviewerInput } from '../shared/enforcement.schema';
 import { PenaltyInput } from '../shared/penalty.machine';
 import * as insp from './inspection.service';
@@ -71,15 +71,13 @@ export async function enforcementRoutes(base: FastifyInstance, kernel: Kernel) {
   app.get('/api/penalties/:id/file', { schema: { tags, operationId: 'penaltyFile', summary: '处罚案卷：当事人、调查取证及执法人员、法制审核、决定、公示、全过程记录', params: IdParam, response: { 200: PenaltyFile, ...errorResponses } } },
     async (req) => db.tx((tx) => pen.penaltyFile(tx, kernel, actorOf(req), req.params.id)));
   // Files arrive as the raw body (one file per request, as applications' materials do).
-  for (const type of ATTACH_TYPES) {
-    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  }
+  acceptRawBodies(app, ATTACH_TYPES, 200 * 1024 * 1024);
   app.post('/api/penalties/:id/attachments', { schema: { tags, operationId: 'attachPenaltyRecord', summary: '上传全过程记录（文书、照片、音视频；请求体为文件内容）', params: IdParam, querystring: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200) }), response: { 200: Attachment, ...errorResponses, 413: ErrorBody } } },
     async (req) => db.tx((tx) => pen.attach(tx, kernel, actorOf(req), req.params.id, req.query.fileName, req.body as Buffer)));
   app.get('/api/penalties/:id/attachments/:attachmentId', { schema: { tags, operationId: 'penaltyRecordContent', summary: '下载全过程记录文件', params: IdParam.extend({ attachmentId: z.uuid() }) } },
     async (req, reply) => {
       const { file, body } = await db.tx((tx) => pen.attachmentContent(tx, kernel, actorOf(req), req.params.id, req.params.attachmentId));
-      return reply.header('content-type', file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(body);
+      return sendFile(reply, file, body);
     });
   app.get('/api/enforcement/legal-reviewers', { schema: { tags, operationId: 'legalReviewers', summary: '法制审核人员（取得法律职业资格）', response: { 200: z.array(z.object({ userId: s, name: s, certificateNo: s, orgId: s })), ...errorResponses } } },
     async (req) => db.tx((tx) => pen.listReviewers(tx, actorOf(req))));

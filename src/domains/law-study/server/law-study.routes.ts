@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, errorResponses, paged } from '../../../core/shared/schemas';
 import { AppError } from '../../../core/shared/errors';
-import { acceptXlsx, actorOf, sendXlsx, xlsxBody, type Kernel } from '../../../core/server';
+import { acceptRawBodies, acceptXlsx, actorOf, sendFile, sendXlsx, xlsxBody, type Kernel } from '../../../core/server';
 import {
   AnswersInput, BankQuestion, Exam, ExamInput, Meeting, MeetingInput, Official, Paper, QuestionInput, Session, SessionInput, Shufa, ShufaInput, ShufaRateInput,
 } from '../shared/law-study.schema';
@@ -41,9 +41,7 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx(async (tx) => svc.trainingHours(tx, kernel, (await svc.officialOf(tx, kernel, actorOf(req))).id, yearOr(req.query.year))));
 
   // ---- session materials (the raw file as the body, one per request, as enforcement's records) ----
-  for (const type of MATERIAL_TYPES) {
-    if (!app.hasContentTypeParser(type)) app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-  }
+  acceptRawBodies(app, MATERIAL_TYPES, 100 * 1024 * 1024);
   const SessionId = z.object({ id: z.uuid('编号格式不正确') });
   app.post('/api/law-study/sessions/:id/materials', { schema: { tags, operationId: 'attachLawStudyMaterial', summary: '上传学法活动材料（课件、学习材料；请求体为文件内容）', params: SessionId, querystring: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200) }), response: { 200: Material, ...errorResponses, 413: ErrorBody } } },
     async (req) => {
@@ -55,7 +53,7 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
   app.get('/api/law-study/sessions/:id/materials/:materialId', { schema: { tags, operationId: 'lawStudyMaterialContent', summary: '打开学法活动材料', params: SessionId.extend({ materialId: z.uuid('编号格式不正确') }) } },
     async (req, reply) => {
       const { file, body } = await db.tx((tx) => svc.materialContent(tx, kernel, actorOf(req), req.params.id, req.params.materialId));
-      return reply.header('content-type', file.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(body);
+      return sendFile(reply, file, body, 'inline');
     });
 
   // ---- bank ----
