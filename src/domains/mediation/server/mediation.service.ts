@@ -79,21 +79,23 @@ export async function register(tx: Tx, kernel: Kernel, actor: Actor, raw: Disput
   return { id: row.id, refNo: row.refNo };
 }
 
-async function remindConfirmation(tx: Tx, ctx: TransitionContext, d: repo.DisputeRow, signedOn: string) {
-  if (settingsOf(ctx.kernel).MEDIATION_CONFIRM_REMIND === 'none') return;
-  const by = addDays(signedOn, 30);
-  const parties = [...d.applicants, ...d.respondents].filter((p) => p.phone);
-  for (const p of parties) {
-    await notify(tx, ctx.kernel, {
-      channel: 'sms', address: p.phone!, divisionCode: d.divisionCode, caseId: d.caseId, title: '人民调解协议司法确认提醒',
-      body: `${p.name}：您参与的纠纷（${ctx.row.refNo}）已于${signedOn}达成人民调解协议。依照《人民调解法》第三十三条，双方当事人可以自协议生效之日起三十日内（${by}前）共同向人民法院申请司法确认；确认有效后一方不履行的，对方可以申请强制执行。`,
-    });
-  }
-  await repo.updateDispute(tx, d.caseId, { confirmRemindedAt: ctx.at, confirmRemindedTo: parties.length });
-}
-
 /** 第33条: the window for a joint application runs thirty days from the agreement (as the first SMS states it). */
 export const CONFIRM_WINDOW_DAYS = 30;
+
+/** One SMS through the outbox to every party of the dispute who left a phone; returns how many. */
+async function smsParties(tx: Tx, kernel: Kernel, d: repo.DisputeRow, title: string, body: (name: string) => string) {
+  const parties = [...d.applicants, ...d.respondents].filter((p) => p.phone);
+  for (const p of parties) await notify(tx, kernel, { channel: 'sms', address: p.phone!, divisionCode: d.divisionCode, caseId: d.caseId, title, body: body(p.name) });
+  return parties.length;
+}
+
+async function remindConfirmation(tx: Tx, ctx: TransitionContext, d: repo.DisputeRow, signedOn: string) {
+  if (settingsOf(ctx.kernel).MEDIATION_CONFIRM_REMIND === 'none') return;
+  const by = addDays(signedOn, CONFIRM_WINDOW_DAYS);
+  const sent = await smsParties(tx, ctx.kernel, d, '人民调解协议司法确认提醒', (name) =>
+    `${name}：您参与的纠纷（${ctx.row.refNo}）已于${signedOn}达成人民调解协议。依照《人民调解法》第三十三条，双方当事人可以自协议生效之日起三十日内（${by}前）共同向人民法院申请司法确认；确认有效后一方不履行的，对方可以申请强制执行。`);
+  await repo.updateDispute(tx, d.caseId, { confirmRemindedAt: ctx.at, confirmRemindedTo: sent });
+}
 
 /**
  * The second 司法确认 reminder: a few days (MEDIATION_CONFIRM_CLOSING_REMIND_DAYS) before the window closes,
@@ -114,15 +116,10 @@ export async function runConfirmClosingReminders(kernel: Kernel): Promise<{ remi
       const d = await repo.claimClosingReminder(tx, caseId, kernel.now());
       if (!d || !d.endedOn) return null;
       const by = addDays(d.endedOn, CONFIRM_WINDOW_DAYS);
-      const parties = [...d.applicants, ...d.respondents].filter((p) => p.phone);
-      for (const p of parties) {
-        await notify(tx, kernel, {
-          channel: 'sms', address: p.phone!, divisionCode: d.divisionCode, caseId: d.caseId, title: '人民调解协议司法确认期限即将届满',
-          body: `${p.name}：您参与的纠纷（${refNo}）于${d.endedOn}达成的人民调解协议，申请司法确认的期限将于${by}届满。依照《人民调解法》第三十三条，如需司法确认，请双方当事人在${by}前共同向人民法院申请；逾期未申请的，调解协议仍具有法律约束力（第三十一条）。`,
-        });
-      }
-      await repo.updateDispute(tx, d.caseId, { confirmClosingRemindedTo: parties.length });
-      return parties.length;
+      const sent = await smsParties(tx, kernel, d, '人民调解协议司法确认期限即将届满', (name) =>
+        `${name}：您参与的纠纷（${refNo}）于${d.endedOn}达成的人民调解协议，申请司法确认的期限将于${by}届满。依照《人民调解法》第三十三条，如需司法确认，请双方当事人在${by}前共同向人民法院申请；逾期未申请的，调解协议仍具有法律约束力（第三十一条）。`);
+      await repo.updateDispute(tx, d.caseId, { confirmClosingRemindedTo: sent });
+      return sent;
     });
     if (sent !== null) { out.reminded++; out.messages += sent; }
   }
