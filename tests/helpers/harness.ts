@@ -13,6 +13,8 @@ import { buildApp, prepareKernel } from '../../src/app/server/app';
 import { parseDomainConfigs, type Kernel } from '../../src/core/server/kernel';
 import { DEMO_PASSWORD } from '../../src/app/server/demo-district';
 import { testDomains } from './domains';
+import { buildStaff, FACTORY_PASSWORD } from '../../src/core/server/testing';
+import { getOrgByName } from '../../src/core/server/tenancy.repository';
 
 export type TestClock = { now: () => Date; set(iso: string): void; addDays(n: number): void };
 
@@ -51,8 +53,21 @@ export class Client {
   }
 }
 
+/**
+ * Who a test acts as, stated by what it needs: roles in one org of the test district (its full name,
+ * e.g. 湖滨区市场监督管理局). The same spec is the same person throughout a file, as a named user would
+ * be; `name` tells two people with the same roles apart (two operators racing for one ticket).
+ */
+export type StaffSpec = { roles: string[]; org: string; name?: string };
+
 export type TestApp = {
-  app: FastifyInstance; kernel: Kernel; clock: TestClock; as(username: string): Promise<Client>; anon(): Client; close(): Promise<void>;
+  app: FastifyInstance; kernel: Kernel; clock: TestClock; anon(): Client; close(): Promise<void>;
+  /** Signs in as a demo account: for tests of the demo itself (*.demo.test.ts), which seed it first. */
+  as(username: string): Promise<Client>;
+  /** Signs in as a member of staff built for this test (tests do not borrow demo accounts). */
+  staff(spec: StaffSpec): Promise<Client>;
+  /** The username `staff(spec)` signs in with, built on first use (to assign work to that person, say). */
+  staffUser(spec: StaffSpec): Promise<{ id: string; username: string; displayName: string; orgId: string }>;
   /**
    * Runs `f` with some domain settings changed (environment variable names → values, parsed by the
    * domains' own schemas), then restores them: for one test that needs, say, a smaller upload limit or
@@ -98,9 +113,24 @@ export async function startTestApp(opts: { clock?: TestClock; env?: Record<strin
   const kernel = await prepareKernel({ config, db, now: clock.now, domains: await testDomains() });
   const app = await buildApp(kernel, { logger: false });
   await app.ready();
+  const built = new Map<string, Promise<{ id: string; username: string; displayName: string; orgId: string }>>();
+  const staffUser = (spec: StaffSpec) => {
+    const key = JSON.stringify([[...spec.roles].sort(), spec.org, spec.name ?? '']);
+    if (!built.has(key)) {
+      built.set(key, (async () => {
+        const org = await kernel.db.tx((tx) => getOrgByName(tx, spec.org));
+        if (!org) throw new Error(`staff: no org named ${spec.org} in the test district`);
+        const s = await buildStaff(kernel, { roles: spec.roles, org, displayName: spec.name });
+        return { id: s.user.id, username: s.username, displayName: s.user.displayName, orgId: org.id };
+      })());
+    }
+    return built.get(key)!;
+  };
   return {
     app, kernel, clock,
     as: (username) => new Client(app).login(username),
+    staffUser,
+    staff: async (spec) => new Client(app).login((await staffUser(spec)).username, FACTORY_PASSWORD),
     anon: () => new Client(app),
     async close() { await app.close(); await db.close(); await dropDb?.(); },
     async withSettings(vars, f) {

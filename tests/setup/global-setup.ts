@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${templateName}`;
     const config = loadConfig({ ...process.env, DATABASE_URL: u.toString() });
     const kernel = await prepareKernel({ config, domains: await testDomains() });
-    await kernel.db.tx(async (tx) => { await seedDistrict(tx); await seedDemoStaff(tx, kernel); });
+    await kernel.db.tx(async (tx) => { await seedDistrict(tx); if (!process.env.TEST_WITHOUT_DEMO_STAFF) await seedDemoStaff(tx, kernel); });
     await kernel.db.close();
     project.provide('pgTemplate', templateName);
     project.provide('pgliteTemplate', '');
@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: join(dir, 'unused') });
   const db = await openDatabase(config, { pgliteDump: undefined, memory: true });
   const kernel = await prepareKernel({ config, db, domains: await testDomains() });
-  await kernel.db.tx(async (tx) => { await seedDistrict(tx); await seedDemoStaff(tx, kernel); });
+  await kernel.db.tx(async (tx) => { await seedDistrict(tx); if (!process.env.TEST_WITHOUT_DEMO_STAFF) await seedDemoStaff(tx, kernel); });
   const dump = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
   const file = join(dir, `pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
