@@ -12,7 +12,7 @@ describe('public site', () => {
   it('answers which county without a login, with the name the divisions table keeps', async () => {
     const r = await t.anon().get('/api/public/site');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ divisionCode: '411202', divisionName: '湖滨区', siteName: '湖滨区政务服务网' });
+    expect(r.body).toEqual({ divisionCode: '411202', divisionName: '湖滨区', siteName: '湖滨区政务服务网', timeZone: 'Asia/Shanghai' });
   });
 
   it('scopes the public hotline places to the configured division', async () => {

@@ -7,11 +7,15 @@ import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { queryClient } from '../../core/web/api';
+import { setSiteTimeZone } from '../../core/web/time';
 import { Shell } from './shell';
 
 dayjs.locale('zh-cn');
 
-createRoot(document.getElementById('root')!).render(
+// Times show in the server's zone (core/web/time.ts). The answer is tiny and same-origin; a slow one
+// does not hold the first paint past 800 ms, and the default zone (China time) holds meanwhile.
+const site = fetch('/api/public/site').then((r) => (r.ok ? r.json() : null)).then((s) => { if (s) { setSiteTimeZone(s.timeZone); queryClient.setQueryData(['public-site'], s); } }).catch(() => {});
+void Promise.race([site, new Promise((r) => setTimeout(r, 800))]).then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
       <AntApp>
@@ -23,4 +27,4 @@ createRoot(document.getElementById('root')!).render(
       </AntApp>
     </ConfigProvider>
   </StrictMode>,
-);
+));

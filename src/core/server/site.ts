@@ -16,5 +16,5 @@ export const siteDivisionCode = (kernel: Kernel): string => kernel.config.SITE_D
 export async function publicSite(tx: Tx, kernel: Kernel): Promise<PublicSite> {
   const code = siteDivisionCode(kernel);
   const divisionName = (await tenancy.getDivision(tx, code))?.name ?? code;
-  return { divisionCode: code, divisionName, siteName: kernel.config.SITE_NAME ?? `${divisionName}政务服务网` };
+  return { divisionCode: code, divisionName, siteName: kernel.config.SITE_NAME ?? `${divisionName}政务服务网`, timeZone: kernel.tz };
 }

@@ -347,5 +347,6 @@ export const PublicSite = z.object({
   divisionCode: z.string().meta({ title: '行政区划代码' }),
   divisionName: z.string().meta({ title: '行政区划名称' }),
   siteName: z.string().meta({ title: '网站名称' }),
+  timeZone: z.string().meta({ title: '时区（页面上的日期和时间按此显示）' }),
 });
 export type PublicSite = z.infer<typeof PublicSite>;

@@ -84119,6 +84119,8 @@ export interface operations {
                         divisionName: string;
                         /** 网站名称 */
                         siteName: string;
+                        /** 时区（页面上的日期和时间按此显示） */
+                        timeZone: string;
                     };
                 };
             };

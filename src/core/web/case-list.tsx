@@ -4,7 +4,7 @@ import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-compon
 import type { CaseSummary } from '../shared/schemas';
 import { api, apiQuery, type ApiResponse, type PathsOf } from './api';
 import { DeadlineBadge, StatusTag } from './status';
-import { fmtTime } from './case-parts';
+import { fmtTime } from './time';
 
 type Filters = { q?: string; state?: string; created?: [string, string]; overdue?: string };
 

@@ -7,14 +7,13 @@ import { App, Button, Card, Descriptions, Form, List, Modal, Popconfirm, Space, 
 import { ProCard } from '@ant-design/pro-components';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import type { CaseAction, CaseDetail, ClockView } from '../shared/schemas';
 import { ApiError, post } from './api';
 import { DeadlineBadge, StatusTag } from './status';
 import { DynamicFields, formBody, type JsonSchema } from './dynamic-form';
 import { caseKey } from './case.hooks';
+import { fmtTime } from './time';
 
-export const fmtTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
 export function ClockCards({ clocks }: { clocks: ClockView[] }) {
   if (clocks.length === 0) return null;

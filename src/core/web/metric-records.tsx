@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { CaseSummary, MetricQuery, MetricRowSet } from '../shared/schemas';
 import { get, qs } from './api';
 import { DeadlineBadge, StatusTag } from './status';
-import { fmtTime } from './case-parts';
+import { fmtTime } from './time';
 
 type Which = 'numerator' | 'denominator';
 

@@ -3,7 +3,7 @@ import { Tag, Typography } from 'antd';
 import type { z } from 'zod';
 import type { AuditRecord } from '../../../core/shared/schemas';
 import { get, qs } from '../../../core/web/api';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 
 type Row = z.infer<typeof AuditRecord>;
 

@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CalendarYear } from '../../../core/shared/schemas';
 import { ApiError, del, get, post, put } from '../../../core/web/api';
+import { siteYear } from '../../../core/web/time';
 
 const STATUS: Record<CalendarYear['status'], [string, string]> = { published: ['已发布', 'green'], draft: ['草稿（未参与计算）', 'orange'], missing: ['未维护', 'default'] };
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
@@ -17,7 +18,7 @@ const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 export function CalendarPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(siteYear());
   const q = useQuery({ queryKey: ['calendar', year], queryFn: () => get<CalendarYear>(`/api/calendar/years/${year}`) });
   const [form] = Form.useForm();
   const [openDay, setOpenDay] = useState(false);

@@ -7,7 +7,7 @@ import type { Org, Role, StaffUser } from '../../../core/shared/schemas';
 import { PASSWORD_RULE_TEXT } from '../../../core/shared/password';
 import { ApiError, get, post, put, qs } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 
 const STATUS: Record<StaffUser['status'], [string, string]> = { active: ['正常', 'green'], locked: ['锁定', 'orange'], disabled: ['停用', 'default'] };
 

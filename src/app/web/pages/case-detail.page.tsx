@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../core/shared/schemas';
 import { get } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, ClockCards, fmtTime, LinkedCases } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 
 /** The generic case page: any case type, its fields, clocks, timeline and the actions offered to me. */
 export function CaseDetailPage() {

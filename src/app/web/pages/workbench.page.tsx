@@ -5,12 +5,12 @@ import type { CaseSummary, MetricResult } from '../../../core/shared/schemas';
 import { get, qs } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { DeadlineBadge, StatusTag } from '../../../core/web/status';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime, siteYear } from '../../../core/web/time';
 
 export function WorkbenchPage() {
   const navigate = useNavigate();
   const me = useMe();
-  const year = new Date().getFullYear();
+  const year = siteYear();
   const metric = (key: string) => ({
     queryKey: ['metric', key, year],
     queryFn: () => get<MetricResult>(`/api/metrics/${key}?${qs({ from: `${year}-01-01`, to: `${year}-12-31` })}`),

@@ -5,7 +5,7 @@ import { App, Button, Form, InputNumber, Modal, Radio, Select } from 'antd';
 import { useAnnualReports, useCreateReport, type ReportRow } from './annual-report.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime, siteYear } from '../../../core/web/time';
 
 const COLORS: Record<string, string> = { draft: 'default', internalReview: 'processing', leaderApproval: 'processing', confidentialityReview: 'warning', published: 'success' };
 
@@ -22,7 +22,7 @@ export function AnnualReportListPage() {
   return (
     <PageContainer title="法治政府建设年度报告" subTitle="数据段落由系统记录自动生成，每个数字可追溯到记录；每年4月1日前公开（厅字〔2019〕28号 第24条）">
       <ProTable<ReportRow> rowKey="id" loading={q.isLoading} dataSource={q.data} search={false} options={false} pagination={false}
-        toolBarRender={() => (hasPermission(me, 'annualReport.create') ? [<Button key="new" type="primary" onClick={() => { form.setFieldsValue({ year: new Date().getFullYear(), subjectKind: 'division', template: 'standard' }); setOpen(true); }}>起草年度报告</Button>] : [])}
+        toolBarRender={() => (hasPermission(me, 'annualReport.create') ? [<Button key="new" type="primary" onClick={() => { form.setFieldsValue({ year: siteYear(), subjectKind: 'division', template: 'standard' }); setOpen(true); }}>起草年度报告</Button>] : [])}
         onRow={(r) => ({ onClick: () => navigate(`/annual-reports/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '年度', dataIndex: 'year', width: 80 },

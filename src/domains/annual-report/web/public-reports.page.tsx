@@ -1,3 +1,4 @@
+import { fmtDate } from '../../../core/web/time';
 import { useParams, Link } from 'react-router-dom';
 import { Card, List, Result, Spin, Typography, Button } from 'antd';
 import { usePublicReport, usePublicReports } from './annual-report.hooks';
@@ -11,7 +12,7 @@ export function PublicReportsPage() {
       <Typography.Title level={3}>法治政府建设年度报告</Typography.Title>
       <Card>
         <List loading={q.isLoading} dataSource={q.data ?? []} locale={{ emptyText: '暂无已公开的报告' }}
-          renderItem={(r) => <List.Item><Link to={`/public/reports/${r.id}`}>{r.title}</Link><span>{r.publishedAt?.slice(0, 10)}</span></List.Item>} />
+          renderItem={(r) => <List.Item><Link to={`/public/reports/${r.id}`}>{r.title}</Link><span>{r.publishedAt ? fmtDate(r.publishedAt) : null}</span></List.Item>} />
       </Card>
     </div>
   );

@@ -2,6 +2,7 @@
  * 我的办件 → one application, on the phone: its state and time limits, the 补正 notice line by line with
  * an upload against each line, the materials handed in, each extension and its reason.
  */
+import { fmtTime } from '../../../core/web/time';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, List, Result, Space, Spin, Tag, Typography, Upload } from 'antd';
@@ -49,7 +50,7 @@ function Detail({ id }: { id: string }) {
       </Card>
       <Card size="small" title="办理过程">
         <List size="small" dataSource={d.events.filter((e) => !e.event.startsWith('clock.'))} renderItem={(e) => (
-          <List.Item><Space direction="vertical" size={0}><Typography.Text strong>{e.eventName}</Typography.Text><Typography.Text type="secondary">{e.at.slice(0, 16).replace('T', ' ')}</Typography.Text>{e.comment ? <span>{e.comment}</span> : null}</Space></List.Item>
+          <List.Item><Space direction="vertical" size={0}><Typography.Text strong>{e.eventName}</Typography.Text><Typography.Text type="secondary">{fmtTime(e.at)}</Typography.Text>{e.comment ? <span>{e.comment}</span> : null}</Space></List.Item>
         )} />
       </Card>
     </Space>

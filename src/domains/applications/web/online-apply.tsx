@@ -4,6 +4,7 @@
  * uploaded for an earlier application — marks 容缺后补 where the guide allows it, and files. A retry
  * with the same key files once.
  */
+import { fmtDate } from '../../../core/web/time';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, Result, Select, Space, Tag, Typography, Upload } from 'antd';
@@ -63,7 +64,7 @@ function ApplyForm({ itemId, name }: { itemId: string; name: string }) {
                 {m.files.length ? (
                   <Select size="small" style={{ minWidth: 150 }} placeholder="使用已上传的材料" value={m.files.some((f) => f.id === c.fileId) ? c.fileId : undefined}
                     onChange={(id) => set(m.name, { fileId: id, fileName: m.files.find((f) => f.id === id)?.fileName })}
-                    options={m.files.map((f) => ({ value: f.id, label: `${f.fileName}（${f.createdAt.slice(0, 10)}）` }))} />
+                    options={m.files.map((f) => ({ value: f.id, label: `${f.fileName}（${fmtDate(f.createdAt)}）` }))} />
                 ) : null}
                 {m.necessity === 'deferrable' && !c.fileId ? <Checkbox checked={!!c.later} onChange={(e) => set(m.name, { later: e.target.checked })}>容缺后补</Checkbox> : null}
               </Space>

@@ -9,6 +9,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Result, Selec
 import dayjs from 'dayjs';
 import type { ApiBody } from '../../../core/web/api';
 import { useAppointmentSites, useArrive, useBookAppointment, useDayAppointments, useSlotDays, useSlots, type DayAppointment, type Slot } from './appointments.hooks';
+import { siteToday } from '../../../core/web/time';
 
 const KIND_COLOR: Record<string, string> = { regular: 'blue', extendedHours: 'orange', homeVisit: 'purple' };
 
@@ -79,7 +80,7 @@ export function AppointmentBookingPage() {
 
 export function AppointmentDayPage() {
   const { message } = App.useApp();
-  const [day, setDay] = useState(dayjs().format('YYYY-MM-DD'));
+  const [day, setDay] = useState(siteToday());
   const list = useDayAppointments(day);
   const arrive = useArrive({ done: () => message.success('已登记到场'), failed: (e) => message.error(e.message) });
   const by = (k: string) => (list.data ?? []).filter((a) => a.status !== 'cancelled' && a.kindName === k).length;

@@ -3,6 +3,7 @@
  * case's actions, versions), the county scan with its progress and results (each with its explanation),
  * payout batches with their ledger and reconciliation, 应享未享, and the register's imports.
  */
+import { fmtTime, siteYear, siteToday } from '../../../core/web/time';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
@@ -25,7 +26,7 @@ import {
 
 type PolicyBody = ApiBody<'/api/benefit-policies'>;
 type ResultItem = ApiResponse<'/api/benefits/results'>['items'][number];
-const today = () => dayjs().format('YYYY-MM-DD');
+const today = () => siteToday();
 const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`);
 
 const blankTerms = (): PolicyTerms => ({
@@ -86,7 +87,7 @@ export function NewPolicyPage() {
   const [template, setTemplate] = useState<string>('');
   const spec = DEMO_POLICIES.find((p) => p.code === template);
   const initial: PolicyBody = spec
-    ? { code: `${spec.code}-${dayjs().format('YYMMDD')}`, name: spec.name, docNo: spec.docNo, article: spec.article, issuer: spec.issuer, mode: spec.mode, subjectKind: spec.subject, recurrence: spec.recurrence, exclusiveGroup: spec.exclusiveGroup, budgetFen: spec.budgetFen, validFrom: `${dayjs().year()}-01-01`, validTo: null, terms: spec.terms as unknown as PolicyBody['terms'] }
+    ? { code: `${spec.code}-${siteToday().replaceAll('-', '').slice(2)}`, name: spec.name, docNo: spec.docNo, article: spec.article, issuer: spec.issuer, mode: spec.mode, subjectKind: spec.subject, recurrence: spec.recurrence, exclusiveGroup: spec.exclusiveGroup, budgetFen: spec.budgetFen, validFrom: `${siteYear()}-01-01`, validTo: null, terms: spec.terms as unknown as PolicyBody['terms'] }
     : { code: '', name: '', docNo: '', article: '', issuer: '', mode: '免申即享', subjectKind: 'enterprise', recurrence: 'once', exclusiveGroup: null, budgetFen: null, validFrom: today(), validTo: null, terms: blankTerms() as unknown as PolicyBody['terms'] };
   return (
     <PageContainer title="起草惠企政策兑现事项">
@@ -158,7 +159,7 @@ export function PolicyPage() {
             { title: '文号和条款', render: (_: unknown, v) => `${v.docNo} ${v.article}` },
             { title: '兑现方式', dataIndex: 'mode' },
             { title: '有效期', render: (_: unknown, v) => `${v.validFrom} 至 ${v.validTo ?? '长期'}` },
-            { title: '发布时间', dataIndex: 'publishedAt', render: (x: string | null) => (x ? dayjs(x).format('YYYY-MM-DD HH:mm') : '—') },
+            { title: '发布时间', dataIndex: 'publishedAt', render: (x: string | null) => fmtTime(x) },
           ]} />
           {current && !editable ? <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>现行第{current.version}版自{current.publishedAt ? dayjs(current.publishedAt).format('YYYY-MM-DD') : ''}起用于全县比对；兑现记录引用所依据的版本。</Typography.Paragraph> : null}
         </Card>

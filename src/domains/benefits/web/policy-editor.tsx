@@ -8,6 +8,7 @@
 import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Tooltip, Typography } from 'antd';
 import { FACTS, FACT_BY_KEY, FACT_SOURCES } from '../shared/benefits.facts';
 import { type Amount, type Condition, isCondition, type Left, OP_LABELS, OPS, type Rule, type Value } from '../shared/benefits.rule';
+import { siteYear } from '../../../core/web/time';
 
 const factOptions = (subject: 'enterprise' | 'person') => FACTS.filter((f) => f.subject === subject).map((f) => ({ value: f.key, label: `${f.label}（${FACT_SOURCES[f.source]}）` }));
 const moneyOptions = (subject: 'enterprise' | 'person') => FACTS.filter((f) => f.subject === subject && (f.type === 'money' || f.type === 'number')).map((f) => ({ value: f.key, label: f.label }));
@@ -25,7 +26,7 @@ function ValueInput({ c, onChange }: { c: Condition; onChange: (v: Value) => voi
   if (def.type === 'money') return <InputNumber aria-label="阈值" addonAfter="元" value={typeof v === 'number' ? v / 100 : undefined} onChange={(x) => onChange(toFen(x))} />;
   if (def.type === 'year') {
     const rel = typeof v === 'object' && v !== null && !Array.isArray(v) ? v.snapshotYear : null;
-    return <Select aria-label="阈值" style={{ width: 140 }} value={rel ?? 'abs'} onChange={(x) => onChange(x === 'abs' ? new Date().getFullYear() : { snapshotYear: Number(x) })}
+    return <Select aria-label="阈值" style={{ width: 140 }} value={rel ?? 'abs'} onChange={(x) => onChange(x === 'abs' ? siteYear() : { snapshotYear: Number(x) })}
       options={[{ value: 0, label: '比对基准日当年' }, { value: -1, label: '上年度' }, { value: -2, label: '前年' }]} />;
   }
   if (def.options) {

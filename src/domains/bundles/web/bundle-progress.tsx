@@ -4,7 +4,8 @@
  * do it. The citizen on a phone and the clerk at the window see the same thing (actions differ).
  */
 import { Alert, Card, Descriptions, List, Result, Space, Tag, Typography } from 'antd';
-import { ActionButtons, fmtTime } from '../../../core/web/case-parts';
+import { ActionButtons } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 import { DeadlineBadge, StatusTag } from '../../../core/web/status';
 import type { BundleProgress } from '../shared/bundles.schema';
 

@@ -7,7 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Segmented, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { hasPermission, useMe } from '../../../core/web/auth';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 import { z } from 'zod';
 import { DynamicFields, type JsonSchema } from '../../../core/web/dynamic-form';
 import { CallbackSettingsInput, SATISFACTION } from '../shared/callbacks.schema';

@@ -5,6 +5,7 @@
  * (veto items pre-checked from the case data, deductions per item with a note). A unit's rectification is
  * a case: the generic case page shows and moves it.
  */
+import { siteYear, siteTodayDayjs } from '../../../core/web/time';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
@@ -54,7 +55,7 @@ export function NewCampaignPage() {
   return (
     <PageContainer title="新建评查活动">
       <Card style={{ maxWidth: 960 }}>
-        <Form form={form} layout="vertical" initialValues={{ year: dayjs().year(), kind: '行政处罚', filesPerOrg: 10, startOn: dayjs(), endOn: dayjs().add(30, 'day') }}
+        <Form form={form} layout="vertical" initialValues={{ year: siteYear(), kind: '行政处罚', filesPerOrg: 10, startOn: siteTodayDayjs(), endOn: siteTodayDayjs().add(30, 'day') }}
           onFinish={(v) => create.mutate({ ...v, startOn: day(v.startOn), endOn: day(v.endOn), sheet } as ApiBody<'/api/case-file-review/campaigns'>)}>
           <Space wrap align="start">
             <Form.Item name="name" label="评查活动名称" rules={[{ required: true, message: '请填写评查活动名称' }]}><Input maxLength={100} style={{ width: 360 }} /></Form.Item>
@@ -163,7 +164,7 @@ export function CampaignPage() {
         </Form>
       </Modal>
       <Modal title="记录约谈或追责" open={measureOpen} onCancel={() => setMeasureOpen(false)} onOk={() => measure.submit()} confirmLoading={addMeasure.isPending}>
-        <Form form={measure} layout="vertical" initialValues={{ kind: 'interview', on: dayjs() }} onFinish={(v) => addMeasure.mutate({ ...v, on: day(v.on) })}>
+        <Form form={measure} layout="vertical" initialValues={{ kind: 'interview', on: siteTodayDayjs() }} onFinish={(v) => addMeasure.mutate({ ...v, on: day(v.on) })}>
           <Form.Item name="kind" label="类别"><Select options={[{ value: 'interview', label: '约谈' }, { value: 'accountability', label: '追责' }]} /></Form.Item>
           <Form.Item name="orgId" label="单位" rules={[{ required: true, message: '请选择单位' }]}><Select options={units} /></Form.Item>
           <Form.Item name="personName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={50} /></Form.Item>

@@ -10,7 +10,7 @@ import { type FormInstance, type RadioGroupProps, Alert, App, Button, Checkbox, 
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError, type ApiBody } from '../../../core/web/api';
 import { StatusTag } from '../../../core/web/status';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 import type { GuideElements, ItemDetail, VersionView } from '../shared/catalog.schema';
 import { assessGuide, percent } from '../shared/catalog.completeness';
 import {

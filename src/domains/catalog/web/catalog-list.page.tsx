@@ -11,7 +11,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { invalidate } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 import type { ItemSummary } from '../shared/catalog.schema';
 import { ITEM_TYPES } from '../shared/catalog.labels';
 import { percent } from '../shared/catalog.completeness';

@@ -2,6 +2,7 @@
  * The public side, built for a phone: search the catalog in plain Chinese (“新生儿”“开饭店”“营业执照”),
  * narrow to 不见面审批 or to a nearby 便民服务中心, and read an item's guide.
  */
+import { fmtDate } from '../../../core/web/time';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Input, List, Result, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
@@ -87,7 +88,7 @@ export function PublicGuidePage({ apply }: { apply?: (itemId: string) => ReactNo
         <Button type="primary" block size="large" style={{ marginBottom: 12 }} onClick={() => navigate(`/public/appointments?itemId=${d.id}`)} data-testid="book-appointment">预约到窗口办理</Button>
         <GuideView g={{ ...d, keywords: [], notes: null }} orgName={d.orgName} sites={d.sites} />
         {d.online && apply ? <div style={{ marginTop: 12 }}>{apply(d.id)}</div> : null}
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>实施编码 {d.code}　第{d.versionNo}版　发布于 {d.publishedAt.slice(0, 10)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>实施编码 {d.code}　第{d.versionNo}版　发布于 {fmtDate(d.publishedAt)}</Typography.Paragraph>
       </Card>
     </div>
   );

@@ -14,6 +14,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { qs } from '../../../core/web/api';
 import { formatMetric, isRatio } from '../../../core/shared/metric-units';
 import { useDashboard } from './dashboard.hooks';
+import { siteYear } from '../../../core/web/time';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -21,7 +22,7 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 export function DashboardPage() {
   const navigate = useNavigate();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(siteYear());
   const q = useDashboard(year, 'application');
   const d = q.data;
   const records = (key: string, extra: Record<string, string | undefined> = {}) =>

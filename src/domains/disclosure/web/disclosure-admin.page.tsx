@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { qs } from '../../../core/web/api';
 import { useDisclosureAnnual, usePublishItem, usePublishedItems } from './disclosure.hooks';
 import { PROACTIVE_CATEGORIES } from '../shared/disclosure.machine';
+import { siteYear } from '../../../core/web/time';
 
 
 export function DisclosureItemsPage() {
@@ -39,7 +40,7 @@ export function DisclosureItemsPage() {
 }
 
 export function DisclosureAnnualPage() {
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(siteYear());
   const t = useDisclosureAnnual(year);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const rows = t.data ? [

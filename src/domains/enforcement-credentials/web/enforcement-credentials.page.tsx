@@ -3,6 +3,7 @@
  * a holder's page (cards with their QR codes, exams, annual reviews, training hours; apply, suspend,
  * reinstate, cancel, 年审, 离岗), registering a holder, and recording or importing training hours.
  */
+import { siteYear, siteToday } from '../../../core/web/time';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
@@ -107,7 +108,7 @@ export function HolderPage() {
     let reason = '';
     modal.confirm({ title, content: <Input.TextArea data-testid="reason-input" rows={3} maxLength={300} onChange={(e) => { reason = e.target.value; }} />, okText: '确定', cancelText: '取消', onOk: () => run(reason) });
   };
-  const year = new Date().getFullYear();
+  const year = siteYear();
   return (
     <PageContainer title={d.name} subTitle={`${d.orgName} · ${d.post}`} tags={d.status === 'left' ? <Tag color="red">已离岗</Tag> : <Tag color="green">在岗</Tag>}
       extra={[
@@ -115,7 +116,7 @@ export function HolderPage() {
           ? <Button key="apply" type="primary" onClick={() => apply.mutate({ holderId: d.id, kind: 'enforcement' })}>申领行政执法证</Button> : null,
         hasPermission(me, 'credentialApplication.submit') && d.status === 'active' && !d.pendingApplication
           ? <Button key="apply2" onClick={() => apply.mutate({ holderId: d.id, kind: 'supervision' })}>申领行政执法监督证</Button> : null,
-        canRegister && d.status === 'active' ? <Button key="leave" danger onClick={() => askReason('登记离岗（将注销其全部证件）', (reason) => leave.mutate({ reason, leftOn: dayjs().format('YYYY-MM-DD') }))}>登记离岗</Button> : null,
+        canRegister && d.status === 'active' ? <Button key="leave" danger onClick={() => askReason('登记离岗（将注销其全部证件）', (reason) => leave.mutate({ reason, leftOn: siteToday() }))}>登记离岗</Button> : null,
       ].filter(Boolean)}>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         {d.pendingApplication ? <Alert type="info" showIcon message={<span>申领办理中：<Link to={`/cases/${d.pendingApplication.id}`}>{d.pendingApplication.refNo}</Link>（{d.pendingApplication.stateName}）</span>} /> : null}

@@ -6,10 +6,10 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Input, List, Rate, Result, Spin, Table, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { usePublicSite } from '../../../core/web/public-site';
 import { RATING_LABELS } from '../shared/enforcement.labels';
 import { useFirmVisit, usePublicCaps, usePublicDecisions, useRateVisit } from './enforcement.hooks';
+import { siteYear } from '../../../core/web/time';
 
 export function FirmVisitPage() {
   const { token = '' } = useParams();
@@ -58,7 +58,7 @@ export function PublicDecisionsPage() {
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState(1);
   const list = usePublicDecisions({ q, page, pageSize: 20 });
-  const year = dayjs().year();
+  const year = siteYear();
   const caps = usePublicCaps(year);
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 12 }}>

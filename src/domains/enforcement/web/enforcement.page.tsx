@@ -4,6 +4,7 @@
  * filing a 行政处罚 case, and its page through the process — the evidence record with its officers,
  * 告知, hearing, 法制审核, decision, 公示, service and closing, with 全过程记录 uploads at every step.
  */
+import { siteYear, siteTodayDayjs } from '../../../core/web/time';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
@@ -41,7 +42,7 @@ export function RegisterInspectionPage() {
   const visitOn = Form.useWatch('visitOn', form) as dayjs.Dayjs | undefined;
   const kind = Form.useWatch('kind', form) as string | undefined;
   const on = visitOn ? visitOn.format('YYYY-MM-DD') : undefined;
-  const plans = usePlans(visitOn ? visitOn.year() : dayjs().year());
+  const plans = usePlans(visitOn ? visitOn.year() : siteYear());
   // One key per form shown: Enter in the date field and then the button are one visit, not two.
   const [formKey] = useState(() => crypto.randomUUID());
   const send = useRegisterInspection({ done: setDone, failed: (e) => fieldErrors(form, e) });
@@ -65,7 +66,7 @@ export function RegisterInspectionPage() {
     <PageContainer title="登记涉企行政检查（扫码入企）">
       <Card style={{ maxWidth: 820 }}>
         <Typography.Paragraph type="secondary">进入企业前登记：检查人员不少于两名且持有有效行政执法证；超过本机关公布的年度检查频次上限的，须经机关负责人批准（国办发〔2024〕54号）。</Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'planned', visitOn: dayjs() }}
+        <Form form={form} layout="vertical" initialValues={{ kind: 'planned', visitOn: siteTodayDayjs() }}
           onFinish={(v) => send.mutate(clean({ ...v, visitOn: day(v.visitOn), idempotencyKey: formKey }) as ApiBody<'/api/inspections'>)}>
           <Space wrap align="start">
             <Form.Item name="firmCode" label="企业统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}><Input maxLength={18} style={{ width: 240 }} /></Form.Item>
@@ -170,7 +171,7 @@ function EvidenceForm({ action, onDone }: { action: CaseAction; onDone: () => vo
   });
   return (
     <ProCard title="记录调查取证（执法人员不得少于两人，行政处罚法 第42条）" data-testid="evidence-form">
-      <Form form={form} layout="vertical" initialValues={{ takenOn: dayjs() }} onFinish={(v) => save.mutate(clean({ ...v, takenOn: day(v.takenOn) }))}>
+      <Form form={form} layout="vertical" initialValues={{ takenOn: siteTodayDayjs() }} onFinish={(v) => save.mutate(clean({ ...v, takenOn: day(v.takenOn) }))}>
         <Space wrap align="start">
           <Form.Item name="takenOn" label="取证日期" rules={[{ required: true, message: '请选择取证日期' }]}><DatePicker /></Form.Item>
           <Form.Item name="officerIds" label="执法人员" rules={[{ required: true, message: '请选择执法人员' }]}><OfficerSelect on={takenOn?.format('YYYY-MM-DD')} /></Form.Item>

@@ -1,4 +1,5 @@
 /** 学法考试: the exams a reader may sit (start / continue, best score) and, for keepers, creating one. */
+import { fmtTime } from '../../../core/web/time';
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
@@ -8,7 +9,6 @@ import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { useCreateExam, useExams, useStartExam } from './law-study.hooks';
 
-const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 function ExamDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
@@ -54,7 +54,7 @@ export function ExamsPage() {
       <Table rowKey="id" loading={exams.isLoading} dataSource={exams.data ?? []} pagination={false}
         columns={[
           { title: '考试', dataIndex: 'title' },
-          { title: '考试时间', render: (_, e) => `${fmt(e.opensAt)} 至 ${fmt(e.closesAt)}` },
+          { title: '考试时间', render: (_, e) => `${fmtTime(e.opensAt)} 至 ${fmtTime(e.closesAt)}` },
           { title: '题量/总分', render: (_, e) => `${e.questionCount}题 / ${e.totalPoints}分` },
           { title: '时长', render: (_, e) => `${e.minutes < 1 ? `${Math.round(e.minutes * 60)}秒` : `${e.minutes}分钟`}` },
           { title: '合格线', render: (_, e) => `${e.passMark}%` },

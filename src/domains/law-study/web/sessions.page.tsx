@@ -7,9 +7,9 @@ import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { SESSION_KINDS } from '../shared/law-study.labels';
 import { materialUrl, useAttachMaterial, useMaterials, useOfficials, useQuarterlyCheck, useRecordSession, useSessions, useSyncOfficials } from './law-study.hooks';
+import { siteYear } from '../../../core/web/time';
 
-const thisYear = new Date().getFullYear();
-const years = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }));
+const years = () => [0, 1, 2].map((k) => siteYear() - k).map((y) => ({ value: y, label: `${y}年` }));
 
 function SessionDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
@@ -63,7 +63,7 @@ function Materials({ sessionId, canUpload }: { sessionId: string; canUpload: boo
 
 export function SessionsPage() {
   const me = useMe();
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(siteYear);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
   const list = useSessions(year, page);
@@ -72,7 +72,7 @@ export function SessionsPage() {
   const missing = (check.data ?? []).filter((q) => q.status === 'missing');
   return (
     <PageContainer title="学法活动" extra={<Space>
-      <Select value={year} options={years} onChange={(y) => { setYear(y); setPage(1); }} style={{ width: 110 }} />
+      <Select value={year} options={years()} onChange={(y) => { setYear(y); setPage(1); }} style={{ width: 110 }} />
       {hasPermission(me, 'lawStudy.manage') ? <Button onClick={() => sync.mutate()} loading={sync.isPending}>同步干部名册</Button> : null}
       {hasPermission(me, 'lawStudy.record') ? <Button type="primary" onClick={() => setOpen(true)}>登记学法活动</Button> : null}
     </Space>}>

@@ -6,8 +6,8 @@ import type { Dayjs } from 'dayjs';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { MEETING_KINDS, SHUFA_RATINGS } from '../shared/law-study.labels';
 import { useMeetings, useOfficials, useRateShufa, useRecordMeeting, useRecordShufa, useShufa, useShufaDraft } from './law-study.hooks';
+import { siteYear } from '../../../core/web/time';
 
-const thisYear = new Date().getFullYear();
 
 function ShufaDialog({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
   const [form] = Form.useForm();
@@ -54,7 +54,8 @@ function MeetingDialog({ open, onClose }: { open: boolean; onClose: () => void }
 
 export function ShufaPage() {
   const me = useMe();
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(siteYear);
+  const year0 = siteYear();
   const [dialog, setDialog] = useState<'shufa' | 'meeting' | null>(null);
   const [rating, setRating] = useState<{ id: string; name: string } | null>(null);
   const [ratingForm] = Form.useForm();
@@ -64,7 +65,7 @@ export function ShufaPage() {
   const manage = hasPermission(me, 'lawStudy.manage');
   return (
     <PageContainer title="述法和法治建设会议" extra={<Space>
-      <Select value={year} onChange={setYear} style={{ width: 110 }} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} />
+      <Select value={year} onChange={setYear} style={{ width: 110 }} options={[0, 1, 2].map((k) => year0 - k).map((y) => ({ value: y, label: `${y}年` }))} />
       {manage ? <Button onClick={() => setDialog('meeting')}>登记会议</Button> : null}
       {manage ? <Button type="primary" onClick={() => setDialog('shufa')}>登记述法</Button> : null}
     </Space>}>

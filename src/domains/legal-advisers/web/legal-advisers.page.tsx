@@ -11,9 +11,10 @@ import { ApiError, qs, type ApiBody } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { WORK_KINDS, WORK_KIND_KEYS } from '../shared/legal-advisers.labels';
 import { useAdviserFigures, useConfirmLog, useLogWork, useMyAdviser, useRoster, useWorkLogs } from './legal-advisers.hooks';
+import { siteYear, siteToday, siteTodayDayjs } from '../../../core/web/time';
 
 const full = { style: { width: '100%' } };
-const thisYear = () => ({ from: `${dayjs().year()}-01-01`, to: dayjs().format('YYYY-MM-DD') });
+const thisYear = () => ({ from: `${siteYear()}-01-01`, to: siteToday() });
 
 function LogStatus({ confirmedAt, confirmedBy }: { confirmedAt: string | null; confirmedBy: string | null }) {
   return confirmedAt ? <Tag color="success">{confirmedBy ?? '村（社区）'}已确认</Tag> : <Tag color="warning">待村（社区）确认</Tag>;
@@ -36,7 +37,7 @@ export function WorkLogPage() {
       <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
         <Card size="small" title="登记一项工作">
           {villages.length === 0 ? <Alert type="warning" message="您目前没有在聘的村（社区），不能登记工作记录" /> : (
-            <Form form={form} layout="vertical" initialValues={{ villageCode: villages[0].code, kind: 'opinion', servedOn: dayjs() }}
+            <Form form={form} layout="vertical" initialValues={{ villageCode: villages[0].code, kind: 'opinion', servedOn: siteTodayDayjs() }}
               onFinish={(v) => save.mutate({ ...v, servedOn: dayjs(v.servedOn).format('YYYY-MM-DD') } as ApiBody<'/api/legal-advisers/logs'>)}>
               <Form.Item name="villageCode" label="服务的村（社区）"><Select {...full} options={villages.map((v) => ({ value: v.code, label: `${v.name}（聘期至${v.endOn}）` }))} /></Form.Item>
               <Form.Item name="kind" label="工作类别">
@@ -79,8 +80,8 @@ export function ConfirmLogsPage() {
 const FIGURES = ['legalAdvisers.count', ...WORK_KIND_KEYS.map((k) => WORK_KINDS[k].metric)];
 
 export function AdvisersPage() {
-  const [year, setYear] = useState(dayjs().year());
-  const today = dayjs().format('YYYY-MM-DD');
+  const [year, setYear] = useState(siteYear());
+  const today = siteToday();
   const query = { from: `${year}-01-01`, to: `${year}-12-31` < today ? `${year}-12-31` : today };
   // Figures are for those who read figures (the bureau, leaders); a village sees the roster only.
   const figures = useAdviserFigures(FIGURES, query, hasPermission(useMe(), 'metrics.read'));

@@ -14,6 +14,7 @@ import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, LinkedCases, ClockCards } from '../../../core/web/case-parts';
 import { CONCLUSIONS, DOC_KINDS } from '../shared/contract-review.machine';
 import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
+import { siteYear } from '../../../core/web/time';
 
 
 const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
@@ -43,7 +44,7 @@ export function SubmitContractPage() {
 
 function AcceptCard({ caseId, path, onDone }: { caseId: string; path: string; onDone: () => void }) {
   const { message } = App.useApp();
-  const year = new Date().getFullYear();
+  const year = siteYear();
   const pool = useCounselPool(year);
   const [counselId, setCounselId] = useState<string | undefined>();
   const site = usePublicSite();

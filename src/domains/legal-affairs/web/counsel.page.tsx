@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../core/web/api';
 import { useCounselPool, useCounselWork, useSavePoolRecord } from './legal-affairs.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { usePublicSite, withoutDivision } from '../../../core/web/public-site';
 import { WORK_KINDS } from '../shared/contract-review.machine';
+import { siteYear, siteToday } from '../../../core/web/time';
 
 type Lawyer = { id: string; name: string; licenceNo: string; active: boolean; appointments: { id: string; orgId: string; orgName: string; from: string; to: string }[]; work: Record<keyof typeof WORK_KINDS, number> };
 type Pool = { agencies: { id: string; name: string }[]; firms: { id: string; name: string; creditCode: string | null; lawyers: Lawyer[] }[] };
@@ -59,7 +60,7 @@ function PoolDialog({ open, pool, onClose }: { open: Dialog; pool: Pool | undefi
 export function CounselPage() {
   const me = useMe();
   const site = usePublicSite();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(siteYear());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<{ kind?: string; lawyerId?: string; page: number }>({ page: 1 });
   const pool = useCounselPool(year);
@@ -69,7 +70,7 @@ export function CounselPage() {
   const manage = hasPermission(me, 'legalCounsel.manage');
   return (
     <PageContainer title="法律顾问" extra={<Space>
-      <Select value={year} onChange={setYear} options={[0, 1, 2].map((k) => ({ value: new Date().getFullYear() - k, label: `${new Date().getFullYear() - k}年` }))} />
+      <Select value={year} onChange={setYear} options={[0, 1, 2].map((k) => ({ value: siteYear() - k, label: `${siteYear() - k}年` }))} />
       {manage ? (Object.keys(TITLES) as Exclude<Dialog, null>[]).map((k) => <Button key={k} onClick={() => setDialog(k)}>{TITLES[k]}</Button>) : null}
     </Space>}>
       <Card size="small" title={`律师事务所${pool.data?.firms.length ?? 0}家、律师${rows.length}名；${year}年合法性审查${total('review')}次，出具法律意见${total('opinion')}条，参与复议诉讼案件${total('case')}起，咨询、讲座等${total('consultation')}次`}>
@@ -78,7 +79,7 @@ export function CounselPage() {
             { title: '律师', dataIndex: 'name' },
             { title: '律师事务所', dataIndex: 'firmName' },
             { title: '执业证号', dataIndex: 'licenceNo' },
-            { title: '服务单位（聘期）', key: 'orgs', render: (_: unknown, r: Lawyer) => r.appointments.map((a) => <Tag key={a.id} title={`${a.from}至${a.to}`} color={a.to < dayjs().format('YYYY-MM-DD') ? 'default' : 'blue'}>{withoutDivision(a.orgName, site)}</Tag>) },
+            { title: '服务单位（聘期）', key: 'orgs', render: (_: unknown, r: Lawyer) => r.appointments.map((a) => <Tag key={a.id} title={`${a.from}至${a.to}`} color={a.to < siteToday() ? 'default' : 'blue'}>{withoutDivision(a.orgName, site)}</Tag>) },
             ...(Object.keys(WORK_KINDS) as (keyof typeof WORK_KINDS)[]).map((k) => ({ title: { review: '合法性审查', opinion: '法律意见', case: '复议诉讼', consultation: '咨询讲座' }[k], key: k, render: (_: unknown, r: Lawyer) => r.work[k] })),
           ]} />
       </Card>

@@ -9,7 +9,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Res
 import type { z } from 'zod';
 import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
-import { fmtTime } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 import { AUTO_RENEWAL, LICENCE_STATUSES, STATUS_COLORS, type Licence, type LicenceTypeView } from '../shared/licences.schema';
 import { useLicence, useLicences, useLicenceTypes, useRevokeLicence, useRunReminders, useSaveLicenceType } from './licences.hooks';
 

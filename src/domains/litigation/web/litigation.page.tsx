@@ -16,6 +16,7 @@ import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../c
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { APPEARANCES, HEAD_APPEARANCES } from '../shared/litigation.machine';
 import { useActionForm, useCounselOptions, useDefendantOrgs, useLitigationFigures, useReceiveAdvice, useRefreshSuit, useRegisterSuit, useSuitFile } from './litigation.hooks';
+import { siteYear, siteToday } from '../../../core/web/time';
 
 const day = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v);
 const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
@@ -207,8 +208,8 @@ const FIGURES = ['litigation.received', 'litigation.closed', 'litigation.pending
 
 /** The year's figures as the annual report prints them, each opening its records. */
 export function LitigationFiguresPage() {
-  const [year, setYear] = useState(dayjs().year());
-  const today = dayjs().format('YYYY-MM-DD');
+  const [year, setYear] = useState(siteYear());
+  const today = siteToday();
   const to = `${year}-12-31` < today ? `${year}-12-31` : today;
   const query = { from: `${year}-01-01`, to };
   const figures = useLitigationFigures(FIGURES, query);

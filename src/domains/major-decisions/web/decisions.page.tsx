@@ -6,6 +6,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Swit
 import dayjs from 'dayjs';
 import { useAddDecision, useDecisionCatalog, useDraftingOrgs } from './major-decisions.hooks';
 import { usePublicSite } from '../../../core/web/public-site';
+import { siteYear } from '../../../core/web/time';
 
 function CatalogTable({ year, onOpen }: { year: number; onOpen?: (id: string) => void }) {
   const list = useDecisionCatalog(year);
@@ -22,7 +23,7 @@ function CatalogTable({ year, onOpen }: { year: number; onOpen?: (id: string) =>
 
 export function DecisionCatalogPage() {
   const navigate = useNavigate();
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(siteYear());
   const orgs = useDraftingOrgs();
   const [form] = Form.useForm();
   const add = useAddDecision((r) => navigate(`/cases/${r.id}`));
@@ -46,7 +47,7 @@ export function DecisionCatalogPage() {
 }
 
 export function PublicDecisionCatalogPage() {
-  const year = dayjs().year();
+  const year = siteYear();
   const site = usePublicSite();
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 12 }}>

@@ -4,6 +4,7 @@
  * server offers, the 协议书 .docx and the 司法确认 reminder, 排查 rounds, and the figures with 万人调解率
  * by township and the population register behind it.
  */
+import { fmtTime, siteYear, siteToday, siteTodayDayjs } from '../../../core/web/time';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
@@ -114,8 +115,8 @@ export function DisputePage() {
         {x.agreement ? (
           <ProCard title="司法确认（人民调解法 第33条）" data-testid="confirmation">
             <Typography.Paragraph data-testid="confirm-reminder">
-              {conf.remindedAt ? `已于${dayjs(conf.remindedAt).format('YYYY-MM-DD HH:mm')}以短信提醒双方当事人（${conf.remindedTo ?? 0}人）：自协议生效之日起三十日内共同向人民法院申请司法确认。` : '未发送提醒（当事人未留手机号或未开启提醒）。'}
-              {conf.closingRemindedAt ? `期限届满前，已于${dayjs(conf.closingRemindedAt).format('YYYY-MM-DD HH:mm')}再次短信提醒（${conf.closingRemindedTo ?? 0}人）。` : null}
+              {conf.remindedAt ? `已于${fmtTime(conf.remindedAt)}以短信提醒双方当事人（${conf.remindedTo ?? 0}人）：自协议生效之日起三十日内共同向人民法院申请司法确认。` : '未发送提醒（当事人未留手机号或未开启提醒）。'}
+              {conf.closingRemindedAt ? `期限届满前，已于${fmtTime(conf.closingRemindedAt)}再次短信提醒（${conf.closingRemindedTo ?? 0}人）。` : null}
             </Typography.Paragraph>
             {conf.appliedOn ? <Typography.Paragraph>{`${conf.appliedOn}向${conf.court}申请司法确认`}{conf.answer ? `；${conf.decidedOn}法院${conf.answer}${conf.rulingNo ? `（${conf.rulingNo}）` : ''}` : '，等待法院决定'}</Typography.Paragraph> : null}
           </ProCard>
@@ -134,14 +135,14 @@ export function ScreeningPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const villages = useVillages();
-  const year = dayjs().year();
-  const list = useScreenings({ from: `${year}-01-01`, to: dayjs().format('YYYY-MM-DD') });
+  const year = siteYear();
+  const list = useScreenings({ from: `${year}-01-01`, to: siteToday() });
   const save = useRecordScreening({ done: () => { message.success('已登记排查情况'); form.resetFields(['found', 'resolved', 'notes']); }, failed: (e) => { fieldErrors(form, e); message.error(e.message); } });
   return (
     <PageContainer title="矛盾纠纷排查">
       <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
         <Card size="small" title="登记一次排查">
-          <Form form={form} layout="vertical" onFinish={(v) => save.mutate(clean({ ...v, heldOn: day(v.heldOn) }) as ApiBody<'/api/mediation/screenings'>)} initialValues={{ heldOn: dayjs() }}>
+          <Form form={form} layout="vertical" onFinish={(v) => save.mutate(clean({ ...v, heldOn: day(v.heldOn) }) as ApiBody<'/api/mediation/screenings'>)} initialValues={{ heldOn: siteTodayDayjs() }}>
             <Form.Item name="villageCode" label="村（社区）" rules={[{ required: true, message: '请选择村（社区）' }]}>
               <Select {...full} options={(villages.data ?? []).map((v) => ({ value: v.code, label: `${v.township} ${v.name}` }))} />
             </Form.Item>
@@ -165,8 +166,8 @@ const FIGURES = ['mediation.received', 'mediation.resolved', 'mediation.successR
 /** The year's figures, 万人调解率 by township (with the refusal where no population is held) and the population register. */
 export function MediationFiguresPage() {
   const me = useMe();
-  const [year, setYear] = useState(dayjs().year());
-  const today = dayjs().format('YYYY-MM-DD');
+  const [year, setYear] = useState(siteYear());
+  const today = siteToday();
   const to = `${year}-12-31` < today ? `${year}-12-31` : today;
   const query = { from: `${year}-01-01`, to };
   const figures = useMediationFigures(FIGURES, query);

@@ -13,7 +13,8 @@ import { useCase } from '../../../core/web/case.hooks';
 import { useAddEvaluation, useAnswerComment, useDraftComments, useEvaluations, usePublishAdoption, useSetDraftText, type DraftComment } from './normative-docs.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, LinkedCases, ClockCards } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 import { ADOPTION, EVALUATION_CONCLUSIONS } from '../shared/normative-participation';
 
 

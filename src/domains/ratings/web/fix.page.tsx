@@ -10,7 +10,8 @@ import { useCase } from '../../../core/web/case.hooks';
 import { useRaterContact } from './ratings.hooks';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { StatusTag } from '../../../core/web/status';
-import { ActionButtons, CaseTimeline, LinkedCases, ClockCards, fmtTime } from '../../../core/web/case-parts';
+import { ActionButtons, CaseTimeline, LinkedCases, ClockCards } from '../../../core/web/case-parts';
+import { fmtTime } from '../../../core/web/time';
 
 export function ComplaintFixPage() {
   const { id = '' } = useParams();

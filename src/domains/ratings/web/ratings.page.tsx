@@ -8,6 +8,7 @@ import { Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRatingBreakdown, useRatingSites } from './ratings.hooks';
 import { ALL_INDICATORS } from '../shared/ratings.indicators';
+import { siteYear, siteTodayDayjs } from '../../../core/web/time';
 
 type Row = { key: string; name: string; total: number; bad: number; satisfactionRate: number | null; fixRate: number | null; realNameFixRate: number | null; scores: Record<string, number> };
 type Site = { id: string; name: string; counters: { id: string; name: string }[] };
@@ -43,7 +44,7 @@ function PosterButtons({ kind, id }: { kind: 'site' | 'counter'; id: string }) {
 }
 
 export function RatingsPage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(`${siteYear()}-01-01`), siteTodayDayjs()]);
   const [from, to] = range.map((d) => d.format('YYYY-MM-DD'));
   const sites = useRatingSites();
   return (
