@@ -85,12 +85,13 @@ export function grantReach(actor: Actor, permission: string) {
  * The division (and org) whose figures `actor` may read, from what they asked for: the one rule for
  * metrics, their records and the 驾驶舱. A reader with a division grant reads any division inside it;
  * a department's reader (an org grant: director, reviewer) reads their own org's figures — as they may
- * open only their own org's records. Asking for another county or org answers 404.
+ * open only their own org's records. Asking for another county or org answers 404. `permission` is the
+ * figure set's own read permission where it has one (好差评统计: ratings.read).
  */
-export function figureScope(actor: Actor, q: { divisionCode?: string; orgId?: string }): { divisionCode: string; orgId?: string } {
-  requirePermission(actor, 'metrics.read');
+export function figureScope(actor: Actor, q: { divisionCode?: string; orgId?: string }, permission = 'metrics.read'): { divisionCode: string; orgId?: string } {
+  requirePermission(actor, permission);
   if (actor.kind === 'system') return { divisionCode: q.divisionCode ?? '', orgId: q.orgId };
-  const reach = grantReach(actor, 'metrics.read');
+  const reach = grantReach(actor, permission);
   const divisionCode = q.divisionCode ?? reach.divisions[0] ?? actor.divisionCode ?? '';
   if (reach.divisions.some((d) => divisionCode.startsWith(divisionPrefix(d)))) return { divisionCode, orgId: q.orgId };
   const org = q.orgId ? reach.orgs.find((o) => o.orgId === q.orgId) : reach.orgs[0];

@@ -17,6 +17,7 @@ import { hasPermission, useMe } from '../../../core/web/auth';
 import { APPEARANCES, HEAD_APPEARANCES } from '../shared/litigation.machine';
 import { useActionForm, useCounselOptions, useDefendantOrgs, useLitigationFigures, useReceiveAdvice, useRefreshSuit, useRegisterSuit, useSuitFile } from './litigation.hooks';
 import { siteYear, siteToday } from '../../../core/web/time';
+import { usePublicSite } from '../../../core/web/public-site';
 
 const day = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v);
 const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
@@ -28,6 +29,7 @@ export function RegisterSuitPage() {
   const [form] = Form.useForm();
   // The justice bureau picks the defendant (the government, or any agency); a department registers its own.
   const orgs = useDefendantOrgs();
+  const site = usePublicSite();
   const send = useRegisterSuit({ done: (r) => navigate(`/litigation/${r.id}`), failed: (e) => fieldErrors(form, e) });
   return (
     <PageContainer title="登记行政应诉案件">
@@ -36,7 +38,7 @@ export function RegisterSuitPage() {
         <Form form={form} layout="vertical" initialValues={{ reconsidered: false, court: '' }}
           onFinish={(v) => send.mutate(Object.fromEntries(Object.entries({ ...v, servedOn: day(v.servedOn) }).filter(([, x]) => x !== undefined && x !== '')) as ApiBody<'/api/litigations'>)}>
           <Form.Item name="orgId" label="被告行政机关" extra="不选则为本机关；司法局为区政府或其他机关登记时选择"><Select allowClear showSearch optionFilterProp="label" options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>
-          <Form.Item name="court" label="受理法院" rules={[{ required: true, message: '请填写受理法院' }]}><Input maxLength={60} placeholder="三门峡市湖滨区人民法院" /></Form.Item>
+          <Form.Item name="court" label="受理法院" rules={[{ required: true, message: '请填写受理法院' }]}><Input maxLength={60} placeholder={site ? `如：${site.divisionName}人民法院` : undefined} /></Form.Item>
           <Form.Item name="courtCaseNo" label="案号" rules={[{ required: true, message: '请填写案号' }]}><Input maxLength={60} placeholder="（2026）豫1202行初45号" /></Form.Item>
           <Form.Item name="plaintiff" label="原告" rules={[{ required: true, message: '请填写原告' }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="cause" label="案由" rules={[{ required: true, message: '请填写案由' }]}><Input maxLength={40} placeholder="行政处罚" /></Form.Item>

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { divisionPrefix } from '../../../core/shared/division';
-import { type Actor, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, type Kernel, loadVisible, notify, randomToken, sm3, SYSTEM_ACTOR, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, figureScope, type Kernel, loadVisible, notify, randomToken, sm3, SYSTEM_ACTOR, type TransitionContext, type Tx } from '../../../core/server';
 import { ratingsSettings } from './ratings.config';
 import { RATING_LEVELS, isBad, type CaseRatingInput, type CounterRatingInput, type EvaluatorRatingInput, type HotlineRatingInput, type RatingInput } from '../shared/ratings.machine';
 import { ALL_INDICATORS, RATING_CHANNELS, subIndicators, type IndicatorSet, type RatingChannel } from '../shared/ratings.indicators';
@@ -248,10 +248,9 @@ export async function onFixTransition(tx: Tx, ctx: TransitionContext) {
 
 /** Ratings by org, site, counter, staff member or item in the actor's division (no rater data). */
 export async function breakdown(tx: Tx, kernel: Kernel, actor: Actor, q: { by: repo.RatingBy; from: string; to: string; orgId?: string; divisionCode?: string }) {
-  const divisionCode = q.divisionCode ?? actor.divisionCode;
-  if (!divisionCode) throw new AppError('FORBIDDEN');
-  if (!actor.grants.some((g) => g.permissions.has('ratings.read') && g.divisionCode && divisionCode.startsWith(divisionPrefix(g.divisionCode)))) throw new AppError('FORBIDDEN', '您无权查看该区划的评价统计');
-  const rows = await repo.countsBy(tx, kernel.tz, { divisionCode, orgId: q.orgId, from: q.from, to: q.to }, q.by);
+  // A department's clerk or director reads their own org's ratings; a county reader any org in it.
+  const { divisionCode, orgId } = figureScope(actor, { divisionCode: q.divisionCode, orgId: q.orgId }, 'ratings.read');
+  const rows = await repo.countsBy(tx, kernel.tz, { divisionCode, orgId, from: q.from, to: q.to }, q.by);
   return rows.map((r) => ({
     key: r.key, name: q.by === 'channel' ? RATING_CHANNELS[r.key as RatingChannel] ?? r.key : r.name ?? '（已删除）', total: r.total, bad: r.bad,
     satisfactionRate: r.total ? r.satisfied / r.total : null,
