@@ -34,6 +34,9 @@ export type TransitionContext = {
   kernel: Kernel;
 };
 
+/** What a registration's `checks` see: the case as read before the compare-and-set, and the parsed input. */
+export type TransitionCheckContext = Omit<TransitionContext, 'previousState' | 'calendar'>;
+
 export type CaseTypeRegistration = {
   machine: MachineDef;
   /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
@@ -42,8 +45,19 @@ export type CaseTypeRegistration = {
   present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string; links?: { name: string; href: string }[] }[]>;
   /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
   link?: (row: CaseRow) => string;
-  /** Domain writes inside the transition's transaction, after the compare-and-set. */
+  /** Domain writes of every transition of the type, in its transaction, after the compare-and-set. */
   onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
+  /**
+   * Domain writes of one event (event → handler), after the compare-and-set and after onTransition:
+   * each event's effect in its own function rather than a `switch (ctx.event)`.
+   */
+  on?: Record<string, (tx: Tx, ctx: TransitionContext) => Promise<void>>;
+  /**
+   * Checks of one event that must read rows (event → check), run after the machine's guards and before
+   * the compare-and-set, so a refusal writes nothing and no hook runs. A Chinese reason refuses the
+   * event (422 GUARD_FAILED); null lets it go on. E.g. 12345 退单 only within N hours of the last 派单.
+   */
+  checks?: Record<string, (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>>;
   /**
    * Choices an event's list field offers on this case (event → field → values), e.g. the guide's
    * materials a 补正 notice ticks: the case page's form shows them as tick boxes.

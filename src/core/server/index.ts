@@ -9,7 +9,7 @@
 // ---- what a domain declares (types only) ----------------------------------------------------------
 export type {
   Breakdown, CaseSubscription, CaseTypeRegistration, DomainModule, JobDefinition, Kernel, MetricDefinition,
-  MetricDefinitionWithBreakdown, MetricScope, RecordSet, TransitionContext,
+  MetricDefinitionWithBreakdown, MetricScope, RecordSet, TransitionCheckContext, TransitionContext,
 } from './contract';
 export { defineDomain, domainConfig } from './kernel';
 export type { KernelConfig } from './contract';

@@ -65,6 +65,9 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
   for (const d of domains) {
     for (const ct of d.caseTypes ?? []) {
       if (k.caseTypes.has(ct.machine.type)) throw new Error(`case type ${ct.machine.type} registered twice`);
+      for (const [what, byEvent] of [['on', ct.on], ['checks', ct.checks]] as const) {
+        for (const e of Object.keys(byEvent ?? {})) if (!(e in ct.machine.events)) throw new Error(`case type ${ct.machine.type}: ${what}.${e} names no event of its machine`);
+      }
       k.caseTypes.set(ct.machine.type, ct);
     }
     for (const m of d.metrics ?? []) k.metrics.set(m.key, m);

@@ -101,6 +101,12 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   }
   const at = kernel.now();
   const today = kernel.today();
+  const check = reg.checks?.[event];
+  if (check) {
+    const { comment: _c, ...checked } = input;
+    const reason = await check(tx, { row, event, input: checked, actor, at, today, kernel });
+    if (reason) throw new AppError('GUARD_FAILED', reason);
+  }
   const terminal = isTerminal(m, def.to);
   const cal = await kernel.calendar.get(tx);
   const ops = [...(def.clocks ?? [])];
@@ -132,6 +138,7 @@ export async function transition(tx: Tx, kernel: Kernel, actor: Actor, caseId: s
   }
   const ctx = { row: updated, previousState: row.state, event, input: eventInput, actor, at, today, calendar: cal, kernel };
   if (reg.onTransition) await reg.onTransition(tx, ctx);
+  await reg.on?.[event]?.(tx, ctx);
   const subs = kernel.subscriptions.get(m.type) ?? [];
   for (const sub of subs) {
     if (sub.events && !sub.events.includes(event)) continue;

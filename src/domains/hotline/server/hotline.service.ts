@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, publicSite, reassignCase, siteDivisionCode, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, publicSite, reassignCase, siteDivisionCode, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import { hotlineSettings } from './hotline.config';
 import { indexText } from '../../catalog/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
@@ -110,110 +110,129 @@ async function notifyOrgs(tx: Tx, ctx: TransitionContext, orgIds: string[], titl
   }
 }
 
-/** Domain writes of every ticket transition, in its transaction. */
-export async function onTicketTransition(tx: Tx, ctx: TransitionContext) {
-  const t = await repo.getTicket(tx, ctx.row.id);
-  if (!t) return;
-  const at = ctx.at;
-  switch (ctx.event) {
-    case 'dispatch': {
-      const named = ctx.input.orgName as string | undefined;
-      let orgId: string;
-      let coOrgIds: string[] = [];
-      const rule = t.kind === 'cannotDo' ? null : await repo.ruleFor(tx, t.category, t.divisionCode);
-      if (named) orgId = (await resolveOrg(tx, named)).id;
-      else if (t.kind === 'cannotDo') orgId = (await resolveOrg(tx, hotlineConfig(ctx.kernel).cannotDoOrg)).id;
-      else {
-        if (!rule) throw new AppError('VALIDATION', `派单目录中没有“${t.category}”类诉求的承办单位，请填写承办单位`, { fields: [{ path: 'orgName', message: '请填写承办单位' }] });
-        orgId = rule.orgId;
-      }
-      // 牵头单位 + 协办单位 (国办函〔2025〕66号): the catalog names co-handlers; the centre may name others.
-      const coNames = String(ctx.input.coOrgNames ?? '').split(/[、,，;；\s]+/).filter(Boolean);
-      if (coNames.length) {
-        for (const n of coNames) coOrgIds.push((await resolveOrg(tx, n, 'coOrgNames')).id);
-      } else if (rule && (!named || rule.orgId === orgId)) coOrgIds = rule.coOrgIds;
-      coOrgIds = [...new Set(coOrgIds)].filter((id) => id !== orgId);
-      await reassignCase(tx, t.caseId, orgId);
-      await mergeCaseData(tx, t.caseId, { dispatchedAt: at.toISOString() });
-      await repo.updateTicket(tx, t.caseId, { dispatchCount: t.dispatchCount + 1, firstDispatchedAt: t.firstDispatchedAt ?? at, coOrgIds });
-      // Every assignee hears of it (DIGIT's known gap: no notice on assignment).
-      await notifyOrgs(tx, ctx, [orgId], `【新工单】${ctx.row.refNo}`, `${ctx.row.title}：请在24小时内签收或退单，${ctx.row.data.handleDays ?? 5}个工作日内答复。`);
-      await notifyOrgs(tx, ctx, coOrgIds, `【协办】${ctx.row.refNo}`, `${ctx.row.title}：贵单位为协办单位，请配合牵头单位办理。`);
-      return;
-    }
-    case 'supervise':
-    case 'overdueSupervise': {
-      await repo.updateTicket(tx, t.caseId, { superviseCount: t.superviseCount + 1 });
-      const why = ctx.event === 'supervise' ? String(ctx.input.note) : '办理时限已届满，请立即办理并答复诉求人';
-      await mergeCaseData(tx, t.caseId, { lastSupervision: why });
-      await notifyOrgs(tx, ctx, [ctx.row.orgId, ...t.coOrgIds], `【督办】${ctx.row.refNo}`, `${ctx.row.title}：${why}`);
-      return;
-    }
-    case 'return': {
-      // 首接负责制: an org may return a wrongly dispatched ticket within 24 hours, not later.
-      const since = new Date(String(ctx.row.data.dispatchedAt ?? ctx.row.updatedAt.toISOString()));
-      const hours = hotlineConfig(ctx.kernel).returnHours;
-      if (at.getTime() - since.getTime() > hours * 3600_000) {
-        throw new AppError('GUARD_FAILED', `派单已超过${hours}小时，不能退单；请按首接负责制办理，需要协办的请联系热线中心`);
-      }
-      await reassignCase(tx, t.caseId, t.centreOrgId);
-      await repo.updateTicket(tx, t.caseId, { returnCount: t.returnCount + 1 });
-      // The centre re-dispatches on the org's reason: keep it on the case page, with who gave it.
-      await mergeCaseData(tx, t.caseId, { lastReturn: `${ctx.actor.name}：${String(ctx.input.reason)}` });
-      return;
-    }
-    case 'accept':
-      if (!t.firstAcceptedAt) await repo.updateTicket(tx, t.caseId, { firstAcceptedAt: at });
-      return;
-    case 'reply':
-      await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: at });
-      if (t.callerPhoneEnc) {
-        await notify(tx, ctx.kernel, { channel: 'sms', address: ctx.kernel.cipher.decrypt(t.callerPhoneEnc), divisionCode: t.divisionCode, caseId: t.caseId, title: '12345工单答复', body: `您的诉求（${ctx.row.refNo}）已答复：${String(ctx.input.reply)}`.slice(0, 300) });
-      }
-      return;
-    case 'answer':
-      await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: at, closedAt: at, resolved: true });
-      return;
-    case 'merge': {
-      const target = await findCaseByRef(tx, String(ctx.input.targetRefNo));
-      if (!target || target.type !== 'ticket' || target.id === t.caseId) throw new AppError('VALIDATION', '主工单编号不存在', { fields: [{ path: 'targetRefNo', message: '主工单编号不存在' }] });
-      if (target.closedAt) throw new AppError('GUARD_FAILED', `主工单${target.refNo}已办结，不能并入；请作为新工单派单`);
-      await repo.updateTicket(tx, t.caseId, { mergedInto: target.id, closedAt: at });
-      return;
-    }
-    case 'confirm':
-      await repo.updateTicket(tx, t.caseId, {
-        callbackReached: !!ctx.input.reached, resolved: ctx.input.reached ? ctx.input.resolved !== false : null,
-        satisfaction: (ctx.input.satisfaction as string | undefined) ?? null, closedAt: at,
-      });
-      return;
-    case 'reopen':
-      await repo.updateTicket(tx, t.caseId, { callbackReached: true, resolved: false, satisfaction: null });
-      await mergeCaseData(tx, t.caseId, { lastReopen: String(ctx.input.note) });
-      return;
-    case 'autoClose':
-      await repo.updateTicket(tx, t.caseId, { closedAt: at });
-      return;
-    default:
-  }
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/** The ticket row of the case being moved (every ticket case has one: it is written with the case). */
+async function ticketOf(tx: Tx, caseId: string) {
+  const t = await repo.getTicket(tx, caseId);
+  if (!t) throw new AppError('NOT_FOUND', '工单不存在');
+  return t;
 }
 
-export async function onLetterTransition(tx: Tx, ctx: TransitionContext) {
-  const l = await repo.getLetter(tx, ctx.row.id);
-  if (!l) return;
-  if (ctx.event === 'assign') await reassignCase(tx, l.caseId, (await resolveOrg(tx, String(ctx.input.orgName))).id);
-  if (ctx.event === 'sendBack') {
-    const centre = await repo.centreFor(tx, l.divisionCode);
-    if (centre) await reassignCase(tx, l.caseId, centre.id);
-  }
-  if (ctx.event === 'reply') {
+/** 督办 by the centre or by the overdue scan: counted, kept on the case page, and sent to every handler. */
+const supervised: Handler = async (tx, ctx) => {
+  const t = await ticketOf(tx, ctx.row.id);
+  await repo.updateTicket(tx, t.caseId, { superviseCount: t.superviseCount + 1 });
+  const why = ctx.event === 'supervise' ? String(ctx.input.note) : '办理时限已届满，请立即办理并答复诉求人';
+  await mergeCaseData(tx, t.caseId, { lastSupervision: why });
+  await notifyOrgs(tx, ctx, [ctx.row.orgId, ...t.coOrgIds], `【督办】${ctx.row.refNo}`, `${ctx.row.title}：${why}`);
+};
+
+/** What must hold before a ticket event is taken that the machine's data-only guards cannot see. */
+export const ticketChecks: Record<string, Check> = {
+  // 首接负责制: an org may return a wrongly dispatched ticket within N hours of the 派单 (a setting, 24 by default), not later.
+  async return(_tx, ctx) {
+    const since = new Date(String(ctx.row.data.dispatchedAt ?? ctx.row.updatedAt.toISOString()));
+    const hours = hotlineConfig(ctx.kernel).returnHours;
+    return ctx.at.getTime() - since.getTime() > hours * 3600_000 ? `派单已超过${hours}小时，不能退单；请按首接负责制办理，需要协办的请联系热线中心` : null;
+  },
+  async merge(tx, ctx) {
+    const target = await findCaseByRef(tx, String(ctx.input.targetRefNo));
+    if (!target || target.type !== 'ticket' || target.id === ctx.row.id) throw new AppError('VALIDATION', '主工单编号不存在', { fields: [{ path: 'targetRefNo', message: '主工单编号不存在' }] });
+    return target.closedAt ? `主工单${target.refNo}已办结，不能并入；请作为新工单派单` : null;
+  },
+};
+
+/** Domain writes of each ticket event, in its transaction. */
+export const ticketHandlers: Record<string, Handler> = {
+  async dispatch(tx, ctx) {
+    const t = await ticketOf(tx, ctx.row.id);
+    const named = ctx.input.orgName as string | undefined;
+    let orgId: string;
+    let coOrgIds: string[] = [];
+    const rule = t.kind === 'cannotDo' ? null : await repo.ruleFor(tx, t.category, t.divisionCode);
+    if (named) orgId = (await resolveOrg(tx, named)).id;
+    else if (t.kind === 'cannotDo') orgId = (await resolveOrg(tx, hotlineConfig(ctx.kernel).cannotDoOrg)).id;
+    else {
+      if (!rule) throw new AppError('VALIDATION', `派单目录中没有“${t.category}”类诉求的承办单位，请填写承办单位`, { fields: [{ path: 'orgName', message: '请填写承办单位' }] });
+      orgId = rule.orgId;
+    }
+    // 牵头单位 + 协办单位 (国办函〔2025〕66号): the catalog names co-handlers; the centre may name others.
+    const coNames = String(ctx.input.coOrgNames ?? '').split(/[、,，;；\s]+/).filter(Boolean);
+    if (coNames.length) {
+      for (const n of coNames) coOrgIds.push((await resolveOrg(tx, n, 'coOrgNames')).id);
+    } else if (rule && (!named || rule.orgId === orgId)) coOrgIds = rule.coOrgIds;
+    coOrgIds = [...new Set(coOrgIds)].filter((id) => id !== orgId);
+    await reassignCase(tx, t.caseId, orgId);
+    await mergeCaseData(tx, t.caseId, { dispatchedAt: ctx.at.toISOString() });
+    await repo.updateTicket(tx, t.caseId, { dispatchCount: t.dispatchCount + 1, firstDispatchedAt: t.firstDispatchedAt ?? ctx.at, coOrgIds });
+    // Every assignee hears of it (DIGIT's known gap: no notice on assignment).
+    await notifyOrgs(tx, ctx, [orgId], `【新工单】${ctx.row.refNo}`, `${ctx.row.title}：请在24小时内签收或退单，${ctx.row.data.handleDays ?? 5}个工作日内答复。`);
+    await notifyOrgs(tx, ctx, coOrgIds, `【协办】${ctx.row.refNo}`, `${ctx.row.title}：贵单位为协办单位，请配合牵头单位办理。`);
+  },
+  supervise: supervised,
+  overdueSupervise: supervised,
+  async return(tx, ctx) {
+    const t = await ticketOf(tx, ctx.row.id);
+    await reassignCase(tx, t.caseId, t.centreOrgId);
+    await repo.updateTicket(tx, t.caseId, { returnCount: t.returnCount + 1 });
+    // The centre re-dispatches on the org's reason: keep it on the case page, with who gave it.
+    await mergeCaseData(tx, t.caseId, { lastReturn: `${ctx.actor.name}：${String(ctx.input.reason)}` });
+  },
+  async accept(tx, ctx) {
+    const t = await ticketOf(tx, ctx.row.id);
+    if (!t.firstAcceptedAt) await repo.updateTicket(tx, t.caseId, { firstAcceptedAt: ctx.at });
+  },
+  async reply(tx, ctx) {
+    const t = await ticketOf(tx, ctx.row.id);
+    await repo.updateTicket(tx, t.caseId, { reply: String(ctx.input.reply), repliedAt: ctx.at });
+    if (t.callerPhoneEnc) {
+      await notify(tx, ctx.kernel, { channel: 'sms', address: ctx.kernel.cipher.decrypt(t.callerPhoneEnc), divisionCode: t.divisionCode, caseId: t.caseId, title: '12345工单答复', body: `您的诉求（${ctx.row.refNo}）已答复：${String(ctx.input.reply)}`.slice(0, 300) });
+    }
+  },
+  async answer(tx, ctx) {
+    await repo.updateTicket(tx, ctx.row.id, { reply: String(ctx.input.reply), repliedAt: ctx.at, closedAt: ctx.at, resolved: true });
+  },
+  async merge(tx, ctx) {
+    // The target was checked before the compare-and-set (ticketChecks.merge).
+    const target = (await findCaseByRef(tx, String(ctx.input.targetRefNo)))!;
+    await repo.updateTicket(tx, ctx.row.id, { mergedInto: target.id, closedAt: ctx.at });
+  },
+  async confirm(tx, ctx) {
+    await repo.updateTicket(tx, ctx.row.id, {
+      callbackReached: !!ctx.input.reached, resolved: ctx.input.reached ? ctx.input.resolved !== false : null,
+      satisfaction: (ctx.input.satisfaction as string | undefined) ?? null, closedAt: ctx.at,
+    });
+  },
+  async reopen(tx, ctx) {
+    await repo.updateTicket(tx, ctx.row.id, { callbackReached: true, resolved: false, satisfaction: null });
+    await mergeCaseData(tx, ctx.row.id, { lastReopen: String(ctx.input.note) });
+  },
+  async autoClose(tx, ctx) {
+    await repo.updateTicket(tx, ctx.row.id, { closedAt: ctx.at });
+  },
+};
+
+/** Domain writes of each 市长信箱 letter event. */
+export const letterHandlers: Record<string, Handler> = {
+  async assign(tx, ctx) {
+    await reassignCase(tx, ctx.row.id, (await resolveOrg(tx, String(ctx.input.orgName))).id);
+  },
+  async sendBack(tx, ctx) {
+    const centre = await repo.centreFor(tx, ctx.row.divisionCode);
+    if (centre) await reassignCase(tx, ctx.row.id, centre.id);
+  },
+  async reply(tx, ctx) {
+    const l = await repo.getLetter(tx, ctx.row.id);
+    if (!l) throw new AppError('NOT_FOUND', '来信不存在');
     // Published only with the writer's consent (个人信息保护法 第13条), and never with name or phone.
     await repo.updateLetter(tx, l.caseId, { reply: String(ctx.input.reply), repliedAt: ctx.at, published: !!ctx.input.publish && l.consentToPublish });
     if (l.writerPhoneEnc) {
       await notify(tx, ctx.kernel, { channel: 'sms', address: ctx.kernel.cipher.decrypt(l.writerPhoneEnc), divisionCode: l.divisionCode, caseId: l.caseId, title: '市长信箱答复', body: `您的来信（${ctx.row.refNo}）已答复，请凭编号查询答复内容。` });
     }
-  }
-}
+  },
+};
 
 /** Fields the generic case page shows. The caller's phone is not among them: it is SM4-encrypted and
  *  read only through the audited contact endpoint when calling back. */

@@ -4,7 +4,7 @@ import { letterMachine, ticketMachine } from '../shared/hotline.machine';
 import { hotlineRoutes } from './hotline.routes';
 import { open311Routes } from './open311.routes';
 import { hotlineMetrics } from './hotline.metrics';
-import { onLetterTransition, onTicketTransition, presentLetter, presentTicket } from './hotline.service';
+import { letterHandlers, ticketChecks, ticketHandlers, presentLetter, presentTicket } from './hotline.service';
 import { seedHotlineDemo } from './hotline.seed';
 import { tickets, dispatchRules, letters, open311Clients } from './hotline.tables';
 
@@ -26,8 +26,8 @@ export default defineDomain({
     applicant: ['ticket.file', 'ticket.read', 'letter.file', 'letter.read'],
   },
   caseTypes: [
-    { machine: ticketMachine, refPrefix: 'RX', present: (tx, row, _actor, kernel) => presentTicket(tx, kernel, row), onTransition: onTicketTransition },
-    { machine: letterMachine, refPrefix: 'XX', present: (tx, row) => presentLetter(tx, row.id), onTransition: onLetterTransition },
+    { machine: ticketMachine, refPrefix: 'RX', present: (tx, row, _actor, kernel) => presentTicket(tx, kernel, row), on: ticketHandlers, checks: ticketChecks },
+    { machine: letterMachine, refPrefix: 'XX', present: (tx, row) => presentLetter(tx, row.id), on: letterHandlers },
   ],
   routes: async (app, kernel) => { await hotlineRoutes(app, kernel); await open311Routes(app, kernel); },
   metrics: hotlineMetrics,
