@@ -43,7 +43,7 @@ describe('audit chain (SM3, per stream)', () => {
   it('records every read of personal data, and masks it in lists', async () => {
     const sec = await t.staff(SECADMIN);
     // A clerk whose mobile number is on file, as the security administrator enters one.
-    const made = await sec.post('/api/admin/users', { username: 'pi_clerk', displayName: '测试窗口', phone: '13903980006', password: 'Good#Pass2026', roles: [{ role: 'clerk', orgId: (await t.staffUser(CLERK_SCJ)).orgId }] });
+    const made = await sec.post('/api/admin/users', { username: 'pi_clerk', displayName: '测试窗口', phone: '13700006006', password: 'Good#Pass2026', roles: [{ role: 'clerk', orgId: (await t.staffUser(CLERK_SCJ)).orgId }] });
     expect(made.status).toBe(200);
     const u = (await sec.get('/api/admin/users?q=pi_clerk')).body.items[0];
     expect(u.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
