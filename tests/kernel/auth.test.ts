@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness';
-import { DEMO_PASSWORD } from '../../src/app/server/demo-district';
+import { FACTORY_PASSWORD } from '../../src/core/server/testing';
 import { randomUUID } from 'node:crypto';
 import { appendAudit, verifyAudit } from '../../src/core/server/audit';
 import { SYSTEM_ACTOR } from '../../src/core/server/actor';
+
+const SECADMIN = { roles: ['secadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const ADMIN = { roles: ['sysadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const CLERK_MZJ = { roles: ['clerk', 'reviewer'], org: '湖滨区民政局' };
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
 
 async function newStaff(username: string) {
-  const sec = await t.as('secadmin');
-  const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+  const sec = await t.staff(SECADMIN);
+  const orgs = (await (await t.staff(ADMIN)).get('/api/admin/orgs')).body as { id: string; name: string }[];
   const org = orgs.find((o) => o.name === '湖滨区民政局')!;
   const r = await sec.post('/api/admin/users', { username, displayName: '测试员', password: 'Good#Pass2026', roles: [{ role: 'clerk', orgId: org.id }] });
   expect(r.status).toBe(200);
@@ -20,13 +26,14 @@ async function newStaff(username: string) {
 
 describe('login and sessions (等保 2.0 level 3)', () => {
   it('logs in, returns the user with roles and permissions, and sets httpOnly + CSRF cookies', async () => {
+    const clerk = await t.staffUser(CLERK_SCJ);
     const c = t.anon();
-    const r = await c.post('/api/auth/login', { username: 'clerk_scj', password: DEMO_PASSWORD });
+    const r = await c.post('/api/auth/login', { username: clerk.username, password: FACTORY_PASSWORD });
     expect(r.status).toBe(200);
-    expect(r.body.displayName).toBe('张伟');
+    expect(r.body.displayName).toBe(clerk.displayName);
     expect(r.body.roles[0]).toMatchObject({ role: 'clerk', roleName: '窗口人员', orgName: '湖滨区市场监督管理局' });
     expect(r.body.permissions).toContain('permit.accept');
-    const raw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk_scj', password: DEMO_PASSWORD } });
+    const raw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: clerk.username, password: FACTORY_PASSWORD } });
     const session = raw.cookies.find((x) => x.name === 'zt_session')!;
     expect(session.httpOnly).toBe(true);
     expect(session.sameSite).toBe('Strict');
@@ -34,7 +41,7 @@ describe('login and sessions (等保 2.0 level 3)', () => {
   });
 
   it('answers a wrong password with a Chinese 401 and says how many tries are left', async () => {
-    const r = await t.anon().post('/api/auth/login', { username: 'clerk_rsj', password: 'wrong' });
+    const r = await t.anon().post('/api/auth/login', { username: (await t.staffUser(CLERK_RSJ)).username, password: 'wrong' });
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('BAD_CREDENTIALS');
     expect(r.body.message).toMatch(/用户名或密码错误，再错4次将锁定账号/);
@@ -52,14 +59,14 @@ describe('login and sessions (等保 2.0 level 3)', () => {
     expect((await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'Good#Pass2026' })).status).toBe(200);
     // and a security administrator can unlock early
     for (let i = 0; i < 5; i++) await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'nope' });
-    const list = await (await t.as('secadmin')).get('/api/admin/users?q=lock_me');
+    const list = await (await t.staff(SECADMIN)).get('/api/admin/users?q=lock_me');
     expect(list.body.items[0].status).toBe('locked');
-    expect((await (await t.as('secadmin')).post(`/api/admin/users/${id}/unlock`)).status).toBe(200);
+    expect((await (await t.staff(SECADMIN)).post(`/api/admin/users/${id}/unlock`)).status).toBe(200);
     expect((await t.anon().post('/api/auth/login', { username: 'lock_me', password: 'Good#Pass2026' })).status).toBe(200);
   });
 
   it('expires a session idle for more than 30 minutes', async () => {
-    const c = await t.as('clerk_mzj');
+    const c = await t.staff(CLERK_MZJ);
     expect((await c.get('/api/auth/me')).status).toBe(200);
     t.clock.addDays(29 / 1440);
     expect((await c.get('/api/auth/me')).status).toBe(200);
@@ -70,7 +77,7 @@ describe('login and sessions (等保 2.0 level 3)', () => {
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {
-    const c = await t.as('clerk_scj');
+    const c = await t.staff(CLERK_SCJ);
     const r = await c.request('POST', '/api/auth/logout', {}, { 'x-csrf-token': 'forged' });
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('CSRF');
@@ -112,8 +119,8 @@ describe('login and sessions (等保 2.0 level 3)', () => {
   });
 
   it('三员分立: an administrator role is held alone — not two of them, not beside a business role', async () => {
-    const sec = await t.as('secadmin');
-    const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+    const sec = await t.staff(SECADMIN);
+    const orgs = (await (await t.staff(ADMIN)).get('/api/admin/orgs')).body as { id: string; name: string }[];
     const org = orgs.find((o) => o.name === '湖滨区行政审批和政务信息管理局')!;
     const make = (username: string, roles: string[]) => sec.post('/api/admin/users', { username, displayName: '测试员', password: 'Good#Pass2026', roles: roles.map((role) => ({ role, orgId: org.id })) });
     for (const roles of [['sysadmin', 'secadmin'], ['secadmin', 'auditadmin'], ['auditadmin', 'leader']]) {
@@ -124,10 +131,11 @@ describe('login and sessions (等保 2.0 level 3)', () => {
     }
     expect((await make('three_ok', ['auditadmin'])).status).toBe(200);
     // Nor can an existing clerk be given an administrator role on top of the business one.
-    const clerk = (await sec.get('/api/admin/users?q=clerk_scj')).body.items[0];
+    const { username } = await t.staffUser(CLERK_SCJ);
+    const clerk = (await sec.get(`/api/admin/users?q=${username}`)).body.items[0];
     const r = await sec.put(`/api/admin/users/${clerk.id}/roles`, { roles: [...clerk.roles.map((x: { role: string; orgId: string }) => ({ role: x.role, orgId: x.orgId })), { role: 'sysadmin', orgId: org.id }] });
     expect(r.status).toBe(400);
-    expect((await sec.get('/api/admin/users?q=clerk_scj')).body.items[0].roles).toEqual(clerk.roles);
+    expect((await sec.get(`/api/admin/users?q=${username}`)).body.items[0].roles).toEqual(clerk.roles);
   });
 
   it('requires a session for the API and tells the user in Chinese', async () => {

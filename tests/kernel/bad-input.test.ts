@@ -6,6 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const CLERK_MZJ = { roles: ['clerk', 'reviewer'], org: '湖滨区民政局' };
+const ADMIN = { roles: ['sysadmin'], org: '湖滨区行政审批和政务信息管理局' };
+
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
@@ -26,21 +30,21 @@ describe('bad input answers 4xx in Chinese and changes nothing', () => {
       expect(r.body.message).toContain('诉求内容');
     }
     // In a query string and in a logged-in write too.
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     expect((await clerk.get('/api/workbench?q=%00')).status).toBe(400);
     expect((await t.anon().get('/api/public/tickets/track?refNo=RX%00&secret=1234')).status).toBe(400);
     expect(await count()).toBe(before);
     // Line breaks and tabs are text, not control characters to refuse.
-    const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+    const orgs = (await (await t.staff(ADMIN)).get('/api/admin/orgs')).body as { id: string; name: string }[];
     const mzj = orgs.find((o) => o.name === '湖滨区民政局')!.id;
-    const mine = await t.as('clerk_mzj');
+    const mine = await t.staff(CLERK_MZJ);
     expect((await mine.post('/api/permits', { title: '换行\r\n和\t制表', orgId: mzj })).status).toBe(200);
     expect((await mine.post('/api/permits', { title: '空字符\u0000', orgId: mzj })).status).toBe(400);
     expect(await count()).toBe(before + 1);
   });
 
   it('answers 400, not 500, for a path id that is not an id and a date that does not exist', async () => {
-    const admin = await t.as('admin');
+    const admin = await t.staff(ADMIN);
     for (const [method, url] of [
       ['POST', '/api/inbox/0/read'], ['GET', '/api/cases/0'], ['GET', '/api/cases/not-a-uuid'],
       ['DELETE', '/api/admin/calendar/days/2026-13-45'], ['PUT', '/api/admin/calendar/days/2026-02-30'],
@@ -61,7 +65,7 @@ describe('bad input answers 4xx in Chinese and changes nothing', () => {
   });
 
   it('answers an unknown API path, a wrong method and malformed JSON in Chinese', async () => {
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     for (const r of [
       await clerk.get('/api/no-such-thing'),
       await clerk.request('PATCH', '/api/workbench', {}),

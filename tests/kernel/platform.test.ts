@@ -9,13 +9,19 @@ import { SYSTEM_ACTOR } from '../../src/core/server/actor';
 import { createCase, transition } from '../../src/core/server/cases/case.service';
 import * as tenancy from '../../src/core/server/tenancy.repository';
 
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const ADMIN = { roles: ['sysadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const SECADMIN = { roles: ['secadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const AUDITOR = { roles: ['auditadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
 
 describe('audit chain (SM3, per stream)', () => {
   it('verifies an intact trail, then reports the first edited record and a deleted tail', async () => {
-    await t.as('clerk_scj'); // a login writes to the auth stream
+    await t.staff(CLERK_SCJ); // a login writes to the auth stream
     const ok = await verifyAudit(t.kernel.db);
     expect(ok.ok).toBe(true);
     expect(ok.records).toBeGreaterThan(0);
@@ -35,8 +41,11 @@ describe('audit chain (SM3, per stream)', () => {
   });
 
   it('records every read of personal data, and masks it in lists', async () => {
-    const sec = await t.as('secadmin');
-    const u = (await sec.get('/api/admin/users?q=clerk_scj')).body.items[0];
+    const sec = await t.staff(SECADMIN);
+    // A clerk whose mobile number is on file, as the security administrator enters one.
+    const made = await sec.post('/api/admin/users', { username: 'pi_clerk', displayName: '测试窗口', phone: '13700006006', password: 'Good#Pass2026', roles: [{ role: 'clerk', orgId: (await t.staffUser(CLERK_SCJ)).orgId }] });
+    expect(made.status).toBe(200);
+    const u = (await sec.get('/api/admin/users?q=pi_clerk')).body.items[0];
     expect(u.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     const full = await sec.get(`/api/admin/users/${u.id}/contact`);
     expect(full.body.phone).toMatch(/^1\d{10}$/);
@@ -48,29 +57,30 @@ describe('audit chain (SM3, per stream)', () => {
   });
 
   it('records failed logins with who, when and the outcome', async () => {
-    await t.anon().post('/api/auth/login', { username: 'auditor', password: 'bad' });
-    const r = await (await t.as('auditor')).get('/api/admin/audit?action=auth.login&pageSize=50');
+    const auditor = await t.staffUser(AUDITOR);
+    await t.anon().post('/api/auth/login', { username: auditor.username, password: 'bad' });
+    const r = await (await t.staff(AUDITOR)).get('/api/admin/audit?action=auth.login&pageSize=50');
     expect(r.status).toBe(200);
-    expect(r.body.items.some((a: { success: boolean; actorName: string }) => !a.success && a.actorName === '吴敏')).toBe(true);
+    expect(r.body.items.some((a: { success: boolean; actorName: string }) => !a.success && a.actorName === auditor.displayName)).toBe(true);
   });
 
   it('keeps the 三员 separate: the audit administrator cannot manage users, the system administrator cannot read the audit trail', async () => {
-    expect((await (await t.as('auditor')).get('/api/admin/users')).status).toBe(403);
-    expect((await (await t.as('admin')).get('/api/admin/audit')).status).toBe(403);
-    const someone = (await (await t.as('secadmin')).get('/api/admin/users?q=clerk_scj')).body.items[0].id;
-    expect((await (await t.as('admin')).post(`/api/admin/users/${someone}/unlock`)).status).toBe(403);
+    expect((await (await t.staff(AUDITOR)).get('/api/admin/users')).status).toBe(403);
+    expect((await (await t.staff(ADMIN)).get('/api/admin/audit')).status).toBe(403);
+    const someone = (await (await t.staff(SECADMIN)).get(`/api/admin/users?q=${(await t.staffUser(CLERK_SCJ)).username}`)).body.items[0].id;
+    expect((await (await t.staff(ADMIN)).post(`/api/admin/users/${someone}/unlock`)).status).toBe(403);
   });
 });
 
 describe('calendar administration', () => {
   it('shows a published year with its holidays', async () => {
-    const r = await (await t.as('admin')).get('/api/calendar/years/2026');
+    const r = await (await t.staff(ADMIN)).get('/api/calendar/years/2026');
     expect(r.body.status).toBe('published');
     expect(r.body.days.some((d: { date: string; name: string }) => d.date === '2026-10-01' && d.name.includes('国庆'))).toBe(true);
   });
 
   it('refuses a due date past the published years, then computes it once next year is published', async () => {
-    const admin = await t.as('admin');
+    const admin = await t.staff(ADMIN);
     const before = await admin.get('/api/calendar/due?start=2026-12-20&days=20');
     expect(before.status).toBe(422);
     expect(before.body.code).toBe('CALENDAR_OUT_OF_RANGE');
@@ -86,7 +96,7 @@ describe('calendar administration', () => {
     const after = await admin.get('/api/calendar/due?start=2026-12-20&days=20');
     // Dec 21–31 has 9 working days; 2027-01-01 is a holiday; Jan 4.. gives the remaining 11 → 2027-01-18
     expect(after.body.dueDate).toBe('2027-01-18');
-    expect((await (await t.as('clerk_scj')).put('/api/admin/calendar/days/2027-01-02', { kind: 'holiday', name: 'x' })).status).toBe(403);
+    expect((await (await t.staff(CLERK_SCJ)).put('/api/admin/calendar/days/2027-01-02', { kind: 'holiday', name: 'x' })).status).toBe(403);
   });
 });
 
@@ -148,7 +158,7 @@ describe('metrics registry', () => {
   it('computes the generic case set with records behind each figure, and null for a rate without data', async () => {
     const k = t.kernel;
     const q = { from: '2026-11-01', to: '2026-11-30', divisionCode: '411202', caseType: 'permit' };
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const empty = await leader.get(`/api/metrics/cases.onTimeRate?${new URLSearchParams(q)}`);
     expect(empty.body).toMatchObject({ numerator: 0, denominator: 0, value: null });
     const org = await k.db.tx((tx) => tenancy.getOrgByName(tx, '湖滨区医疗保障局'));
@@ -160,7 +170,7 @@ describe('metrics registry', () => {
     await k.db.tx((tx) => transition(tx, k, SYSTEM_ACTOR, ids[0], 'approve', {}));
     t.clock.set('2026-12-15T10:00:00+08:00'); // past the 20-working-day limit of 12-01
     await k.db.tx((tx) => transition(tx, k, SYSTEM_ACTOR, ids[1], 'approve', {}));
-    const later = await t.as('leader');
+    const later = await t.staff(LEADER);
     const get = async (key: string, extra: Record<string, string> = {}) =>
       (await later.get(`/api/metrics/${key}?${new URLSearchParams({ ...q, orgId: org!.id, to: '2026-12-31', ...extra })}`)).body;
     expect((await get('cases.received')).value).toBe(4);
@@ -170,7 +180,7 @@ describe('metrics registry', () => {
     expect((await get('cases.inProgress')).value).toBe(2);
     const recs = (await later.get(`/api/metrics/cases.onTimeRate/records?${new URLSearchParams({ ...q, orgId: org!.id, to: '2026-12-31' })}`)).body;
     expect(recs.items.map((r: { title: string }) => r.title)).toEqual(['指标0']);
-    expect((await (await t.as('clerk_scj')).get(`/api/metrics/cases.received?${new URLSearchParams(q)}`)).status).toBe(403);
+    expect((await (await t.staff(CLERK_SCJ)).get(`/api/metrics/cases.received?${new URLSearchParams(q)}`)).status).toBe(403);
     t.clock.set('2026-11-02T09:00:00+08:00');
   });
 });
@@ -214,7 +224,7 @@ describe('operators', () => {
   }, 90_000);
 
   it('never leaks a raw database error', async () => {
-    const r = await (await t.as('clerk_scj')).get('/api/cases/not-a-uuid');
+    const r = await (await t.staff(CLERK_SCJ)).get('/api/cases/not-a-uuid');
     expect(r.status).toBe(404);
     const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{bad json', headers: { 'content-type': 'application/json' } });
     expect(bad.statusCode).toBe(400);
@@ -222,7 +232,7 @@ describe('operators', () => {
   });
 
   it('keeps tenancy administration in scope and validates division codes against their parent', async () => {
-    const admin = await t.as('admin');
+    const admin = await t.staff(ADMIN);
     const divs = (await admin.get('/api/admin/divisions')).body as { code: string; level: string }[];
     expect(divs.filter((d) => d.level === 'township')).toHaveLength(10);
     expect(divs.filter((d) => d.level === 'village').length).toBeGreaterThan(40);

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { seedApplicationsDemo } from '../../applications/public';
 import { checkReport } from '../shared/report-check';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '500' } }); await seedApplicationsDemo(t.kernel); });
+beforeAll(async () => {
+  t = await startTestApp({ env: { DEMO_APPLICATIONS: '500' } });
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel)); // the demo's accounts, as seedDemo makes them first
+  await seedApplicationsDemo(t.kernel);
+});
 afterAll(async () => { await t.close(); });
 
 describe('the report on a demo year', () => {

@@ -9,6 +9,11 @@ import { SYSTEM_ACTOR, tenancy, transition } from '../../../core/server';
 import { fileReconsideration } from '../../reconsideration/public';
 import { checkReport } from '../shared/report-check';
 
+const REVIEWER_SFJ = { roles: ['reviewer'], org: '湖滨区司法局' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const ADMIN = { roles: ['sysadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const SECADMIN = { roles: ['secadmin'], org: '湖滨区行政审批和政务信息管理局' };
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -38,7 +43,7 @@ describe('annual report that drafts itself', () => {
   let id: string;
 
   it('leaves out every sentence whose records do not exist, never writing 0', async () => {
-    const sfj = await t.as('reviewer_sfj');
+    const sfj = await t.staff(REVIEWER_SFJ);
     const r = await sfj.post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' });
     expect(r.status).toBe(200);
     id = r.body.id;
@@ -53,7 +58,7 @@ describe('annual report that drafts itself', () => {
 
   it('writes data sentences from the metrics registry with every number traceable, and keeps edits on regeneration', async () => {
     await addCases(3, 2);
-    const sfj = await t.as('reviewer_sfj');
+    const sfj = await t.staff(REVIEWER_SFJ);
     let v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
     const data = paragraphs(v).find((p: any) => p.source === 'disputes.reconsideration');
     expect(textOf(data)).toBe('全年受理行政复议案件3件，直接纠错2件，纠错率66.67%。');
@@ -75,7 +80,7 @@ describe('annual report that drafts itself', () => {
   });
 
   it('exports .docx in 公文 format that LibreOffice opens and paginates', async () => {
-    const sfj = await t.as('reviewer_sfj');
+    const sfj = await t.staff(REVIEWER_SFJ);
     const res = await t.app.inject({ method: 'GET', url: `/api/annual-reports/${id}/export.docx?appendix=1`, headers: { cookie: (sfj as any).cookieHeader() } });
     expect(res.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(res.rawPayload);
@@ -99,17 +104,17 @@ describe('annual report that drafts itself', () => {
   }, 180_000);
 
   it('walks draft → review → leader → confidentiality → public, and only drafts are editable', async () => {
-    const sec = await t.as('secadmin');
-    const orgs = (await (await t.as('admin')).get('/api/admin/orgs')).body as { id: string; name: string }[];
+    const sec = await t.staff(SECADMIN);
+    const orgs = (await (await t.staff(ADMIN)).get('/api/admin/orgs')).body as { id: string; name: string }[];
     const gov = orgs.find((o) => o.name === '湖滨区人民政府办公室')!;
     expect((await sec.post('/api/admin/users', { username: 'secrecy', displayName: '保密员', password: 'Secret#2026x', roles: [{ role: 'secrecyReviewer', orgId: gov.id }] })).status).toBe(200);
-    const sfj = await t.as('reviewer_sfj');
+    const sfj = await t.staff(REVIEWER_SFJ);
     expect((await sfj.post(`/api/annual-reports/${id}/submit`)).status).toBe(200);
     const v = (await sfj.get(`/api/annual-reports/${id}`)).body;
     expect(v.editable).toBe(false);
     const para = paragraphs(v)[0];
     expect((await sfj.put(`/api/annual-reports/${id}/paragraphs/${para.id}`, { text: 'x', expectedVersion: v.contentVersion })).status).toBe(409);
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     expect((await leader.post(`/api/annual-reports/${id}/approveInternal`)).status).toBe(200);
     expect((await leader.post(`/api/annual-reports/${id}/approveLeader`)).status).toBe(200);
     expect((await leader.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(403);

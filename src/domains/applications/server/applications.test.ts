@@ -3,6 +3,11 @@ import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { seedApplicationsDemo } from './applications.seed';
 import { verifyAudit } from '../../../core/server';
 
+const CLERK_ZWZX = { roles: ['clerk'], org: '湖滨区政务服务中心' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const REVIEWER_SCJ = { roles: ['reviewer'], org: '湖滨区市场监督管理局' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 let food: { id: string; orgName: string };
 beforeAll(async () => {
@@ -35,7 +40,7 @@ describe('办件 at the counter', () => {
   });
 
   it('files at the generalist counter, routes to the item\'s org, and runs the statutory path to delivery', async () => {
-    const hall = await t.as('clerk_zwzx'); // 政务服务中心 综合窗口
+    const hall = await t.staff(CLERK_ZWZX); // 政务服务中心 综合窗口
     const bad = await hall.post('/api/applications', { itemId: food.id, applicant: { ...walkIn, idNumber: '110105194912310021' } });
     expect(bad.status).toBe(422);
     expect(bad.body.details.fields[0].message).toMatch(/校验位/);
@@ -47,10 +52,10 @@ describe('办件 at the counter', () => {
     const seen = (await hall.get(`/api/cases/${r.body.id}`)).body;
     expect(seen.actions).toEqual([]);
     expect((await hall.post(`/api/applications/${r.body.id}/accept`, {})).status).toBe(403);
-    const scj = await t.as('clerk_scj');
+    const scj = await t.staff(CLERK_SCJ);
     let d = (await scj.get(`/api/cases/${r.body.id}`)).body;
     expect(d.orgName).toBe('湖滨区市场监督管理局');
-    expect(d.fields).toContainEqual({ label: '帮办代办', value: '李娜' });
+    expect(d.fields).toContainEqual({ label: '帮办代办', value: (await t.staffUser(CLERK_ZWZX)).displayName });
     expect(d.fields.find((f: { label: string }) => f.label === '材料').value).toContain('营业执照（部门共享）（容缺后补）');
     expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['accept', 'reject', 'requestCorrection']);
     expect((await scj.post(`/api/applications/${r.body.id}/accept`, {})).status).toBe(200);
@@ -58,7 +63,7 @@ describe('办件 at the counter', () => {
     const legal = d.clocks.find((c: { name: string }) => c.name === 'legal');
     expect(legal).toMatchObject({ state: 'running', primary: true });
     expect(legal.limit).toBeGreaterThan(0);
-    expect((await (await t.as('reviewer_scj')).post(`/api/applications/${r.body.id}/approve`, {})).status).toBe(200);
+    expect((await (await t.staff(REVIEWER_SCJ)).post(`/api/applications/${r.body.id}/approve`, {})).status).toBe(200);
     const done = await scj.post(`/api/applications/${r.body.id}/deliver`, { method: '窗口领取' });
     expect(done.status).toBe(200);
     expect(done.body.stateName).toBe('已办结');
@@ -92,7 +97,7 @@ describe('办件 at the counter', () => {
   });
 
   it('counts applications by channel and gives the on-time rate for the demo year from the records', async () => {
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     // The demo fills the twelve months up to the test's today (2026-11-02).
     const q = new URLSearchParams({ from: '2025-11-03', to: '2026-12-31', divisionCode: '411202' });
     const online = (await leader.get(`/api/metrics/applications.online?${q}`)).body;

@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
 import { seedCatalogDemo } from '../../catalog/public';
 
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 let me: Client; let scj: Client;
 let food: { id: string }; let birth: { id: string };
@@ -21,7 +26,7 @@ beforeAll(async () => {
   await seedCatalogDemo(t.kernel);
   expect((await t.anon().post('/api/auth/register', { kind: 'person', name: '王芳', idNumber, phone: '13800001111', password: 'Citizen#2026' })).status).toBe(200);
   me = await t.anon().login(idNumber, 'Citizen#2026');
-  scj = await t.as('clerk_scj');
+  scj = await t.staff(CLERK_SCJ);
   const find = async (q: string, name: string) => (await t.anon().get(`/api/public/service-items?q=${encodeURIComponent(q)}`)).body.find((i: { name: string }) => i.name === name);
   food = await find('食品经营许可', '食品经营许可（新办）');
   birth = await find('社会保障卡', '社会保障卡申领（首次）');
@@ -97,11 +102,11 @@ describe('补正 and materials', () => {
       expect(String(r.body)).toMatch(/^%PDF-1\.7/);
     }
     const opened = await t.kernel.db.query<{ actor_id: string; entity_id: string }>(`SELECT actor_id, entity_id FROM audit_log WHERE stream = $1 AND action = 'material.open'`, [`case:${caseId}`]);
-    const [clerk] = await t.kernel.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'clerk_scj'`);
+    const clerk = await t.staffUser(CLERK_SCJ);
     expect(opened.map((o) => o.actor_id)).toEqual([clerk.id, clerk.id, clerk.id]);
     expect(new Set(opened.map((o) => o.entity_id)).size).toBe(3);
     // another department's clerk cannot open the case's files; a file of another application is not this case's
-    expect((await (await t.as('clerk_rsj')).get(links[0].href)).status).toBe(404);
+    expect((await (await t.staff(CLERK_RSJ)).get(links[0].href)).status).toBe(404);
     const stray = await up(me, FORM, '别的');
     expect((await scj.get(`/api/applications/${caseId}/files/${stray}`)).status).toBe(404);
   });
@@ -136,7 +141,7 @@ describe('extension bounded by the item\'s basis; acceptance basis by item type'
     const d0 = (await scj.get(`/api/cases/${id}`)).body;
     expect(d0.clocks.find((c: { name: string }) => c.name === 'acceptance').legalBasis).toBe('行政许可法 第32条');
     expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
-    const head = await t.as('director_scj');
+    const head = await t.staff(DIRECTOR_SCJ);
     const over = await head.post(`/api/applications/${id}/extend`, { days: 10, reason: '需现场核查' });
     expect(over.status).toBe(422);
     expect(over.body.message).toMatch(/延长天数超过本事项依据允许的5天.*可延长5个工作日/);
@@ -150,12 +155,12 @@ describe('extension bounded by the item\'s basis; acceptance basis by item type'
   it('a 公共服务 item shows the local acceptance rule, not 行政许可法 第32条, and offers no extension its basis lacks', async () => {
     const r = await me.post('/api/applications', { itemId: birth.id, materials: [{ name: '居民身份证（或户口簿、出生医学证明）', provided: true, fileId: await up(me, '居民身份证', '身份证') }, { name: '本人近期照片（可共享公安照片）', provided: true, fileId: await up(me, '本人近期照片', '照片') }] });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const d = (await leader.get(`/api/cases/${r.body.id}`)).body;
     const basis = d.clocks.find((c: { name: string }) => c.name === 'acceptance').legalBasis;
     expect(basis).not.toContain('行政许可法');
     expect(basis).toContain('公共服务');
-    const rsj = await t.as('clerk_rsj');
+    const rsj = await t.staff(CLERK_RSJ);
     expect((await rsj.post(`/api/applications/${r.body.id}/accept`, {})).status).toBe(200);
     expect((await leader.get(`/api/cases/${r.body.id}`)).body.actions.map((a: { event: string }) => a.event)).not.toContain('extend');
     const refused = await leader.post(`/api/applications/${r.body.id}/extend`, { days: 3, reason: '需核查' });

@@ -6,13 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
 import { seedApplicationsDemo } from './applications.seed';
 
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const CLERK_ZWZX = { roles: ['clerk'], org: '湖滨区政务服务中心' };
+
 let t: TestApp;
 let scjClerk: Client; let hall: Client;
 
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '200' } });
   await seedApplicationsDemo(t.kernel);
-  scjClerk = await t.as('clerk_scj'); hall = await t.as('clerk_zwzx');
+  scjClerk = await t.staff(CLERK_SCJ); hall = await t.staff(CLERK_ZWZX);
 });
 afterAll(async () => { await t?.close(); });
 

@@ -8,6 +8,11 @@ import { verifyAudit } from '../../../core/server';
 import { seedCatalogDemo } from '../../catalog/public';
 import { seedAppointmentsDemo } from './appointments.seed';
 
+const SECADMIN = { roles: ['secadmin'], org: '湖滨区行政审批和政务信息管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const CLERK_ZWZX = { roles: ['clerk'], org: '湖滨区政务服务中心' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 let rsjClerk: Client; let hall: Client; let leader: Client;
 let hallOrg: string;
@@ -16,10 +21,10 @@ beforeAll(async () => {
   t = await startTestApp();
   await seedCatalogDemo(t.kernel);
   await seedAppointmentsDemo(t.kernel);
-  const sec = await t.as('secadmin');
+  const sec = await t.staff(SECADMIN);
   const orgs = (await sec.get('/api/admin/orgs')).body as { id: string; name: string }[];
   hallOrg = orgs.find((o) => o.name === '湖滨区政务服务中心')!.id;
-  rsjClerk = await t.as('clerk_rsj'); hall = await t.as('clerk_zwzx'); leader = await t.as('leader');
+  rsjClerk = await t.staff(CLERK_RSJ); hall = await t.staff(CLERK_ZWZX); leader = await t.staff(LEADER);
 });
 afterAll(async () => { await t?.close(); });
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedBenefitsDemo } from './benefits.seed';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_BENEFIT_FIRMS: '300', DEMO_BENEFIT_PERSONS: '60' } });
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel)); // the demo's accounts, as seedDemo makes them first
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   await seedBenefitsDemo(t.kernel);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { seedApplicationsDemo } from '../../applications/public';
 import { deriveBundleState } from '../shared/bundle.derive';
 import { seedBundlesDemo } from './bundles.seed';
@@ -7,6 +8,7 @@ import { seedBundlesDemo } from './bundles.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '6000', DEMO_BUNDLES: '60' } });
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel)); // the demo's accounts, as seedDemo makes them first
   await seedApplicationsDemo(t.kernel);
   await seedBundlesDemo(t.kernel);
 }, 120_000);

@@ -10,6 +10,11 @@ function idNumber(seed: number, year = 1992) {
   return body + '10X98765432'[[...body].reduce((s, d, i) => s + Number(d) * w[i], 0) % 11];
 }
 
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const CLERK_HBJD = { roles: ['clerk'], org: '湖滨街道便民服务中心' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 const q = 'from=2026-11-01&to=2026-11-30';
 const newbornForm = (seed: number) => ({
@@ -101,7 +106,7 @@ describe('高效办成一件事', () => {
     const { id } = (await me.post('/api/bundles', { definitionCode: 'newborn', form: newbornForm(2) })).body;
     const kids = (await me.get(`/api/bundles/${id}/progress`)).body.children as { id: string; itemName: string; orgName: string }[];
     const social = kids.find((k) => k.itemName === '社会保障卡申领（首次）')!;
-    const rsj = await t.as('clerk_rsj');
+    const rsj = await t.staff(CLERK_RSJ);
     // two departments act at once: both count, neither is refused because of the other
     const [a, b] = await Promise.all([rsj.post(`/api/applications/${social.id}/accept`, {}), act(kids[0].id, 'accept').then(() => ({ status: 200 }))]);
     expect([a.status, b.status]).toEqual([200, 200]);
@@ -188,7 +193,7 @@ describe('高效办成一件事', () => {
   });
 
   it('is accepted at a township site for bundles sunk there, refused there for the others, and only at service halls and sites', async () => {
-    const site = await t.as('clerk_hbjd');
+    const site = await t.staff(CLERK_HBJD);
     const applicant = { kind: 'person', name: '李母6', idNumber: idNumber(6), phone: '13911112222' };
     const r = await site.post('/api/bundles', { definitionCode: 'newborn', form: newbornForm(6), applicant, assisted: true });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -202,7 +207,7 @@ describe('高效办成一件事', () => {
     const atSite = await site.post('/api/bundles', { definitionCode: 'retirement', form: { name: '张退休', idNumber: idNumber(7, 1966), retireDate: '2026-11-01', bank: '中国银行湖滨支行', phone: '13911114444' }, applicant: { kind: 'person', name: '张退休', idNumber: idNumber(7, 1966), phone: '13911114444' } });
     expect(atSite.status, JSON.stringify(atSite.body)).toBe(200);
     expect(await countCases()).toBe(before + 3);
-    const dept = await (await t.as('clerk_scj')).post('/api/bundles', { definitionCode: 'newborn', form: newbornForm(8), applicant: { ...applicant, idNumber: idNumber(8) } });
+    const dept = await (await t.staff(CLERK_SCJ)).post('/api/bundles', { definitionCode: 'newborn', form: newbornForm(8), applicant: { ...applicant, idNumber: idNumber(8) } });
     expect(dept.status).toBe(403);
     // public tracking by number and the last four id characters, without personal data
     const tr = await t.anon().get(`/api/public/bundles/track?refNo=${r.body.refNo}&idLast4=${applicant.idNumber.slice(-4)}`);
@@ -213,7 +218,7 @@ describe('高效办成一件事', () => {
   });
 
   it('counts bundles online, at sites and the applications they fanned out to, with the records behind each figure', async () => {
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const m = async (key: string) => (await leader.get(`/api/metrics/${key}?${q}`)).body;
     const online = Number((await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM bundle_cases WHERE channel = 'online'`))[0].n);
     expect((await m('bundles.online')).value).toBe(online);

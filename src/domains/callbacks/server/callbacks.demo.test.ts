@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { seedApplicationsDemo } from '../../applications/public';
 import { seedRatingsDemo } from '../../ratings/public';
 import { seedCallbacksDemo } from './callbacks.seed';
@@ -8,6 +9,7 @@ import { seedCallbacksDemo } from './callbacks.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000', DEMO_RATINGS: '2500' } });
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel)); // the demo's accounts, as seedDemo makes them first
   await seedApplicationsDemo(t.kernel);
   await seedRatingsDemo(t.kernel);
   await seedCallbacksDemo(t.kernel);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedCaseFileReviewDemo } from './case-file-review.seed';
@@ -9,6 +10,7 @@ const one = async (sql: string) => Number((await t.kernel.db.query<{ n: number }
 
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_CFR_UNITS: '3', DEMO_CFR_FILES_PER_UNIT: '4' } });
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel)); // the demo's accounts, as seedDemo makes them first
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   await seedCaseFileReviewDemo(t.kernel);
   await seedCaseFileReviewDemo(t.kernel); // a second run adds nothing

@@ -13,6 +13,15 @@ import type { GuideElementsInput } from '../shared/catalog.schema';
 import { seedApplicationsDemo } from '../../applications/public';
 import { XLSX_MIME } from '../../../core/server';
 
+const SECADMIN = { roles: ['secadmin'], org: '湖滨区行政审批和政务信息管理局' };
+/** 区政数局 事项目录管理员 (the demo's catalog_spj). */
+const CATALOG_ADMIN = { roles: ['catalogAdmin'], org: '湖滨区行政审批和政务信息管理局' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const CLERK_ZWZX = { roles: ['clerk'], org: '湖滨区政务服务中心' };
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 let admin: Client; let scjClerk: Client; let scjDirector: Client; let rsjClerk: Client; let hall: Client; let leader: Client;
 let scj: string; let rsj: string; let hallOrg: string;
@@ -21,13 +30,13 @@ const run = Date.now().toString(36).toUpperCase();
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '200' } });
   await seedApplicationsDemo(t.kernel);
-  const sec = await t.as('secadmin');
+  const sec = await t.staff(SECADMIN);
   const orgs = (await sec.get('/api/admin/orgs')).body as { id: string; name: string }[];
   const id = (n: string) => orgs.find((o) => o.name === n)!.id;
   scj = id('湖滨区市场监督管理局'); rsj = id('湖滨区人力资源和社会保障局'); hallOrg = id('湖滨区政务服务中心');
-  admin = await t.as('catalog_spj'); // seeded with the demo catalog: 区政数局 事项目录管理员
-  scjClerk = await t.as('clerk_scj'); scjDirector = await t.as('director_scj'); rsjClerk = await t.as('clerk_rsj');
-  hall = await t.as('clerk_zwzx'); leader = await t.as('leader');
+  admin = await t.staff(CATALOG_ADMIN);
+  scjClerk = await t.staff(CLERK_SCJ); scjDirector = await t.staff(DIRECTOR_SCJ); rsjClerk = await t.staff(CLERK_RSJ);
+  hall = await t.staff(CLERK_ZWZX); leader = await t.staff(LEADER);
 });
 afterAll(async () => { await t?.close(); });
 

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { seedApplicationsDemo } from '../../applications/public';
 
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '600' } }); await seedApplicationsDemo(t.kernel); });
 afterAll(async () => { await t.close(); });
 
 describe('驾驶舱', () => {
   it('agrees with the registry: months and departments add up to the year, rates match their counts', async () => {
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const d = (await leader.get('/api/dashboard?year=2026')).body;
     const received = d.totals['cases.received'].numerator;
     // The demo's 600 fill the twelve months to 2026-11-02: the year 2026 holds those filed from January.
@@ -36,7 +40,7 @@ describe('驾驶舱', () => {
 
   it('shows the 法治政府 figures beside the services, each the registry\'s own figure opening its own records', async () => {
     await t.kernel.domains.find((x) => x.name === 'litigation')!.seedDemo!(t.kernel);
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const d = (await leader.get('/api/dashboard?year=2026')).body;
     const lit = d.ruleOfLaw.find((m: { key: string }) => m.key === 'litigation.received');
     expect(lit).toMatchObject({ title: '行政应诉案件' });
@@ -49,13 +53,13 @@ describe('驾驶舱', () => {
   });
 
   it('is for leaders only, and only for their own division', async () => {
-    expect((await (await t.as('clerk_scj')).get('/api/dashboard?year=2026')).status).toBe(403);
-    expect((await (await t.as('leader')).get('/api/dashboard?year=2026&divisionCode=411203')).status).toBe(404);
+    expect((await (await t.staff(CLERK_SCJ)).get('/api/dashboard?year=2026')).status).toBe(403);
+    expect((await (await t.staff(LEADER)).get('/api/dashboard?year=2026&divisionCode=411203')).status).toBe(404);
   });
 
   it('shows a department\'s director their own org only, named on the page, and its figures are that org\'s share', async () => {
-    const county = (await (await t.as('leader')).get('/api/dashboard?year=2026')).body;
-    const mine = (await (await t.as('director_scj')).get('/api/dashboard?year=2026')).body;
+    const county = (await (await t.staff(LEADER)).get('/api/dashboard?year=2026')).body;
+    const mine = (await (await t.staff(DIRECTOR_SCJ)).get('/api/dashboard?year=2026')).body;
     expect(mine.orgName).toBe('湖滨区市场监督管理局');
     expect(mine.orgs.map((o: { orgId: string }) => o.orgId)).toEqual([mine.orgId]);
     const row = county.orgs.find((o: { orgId: string }) => o.orgId === mine.orgId);
