@@ -5,6 +5,10 @@ import { disclosureFee } from '../shared/disclosure.machine';
 import { seedDisclosureDemo } from './disclosure.seed';
 import { computeMetric, scanClocks } from '../../../core/server';
 
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+
 let t: TestApp;
 let gov: string; // 湖滨区人民政府
 let citizen: Client;
@@ -28,7 +32,7 @@ describe('依申请公开', () => {
     expect(filed.status).toBe(200);
     expect(filed.body).toMatchObject({ receivedOn: '2026-11-02', refNo: expect.stringMatching(/^GK4112022026110200\d{3}$/) });
     const id = filed.body.id;
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     let d = (await clerk.get(`/api/cases/${id}`)).body;
     expect(d.clocks.find((c: { name: string }) => c.name === 'reply')).toMatchObject({ dueDate: '2026-11-30', legalBasis: '政府信息公开条例 第33条' });
     expect(d.clocks.find((c: { name: string }) => c.name === 'correctionNotice')).toMatchObject({ dueDate: '2026-11-11' });
@@ -42,11 +46,11 @@ describe('依申请公开', () => {
     const reply = c.body.clocks.find((x: { name: string }) => x.name === 'reply');
     expect(reply).toMatchObject({ startedOn: '2026-11-05', dueDate: '2026-12-03', state: 'running' }); // 11-05 + 20 working days
     // A second 补正 is not allowed: the office must answer.
-    const clerk2 = await t.as('clerk_scj');
+    const clerk2 = await t.staff(CLERK_SCJ);
     const again = await clerk2.post(`/api/disclosure-requests/${id}/requestCorrection`, { missing: '再补正' });
     expect(again.status).toBe(422);
     t.clock.set('2026-12-03T15:00:00+08:00');
-    const clerk3 = await t.as('clerk_scj');
+    const clerk3 = await t.staff(CLERK_SCJ);
     const done = await clerk3.post(`/api/disclosure-requests/${id}/reply`, { replyType: '部分公开：部分公开（区分处理的，只计这一情形）', content: '经审查，抽检结果汇总表予以公开，涉及企业商业秘密的检测数据不予公开。' });
     expect(done.status).toBe(200);
     expect(done.body.stateName).toBe('已答复');
@@ -57,16 +61,16 @@ describe('依申请公开', () => {
   });
 
   it('extends once with the office head, pauses for a third party, and changes nothing on bad input', async () => {
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     const { id } = (await clerk.post('/api/disclosure-requests', request({ channel: 'post', receivedOn: '2026-10-30', applicantType: 'business', applicantName: '湖滨某某食品有限公司' }))).body;
     let d = (await clerk.get(`/api/cases/${id}`)).body;
     expect(d.fields.find((f: { label: string }) => f.label === '收到日期（第31条）').value).toBe('2026-10-30');
     expect((await clerk.post(`/api/disclosure-requests/${id}/extend`, { days: 20, reason: '需调取档案' })).status).toBe(403);
-    const director = await t.as('director_scj');
+    const director = await t.staff(DIRECTOR_SCJ);
     expect((await director.post(`/api/disclosure-requests/${id}/extend`, { days: 21, reason: '需调取档案' })).status).toBe(400);
     d = (await director.post(`/api/disclosure-requests/${id}/extend`, { days: 20, reason: '需调取档案' })).body;
     const reply = d.clocks.find((c: { name: string }) => c.name === 'reply');
-    expect(reply.extensions[0]).toMatchObject({ days: 20, approverName: '陈刚' });
+    expect(reply.extensions[0]).toMatchObject({ days: 20, approverName: (await t.staffUser(DIRECTOR_SCJ)).displayName });
     expect((await director.post(`/api/disclosure-requests/${id}/extend`, { days: 5, reason: '再延' })).body.message).toBe('答复期限只能延长一次（政府信息公开条例 第33条）');
     d = (await clerk.post(`/api/disclosure-requests/${id}/consult`, { thirdParty: '湖滨某检测公司' })).body;
     expect(d.clocks.find((c: { name: string }) => c.name === 'reply')).toMatchObject({ state: 'paused' });
@@ -79,7 +83,7 @@ describe('依申请公开', () => {
   });
 
   it('deems a request abandoned when the correction period runs out (第30条)', async () => {
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     const { id } = (await clerk.post('/api/disclosure-requests', request({ channel: 'inPerson' }))).body;
     await clerk.post(`/api/disclosure-requests/${id}/requestCorrection`, { missing: '请说明所需信息的文号' });
     t.clock.set('2026-11-25T09:00:00+08:00'); // 15 working days later
@@ -93,7 +97,7 @@ describe('依申请公开', () => {
     const anon = t.anon();
     const f = await anon.post('/api/public/disclosure-requests', { applicantType: 'person', applicantName: '钱女士', phone: '13700004444', orgId: gov, content: '请公开湖滨区农贸市场改造项目的招标文件' });
     expect(f.status).toBe(200);
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     await clerk.post(`/api/disclosure-requests/${f.body.id}/requestCorrection`, { missing: '请写明农贸市场名称' });
     expect((await anon.get(`/api/public/disclosure-requests/track?refNo=${f.body.refNo}&phone4=0000`)).status).toBe(404);
     const tr = (await anon.get(`/api/public/disclosure-requests/track?refNo=${f.body.refNo}&phone4=4444`)).body;
@@ -119,7 +123,7 @@ describe('依申请公开', () => {
 
 describe('主动公开 and the annual tables', () => {
   it('publishes within 第26条 or flags it late, finds it in Chinese, and counts it', async () => {
-    const clerk = await t.as('clerk_scj');
+    const clerk = await t.staff(CLERK_SCJ);
     const ok = await clerk.post('/api/disclosure/items', { title: '湖滨区2026年食品安全监督抽检计划', category: '规划计划', formedOn: '2026-10-20', body: '为加强食品安全监管，制定本年度监督抽检计划，涵盖粮食、肉类、乳制品等品种。' });
     expect(ok.body).toMatchObject({ late: false, dueOn: '2026-11-17' });
     const late = await clerk.post('/api/disclosure/items', { title: '关于餐饮服务食品安全检查情况的通报', category: '政务动态', formedOn: '2026-09-01', body: '9月份对全区餐饮服务单位开展了食品安全专项检查，现将情况通报如下。' });
@@ -135,7 +139,7 @@ describe('主动公开 and the annual tables', () => {
 
   it('builds the national tables from the demo year and exports a real xlsx whose totals add up', async () => {
     await t.withSettings({ DEMO_DISCLOSURE_ITEMS: '300' }, () => seedDisclosureDemo(t.kernel));
-    const director = await t.as('director_scj');
+    const director = await t.staff(DIRECTOR_SCJ);
     const year = await director.get('/api/disclosure/annual?year=2026');
     expect(year.status).toBe(200);
     const tables = year.body;
@@ -156,6 +160,6 @@ describe('主动公开 and the annual tables', () => {
     const firstRow = ws.getRow(4).values as (string | number)[];
     expect(firstRow[1]).toBe('一、本年新收政府信息公开申请数量');
     expect(firstRow[firstRow.length - 1]).toBe(received);
-    await expect((await t.as('clerk_scj')).get('/api/disclosure/annual?year=2026').then((r) => r.status)).resolves.toBe(403);
+    await expect((await t.staff(CLERK_SCJ)).get('/api/disclosure/annual?year=2026').then((r) => r.status)).resolves.toBe(403);
   });
 });

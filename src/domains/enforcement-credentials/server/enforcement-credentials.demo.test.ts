@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedCredentialsDemo } from './enforcement-credentials.seed';
@@ -8,6 +9,8 @@ let t: TestApp;
 const N = 114; // a fifth of the report's 574, so the proportions stay whole
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_CREDENTIAL_HOLDERS: String(N) } });
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   t.clock.set('2026-12-07T09:00:00+08:00');
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   const began = Date.now();

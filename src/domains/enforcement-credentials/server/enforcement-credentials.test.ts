@@ -1,21 +1,24 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { Client, startTestApp, type StaffSpec, type TestApp } from '../../../../tests/helpers/harness';
 import { buildOrg, buildStaff } from '../../../core/server';
-import { ensureDecisionStaff } from '../../major-decisions/public';
 import { credentialsValidOn, currentHolders } from '../public';
 import { runCredentialReminders } from './enforcement-credentials.service';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const LEGAL_SFJ = { roles: ['legalReviewer'], org: '湖滨区司法局' };
 
 let t: TestApp;
 let scj = '';
 beforeAll(async () => {
   t = await startTestApp();
-  await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   scj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区市场监督管理局'`))[0].id;
 });
 afterAll(async () => { await t.close(); });
 
-const at = async (iso: string, user: string) => { t.clock.set(`${iso}T09:00:00+08:00`); return t.as(user); };
+const at = async (iso: string, who: StaffSpec) => { t.clock.set(`${iso}T09:00:00+08:00`); return t.staff(who); };
 const post = async (c: Client, path: string, body: unknown = {}) => {
   const r = await c.post(path, body);
   if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -34,19 +37,19 @@ const upload = (c: Client, buf: Buffer) => c.request('POST', '/api/credential-tr
 
 /** Registers a holder with both exams passed and has the justice bureau issue a card: returns holder and card. */
 async function issued(on: string, over: Record<string, unknown> = {}) {
-  const director = await at(on, 'director_scj');
+  const director = await at(on, DIRECTOR_SCJ);
   const h = await post(director, '/api/credential-holders', person(over));
   await post(director, `/api/credential-holders/${h.id}/exams`, { subject: 'public', score: 82, takenOn: on });
   await post(director, `/api/credential-holders/${h.id}/exams`, { subject: 'professional', score: 75, takenOn: on });
   const app = await post(director, '/api/credential-applications', { holderId: h.id, kind: 'enforcement' });
-  await post(await t.as('legal_sfj'), `/api/credential-applications/${app.id}/issue`);
+  await post(await t.staff(LEGAL_SFJ), `/api/credential-applications/${app.id}/issue`);
   const d = (await director.get(`/api/credential-holders/${h.id}`)).body;
   return { holder: d, card: d.cards[0] };
 }
 
 describe('行政执法证件', () => {
   it('refuses contract and auxiliary staff with the reason, and changes nothing', async () => {
-    const director = await at('2026-03-02', 'director_scj');
+    const director = await at('2026-03-02', DIRECTOR_SCJ);
     for (const employment of ['contract', 'auxiliary']) {
       const r = await director.post('/api/credential-holders', person({ employment, name: '协管员甲' }));
       expect(r.status).toBe(422);
@@ -57,11 +60,11 @@ describe('行政执法证件', () => {
   });
 
   it('applies, refuses to issue before the exams are passed, then issues a numbered card the public verifies by its QR', async () => {
-    const director = await at('2026-03-02', 'director_scj');
+    const director = await at('2026-03-02', DIRECTOR_SCJ);
     const h = await post(director, '/api/credential-holders', person({ idNumber: '411202198503120010' }));
     const app = await post(director, '/api/credential-applications', { holderId: h.id, kind: 'enforcement' });
     expect((await director.post('/api/credential-applications', { holderId: h.id, kind: 'enforcement' })).status).toBe(409);
-    const legal = await t.as('legal_sfj');
+    const legal = await t.staff(LEGAL_SFJ);
     const early = await legal.post(`/api/credential-applications/${app.id}/issue`, {});
     expect(early.status).toBe(422);
     expect(early.body.message).toContain('公共法律知识考试');
@@ -92,10 +95,10 @@ describe('行政执法证件', () => {
   it('answers which people held a valid card on a day, through suspension and cancellation (public.ts)', async () => {
     const a = await issued('2026-04-01');
     const b = await issued('2026-04-01');
-    const legal = await at('2026-05-10', 'legal_sfj');
+    const legal = await at('2026-05-10', LEGAL_SFJ);
     await post(legal, `/api/credentials/${b.card.id}/suspend`, { reason: '涉嫌违规执法，调查期间暂扣' });
-    await post(await at('2026-05-20', 'legal_sfj'), `/api/credentials/${b.card.id}/reinstate`, { reason: '调查结束' });
-    await post(await at('2026-06-15', 'legal_sfj'), `/api/credentials/${a.card.id}/cancel`, { reason: '违法执法，收回证件' });
+    await post(await at('2026-05-20', LEGAL_SFJ), `/api/credentials/${b.card.id}/reinstate`, { reason: '调查结束' });
+    await post(await at('2026-06-15', LEGAL_SFJ), `/api/credentials/${a.card.id}/cancel`, { reason: '违法执法，收回证件' });
     const ask = (refs: string[], on: string) => t.kernel.db.tx((tx) => credentialsValidOn(tx, refs, on));
     const may = await ask([a.holder.id, b.card.number, 'NOPE-1'], '2026-05-12');
     expect(may.map((x) => x.valid)).toEqual([true, false, false]);
@@ -117,18 +120,18 @@ describe('行政执法证件', () => {
 
   it('fails the annual review of a holder short of hours with the reason, suspends the card, and passes once the hours are in', async () => {
     const { holder, card } = await issued('2026-02-02');
-    const director = await at('2026-10-10', 'director_scj');
+    const director = await at('2026-10-10', DIRECTOR_SCJ);
     await post(director, '/api/credential-trainings', { title: '行政处罚法专题培训', type: 'public', heldOn: '2026-06-01', hours: 24, holderIds: [holder.id] });
     await post(director, '/api/credential-trainings', { title: '旁听行政诉讼庭审', type: 'trial', heldOn: '2026-07-01', hours: 4, holderIds: [holder.id] });
     await post(director, `/api/credential-holders/${holder.id}/exams`, { subject: 'professional', score: 80, takenOn: '2026-09-01' });
-    const legal = await at('2026-11-02', 'legal_sfj');
+    const legal = await at('2026-11-02', LEGAL_SFJ);
     const fail = await post(legal, `/api/credentials/${card.id}/review`, { year: 2026 });
     expect(fail).toMatchObject({ passed: false, hours: 28, requiredHours: 60 });
     expect(fail.reason).toBe('年审未通过：2026年度培训28学时，不足规定的60学时（差32学时）');
     let d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
     expect(d.cards[0].statusName).toBe('暂扣');
     expect(d.reviews[0]).toMatchObject({ passed: false, reason: fail.reason });
-    const org = await t.as('director_scj');
+    const org = await t.staff(DIRECTOR_SCJ);
     // Imported hours: a bad row refuses the whole file, row by row; nothing is written.
     const bad = await upload(org, await xlsx([
       [card.number, holder.name, '执法技能实训', '执法技能', '2026-10-20', 32],
@@ -164,11 +167,11 @@ describe('行政执法证件', () => {
     const la = await new Client(t.app).login(admin.username, admin.password);
     await post(la, '/api/law-study/officials/sync');
     const official = ((await la.get('/api/law-study/officials')).body as { id: string; name: string; orgId: string }[]).find((o) => o.name === '执法员旁听' && o.orgId === scj)!;
-    const director = await at('2026-10-10', 'director_scj');
+    const director = await at('2026-10-10', DIRECTOR_SCJ);
     await post(director, '/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听行政诉讼庭审', laws: '中华人民共和国行政诉讼法', heldOn: '2026-10-09', minutes: 180, officialIds: [official.id], court: '三门峡市湖滨区人民法院', courtCaseNo: '（2026）豫1202行初88号' });
     await post(director, '/api/law-study/sessions', { kind: 'lecture', topic: '学习行政处罚法', laws: '中华人民共和国行政处罚法', heldOn: '2026-10-08', minutes: 60, officialIds: [official.id] });
     await post(director, '/api/credential-trainings', { title: '行政处罚法专题培训', type: 'public', heldOn: '2026-06-01', hours: 57, holderIds: [holder.id] });
-    const legal = await at('2026-11-02', 'legal_sfj');
+    const legal = await at('2026-11-02', LEGAL_SFJ);
     const d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
     expect(d.hoursThisYear.byType.find((b: { type: string }) => b.type === 'trial')).toMatchObject({ hours: 3, fromLawStudy: 3, counts: true });
     expect(d.hoursThisYear).toMatchObject({ total: 60, counted: 60 });
@@ -183,10 +186,10 @@ describe('行政执法证件', () => {
 
   it('cancels every card of a holder who leaves, and keeps other orgs out', async () => {
     const { holder, card } = await issued('2026-03-03');
-    const other = await at('2026-09-01', 'clerk_rsj');
+    const other = await at('2026-09-01', CLERK_RSJ);
     expect((await other.get(`/api/credential-holders/${holder.id}`)).status).toBe(404);
     expect((await other.post(`/api/credential-holders/${holder.id}/leave`, { reason: '调离', leftOn: '2026-09-01' })).status).toBe(404);
-    const director = await t.as('director_scj');
+    const director = await t.staff(DIRECTOR_SCJ);
     const d = await post(director, `/api/credential-holders/${holder.id}/leave`, { reason: '调任区政府办公室', leftOn: '2026-08-31' });
     expect(d.status).toBe('left');
     expect(d.cards[0]).toMatchObject({ statusName: '已注销', cancelledOn: '2026-08-31' });
@@ -201,7 +204,7 @@ describe('行政执法证件 expiry', () => {
     // The card ends in 20 days (the register's validity is years; the test moves its end date).
     await t.kernel.db.query(`UPDATE credentials SET valid_to = '2026-11-22' WHERE id = $1`, [card.id]);
     t.clock.set('2026-11-02T09:00:00+08:00');
-    const director = await t.as('director_scj');
+    const director = await t.staff(DIRECTOR_SCJ);
     const before = (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE body LIKE $1`, [`%${card.number}%`]))[0].n;
     await runCredentialReminders(t.kernel);
     await runCredentialReminders(t.kernel); // idempotent: the same offset is not sent twice
@@ -211,7 +214,7 @@ describe('行政执法证件 expiry', () => {
     const after = (await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE body LIKE $1`, [`%${card.number}%`]))[0].n;
     expect(after - before).toBe(sent[0].notified);
     const app = await post(director, '/api/credential-applications', { holderId: holder.id, kind: 'enforcement' });
-    await post(await t.as('legal_sfj'), `/api/credential-applications/${app.id}/issue`);
+    await post(await t.staff(LEGAL_SFJ), `/api/credential-applications/${app.id}/issue`);
     const d = (await director.get(`/api/credential-holders/${holder.id}`)).body;
     const fresh = d.cards.find((c: { id: string }) => c.id !== card.id);
     expect(fresh).toMatchObject({ issuedOn: '2026-11-23', validTo: '2031-11-22' });
@@ -224,7 +227,7 @@ describe('行政执法证件 figures', () => {
   it('counts issued, supervision, cancelled, held, reviewed and hours-complete on factory data, and opens the cards counted', async () => {
     const org = await buildOrg(t.kernel, { name: '测试执法局' });
     const boss = await buildStaff(t.kernel, { roles: ['director'], org });
-    const as = async (on: string, c: 'org' | 'sfj') => { t.clock.set(`${on}T09:00:00+08:00`); return c === 'org' ? new Client(t.app).login(boss.username, boss.password) : t.as('legal_sfj'); };
+    const as = async (on: string, c: 'org' | 'sfj') => { t.clock.set(`${on}T09:00:00+08:00`); return c === 'org' ? new Client(t.app).login(boss.username, boss.password) : t.staff(LEGAL_SFJ); };
     const make = async (name: string, kind: 'enforcement' | 'supervision') => {
       const c = await as('2025-03-03', 'org');
       const h = await post(c, '/api/credential-holders', person({ name, orgId: org.id }));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedEnforcementDemo } from './enforcement.seed';
@@ -10,6 +11,8 @@ const one = async (sql: string, params: unknown[] = []) => Number((await t.kerne
 
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_INSPECTIONS: '240', DEMO_PENALTIES: '60' } });
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   // The credential register's demo is another domain's: give two departments three officers each here.
   for (const name of ['湖滨区市场监督管理局', '湖滨区城市管理局']) {

@@ -10,6 +10,9 @@ import { Client, startTestApp, testClock, type TestApp } from '../../../../tests
 import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 import type { OrgRow } from '../../../core/server';
 
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+
 let t: TestApp;
 let org: OrgRow;
 let other: OrgRow;
@@ -188,7 +191,7 @@ describe('行政处罚', () => {
     const opened = await t.app.inject({ method: 'GET', url: fileUrl, headers: await cookieOf(c) });
     expect(opened.statusCode).toBe(200);
     expect(opened.body).toBe('%PDF-1.4 test');
-    expect((await (await t.as('clerk_rsj')).get(fileUrl)).status).toBe(404);
+    expect((await (await t.staff(CLERK_RSJ)).get(fileUrl)).status).toBe(404);
     expect((await c.get(`/api/penalties/${id}/attachments/${randomUUID()}`)).status).toBe(404);
     const exe = await t.app.inject({ method: 'POST', url: `/api/penalties/${id}/attachments?fileName=x.exe`, payload: Buffer.from('MZ\x90\x00'), headers: { 'content-type': 'application/octet-stream', ...(await cookieOf(c)) } });
     expect(exe.statusCode).toBe(400);

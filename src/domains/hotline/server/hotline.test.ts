@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { startTestApp, type StaffSpec, type TestApp } from '../../../../tests/helpers/harness';
 import { ensureHotlineSetup, OPEN311_DEMO_KEY, seedHotlineDemo } from './hotline.seed';
 import { computeBreakdown, computeMetric, scanClocks, metricRecords, SYSTEM_ACTOR } from '../../../core/server';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const CLERK_MZJ = { roles: ['clerk', 'reviewer'], org: '湖滨区民政局' };
+const OPERATOR_12345 = { roles: ['hotlineOperator'], org: '湖滨区12345政务服务便民热线中心' };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,12 +24,12 @@ const ticket = (over: Record<string, unknown> = {}) => ({
 });
 const eventsOf = (d: { events: { event: string }[] }) => d.events.map((e) => e.event);
 /** Files a ticket as the operator and dispatches it by the catalog; the org signs for it. */
-async function dispatched(over: Record<string, unknown>, handler = 'clerk_scj') {
-  const op = await t.as('operator_12345');
+async function dispatched(over: Record<string, unknown>, handler: StaffSpec = CLERK_SCJ) {
+  const op = await t.staff(OPERATOR_12345);
   const filed = await op.post('/api/tickets', ticket(over));
   expect(filed.status).toBe(200);
   expect((await op.post(`/api/tickets/${filed.body.id}/dispatch`, {})).status).toBe(200);
-  const org = await t.as(handler);
+  const org = await t.staff(handler);
   expect((await org.post(`/api/tickets/${filed.body.id}/accept`, {})).status).toBe(200);
   return { op, org, id: filed.body.id as string, refNo: filed.body.refNo as string };
 }
@@ -31,7 +37,7 @@ const countCases = async () => (await t.kernel.db.query<{ n: number }>(`SELECT c
 
 describe('12345 工单', () => {
   it('dispatches by the catalog, takes a return within 24 hours, re-dispatches, replies, calls back and closes', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const filed = await op.post('/api/tickets', ticket());
     expect(filed.status).toBe(200);
     expect(filed.body.refNo).toMatch(/^RX41120220261102\d{5}$/);
@@ -46,14 +52,14 @@ describe('12345 工单', () => {
     expect(d.clocks[0]).toMatchObject({ name: 'handle', dueDate: '2026-11-09', state: 'running' }); // 11-02 + 5 working days
 
     // The market regulator sees it in its 工作台 and returns it (not theirs) within 24 hours.
-    const scj = await t.as('clerk_scj');
+    const scj = await t.staff(CLERK_SCJ);
     expect((await scj.get('/api/workbench?pageSize=100')).body.items.some((i: { id: string }) => i.id === id)).toBe(true);
     const ret = await scj.post(`/api/tickets/${id}/return`, { reason: '该超市位于会兴街道，属地为会兴街道' });
     expect(ret.status).toBe(200);
     expect(ret.body.orgName).toBe('湖滨区12345政务服务便民热线中心');
     expect((await scj.get(`/api/cases/${id}`)).status).toBe(404);
 
-    expect((await op.get(`/api/cases/${id}`)).body.fields).toContainEqual({ label: '退单理由', value: '张伟：该超市位于会兴街道，属地为会兴街道' });
+    expect((await op.get(`/api/cases/${id}`)).body.fields).toContainEqual({ label: '退单理由', value: `${(await t.staffUser(CLERK_SCJ)).displayName}：该超市位于会兴街道，属地为会兴街道` });
     d = (await op.post(`/api/tickets/${id}/dispatch`, { orgName: '湖滨区市场监督管理局' })).body;
     expect(d.stateName).toBe('已派单待签收');
     expect(d.fields).toContainEqual({ label: '可退单截止', value: '2026/11/03 09:00' });
@@ -74,11 +80,11 @@ describe('12345 工单', () => {
   });
 
   it('refuses a return after 24 hours and changes nothing', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const { id } = (await op.post('/api/tickets', ticket({ title: '餐馆后厨卫生差', description: '大安街道某餐馆后厨老鼠出没，卫生条件极差，请查处。' }))).body;
     await op.post(`/api/tickets/${id}/dispatch`, {});
     t.clock.set('2026-11-03T10:00:01+08:00');
-    const scj = await t.as('clerk_scj');
+    const scj = await t.staff(CLERK_SCJ);
     const r = await scj.post(`/api/tickets/${id}/return`, { reason: '不属于我局职责' });
     expect(r.status).toBe(422);
     expect(r.body.message).toContain('派单已超过24小时，不能退单');
@@ -88,7 +94,7 @@ describe('12345 工单', () => {
   });
 
   it('does not take matters with their own legal channel, and says which', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const before = await countCases();
     const r = await op.post('/api/tickets', ticket({ kind: 'complaint', title: '对处罚决定不服', description: '我对区市场监管局的罚款决定不服，想申请行政复议，请问怎么办。' }));
     expect(r.status).toBe(422);
@@ -113,7 +119,7 @@ describe('12345 工单', () => {
   });
 
   it('finds the repeat of an open ticket and merges it', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const first = (await op.post('/api/tickets', ticket({ category: '城市管理', kind: 'complaint', title: '夜间施工噪音扰民', description: '涧河街道华阳社区旁工地每天夜里十二点后还在施工，噪音很大影响休息。' }))).body;
     const text = '华阳社区旁边工地夜里十二点后还在施工，噪音很大，影响休息';
     const sim = (await op.get(`/api/tickets/similar?text=${encodeURIComponent(text)}&divisionCode=411202004`)).body;
@@ -129,8 +135,8 @@ describe('12345 工单', () => {
   });
 
   it('lets two operators dispatch at once: one wins, the other gets 409', async () => {
-    const op = await t.as('operator_12345');
-    const op2 = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
+    const op2 = await t.staff({ ...OPERATOR_12345, name: '话务员乙' });
     const { id } = (await op.post('/api/tickets', ticket({ title: '商家拒绝退换货', description: '在车站街道某手机店买的手机三天就坏了，商家拒绝退换。' }))).body;
     const [a, b] = await Promise.all([op.post(`/api/tickets/${id}/dispatch`, {}), op2.post(`/api/tickets/${id}/dispatch`, {})]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -164,7 +170,7 @@ describe('12345 工单', () => {
   });
 
   it('routes 办不成事 to the services bureau with its own short limit, and counts it apart', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const before = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'tickets.cannotDo', { divisionCode: '411202', from: '2026-11-01', to: '2026-11-30' })))!.numerator;
     const { id } = (await op.post('/api/tickets', ticket({ kind: 'cannotDo', category: '政务服务', title: '办营业执照跑了三次没办成', description: '在政务服务中心办理个体工商户营业执照，窗口三次要求补不同的材料，至今没有办成。' }))).body;
     const d = (await op.post(`/api/tickets/${id}/dispatch`, {})).body;
@@ -175,7 +181,7 @@ describe('12345 工单', () => {
   });
 
   it('names the catalog co-handlers on dispatch; an unknown co-handler is refused and changes nothing', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const { id } = (await op.post('/api/tickets', ticket({ category: '城市管理', title: '小区门口道路破损', description: '车站街道建设路小区门口道路破损严重，下雨积水，车辆无法通行。' }))).body;
     const bad = await op.post(`/api/tickets/${id}/dispatch`, { coOrgNames: '湖滨区不存在局' });
     expect(bad.status).toBe(400);
@@ -192,13 +198,13 @@ describe('12345 工单', () => {
     t.clock.set('2026-11-10T09:00:00+08:00'); // due 11-09
     await scanClocks(t.kernel);
     // Sessions idle out over a week: sign in again.
-    const scj = await t.as('clerk_scj');
+    const scj = await t.staff(CLERK_SCJ);
     let d = (await scj.get(`/api/cases/${id}`)).body;
     expect(eventsOf(d).slice(-2)).toEqual(['clock.overdue', 'overdueSupervise']);
     expect(d.fields).toContainEqual({ label: '督办次数', value: '1' });
     const [{ n }] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE case_id = $1 AND title LIKE '【督办】%'`, [id]);
     expect(n).toBeGreaterThan(0);
-    const director = await t.as('director_scj');
+    const director = await t.staff(DIRECTOR_SCJ);
     const ext = await director.post(`/api/tickets/${id}/extend`, { days: 5, reason: '需要计量检定' });
     expect(ext.status).toBe(200);
     expect(ext.body.clocks[0]).toMatchObject({ dueDate: '2026-11-16', limit: 5 });
@@ -210,9 +216,9 @@ describe('12345 工单', () => {
   });
 
   it('lets the centre keep the dispatch catalog: a township routes a category to itself', async () => {
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const rule = { category: '民政救助', divisionPrefix: '411202001', orgName: '湖滨街道便民服务中心', coOrgNames: ['湖滨区民政局'] };
-    expect((await (await t.as('clerk_scj')).put('/api/hotline/catalog', rule)).status).toBe(403);
+    expect((await (await t.staff(CLERK_SCJ)).put('/api/hotline/catalog', rule)).status).toBe(403);
     const bad = await op.put('/api/hotline/catalog', { ...rule, orgName: '湖滨街道不存在处' });
     expect(bad.status).toBe(400);
     expect((await op.get('/api/hotline/catalog')).body.some((r: { divisionPrefix: string }) => r.divisionPrefix === '411202001')).toBe(false);
@@ -236,8 +242,8 @@ describe('Open311 GeoReport v2', () => {
     const denied = await form({ service_code: 'city', description: '路灯坏了好几天了，晚上很黑' });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toEqual([{ code: 403, description: '缺少 api_key' }]);
-    expect((await (await t.as('clerk_scj')).post('/api/hotline/open311-keys', { name: '第三方App' })).status).toBe(403);
-    const issued = (await (await t.as('operator_12345')).post('/api/hotline/open311-keys', { name: '随手拍App' })).body;
+    expect((await (await t.staff(CLERK_SCJ)).post('/api/hotline/open311-keys', { name: '第三方App' })).status).toBe(403);
+    const issued = (await (await t.staff(OPERATOR_12345)).post('/api/hotline/open311-keys', { name: '随手拍App' })).body;
     expect(issued.apiKey).toMatch(/^zt311-/);
     expect((await form({ api_key: issued.apiKey, service_code: 'city', description: '人民路垃圾桶满了没人清运，气味很大', phone: '13900002222', address_string: '人民路' })).statusCode).toBe(200);
     const created = await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '和平路与六峰路交叉口路灯坏了好几天，晚上很黑', phone: '13900001111', lat: '34.77', long: '111.19', address_string: '和平路与六峰路交叉口' });
@@ -270,7 +276,7 @@ describe('Open311 GeoReport v2', () => {
     expect((await form({ api_key: OPEN311_DEMO_KEY, service_code: 'city', description: '解放路人行道地砖松动，雨天踩上去溅水', phone: '13900003333', address_string: '解放路' })).statusCode).toBe(200);
     // The centre's publication rule for a call to 12345: category, township and status; the text, exact
     // place and reply only with the caller's consent; a 举报 not at all; never the caller.
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     const town = (await t.kernel.db.query<{ code: string; name: string }>(`SELECT code, name FROM divisions WHERE level = 'township' ORDER BY code LIMIT 1`))[0];
     const call = { kind: 'complaint', category: '城市管理', title: '夜间施工噪音扰民', callerName: '钱某某', callerPhone: '13900004444', divisionCode: town.code, address: '幸福小区3号楼东侧工地', lat: 34.7712, long: 111.1934 };
     const quiet = (await op.post('/api/tickets', { ...call, description: '幸福小区3号楼东侧工地每晚十一点后仍在施工，噪音很大' })).body;
@@ -305,10 +311,10 @@ describe('市长信箱', () => {
     expect((await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM letters`))[0].n).toBe(lettersBefore);
     const filed = await t.anon().post('/api/public/letters', { title: '关于增设公交线路的建议', content: '高庙乡到城区只有一班公交车，建议增加班次方便群众出行。', writerName: '李女士', writerPhone: '13800002222', consentToPublish: true });
     expect(filed.status).toBe(200);
-    const op = await t.as('operator_12345');
+    const op = await t.staff(OPERATOR_12345);
     expect((await op.post(`/api/letters/${filed.body.id}/assign`, { orgName: '湖滨区交通运输局不存在' })).status).toBe(400);
     expect((await op.post(`/api/letters/${filed.body.id}/assign`, { orgName: '湖滨区民政局' })).status).toBe(200);
-    const mzj = await t.as('clerk_mzj');
+    const mzj = await t.staff(CLERK_MZJ);
     const r = await mzj.post(`/api/letters/${filed.body.id}/reply`, { reply: '已协调公交公司于下月起增开两个班次。', publish: true });
     expect(r.body.stateName).toBe('已答复');
     const pub = (await t.anon().get('/api/public/letters')).body;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { partThree } from '../public';
 import { seedLawStudyDemo } from './law-study.seed';
 
@@ -7,6 +8,8 @@ let t: TestApp;
 const SIZES = { DEMO_LAW_STUDY_OFFICIALS: '80', DEMO_LAW_STUDY_SESSIONS_PER_ORG: '1', DEMO_LAW_EXAM_QUESTIONS: '90', DEMO_SHUFA: '25', DEMO_LAW_STUDY_MEETINGS: '12' };
 beforeAll(async () => {
   t = await startTestApp({ env: SIZES });
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await seedLawStudyDemo(t.kernel);
   await seedLawStudyDemo(t.kernel); // a second run adds nothing
 });

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 let t: TestApp;
 let admin: BuiltStaff;
 let adviser: BuiltStaff;
@@ -57,7 +60,7 @@ describe('村（居）法律顾问', () => {
     for (const x of ids.slice(0, 3)) await post(v, `/api/legal-advisers/logs/${x}/confirm`);
     expect((await v.post(`/api/legal-advisers/logs/${ids[0]}/confirm`)).status).toBe(409);
 
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const n = async (key: string) => (await leader.get(`/api/metrics/${key}?${Q}`)).body.numerator;
     expect([await n('legalAdvisers.count'), await n('legalAdvisers.opinions'), await n('legalAdvisers.lectures'), await n('legalAdvisers.majorMatters'), await n('legalAdvisers.documents')]).toEqual([1, 2, 1, 0, 0]);
     await t.withSettings({ LEGAL_ADVISERS_COUNT_UNCONFIRMED: 'true' }, async () => expect(await n('legalAdvisers.majorMatters')).toBe(1));

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { computeMetric } from '../../../core/server';
-import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedLegalAffairsDemo } from './legal-affairs.seed';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const REVIEWER_SFJ = { roles: ['reviewer'], org: '湖滨区司法局' };
+const LEGAL_SFJ = { roles: ['legalReviewer'], org: '湖滨区司法局' };
 
 let t: TestApp;
 let scj = '';
 let zfb = '';
 beforeAll(async () => {
   t = await startTestApp();
-  await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   const orgs = await t.kernel.db.query<{ id: string; name: string }>(`SELECT id, name FROM orgs WHERE name IN ('湖滨区市场监督管理局', '湖滨区人民政府办公室')`);
   scj = orgs.find((o) => o.name === '湖滨区市场监督管理局')!.id;
   zfb = orgs.find((o) => o.name === '湖滨区人民政府办公室')!.id;
@@ -29,7 +32,7 @@ async function counsel(legal: Awaited<ReturnType<TestApp['as']>>, firmName: stri
 
 describe('合同合法性审查', () => {
   it('goes from submission through a return for materials to an opinion with counted comments, writing the counsel’s work record', async () => {
-    let sender = await t.as('director_scj');
+    let sender = await t.staff(DIRECTOR_SCJ);
     const sent = await sender.post('/api/contract-reviews', contract('食品安全抽检委托检验服务合同'));
     expect(sent.status).toBe(200);
     const id = sent.body.id;
@@ -38,7 +41,7 @@ describe('合同合法性审查', () => {
     expect(d.clocks.find((c: { name: string }) => c.name === 'review')).toMatchObject({ dueDate: '2026-11-09', unit: 'workday' }); // 11-02 + 5 working days
     expect(d.fields).toContainEqual({ label: '合同金额', value: '860,000元' });
 
-    let legal = await t.as('legal_sfj');
+    let legal = await t.staff(LEGAL_SFJ);
     const elsewhere = await counsel(legal, '河南测试甲律师事务所', zfb); // serves the government office only
     let r = await legal.post(`/api/contract-reviews/${id}/accept`, { counselId: elsewhere });
     expect(r.status).toBe(422);
@@ -52,7 +55,7 @@ describe('合同合法性审查', () => {
     r = await legal.post(`/api/contract-reviews/${id}/requestMaterials`, { reason: '请补充检验机构资质认定证书' });
     expect(r.body.stateName).toBe('退回补充材料');
     t.clock.set('2026-11-04T09:00:00+08:00');
-    [sender, legal] = [await t.as('director_scj'), await t.as('legal_sfj')]; // sessions lapse across the days
+    [sender, legal] = [await t.staff(DIRECTOR_SCJ), await t.staff(LEGAL_SFJ)]; // sessions lapse across the days
     r = await sender.post(`/api/contract-reviews/${id}/resubmit`, { materials: '已补充资质认定证书' });
     expect(r.body.clocks.find((c: { name: string }) => c.name === 'review')).toMatchObject({ dueDate: '2026-11-11' }); // counted again from the complete materials
 
@@ -92,9 +95,9 @@ describe('合同合法性审查', () => {
   });
 
   it('lets two reviewers issue an opinion at once: one wins, the other gets 409 and writes nothing', async () => {
-    const { id } = (await (await t.as('director_scj')).post('/api/contract-reviews', contract('检验检测设备采购合同'))).body;
-    const a = await t.as('legal_sfj');
-    const b = await t.as('legal_sfj');
+    const { id } = (await (await t.staff(DIRECTOR_SCJ)).post('/api/contract-reviews', contract('检验检测设备采购合同'))).body;
+    const a = await t.staff(LEGAL_SFJ);
+    const b = await t.staff({ ...LEGAL_SFJ, name: '审查员乙' });
     expect((await a.post(`/api/contract-reviews/${id}/accept`, {})).status).toBe(200);
     const body = (n: number) => ({ conclusion: '修改后通过', summary: '修改后可以签订', comments: Array.from({ length: n }, (_, k) => ({ clause: `第${k + 1}条`, problem: '表述不清', suggestion: '重新表述' })) });
     const [x, y] = await Promise.all([a.post(`/api/contract-reviews/${id}/issueOpinion`, body(2)), b.post(`/api/contract-reviews/${id}/issueOpinion`, body(5))]);
@@ -105,7 +108,7 @@ describe('合同合法性审查', () => {
   });
 
   it('refuses bad input to the counsel pool with a Chinese message and changes nothing', async () => {
-    const legal = await t.as('legal_sfj');
+    const legal = await t.staff(LEGAL_SFJ);
     const before = await count(`SELECT (SELECT count(*) FROM counsel_firms) + (SELECT count(*) FROM counsel_lawyers) + (SELECT count(*) FROM counsel_appointments) + (SELECT count(*) FROM counsel_work) AS n`);
     const firm = (await legal.post('/api/legal-counsel/firms', { name: '河南测试丙律师事务所' })).body.id;
     let r = await legal.post('/api/legal-counsel/firms', { name: '河南测试丙律师事务所' });
@@ -124,11 +127,11 @@ describe('合同合法性审查', () => {
     r = await legal.post('/api/legal-counsel/work', { lawyerId: lawyer, orgId: scj, kind: 'gift', on: '2026-10-10', subject: '法律咨询' });
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('请选择工作类型');
-    expect((await (await t.as('director_scj')).post('/api/legal-counsel/firms', { name: '河南测试丁律师事务所' })).status).toBe(403);
-    const other = await t.as('legal_sfj');
+    expect((await (await t.staff(DIRECTOR_SCJ)).post('/api/legal-counsel/firms', { name: '河南测试丁律师事务所' })).status).toBe(403);
+    const other = await t.staff({ ...LEGAL_SFJ, name: '审查员乙' });
     const both = await Promise.all([legal.post('/api/legal-counsel/firms', { name: '河南测试戊律师事务所' }), other.post('/api/legal-counsel/firms', { name: '河南测试戊律师事务所' })]);
     expect(both.map((x) => x.status).sort()).toEqual([200, 409]);
-    r = await (await t.as('director_scj')).post('/api/contract-reviews', { ...contract('短'), docKind: 'loan' });
+    r = await (await t.staff(DIRECTOR_SCJ)).post('/api/contract-reviews', { ...contract('短'), docKind: 'loan' });
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('文件名称至少4个字');
     expect(await count(`SELECT (SELECT count(*) FROM counsel_firms) + (SELECT count(*) FROM counsel_lawyers) + (SELECT count(*) FROM counsel_appointments) + (SELECT count(*) FROM counsel_work) AS n`)).toBe(before + 3);
@@ -161,13 +164,13 @@ describe('合同合法性审查', () => {
     expect(await m('contractReview.reviewed', { ...q, orgId: scj } as typeof q)).toBe(orgCount);
     expect(await m('contractReview.reviewed', { ...q, from: '2024-01-01', to: '2024-12-31' })).toBe(0);
     // The annual report's sentence names these keys, so it writes itself from the same records.
-    const report = (await (await t.as('reviewer_sfj')).post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' })).body;
+    const report = (await (await t.staff(REVIEWER_SFJ)).post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' })).body;
     const para = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'rules.contracts');
     expect(para.segments.map((x: { text: string }) => x.text).join('')).toBe(`审查行政合同等文件${row.reviewed}件，提出审查意见${row.comments}条。`);
     const counsel = report.content.parts.flatMap((p: any) => p.sections.flatMap((x: any) => x.paragraphs)).find((p: any) => p.source === 'rules.counsel');
     expect(counsel.segments.map((x: { text: string }) => x.text).join('')).toBe(
       `法律顾问参与合法性审查${await byKind('review')}次，出具法律意见${await byKind('opinion')}条，参与复议诉讼案件${await byKind('case')}件，开展法律咨询和讲座${await byKind('consultation')}次。`);
-    const pool = (await (await t.as('legal_sfj')).get('/api/legal-counsel/pool?year=2026')).body;
+    const pool = (await (await t.staff(LEGAL_SFJ)).get('/api/legal-counsel/pool?year=2026')).body;
     expect(pool.firms.filter((f: { name: string }) => !f.name.includes('测试'))).toHaveLength(3);
     const demoLawyers = pool.firms.filter((f: { name: string }) => !f.name.includes('测试')).flatMap((f: { lawyers: unknown[] }) => f.lawyers);
     expect(demoLawyers).toHaveLength(17);

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { seedApplicationsDemo } from '../../applications/public';
 import { seedLicencesDemo } from './licences.seed';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000' } });
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await seedApplicationsDemo(t.kernel);
   await seedLicencesDemo(t.kernel);
 }, 120_000);

@@ -7,6 +7,14 @@ import { demoCreditCode, demoResidentId, ensureLicenceTypes } from './licences.s
 import { issue, runReminders } from './licences.service';
 import * as repo from './licences.repository';
 
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const CLERK_ZWZX = { roles: ['clerk'], org: '湖滨区政务服务中心' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const REVIEWER_SCJ = { roles: ['reviewer'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+
 let t: TestApp;
 let food: { id: string };
 let labour: { id: string };
@@ -20,9 +28,9 @@ beforeAll(async () => {
   await t.kernel.db.tx((tx) => ensureLicenceTypes(tx, t.kernel));
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
   labour = (await t.anon().get('/api/public/service-items?q=劳务派遣经营许可')).body[0];
-  scj = await t.as('clerk_scj');
-  reviewer = await t.as('reviewer_scj');
-  leader = await t.as('leader');
+  scj = await t.staff(CLERK_SCJ);
+  reviewer = await t.staff(REVIEWER_SCJ);
+  leader = await t.staff(LEADER);
 });
 afterAll(async () => { await t.close(); });
 
@@ -30,7 +38,7 @@ const walkIn = (seed: number, phone = `1380398${String(seed).padStart(4, '0')}`)
 
 /** A walk-in's food licence application taken through acceptance, approval and delivery. */
 async function deliveredFood(seed: number) {
-  const filed = await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn(seed) });
+  const filed = await (await t.staff(CLERK_ZWZX)).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn(seed) });
   expect(filed.status, JSON.stringify(filed.body)).toBe(200);
   await complete(filed.body.id);
   return filed.body.id as string;
@@ -59,12 +67,12 @@ describe('电子证照', () => {
     const list = (await scj.get(`/api/licences?q=${l!.licenceNo}`)).body;
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ typeName: '食品经营许可证', statusName: '有效', orgName: '湖滨区市场监督管理局', sourceName: '办件办结发证' });
-    const other = await t.as('clerk_rsj');
+    const other = await t.staff(CLERK_RSJ);
     expect((await other.get(`/api/licences?q=${l!.licenceNo}`)).body.total).toBe(0);
     expect((await other.get(`/api/licences/${l!.id}`)).status).toBe(404);
 
     // denied: no licence
-    const denied = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn(2) })).body.id;
+    const denied = (await (await t.staff(CLERK_ZWZX)).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn(2) })).body.id;
     await scj.post(`/api/applications/${denied}/accept`, {});
     expect((await reviewer.post(`/api/applications/${denied}/deny`, { reason: '经营场所不符合要求' })).status).toBe(200);
     expect(await licenceOfCase(denied)).toBeNull();
@@ -89,7 +97,7 @@ describe('电子证照', () => {
     expect(bad.body.message).toContain('二维码无效');
 
     expect((await scj.post(`/api/licences/${l.id}/revoke`, { reason: '申请注销' })).status).toBe(404);
-    const director = await t.as('director_scj');
+    const director = await t.staff(DIRECTOR_SCJ);
     expect((await director.post(`/api/licences/${l.id}/revoke`, { reason: '经营者申请注销' })).body.statusName).toBe('已注销');
     expect((await t.anon().get(`/api/public/licences/verify/${l.verifyToken}`)).body).toMatchObject({ genuine: true, valid: false, statusName: '已注销' });
   });
@@ -101,7 +109,7 @@ describe('电子证照', () => {
     const citizen = await t.anon().login(idNo, 'Citizen#2026');
     const online = (await citizen.post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id) })).body.id;
     // and one taken at the counter for the same person, without their account
-    const counter = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: { kind: 'person', name: '证照持有人', idNumber: idNo, phone: '13703980031' } })).body.id;
+    const counter = (await (await t.staff(CLERK_ZWZX)).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: { kind: 'person', name: '证照持有人', idNumber: idNo, phone: '13703980031' } })).body.id;
     await complete(online);
     await complete(counter);
     const mine = (await citizen.get('/api/licences/mine')).body as { licenceNo: string; verifyPath: string; statusName: string }[];
@@ -125,7 +133,7 @@ describe('电子证照', () => {
       holder: { kind: 'enterprise', name: '湖滨区测试40餐饮有限公司', idNumber: code, idLast4: '', phoneEnc: null, userId: null },
     }));
     expect(l.validTo).toBeNull();
-    const clerk = await t.as('clerk_zwzx');
+    const clerk = await t.staff(CLERK_ZWZX);
     const reusable = (await clerk.get(`/api/materials/reusable?itemId=${food.id}&idNumber=${code}`)).body as { name: string; records: { source: string; label: string }[] }[];
     const licence = reusable.find((m) => m.name.startsWith('营业执照'))!;
     expect(licence.records).toEqual([{ materialName: licence.name, source: '电子证照', ref: l.id, label: `营业执照（编号${l.licenceNo}，有效期至长期）` }]);
@@ -179,7 +187,7 @@ describe('电子证照', () => {
     await runReminders(t.kernel);
     expect(await sms(phone)).toHaveLength(2);
     // sessions expire while the clock moves on: log in again
-    const d = (await (await t.as('leader')).get(`/api/licences/${l.id}`)).body;
+    const d = (await (await t.staff(LEADER)).get(`/api/licences/${l.id}`)).body;
     expect(d.reminders.map((r: { offsetDays: number; configuredOffset: number | null }) => [r.offsetDays, r.configuredOffset])).toEqual([[60, null], [30, 14]]);
     expect(d.reminders[1].note).toContain('原设置到期前14天提醒，晚于法定续期申请期限（届满30日前），已提前至到期前30天');
     expect(d.reminders.every((r: { smsSent: boolean }) => r.smsSent)).toBe(true);
@@ -191,8 +199,8 @@ describe('电子证照', () => {
 
   it('无感续证: the reminder files a pre-filled renewal; when it is delivered the old licence is 已续期 and the new one continues the validity', async () => {
     at('2026-11-02');
-    scj = await t.as('clerk_scj');
-    reviewer = await t.as('reviewer_scj');
+    scj = await t.staff(CLERK_SCJ);
+    reviewer = await t.staff(REVIEWER_SCJ);
     const caseId = await deliveredFood(5);
     const old = (await licenceOfCase(caseId))!;
     at(addDays(old.validTo!, -60));
@@ -200,8 +208,8 @@ describe('电子证照', () => {
     expect(run.renewalsFiled).toBeGreaterThanOrEqual(1);
     const after = (await t.kernel.db.tx((tx) => repo.get(tx, old.id)))!;
     expect(after.renewalCaseId).not.toBeNull();
-    scj = await t.as('clerk_scj');
-    reviewer = await t.as('reviewer_scj');
+    scj = await t.staff(CLERK_SCJ);
+    reviewer = await t.staff(REVIEWER_SCJ);
     const renewal = (await scj.get(`/api/cases/${after.renewalCaseId}`)).body;
     expect(renewal.state).toBe('submitted');
     const msg = await sms('13803980005');
@@ -238,7 +246,7 @@ describe('电子证照', () => {
     at(addDays(l.validTo!, -80));
     const run = await runReminders(t.kernel);
     expect(run.renewed).toBeGreaterThanOrEqual(1);
-    const d = (await (await t.as('leader')).get(`/api/licences/${l.id}`)).body;
+    const d = (await (await t.staff(LEADER)).get(`/api/licences/${l.id}`)).body;
     expect(d.statusName).toBe('已续期');
     expect(d.reminders[0]).toMatchObject({ offsetDays: 90, actionName: '提醒并自动续期' });
     const next = (await t.kernel.db.query<{ valid_from: string; source: string }>(`SELECT valid_from::text, source FROM licences WHERE previous_licence_id = $1`, [l.id]))[0];
@@ -248,7 +256,7 @@ describe('电子证照', () => {
 
   it('metrics match the records they count', async () => {
     at('2026-11-02');
-    leader = await t.as('leader');
+    leader = await t.staff(LEADER);
     const all = await t.kernel.db.query<{ source: string; valid_from: string; valid_to: string | null; status: string; issued: string; reminded: boolean }>(`SELECT l.source, l.valid_from::text, l.valid_to::text, l.status,
       to_char(l.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS issued,
       EXISTS (SELECT 1 FROM licence_reminders r WHERE r.licence_id = l.id AND to_char(r.sent_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') = '2026') AS reminded FROM licences l`);

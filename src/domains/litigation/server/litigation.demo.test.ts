@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedLitigationDemo } from './litigation.seed';
@@ -7,6 +8,8 @@ import { seedLitigationDemo } from './litigation.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   await seedLitigationDemo(t.kernel);
   await seedLitigationDemo(t.kernel); // a second run adds nothing

@@ -1,18 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
+import { startTestApp, type Client, type StaffSpec, type TestApp } from '../../../../tests/helpers/harness';
 import { computeBreakdown, scanClocks } from '../../../core/server';
-import { ensureDecisionStaff } from '../../major-decisions/public';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const REVIEWER_SCJ = { roles: ['reviewer'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
+const CLERK_MZJ = { roles: ['clerk', 'reviewer'], org: '湖滨区民政局' };
+const OFFICE_ZFB = { roles: ['decisionOfficer'], org: '湖滨区人民政府办公室' };
+const LEGAL_SFJ = { roles: ['legalReviewer'], org: '湖滨区司法局' };
 
 let t: TestApp;
 let scj = '';
 beforeAll(async () => {
   t = await startTestApp();
-  await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   scj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区市场监督管理局'`))[0].id;
 });
 afterAll(async () => { await t.close(); });
 
-const at = async (iso: string, user: string) => { t.clock.set(`${iso}T09:00:00+08:00`); return t.as(user); };
+const at = async (iso: string, who: StaffSpec) => { t.clock.set(`${iso}T09:00:00+08:00`); return t.staff(who); };
 const clock = (d: any, name: string) => d.clocks.find((c: { name: string }) => c.name === name);
 let caseNo = 40;
 const suit = (over: Record<string, unknown> = {}) => ({
@@ -30,7 +38,7 @@ const metric = async (c: Client, key: string, q = 'divisionCode=411202&from=2026
 describe('行政应诉', () => {
   it('states the figures from the suits: received, closed, pending at the period end, 败诉率 and 出庭率 under each definition the settings allow', async () => {
     // August, before every other suit of this file: the figures count only these.
-    const director = await at('2026-08-03', 'director_scj');
+    const director = await at('2026-08-03', DIRECTOR_SCJ);
     const reg = async (plaintiff: string) => (await post(director, '/api/litigations', suit({ servedOn: '2026-08-03', plaintiff }))).id as string;
     const [won, lost, withdrawn, open] = [await reg('甲公司'), await reg('乙公司'), await reg('丙公司'), await reg('丁公司')];
     for (const id of [won, lost, open]) await post(director, `/api/litigations/${id}/answer`, { evidence: '证据', defence: '答辩' });
@@ -47,7 +55,7 @@ describe('行政应诉', () => {
     t.clock.set('2026-08-19T08:00:00+08:00');
     await scanClocks(t.kernel);
 
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const aug = 'divisionCode=411202&from=2026-08-01&to=2026-08-31';
     const value = async (key: string, q = aug) => { const m = await metric(leader, key, q); return [m.numerator, m.denominator]; };
     expect(await value('litigation.received')).toEqual([4, null]);
@@ -83,7 +91,7 @@ describe('行政应诉', () => {
     });
   });
   it('counts 15 days to answer from the copy even when it was registered later, rolling past the National Day holiday (第67条; 民事诉讼法 第85条)', async () => {
-    const director = await at('2026-09-18', 'director_scj');
+    const director = await at('2026-09-18', DIRECTOR_SCJ);
     // Copy received on 09-16, registered on 09-18: 09-16 + 15 = 10-01, a holiday; the period ends on 10-08.
     const first = suit();
     const { id } = await post(director, '/api/litigations', first);
@@ -106,7 +114,7 @@ describe('行政应诉', () => {
   });
 
   it('gives a copy received in late December a provisional due date in a year whose holidays are not yet published', async () => {
-    const director = await at('2026-12-17', 'director_scj');
+    const director = await at('2026-12-17', DIRECTOR_SCJ);
     const { id } = await post(director, '/api/litigations', suit({ servedOn: '2026-12-17', plaintiff: '年末起诉的原告' }));
     // 12-17 + 15 = 2027-01-01: past the bundled calendar, estimated on weekends alone and badged 预计.
     const c = clock((await director.get(`/api/cases/${id}`)).body, 'defence');
@@ -115,29 +123,29 @@ describe('行政应诉', () => {
   });
 
   it('is run by the defendant agency and seen across the division by the justice bureau and the government office, by nobody else', async () => {
-    const director = await at('2026-09-18', 'director_scj');
+    const director = await at('2026-09-18', DIRECTOR_SCJ);
     const { id, refNo } = await post(director, '/api/litigations', suit({ plaintiff: '王某某' }));
-    for (const u of ['reviewer_scj', 'legal_sfj', 'office_zfb', 'leader']) expect((await (await t.as(u)).get(`/api/cases/${id}`)).status, u).toBe(200);
-    for (const u of ['clerk_mzj', 'clerk_rsj', 'clerk_scj']) expect((await (await t.as(u)).get(`/api/cases/${id}`)).status, u).toBe(404);
-    expect((await (await t.as('clerk_rsj')).get(`/api/litigations/${id}/file`)).status).toBe(404);
-    const list = (await (await t.as('legal_sfj')).get(`/api/litigations?q=${encodeURIComponent(refNo)}`)).body;
+    for (const [u, who] of Object.entries({ REVIEWER_SCJ, LEGAL_SFJ, OFFICE_ZFB, LEADER })) expect((await (await t.staff(who)).get(`/api/cases/${id}`)).status, u).toBe(200);
+    for (const [u, who] of Object.entries({ CLERK_MZJ, CLERK_RSJ, CLERK_SCJ })) expect((await (await t.staff(who)).get(`/api/cases/${id}`)).status, u).toBe(404);
+    expect((await (await t.staff(CLERK_RSJ)).get(`/api/litigations/${id}/file`)).status).toBe(404);
+    const list = (await (await t.staff(LEGAL_SFJ)).get(`/api/litigations?q=${encodeURIComponent(refNo)}`)).body;
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([id]);
-    expect((await (await t.as('clerk_rsj')).get(`/api/litigations?q=${encodeURIComponent(refNo)}`)).body.items).toEqual([]);
+    expect((await (await t.staff(CLERK_RSJ)).get(`/api/litigations?q=${encodeURIComponent(refNo)}`)).body.items).toEqual([]);
     // A department registers only its own suits; the justice bureau registers any agency's (the government's own, too).
     const mzj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区民政局'`))[0].id;
     expect((await director.post('/api/litigations', suit({ orgId: mzj }))).status).toBe(403);
     const gov = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE kind = 'government' ORDER BY name LIMIT 1`))[0].id;
-    const legal = await t.as('legal_sfj');
+    const legal = await t.staff(LEGAL_SFJ);
     expect((await legal.post('/api/litigations', suit({ orgId: gov, cause: '政府信息公开' }))).status).toBe(200);
   });
 
   it('goes from the copy through the answer, a hearing with the head present, a judgment and the agency’s appeal to the second instance, linking the challenged act and the 复议', async () => {
     // The challenged act is a case in zhengtong (here the kernel's fixture permit); the 复议 is linked by number whatever its type.
-    const clerk = await at('2026-09-16', 'clerk_scj');
+    const clerk = await at('2026-09-16', CLERK_SCJ);
     const act = await post(clerk, '/api/permits', { title: '食品经营许可（变更）', orgId: scj });
-    let director = await t.as('director_scj');
+    let director = await t.staff(DIRECTOR_SCJ);
     const earlier = await post(director, '/api/litigations', suit({ plaintiff: '复议在先的原告' }));
-    director = await at('2026-09-18', 'director_scj');
+    director = await at('2026-09-18', DIRECTOR_SCJ);
     const { id } = await post(director, '/api/litigations', suit({ challengedRef: act.refNo, reconsidered: true, reconsiderationRef: earlier.refNo }));
     let d = (await director.get(`/api/cases/${id}`)).body;
     expect(d.links.map((l: { label: string; case: { refNo: string } }) => `${l.label}:${l.case.refNo}`).sort()).toEqual([`被诉行政行为:${act.refNo}`, `诉前行政复议:${earlier.refNo}`].sort());
@@ -145,16 +153,16 @@ describe('行政应诉', () => {
     expect(actSide.links.map((l: { label: string }) => l.label)).toEqual(['被提起行政诉讼']);
 
     // A counsel appointed to the agency may represent it; their case work is recorded in the pool.
-    const legal = await t.as('legal_sfj');
+    const legal = await t.staff(LEGAL_SFJ);
     const firm = await post(legal, '/api/legal-counsel/firms', { name: '河南应诉测试律师事务所' });
     const lawyer = await post(legal, '/api/legal-counsel/lawyers', { firmId: firm.id, name: '周律师', licenceNo: '41120260000099900' });
     await post(legal, '/api/legal-counsel/appointments', { lawyerId: lawyer.id, orgId: scj, from: '2026-01-01', to: '2026-12-31' });
-    const reviewer = await at('2026-09-25', 'reviewer_scj');
+    const reviewer = await at('2026-09-25', REVIEWER_SCJ);
     expect((await reviewer.get(`/api/litigations/${id}/counsel-options`)).body).toContainEqual({ id: lawyer.id, name: '周律师', firmName: '河南应诉测试律师事务所' });
     d = await post(reviewer, `/api/litigations/${id}/answer`, { evidence: '行政处罚决定书、现场检查笔录、抽检报告', defence: '事实清楚，程序合法', counselId: lawyer.id });
     expect(d.stateName).toBe('一审审理中');
     expect(clock(d, 'defence')).toMatchObject({ state: 'stopped', stoppedOn: '2026-09-25', dueDate: '2026-10-08' });
-    const work = (await (await t.as('legal_sfj')).get(`/api/legal-counsel/work?from=2026-09-01&to=2026-09-30&lawyerId=${lawyer.id}`)).body;
+    const work = (await (await t.staff(LEGAL_SFJ)).get(`/api/legal-counsel/work?from=2026-09-01&to=2026-09-30&lawyerId=${lawyer.id}`)).body;
     expect(work.items.map((w: { kind: string; refNo: string }) => `${w.kind}:${w.refNo}`)).toEqual([`case:${d.refNo}`]);
 
     // 第3条: staff alone only with the head's reason; the head by name.
@@ -167,7 +175,7 @@ describe('行政应诉', () => {
 
     // A judgment of 09-27 served on 09-28, registered on 09-29: 15 days to appeal run from service (第85条)
     // and end 10-13 (a Tuesday), whatever day it is registered.
-    const rv = await at('2026-09-29', 'reviewer_scj');
+    const rv = await at('2026-09-29', REVIEWER_SCJ);
     const judged = { outcome: '撤销', decidedOn: '2026-09-27', summary: '认定事实不清' };
     r = await rv.post(`/api/litigations/${id}/judgment`, { ...judged, servedOn: '2026-09-30' });
     expect([r.status, r.body.details.fields[0].message]).toEqual([400, '送达日期不能晚于今天']);
@@ -179,7 +187,7 @@ describe('行政应诉', () => {
     expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['opponentAppeal']); // appealing is the head's call
     r = await rv.post(`/api/litigations/${id}/appeal`, { reason: '一审认定事实错误' });
     expect(r.status).toBe(403);
-    director = await t.as('director_scj');
+    director = await t.staff(DIRECTOR_SCJ);
     d = await post(director, `/api/litigations/${id}/appeal`, { reason: '一审认定事实错误，抽检程序符合规定' });
     expect(d.stateName).toBe('二审审理中');
     expect(clock(d, 'appealJudgment')).toMatchObject({ state: 'stopped', stoppedOn: '2026-09-29' });
@@ -204,11 +212,11 @@ describe('行政应诉', () => {
   });
 
   it('lets a ruling take effect when its 10-day window runs out with no appeal (第85条), through the clock scanner', async () => {
-    const director = await at('2026-09-18', 'director_scj');
+    const director = await at('2026-09-18', DIRECTOR_SCJ);
     const { id } = await post(director, '/api/litigations', suit({ plaintiff: '起诉超期的原告' }));
     await post(director, `/api/litigations/${id}/answer`, { evidence: '证据清单', defence: '原告起诉已超过法定期限' });
     // A ruling served on 09-28: 10 days end on 10-08, the first working day after the holiday.
-    const rv = await at('2026-09-28', 'director_scj');
+    const rv = await at('2026-09-28', DIRECTOR_SCJ);
     let d = await post(rv, `/api/litigations/${id}/ruling`, { outcome: '驳回起诉', decidedOn: '2026-09-28' });
     expect(clock(d, 'appealRuling')).toMatchObject({ limit: 10, dueDate: '2026-10-08' });
     d = await post(rv, `/api/litigations/${id}/acceptJudgment`, { reason: '裁定驳回起诉，本机关不上诉' });
@@ -216,17 +224,17 @@ describe('行政应诉', () => {
     expect((await rv.post(`/api/litigations/${id}/acceptJudgment`, { reason: '再次' })).status).toBe(422);
     t.clock.set('2026-10-08T18:00:00+08:00');
     await scanClocks(t.kernel);
-    expect((await (await t.as('director_scj')).get(`/api/cases/${id}`)).body.stateName).toBe('一审已裁判（上诉期内）');
+    expect((await (await t.staff(DIRECTOR_SCJ)).get(`/api/cases/${id}`)).body.stateName).toBe('一审已裁判（上诉期内）');
     t.clock.set('2026-10-09T08:00:00+08:00');
     await scanClocks(t.kernel);
-    d = (await (await t.as('director_scj')).get(`/api/cases/${id}`)).body;
+    d = (await (await t.staff(DIRECTOR_SCJ)).get(`/api/cases/${id}`)).body;
     expect(d.stateName).toBe('已结案');
     expect(d.fields).toContainEqual({ label: '生效裁判结果', value: '驳回起诉（2026-10-09结案）' });
     expect(d.events.map((e: { event: string }) => e.event)).toContain('lapse');
   });
 
   it('receives a 司法建议 on a suit and answers it within its reply period, linked both ways', async () => {
-    const director = await at('2026-10-12', 'director_scj');
+    const director = await at('2026-10-12', DIRECTOR_SCJ);
     const { id } = await post(director, '/api/litigations', suit({ servedOn: '2026-10-12', plaintiff: '司法建议所涉原告' }));
     let r = await director.post(`/api/litigations/${id}/judicial-advice`, { court: '三门峡市湖滨区人民法院', adviceNo: '（2026）豫1202司建3号', receivedOn: '2026-10-10', content: '建议规范行政处罚案件抽检程序' });
     expect(r.status).toBe(200);
@@ -234,7 +242,7 @@ describe('行政应诉', () => {
     // Received 10-10, registered 10-12: 60 days from 10-10 end 12-09.
     expect(clock(a, 'reply')).toMatchObject({ unit: 'natural', limit: 58, dueDate: '2026-12-09' });
     expect(a.links.map((l: { label: string }) => l.label)).toEqual(['所涉应诉案件']);
-    expect((await (await t.as('clerk_mzj')).get(`/api/cases/${r.body.id}`)).status).toBe(404);
+    expect((await (await t.staff(CLERK_MZJ)).get(`/api/cases/${r.body.id}`)).status).toBe(404);
     const file = (await director.get(`/api/litigations/${id}/file`)).body;
     expect(file.advice.map((x: { adviceNo: string; stateName: string }) => `${x.adviceNo}:${x.stateName}`)).toEqual(['（2026）豫1202司建3号:待回复']);
     await t.withSettings({ LITIGATION_ADVICE_REPLY_DAYS: '30' }, async () => {

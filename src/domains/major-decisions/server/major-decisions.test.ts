@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { computeMetric } from '../../../core/server';
-import { ensureDecisionStaff, seedMajorDecisionsDemo } from './major-decisions.seed';
+import { seedMajorDecisionsDemo } from './major-decisions.seed';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const OFFICE_ZFB = { roles: ['decisionOfficer'], org: '湖滨区人民政府办公室' };
+const LEGAL_SFJ = { roles: ['legalReviewer'], org: '湖滨区司法局' };
 
 let t: TestApp;
 let zjj: string;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   zjj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区住房和城乡建设局'`))[0].id;
 });
 afterAll(async () => { await t.close(); });
@@ -16,7 +20,7 @@ const participation = { from: '2026-09-01', to: '2026-10-01', channels: '门户�
 
 describe('重大行政决策', () => {
   it('refuses legality review and the decision while a mandatory step is missing, and says which', async () => {
-    const office = await t.as('office_zfb');
+    const office = await t.staff(OFFICE_ZFB);
     const created = await office.post('/api/major-decisions', { title: '湖滨区燃气管网改造实施方案', year: 2026, draftingOrgId: zjj, needsExpert: true, needsRisk: true, partyApprovedOn: '2026-02-20' });
     expect(created.status).toBe(200);
     const id = created.body.id;
@@ -36,20 +40,20 @@ describe('重大行政决策', () => {
     expect(sent.body.clocks[0]).toMatchObject({ name: 'legality', dueDate: '2026-11-11', legalBasis: '重大行政决策程序暂行条例 第26条（一般不少于7个工作日）' });
     // Only the justice bureau's reviewer reviews; the leader cannot decide before it passes.
     expect((await office.post(`/api/major-decisions/${id}/passLegality`, { opinion: '通过' })).status).toBe(403);
-    const legal = await t.as('legal_sfj');
+    const legal = await t.staff(LEGAL_SFJ);
     expect((await legal.post(`/api/major-decisions/${id}/passLegality`, { opinion: '程序合法，内容合法' })).status).toBe(200);
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const decided = await leader.post(`/api/major-decisions/${id}/decide`, { meeting: '区政府第31次常务会议', result: '通过', dissent: '一人建议分两期实施' });
     expect(decided.status).toBe(200);
     expect(decided.body.fields.find((f: { label: string }) => f.label === '集体讨论决定').value).toContain('不同意见：一人建议分两期实施');
   });
 
   it('sends a failed legality review back; the decision cannot be taken on a failed review', async () => {
-    const office = await t.as('office_zfb');
+    const office = await t.staff(OFFICE_ZFB);
     const { id } = (await office.post('/api/major-decisions', { title: '湖滨区停车收费调整方案', year: 2026, draftingOrgId: zjj, needsExpert: false, needsRisk: false, partyApprovedOn: '2026-02-20' })).body;
     await office.post(`/api/major-decisions/${id}/recordParticipation`, participation);
     await office.post(`/api/major-decisions/${id}/submitLegality`, {});
-    const legal = await t.as('legal_sfj');
+    const legal = await t.staff(LEGAL_SFJ);
     const failed = await legal.post(`/api/major-decisions/${id}/failLegality`, { opinion: '收费标准调整未履行价格听证程序' });
     expect(failed.body.stateName).toBe('已列入目录，履行程序中');
     expect(failed.body.fields.find((f: { label: string }) => f.label === '合法性审查').value).toBe('未通过，已退回修改');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { seedMediationDemo } from './mediation.seed';
 import { checkReport } from '../../annual-report/public';
@@ -8,6 +9,8 @@ import { formatMetric } from '../../../core/shared/metric-units';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_DISPUTES: '240', DEMO_SCREENINGS_PER_VILLAGE: '2', DEMO_LEGAL_ADVISERS: '12', DEMO_ADVISER_WORK: '166' } });
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await seedMediationDemo(t.kernel);
   await seedMediationDemo(t.kernel); // a second run adds nothing
   // The advisers' seed is another domain's: run through the registry, as `zhengtong seed demo` does.

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { buildCase, buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: TestApp;
 let mediator: BuiltStaff; // 会兴村调委会 (village 411202006001)
@@ -58,7 +61,7 @@ describe('人民调解 by a village mediator', () => {
     expect(clock('mediate').limit).toBe(30);
     expect(clock('mediate').dueDate).toBe('2026-09-02');
     // The ticket, as its handlers see it, names the mediation.
-    const ticketView = (await (await t.as('leader')).get(`/api/cases/${ticketId}`)).body;
+    const ticketView = (await (await t.staff(LEADER)).get(`/api/cases/${ticketId}`)).body;
     expect(JSON.stringify(ticketView.links)).toContain('转人民调解');
 
     await post(c, `/api/mediations/${id}/session`, { heldOn: '2026-08-03', mediators: '贾秀梅、张海', notes: '现场查看排水沟，听取双方意见' });
@@ -103,7 +106,7 @@ describe('人民调解 by a village mediator', () => {
     const court = (await post(c, '/api/mediations', dispute({ source: '法院委派', courtStage: 'filedSimple' }))).id;
     expect((await c.get(`/api/cases/${court}`)).body.clocks.find((x: { name: string }) => x.name === 'mediate').limit).toBe(7);
 
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const value = async (key: string) => { const m = await metric(leader, key); return [m.numerator, m.denominator]; };
     expect(await value('mediation.received')).toEqual([4, null]);
     expect(await value('mediation.resolved')).toEqual([1, null]);
@@ -117,7 +120,7 @@ describe('人民调解 by a village mediator', () => {
 
   it('refuses 万人调解率 where no population is held, and computes it once the population is entered', async () => {
     const a = await login(admin);
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const before = await metric(leader, 'mediation.perTenThousand');
     expect(before.numerator).toBe(4);
     expect(before.denominator).toBeNull();
@@ -208,7 +211,7 @@ describe('人民调解 by a village mediator', () => {
     const mine = (await c.get('/api/mediation/screenings?from=2026-08-01&to=2026-08-31')).body;
     expect(mine.totals).toEqual({ rounds: 1, found: 5, resolved: 4 });
     expect((await (await login(townMediator)).get('/api/mediation/screenings?from=2026-08-01&to=2026-08-31')).body.totals.rounds).toBe(0);
-    const m = await metric(await t.as('leader'), 'mediation.screened');
+    const m = await metric(await t.staff(LEADER), 'mediation.screened');
     expect(m.numerator).toBe(5);
   });
 });

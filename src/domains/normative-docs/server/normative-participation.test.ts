@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { computeMetric } from '../../../core/server';
-import { ensureDecisionStaff } from '../../major-decisions/public';
 import { seedNormativeDocsDemo } from './normative-docs.seed';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const DIRECTOR_SPJ = { roles: ['director'], org: '湖滨区行政审批和政务信息管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+const OFFICE_ZFB = { roles: ['decisionOfficer'], org: '湖滨区人民政府办公室' };
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
 });
 afterAll(async () => { await t.close(); });
 
@@ -16,11 +19,11 @@ const count = async (q: string, p: unknown[] = []) => Number((await t.kernel.db.
 
 describe('规范性文件：按条款征求意见、采纳情况公布和后评估', () => {
   it('puts the draft out by passage, takes a citizen’s comment on one passage, and publishes how every comment was treated', async () => {
-    const drafter = await t.as('director_scj');
+    const drafter = await t.staff(DIRECTOR_SCJ);
     const { id } = (await drafter.post('/api/normative-docs', { title: '湖滨区农贸市场管理办法', affectsMarket: true, summary: '规范农贸市场开办者的进货查验和价格公示义务。' })).body;
     let r = await drafter.put(`/api/normative-docs/${id}/draft-text`, { text: TEXT, from: '2026-11-01', to: '2026-11-20' });
     expect([r.status, r.body.message]).toEqual([422, '征求意见期限为19日；与市场主体生产经营活动密切相关的，一般不少于30日（优化营商环境条例 第62条）']);
-    expect((await (await t.as('director_spj')).put(`/api/normative-docs/${id}/draft-text`, { text: TEXT, from: '2026-11-01', to: '2026-12-01' })).status).toBe(404);
+    expect((await (await t.staff(DIRECTOR_SPJ)).put(`/api/normative-docs/${id}/draft-text`, { text: TEXT, from: '2026-11-01', to: '2026-12-01' })).status).toBe(404);
     r = await drafter.put(`/api/normative-docs/${id}/draft-text`, { text: TEXT, from: '2026-11-01', to: '2026-12-01' });
     expect(r.body).toEqual({ passages: 5 });
 
@@ -57,7 +60,7 @@ describe('规范性文件：按条款征求意见、采纳情况公布和后评�
     t.clock.set('2026-12-02T09:00:00+08:00');
     const late = await t.anon().post(`/api/public/normative-docs/${id}/comments`, { passageNo: third.no, content: '截止后提交的意见。' });
     expect([late.status, late.body.message]).toEqual([422, '征求意见已于2026-12-01截止，不再接收意见']);
-    const d2 = await t.as('director_scj');
+    const d2 = await t.staff(DIRECTOR_SCJ);
     r = await d2.post(`/api/normative-docs/${id}/adoption/publish`);
     expect([r.status, r.body.message]).toEqual([422, '尚有1条意见未作出采纳决定，不能公布采纳情况']);
     expect((await d2.post(`/api/normative-docs/${id}/comments/${onSecond}/response`, { adoption: 'adopted' })).status).toBe(200);
@@ -74,7 +77,7 @@ describe('规范性文件：按条款征求意见、采纳情况公布和后评�
   it('records post-evaluations of documents in force only, counts them, and publishes them', async () => {
     await seedNormativeDocsDemo(t.kernel);
     await seedNormativeDocsDemo(t.kernel); // idempotent
-    const office = await t.as('office_zfb');
+    const office = await t.staff(OFFICE_ZFB);
     const [draftId] = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM cases WHERE type = 'normativeDoc' AND state = 'draft' LIMIT 1`)).map((r) => r.id);
     const [inForce] = await t.kernel.db.query<{ id: string }>(`SELECT c.id FROM cases c WHERE c.type = 'normativeDoc' AND c.state = 'inForce' AND c.id NOT IN (SELECT case_id FROM normative_evaluations) LIMIT 1`);
     const body = { evaluators: '区司法局组织，人大代表2名、律师代表1名', method: '座谈会、问卷调查', findings: '文件执行良好，个别条款表述需与上位法衔接。', conclusion: '修改', completedOn: '2026-10-30' };
@@ -85,7 +88,7 @@ describe('规范性文件：按条款征求意见、采纳情况公布和后评�
     expect(r.body.message).toContain('请选择评估结论');
     r = await office.post(`/api/normative-docs/${inForce.id}/evaluations`, { ...body, completedOn: '2026-12-30' });
     expect([r.status, r.body.message]).toEqual([400, '完成日期不能晚于今天']);
-    expect((await (await t.as('director_scj')).post(`/api/normative-docs/${inForce.id}/evaluations`, body)).status).toBeGreaterThanOrEqual(403);
+    expect((await (await t.staff(DIRECTOR_SCJ)).post(`/api/normative-docs/${inForce.id}/evaluations`, body)).status).toBeGreaterThanOrEqual(403);
     expect((await office.post(`/api/normative-docs/${inForce.id}/evaluations`, body)).status).toBe(200);
     expect((await office.get(`/api/normative-docs/${inForce.id}/evaluations`)).body[0]).toMatchObject({ conclusion: '修改', evaluators: body.evaluators });
 

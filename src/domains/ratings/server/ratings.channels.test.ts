@@ -7,6 +7,12 @@ import { deliverPending } from '../../../core/server';
 import { seedApplicationsDemo } from '../../applications/public';
 import { sendInvitations } from './ratings.service';
 
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const CLERK_ZWZX = { roles: ['clerk'], org: '湖滨区政务服务中心' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const REVIEWER_SCJ = { roles: ['reviewer'], org: '湖滨区市场监督管理局' };
+
 /** A valid 18-digit resident id number (GB 11643 check digit), distinct per seed. */
 function idNumber(seed: number) {
   const body = `41120219850101${String(seed).padStart(3, '0')}`;
@@ -23,7 +29,7 @@ beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '50' } });
   await seedApplicationsDemo(t.kernel);
   food = (await t.anon().get('/api/public/service-items?q=食品经营许可')).body[0];
-  const sites = (await (await t.as('clerk_zwzx')).get('/api/ratings/sites')).body;
+  const sites = (await (await t.staff(CLERK_ZWZX)).get('/api/ratings/sites')).body;
   hall = sites.find((s: { name: string }) => s.name === '湖滨区政务服务中心');
 });
 afterAll(async () => { await t.close(); });
@@ -34,9 +40,9 @@ async function completedOnline(seed: number, phone: string) {
   expect((await t.anon().post('/api/auth/register', { kind: 'person', name: `评价人${seed}`, idNumber: idNo, phone, password: 'Citizen#2026' })).status).toBe(200);
   const me = await t.anon().login(idNo, 'Citizen#2026');
   const { id } = (await me.post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id) })).body;
-  const scj = await t.as('clerk_scj');
+  const scj = await t.staff(CLERK_SCJ);
   expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
-  expect((await (await t.as('reviewer_scj')).post(`/api/applications/${id}/approve`, {})).status).toBe(200);
+  expect((await (await t.staff(REVIEWER_SCJ)).post(`/api/applications/${id}/approve`, {})).status).toBe(200);
   expect((await scj.post(`/api/applications/${id}/deliver`, { method: '电子证照' })).status).toBe(200);
   return { id, me, idNo };
 }
@@ -53,30 +59,30 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
     expect(wrong.body.message).toContain('平台操作性');
     const outOfRange = await t.anon().post(`/api/public/rating-targets/site/${hall.id}`, { level: 4, scores: { attitude: 9 } });
     expect(outOfRange.status).toBe(400);
-    const [clerk] = await t.kernel.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'clerk_zwzx'`);
-    expect((await t.anon().get(`/api/public/rating-targets/staff/${clerk.id}`)).body).toMatchObject({ name: '李娜', orgName: '湖滨区政务服务中心' });
+    const clerk = await t.staffUser(CLERK_ZWZX);
+    expect((await t.anon().get(`/api/public/rating-targets/staff/${clerk.id}`)).body).toMatchObject({ name: clerk.displayName, orgName: '湖滨区政务服务中心' });
     expect((await t.anon().post(`/api/public/rating-targets/staff/${clerk.id}`, { level: 5 })).status).toBe(200);
     // a department (not a service site) has no site QR code
     const [scj] = await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区市场监督管理局'`);
     expect((await t.anon().get(`/api/public/rating-targets/site/${scj.id}`)).status).toBe(404);
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const byCounter = (await leader.get(`/api/ratings/breakdown?by=counter&${q}`)).body;
     expect(byCounter.find((r: { key: string }) => r.key === counter.id)).toMatchObject({ name: `湖滨区政务服务中心 · ${counter.name}`, total: 1, scores: { overall: 5, attitude: 5, serviceLevel: 4 } });
     const bySite = (await leader.get(`/api/ratings/breakdown?by=site&${q}`)).body;
     expect(bySite.find((r: { key: string }) => r.key === hall.id)).toMatchObject({ total: 3, satisfactionRate: 1 });
     const byStaff = (await leader.get(`/api/ratings/breakdown?by=staff&${q}`)).body;
-    expect(byStaff).toEqual([expect.objectContaining({ name: '李娜', total: 1 })]);
+    expect(byStaff).toEqual([expect.objectContaining({ name: clerk.displayName, total: 1 })]);
   });
 
   it('takes 一次一评 on the counter evaluator for that counter and the signed-in clerk, only at the clerk\'s own org', async () => {
     const counter = hall.counters[1];
-    const clerk = await t.as('clerk_zwzx');
+    const clerk = await t.staff(CLERK_ZWZX);
     const r = await clerk.post('/api/ratings/evaluator', { counterId: counter.id, level: 3, scores: { attitude: 3 } });
     expect(r.status).toBe(200);
     const [row] = await t.kernel.db.query<{ channel: string; staff: string; site_id: string }>(`SELECT r.channel, u.display_name AS staff, r.site_id FROM ratings r JOIN users u ON u.id = r.staff_id WHERE r.id = $1`, [r.body.id]);
-    expect(row).toEqual({ channel: 'counter', staff: '李娜', site_id: hall.id });
-    expect((await (await t.as('clerk_scj')).post('/api/ratings/evaluator', { counterId: counter.id, level: 5 })).status).toBe(404);
-    expect((await (await t.as('leader')).post('/api/ratings/evaluator', { counterId: counter.id, level: 5 })).status).toBe(403);
+    expect(row).toEqual({ channel: 'counter', staff: (await t.staffUser(CLERK_ZWZX)).displayName, site_id: hall.id });
+    expect((await (await t.staff(CLERK_SCJ)).post('/api/ratings/evaluator', { counterId: counter.id, level: 5 })).status).toBe(404);
+    expect((await (await t.staff(LEADER)).post('/api/ratings/evaluator', { counterId: counter.id, level: 5 })).status).toBe(403);
   });
 
   it('invites by SMS 24 hours after completion; the link rates that case once, with the online sub-indicators', async () => {
@@ -104,7 +110,7 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
     expect((await t.anon().get(`/api/public/rating-invitations/${'x'.repeat(24)}`)).status).toBe(404);
     const [row] = await t.kernel.db.query<{ channel: string; item_id: string; real_name: boolean }>(`SELECT channel, item_id, real_name FROM ratings WHERE case_id = $1`, [id]);
     expect(row).toEqual({ channel: 'sms', item_id: food.id, real_name: true });
-    const byItem = (await (await t.as('leader')).get(`/api/ratings/breakdown?by=item&from=2026-11-01&to=2026-11-30`)).body;
+    const byItem = (await (await t.staff(LEADER)).get(`/api/ratings/breakdown?by=item&from=2026-11-01&to=2026-11-30`)).body;
     expect(byItem.find((r: { key: string }) => r.key === food.id)).toMatchObject({ total: 1, scores: { efficiency: 4, usability: 5 } });
   });
 
@@ -113,7 +119,7 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
     const r = await me.post('/api/ratings', { caseId: id, level: 1, comment: '材料要求反复变' });
     expect(r.body.bad).toBe(true);
     const [{ fix_case_id: fix, ref_no: refNo }] = await t.kernel.db.query<{ fix_case_id: string; ref_no: string }>(`SELECT r.fix_case_id, c.ref_no FROM ratings r JOIN cases c ON c.id = r.case_id WHERE r.id = $1`, [r.body.id]);
-    const scj = await t.as('clerk_scj');
+    const scj = await t.staff(CLERK_SCJ);
     const d = (await scj.get(`/api/cases/${fix}`)).body;
     expect(d.orgName).toBe('湖滨区市场监督管理局');
     expect(d.applicantName).toBe('实名评价人');
@@ -121,24 +127,24 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
     expect(JSON.stringify(d)).not.toContain('评价人2');
     expect(JSON.stringify(d)).not.toContain('13800003333');
     expect(d.fields).toContainEqual({ label: '评价渠道', value: '网上评价（一事一评）' });
-    expect((await (await t.as('leader')).get(`/api/complaint-fixes/${fix}/rater`)).status).toBe(403);
-    expect((await (await t.as('clerk_zwzx')).get(`/api/complaint-fixes/${fix}/rater`)).status).toBe(404);
+    expect((await (await t.staff(LEADER)).get(`/api/complaint-fixes/${fix}/rater`)).status).toBe(403);
+    expect((await (await t.staff(CLERK_ZWZX)).get(`/api/complaint-fixes/${fix}/rater`)).status).toBe(404);
     expect((await scj.get(`/api/complaint-fixes/${fix}/rater`)).body).toEqual({ phone: '13800003333' });
     const audit = await t.kernel.db.query<{ action: string; actor_name: string; entity_type: string }>(`SELECT action, actor_name, entity_type FROM audit_log WHERE action = 'pi.read' AND entity_type = 'rating'`);
-    expect(audit).toEqual([{ action: 'pi.read', actor_name: '张伟', entity_type: 'rating' }]);
+    expect(audit).toEqual([{ action: 'pi.read', actor_name: (await t.staffUser(CLERK_SCJ)).displayName, entity_type: 'rating' }]);
     // an anonymous 差评 has no contact to show
     const anon = (await t.anon().post(`/api/public/rating-targets/site/${hall.id}`, { level: 2 })).body;
     const [{ fix_case_id: anonFix }] = await t.kernel.db.query<{ fix_case_id: string }>(`SELECT fix_case_id FROM ratings WHERE id = $1`, [anon.id]);
-    expect((await (await t.as('clerk_zwzx')).get(`/api/complaint-fixes/${anonFix}/rater`)).status).toBe(422);
+    expect((await (await t.staff(CLERK_ZWZX)).get(`/api/complaint-fixes/${anonFix}/rater`)).status).toBe(422);
   });
 
   it('computes 实名差评回访整改率 from the records: called back and closed, over real-name 差评 not voided', async () => {
-    const leader = await t.as('leader');
+    const leader = await t.staff(LEADER);
     const m = async () => (await leader.get(`/api/metrics/ratings.realNameFixRate?${q}`)).body;
     const before = await m();
     expect(before).toMatchObject({ numerator: 0, denominator: 1 }); // the real-name 差评 of the case above
     const [{ fix_case_id: fix }] = await t.kernel.db.query<{ fix_case_id: string }>(`SELECT fix_case_id FROM ratings WHERE real_name AND level <= 2 AND channel = 'online'`);
-    const scj = await t.as('clerk_scj');
+    const scj = await t.staff(CLERK_SCJ);
     expect((await scj.post(`/api/complaint-fixes/${fix}/contact`, { note: '已电话联系评价人核实' })).status).toBe(200);
     expect((await scj.post(`/api/complaint-fixes/${fix}/explain`, { note: '材料要求依据食品安全法规定，已解释并提供清单' })).status).toBe(200);
     expect(await m()).toMatchObject({ numerator: 0, denominator: 1 }); // reported, not yet accepted
@@ -153,7 +159,7 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
   });
 
   it('serves printable QR posters per site and counter: a real PNG and a real PDF, and a bare QR PNG', async () => {
-    const clerk = await t.as('clerk_zwzx');
+    const clerk = await t.staff(CLERK_ZWZX);
     const qr = await t.app.inject({ method: 'GET', url: `/api/ratings/posters/counter/${hall.counters[0].id}/qr.png`, headers: { cookie: (clerk as unknown as { cookieHeader(): string }).cookieHeader() } });
     expect(qr.statusCode).toBe(200);
     expect(qr.rawPayload.subarray(1, 4).toString()).toBe('PNG');
@@ -171,10 +177,10 @@ describe('好差评 channels, sub-indicators and what a rating is tied to', () =
 
   it('reaches a walk-in by the number the clerk typed at the counter: invitation SMS and a real-name rating', async () => {
     const walkIn = { kind: 'person', name: '窗口办事人', idNumber: idNumber(7), phone: '13800004444' };
-    const { id } = (await (await t.as('clerk_zwzx')).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn, counterId: hall.counters[0].id })).body;
-    const scj = await t.as('clerk_scj');
+    const { id } = (await (await t.staff(CLERK_ZWZX)).post('/api/applications', { itemId: food.id, materials: await handedIn(t, food.id), applicant: walkIn, counterId: hall.counters[0].id })).body;
+    const scj = await t.staff(CLERK_SCJ);
     expect((await scj.post(`/api/applications/${id}/accept`, {})).status).toBe(200);
-    expect((await (await t.as('reviewer_scj')).post(`/api/applications/${id}/approve`, {})).status).toBe(200);
+    expect((await (await t.staff(REVIEWER_SCJ)).post(`/api/applications/${id}/approve`, {})).status).toBe(200);
     expect((await scj.post(`/api/applications/${id}/deliver`, { method: '窗口领取' })).status).toBe(200);
     // stored encrypted, never in clear
     const [c] = await t.kernel.db.query<{ enc: string }>(`SELECT applicant_phone_enc AS enc FROM cases WHERE id = $1`, [id]);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { seedDemoStaff } from '../../../app/server/demo-district';
 import { computeMetric } from '../../../core/server';
 import { twelveMonthsBefore } from '../../../core/shared/calendar';
 import { seedReconsiderationDemo } from './reconsideration.seed';
@@ -7,6 +8,8 @@ import { seedReconsiderationDemo } from './reconsideration.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_DISCLOSURE_ITEMS: '10', DEMO_DISCLOSURE_REQUESTS: '24', DEMO_RECONSIDERATIONS: '48' } });
+  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   // The disclosure demo's replies are what some cases challenge: its seed, as `seedAfter` runs it.
   await t.kernel.domains.find((d) => d.name === 'disclosure')!.seedDemo!(t.kernel);
   await seedReconsiderationDemo(t.kernel);

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { startTestApp, type Client, type TestApp } from '../../../../tests/helpers/harness';
+import { startTestApp, type Client, type StaffSpec, type TestApp } from '../../../../tests/helpers/harness';
 import { computeBreakdown, computeMetric, scanClocks } from '../../../core/server';
-import { ensureReconsiderationStaff } from './reconsideration.seed';
+
+// Staff the tests act as, built for this file and named after the demo accounts they stand in for.
+const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
+const DIRECTOR_SPJ = { roles: ['director'], org: '湖滨区行政审批和政务信息管理局' };
+const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
+const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
+// reviewer_sfj is also the 复议机构负责人 (ensureReconsiderationStaff gives the demo's the role).
+const REVIEWER_SFJ = { roles: ['reviewer', 'reconsiderationHead'], org: '湖滨区司法局' };
+const LEGAL_SFJ = { roles: ['legalReviewer'], org: '湖滨区司法局' };
 
 let t: TestApp;
 let scj: string; // 湖滨区市场监督管理局, the respondent
@@ -11,7 +19,6 @@ let citizen: Client;
 const CITIZEN = { idNumber: '11010519491231002X', password: 'Citizen#2026' };
 beforeAll(async () => {
   t = await startTestApp();
-  await t.kernel.db.tx((tx) => ensureReconsiderationStaff(tx, t.kernel));
   const orgs = (await t.anon().get('/api/public/reconsideration/respondents')).body as { id: string; name: string }[];
   scj = orgs.find((o) => o.name === '湖滨区市场监督管理局')!.id;
   gov = orgs.find((o) => o.name === '湖滨区人民政府')!.id;
@@ -27,9 +34,9 @@ const application = (over: Record<string, unknown> = {}) => ({
 });
 const clock = (d: { clocks: { name: string }[] }, name: string) => d.clocks.find((c) => c.name === name) as Record<string, unknown> | undefined;
 // Sessions time out when the test clock jumps: every jump signs everyone in again.
-let sessions: Record<string, Client> = {};
-const at = async (iso: string) => { t.clock.set(`${iso}T09:30:00+08:00`); sessions = {}; citizen = await t.anon().login(CITIZEN.idNumber, CITIZEN.password); };
-const staff = async (u: string) => (sessions[u] ??= await t.as(u));
+let sessions = new Map<StaffSpec, Client>();
+const at = async (iso: string) => { t.clock.set(`${iso}T09:30:00+08:00`); sessions = new Map(); citizen = await t.anon().login(CITIZEN.idNumber, CITIZEN.password); };
+const staff = async (who: StaffSpec) => { if (!sessions.has(who)) sessions.set(who, await t.staff(who)); return sessions.get(who)!; };
 const docxText = async (c: Client, id: string, kind: string) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/reconsiderations/${id}/document?kind=${kind}`, headers: { cookie: (c as unknown as { cookieHeader(): string }).cookieHeader() } });
   expect(res.statusCode, res.body).toBe(200);
@@ -46,18 +53,18 @@ describe('行政复议 from a phone to the decision', () => {
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     expect(filed.body).toMatchObject({ receivedOn: '2026-11-02', procedure: 'ordinary', warnings: [], refNo: expect.stringMatching(/^FY411202202611020\d{4}$/) });
     const id = filed.body.id;
-    let d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    let d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
     // 第30条: 5 working days; 第31条: the notice within 5 working days.
     expect(clock(d, 'review')).toMatchObject({ dueDate: '2026-11-09', legalBasis: '行政复议法 第30条' });
     expect(d.actions.map((a: { event: string }) => a.event).sort()).toEqual(['accept', 'refuse', 'requestCorrection', 'setProcedure', 'withdraw']);
     // The respondent sees its own case, never another agency's.
-    expect((await (await staff('director_scj')).get(`/api/cases/${id}`)).status).toBe(200);
-    expect((await (await staff('director_spj')).get(`/api/cases/${id}`)).status).toBe(404);
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${id}`)).status).toBe(200);
+    expect((await (await staff(DIRECTOR_SPJ)).get(`/api/cases/${id}`)).status).toBe(404);
 
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请提交行政处罚决定书复印件和申请人身份证明' })).body;
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请提交行政处罚决定书复印件和申请人身份证明' })).body;
     expect(d.state).toBe('correcting');
     expect(clock(d, 'correction')).toMatchObject({ dueDate: '2026-11-16' }); // 10 working days
-    expect(await docxText(await staff('legal_sfj'), id, 'correction')).toContain('请提交行政处罚决定书复印件和申请人身份证明');
+    expect(await docxText(await staff(LEGAL_SFJ), id, 'correction')).toContain('请提交行政处罚决定书复印件和申请人身份证明');
     // The applicant follows it by number on a phone and supplies there; the review period runs again (第31条).
     const tracked = (await t.anon().get(`/api/public/reconsiderations/track?refNo=${filed.body.refNo}&phone4=3333`)).body;
     expect(tracked).toMatchObject({ state: 'correcting', correctionAsked: '请提交行政处罚决定书复印件和申请人身份证明' });
@@ -65,41 +72,41 @@ describe('行政复议 from a phone to the decision', () => {
     await at('2026-11-04');
     const supplied = await t.anon().post('/api/public/reconsiderations/supply', { refNo: filed.body.refNo, phone4: '3333', content: '已上传处罚决定书复印件和身份证复印件' });
     expect(supplied.body.state).toBe('received');
-    d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
     expect(clock(d, 'review')).toMatchObject({ startedOn: '2026-11-04', dueDate: '2026-11-11', state: 'running' });
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '再补正' })).status).toBe(422);
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '再补正' })).status).toBe(422);
 
     await at('2026-11-05');
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/accept`)).body;
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/accept`)).body;
     expect(d.state).toBe('underReview');
     expect(clock(d, 'decide')).toMatchObject({ startedOn: '2026-11-05', dueDate: '2027-01-04', unit: 'natural' }); // 60 days → 01-04 (01-04 Monday)
     expect(clock(d, 'copy')).toMatchObject({ dueDate: '2026-11-16' }); // 7 working days (第48条)
     // 第62条: the head of the 复议机构 extends, once, by at most 30 days.
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/extend`, { days: 30, reason: '案情复杂' })).status).toBe(403);
-    d = (await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${id}/extend`, { days: 30, reason: '案情复杂，需要调取补充证据' })).body;
-    expect(clock(d, 'decide')).toMatchObject({ dueDate: '2027-02-03', extensions: [expect.objectContaining({ days: 30, approverName: '黄晓东' })] });
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/extend`, { days: 30, reason: '案情复杂' })).status).toBe(403);
+    d = (await (await staff(REVIEWER_SFJ)).post(`/api/reconsiderations/${id}/extend`, { days: 30, reason: '案情复杂，需要调取补充证据' })).body;
+    expect(clock(d, 'decide')).toMatchObject({ dueDate: '2027-02-03', extensions: [expect.objectContaining({ days: 30, approverName: (await t.staffUser(REVIEWER_SFJ)).displayName })] });
     expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('extend');
-    expect((await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${id}/extend`, { days: 5, reason: '再延' })).body.message).toBe('审理期限只能延长一次，且延长期限最多不得超过30日（行政复议法 第62条）');
-    const early = await (await staff('director_scj')).post(`/api/reconsiderations/${id}/answer`, { answer: '认定事实清楚', evidence: '检查笔录' });
+    expect((await (await staff(REVIEWER_SFJ)).post(`/api/reconsiderations/${id}/extend`, { days: 5, reason: '再延' })).body.message).toBe('审理期限只能延长一次，且延长期限最多不得超过30日（行政复议法 第62条）');
+    const early = await (await staff(DIRECTOR_SCJ)).post(`/api/reconsiderations/${id}/answer`, { answer: '认定事实清楚', evidence: '检查笔录' });
     expect(early.status).toBe(422);
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/sendCopy`)).body;
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/sendCopy`)).body;
     expect(clock(d, 'answer')).toMatchObject({ dueDate: '2026-11-19' }); // 10 working days
     // Sent once: the page no longer offers it (a precondition), and a second try is refused.
     expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('sendCopy');
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/sendCopy`)).body.message).toBe('申请书副本已经发送');
-    expect(await docxText(await staff('legal_sfj'), id, 'answerNotice')).toContain('十个工作日内提出书面答复');
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/sendCopy`)).body.message).toBe('申请书副本已经发送');
+    expect(await docxText(await staff(LEGAL_SFJ), id, 'answerNotice')).toContain('十个工作日内提出书面答复');
     await at('2026-11-12');
-    const answered = await (await staff('director_scj')).post(`/api/reconsiderations/${id}/answer`, { answer: '被申请人认定事实清楚，证据确凿，请求维持。', evidence: '现场检查笔录、询问笔录、照片' });
+    const answered = await (await staff(DIRECTOR_SCJ)).post(`/api/reconsiderations/${id}/answer`, { answer: '被申请人认定事实清楚，证据确凿，请求维持。', evidence: '现场检查笔录、询问笔录、照片' });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(clock(answered.body, 'answer')).toMatchObject({ state: 'stopped', stoppedOn: '2026-11-12' });
-    expect((await (await staff('director_scj')).post(`/api/reconsiderations/${id}/decide`, { decision: '维持（第68条）', facts: '自己认定的事实', reasoning: '自己的理由', approval: '本局负责人同意' })).status).toBe(403);
+    expect((await (await staff(DIRECTOR_SCJ)).post(`/api/reconsiderations/${id}/decide`, { decision: '维持（第68条）', facts: '自己认定的事实', reasoning: '自己的理由', approval: '本局负责人同意' })).status).toBe(403);
 
     await at('2026-12-01');
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/decide`, {
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/decide`, {
       decision: '撤销或者部分撤销（第64条）', facts: '经查，涉案食品系退货待处理商品，被申请人未查明是否用于销售。', reasoning: '被申请人作出的处罚决定主要事实不清、证据不足。', approval: '经区人民政府负责人同意',
     })).body;
     expect(d.state).toBe('decided');
-    const text = await docxText(await staff('legal_sfj'), id, 'decision');
+    const text = await docxText(await staff(LEGAL_SFJ), id, 'decision');
     expect(text).toContain('行政复议决定书');
     expect(text).toContain('依照《中华人民共和国行政复议法》第六十四条的规定，本机关决定：撤销或者部分撤销。');
     expect(text).toContain('被申请人称：被申请人认定事实清楚，证据确凿，请求维持。');
@@ -107,7 +114,7 @@ describe('行政复议 from a phone to the decision', () => {
     expect(text).toContain('2026年12月1日');
     // The applicant downloads it too; a stranger agency cannot.
     expect(await docxText(citizen, id, 'acceptance')).toContain('受理日期为2026年11月5日');
-    const other = await staff('director_spj');
+    const other = await staff(DIRECTOR_SPJ);
     expect((await t.app.inject({ method: 'GET', url: `/api/reconsiderations/${id}/document?kind=decision`, headers: { cookie: (other as unknown as { cookieHeader(): string }).cookieHeader() } })).statusCode).toBe(404);
     const s = (await citizen.get(`/api/reconsiderations/${id}/substance`)).body;
     expect(s).toMatchObject({ outcome: '撤销或者部分撤销（第64条）', answer: '被申请人认定事实清楚，证据确凿，请求维持。', respondent: '湖滨区市场监督管理局' });
@@ -116,49 +123,49 @@ describe('行政复议 from a phone to the decision', () => {
 
   it('deems an application accepted when 5 working days pass across 国庆 without a refusal (第30条), and rolls a natural-day limit off the holiday (第88条)', async () => {
     await at('2026-09-28');
-    const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'letter', receivedOn: '2026-09-28', knewOn: '2026-09-10' }))).body;
-    let d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'letter', receivedOn: '2026-09-28', knewOn: '2026-09-10' }))).body;
+    let d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
     // 9-29, 9-30, (国庆 10-01…10-07), 10-08, 10-09, 10-10 (a make-up Saturday).
     expect(clock(d, 'review')).toMatchObject({ dueDate: '2026-10-10' });
     await at('2026-10-10');
     await scanClocks(t.kernel);
-    expect((await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body.state).toBe('received');
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body.state).toBe('received');
     await at('2026-10-12');
     await scanClocks(t.kernel);
-    d = (await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body;
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
     expect(d.state).toBe('underReview');
     expect(d.events.map((e: { event: string }) => e.event)).toContain('deemAccept');
     // 第30条: accepted on the day the review period ended (10-10), not the day the scanner noticed (10-12);
     // the decision clock counts its 60 days from that day too.
-    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-10-10' });
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-10-10' });
     expect(clock(d, 'decide')).toMatchObject({ startedOn: '2026-10-10', dueDate: '2026-12-09' });
     expect(clock(d, 'copy')).toMatchObject({ startedOn: '2026-10-10', dueDate: '2026-10-20' }); // 7 working days from 10-10
 
     // 简易程序 (a disclosure case, 第53条) accepted 09-01: 30 natural days end on 10-01, in 国庆 → 10-08.
     await at('2026-09-01');
-    const simple = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter', actKind: 'disclosure', amountYuan: undefined, knewOn: '2026-08-20', actDescription: '湖滨区市场监督管理局作出的政府信息公开申请答复' }))).body;
+    const simple = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter', actKind: 'disclosure', amountYuan: undefined, knewOn: '2026-08-20', actDescription: '湖滨区市场监督管理局作出的政府信息公开申请答复' }))).body;
     expect(simple).toMatchObject({ procedure: 'simple', procedureReason: expect.stringContaining('第53条') });
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/accept`)).body;
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${simple.id}/accept`)).body;
     expect(clock(d, 'decide')).toMatchObject({ dueDate: '2026-10-08', legalBasis: '行政复议法 第62条第二款（简易程序）' });
     expect(clock(d, 'copy')).toMatchObject({ dueDate: '2026-09-04', legalBasis: '行政复议法 第54条' }); // 3 working days
-    expect((await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${simple.id}/extend`, { days: 10, reason: '案情复杂' })).body.message).toContain('简易程序案件不能延长审理期限');
+    expect((await (await staff(REVIEWER_SFJ)).post(`/api/reconsiderations/${simple.id}/extend`, { days: 10, reason: '案情复杂' })).body.message).toContain('简易程序案件不能延长审理期限');
     // 中止 (第39条) stops the decision clock until the cause is gone.
     await at('2026-09-07');
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/suspend`, { ground: '需要经过鉴定或者其他需要中止的情形', notice: '本案需要鉴定，中止审理。' })).body;
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${simple.id}/suspend`, { ground: '需要经过鉴定或者其他需要中止的情形', notice: '本案需要鉴定，中止审理。' })).body;
     expect(clock(d, 'decide')).toMatchObject({ state: 'paused' });
     await at('2026-09-17');
-    d = (await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/resume`, { reason: '鉴定意见已经作出' })).body;
+    d = (await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${simple.id}/resume`, { reason: '鉴定意见已经作出' })).body;
     expect(clock(d, 'decide')).toMatchObject({ state: 'running', dueDate: '2026-10-12' }); // the 10 days paused push the end to 10-11, a Sunday → Monday
     // 第55条: moved to 普通程序 with the 复议机构负责人's approval: 60 days from acceptance (09-01), the
     // pause still excluded — 09-01 + 60 + 10 = 11-10 — not 60 days from the switch.
     expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('extend');
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '案情复杂，需要调查取证' })).status).toBe(403);
-    d = (await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '案情复杂，需要调查取证' })).body;
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '案情复杂，需要调查取证' })).status).toBe(403);
+    d = (await (await staff(REVIEWER_SFJ)).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '案情复杂，需要调查取证' })).body;
     expect(clock(d, 'decide')).toMatchObject({ startedOn: '2026-09-01', limit: 60, state: 'running', dueDate: '2026-11-10', legalBasis: '行政复议法 第62条第一款（普通程序）' });
     expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('toOrdinary');
     expect(d.actions.map((a: { event: string }) => a.event)).toContain('extend');
-    expect((await (await staff('reviewer_sfj')).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '再转' })).body.message).toBe('本案已适用普通程序');
-    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${simple.id}/substance`)).body).toMatchObject({ procedure: '普通程序', procedureReason: expect.stringContaining('批准转为普通程序（第55条）：案情复杂，需要调查取证') });
+    expect((await (await staff(REVIEWER_SFJ)).post(`/api/reconsiderations/${simple.id}/toOrdinary`, { reason: '再转' })).body.message).toBe('本案已适用普通程序');
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${simple.id}/substance`)).body).toMatchObject({ procedure: '普通程序', procedureReason: expect.stringContaining('批准转为普通程序（第55条）：案情复杂，需要调查取证') });
   });
 
   it('issues a 意见书 to the respondent (第76条) as a linked case with a 60-day reply clock, overdue on its 工作台, a .docx and a figure with records', async () => {
@@ -166,28 +173,28 @@ describe('行政复议 from a phone to the decision', () => {
     const letters = () => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.opinionLetters', q));
     const before = (await letters())!.numerator;
     await at('2027-03-01');
-    const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter', knewOn: '2027-02-20' }))).body;
+    const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter', knewOn: '2027-02-20' }))).body;
     const letter = { problems: '被申请人作出处罚决定前未告知当事人陈述、申辩的权利', suggestions: '规范处罚告知程序，对同类案件开展自查' };
     // Only while handling an accepted case.
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/opinions`, letter)).body.message).toContain('本案尚未受理');
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
-    expect((await (await staff('director_scj')).post(`/api/reconsiderations/${id}/opinions`, letter)).status).toBe(403);
-    expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/opinions`, { ...letter, problems: '' })).status).toBe(400);
-    const issued = await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/opinions`, letter);
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/opinions`, letter)).body.message).toContain('本案尚未受理');
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+    expect((await (await staff(DIRECTOR_SCJ)).post(`/api/reconsiderations/${id}/opinions`, letter)).status).toBe(403);
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/opinions`, { ...letter, problems: '' })).status).toBe(400);
+    const issued = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/opinions`, letter);
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     const oid = issued.body.id;
     // The addressee (the respondent) sees and answers it; another agency does not see it.
-    let o = (await (await staff('director_scj')).get(`/api/cases/${oid}`)).body;
+    let o = (await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${oid}`)).body;
     expect(o).toMatchObject({ state: 'issued', refNo: expect.stringMatching(/^FYJ411202/) });
     expect(clock(o, 'reply')).toMatchObject({ startedOn: '2027-03-01', dueDate: '2027-04-30', legalBasis: expect.stringContaining('第76条') });
     expect(o.actions.map((a: { event: string }) => a.event)).toEqual(['reply']);
     expect(o.links).toEqual([expect.objectContaining({ kind: 'opinionOn', case: expect.objectContaining({ id, caseType: 'reconsideration' }) })]);
-    expect((await (await staff('director_spj')).get(`/api/cases/${oid}`)).status).toBe(404);
-    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/opinions`)).body).toEqual([
+    expect((await (await staff(DIRECTOR_SPJ)).get(`/api/cases/${oid}`)).status).toBe(404);
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/opinions`)).body).toEqual([
       expect.objectContaining({ id: oid, kind: '意见书', addressee: '湖滨区市场监督管理局', issuedOn: '2027-03-01', replyDue: '2027-04-30', stateName: '待报送纠正情况' }),
     ]);
     const text = await (async () => {
-      const c = await staff('legal_sfj');
+      const c = await staff(LEGAL_SFJ);
       const res = await t.app.inject({ method: 'GET', url: `/api/reconsideration-opinions/${oid}/document`, headers: { cookie: (c as unknown as { cookieHeader(): string }).cookieHeader() } });
       expect(res.statusCode, res.body).toBe(200);
       return (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -198,26 +205,26 @@ describe('行政复议 from a phone to the decision', () => {
     expect(text).toContain('湖滨区人民政府');
     // The figure counts it, and its records open the letter.
     expect((await letters())!.numerator).toBe(before + 1);
-    const recs = (await (await staff('leader')).get(`/api/metrics/reconsideration.opinionLetters/records?${new URLSearchParams({ ...q, pageSize: '100' })}`)).body;
+    const recs = (await (await staff(LEADER)).get(`/api/metrics/reconsideration.opinionLetters/records?${new URLSearchParams({ ...q, pageSize: '100' })}`)).body;
     expect(recs.items.map((r: { id: string }) => r.id)).toContain(oid);
     // Past the 60 days unanswered: overdue on the addressee's 工作台.
     await at('2027-05-06');
     await scanClocks(t.kernel);
-    const wb = (await (await staff('director_scj')).get('/api/workbench?caseType=reconsiderationOpinion&pageSize=50')).body;
+    const wb = (await (await staff(DIRECTOR_SCJ)).get('/api/workbench?caseType=reconsiderationOpinion&pageSize=50')).body;
     expect(wb.items.find((c: { id: string }) => c.id === oid)).toMatchObject({ dueDate: '2027-04-30', badge: expect.objectContaining({ level: 'overdue' }) });
-    o = (await (await staff('director_scj')).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' })).body;
+    o = (await (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' })).body;
     expect(o.state).toBe('replied');
-    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
   });
 
   it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {
     await at('2026-11-02');
-    const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter' }))).body;
-    await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请写明具体的行政复议请求' });
+    const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter' }))).body;
+    await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请写明具体的行政复议请求' });
     await at('2026-11-17');
     await scanClocks(t.kernel);
-    expect((await (await staff('legal_sfj')).get(`/api/cases/${id}`)).body.state).toBe('abandoned');
-    expect((await (await staff('legal_sfj')).get(`/api/reconsiderations/${id}/substance`)).body.outcome).toBe('逾期不补正，视为放弃（第31条）');
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body.state).toBe('abandoned');
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/substance`)).body.outcome).toBe('逾期不补正，视为放弃（第31条）');
   });
 
   it('warns of the time bar (第20条) and jurisdiction (第24条) at registration, links the challenged act by number, and refuses a number that is not the citizen’s', async () => {
@@ -232,11 +239,11 @@ describe('行政复议 from a phone to the decision', () => {
     const req = (await citizen.post('/api/disclosure-requests', { applicantType: 'person', applicantName: '周明', phone: '13800003333', channel: 'online', orgId: scj, content: '请公开2026年湖滨区食品安全抽检结果汇总表' })).body;
     const linked = await citizen.post('/api/reconsiderations', application({ actRefNo: req.refNo, actKind: 'disclosure', amountYuan: undefined }));
     expect(linked.status).toBe(200);
-    const d = (await (await staff('legal_sfj')).get(`/api/cases/${linked.body.id}`)).body;
+    const d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${linked.body.id}`)).body;
     expect(d.links.length + d.hiddenLinks).toBe(1);
     // The respondent's head reads both cases; its window clerk, without 复议 permissions, only counts the link.
-    const onTheReply = (await (await staff('director_scj')).get(`/api/cases/${req.id}`)).body;
-    expect((await (await staff('clerk_scj')).get(`/api/cases/${req.id}`)).body).toMatchObject({ links: [], hiddenLinks: 1 });
+    const onTheReply = (await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${req.id}`)).body;
+    expect((await (await staff(CLERK_SCJ)).get(`/api/cases/${req.id}`)).body).toMatchObject({ links: [], hiddenLinks: 1 });
     expect(onTheReply.links).toEqual([expect.objectContaining({ kind: 'challenges', label: '被申请行政复议' })]);
     const other = await t.anon().post('/api/auth/register', { kind: 'person', name: '钱二', idNumber: '34052419800101001X', phone: '13800004444', password: CITIZEN.password });
     expect(other.status).toBe(200);
@@ -258,11 +265,11 @@ describe('行政复议 figures', () => {
       ['mediate', { proposedBy: '申请人', consent: '双方书面同意', terms: '重新核定罚款' }], ['withdraw', { reason: '已自行纠正' }], ['open', {}],
     ];
     for (const [i, [event, input]] of outcomes.entries()) {
-      const { id } = (await (await staff('legal_sfj')).post('/api/reconsiderations', application({ channel: 'counter', ...(i === 0 ? { actKind: 'warning', amountYuan: undefined } : {}) }))).body;
-      expect((await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+      const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter', ...(i === 0 ? { actKind: 'warning', amountYuan: undefined } : {}) }))).body;
+      expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
       if (event === 'open') continue;
       const body = event === 'decide' ? { ...input, facts: '经审理查明的事实', reasoning: '本机关认为的理由', approval: '经区人民政府负责人同意' } : input;
-      const r = await (await staff('legal_sfj')).post(`/api/reconsiderations/${id}/${event}`, body);
+      const r = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/${event}`, body);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     const after = await t.kernel.db.tx(async (tx) => Object.fromEntries(await Promise.all(['received', 'accepted', 'closed', 'correctionRate', 'mediatedRate', 'closedRate', 'simpleProcedureShare'].map(async (k) => [k, await computeMetric(tx, t.kernel, `reconsideration.${k}`, q)]))));
@@ -275,7 +282,7 @@ describe('行政复议 figures', () => {
     expect([delta('closedRate', 'numerator'), delta('closedRate', 'denominator')]).toEqual([5, 6]);
     expect([delta('simpleProcedureShare', 'numerator'), delta('simpleProcedureShare', 'denominator')]).toEqual([1, 6]);
     // The records behind the figure are the cases it counts, opened in the reader's scope.
-    const leader = await staff('leader');
+    const leader = await staff(LEADER);
     const qs = new URLSearchParams({ ...q, pageSize: '100' });
     const num = (await leader.get(`/api/metrics/reconsideration.correctionRate/records?${qs}`)).body;
     expect(num.total).toBe(after.correctionRate!.numerator);
