@@ -1,5 +1,6 @@
 /**
- * Builds one migrated database with the demo district and staff, once per test run: a fresh PGlite
+ * Builds one migrated database with the demo district's divisions and orgs (no accounts: tests build the
+ * staff they need, tests/helpers/harness.ts `t.staff`), once per test run: a fresh PGlite
  * takes seconds to create, and a PostgreSQL migration per file would dominate the run. Each test file
  * then gets its own copy (PGlite: loadDataDir from a dump; PostgreSQL: CREATE DATABASE … TEMPLATE), so
  * files run in parallel without seeing each other's writes.
@@ -11,7 +12,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/core/server/config';
 import { openDatabase } from '../../src/core/server/db/db';
 import { prepareKernel } from '../../src/app/server/app';
-import { seedDistrict, seedDemoStaff } from '../../src/app/server/demo-district';
+import { seedDistrict } from '../../src/app/server/demo-district';
 import { testDomains } from '../helpers/domains';
 
 declare module 'vitest' {
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${templateName}`;
     const config = loadConfig({ ...process.env, DATABASE_URL: u.toString() });
     const kernel = await prepareKernel({ config, domains: await testDomains() });
-    await kernel.db.tx(async (tx) => { await seedDistrict(tx); if (!process.env.TEST_WITHOUT_DEMO_STAFF) await seedDemoStaff(tx, kernel); });
+    await kernel.db.tx(async (tx) => { await seedDistrict(tx); });
     await kernel.db.close();
     project.provide('pgTemplate', templateName);
     project.provide('pgliteTemplate', '');
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
   const config = loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: join(dir, 'unused') });
   const db = await openDatabase(config, { pgliteDump: undefined, memory: true });
   const kernel = await prepareKernel({ config, db, domains: await testDomains() });
-  await kernel.db.tx(async (tx) => { await seedDistrict(tx); if (!process.env.TEST_WITHOUT_DEMO_STAFF) await seedDemoStaff(tx, kernel); });
+  await kernel.db.tx(async (tx) => { await seedDistrict(tx); });
   const dump = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();
   const file = join(dir, `pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -9,7 +9,7 @@ let t: TestApp;
 const N = 114; // a fifth of the report's 574, so the proportions stay whole
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_CREDENTIAL_HOLDERS: String(N) } });
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   t.clock.set('2026-12-07T09:00:00+08:00');
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));

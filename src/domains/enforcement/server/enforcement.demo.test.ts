@@ -11,7 +11,7 @@ const one = async (sql: string, params: unknown[] = []) => Number((await t.kerne
 
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_INSPECTIONS: '240', DEMO_PENALTIES: '60' } });
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   // The credential register's demo is another domain's: give two departments three officers each here.

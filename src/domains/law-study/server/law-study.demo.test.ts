@@ -8,7 +8,7 @@ let t: TestApp;
 const SIZES = { DEMO_LAW_STUDY_OFFICIALS: '80', DEMO_LAW_STUDY_SESSIONS_PER_ORG: '1', DEMO_LAW_EXAM_QUESTIONS: '90', DEMO_SHUFA: '25', DEMO_LAW_STUDY_MEETINGS: '12' };
 beforeAll(async () => {
   t = await startTestApp({ env: SIZES });
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await seedLawStudyDemo(t.kernel);
   await seedLawStudyDemo(t.kernel); // a second run adds nothing

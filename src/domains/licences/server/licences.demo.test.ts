@@ -8,7 +8,7 @@ import { seedLicencesDemo } from './licences.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_APPLICATIONS: '3000' } });
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await seedApplicationsDemo(t.kernel);
   await seedLicencesDemo(t.kernel);

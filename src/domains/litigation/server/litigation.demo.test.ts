@@ -8,7 +8,7 @@ import { seedLitigationDemo } from './litigation.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
   await seedLitigationDemo(t.kernel);

@@ -9,7 +9,7 @@ import { formatMetric } from '../../../core/shared/metric-units';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_DISPUTES: '240', DEMO_SCREENINGS_PER_VILLAGE: '2', DEMO_LEGAL_ADVISERS: '12', DEMO_ADVISER_WORK: '166' } });
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   await seedMediationDemo(t.kernel);
   await seedMediationDemo(t.kernel); // a second run adds nothing

@@ -8,7 +8,7 @@ import { seedReconsiderationDemo } from './reconsideration.seed';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ env: { DEMO_DISCLOSURE_ITEMS: '10', DEMO_DISCLOSURE_REQUESTS: '24', DEMO_RECONSIDERATIONS: '48' } });
-  // The demo's staff, created first as seedDemo does: the test template may hold none (TEST_WITHOUT_DEMO_STAFF).
+  // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
   // The disclosure demo's replies are what some cases challenge: its seed, as `seedAfter` runs it.
   await t.kernel.domains.find((d) => d.name === 'disclosure')!.seedDemo!(t.kernel);
