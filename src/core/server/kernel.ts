@@ -3,6 +3,7 @@
  * tests and replays control "today"), and the registries domains declare into. Nothing here knows a
  * domain; domains are discovered from src/domains/<name>/server/index.ts at boot.
  */
+import { declareCaseData } from './cases/case.data';
 import type { z } from 'zod';
 import { configError, type Config } from './config';
 import type { Database } from './db/db';
@@ -65,6 +66,7 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
   for (const d of domains) {
     for (const ct of d.caseTypes ?? []) {
       if (k.caseTypes.has(ct.machine.type)) throw new Error(`case type ${ct.machine.type} registered twice`);
+      declareCaseData(ct.machine);
       for (const [what, byEvent] of [['on', ct.on], ['checks', ct.checks]] as const) {
         for (const e of Object.keys(byEvent ?? {})) if (!(e in ct.machine.events)) throw new Error(`case type ${ct.machine.type}: ${what}.${e} names no event of its machine`);
       }

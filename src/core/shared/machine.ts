@@ -106,6 +106,14 @@ export type MachineDef<S extends string = string, E extends string = string> = {
   /** Clocks started when the case is created (e.g. the 5-working-day acceptance clock). */
   initialClocks?: readonly string[];
   events: Record<E, EventDef<S>>;
+  /**
+   * The facts a case of this type keeps in `cases.data`: what its guards, preconditions and clock limits
+   * read and what its hooks merge. Every key is declared (an undeclared or mistyped one is refused where
+   * it is written: createCase, mergeCaseData, the bulk loader), so this object is the type's data
+   * contract and its documentation. Every fact is optional: a case gains them as it moves. Required of
+   * every machine registered as a case type (the kernel refuses to boot without it).
+   */
+  data?: z.ZodObject;
 };
 
 export function defineMachine<S extends string, E extends string>(m: MachineDef<S, E>): MachineDef<S, E> {

@@ -15,6 +15,7 @@
  * - the clock scanner: its warning and overdue marks are set only when asked (`scannedOn`), without
  *   firing the machine's onOverdue events or writing their timeline entries.
  */
+import { checkCaseData } from './case.data';
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { isTerminal, extensionRefusal, type ClockOp, type MachineDef } from '../../shared/machine';
@@ -100,6 +101,7 @@ type Planned = {
 export function planBulkCase(m: MachineDef, cal: WorkCalendar, tz: string, c: BulkCase, label = c.title): Planned {
   const id = c.id ?? randomUUID();
   const data = c.data ?? {};
+  checkCaseData(m.type, data, `the bulk loader (${label})`);
   const row = { id, data, divisionCode: c.divisionCode };
   let state = m.initial;
   let clocks: ClockRow[] = [];

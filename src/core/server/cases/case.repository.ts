@@ -69,9 +69,10 @@ export async function casState(tx: Tx, id: string, fromState: string, fromVersio
 }
 
 /** Merges facts into a case's `data` (read by guards and clock limits), e.g. {extended: true}. */
-export async function mergeData(tx: Tx, id: string, patch: Record<string, unknown>) {
-  await tx.update(cases).set({ data: sql`${cases.data} || ${JSON.stringify(patch)}::jsonb` }).where(eq(cases.id, id));
+export async function mergeData(tx: Tx, id: string, patch: Record<string, unknown>): Promise<string | null> {
+  const [row] = await tx.update(cases).set({ data: sql`${cases.data} || ${JSON.stringify(patch)}::jsonb` }).where(eq(cases.id, id)).returning({ type: cases.type });
   markTouched(tx, id);
+  return row?.type ?? null;
 }
 function markTouched(tx: Tx, id: string) {
   let ids = touched.get(tx);

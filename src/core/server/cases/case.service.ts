@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { checkTransition, limitsExtensions, isTerminal, type ClockOp } from '../../shared/machine';
+import { checkCaseData } from './case.data';
 import { can, type Actor } from '../actor';
 import { appendAudit } from '../audit';
 import { parseInput } from '../validation';
@@ -51,6 +52,7 @@ export async function createCase(tx: Tx, kernel: Kernel, actor: Actor, input: Cr
   const refNo = `${reg.refPrefix}${input.divisionCode.slice(0, 6)}${today.replaceAll('-', '')}${String(n).padStart(5, '0')}`;
   const id = randomUUID();
   const data = input.data ?? {};
+  checkCaseData(m.type, data, 'createCase');
   const cal = await kernel.calendar.get(tx);
   // The initial clocks are planned first, so the case row is written once with its due dates.
   const plan = await planClocks(tx, { machine: m, row: { id, data, divisionCode: input.divisionCode }, ops: (m.initialClocks ?? []).map((c): ClockOp => ({ op: 'start', clock: c })), input: {}, actor, at, today, calendar: cal, fresh: true });
@@ -172,7 +174,10 @@ export const lockCase = (tx: Tx, id: string) => repo.lockCase(tx, id);
 
 
 /** Domain facts the machine's guards read later (kept in the case row, written in the same transaction). */
-export const mergeCaseData = (tx: Tx, caseId: string, patch: Record<string, unknown>) => repo.mergeData(tx, caseId, patch);
+export async function mergeCaseData(tx: Tx, caseId: string, patch: Record<string, unknown>): Promise<void> {
+  const type = await repo.mergeData(tx, caseId, patch);
+  if (type) checkCaseData(type, patch, 'mergeCaseData');
+}
 
 
 // The engine's other parts, so callers keep one import.
