@@ -3,11 +3,11 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { ProLayout } from '@ant-design/pro-components';
 import { App, Badge, Button, Dropdown, Form, Input, Modal, Result, Space, Spin, List, Popover, Typography } from 'antd';
 import { BellOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InboxItem } from '../../core/shared/schemas';
-import type { z } from 'zod';
-import { ApiError, get, post, setUnauthenticatedHandler } from '../../core/web/api';
-import { MeProvider, hasPermission, useMeQuery, useMe } from '../../core/web/auth';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, setUnauthenticatedHandler } from '../../core/web/api';
+import { MeProvider, hasPermission, useMe } from '../../core/web/auth';
+import { meKey, useMeQuery } from '../../core/web/kernel.hooks';
+import { useChangePassword, useInbox, useLogout, useMarkRead } from './app.hooks';
 import type { WebRoute } from '../../core/web/web-route';
 import { PASSWORD_RULE_TEXT } from '../../core/shared/password';
 import { LoginPage } from './pages/login.page';
@@ -20,7 +20,7 @@ export function Shell() {
   const qc = useQueryClient();
   useEffect(() => {
     setUnauthenticatedHandler((msg) => {
-      qc.removeQueries({ queryKey: ['me'] });
+      qc.removeQueries({ queryKey: meKey });
       if (!window.location.pathname.startsWith('/login')) navigate(`/login?reason=${encodeURIComponent(msg)}`, { replace: true });
     });
   }, [navigate, qc]);
@@ -50,11 +50,10 @@ function StaffLayout() {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const qc = useQueryClient();
   const [pwOpen, setPwOpen] = useState(me.mustChangePassword);
   const visible = useMemo(() => [...kernelRoutes, ...domainRoutes.filter((r) => !r.public)].filter((r) => hasPermission(me, r.permission)), [me]);
   const menu = useMemo(() => buildMenu(visible), [visible]);
-  const logout = useMutation({ mutationFn: () => post('/api/auth/logout'), onSettled: () => { qc.clear(); navigate('/login'); } });
+  const logout = useLogout(() => navigate('/login'));
   const role = me.roles.map((r) => `${r.orgName ?? ''}${r.roleName}`).join('、');
   return (
     <ProLayout
@@ -106,9 +105,8 @@ function buildMenu(routes: WebRoute[]): MenuItem[] {
 
 function Inbox() {
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['inbox'], queryFn: () => get<z.infer<typeof InboxItem>[]>('/api/inbox'), refetchInterval: 60_000 });
-  const read = useMutation({ mutationFn: (id: string) => post(`/api/inbox/${id}/read`), onSuccess: () => qc.invalidateQueries({ queryKey: ['inbox'] }) });
+  const q = useInbox();
+  const read = useMarkRead();
   const unread = (q.data ?? []).filter((m) => !m.readAt).length;
   return (
     <Popover trigger="click" placement="bottomRight" title="消息" content={
@@ -127,11 +125,9 @@ function Inbox() {
 function ChangePassword({ open, forced, onClose }: { open: boolean; forced: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: (v: { oldPassword: string; newPassword: string }) => post('/api/auth/password', v),
-    onSuccess: () => { message.success('密码已修改'); void qc.invalidateQueries({ queryKey: ['me'] }); onClose(); },
-    onError: (e) => message.error(e instanceof Error ? e.message : '修改失败'),
+  const m = useChangePassword({
+    done: () => { message.success('密码已修改'); onClose(); },
+    failed: (e) => message.error(e instanceof Error ? e.message : '修改失败'),
   });
   return (
     <Modal open={open} title={forced ? '请修改密码（首次登录或密码已过期）' : '修改密码'} okText="确定" cancelText="取消" closable={!forced} maskClosable={false}

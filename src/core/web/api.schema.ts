@@ -42860,7 +42860,175 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        caseType: string;
+                        divisionCode: string;
+                        from: string;
+                        months: {
+                            completed: number;
+                            from: string;
+                            month: string;
+                            onTimeRate: number | null;
+                            received: number;
+                            to: string;
+                        }[];
+                        orgId: string | null;
+                        orgName: string | null;
+                        orgs: {
+                            onTimeDenominator: number;
+                            onTimeNumerator: number;
+                            onTimeRate: number | null;
+                            orgId: string;
+                            orgName: string;
+                            overdue: number;
+                            received: number;
+                        }[];
+                        ruleOfLaw: {
+                            definition: string;
+                            denominator: number | null;
+                            key: string;
+                            label: string;
+                            numerator: number;
+                            query: {
+                                caseType?: string;
+                                /** 区划代码 */
+                                divisionCode?: string;
+                                /** 日期 */
+                                from: string;
+                                /** Format: uuid */
+                                orgId?: string;
+                                /** 日期 */
+                                to: string;
+                            };
+                            /** @enum {string|null} */
+                            records?: "cases" | "rows" | null;
+                            recordsNote?: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            unit: "count" | "rate" | "perTenThousand";
+                            value: number | null;
+                        }[];
+                        to: string;
+                        totals: {
+                            [key: string]: {
+                                definition: string;
+                                denominator: number | null;
+                                key: string;
+                                label: string;
+                                numerator: number;
+                                query: {
+                                    caseType?: string;
+                                    /** 区划代码 */
+                                    divisionCode?: string;
+                                    /** 日期 */
+                                    from: string;
+                                    /** Format: uuid */
+                                    orgId?: string;
+                                    /** 日期 */
+                                    to: string;
+                                };
+                                /** @enum {string|null} */
+                                records?: "cases" | "rows" | null;
+                                recordsNote?: string | null;
+                                /** @enum {string} */
+                                unit: "count" | "rate" | "perTenThousand";
+                                value: number | null;
+                            } | null;
+                        };
+                        year: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
             };
         };
     };
@@ -44743,7 +44911,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        carriedOver: number[];
+                        columns: string[];
+                        proactive: {
+                            byCategory: {
+                                category: string;
+                                n: number;
+                            }[];
+                            onTime: number;
+                            published: number;
+                        };
+                        received: number[];
+                        rows: {
+                            basis: string;
+                            counts: number[];
+                            group: string;
+                            key: string;
+                            label: string;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
@@ -90289,7 +90476,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        acceptedOn: string | null;
+                        act: {
+                            amountYuan: number | null;
+                            description: string;
+                            kind: string;
+                            knewOn: string;
+                            linked: boolean;
+                        };
+                        address: string | null;
+                        answer: string | null;
+                        answeredOn: string | null;
+                        applicantKind: string;
+                        channel: string;
+                        closedOn: string | null;
+                        copySentOn: string | null;
+                        correctionAsked: string | null;
+                        decisionFacts: string | null;
+                        decisionReasoning: string | null;
+                        deemedAccepted: boolean;
+                        documents: {
+                            kind: string;
+                            title: string;
+                        }[];
+                        evidence: string | null;
+                        factsAndReasons: string;
+                        headAttended: boolean | null;
+                        hearingOn: string | null;
+                        outcome: string | null;
+                        outcomeNote: string | null;
+                        procedure: string;
+                        procedureReason: string;
+                        receivedOn: string;
+                        request: string;
+                        respondent: string;
+                        supplied: string | null;
+                        warnings: string[];
+                    };
                 };
             };
             /** @description Default Response */

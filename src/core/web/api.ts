@@ -5,8 +5,8 @@
  * `api.GET('/api/callbacks/{id}', { path: { id } })` is typed from `paths` (api.schema.ts, generated from
  * the server's OpenAPI document by `npm run api:types`): the path must exist for that method, its path
  * and query parameters and body are the route's schemas, and the result is its 200/201 body. The types
- * are erased at build time; what runs is `request` below. `get`/`post`/`put`/`del` remain for URLs the
- * document does not describe (a path the server names at run time, such as a case action's) and for pages not yet converted (admin, shell).
+ * are erased at build time; what runs is `request` below. `post` remains for the one kind of URL the
+ * document does not describe: a path the server names at run time, such as a case action's.
  */
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { paths } from './api.schema';
@@ -129,10 +129,8 @@ export async function uploadSheet<T>(url: string, file: Blob): Promise<T> {
   }
 }
 
-export const get = <T,>(url: string) => request<T>('GET', url);
+/** A POST to a path the server names at run time (a case action's `path`), so not in the document. */
 export const post = <T,>(url: string, body: unknown = {}) => request<T>('POST', url, body);
-export const put = <T,>(url: string, body: unknown = {}) => request<T>('PUT', url, body);
-export const del = <T,>(url: string) => request<T>('DELETE', url);
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },

@@ -1,13 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { Me } from '../shared/schemas';
-import { get } from './api';
 
 const MeContext = createContext<Me | null>(null);
-
-export function useMeQuery() {
-  return useQuery({ queryKey: ['me'], queryFn: () => get<Me>('/api/auth/me'), retry: false, staleTime: 60_000 });
-}
 
 export function MeProvider({ me, children }: { me: Me; children: ReactNode }) {
   return <MeContext.Provider value={me}>{children}</MeContext.Provider>;

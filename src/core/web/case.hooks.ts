@@ -3,10 +3,9 @@
  * every key under it, such as a domain's progress view) after each transition.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { CaseDetail } from '../shared/schemas';
 import { api } from './api';
 
 export const caseKey = (id: string) => ['case', id] as const;
 
 export const useCase = (id: string) =>
-  useQuery({ queryKey: caseKey(id), queryFn: () => api.GET('/api/cases/{id}', { path: { id } }) as Promise<CaseDetail> });
+  useQuery({ queryKey: caseKey(id), queryFn: () => api.GET('/api/cases/{id}', { path: { id } }) });

@@ -1,10 +1,9 @@
 import { useNavigate } from 'react-router-dom';
 import { ProTable } from '@ant-design/pro-components';
 import { Alert, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CaseSummary, MetricQuery, MetricRowSet } from '../shared/schemas';
-import { get, qs } from './api';
+import type { CaseSummary, MetricQuery } from '../shared/schemas';
+import { metricRecords, useMetricRows } from './kernel.hooks';
 import { DeadlineBadge, StatusTag } from './status';
 import { fmtTime } from './time';
 
@@ -36,7 +35,7 @@ function CaseRecordsTable({ metricKey, query, which, expected }: { metricKey: st
     <ProTable<CaseSummary> rowKey="id" search={false} options={false} params={{ which, metricKey }}
       request={async ({ current, pageSize }) => {
         try {
-          const r = await get<{ items: CaseSummary[]; total: number }>(`/api/metrics/${metricKey}/records?${qs({ ...query, which, page: current, pageSize })}`);
+          const r = await metricRecords(metricKey, { ...query, which, page: current, pageSize });
           setShown(r.total);
           return { data: r.items, total: r.total, success: true };
         } catch (e) {
@@ -58,10 +57,7 @@ function CaseRecordsTable({ metricKey, query, which, expected }: { metricKey: st
 
 function RowSetTable({ metricKey, query, which }: { metricKey: string; query: Partial<MetricQuery>; which: Which }) {
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const r = useQuery({
-    queryKey: ['metric-rows', metricKey, query, which, page],
-    queryFn: () => get<MetricRowSet>(`/api/metrics/${metricKey}/rows?${qs({ ...query, which, page: page.current, pageSize: page.pageSize })}`),
-  });
+  const r = useMetricRows(metricKey, { ...query, which, page: page.current, pageSize: page.pageSize });
   if (r.error) return <Alert type="error" message={r.error.message} />;
   return (
     <Table<Record<string, string | number | null>> size="small" loading={r.isLoading} rowKey={(_, i) => String(i)}

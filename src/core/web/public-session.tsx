@@ -4,18 +4,12 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Radio } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../shared/schemas';
-import { ApiError, post } from './api';
-
-async function whoAmI(): Promise<Me | null> {
-  const r = await fetch('/api/auth/me', { credentials: 'same-origin' });
-  return r.ok ? ((await r.json()) as Me) : null;
-}
+import { ApiError } from './api';
+import { usePublicLogin, usePublicMeQuery, useRegister } from './kernel.hooks';
 
 /** The signed-in citizen or enterprise, null for a visitor or a staff session. */
 export function usePublicMe() {
-  const me = useQuery({ queryKey: ['public-me'], queryFn: whoAmI, retry: false });
+  const me = usePublicMeQuery();
   return { loading: me.isLoading, me: me.data && me.data.kind === 'public' ? me.data : null };
 }
 
@@ -28,16 +22,8 @@ export function PublicLoginCard({ title, testId = 'apply-login' }: { title: stri
 
 /** 注册: a citizen (身份证) or an enterprise (统一社会信用代码) opens an account, then signs in. */
 function RegisterCard({ onDone }: { onDone: () => void }) {
-  const qc = useQueryClient();
   const [form] = Form.useForm();
-  const register = useMutation({
-    mutationFn: async (v: { kind: 'person' | 'enterprise'; name: string; idNumber: string; phone: string; password: string }) => {
-      await post('/api/auth/register', v);
-      return post<Me>('/api/auth/login', { username: v.idNumber.toUpperCase(), password: v.password });
-    },
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['public-me'] }); },
-    onError: (e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] }))); },
-  });
+  const register = useRegister((e) => { if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] }))); });
   return (
     <Card size="small" title="注册账号" data-testid="register">
       <Form form={form} layout="vertical" initialValues={{ kind: 'person' }} onFinish={(v) => register.mutate(v)}>
@@ -55,11 +41,7 @@ function RegisterCard({ onDone }: { onDone: () => void }) {
 }
 
 function LoginCard({ title, testId, onRegister }: { title: string; testId: string; onRegister: () => void }) {
-  const qc = useQueryClient();
-  const login = useMutation({
-    mutationFn: (v: { username: string; password: string }) => post<Me>('/api/auth/login', v),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['public-me'] }); },
-  });
+  const login = usePublicLogin();
   return (
     <Card size="small" title={title} data-testid={testId}>
       <Form layout="vertical" onFinish={(v) => login.mutate(v)}>

@@ -2,8 +2,8 @@ import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { Tag, Typography } from 'antd';
 import type { z } from 'zod';
 import type { AuditRecord } from '../../../core/shared/schemas';
-import { get, qs } from '../../../core/web/api';
 import { fmtTime } from '../../../core/web/time';
+import { listAudit } from '../app.hooks';
 
 type Row = z.infer<typeof AuditRecord>;
 
@@ -12,7 +12,7 @@ export function AuditPage() {
     <PageContainer title="审计日志" subTitle="每条记录按链以SM3哈希串接；命令 zhengtong audit verify 可核验是否被改动或删除">
       <ProTable<Row> rowKey="id" options={false} pagination={{ pageSize: 50 }} search={{ labelWidth: 'auto' }}
         request={async ({ current, pageSize, stream, action }) => {
-          const r = await get<{ items: Row[]; total: number }>(`/api/admin/audit?${qs({ page: current, pageSize, stream, action })}`);
+          const r = await listAudit({ page: current, pageSize, stream, action });
           return { data: r.items, total: r.total, success: true };
         }}
         columns={[

@@ -6,33 +6,31 @@
 import { useState } from 'react';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Radio, Space, Tag, Tooltip, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CalendarYear } from '../../../core/shared/schemas';
-import { ApiError, del, get, post, put } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
 import { siteYear } from '../../../core/web/time';
+import { useCalendarEdits, useCalendarYear } from '../app.hooks';
 
 const STATUS: Record<CalendarYear['status'], [string, string]> = { published: ['已发布', 'green'], draft: ['草稿（未参与计算）', 'orange'], missing: ['未维护', 'default'] };
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 
 export function CalendarPage() {
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [year, setYear] = useState(siteYear());
-  const q = useQuery({ queryKey: ['calendar', year], queryFn: () => get<CalendarYear>(`/api/calendar/years/${year}`) });
+  const q = useCalendarYear(year);
   const [form] = Form.useForm();
   const [openDay, setOpenDay] = useState(false);
   const [openYear, setOpenYear] = useState(false);
   const [yearForm] = Form.useForm();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['calendar', year] });
   const onErr = (e: Error) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); message.error(e.message); };
-  const setDay = useMutation({
-    mutationFn: (v: { date: dayjs.Dayjs; kind: string; name: string }) => put(`/api/admin/calendar/days/${v.date.format('YYYY-MM-DD')}`, { kind: v.kind, name: v.name }),
-    onSuccess: () => { message.success('已保存'); setOpenDay(false); void refresh(); }, onError: onErr,
+  const { setDay, removeDay, open, publish } = useCalendarEdits(year, {
+    saved: () => { message.success('已保存'); setOpenDay(false); },
+    removed: () => { message.success('已删除'); },
+    opened: () => { setOpenYear(false); },
+    published: () => { message.success(`${year}年节假日安排已发布`); },
+    failed: onErr,
   });
-  const removeDay = useMutation({ mutationFn: (d: string) => del(`/api/admin/calendar/days/${d}`), onSuccess: () => { message.success('已删除'); void refresh(); }, onError: onErr });
-  const open = useMutation({ mutationFn: (v: { source: string }) => post(`/api/admin/calendar/years/${year}`, v), onSuccess: () => { setOpenYear(false); void refresh(); }, onError: onErr });
-  const publish = useMutation({ mutationFn: () => post(`/api/admin/calendar/years/${year}/publish`), onSuccess: () => { message.success(`${year}年节假日安排已发布`); void refresh(); }, onError: onErr });
   const data = q.data;
   const overrides = new Map((data?.days ?? []).map((d) => [d.date, d]));
   return (
@@ -51,7 +49,7 @@ export function CalendarPage() {
           {Array.from({ length: 12 }, (_, m) => <Month key={m} year={year} month={m} overrides={overrides} onRemove={(d) => removeDay.mutate(d)} editable={data?.status !== 'missing'} />)}
         </div>
       </ProCard>
-      <Modal open={openDay} title="添加放假或调休上班日" okText="保存" cancelText="取消" confirmLoading={setDay.isPending} onCancel={() => setOpenDay(false)} onOk={async () => setDay.mutate(await form.validateFields())}>
+      <Modal open={openDay} title="添加放假或调休上班日" okText="保存" cancelText="取消" confirmLoading={setDay.isPending} onCancel={() => setOpenDay(false)} onOk={async () => { const v: { date: dayjs.Dayjs; kind: 'holiday' | 'workday'; name: string } = await form.validateFields(); setDay.mutate({ date: v.date.format('YYYY-MM-DD'), kind: v.kind, name: v.name }); }}>
         <Form form={form} layout="vertical">
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} /></Form.Item>
           <Form.Item name="kind" label="类型" rules={[{ required: true }]}><Radio.Group options={[{ value: 'holiday', label: '放假' }, { value: 'workday', label: '调休上班' }]} /></Form.Item>

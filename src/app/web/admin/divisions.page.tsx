@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { App, Button, Descriptions, Form, Input, Modal, Tree, Tag } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Division } from '../../../core/shared/schemas';
-import { ApiError, get, post } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
+import { useAddDivision, useDivisions } from '../app.hooks';
 
 const LEVEL: Record<string, string> = { province: '省', city: '市', county: '县区', township: '乡镇街道', village: '村社区' };
 type Node = { key: string; title: string; children: Node[] };
@@ -12,8 +12,7 @@ type Node = { key: string; title: string; children: Node[] };
 export function DivisionsPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['divisions'], queryFn: () => get<Division[]>('/api/admin/divisions') });
+  const q = useDivisions();
   const [selected, setSelected] = useState<Division | null>(null);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
@@ -28,10 +27,9 @@ export function DivisionsPage() {
     }
     return roots;
   }, [q.data]);
-  const add = useMutation({
-    mutationFn: (v: { code: string; name: string }) => post<Division>('/api/admin/divisions', { ...v, parentCode: selected!.code }),
-    onSuccess: () => { message.success('区划已新增'); setAdding(false); form.resetFields(); void qc.invalidateQueries({ queryKey: ['divisions'] }); },
-    onError: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); message.error(e.message); },
+  const add = useAddDivision({
+    done: () => { message.success('区划已新增'); setAdding(false); form.resetFields(); },
+    failed: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); message.error(e.message); },
   });
   return (
     <PageContainer title="行政区划" subTitle="GB/T 2260 区划代码：县级6位，乡镇街道9位，村社区12位">
@@ -51,7 +49,7 @@ export function DivisionsPage() {
           ) : '请在左侧选择区划'}
         </ProCard>
       </ProCard>
-      <Modal open={adding} title={`在“${selected?.name}”下新增区划`} okText="保存" cancelText="取消" confirmLoading={add.isPending} onCancel={() => setAdding(false)} onOk={async () => add.mutate(await form.validateFields())}>
+      <Modal open={adding} title={`在“${selected?.name}”下新增区划`} okText="保存" cancelText="取消" confirmLoading={add.isPending} onCancel={() => setAdding(false)} onOk={async () => add.mutate({ ...(await form.validateFields() as { code: string; name: string }), parentCode: selected!.code })}>
         <Form form={form} layout="vertical">
           <Form.Item name="code" label="区划代码" extra={selected ? `应以${selected.code}开头，共${selected.code.length === 6 ? 9 : 12}位` : ''} rules={[{ required: true, message: '请输入区划代码' }]}><Input /></Form.Item>
           <Form.Item name="name" label="区划名称" rules={[{ required: true, message: '请输入区划名称' }]}><Input maxLength={100} /></Form.Item>

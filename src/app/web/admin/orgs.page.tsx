@@ -1,25 +1,23 @@
 import { useState } from 'react';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { App, Button, Form, Input, Modal, Select } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Division, Org } from '../../../core/shared/schemas';
-import { ApiError, get, post, put } from '../../../core/web/api';
+import type { Org } from '../../../core/shared/schemas';
+import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
+import { useDivisions, useOrgs, useSaveOrg } from '../app.hooks';
 
 export const ORG_KIND: Record<string, string> = { government: '人民政府', department: '政府部门', township: '乡镇街道', service_center: '政务服务中心', service_site: '便民服务中心（站）', hotline: '12345热线中心', mediationCommittee: '人民调解委员会' };
 
 export function OrgsPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  const orgs = useQuery({ queryKey: ['orgs'], queryFn: () => get<Org[]>('/api/admin/orgs') });
-  const divisions = useQuery({ queryKey: ['divisions'], queryFn: () => get<Division[]>('/api/admin/divisions') });
+  const orgs = useOrgs();
+  const divisions = useDivisions();
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
   const [form] = Form.useForm();
-  const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => (editing === 'new' ? post('/api/admin/orgs', v) : put(`/api/admin/orgs/${(editing as Org).id}`, v)),
-    onSuccess: () => { message.success('已保存'); setEditing(null); void qc.invalidateQueries({ queryKey: ['orgs'] }); },
-    onError: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); message.error(e.message); },
+  const save = useSaveOrg({
+    done: () => { message.success('已保存'); setEditing(null); },
+    failed: (e) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] }))); message.error(e.message); },
   });
   const open = (o: Org | 'new') => { setEditing(o); form.setFieldsValue(o === 'new' ? { kind: 'department' } : o); };
   return (
@@ -35,7 +33,7 @@ export function OrgsPage() {
           { title: '操作', valueType: 'option', render: (_, r) => (hasPermission(me, 'tenancy.manage') ? [<a key="e" onClick={() => open(r)}>编辑</a>] : []) },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? '新增机构' : '编辑机构'} okText="保存" cancelText="取消" confirmLoading={save.isPending} onCancel={() => setEditing(null)} onOk={async () => save.mutate(await form.validateFields())}>
+      <Modal open={editing !== null} title={editing === 'new' ? '新增机构' : '编辑机构'} okText="保存" cancelText="取消" confirmLoading={save.isPending} onCancel={() => setEditing(null)} onOk={async () => save.mutate({ id: editing === 'new' ? undefined : (editing as Org).id, body: await form.validateFields() })}>
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="机构名称" rules={[{ required: true, message: '请输入机构名称' }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="shortName" label="简称"><Input maxLength={30} /></Form.Item>

@@ -1,13 +1,12 @@
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { Space, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import type { Role } from '../../../core/shared/schemas';
-import { get } from '../../../core/web/api';
+import { useRoles } from '../app.hooks';
 
 const SCOPE: Record<Role['scope'], string> = { org: '本单位', division: '本区划及下级', self: '本人' };
 
 export function RolesPage() {
-  const q = useQuery({ queryKey: ['roles'], queryFn: () => get<Role[]>('/api/admin/roles') });
+  const q = useRoles();
   return (
     <PageContainer title="角色与权限" subTitle="角色由系统定义；系统管理员、安全管理员、审计管理员三员权限互不重叠">
       <ProTable<Role> rowKey="key" loading={q.isLoading} dataSource={q.data} search={false} options={false} pagination={false}

@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import { PageContainer, ProTable, type ActionType } from '@ant-design/pro-components';
 import { App, Button, Form, Input, Modal, Select, Space, Tag, Popconfirm } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Org, Role, StaffUser } from '../../../core/shared/schemas';
+import type { StaffUser } from '../../../core/shared/schemas';
 import { PASSWORD_RULE_TEXT } from '../../../core/shared/password';
-import { ApiError, get, post, put, qs } from '../../../core/web/api';
+import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { fmtTime } from '../../../core/web/time';
+import { listUsers, useOrgs, useRoles, useSaveUser, useUserAction } from '../app.hooks';
 
 const STATUS: Record<StaffUser['status'], [string, string]> = { active: ['正常', 'green'], locked: ['锁定', 'orange'], disabled: ['停用', 'default'] };
 
@@ -15,18 +15,13 @@ export function UsersPage() {
   const me = useMe();
   const { message } = App.useApp();
   const table = useRef<ActionType>(null);
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => get<Role[]>('/api/admin/roles') });
-  const orgs = useQuery({ queryKey: ['orgs'], queryFn: () => get<Org[]>('/api/admin/orgs'), enabled: hasPermission(me, 'tenancy.read') });
+  const roles = useRoles();
+  const orgs = useOrgs(hasPermission(me, 'tenancy.read'));
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [form] = Form.useForm();
   const fail = (e: Error) => { if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path.split('.')[0], errors: [f.message] }))); message.error(e.message); };
-  const save = useMutation({
-    mutationFn: (v: { username?: string; displayName?: string; password?: string; phone?: string; roles: { role: string; orgId: string }[] }) =>
-      editing === 'new' ? post('/api/admin/users', v) : put(`/api/admin/users/${(editing as StaffUser).id}/roles`, { roles: v.roles }),
-    onSuccess: () => { message.success('已保存'); setEditing(null); table.current?.reload(); },
-    onError: fail,
-  });
-  const act = useMutation({ mutationFn: ({ id, what }: { id: string; what: 'unlock' | 'disable' }) => post(`/api/admin/users/${id}/${what}`), onSuccess: () => { message.success('已处理'); table.current?.reload(); }, onError: (e) => message.error(e.message) });
+  const save = useSaveUser({ done: () => { message.success('已保存'); setEditing(null); table.current?.reload(); }, failed: fail });
+  const act = useUserAction({ done: () => { message.success('已处理'); table.current?.reload(); }, failed: (e) => message.error(e.message) });
   const manage = hasPermission(me, 'user.manage');
   const roleOptions = (roles.data ?? []).filter((r) => r.scope !== 'self').map((r) => ({ value: r.key, label: r.name }));
   const orgOptions = (orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }));
@@ -36,7 +31,7 @@ export function UsersPage() {
         actionRef={table} rowKey="id" options={false} pagination={{ pageSize: 20 }}
         search={{ labelWidth: 'auto' }}
         request={async ({ current, pageSize, q }) => {
-          const r = await get<{ items: StaffUser[]; total: number }>(`/api/admin/users?${qs({ page: current, pageSize, q })}`);
+          const r = await listUsers({ page: current, pageSize, q });
           return { data: r.items, total: r.total, success: true };
         }}
         toolBarRender={() => (manage ? [<Button key="add" type="primary" onClick={() => { setEditing('new'); form.resetFields(); form.setFieldsValue({ roles: [{}] }); }}>新增用户</Button>] : [])}
@@ -57,7 +52,7 @@ export function UsersPage() {
           },
         ]}
       />
-      <Modal open={editing !== null} width={640} title={editing === 'new' ? '新增用户' : `授权：${(editing as StaffUser | null)?.displayName ?? ''}`} okText="保存" cancelText="取消" confirmLoading={save.isPending} onCancel={() => setEditing(null)} onOk={async () => save.mutate(await form.validateFields())}>
+      <Modal open={editing !== null} width={640} title={editing === 'new' ? '新增用户' : `授权：${(editing as StaffUser | null)?.displayName ?? ''}`} okText="保存" cancelText="取消" confirmLoading={save.isPending} onCancel={() => setEditing(null)} onOk={async () => { const v = await form.validateFields(); save.mutate(editing === 'new' ? { user: v } : { id: (editing as StaffUser).id, roles: v.roles }); }}>
         <Form form={form} layout="vertical">
           {editing === 'new' ? (
             <>

@@ -1,9 +1,7 @@
 import { useParams } from 'react-router-dom';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Descriptions, Result, Space, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { CaseDetail } from '../../../core/shared/schemas';
-import { get } from '../../../core/web/api';
+import { useCase } from '../../../core/web/case.hooks';
 import { StatusTag } from '../../../core/web/status';
 import { ActionButtons, CaseTimeline, ClockCards, LinkedCases } from '../../../core/web/case-parts';
 import { fmtTime } from '../../../core/web/time';
@@ -11,7 +9,7 @@ import { fmtTime } from '../../../core/web/time';
 /** The generic case page: any case type, its fields, clocks, timeline and the actions offered to me. */
 export function CaseDetailPage() {
   const { id = '' } = useParams();
-  const q = useQuery({ queryKey: ['case', id], queryFn: () => get<CaseDetail>(`/api/cases/${id}`) });
+  const q = useCase(id);
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data) return <Result status="404" title={q.error?.message ?? '案件不存在'} />;
   const c = q.data;

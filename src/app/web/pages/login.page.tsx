@@ -1,18 +1,14 @@
 import { useSearchParams, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../core/shared/schemas';
-import { post } from '../../../core/web/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { meKey, useLogin } from '../../../core/web/kernel.hooks';
 
 export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const login = useMutation({
-    mutationFn: (v: { username: string; password: string }) => post<Me>('/api/auth/login', v),
-    onSuccess: (me) => { qc.setQueryData(['me'], me); navigate(me.kind === 'public' ? '/public/my' : '/workbench', { replace: true }); },
-  });
+  const login = useLogin((me) => { qc.setQueryData(meKey, me); navigate(me.kind === 'public' ? '/public/my' : '/workbench', { replace: true }); });
   const reason = params.get('reason');
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#8e0e00 0%,#1f1c18 100%)' }}>

@@ -1,11 +1,9 @@
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Descriptions, Radio } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { MetricResult } from '../../../core/shared/schemas';
 import { formatMetric, isRatio } from '../../../core/shared/metric-units';
-import { get, qs } from '../../../core/web/api';
+import { useMetric } from '../../../core/web/kernel.hooks';
 import { MetricRecordsTable } from '../../../core/web/metric-records';
 
 /** The records behind any figure: same metric, same query, listed. */
@@ -15,7 +13,7 @@ export function MetricRecordsPage() {
   const navigate = useNavigate();
   const [which, setWhich] = useState<'numerator' | 'denominator'>('numerator');
   const query = Object.fromEntries(['divisionCode', 'orgId', 'from', 'to', 'caseType'].map((k) => [k, params.get(k) ?? undefined]));
-  const m = useQuery({ queryKey: ['metric', key, query], queryFn: () => get<MetricResult>(`/api/metrics/${key}?${qs(query)}`) });
+  const m = useMetric(key, query);
   return (
     <PageContainer title={m.data ? `明细：${m.data.label}` : '明细'} onBack={() => navigate(-1)}>
       {m.data ? (

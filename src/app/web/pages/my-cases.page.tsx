@@ -5,18 +5,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Input, List, Modal, Radio, Space, Typography, App } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../core/web/api';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
 import { DeadlineBadge, StatusTag } from '../../../core/web/status';
 import type { CaseSummary } from '../../../core/shared/schemas';
+import { useMyCases, useRateCase } from '../app.hooks';
 
 const LEVELS = [{ value: 5, label: '非常满意' }, { value: 4, label: '满意' }, { value: 3, label: '基本满意' }, { value: 2, label: '不满意' }, { value: 1, label: '非常不满意' }];
 const RATEABLE = new Set(['delivered', 'denied']);
 
 export function MyCasesPage() {
   const { loading, me } = usePublicMe();
-  const list = useQuery({ queryKey: ['my-cases'], enabled: !!me, queryFn: () => get<{ items: CaseSummary[]; total: number }>('/api/my/cases?pageSize=50') });
+  const list = useMyCases(!!me);
   const [rating, setRating] = useState<CaseSummary | null>(null);
   if (loading) return null;
   return (
@@ -47,12 +46,9 @@ function RateModal({ c, onClose }: { c: CaseSummary; onClose: () => void }) {
   const { message } = App.useApp();
   const [level, setLevel] = useState<number>();
   const [comment, setComment] = useState('');
-  const rate = useMutation({
-    mutationFn: () => post('/api/ratings', { caseId: c.id, level, comment: comment || undefined }),
-    onSuccess: () => { message.success('感谢您的评价'); onClose(); },
-  });
+  const rate = useRateCase(() => { message.success('感谢您的评价'); onClose(); });
   return (
-    <Modal open title={`评价：${c.title}`} okText="提交评价" cancelText="取消" onCancel={onClose} onOk={() => rate.mutate()} okButtonProps={{ disabled: !level, loading: rate.isPending }}>
+    <Modal open title={`评价：${c.title}`} okText="提交评价" cancelText="取消" onCancel={onClose} onOk={() => level && rate.mutate({ caseId: c.id, level, comment: comment || undefined })} okButtonProps={{ disabled: !level, loading: rate.isPending }}>
       <Card size="small">
         <Radio.Group value={level} onChange={(e) => setLevel(e.target.value)} options={LEVELS} optionType="button" />
         {level && level <= 2 ? <Alert style={{ marginTop: 8 }} type="info" message="差评将由承办部门在规定时限内联系您并整改" /> : null}

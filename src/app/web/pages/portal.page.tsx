@@ -9,7 +9,7 @@ import { Card, Col, Empty, Input, List, Row, Space, Tag, Typography } from 'antd
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../../core/web/api';
 import { usePublicSite } from '../../../core/web/public-site';
-import type { Me } from '../../../core/shared/schemas';
+import { usePublicMeQuery } from '../../../core/web/kernel.hooks';
 
 const ENTRIES: { to: string; title: string; note: string }[] = [
   { to: '/public/bundles', title: '高效办成一件事', note: '一张表单，多个部门联办' },
@@ -23,13 +23,8 @@ const ENTRIES: { to: string; title: string; note: string }[] = [
   { to: '/public/licences', title: '我的证照', note: '电子证照和亮证核验' },
 ];
 
-async function whoAmI(): Promise<Me | null> {
-  const r = await fetch('/api/auth/me', { credentials: 'same-origin' });
-  return r.ok ? ((await r.json()) as Me) : null;
-}
-
 export function PortalPage() {
-  const me = useQuery({ queryKey: ['public-me'], queryFn: whoAmI, retry: false });
+  const me = usePublicMeQuery();
   const site = usePublicSite();
   const [q, setQ] = useState('');
   const items = useQuery({ ...apiQuery('/api/public/catalog', { query: { q, pageSize: 20 } }), enabled: q.length > 0 });

@@ -1,23 +1,19 @@
 import { useNavigate } from 'react-router-dom';
 import { PageContainer, ProTable, StatisticCard } from '@ant-design/pro-components';
-import { useQuery } from '@tanstack/react-query';
-import type { CaseSummary, MetricResult } from '../../../core/shared/schemas';
-import { get, qs } from '../../../core/web/api';
+import type { CaseSummary } from '../../../core/shared/schemas';
 import { hasPermission, useMe } from '../../../core/web/auth';
+import { useMetric } from '../../../core/web/kernel.hooks';
 import { DeadlineBadge, StatusTag } from '../../../core/web/status';
 import { fmtTime, siteYear } from '../../../core/web/time';
+import { listWorkbench } from '../app.hooks';
 
 export function WorkbenchPage() {
   const navigate = useNavigate();
   const me = useMe();
   const year = siteYear();
-  const metric = (key: string) => ({
-    queryKey: ['metric', key, year],
-    queryFn: () => get<MetricResult>(`/api/metrics/${key}?${qs({ from: `${year}-01-01`, to: `${year}-12-31` })}`),
-    enabled: hasPermission(me, 'metrics.read'),
-  });
-  const inProgress = useQuery(metric('cases.inProgress'));
-  const overdue = useQuery(metric('cases.overdue'));
+  const thisYear = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const inProgress = useMetric('cases.inProgress', thisYear, hasPermission(me, 'metrics.read'));
+  const overdue = useMetric('cases.overdue', thisYear, hasPermission(me, 'metrics.read'));
   return (
     <PageContainer title="工作台" subTitle={`${me.displayName}，您好`}>
       {hasPermission(me, 'metrics.read') && (inProgress.data || overdue.data) ? (
@@ -33,7 +29,7 @@ export function WorkbenchPage() {
         options={{ reload: true, density: false, setting: false, search: { name: 'q', placeholder: '编号、标题或申请人', allowClear: true, style: { width: 240 } } }}
         pagination={{ pageSize: 20 }}
         request={async ({ current, pageSize, q }) => {
-          const r = await get<{ items: CaseSummary[]; total: number }>(`/api/workbench?${qs({ page: current, pageSize, q: q || undefined })}`);
+          const r = await listWorkbench({ page: current, pageSize, q: q || undefined });
           return { data: r.items, total: r.total, success: true };
         }}
         onRow={(r) => ({ onClick: () => navigate(r.link), style: { cursor: 'pointer' } })}

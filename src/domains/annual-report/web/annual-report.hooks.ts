@@ -2,19 +2,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
-import type { AnnualReportView } from '../shared/annual-report.schema';
 
 type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
 
 export type ReportRow = ApiResponse<'/api/annual-reports'>[number];
 
 export const useAnnualReports = () => useQuery(apiQuery('/api/annual-reports'));
-/** The report as the shared schema types it (its paragraphs carry the metric references the editor traces). */
+/** The report (its paragraphs carry the metric references the editor traces). */
 export const useAnnualReport = (id: string) =>
-  useQuery({ queryKey: apiQuery('/api/annual-reports/{id}', { path: { id } }).queryKey, queryFn: () => api.GET('/api/annual-reports/{id}', { path: { id } }) as Promise<AnnualReportView> });
+  useQuery({ queryKey: apiQuery('/api/annual-reports/{id}', { path: { id } }).queryKey, queryFn: () => api.GET('/api/annual-reports/{id}', { path: { id } }) });
 export const usePublicReports = () => useQuery(apiQuery('/api/public/annual-reports'));
 export const usePublicReport = (id: string) =>
-  useQuery({ queryKey: apiQuery('/api/public/annual-reports/{id}', { path: { id } }).queryKey, queryFn: () => api.GET('/api/public/annual-reports/{id}', { path: { id } }) as Promise<AnnualReportView> });
+  useQuery({ queryKey: apiQuery('/api/public/annual-reports/{id}', { path: { id } }).queryKey, queryFn: () => api.GET('/api/public/annual-reports/{id}', { path: { id } }) });
 /** A figure's live value, asked of the metrics registry where its records are. */
 export const useMetric = (key: string | undefined, query: ApiQuery<'/api/metrics/{key}'> | undefined) =>
   useQuery({ ...apiQuery('/api/metrics/{key}', { path: { key: key ?? '' }, query }), enabled: !!key && !!query });

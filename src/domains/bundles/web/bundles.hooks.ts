@@ -2,7 +2,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiQuery, type ApiBody, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
-import type { BundleProgress } from '../shared/bundles.schema';
 
 export const useBundleDefinitions = () => useQuery(apiQuery('/api/public/bundle-definitions'));
 export const useBundleDefinition = (code: string) => useQuery(apiQuery('/api/public/bundle-definitions/{code}', { path: { code } }));
@@ -10,7 +9,7 @@ export const useCounters = () => useQuery(apiQuery('/api/counters'));
 
 /** Under the case's key, so ActionButtons refreshes the children's progress with the case. */
 export const useBundleProgress = (id: string) =>
-  useQuery({ queryKey: [...caseKey(id), 'progress'], queryFn: () => api.GET('/api/bundles/{id}/progress', { path: { id } }) as Promise<BundleProgress> });
+  useQuery({ queryKey: [...caseKey(id), 'progress'], queryFn: () => api.GET('/api/bundles/{id}/progress', { path: { id } }) });
 
 export type FiledBundle = ApiResponse<'/api/bundles', 'post'>;
 export function useFileBundle(on: { done?: (r: FiledBundle) => void; failed?: (e: Error) => void } = {}) {

@@ -17,6 +17,13 @@ const Tracked = z.object({
   dueDate: z.string().nullable(), derivation: z.string().nullable(), correctionAsked: z.string().nullable(),
   replyType: z.string().nullable(), replyContent: z.string().nullable(), repliedOn: z.string().nullable(), fee: z.number(),
 });
+/** 第50条 tables: 二、主动公开 by category; 三、申请 by outcome row × applicant type (columns), with those received and carried over. */
+const AnnualTables = z.object({
+  proactive: z.object({ published: z.number(), onTime: z.number(), byCategory: z.array(z.object({ category: z.string(), n: z.number() })) }),
+  columns: z.array(z.string()), received: z.array(z.number()),
+  rows: z.array(z.object({ key: z.string(), group: z.string(), label: z.string(), basis: z.string(), counts: z.array(z.number()) })),
+  carriedOver: z.array(z.number()),
+});
 const YearQuery = z.object({ year: z.coerce.number().int().min(2019).max(2100), orgId: z.uuid().optional() });
 
 export async function disclosureRoutes(base: FastifyInstance, kernel: Kernel) {
@@ -48,7 +55,7 @@ export async function disclosureRoutes(base: FastifyInstance, kernel: Kernel) {
     if (!actor.grants.some((g) => g.permissions.has('disclosure.report'))) throw new AppError('FORBIDDEN');
     return { divisionCode: actor.divisionCode ?? '', orgId: req.query.orgId, from: `${req.query.year}-01-01`, to: `${req.query.year}-12-31` };
   };
-  app.get('/api/disclosure/annual', { schema: { tags, operationId: 'disclosureAnnualTables', summary: '政府信息公开工作年度报告统计表（第50条）', querystring: YearQuery, response: { 200: z.any(), ...errorResponses } } },
+  app.get('/api/disclosure/annual', { schema: { tags, operationId: 'disclosureAnnualTables', summary: '政府信息公开工作年度报告统计表（第50条）', querystring: YearQuery, response: { 200: AnnualTables, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.annualTables(tx, scopeOf(req, actorOf(req)))));
   app.get('/api/disclosure/annual.xlsx', { schema: { tags, operationId: 'disclosureAnnualXlsx', querystring: YearQuery } },
     async (req, reply) => {

@@ -6,15 +6,8 @@ export const usePublishedItems = (query: ApiQuery<'/api/public/disclosure/items'
 export const useDisclosureOrgs = () => useQuery(apiQuery('/api/public/disclosure/orgs'));
 export type DisclosureCategory = NonNullable<ApiQuery<'/api/public/disclosure/items'>['category']>;
 
-/** The annual report's tables (政府信息公开工作年度报告格式); the route's schema leaves the shape open, so it is stated here. */
-export type AnnualTables = {
-  proactive: { published: number; onTime: number; byCategory: { category: string; n: number }[] };
-  columns: string[]; received: number[]; rows: { key: string; group: string; label: string; counts: number[] }[]; carriedOver: number[];
-};
-export const useDisclosureAnnual = (year: number) => {
-  const { queryKey } = apiQuery('/api/disclosure/annual', { query: { year } });
-  return useQuery({ queryKey, queryFn: () => api.GET('/api/disclosure/annual', { query: { year } }) as Promise<AnnualTables> });
-};
+/** The annual report's tables (政府信息公开工作年度报告格式). */
+export const useDisclosureAnnual = (year: number) => useQuery(apiQuery('/api/disclosure/annual', { query: { year } }));
 
 export function usePublishItem(onPublished: (r: ApiResponse<'/api/disclosure/items', 'post'>) => void) {
   const qc = useQueryClient();

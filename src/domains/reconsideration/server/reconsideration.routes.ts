@@ -16,6 +16,16 @@ const Tracked = z.object({
   acceptedOn: z.string().nullable(), correctionAsked: z.string().nullable(), outcome: z.string().nullable(), closedOn: z.string().nullable(),
   clocks: z.array(z.object({ label: z.string(), dueDate: z.string().nullable(), state: z.string(), derivation: z.string() })),
 });
+/** The substance the case page shows: application, challenged act, answer, outcome, the documents issued (labels in Chinese). */
+const Substance = z.object({
+  applicantKind: z.string(), channel: z.string(), receivedOn: z.string(), address: z.string().nullable(), respondent: z.string(),
+  act: z.object({ description: z.string(), kind: z.string(), linked: z.boolean(), amountYuan: z.number().nullable(), knewOn: z.string() }),
+  request: z.string(), factsAndReasons: z.string(), warnings: z.array(z.string()), procedure: z.string(), procedureReason: z.string(),
+  correctionAsked: z.string().nullable(), supplied: z.string().nullable(), acceptedOn: z.string().nullable(), deemedAccepted: z.boolean(),
+  copySentOn: z.string().nullable(), answer: z.string().nullable(), evidence: z.string().nullable(), answeredOn: z.string().nullable(), hearingOn: z.string().nullable(), headAttended: z.boolean().nullable(),
+  outcome: z.string().nullable(), closedOn: z.string().nullable(), decisionFacts: z.string().nullable(), decisionReasoning: z.string().nullable(), outcomeNote: z.string().nullable(),
+  documents: z.array(z.object({ kind: z.string(), title: z.string() })),
+});
 const Id = z.object({ id: z.uuid('案件编号格式不正确') });
 const Opinion = z.object({
   id: z.string(), refNo: z.string(), kind: z.string(), addressee: z.string(), issuedOn: z.string(), problems: z.string(), suggestions: z.string(),
@@ -38,7 +48,7 @@ export async function reconsiderationRoutes(base: FastifyInstance, kernel: Kerne
     async (req) => db.tx((tx) => svc.track(tx, kernel, req.query.refNo, req.query.phone4)));
   app.post('/api/public/reconsiderations/supply', { config: { auth: 'none', guessable: true }, schema: { tags, operationId: 'supplyReconsideration', summary: '申请人提交补正材料（第31条）', body: TrackQuery.extend({ content: z.string().trim().min(2, '请填写补正的内容').max(3000) }), response: { 200: Tracked, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.supplyPublic(tx, kernel, req.body.refNo, req.body.phone4, req.body.content)));
-  app.get('/api/reconsiderations/:id/substance', { schema: { tags, operationId: 'reconsiderationSubstance', summary: '行政复议案件的申请、被申请的行政行为、答复和决定', params: Id, response: { 200: z.any(), ...errorResponses } } },
+  app.get('/api/reconsiderations/:id/substance', { schema: { tags, operationId: 'reconsiderationSubstance', summary: '行政复议案件的申请、被申请的行政行为、答复和决定', params: Id, response: { 200: Substance, ...errorResponses } } },
     async (req) => db.tx(async (tx) => {
       const row = await loadVisible(tx, actorOf(req), req.params.id, 'reconsideration');
       return svc.substance(tx, kernel, row.id);

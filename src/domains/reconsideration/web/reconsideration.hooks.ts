@@ -7,20 +7,8 @@ export type Filed = ApiResponse<'/api/reconsiderations', 'post'>;
 
 export const useRespondents = () => useQuery(apiQuery('/api/public/reconsideration/respondents'));
 
-/** The substance of a case; the route's schema leaves the shape open, so it is stated here. */
-export type Substance = {
-  applicantKind: string; channel: string; receivedOn: string; address: string | null; respondent: string;
-  act: { description: string; kind: string; linked: boolean; amountYuan: number | null; knewOn: string };
-  request: string; factsAndReasons: string; warnings: string[]; procedure: string; procedureReason: string;
-  correctionAsked: string | null; supplied: string | null; acceptedOn: string | null; deemedAccepted: boolean;
-  copySentOn: string | null; answer: string | null; evidence: string | null; answeredOn: string | null; hearingOn: string | null; headAttended: boolean | null;
-  outcome: string | null; closedOn: string | null; decisionFacts: string | null; decisionReasoning: string | null; outcomeNote: string | null;
-  documents: { kind: string; title: string }[];
-};
-export const useSubstance = (id: string) => {
-  const { queryKey } = apiQuery('/api/reconsiderations/{id}/substance', { path: { id } });
-  return useQuery({ queryKey, queryFn: () => api.GET('/api/reconsiderations/{id}/substance', { path: { id } }) as Promise<Substance> });
-};
+/** The substance of a case: application, challenged act, answer, outcome, the documents. */
+export const useSubstance = (id: string) => useQuery(apiQuery('/api/reconsiderations/{id}/substance', { path: { id } }));
 /** After a transition both the case and its substance have moved on. */
 export function useRefreshReconsideration(id: string) {
   const qc = useQueryClient();
