@@ -5,7 +5,7 @@
  * inputs (kept on the timeline); the application's material list is updated with what came in.
  */
 import { AppError } from '../../../core/shared/errors';
-import { appendAudit, type Actor, type Kernel, lastEventInput, loadVisible, storageFor, type TransitionContext, type Tx } from '../../../core/server';
+import { appendAudit, type Actor, type Kernel, lastEventInput, loadVisible, storageFor, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import * as repo from './applications.repository';
 import { materialKey } from './materials.service';
 
@@ -28,13 +28,30 @@ export async function correctionNotice(tx: Tx, caseId: string) {
 export const correctionText = (c: { materials: string[]; note: string | null }) =>
   [...c.materials.map((m, i) => `${i + 1}. ${m}`), ...(c.note ? [`${c.materials.length ? `${c.materials.length + 1}. ` : ''}${c.note}`] : [])].join('；');
 
-export async function onTransition(tx: Tx, ctx: TransitionContext) {
-  if (ctx.event === 'requestCorrection') return checkRequest(tx, ctx);
-  if (ctx.event === 'correct') return receive(tx, ctx);
-}
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/**
+ * The 补正 events' checks, before the compare-and-set: a notice naming materials not in the guide, or a
+ * submission that does not answer it, is refused on the form's fields and nothing is written.
+ */
+export const checks: Record<string, Check> = {
+  async requestCorrection(tx, ctx) {
+    await checkRequest(tx, ctx);
+    return null;
+  },
+  async correct(tx, ctx) {
+    await received(tx, ctx);
+    return null;
+  },
+};
+
+/** The 补正 events' writes: a submission updates the application's material list (the notice is the event's input). */
+export const handlers: Record<string, (tx: Tx, ctx: TransitionContext) => Promise<void>> = {
+  correct: receive,
+};
 
 /** Every ticked line must be a material of the guide the application was filed under. */
-async function checkRequest(tx: Tx, ctx: TransitionContext) {
+async function checkRequest(tx: Tx, ctx: TransitionCheckContext) {
   const r = await repo.getApplication(tx, ctx.row.id);
   if (!r) return;
   const guide = new Set(r.item.materials.map(materialKey));
@@ -46,12 +63,13 @@ async function checkRequest(tx: Tx, ctx: TransitionContext) {
 
 /**
  * Each line of the notice answered: a file of the applicant's own, or (staff only) papers received at
- * the counter. Anything missing is refused with the lines named, and nothing changes.
+ * the counter. Anything missing is refused with the lines named, and nothing changes. Answers the
+ * application, the lines and the guide by material key (null: the case has no application row).
  */
-async function receive(tx: Tx, ctx: TransitionContext) {
+async function received(tx: Tx, ctx: TransitionCheckContext) {
   const { kernel, actor } = ctx;
   const r = await repo.getApplication(tx, ctx.row.id);
-  if (!r) return;
+  if (!r) return null;
   const asked = await correctionOf(tx, ctx.row.id);
   const input = ctx.input as { items?: CorrectionItem[]; paper?: string[] };
   const items: CorrectionItem[] = [...(input.items ?? []), ...(input.paper ?? []).map((name) => ({ name, paper: true }))];
@@ -69,6 +87,14 @@ async function receive(tx: Tx, ctx: TransitionContext) {
   const open = (asked?.materials ?? []).filter((m) => !answered.has(materialKey(m)));
   if (open.length) problems.push(`尚未补正：${open.join('、')}`);
   if (problems.length) throw new AppError('VALIDATION', `补正材料不符合要求：${problems.join('；')}`, { fields: problems.map((message) => ({ path: 'items', message: `补正材料：${message}` })) });
+  return { r, items, guide };
+}
+
+/** The submission received (checks.correct passed it before the compare-and-set). */
+async function receive(tx: Tx, ctx: TransitionContext) {
+  const got = await received(tx, ctx);
+  if (!got) return;
+  const { r, items, guide } = got;
   // The application's list now holds what came in (a later file replaces an earlier one of that material).
   const at = ctx.at.toISOString();
   const list = [...r.app.materials];

@@ -10,7 +10,7 @@ import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import {
   type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission,
-  parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionContext, type Tx,
+  parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionCheckContext, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { FACT_BY_KEY, FACT_SOURCES, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
 import { OUTCOME_LABELS, PAY_STATE_LABELS } from '../shared/benefits.labels';
@@ -188,39 +188,54 @@ export async function policyCatalogue(tx: Tx, kernel: Kernel, actor: Actor) {
   return (await repo.versionsInForce(tx, countyOf(actor, kernel), kernel.today())).map(versionView);
 }
 
-/** Published versions: publishing marks the draft published and the previous one superseded; revising copies the published one into a draft. */
-export async function onPolicyTransition(tx: Tx, ctx: TransitionContext) {
-  const versions = await repo.versionsOf(tx, ctx.row.id);
-  const draft = draftOf(versions);
-  const published = versions.find((v) => v.status === 'published') ?? null;
-  switch (ctx.event) {
-    case 'submitReview': {
-      if (!draft) throw new AppError('STATE_CONFLICT');
-      // The what-if run must be seen before review (政策沙盘 before publishing).
-      if (!ctx.row.data.sandbox) throw new AppError('GUARD_FAILED', '请先运行政策沙盘，查看拟惠及对象和资金规模后再送审');
-      return;
-    }
-    case 'publish': {
-      if (!draft) throw new AppError('STATE_CONFLICT');
-      await repo.supersedePublished(tx, ctx.row.id);
-      await repo.updateVersion(tx, draft.id, { status: 'published', publishedAt: ctx.at });
-      await appendAudit(tx, ctx.actor, { stream: `benefits:policy:${ctx.row.id}`, action: 'benefits.publish', entityType: 'benefitPolicyVersion', entityId: draft.id, detail: { version: draft.version, docNo: draft.docNo } }, ctx.at);
-      return;
-    }
-    case 'revise': {
-      if (!published) throw new AppError('STATE_CONFLICT');
-      const { id: _id, createdAt: _c, publishedAt: _p, status: _s, version, ...rest } = published;
-      await repo.insertVersion(tx, { ...rest, id: randomUUID(), version: Math.max(...versions.map((v) => v.version)) + 1, status: 'draft', createdAt: ctx.at });
-      await mergeCaseData(tx, ctx.row.id, { sandbox: null });
-      void version;
-      return;
-    }
-    case 'retire': {
-      for (const v of versions) if (v.status !== 'superseded') await repo.updateVersion(tx, v.id, { status: 'superseded', validTo: v.validTo && v.validTo < ctx.today ? v.validTo : ctx.today });
-      return;
-    }
-  }
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/** The policy's versions, its draft and its published one. */
+async function versionsOfPolicy(tx: Tx, caseId: string) {
+  const versions = await repo.versionsOf(tx, caseId);
+  return { versions, draft: draftOf(versions), published: versions.find((v) => v.status === 'published') ?? null };
 }
+
+/** What must hold before a policy event is taken, read from its versions before the compare-and-set. */
+export const policyChecks: Record<string, Check> = {
+  async submitReview(tx, ctx) {
+    if (!(await versionsOfPolicy(tx, ctx.row.id)).draft) throw new AppError('STATE_CONFLICT');
+    // The what-if run must be seen before review (政策沙盘 before publishing).
+    return ctx.row.data.sandbox ? null : '请先运行政策沙盘，查看拟惠及对象和资金规模后再送审';
+  },
+  async publish(tx, ctx) {
+    if (!(await versionsOfPolicy(tx, ctx.row.id)).draft) throw new AppError('STATE_CONFLICT');
+    return null;
+  },
+  async revise(tx, ctx) {
+    if (!(await versionsOfPolicy(tx, ctx.row.id)).published) throw new AppError('STATE_CONFLICT');
+    return null;
+  },
+};
+
+/** Published versions: publishing marks the draft published and the previous one superseded; revising copies the published one into a draft. */
+export const policyHandlers: Record<string, Handler> = {
+  async publish(tx, ctx) {
+    // policyChecks.publish saw the draft before the compare-and-set.
+    const draft = (await versionsOfPolicy(tx, ctx.row.id)).draft!;
+    await repo.supersedePublished(tx, ctx.row.id);
+    await repo.updateVersion(tx, draft.id, { status: 'published', publishedAt: ctx.at });
+    await appendAudit(tx, ctx.actor, { stream: `benefits:policy:${ctx.row.id}`, action: 'benefits.publish', entityType: 'benefitPolicyVersion', entityId: draft.id, detail: { version: draft.version, docNo: draft.docNo } }, ctx.at);
+  },
+  async revise(tx, ctx) {
+    // policyChecks.revise saw the published version before the compare-and-set.
+    const { versions, published } = await versionsOfPolicy(tx, ctx.row.id);
+    const { id: _id, createdAt: _c, publishedAt: _p, status: _s, version, ...rest } = published!;
+    await repo.insertVersion(tx, { ...rest, id: randomUUID(), version: Math.max(...versions.map((v) => v.version)) + 1, status: 'draft', createdAt: ctx.at });
+    await mergeCaseData(tx, ctx.row.id, { sandbox: null });
+    void version;
+  },
+  async retire(tx, ctx) {
+    const { versions } = await versionsOfPolicy(tx, ctx.row.id);
+    for (const v of versions) if (v.status !== 'superseded') await repo.updateVersion(tx, v.id, { status: 'superseded', validTo: v.validTo && v.validTo < ctx.today ? v.validTo : ctx.today });
+  },
+};
 
 export async function presentPolicy(tx: Tx, row: CaseRow) {
   const vs = await repo.versionsOf(tx, row.id);
@@ -549,42 +564,68 @@ export async function presentObjection(tx: Tx, _kernel: Kernel, row: CaseRow) {
   ];
 }
 
-/** The department's answer: confirm the data, or correct it (a correction batch) and re-run the rule for that firm. */
-export async function onObjectionTransition(tx: Tx, ctx: TransitionContext) {
-  const o = await repo.getObjection(tx, ctx.row.id);
-  if (!o) return;
-  if (ctx.event === 'confirm') { await repo.updateObjection(tx, o.caseId, { outcome: 'confirmed' }); return; }
-  if (ctx.event !== 'correct') return;
+/**
+ * What a correction stands on: the objection, its fact's definition, the result with its scan and
+ * version, the subject, and the corrected value parsed. A missing row is a conflict and a value that
+ * does not parse is the form's error, both before anything is written (objectionChecks.correct).
+ */
+async function correctionOf(tx: Tx, caseId: string, value: unknown) {
+  const o = await repo.getObjection(tx, caseId);
+  if (!o) return null;
   const def = FACT_BY_KEY.get(o.factKey);
   const r = await repo.getResult(tx, o.resultId);
   const scan = r ? await repo.getScan(tx, r.scanId) : null;
   const v = r ? await repo.getVersion(tx, r.versionId) : null;
   const s = await repo.getSubject(tx, o.subjectId);
   if (!def || !r || !scan || !v || !s) throw new AppError('STATE_CONFLICT');
-  const parsed = parseFact(def, String(ctx.input.value));
+  const parsed = parseFact(def, String(value));
   if ('error' in parsed) throw field('value', parsed.error);
-  const kernel = ctx.kernel;
-  // The corrected value holds as of the scan's snapshot (it says the register was wrong then).
-  const row: ParsedRow = { row: 1, code: '', kind: s.kind as 'enterprise' | 'person', name: s.name, phone: null, facts: { [o.factKey]: parsed.value } };
-  const batchId = randomUUID();
-  await repo.insertFacts(tx, [{ id: randomUUID(), subjectId: s.id, key: o.factKey, value: parsed.value, source: def.source, asOf: scan.snapshot, batchId, divisionCode: s.divisionCode, createdAt: ctx.at }]);
-  await repo.insertBatch(tx, { id: batchId, source: def.source, channel: 'correction', fileName: ctx.row.refNo, asOf: scan.snapshot, rows: 1, facts: 1, createdBy: ctx.actor.name, divisionCode: s.divisionCode, createdAt: ctx.at });
-  void row;
-  // Re-run the rule for this firm at the same snapshot.
-  const fm = await repo.factsAt(tx, [s.id], scan.snapshot);
-  const c = compilePolicy(v.terms, scan.snapshot);
-  const history = await loadHistory(tx, [v]);
-  const [d] = decide(evaluateAll([s], fm, [{ v, c }]), history, Number(scan.snapshot.slice(0, 4)));
-  const publicityEnds = addDays(ctx.today, settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);
-  const fresh = resultRow(r.scanId, d.o, d.outcome, d.note ?? `异议${ctx.row.refNo}更正数据后重新比对`, ctx.at, publicityEnds);
-  await repo.updateResult(tx, r.id, { current: false });
-  await repo.insertResults(tx, [fresh]);
-  await repo.updateObjection(tx, o.caseId, { outcome: 'corrected', correctedValue: parsed.value, rerunResultId: fresh.id });
-  await mergeCaseData(tx, ctx.row.id, { rerunOutcome: d.outcome, rerunAmountFen: fresh.amountFen });
-  await appendAudit(tx, ctx.actor, { stream: `benefits:result:${r.id}`, action: 'benefits.correct', entityType: 'benefitResult', entityId: fresh.id, detail: { factKey: o.factKey, value: parsed.value, batchId, outcome: d.outcome } }, ctx.at);
-  const accounts = await repo.accountsByHash(tx, [s.codeHash]);
-  await noticeFor(tx, kernel, d.o, d.outcome, accounts, publicityEnds);
+  return { o, def, r, scan, v, s, value: parsed.value };
 }
+
+/** What must hold before an objection event is taken. */
+export const objectionChecks: Record<string, Check> = {
+  async correct(tx, ctx) {
+    await correctionOf(tx, ctx.row.id, ctx.input.value);
+    return null;
+  },
+};
+
+/** The department's answer: confirm the data, or correct it (a correction batch) and re-run the rule for that firm. */
+export const objectionHandlers: Record<string, Handler> = {
+  async confirm(tx, ctx) {
+    const o = await repo.getObjection(tx, ctx.row.id);
+    if (!o) return;
+    await repo.updateObjection(tx, o.caseId, { outcome: 'confirmed' });
+  },
+  async correct(tx, ctx) {
+    // objectionChecks.correct found every row and parsed the value before the compare-and-set.
+    const found = await correctionOf(tx, ctx.row.id, ctx.input.value);
+    if (!found) return;
+    const { o, def, r, scan, v, s, value } = found;
+    const kernel = ctx.kernel;
+    // The corrected value holds as of the scan's snapshot (it says the register was wrong then).
+    const row: ParsedRow = { row: 1, code: '', kind: s.kind as 'enterprise' | 'person', name: s.name, phone: null, facts: { [o.factKey]: value } };
+    const batchId = randomUUID();
+    await repo.insertFacts(tx, [{ id: randomUUID(), subjectId: s.id, key: o.factKey, value: value, source: def.source, asOf: scan.snapshot, batchId, divisionCode: s.divisionCode, createdAt: ctx.at }]);
+    await repo.insertBatch(tx, { id: batchId, source: def.source, channel: 'correction', fileName: ctx.row.refNo, asOf: scan.snapshot, rows: 1, facts: 1, createdBy: ctx.actor.name, divisionCode: s.divisionCode, createdAt: ctx.at });
+    void row;
+    // Re-run the rule for this firm at the same snapshot.
+    const fm = await repo.factsAt(tx, [s.id], scan.snapshot);
+    const c = compilePolicy(v.terms, scan.snapshot);
+    const history = await loadHistory(tx, [v]);
+    const [d] = decide(evaluateAll([s], fm, [{ v, c }]), history, Number(scan.snapshot.slice(0, 4)));
+    const publicityEnds = addDays(ctx.today, settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);
+    const fresh = resultRow(r.scanId, d.o, d.outcome, d.note ?? `异议${ctx.row.refNo}更正数据后重新比对`, ctx.at, publicityEnds);
+    await repo.updateResult(tx, r.id, { current: false });
+    await repo.insertResults(tx, [fresh]);
+    await repo.updateObjection(tx, o.caseId, { outcome: 'corrected', correctedValue: value, rerunResultId: fresh.id });
+    await mergeCaseData(tx, ctx.row.id, { rerunOutcome: d.outcome, rerunAmountFen: fresh.amountFen });
+    await appendAudit(tx, ctx.actor, { stream: `benefits:result:${r.id}`, action: 'benefits.correct', entityType: 'benefitResult', entityId: fresh.id, detail: { factKey: o.factKey, value: value, batchId, outcome: d.outcome } }, ctx.at);
+    const accounts = await repo.accountsByHash(tx, [s.codeHash]);
+    await noticeFor(tx, kernel, d.o, d.outcome, accounts, publicityEnds);
+  },
+};
 
 // ================================================================ payouts
 

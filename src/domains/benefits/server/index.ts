@@ -5,7 +5,7 @@ import { scanJob } from './benefits.jobs';
 import { benefitsMetrics } from './benefits.metrics';
 import { benefitsRoutes } from './benefits.routes';
 import { seedBenefitsDemo } from './benefits.seed';
-import { onObjectionTransition, onPolicyTransition, presentObjection, presentPolicy } from './benefits.service';
+import { objectionChecks, objectionHandlers, policyChecks, policyHandlers, presentObjection, presentPolicy } from './benefits.service';
 import { batches, facts, ledger, objections, payoutBatches, policyVersions, results, scans, subjects } from './benefits.tables';
 
 const POLICY_READ = ['benefitPolicy.read', 'benefits.read'];
@@ -41,8 +41,8 @@ export default defineDomain({
     applicant: ['benefitObjection.read', 'benefitObjection.withdraw'],
   },
   caseTypes: [
-    { machine: policyMachine, refPrefix: 'HQ', present: (tx, row) => presentPolicy(tx, row), link: (row) => `/benefits/policies/${row.id}`, onTransition: onPolicyTransition },
-    { machine: objectionMachine, refPrefix: 'YY', present: (tx, row, _a, kernel) => presentObjection(tx, kernel, row), onTransition: onObjectionTransition },
+    { machine: policyMachine, refPrefix: 'HQ', present: (tx, row) => presentPolicy(tx, row), link: (row) => `/benefits/policies/${row.id}`, on: policyHandlers, checks: policyChecks },
+    { machine: objectionMachine, refPrefix: 'YY', present: (tx, row, _a, kernel) => presentObjection(tx, kernel, row), on: objectionHandlers, checks: objectionChecks },
   ],
   routes: benefitsRoutes,
   jobs: [scanJob],

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, listClocks, lockCase, mergeCaseData, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, listClocks, lockCase, mergeCaseData, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import { correctionNotice, fileApplication, materialKey } from '../../applications/public';
 import { getFilingVersion, listPublishedItems, getItemForFiling, type FilingItem } from '../../catalog/public';
 import { BUNDLE_DEFINITIONS, bundleDefinition, type BundleDefinition } from '../shared/bundle.definitions';
@@ -190,22 +190,40 @@ export async function onChildTransition(tx: Tx, ctx: TransitionContext) {
   await transition(tx, ctx.kernel, SYSTEM_ACTOR, parentId, event, { comment: `${ctx.row.title}：${ctx.kernel.caseTypes.get(ctx.row.type)?.machine.events[ctx.event]?.label ?? ctx.event}` });
 }
 
-/** Withdrawing the bundle withdraws every child still open (before any department has decided). */
-export async function onBundleTransition(tx: Tx, ctx: TransitionContext) {
-  if (ctx.event !== 'withdraw') return;
-  const kids = await childCases(tx, ctx.row.id);
-  const open = kids.filter((c) => !c.closedAt);
-  const finished = kids.filter((c) => c.closedAt && c.state !== 'withdrawn');
-  if (open.length === 0) throw new AppError('CONFLICT', '各部门均已办结，“一件事”不能再撤回');
-  const choice = (ctx.input as { finishedParts?: string }).finishedParts;
-  if (finished.length && !choice) {
-    throw new AppError('VALIDATION', `已有${finished.length}个部门办结（${finished.map((c) => c.title).join('、')}），请选择已办结部门的结果如何处理`, { fields: [{ path: 'finishedParts', message: '已办结部门的结果如何处理：请选择' }] });
-  }
-  if (finished.length) await mergeCaseData(tx, ctx.row.id, { finishedParts: choice, finishedAtWithdrawal: finished.map((c) => c.refNo) });
-  for (const c of open) {
-    if (!c.closedAt) await transition(tx, ctx.kernel, SYSTEM_ACTOR, c.id, 'withdraw', { comment: `随“一件事”（${ctx.row.refNo}）一并撤回` });
-  }
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/** The bundle's children still open, and those a department has finished (decided, not withdrawn). */
+async function childrenAtWithdrawal(tx: Tx, bundleId: string) {
+  const kids = await childCases(tx, bundleId);
+  return { open: kids.filter((c) => !c.closedAt), finished: kids.filter((c) => c.closedAt && c.state !== 'withdrawn') };
 }
+
+/** What must hold before a bundle event is taken, read from its children before the compare-and-set. */
+export const bundleChecks: Record<string, Check> = {
+  async withdraw(tx, ctx) {
+    const { open, finished } = await childrenAtWithdrawal(tx, ctx.row.id);
+    if (open.length === 0) throw new AppError('CONFLICT', '各部门均已办结，“一件事”不能再撤回');
+    const choice = (ctx.input as { finishedParts?: string }).finishedParts;
+    if (finished.length && !choice) {
+      throw new AppError('VALIDATION', `已有${finished.length}个部门办结（${finished.map((c) => c.title).join('、')}），请选择已办结部门的结果如何处理`, { fields: [{ path: 'finishedParts', message: '已办结部门的结果如何处理：请选择' }] });
+    }
+    return null;
+  },
+};
+
+/** Domain writes of each bundle event. */
+export const bundleHandlers: Record<string, Handler> = {
+  /** Withdrawing the bundle withdraws every child still open (before any department has decided). */
+  async withdraw(tx, ctx) {
+    const { open, finished } = await childrenAtWithdrawal(tx, ctx.row.id);
+    const choice = (ctx.input as { finishedParts?: string }).finishedParts;
+    if (finished.length) await mergeCaseData(tx, ctx.row.id, { finishedParts: choice, finishedAtWithdrawal: finished.map((c) => c.refNo) });
+    for (const c of open) {
+      if (!c.closedAt) await transition(tx, ctx.kernel, SYSTEM_ACTOR, c.id, 'withdraw', { comment: `随“一件事”（${ctx.row.refNo}）一并撤回` });
+    }
+  },
+};
 
 const CHANNEL_NAMES: Record<string, string> = { online: '网上申请', hall: '政务服务中心“一件事”窗口', site: '乡镇（街道）便民服务中心' };
 

@@ -3,7 +3,7 @@ import { bundlesSettings } from './bundles.config';
 import { bundleMachine } from '../shared/bundle.machine';
 import { bundlesRoutes } from './bundles.routes';
 import { bundlesMetrics } from './bundles.metrics';
-import { onBundleTransition, onChildTransition, present } from './bundles.service';
+import { bundleChecks, bundleHandlers, onChildTransition, present } from './bundles.service';
 import { seedBundlesDemo } from './bundles.seed';
 import { bundleCases } from './bundles.tables';
 
@@ -23,7 +23,7 @@ export default defineDomain({
     machine: bundleMachine, refPrefix: 'YJS',
     present: (tx, row, _actor, kernel) => present(tx, kernel, row),
     link: (row) => `/bundles/${row.id}`,
-    onTransition: onBundleTransition,
+    on: bundleHandlers, checks: bundleChecks,
   }],
   // Any move of an application filed under a bundle re-derives the bundle (by case type: services
   // neither imports nor knows this domain).

@@ -273,10 +273,13 @@ export async function issueRectification(tx: Tx, kernel: Kernel, actor: Actor, i
   return { id: row.id, refNo: row.refNo, problems: claimed.length };
 }
 
-export async function onRectificationTransition(tx: Tx, ctx: TransitionContext) {
+/** Domain writes of each rectification event. */
+export const rectificationHandlers: Record<string, (tx: Tx, ctx: TransitionContext) => Promise<void>> = {
   // 整改问题 count as fixed on the day the bureau accepts them, not when the unit reports.
-  if (ctx.event === 'accept') await repo.markFixed(tx, ctx.row.id, ctx.today);
-}
+  async accept(tx, ctx) {
+    await repo.markFixed(tx, ctx.row.id, ctx.today);
+  },
+};
 
 export async function presentRectification(tx: Tx, row: CaseRow) {
   const r = await repo.getRectification(tx, row.id);

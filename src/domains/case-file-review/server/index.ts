@@ -4,7 +4,7 @@ import { caseFileReviewSettings } from './case-file-review.config';
 import { caseFileReviewMetrics } from './case-file-review.metrics';
 import { caseFileReviewRoutes } from './case-file-review.routes';
 import { seedCaseFileReviewDemo } from './case-file-review.seed';
-import { onRectificationTransition, presentRectification } from './case-file-review.service';
+import { presentRectification, rectificationHandlers } from './case-file-review.service';
 import { campaigns, files, measures, problems, rectifications, units } from './case-file-review.tables';
 
 export default defineDomain({
@@ -26,7 +26,7 @@ export default defineDomain({
     leader: ['caseReview.read'],
   },
   caseTypes: [
-    { machine: rectificationMachine, refPrefix: 'PZ', present: (tx, row) => presentRectification(tx, row), link: (row) => `/cases/${row.id}`, onTransition: onRectificationTransition },
+    { machine: rectificationMachine, refPrefix: 'PZ', present: (tx, row) => presentRectification(tx, row), link: (row) => `/cases/${row.id}`, on: rectificationHandlers },
   ],
   routes: caseFileReviewRoutes,
   metrics: caseFileReviewMetrics,

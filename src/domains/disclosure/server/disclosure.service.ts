@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import { disclosureSettings } from './disclosure.config';
 import { indexText, queryTokens } from '../../catalog/public';
 import {
@@ -97,24 +97,43 @@ export async function correctPublic(tx: Tx, kernel: Kernel, refNo: string, phone
   return trackPublic(tx, kernel, refNo, phone4);
 }
 
-export async function onRequestTransition(tx: Tx, ctx: TransitionContext) {
-  const r = await repo.getRequest(tx, ctx.row.id);
-  if (!r) return;
-  if (ctx.event === 'correct') {
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/** What must hold before a request event is taken: refused before the compare-and-set, nothing written. */
+export const requestChecks: Record<string, Check> = {
+  async reply(tx, ctx) {
+    if (!(await repo.getRequest(tx, ctx.row.id))) return null;
+    if (!replyTypeByLabel(String(ctx.input.replyType))) throw new AppError('VALIDATION', '答复类型不正确');
+    return null;
+  },
+};
+
+/** Domain writes of each request event (the request row is written with the case: none is a no-op). */
+export const requestHandlers: Record<string, Handler> = {
+  async correct(tx, ctx) {
+    const r = await repo.getRequest(tx, ctx.row.id);
+    if (!r) return;
     await repo.updateRequest(tx, r.caseId, { content: String(ctx.input.content) });
     await mergeCaseData(tx, r.caseId, { corrected: true });
-  }
-  if (ctx.event === 'reply') {
-    const type = replyTypeByLabel(String(ctx.input.replyType));
-    if (!type) throw new AppError('VALIDATION', '答复类型不正确');
+  },
+  async reply(tx, ctx) {
+    const r = await repo.getRequest(tx, ctx.row.id);
+    if (!r) return;
+    // requestChecks.reply refused an unknown reply type before the compare-and-set.
+    const type = replyTypeByLabel(String(ctx.input.replyType))!;
     const nth = r.phoneEnc ? await repo.countInMonth(tx, r.phoneEnc, r.receivedOn) : 1;
     // Fees only where information is provided (予以公开 / 部分公开).
     const provides = type === 'disclose' || type === 'partial';
     const fee = provides ? disclosureFee((r.feeMethod ?? undefined) as 'byCount' | 'byVolume' | undefined, { nthThisMonth: nth, pages: Number(ctx.input.pages ?? 0) }) : 0;
     await repo.updateRequest(tx, r.caseId, { replyType: type, replyContent: String(ctx.input.content), repliedOn: ctx.today, fee });
-  }
-  if (ctx.event === 'abandon') await repo.updateRequest(tx, r.caseId, { replyType: 'otherNoCorrection', repliedOn: ctx.today });
-}
+  },
+  async abandon(tx, ctx) {
+    const r = await repo.getRequest(tx, ctx.row.id);
+    if (!r) return;
+    await repo.updateRequest(tx, r.caseId, { replyType: 'otherNoCorrection', repliedOn: ctx.today });
+  },
+};
 
 export async function presentRequest(tx: Tx, id: string) {
   const r = await repo.getRequest(tx, id);

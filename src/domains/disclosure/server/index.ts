@@ -3,7 +3,7 @@ import { disclosureSettings } from './disclosure.config';
 import { disclosureRequestMachine } from '../shared/disclosure.machine';
 import { disclosureRoutes } from './disclosure.routes';
 import { disclosureMetrics } from './disclosure.metrics';
-import { onRequestTransition, presentRequest } from './disclosure.service';
+import { requestChecks, requestHandlers, presentRequest } from './disclosure.service';
 import { seedDisclosureDemo } from './disclosure.seed';
 import { disclosureItems, disclosureRequests } from './disclosure.tables';
 
@@ -23,7 +23,7 @@ export default defineDomain({
     leader: ['disclosure.report', 'disclosureRequest.read'],
     applicant: ['disclosureRequest.read', 'disclosureRequest.correct'],
   },
-  caseTypes: [{ machine: disclosureRequestMachine, refPrefix: 'GK', present: (tx, row) => presentRequest(tx, row.id), onTransition: onRequestTransition }],
+  caseTypes: [{ machine: disclosureRequestMachine, refPrefix: 'GK', present: (tx, row) => presentRequest(tx, row.id), on: requestHandlers, checks: requestChecks }],
   routes: disclosureRoutes,
   metrics: disclosureMetrics,
   seedDemo: seedDisclosureDemo,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   appendAudit, can, createCase, domainConfig, nextSequence, notify, randomToken, scopeWhere, tenancy,
-  type Actor, type Kernel, type TransitionContext, type Tx,
+  type Actor, type Kernel, type TransitionCheckContext, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
@@ -162,26 +162,45 @@ export function validToOf(issuedOn: string, years: number): string {
   return addDays(md === '-02-29' && !leap ? `${y}-03-01` : `${y}${md}`, -1);
 }
 
-export async function onApplicationTransition(tx: Tx, ctx: TransitionContext) {
-  if (ctx.event !== 'issue') return;
-  const { kernel, row, actor, today } = ctx;
-  const d = row.data as { holderId: string; kind: CredentialKind; scope: string; renews: string | null };
-  const h = await repo.getHolder(tx, d.holderId);
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+type ApplicationData = { holderId: string; kind: CredentialKind; scope: string; renews: string | null };
+
+/** The holder an application names (it is written with the application: a missing one is not found). */
+async function holderOf(tx: Tx, row: { data: Record<string, unknown> }) {
+  const h = await repo.getHolder(tx, (row.data as ApplicationData).holderId);
   if (!h) throw new AppError('NOT_FOUND', '执法人员不存在');
-  const refusal = await issueRefusal(tx, kernel, h);
-  if (refusal) throw new AppError('GUARD_FAILED', refusal);
-  const id = randomUUID();
-  const number = await nextNumber(tx, kernel, h.divisionCode, d.kind);
-  // A renewal's new card starts the day after the old one ends (or today, if that has passed).
-  const old = d.renews ? await repo.getCredential(tx, d.renews) : null;
-  const issuedOn = old && old.validTo >= today ? addDays(old.validTo, 1) : today;
-  await repo.insertCredential(tx, {
-    id, holderId: h.id, caseId: row.id, kind: d.kind, number, verifyToken: randomToken(24), scope: d.scope, issuedOn,
-    validTo: validToOf(issuedOn, settings(kernel).CREDENTIAL_VALIDITY_YEARS), status: 'valid', orgId: h.orgId, divisionCode: h.divisionCode, createdAt: ctx.at, renewsId: old?.id ?? null,
-  });
-  if (old) await repo.updateCredential(tx, old.id, { status: 'renewed', statusReason: `已换发新证${number}` });
-  await audit(tx, kernel, actor, h.divisionCode, 'credential.issue', 'credential', id, { number, kind: d.kind, holderId: h.id, caseId: row.id, renews: old?.number ?? null });
+  return h;
 }
+
+/** What must hold before an application event is taken: the holder may be issued a card (before the compare-and-set). */
+export const applicationChecks: Record<string, Check> = {
+  async issue(tx, ctx) {
+    return issueRefusal(tx, ctx.kernel, await holderOf(tx, ctx.row));
+  },
+};
+
+/** Domain writes of each application event. */
+export const applicationHandlers: Record<string, Handler> = {
+  async issue(tx, ctx) {
+    const { kernel, row, actor, today } = ctx;
+    const d = row.data as ApplicationData;
+    // applicationChecks.issue found the holder and their right to a card.
+    const h = await holderOf(tx, row);
+    const id = randomUUID();
+    const number = await nextNumber(tx, kernel, h.divisionCode, d.kind);
+    // A renewal's new card starts the day after the old one ends (or today, if that has passed).
+    const old = d.renews ? await repo.getCredential(tx, d.renews) : null;
+    const issuedOn = old && old.validTo >= today ? addDays(old.validTo, 1) : today;
+    await repo.insertCredential(tx, {
+      id, holderId: h.id, caseId: row.id, kind: d.kind, number, verifyToken: randomToken(24), scope: d.scope, issuedOn,
+      validTo: validToOf(issuedOn, settings(kernel).CREDENTIAL_VALIDITY_YEARS), status: 'valid', orgId: h.orgId, divisionCode: h.divisionCode, createdAt: ctx.at, renewsId: old?.id ?? null,
+    });
+    if (old) await repo.updateCredential(tx, old.id, { status: 'renewed', statusReason: `已换发新证${number}` });
+    await audit(tx, kernel, actor, h.divisionCode, 'credential.issue', 'credential', id, { number, kind: d.kind, holderId: h.id, caseId: row.id, renews: old?.number ?? null });
+  },
+};
 
 export async function presentApplication(tx: Tx, row: { data: Record<string, unknown>; id: string }) {
   const d = row.data as { holderName?: string; kind?: CredentialKind; scope?: string };

@@ -4,7 +4,7 @@ import { credentialSettings } from './enforcement-credentials.config';
 import { credentialMetrics } from './enforcement-credentials.metrics';
 import { seedCredentialsDemo } from './enforcement-credentials.seed';
 import { credentialRoutes } from './enforcement-credentials.routes';
-import { onApplicationTransition, presentApplication, runCredentialReminders } from './enforcement-credentials.service';
+import { applicationChecks, applicationHandlers, presentApplication, runCredentialReminders } from './enforcement-credentials.service';
 import { credentialReminders, credentials, exams, holders, reviews, suspensions, trainings } from './enforcement-credentials.tables';
 
 const READ = ['credential.read', 'credentialApplication.read'];
@@ -29,7 +29,7 @@ export default defineDomain({
     legalReviewer: [...READ, 'credential.register', 'credential.manage', 'credentialApplication.review', 'metrics.read'],
     leader: READ,
   },
-  caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ', present: (tx, row) => presentApplication(tx, row), onTransition: onApplicationTransition }],
+  caseTypes: [{ machine: applicationMachine, refPrefix: 'ZJ', present: (tx, row) => presentApplication(tx, row), on: applicationHandlers, checks: applicationChecks }],
   routes: credentialRoutes,
   // Hourly across all processes (the jobs table dedupes the slot); a run sends only what is not yet sent.
   jobs: [defineJob({ name: 'credentials.remind', everySeconds: 3600, maxAttempts: 3, handler: async (kernel) => { await runCredentialReminders(kernel); } })],

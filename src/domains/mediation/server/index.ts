@@ -4,7 +4,7 @@ import { mediationSettings } from './mediation.config';
 import { mediationRoutes } from './mediation.routes';
 import { mediationMetrics } from './mediation.metrics';
 import { confirmClosingRemindJob } from './mediation.jobs';
-import { onTransition, present } from './mediation.service';
+import { mediationChecks, mediationHandlers, present } from './mediation.service';
 import { seedMediationDemo } from './mediation.seed';
 import { disputes, populations, screenings, sessions } from './mediation.tables';
 
@@ -31,7 +31,7 @@ export default defineDomain({
     // The 12345 centre follows what became of a ticket it passed to mediation (to answer the caller).
     hotlineOperator: ['mediation.read'],
   },
-  caseTypes: [{ machine: mediationMachine, refPrefix: 'TJ', present: (tx, row) => present(tx, row), link: (row) => `/mediation/${row.id}`, onTransition }],
+  caseTypes: [{ machine: mediationMachine, refPrefix: 'TJ', present: (tx, row) => present(tx, row), link: (row) => `/mediation/${row.id}`, on: mediationHandlers, checks: mediationChecks }],
   // A dispute that came in as a 12345 ticket; the ticket shows 转人民调解.
   caseLinks: [{ kind: 'mediatesTicket', label: '来源12345工单', inverseLabel: '转人民调解' }],
   jobs: [confirmClosingRemindJob()],

@@ -10,7 +10,7 @@ import { addDays } from '../../../core/shared/calendar';
 import { divisionPrefix } from '../../../core/shared/division';
 import {
   type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, grantReach, type Kernel, linkCases, loadVisible, mergeCaseData, notify,
-  requirePermission, scopeWhere, siteDivisionCode, SYSTEM_ACTOR, tenancy, type TransitionContext, type Tx,
+  requirePermission, scopeWhere, siteDivisionCode, SYSTEM_ACTOR, tenancy, type TransitionCheckContext, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { COURT_STAGES, DisputeInput, type CourtStage } from '../shared/mediation.machine';
 import { mediationSettings } from './mediation.config';
@@ -126,57 +126,72 @@ export async function runConfirmClosingReminders(kernel: Kernel): Promise<{ remi
   return out;
 }
 
-export async function onTransition(tx: Tx, ctx: TransitionContext) {
-  const d = await repo.getDispute(tx, ctx.row.id);
-  if (!d) return;
-  const i = ctx.input;
-  switch (ctx.event) {
-    case 'session': {
-      const heldOn = String(i.heldOn);
-      notFuture(ctx.today, heldOn, 'heldOn', '调解日期');
-      if (heldOn < d.receivedOn) throw field('heldOn', '调解日期不能早于受理日期');
-      await repo.insertSession(tx, { id: randomUUID(), caseId: d.caseId, heldOn, mediators: String(i.mediators), place: (i.place as string | undefined) ?? null, notes: String(i.notes), divisionCode: d.divisionCode, createdAt: ctx.at });
-      return;
-    }
-    case 'agree': {
-      const signedOn = String(i.signedOn);
-      notFuture(ctx.today, signedOn, 'signedOn', '协议签订日期');
-      if (signedOn < d.receivedOn) throw field('signedOn', '协议签订日期不能早于受理日期');
-      await repo.updateDispute(tx, d.caseId, { outcome: 'agreed', endedOn: signedOn, agreementFacts: String(i.facts), agreementTerms: String(i.terms), agreementPerformance: String(i.performance) });
-      await remindConfirmation(tx, ctx, d, signedOn);
-      return;
-    }
-    case 'fail':
-      await repo.updateDispute(tx, d.caseId, { outcome: 'failed', endedOn: ctx.today, referral: String(i.referral), endReason: String(i.reason) });
-      return;
-    case 'withdraw':
-      await repo.updateDispute(tx, d.caseId, { outcome: 'withdrawn', endedOn: ctx.today, endReason: String(i.reason) });
-      return;
-    case 'applyConfirm': {
-      const appliedOn = String(i.appliedOn);
-      notFuture(ctx.today, appliedOn, 'appliedOn', '申请日期');
-      if (d.endedOn && appliedOn < d.endedOn) throw field('appliedOn', '申请日期不能早于协议签订日期');
-      await repo.updateDispute(tx, d.caseId, { confirmCourt: String(i.court), confirmAppliedOn: appliedOn });
-      await mergeCaseData(tx, d.caseId, { confirmApplied: true });
-      return;
-    }
-    case 'courtAnswer': {
-      const decidedOn = String(i.decidedOn);
-      notFuture(ctx.today, decidedOn, 'decidedOn', '裁定日期');
-      if (d.confirmAppliedOn && decidedOn < d.confirmAppliedOn) throw field('decidedOn', '裁定日期不能早于申请日期');
-      await repo.updateDispute(tx, d.caseId, { confirmAnswer: String(i.answer), confirmDecidedOn: decidedOn, confirmRulingNo: (i.rulingNo as string | undefined) ?? null });
-      return;
-    }
-    case 'followUp': {
-      const visitedOn = String(i.visitedOn);
-      notFuture(ctx.today, visitedOn, 'visitedOn', '回访日期');
-      if (d.endedOn && visitedOn < d.endedOn) throw field('visitedOn', '回访日期不能早于协议签订日期');
-      await repo.updateDispute(tx, d.caseId, { visitedOn, performance: String(i.performance) });
-      return;
-    }
-    default:
-  }
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/**
+ * A dated event's date checks against the dispute row: not in the future, and not before the date it
+ * follows. A date that fails is the form's error (VALIDATION on the field), raised before the
+ * compare-and-set so nothing is written. A case without its dispute row is left to the handler (a no-op).
+ */
+function datedCheck(key: string, label: string, earliest: (d: repo.DisputeRow) => string | null, tooEarly: string): Check {
+  return async (tx, ctx) => {
+    const d = await repo.getDispute(tx, ctx.row.id);
+    if (!d) return null;
+    const on = String(ctx.input[key]);
+    notFuture(ctx.today, on, key, label);
+    const min = earliest(d);
+    if (min && on < min) throw field(key, tooEarly);
+    return null;
+  };
 }
+
+/** What must hold before a dated mediation event is taken. */
+export const mediationChecks: Record<string, Check> = {
+  session: datedCheck('heldOn', '调解日期', (d) => d.receivedOn, '调解日期不能早于受理日期'),
+  agree: datedCheck('signedOn', '协议签订日期', (d) => d.receivedOn, '协议签订日期不能早于受理日期'),
+  applyConfirm: datedCheck('appliedOn', '申请日期', (d) => d.endedOn, '申请日期不能早于协议签订日期'),
+  courtAnswer: datedCheck('decidedOn', '裁定日期', (d) => d.confirmAppliedOn, '裁定日期不能早于申请日期'),
+  followUp: datedCheck('visitedOn', '回访日期', (d) => d.endedOn, '回访日期不能早于协议签订日期'),
+};
+
+/** A handler on the case's dispute row (written with the case: without one the event writes nothing). */
+const onDispute = (write: (tx: Tx, ctx: TransitionContext, d: repo.DisputeRow) => Promise<void>): Handler =>
+  async (tx, ctx) => {
+    const d = await repo.getDispute(tx, ctx.row.id);
+    if (d) await write(tx, ctx, d);
+  };
+
+/** Domain writes of each mediation event; the dates were checked before the compare-and-set (mediationChecks). */
+export const mediationHandlers: Record<string, Handler> = {
+  session: onDispute(async (tx, ctx, d) => {
+    const i = ctx.input;
+    await repo.insertSession(tx, { id: randomUUID(), caseId: d.caseId, heldOn: String(i.heldOn), mediators: String(i.mediators), place: (i.place as string | undefined) ?? null, notes: String(i.notes), divisionCode: d.divisionCode, createdAt: ctx.at });
+  }),
+  agree: onDispute(async (tx, ctx, d) => {
+    const i = ctx.input;
+    const signedOn = String(i.signedOn);
+    await repo.updateDispute(tx, d.caseId, { outcome: 'agreed', endedOn: signedOn, agreementFacts: String(i.facts), agreementTerms: String(i.terms), agreementPerformance: String(i.performance) });
+    await remindConfirmation(tx, ctx, d, signedOn);
+  }),
+  fail: onDispute(async (tx, ctx, d) => {
+    await repo.updateDispute(tx, d.caseId, { outcome: 'failed', endedOn: ctx.today, referral: String(ctx.input.referral), endReason: String(ctx.input.reason) });
+  }),
+  withdraw: onDispute(async (tx, ctx, d) => {
+    await repo.updateDispute(tx, d.caseId, { outcome: 'withdrawn', endedOn: ctx.today, endReason: String(ctx.input.reason) });
+  }),
+  applyConfirm: onDispute(async (tx, ctx, d) => {
+    await repo.updateDispute(tx, d.caseId, { confirmCourt: String(ctx.input.court), confirmAppliedOn: String(ctx.input.appliedOn) });
+    await mergeCaseData(tx, d.caseId, { confirmApplied: true });
+  }),
+  courtAnswer: onDispute(async (tx, ctx, d) => {
+    const i = ctx.input;
+    await repo.updateDispute(tx, d.caseId, { confirmAnswer: String(i.answer), confirmDecidedOn: String(i.decidedOn), confirmRulingNo: (i.rulingNo as string | undefined) ?? null });
+  }),
+  followUp: onDispute(async (tx, ctx, d) => {
+    await repo.updateDispute(tx, d.caseId, { visitedOn: String(ctx.input.visitedOn), performance: String(ctx.input.performance) });
+  }),
+};
 
 const OUTCOME: Record<string, string> = { agreed: '达成调解协议', failed: '调解不成', withdrawn: '当事人撤回' };
 

@@ -3,7 +3,7 @@ import { ratingsSettings } from './ratings.config';
 import { complaintFixMachine } from '../shared/ratings.machine';
 import { ratingsRoutes } from './ratings.routes';
 import { ratingsMetrics } from './ratings.metrics';
-import { onFixTransition, presentFix, sendInvitations } from './ratings.service';
+import { fixHandlers, presentFix, sendInvitations } from './ratings.service';
 import { seedRatingsDemo } from './ratings.seed';
 import { ratings, ratingInvitations } from './ratings.tables';
 
@@ -23,7 +23,7 @@ export default defineDomain({
     // 回访员 (callbacks domain, loaded before this one) also take ratings on the phone: the 12345 channel.
     callbackAgent: ['ratings.record', 'ratings.read'],
   },
-  caseTypes: [{ machine: complaintFixMachine, refPrefix: 'CP', onTransition: onFixTransition, present: (tx, row) => presentFix(tx, row), link: (row) => `/ratings/fixes/${row.id}` }],
+  caseTypes: [{ machine: complaintFixMachine, refPrefix: 'CP', on: fixHandlers, present: (tx, row) => presentFix(tx, row), link: (row) => `/ratings/fixes/${row.id}` }],
   jobs: [defineJob({ name: 'ratings.invite', everySeconds: 900, maxAttempts: 3, handler: async (kernel) => { await sendInvitations(kernel); } })],
   routes: ratingsRoutes,
   metrics: ratingsMetrics,

@@ -234,15 +234,20 @@ export async function raterContact(tx: Tx, kernel: Kernel, actor: Actor, fixCase
 }
 
 /** When remediation closes, the real-name rater hears the outcome (国办发〔2019〕51号: 反馈评价人). */
-export async function onFixTransition(tx: Tx, ctx: TransitionContext) {
-  if (!['rectify', 'explain'].includes(ctx.event)) return;
+const raterHearsOutcome = async (tx: Tx, ctx: TransitionContext) => {
   const rating = await repo.byFixCase(tx, ctx.row.id);
   if (!rating?.raterPhoneEnc) return;
   await notify(tx, ctx.kernel, {
     channel: 'sms', address: ctx.kernel.cipher.decrypt(rating.raterPhoneEnc), divisionCode: ctx.row.divisionCode, caseId: ctx.row.id,
     title: '差评整改反馈', body: `您对${ctx.row.title.replace(/^差评整改：/, '')}的评价已处理：${String(ctx.input.note ?? '')}`.slice(0, 300),
   });
-}
+};
+
+/** Domain writes of each 差评整改 event: closing it by 整改 or by 说明 tells the rater alike. */
+export const fixHandlers: Record<string, (tx: Tx, ctx: TransitionContext) => Promise<void>> = {
+  rectify: raterHearsOutcome,
+  explain: raterHearsOutcome,
+};
 
 // ---- figures for staff ----
 
