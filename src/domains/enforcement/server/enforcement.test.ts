@@ -143,6 +143,15 @@ describe('涉企行政检查（扫码入企）', () => {
     const boss = await login(head);
     await post(boss, `/api/inspections/${third.id}/approve`, { reason: '群众投诉涉及食品安全，确需再次检查' });
     expect((await c.get(`/api/cases/${third.id}`)).body.state).toBe('registered');
+    // A result waits for the visit's day (03-04): refused before the compare-and-set, nothing recorded.
+    const eventsBefore = (await c.get(`/api/cases/${third.id}`)).body.events.length;
+    const early = await c.post(`/api/inspections/${third.id}/complete`, { outcome: '未发现问题', findings: '未发现违法行为' });
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('检查日期为2026-03-04，尚未实施');
+    const still = (await c.get(`/api/cases/${third.id}`)).body;
+    expect(still.state).toBe('registered');
+    expect(still.events).toHaveLength(eventsBefore);
+    expect((await c.get(`/api/inspections/${third.id}/file`)).body.outcome).toBeNull();
 
     // A 专项 plan publishing a cap of 1 for another firm drawn at random.
     const plan = await post(boss, '/api/enforcement/plans', { year: 2026, planNo: 'SJ-2026-01', name: '2026年食品安全双随机抽查', kind: '专项检查', cap: 1, firmCodes: [CODE2], publishedOn: '2026-03-01' });
@@ -182,6 +191,11 @@ describe('行政处罚', () => {
     const expired = await c.post(`/api/penalties/${id}/recordEvidence`, { takenOn: '2026-07-03', officerIds: [holders['王执法'], holders['赵过期']], summary: '现场检查笔录' });
     expect(expired.status).toBe(422);
     expect((await c.get(`/api/penalties/${id}/file`)).body.evidence).toEqual([]);
+    // Evidence is taken after 立案, never before: refused with the field, nothing recorded.
+    const beforeFiling = await c.post(`/api/penalties/${id}/recordEvidence`, { takenOn: '2026-07-02', officerIds: [holders['王执法'], holders['李执法']], summary: '现场检查笔录' });
+    expect(beforeFiling.status).toBe(400);
+    expect(beforeFiling.body.message).toContain('取证日期不能早于立案日期2026-07-03');
+    expect((await c.get(`/api/penalties/${id}/file`)).body.evidence).toEqual([]);
     await post(c, `/api/penalties/${id}/recordEvidence`, { takenOn: '2026-07-03', officerIds: [holders['王执法'], holders['李执法']], summary: '现场检查笔录、照片、询问笔录' });
     const pdf = await t.app.inject({ method: 'POST', url: `/api/penalties/${id}/attachments?fileName=${encodeURIComponent('现场检查笔录.pdf')}`, payload: Buffer.from('%PDF-1.4 test'), headers: { 'content-type': 'application/pdf', ...(await cookieOf(c)) } });
     expect(pdf.statusCode).toBe(200);
@@ -207,6 +221,12 @@ describe('行政处罚', () => {
     expect(soon.status).toBe(400);
     expect(soon.body.message).toContain('不得早于2026-10-14');
     await post(c, `/api/penalties/${id}/scheduleHearing`, { noticeOn: '2026-09-29', hearingOn: '2026-10-14', host: '法制科张某' });
+    // The hearing is held on its day, not before: refused before the compare-and-set, the case stays put.
+    const stateBefore = (await c.get(`/api/cases/${id}`)).body.state;
+    const early = await c.post(`/api/penalties/${id}/holdHearing`, { record: '提前记录' });
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('听证定于2026-10-14举行，尚未到期');
+    expect((await c.get(`/api/cases/${id}`)).body.state).toBe(stateBefore);
     on('2026-10-14');
     c = await login(officer);
     await post(c, `/api/penalties/${id}/holdHearing`, { record: '当事人对事实无异议，请求从轻处罚' });

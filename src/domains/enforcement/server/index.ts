@@ -4,8 +4,8 @@ import { penaltyMachine } from '../shared/penalty.machine';
 import { enforcementSettings } from './enforcement.config';
 import { enforcementRoutes } from './enforcement.routes';
 import { enforcementMetrics } from './enforcement.metrics';
-import { onInspectionTransition, presentInspection } from './inspection.service';
-import { onPenaltyTransition, presentPenalty } from './penalty.service';
+import { inspectionChecks, inspectionHandlers, presentInspection } from './inspection.service';
+import { penaltyChecks, penaltyHandlers, presentPenalty } from './penalty.service';
 import { seedEnforcementDemo } from './enforcement.seed';
 import { attachments, evidence, firms, inspections, legalReviewers, penalties, plans, publications } from './enforcement.tables';
 
@@ -37,8 +37,8 @@ export default defineDomain({
     leader: READ,
   },
   caseTypes: [
-    { machine: inspectionMachine, refPrefix: 'QJ', present: (tx, row) => presentInspection(tx, row), link: (row) => `/enforcement/inspections/${row.id}`, onTransition: onInspectionTransition },
-    { machine: penaltyMachine, refPrefix: 'CF', present: (tx, row) => presentPenalty(tx, row), link: (row) => `/enforcement/penalties/${row.id}`, onTransition: onPenaltyTransition },
+    { machine: inspectionMachine, refPrefix: 'QJ', present: (tx, row) => presentInspection(tx, row), link: (row) => `/enforcement/inspections/${row.id}`, on: inspectionHandlers, checks: inspectionChecks },
+    { machine: penaltyMachine, refPrefix: 'CF', present: (tx, row) => presentPenalty(tx, row), link: (row) => `/enforcement/penalties/${row.id}`, on: penaltyHandlers, checks: penaltyChecks },
   ],
   caseLinks: [{ kind: 'foundInInspection', label: '来源行政检查', inverseLabel: '检查发现立案' }],
   routes: enforcementRoutes,

@@ -8,7 +8,7 @@ import { AppError } from '../../../core/shared/errors';
 import { checkCreditCode } from '../../../core/shared/ids';
 import {
   type Actor, type CaseRow, createCase, loadVisible, randomToken, scopeWhere, siteDivisionCode, SYSTEM_ACTOR, transition,
-  type Kernel, type TransitionContext, type Tx,
+  type Kernel, type TransitionCheckContext, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { INSPECTION_KIND_LABELS, RATING_LABELS } from '../shared/enforcement.labels';
 import { InspectionInput, PlanInput, RatingInput } from '../shared/enforcement.schema';
@@ -107,13 +107,21 @@ export async function registerInspection(tx: Tx, kernel: Kernel, actor: Actor, r
   };
 }
 
-export async function onInspectionTransition(tx: Tx, ctx: TransitionContext) {
-  if (ctx.event === 'complete') {
+/** What must hold before an inspection event is taken, read before the compare-and-set so a refusal writes nothing. */
+export const inspectionChecks: Record<string, (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>> = {
+  // A result is recorded only for a visit whose day has come.
+  async complete(tx, ctx) {
     const i = await repo.getInspection(tx, ctx.row.id);
-    if (i && ctx.today < i.visitOn) throw new AppError('GUARD_FAILED', `检查日期为${i.visitOn}，尚未实施，不能登记结果`);
+    return i && ctx.today < i.visitOn ? `检查日期为${i.visitOn}，尚未实施，不能登记结果` : null;
+  },
+};
+
+/** Domain writes of each inspection event, after the compare-and-set. */
+export const inspectionHandlers: Record<string, (tx: Tx, ctx: TransitionContext) => Promise<void>> = {
+  async complete(tx, ctx) {
     await repo.updateInspection(tx, ctx.row.id, { outcome: String(ctx.input.outcome), findings: String(ctx.input.findings), completedOn: ctx.today });
-  }
-}
+  },
+};
 
 export const visitPath = (token: string) => `/public/inspection/${token}`;
 

@@ -9,7 +9,7 @@ import { AppError } from '../../../core/shared/errors';
 import { checkCreditCode } from '../../../core/shared/ids';
 import {
   type Actor, appendAudit, can, type CaseRow, createCase, linkCases, listClocks, loadVisible, mergeCaseData, scopeWhere, siteDivisionCode, tenancy,
-  type Kernel, type TransitionContext, type Tx, DOCUMENT_KINDS, MEDIA_KINDS, storageFor, storeUpload,
+  type Kernel, type TransitionCheckContext, type TransitionContext, type Tx, DOCUMENT_KINDS, MEDIA_KINDS, storageFor, storeUpload,
 } from '../../../core/server';
 import { PenaltyInput, REVIEW_GROUNDS } from '../shared/penalty.machine';
 import { PARTY_KIND_LABELS, PUBLICATION_KIND_LABELS } from '../shared/enforcement.labels';
@@ -42,100 +42,149 @@ export async function filePenalty(tx: Tx, kernel: Kernel, actor: Actor, raw: Pen
 
 const clockDue = async (tx: Tx, caseId: string, name: string) => (await listClocks(tx, [caseId])).find((c) => c.name === name)?.dueDate ?? null;
 
-export async function onPenaltyTransition(tx: Tx, ctx: TransitionContext) {
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+type Penalty = NonNullable<Awaited<ReturnType<typeof repo.getPenalty>>>;
+
+/**
+ * Runs an event's handler or check with the case's penalty row. Every penalty case has one (it is written
+ * with the case); a case without one has nothing to update and nothing to refuse.
+ */
+const withPenalty = (fn: (tx: Tx, ctx: TransitionContext, p: Penalty) => Promise<void>): Handler => async (tx, ctx) => {
   const p = await repo.getPenalty(tx, ctx.row.id);
-  if (!p) return;
+  if (p) await fn(tx, ctx, p);
+};
+const checkPenalty = (fn: (tx: Tx, ctx: TransitionCheckContext, p: Penalty) => Promise<string | null>): Check => async (tx, ctx) => {
+  const p = await repo.getPenalty(tx, ctx.row.id);
+  return p ? fn(tx, ctx, p) : null;
+};
+
+/** The officers named on an evidence record, judged on the day it was taken (第42条: two valid credentials). */
+const evidenceOfficers = (tx: Tx, ctx: TransitionCheckContext, p: Penalty) =>
+  validOfficers(tx, (ctx.input.officerIds as string[]) ?? [], String(ctx.input.takenOn), p.orgId, '调查取证');
+
+/** The registered reviewer acting, or null: only they may record 法制审核. */
+const reviewerOf = (tx: Tx, actor: Actor) => (actor.id ? repo.getReviewer(tx, actor.id) : Promise.resolve(null));
+
+/** 第58条第二款: reviewers (first-time ones at least) hold the 法律职业资格; we require it of all. */
+const reviewerQualified = checkPenalty(async (tx, ctx) => {
+  if (!(await reviewerOf(tx, ctx.actor))) throw new AppError('FORBIDDEN', '法制审核人员应当取得法律职业资格（行政处罚法 第58条第二款）：您尚未登记为本区法制审核人员');
+  return null;
+});
+
+/**
+ * What must hold before a penalty event is taken that the machine's data-only guards cannot see: read here,
+ * before the compare-and-set, so a refused event writes nothing.
+ */
+export const penaltyChecks: Record<string, Check> = {
+  recordEvidence: checkPenalty(async (tx, ctx, p) => {
+    const takenOn = String(ctx.input.takenOn);
+    if (takenOn > ctx.today) throw field('takenOn', '取证日期不能晚于今天');
+    if (takenOn < p.filedOn) throw field('takenOn', `取证日期不能早于立案日期${p.filedOn}`);
+    // 第42条: the record is refused unless two officers held valid credentials on the day.
+    await evidenceOfficers(tx, ctx, p);
+    return null;
+  }),
+  scheduleHearing: checkPenalty(async (tx, ctx) => {
+    const noticeOn = String(ctx.input.noticeOn);
+    const hearingOn = String(ctx.input.hearingOn);
+    if (noticeOn > ctx.today) throw field('noticeOn', '通知日期不能晚于今天');
+    // 第64条第二项: the party is told 7 (working, 第85条) days before the hearing.
+    const earliest = (await ctx.kernel.calendar.get(tx)).provisional().addWorkdays(noticeOn, 7);
+    if (hearingOn < earliest) throw field('hearingOn', `行政机关应当在举行听证的七日前通知当事人（行政处罚法 第64条，工作日）：${noticeOn}通知的，听证日期不得早于${earliest}`);
+    return null;
+  }),
+  holdHearing: checkPenalty(async (_tx, ctx) =>
+    String(ctx.row.data.hearingOn) > ctx.today ? `听证定于${String(ctx.row.data.hearingOn)}举行，尚未到期` : null),
+  passReview: reviewerQualified,
+  failReview: reviewerQualified,
+  serve: checkPenalty(async (_tx, ctx, p) => {
+    const servedOn = String(ctx.input.servedOn);
+    if (servedOn > ctx.today) throw field('servedOn', '送达日期不能晚于今天');
+    if (p.decidedOn && servedOn < p.decidedOn) throw field('servedOn', `送达日期不能早于决定日期${p.decidedOn}`);
+    return null;
+  }),
+};
+
+/** 法制审核 passed or failed, by the registered reviewer (penaltyChecks made sure there is one). */
+const reviewed = withPenalty(async (tx, ctx, p) => {
+  const reviewer = (await reviewerOf(tx, ctx.actor))!;
+  const passed = ctx.event === 'passReview';
+  await repo.updatePenalty(tx, p.caseId, { reviewedOn: ctx.today, reviewerName: reviewer.name, reviewPassed: passed });
+  await mergeCaseData(tx, p.caseId, { reviewPassed: passed, reviewedBy: reviewer.name });
+});
+
+/** A decision (a penalty, or another decision such as 不予处罚) and its 公示, due by the event's clock. */
+const decided = withPenalty(async (tx, ctx, p) => {
   const i = ctx.input;
-  const data = ctx.row.data;
-  switch (ctx.event) {
-    case 'recordEvidence': {
-      const takenOn = String(i.takenOn);
-      if (takenOn > ctx.today) throw field('takenOn', '取证日期不能晚于今天');
-      if (takenOn < p.filedOn) throw field('takenOn', `取证日期不能早于立案日期${p.filedOn}`);
-      // 第42条: the record is refused unless two officers held valid credentials on the day.
-      const officers = await validOfficers(tx, (i.officerIds as string[]) ?? [], takenOn, p.orgId, '调查取证');
-      await repo.insertEvidence(tx, { id: randomUUID(), caseId: p.caseId, takenOn, officers, summary: String(i.summary), orgId: p.orgId, divisionCode: p.divisionCode, createdAt: ctx.at });
-      await mergeCaseData(tx, p.caseId, { evidenceCount: Number(data.evidenceCount ?? 0) + 1 });
-      return;
-    }
-    case 'notify': {
-      // A hearing held earlier in a case sent back by the reviewer still counts (第58条第一款第二项).
-      const grounds = [...new Set([...(i.reviewGround ? [String(i.reviewGround)] : []), ...(data.hearingHeld ? [REVIEW_GROUNDS[1]] : [])])];
-      await repo.updatePenalty(tx, p.caseId, { hearingEligible: !!i.hearingEligible, major: !!i.major, reviewGrounds: grounds });
-      await mergeCaseData(tx, p.caseId, { hearingEligible: !!i.hearingEligible, major: !!i.major, reviewRequired: grounds.length > 0, reviewGrounds: grounds });
-      return;
-    }
-    case 'scheduleHearing': {
-      const noticeOn = String(i.noticeOn);
-      const hearingOn = String(i.hearingOn);
-      if (noticeOn > ctx.today) throw field('noticeOn', '通知日期不能晚于今天');
-      // 第64条第二项: the party is told 7 (working, 第85条) days before the hearing.
-      const earliest = ctx.calendar.provisional().addWorkdays(noticeOn, 7);
-      if (hearingOn < earliest) throw field('hearingOn', `行政机关应当在举行听证的七日前通知当事人（行政处罚法 第64条，工作日）：${noticeOn}通知的，听证日期不得早于${earliest}`);
-      await mergeCaseData(tx, p.caseId, { hearingOn, noticeOn, hearingHost: String(i.host) });
-      return;
-    }
-    case 'holdHearing': {
-      if (String(data.hearingOn) > ctx.today) throw new AppError('GUARD_FAILED', `听证定于${String(data.hearingOn)}举行，尚未到期`);
-      // 第58条第一款第二项: a case heard because it bears on major rights needs 法制审核.
-      const ground = REVIEW_GROUNDS[1];
-      const grounds = [...new Set([...(p.reviewGrounds ?? []), ground])];
-      await repo.updatePenalty(tx, p.caseId, { reviewGrounds: grounds });
-      await mergeCaseData(tx, p.caseId, { hearingHeld: true, reviewRequired: true, reviewGrounds: grounds });
-      return;
-    }
-    case 'passReview':
-    case 'failReview': {
-      // 第58条第二款: reviewers (first-time ones at least) hold the 法律职业资格; we require it of all.
-      const reviewer = ctx.actor.id ? await repo.getReviewer(tx, ctx.actor.id) : null;
-      if (!reviewer) throw new AppError('FORBIDDEN', '法制审核人员应当取得法律职业资格（行政处罚法 第58条第二款）：您尚未登记为本区法制审核人员');
-      const passed = ctx.event === 'passReview';
-      await repo.updatePenalty(tx, p.caseId, { reviewedOn: ctx.today, reviewerName: reviewer.name, reviewPassed: passed });
-      await mergeCaseData(tx, p.caseId, { reviewPassed: passed, reviewedBy: reviewer.name });
-      return;
-    }
-    case 'discuss': await mergeCaseData(tx, p.caseId, { discussed: true }); return;
-    case 'decide':
-    case 'decideOther': {
-      const kind = ctx.event === 'decide' ? '给予行政处罚' : String(i.kind);
-      const amount = typeof i.amount === 'number' ? i.amount : null;
-      await repo.updatePenalty(tx, p.caseId, { decisionKind: kind, decisionNo: String(i.decisionNo), basis: String(i.basis), content: String(i.content), amount, decidedOn: ctx.today });
-      const clock = ctx.event === 'decide' ? 'publish' : 'publishOther';
-      const dueOn = await clockDue(tx, p.caseId, clock);
-      await repo.insertPublication(tx, {
-        caseId: p.caseId, kind: ctx.event === 'decide' ? 'penalty' : 'other', orgId: p.orgId, divisionCode: p.divisionCode,
-        partyShown: anonymise(p.partyName, p.partyKind), partyKind: p.partyKind, decisionNo: String(i.decisionNo), cause: p.cause,
-        basis: String(i.basis), content: `${kind}：${String(i.content)}`, decidedOn: ctx.today, dueOn: dueOn ?? ctx.today, createdAt: ctx.at,
-      });
-      await mergeCaseData(tx, p.caseId, { decisionKind: kind, decisionNo: String(i.decisionNo) });
-      return;
-    }
-    case 'serve': {
-      const servedOn = String(i.servedOn);
-      if (servedOn > ctx.today) throw field('servedOn', '送达日期不能晚于今天');
-      if (p.decidedOn && servedOn < p.decidedOn) throw field('servedOn', `送达日期不能早于决定日期${p.decidedOn}`);
-      await repo.updatePenalty(tx, p.caseId, { servedOn });
-      return;
-    }
-    case 'close': await repo.updatePenalty(tx, p.caseId, { closedOn: ctx.today }); return;
-    case 'publish':
-    case 'publishServed':
-      await repo.updatePublication(tx, p.caseId, { publishedOn: ctx.today });
-      await mergeCaseData(tx, p.caseId, { published: true });
-      return;
-    case 'revoke':
-      await repo.updatePublication(tx, p.caseId, { revokedOn: ctx.today, withdrawReason: String(i.reason) });
-      return;
-    case 'revokePublished':
-      await repo.updatePublication(tx, p.caseId, { revokedOn: ctx.today, withdrawDueOn: await clockDue(tx, p.caseId, 'withdraw'), withdrawReason: String(i.reason) });
-      return;
-    case 'withdraw':
-      await repo.updatePublication(tx, p.caseId, { withdrawnOn: ctx.today, withdrawReason: String(i.explanation) });
-      await mergeCaseData(tx, p.caseId, { withdrawn: true });
-      return;
-    default:
-  }
-}
+  const kind = ctx.event === 'decide' ? '给予行政处罚' : String(i.kind);
+  const amount = typeof i.amount === 'number' ? i.amount : null;
+  await repo.updatePenalty(tx, p.caseId, { decisionKind: kind, decisionNo: String(i.decisionNo), basis: String(i.basis), content: String(i.content), amount, decidedOn: ctx.today });
+  const clock = ctx.event === 'decide' ? 'publish' : 'publishOther';
+  const dueOn = await clockDue(tx, p.caseId, clock);
+  await repo.insertPublication(tx, {
+    caseId: p.caseId, kind: ctx.event === 'decide' ? 'penalty' : 'other', orgId: p.orgId, divisionCode: p.divisionCode,
+    partyShown: anonymise(p.partyName, p.partyKind), partyKind: p.partyKind, decisionNo: String(i.decisionNo), cause: p.cause,
+    basis: String(i.basis), content: `${kind}：${String(i.content)}`, decidedOn: ctx.today, dueOn: dueOn ?? ctx.today, createdAt: ctx.at,
+  });
+  await mergeCaseData(tx, p.caseId, { decisionKind: kind, decisionNo: String(i.decisionNo) });
+});
+
+/** The decision published, whether before or after it was served. */
+const published = withPenalty(async (tx, ctx, p) => {
+  await repo.updatePublication(tx, p.caseId, { publishedOn: ctx.today });
+  await mergeCaseData(tx, p.caseId, { published: true });
+});
+
+/** Domain writes of each penalty event, in its transaction, after the compare-and-set. */
+export const penaltyHandlers: Record<string, Handler> = {
+  recordEvidence: withPenalty(async (tx, ctx, p) => {
+    // The dates and officers were checked before the compare-and-set (penaltyChecks.recordEvidence).
+    const officers = await evidenceOfficers(tx, ctx, p);
+    await repo.insertEvidence(tx, { id: randomUUID(), caseId: p.caseId, takenOn: String(ctx.input.takenOn), officers, summary: String(ctx.input.summary), orgId: p.orgId, divisionCode: p.divisionCode, createdAt: ctx.at });
+    await mergeCaseData(tx, p.caseId, { evidenceCount: Number(ctx.row.data.evidenceCount ?? 0) + 1 });
+  }),
+  notify: withPenalty(async (tx, ctx, p) => {
+    const i = ctx.input;
+    // A hearing held earlier in a case sent back by the reviewer still counts (第58条第一款第二项).
+    const grounds = [...new Set([...(i.reviewGround ? [String(i.reviewGround)] : []), ...(ctx.row.data.hearingHeld ? [REVIEW_GROUNDS[1]] : [])])];
+    await repo.updatePenalty(tx, p.caseId, { hearingEligible: !!i.hearingEligible, major: !!i.major, reviewGrounds: grounds });
+    await mergeCaseData(tx, p.caseId, { hearingEligible: !!i.hearingEligible, major: !!i.major, reviewRequired: grounds.length > 0, reviewGrounds: grounds });
+  }),
+  scheduleHearing: withPenalty(async (tx, ctx, p) => {
+    // The 7-day notice was checked before the compare-and-set (penaltyChecks.scheduleHearing).
+    await mergeCaseData(tx, p.caseId, { hearingOn: String(ctx.input.hearingOn), noticeOn: String(ctx.input.noticeOn), hearingHost: String(ctx.input.host) });
+  }),
+  holdHearing: withPenalty(async (tx, _ctx, p) => {
+    // 第58条第一款第二项: a case heard because it bears on major rights needs 法制审核.
+    const ground = REVIEW_GROUNDS[1];
+    const grounds = [...new Set([...(p.reviewGrounds ?? []), ground])];
+    await repo.updatePenalty(tx, p.caseId, { reviewGrounds: grounds });
+    await mergeCaseData(tx, p.caseId, { hearingHeld: true, reviewRequired: true, reviewGrounds: grounds });
+  }),
+  passReview: reviewed,
+  failReview: reviewed,
+  discuss: withPenalty(async (tx, _ctx, p) => { await mergeCaseData(tx, p.caseId, { discussed: true }); }),
+  decide: decided,
+  decideOther: decided,
+  serve: withPenalty(async (tx, ctx, p) => {
+    // The date was checked before the compare-and-set (penaltyChecks.serve).
+    await repo.updatePenalty(tx, p.caseId, { servedOn: String(ctx.input.servedOn) });
+  }),
+  close: withPenalty(async (tx, ctx, p) => { await repo.updatePenalty(tx, p.caseId, { closedOn: ctx.today }); }),
+  publish: published,
+  publishServed: published,
+  revoke: withPenalty(async (tx, ctx, p) => {
+    await repo.updatePublication(tx, p.caseId, { revokedOn: ctx.today, withdrawReason: String(ctx.input.reason) });
+  }),
+  revokePublished: withPenalty(async (tx, ctx, p) => {
+    await repo.updatePublication(tx, p.caseId, { revokedOn: ctx.today, withdrawDueOn: await clockDue(tx, p.caseId, 'withdraw'), withdrawReason: String(ctx.input.reason) });
+  }),
+  withdraw: withPenalty(async (tx, ctx, p) => {
+    await repo.updatePublication(tx, p.caseId, { withdrawnOn: ctx.today, withdrawReason: String(ctx.input.explanation) });
+    await mergeCaseData(tx, p.caseId, { withdrawn: true });
+  }),
+};
 
 export async function presentPenalty(tx: Tx, row: CaseRow) {
   const p = await repo.getPenalty(tx, row.id);

@@ -3,7 +3,7 @@ import { legalAffairsSettings } from './legal-affairs.config';
 import { contractReviewMachine } from '../shared/contract-review.machine';
 import { legalAffairsRoutes } from './legal-affairs.routes';
 import { legalAffairsMetrics } from './legal-affairs.metrics';
-import { onReviewTransition, presentReview } from './legal-affairs.service';
+import { reviewChecks, reviewHandlers, presentReview } from './legal-affairs.service';
 import { seedLegalAffairsDemo } from './legal-affairs.seed';
 import { contractReviews, contractReviewComments, counselFirms, counselLawyers, counselAppointments, counselWork } from './legal-affairs.tables';
 
@@ -31,7 +31,8 @@ export default defineDomain({
     machine: contractReviewMachine, refPrefix: 'HT',
     present: (tx, row) => presentReview(tx, row.id),
     link: (row) => `/legal-affairs/contract-reviews/${row.id}`,
-    onTransition: onReviewTransition,
+    on: reviewHandlers,
+    checks: reviewChecks,
   }],
   routes: legalAffairsRoutes,
   metrics: legalAffairsMetrics,

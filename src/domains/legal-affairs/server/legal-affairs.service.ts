@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, domainConfig, type Kernel, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, type Kernel, tenancy, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import { legalAffairsSettings } from './legal-affairs.config';
 import { DOC_KINDS, WORK_KINDS, type AppointmentInput, type ContractReviewInput, type FirmInput, type LawyerInput, type WorkInput } from '../shared/contract-review.machine';
 import * as repo from './legal-affairs.repository';
@@ -30,39 +30,51 @@ export async function submit(tx: Tx, kernel: Kernel, actor: Actor, orgId: string
 }
 
 /** Orgs whose appointed counsel may review this case: the sending agency, and the reviewer's own bureau. */
-const counselOrgs = (ctx: TransitionContext, review: repo.ReviewRow) =>
-  [review.orgId, ...ctx.actor.grants.filter((g) => g.permissions.has('contractReview.review') && g.orgId).map((g) => g.orgId!)];
+const counselOrgs = (actor: Actor, review: repo.ReviewRow) =>
+  [review.orgId, ...actor.grants.filter((g) => g.permissions.has('contractReview.review') && g.orgId).map((g) => g.orgId!)];
 
-export async function onReviewTransition(tx: Tx, ctx: TransitionContext) {
-  const review = await repo.getReview(tx, ctx.row.id);
-  if (!review) return;
-  const i = ctx.input;
-  switch (ctx.event) {
-    case 'accept': {
-      if (!i.counselId) { await repo.updateReview(tx, ctx.row.id, { counselId: null, reviewerName: ctx.actor.name }); return; }
-      const lawyer = await repo.getLawyer(tx, String(i.counselId));
-      if (!lawyer || !lawyer.active) throw new AppError('VALIDATION', '所选法律顾问不存在或已停用', { fields: [{ path: 'counselId', message: '所选法律顾问不存在或已停用' }] });
-      if (!(await repo.appointedFor(tx, lawyer.id, counselOrgs(ctx, review), ctx.today))) {
-        throw new AppError('GUARD_FAILED', `${lawyer.name}律师在${ctx.today}不在送审单位或司法局的法律顾问聘期内，不能指派其审查`);
-      }
-      const firm = await repo.getFirm(tx, lawyer.firmId);
-      const name = `${lawyer.name}（${firm?.name ?? ''}，法律顾问）`;
-      await repo.updateReview(tx, ctx.row.id, { counselId: lawyer.id, reviewerName: name });
-      return;
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/**
+ * What must hold before a review event is taken: an assigned counsel exists, is active and is appointed to
+ * the sending agency or the bureau on the day. Read before the compare-and-set, so a refusal writes nothing.
+ */
+export const reviewChecks: Record<string, Check> = {
+  async accept(tx, ctx) {
+    const review = await repo.getReview(tx, ctx.row.id);
+    if (!review || !ctx.input.counselId) return null;
+    const lawyer = await repo.getLawyer(tx, String(ctx.input.counselId));
+    if (!lawyer || !lawyer.active) throw new AppError('VALIDATION', '所选法律顾问不存在或已停用', { fields: [{ path: 'counselId', message: '所选法律顾问不存在或已停用' }] });
+    return (await repo.appointedFor(tx, lawyer.id, counselOrgs(ctx.actor, review), ctx.today))
+      ? null : `${lawyer.name}律师在${ctx.today}不在送审单位或司法局的法律顾问聘期内，不能指派其审查`;
+  },
+};
+
+/** Domain writes of each review event, in its transaction, after the compare-and-set. */
+export const reviewHandlers: Record<string, Handler> = {
+  async accept(tx, ctx) {
+    if (!(await repo.getReview(tx, ctx.row.id))) return;
+    if (!ctx.input.counselId) { await repo.updateReview(tx, ctx.row.id, { counselId: null, reviewerName: ctx.actor.name }); return; }
+    // The counsel's appointment was checked before the compare-and-set (reviewChecks.accept).
+    const lawyer = (await repo.getLawyer(tx, String(ctx.input.counselId)))!;
+    const firm = await repo.getFirm(tx, lawyer.firmId);
+    const name = `${lawyer.name}（${firm?.name ?? ''}，法律顾问）`;
+    await repo.updateReview(tx, ctx.row.id, { counselId: lawyer.id, reviewerName: name });
+  },
+  async issueOpinion(tx, ctx) {
+    const review = await repo.getReview(tx, ctx.row.id);
+    if (!review) return;
+    const i = ctx.input;
+    const list = (i.comments ?? []) as { clause: string; problem: string; suggestion: string }[];
+    await repo.insertComments(tx, list.map((c, k) => ({ id: randomUUID(), caseId: ctx.row.id, seq: k + 1, clause: c.clause, problem: c.problem, suggestion: c.suggestion, divisionCode: review.divisionCode })));
+    await repo.updateReview(tx, ctx.row.id, { opinionOn: ctx.today, conclusion: String(i.conclusion), opinionSummary: String(i.summary), commentCount: list.length });
+    // A review the bureau assigned to a counsel is that counsel's work: recorded once, with the case.
+    if (review.counselId) {
+      await repo.insertWork(tx, { id: randomUUID(), lawyerId: review.counselId, orgId: review.orgId, kind: 'review', on: ctx.today, subject: `审查《${ctx.row.title}》，提出意见${list.length}条`, caseId: ctx.row.id, divisionCode: review.divisionCode, createdAt: ctx.at });
     }
-    case 'issueOpinion': {
-      const list = (i.comments ?? []) as { clause: string; problem: string; suggestion: string }[];
-      await repo.insertComments(tx, list.map((c, k) => ({ id: randomUUID(), caseId: ctx.row.id, seq: k + 1, clause: c.clause, problem: c.problem, suggestion: c.suggestion, divisionCode: review.divisionCode })));
-      await repo.updateReview(tx, ctx.row.id, { opinionOn: ctx.today, conclusion: String(i.conclusion), opinionSummary: String(i.summary), commentCount: list.length });
-      // A review the bureau assigned to a counsel is that counsel's work: recorded once, with the case.
-      if (review.counselId) {
-        await repo.insertWork(tx, { id: randomUUID(), lawyerId: review.counselId, orgId: review.orgId, kind: 'review', on: ctx.today, subject: `审查《${ctx.row.title}》，提出意见${list.length}条`, caseId: ctx.row.id, divisionCode: review.divisionCode, createdAt: ctx.at });
-      }
-      return;
-    }
-    default:
-  }
-}
+  },
+};
 
 const yuan = (n: number) => `${n.toLocaleString('zh-CN')}元`;
 export async function presentReview(tx: Tx, id: string) {

@@ -47,6 +47,10 @@ describe('合同合法性审查', () => {
     expect(r.status).toBe(422);
     expect(r.body.message).toBe('林律师律师在2026-11-02不在送审单位或司法局的法律顾问聘期内，不能指派其审查');
     expect((await sender.get(`/api/cases/${id}`)).body.stateName).toBe('已送审待受理');
+    // A counsel not in the pool is refused on its field, before the compare-and-set.
+    r = await legal.post(`/api/contract-reviews/${id}/accept`, { counselId: '00000000-0000-4000-8000-000000000000' });
+    expect([r.status, r.body.message, r.body.details.fields[0].path]).toEqual([400, '所选法律顾问不存在或已停用', 'counselId']);
+    expect((await sender.get(`/api/cases/${id}`)).body.stateName).toBe('已送审待受理');
     const lawyer = await counsel(legal, '河南测试乙律师事务所');
     r = await legal.post(`/api/contract-reviews/${id}/accept`, { counselId: lawyer });
     expect(r.body.stateName).toBe('审查中');

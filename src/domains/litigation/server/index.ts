@@ -4,7 +4,7 @@ import { judicialAdviceMachine } from '../shared/judicial-advice.machine';
 import { litigationSettings } from './litigation.config';
 import { litigationRoutes } from './litigation.routes';
 import { litigationMetrics } from './litigation.metrics';
-import { onAdviceTransition, onSuitTransition, presentAdvice, presentSuit } from './litigation.service';
+import { adviceHandlers, presentAdvice, presentSuit, suitChecks, suitHandlers } from './litigation.service';
 import { seedLitigationDemo } from './litigation.seed';
 import { advice, hearings, judgments, suits } from './litigation.tables';
 
@@ -32,8 +32,8 @@ export default defineDomain({
     leader: READ,
   },
   caseTypes: [
-    { machine: litigationMachine, refPrefix: 'YS', present: (tx, row) => presentSuit(tx, row), link: (row) => `/litigation/${row.id}`, onTransition: onSuitTransition },
-    { machine: judicialAdviceMachine, refPrefix: 'SJ', present: (tx, row) => presentAdvice(tx, row), onTransition: onAdviceTransition },
+    { machine: litigationMachine, refPrefix: 'YS', present: (tx, row) => presentSuit(tx, row), link: (row) => `/litigation/${row.id}`, on: suitHandlers, checks: suitChecks },
+    { machine: judicialAdviceMachine, refPrefix: 'SJ', present: (tx, row) => presentAdvice(tx, row), on: adviceHandlers },
   ],
   caseLinks: [
     { kind: 'suesOver', label: '被诉行政行为', inverseLabel: '被提起行政诉讼' },

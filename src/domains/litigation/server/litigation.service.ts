@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { diffDays } from '../../../core/shared/calendar';
 import {
-  type Actor, can, type CaseRow, createCase, domainConfig, type Kernel, linkCases, loadVisible, mergeCaseData, tenancy, type TransitionContext, type Tx,
+  type Actor, can, type CaseRow, createCase, domainConfig, type Kernel, linkCases, loadVisible, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { counselById, counselIfServing, counselServing, recordCounselCase } from '../../legal-affairs/public';
 import { type HearingInput, SuitInput } from '../shared/litigation.machine';
@@ -59,11 +59,29 @@ export async function register(tx: Tx, kernel: Kernel, actor: Actor, raw: SuitIn
 /** Orgs whose appointed counsel may represent the agency: the defendant, and the actor's own offices. */
 const counselOrgs = (actor: Actor, suit: repo.SuitRow) => [suit.orgId, ...actor.grants.filter((g) => g.permissions.has('litigation.handle') && g.orgId).map((g) => g.orgId!)];
 
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+type Suit = repo.SuitRow;
+
+/**
+ * Runs an event's handler or check with the case's suit row. Every suit case has one (it is written with
+ * the case); a case without one has nothing to update and nothing to refuse.
+ */
+const withSuit = (fn: (tx: Tx, ctx: TransitionContext, suit: Suit) => Promise<void>): Handler => async (tx, ctx) => {
+  const suit = await repo.getSuit(tx, ctx.row.id);
+  if (suit) await fn(tx, ctx, suit);
+};
+const checkSuit = (fn: (tx: Tx, ctx: TransitionCheckContext, suit: Suit) => Promise<string | null>): Check => async (tx, ctx) => {
+  const suit = await repo.getSuit(tx, ctx.row.id);
+  return suit ? fn(tx, ctx, suit) : null;
+};
+
 async function close(tx: Tx, ctx: TransitionContext, finalOutcome: string) {
   await repo.updateSuit(tx, ctx.row.id, { finalOutcome, closedOn: ctx.today });
 }
 
-async function decision(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, instance: number, kind: string, outcome: string) {
+/** A decision's dates, refused when in the future or before the suit was served (run as a check, and again for the values). */
+function decisionDates(ctx: TransitionCheckContext, suit: Suit, kind: string) {
   const decidedOn = String(ctx.input.decidedOn ?? ctx.today);
   notFuture(ctx.today, decidedOn, 'decidedOn', '裁判日期');
   if (decidedOn < suit.servedOn) throw field('decidedOn', '裁判日期不能早于收到起诉状副本的日期');
@@ -73,16 +91,28 @@ async function decision(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, inst
     notFuture(ctx.today, served, 'servedOn', '送达日期');
     if (served < decidedOn) throw field('servedOn', '送达日期不能早于裁判日期');
   }
+  return { decidedOn, served };
+}
+
+/** The decision's row; its dates were checked before the compare-and-set (suitChecks). */
+async function decision(tx: Tx, ctx: TransitionContext, suit: Suit, instance: number, kind: string, outcome: string) {
+  const { decidedOn, served } = decisionDates(ctx, suit, kind);
   await repo.insertJudgment(tx, {
     id: randomUUID(), caseId: ctx.row.id, instance, kind, outcome, decidedOn, servedOn: served, summary: (ctx.input.summary as string | undefined) ?? null,
     orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: ctx.at,
   });
 }
 
-async function hearing(tx: Tx, ctx: TransitionContext, suit: repo.SuitRow, instance: number) {
+/** A hearing's date, refused when in the future or before the suit was served. */
+function hearingDate(ctx: TransitionCheckContext, suit: Suit) {
   const h = ctx.input as HearingInput;
   notFuture(ctx.today, h.heldOn, 'heldOn', '开庭日期');
   if (h.heldOn < suit.servedOn) throw field('heldOn', '开庭日期不能早于收到起诉状副本的日期');
+}
+
+/** The hearing's row; its date was checked before the compare-and-set (suitChecks). */
+async function hearing(tx: Tx, ctx: TransitionContext, suit: Suit, instance: number) {
+  const h = ctx.input as HearingInput;
   await repo.insertHearing(tx, {
     id: randomUUID(), caseId: ctx.row.id, instance, heldOn: h.heldOn, appearance: h.appearance, headName: h.headName ?? null, staffNames: h.staffNames ?? null,
     absenceReason: h.absenceReason ?? null, spoke: h.spoke ?? null, orgId: suit.orgId, divisionCode: suit.divisionCode, createdAt: ctx.at,
@@ -108,51 +138,78 @@ async function firstOutcome(tx: Tx, caseId: string) {
   return d.outcome;
 }
 
-export async function onSuitTransition(tx: Tx, ctx: TransitionContext) {
-  const suit = await repo.getSuit(tx, ctx.row.id);
-  if (!suit) return;
-  const i = ctx.input;
-  switch (ctx.event) {
-    case 'answer': {
-      let counselId: string | null = null;
-      if (i.counselId) {
-        const c = await counselIfServing(tx, String(i.counselId), counselOrgs(ctx.actor, suit), ctx.today);
-        if (!c) throw field('counselId', '所选律师不在本机关（或司法局）的法律顾问聘期内，不能委托其代理');
-        counselId = c.id;
-        await recordCounselCase(tx, { lawyerId: c.id, orgId: suit.orgId, on: ctx.today, subject: `代理${ctx.row.title}（${suit.courtCaseNo}）`, caseId: ctx.row.id, divisionCode: suit.divisionCode, at: ctx.at });
-      }
-      await repo.updateSuit(tx, ctx.row.id, { answeredOn: ctx.today, agents: (i.agents as string | undefined) ?? null, counselId });
-      return;
-    }
-    case 'hearFirst': return hearing(tx, ctx, suit, 1);
-    case 'hearSecond': return hearing(tx, ctx, suit, 2);
-    case 'judgment': return decision(tx, ctx, suit, 1, 'judgment', String(i.outcome));
-    case 'ruling': return decision(tx, ctx, suit, 1, 'ruling', String(i.outcome));
-    case 'acceptJudgment': await mergeCaseData(tx, ctx.row.id, { accepted: true }); return;
-    case 'appeal': return appealed(tx, ctx, 'agency');
-    case 'opponentAppeal': return appealed(tx, ctx, 'opponent');
-    case 'registerSecondCaseNo': return secondNumber(tx, ctx);
-    case 'lapse': return close(tx, ctx, await firstOutcome(tx, ctx.row.id));
-    case 'mediate':
-      await decision(tx, ctx, suit, ctx.previousState === 'secondInstance' ? 2 : 1, 'mediation', '调解');
-      return close(tx, ctx, '调解');
-    case 'withdraw':
-      await decision(tx, ctx, suit, 1, 'withdrawal', '撤诉');
-      return close(tx, ctx, '撤诉');
-    case 'secondJudgment': {
-      const outcome = String(i.outcome);
-      await decision(tx, ctx, suit, 2, 'second', outcome === '改判' ? `改判：${String(i.revisedOutcome)}` : outcome);
-      // 驳回上诉 or a withdrawn appeal leaves the first decision in force; 改判 replaces it (第89条).
-      return close(tx, ctx, outcome === '改判' ? String(i.revisedOutcome) : await firstOutcome(tx, ctx.row.id));
-    }
-    case 'remand':
-      await decision(tx, ctx, suit, 2, 'remand', '发回重审');
-      await repo.updateSuit(tx, ctx.row.id, { appealedBy: null, secondCaseNo: null, secondCourt: null });
-      await mergeCaseData(tx, ctx.row.id, { accepted: false, secondCaseNo: null });
-      return;
-    default:
-  }
+/** The counsel the agency appoints, if named: only a lawyer serving the agency (or the justice bureau) that day. */
+async function appointedCounsel(tx: Tx, ctx: TransitionCheckContext, suit: Suit) {
+  if (!ctx.input.counselId) return null;
+  const c = await counselIfServing(tx, String(ctx.input.counselId), counselOrgs(ctx.actor, suit), ctx.today);
+  if (!c) throw field('counselId', '所选律师不在本机关（或司法局）的法律顾问聘期内，不能委托其代理');
+  return c;
 }
+
+const heardChecked = checkSuit(async (_tx, ctx, suit) => { hearingDate(ctx, suit); return null; });
+const decidedChecked = (kind: string) => checkSuit(async (_tx, ctx, suit) => { decisionDates(ctx, suit, kind); return null; });
+
+/**
+ * What must hold before a suit event is taken that the machine's data-only guards cannot see (dates against
+ * the suit's service date, the counsel's appointment, the first decision): read before the compare-and-set,
+ * so a refused event writes nothing.
+ */
+export const suitChecks: Record<string, Check> = {
+  answer: checkSuit(async (tx, ctx, suit) => { await appointedCounsel(tx, ctx, suit); return null; }),
+  hearFirst: heardChecked,
+  hearSecond: heardChecked,
+  judgment: decidedChecked('judgment'),
+  ruling: decidedChecked('ruling'),
+  lapse: checkSuit(async (tx, ctx) => { await firstOutcome(tx, ctx.row.id); return null; }),
+  mediate: decidedChecked('mediation'),
+  withdraw: decidedChecked('withdrawal'),
+  secondJudgment: checkSuit(async (tx, ctx, suit) => {
+    decisionDates(ctx, suit, 'second');
+    // 驳回上诉 leaves the first decision in force, so it must be on record (the second decision's own row,
+    // instance 2, does not count as one).
+    if (String(ctx.input.outcome) !== '改判') await firstOutcome(tx, ctx.row.id);
+    return null;
+  }),
+  remand: decidedChecked('remand'),
+};
+
+/** Domain writes of each suit event, in its transaction, after the compare-and-set. */
+export const suitHandlers: Record<string, Handler> = {
+  answer: withSuit(async (tx, ctx, suit) => {
+    // The counsel's appointment was checked before the compare-and-set (suitChecks.answer).
+    const c = await appointedCounsel(tx, ctx, suit);
+    if (c) await recordCounselCase(tx, { lawyerId: c.id, orgId: suit.orgId, on: ctx.today, subject: `代理${ctx.row.title}（${suit.courtCaseNo}）`, caseId: ctx.row.id, divisionCode: suit.divisionCode, at: ctx.at });
+    await repo.updateSuit(tx, ctx.row.id, { answeredOn: ctx.today, agents: (ctx.input.agents as string | undefined) ?? null, counselId: c?.id ?? null });
+  }),
+  hearFirst: withSuit((tx, ctx, suit) => hearing(tx, ctx, suit, 1)),
+  hearSecond: withSuit((tx, ctx, suit) => hearing(tx, ctx, suit, 2)),
+  judgment: withSuit((tx, ctx, suit) => decision(tx, ctx, suit, 1, 'judgment', String(ctx.input.outcome))),
+  ruling: withSuit((tx, ctx, suit) => decision(tx, ctx, suit, 1, 'ruling', String(ctx.input.outcome))),
+  acceptJudgment: withSuit(async (tx, ctx) => { await mergeCaseData(tx, ctx.row.id, { accepted: true }); }),
+  appeal: withSuit((tx, ctx) => appealed(tx, ctx, 'agency')),
+  opponentAppeal: withSuit((tx, ctx) => appealed(tx, ctx, 'opponent')),
+  registerSecondCaseNo: withSuit((tx, ctx) => secondNumber(tx, ctx)),
+  lapse: withSuit(async (tx, ctx) => close(tx, ctx, await firstOutcome(tx, ctx.row.id))),
+  mediate: withSuit(async (tx, ctx, suit) => {
+    await decision(tx, ctx, suit, ctx.previousState === 'secondInstance' ? 2 : 1, 'mediation', '调解');
+    await close(tx, ctx, '调解');
+  }),
+  withdraw: withSuit(async (tx, ctx, suit) => {
+    await decision(tx, ctx, suit, 1, 'withdrawal', '撤诉');
+    await close(tx, ctx, '撤诉');
+  }),
+  secondJudgment: withSuit(async (tx, ctx, suit) => {
+    const outcome = String(ctx.input.outcome);
+    await decision(tx, ctx, suit, 2, 'second', outcome === '改判' ? `改判：${String(ctx.input.revisedOutcome)}` : outcome);
+    // 驳回上诉 or a withdrawn appeal leaves the first decision in force; 改判 replaces it (第89条).
+    await close(tx, ctx, outcome === '改判' ? String(ctx.input.revisedOutcome) : await firstOutcome(tx, ctx.row.id));
+  }),
+  remand: withSuit(async (tx, ctx, suit) => {
+    await decision(tx, ctx, suit, 2, 'remand', '发回重审');
+    await repo.updateSuit(tx, ctx.row.id, { appealedBy: null, secondCaseNo: null, secondCourt: null });
+    await mergeCaseData(tx, ctx.row.id, { accepted: false, secondCaseNo: null });
+  }),
+};
 
 const KIND_LABEL: Record<string, string> = { judgment: '判决', ruling: '裁定', mediation: '调解', withdrawal: '准予撤诉', second: '二审裁判', remand: '发回重审' };
 
@@ -224,9 +281,12 @@ export async function receiveAdvice(tx: Tx, kernel: Kernel, actor: Actor, suitId
   return { id: row.id, refNo: row.refNo };
 }
 
-export async function onAdviceTransition(tx: Tx, ctx: TransitionContext) {
-  if (ctx.event === 'reply') await repo.updateAdvice(tx, ctx.row.id, { reply: String(ctx.input.reply), measures: String(ctx.input.measures), repliedOn: ctx.today });
-}
+/** Domain writes of each 司法建议 event: the agency's reply and its measures. */
+export const adviceHandlers: Record<string, Handler> = {
+  async reply(tx, ctx) {
+    await repo.updateAdvice(tx, ctx.row.id, { reply: String(ctx.input.reply), measures: String(ctx.input.measures), repliedOn: ctx.today });
+  },
+};
 
 export async function presentAdvice(tx: Tx, row: CaseRow) {
   const a = await repo.getAdvice(tx, row.id);

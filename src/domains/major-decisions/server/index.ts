@@ -2,7 +2,7 @@ import { defineDomain } from '../../../core/server';
 import { majorDecisionMachine } from '../shared/major-decision.machine';
 import { majorDecisionRoutes } from './major-decisions.routes';
 import { majorDecisionMetrics } from './major-decisions.metrics';
-import { onDecisionTransition, presentDecision } from './major-decisions.service';
+import { decisionChecks, decisionHandlers, presentDecision } from './major-decisions.service';
 import { seedMajorDecisionsDemo } from './major-decisions.seed';
 import { majorDecisions } from './major-decisions.tables';
 
@@ -22,7 +22,7 @@ export default defineDomain({
     legalReviewer: ['majorDecision.read', 'majorDecision.review'],
     leader: ['majorDecision.read', 'majorDecision.decide'],
   },
-  caseTypes: [{ machine: majorDecisionMachine, refPrefix: 'JC', present: (tx, row) => presentDecision(tx, row.id, row.data), onTransition: onDecisionTransition }],
+  caseTypes: [{ machine: majorDecisionMachine, refPrefix: 'JC', present: (tx, row) => presentDecision(tx, row.id, row.data), on: decisionHandlers, checks: decisionChecks }],
   routes: majorDecisionRoutes,
   metrics: majorDecisionMetrics,
   seedDemo: seedMajorDecisionsDemo,

@@ -4,7 +4,7 @@
  * comment period), and keeps the catalog row the metrics count.
  */
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import { STEPS, missingSteps, type DecisionInput } from '../shared/major-decision.machine';
 import type { z } from 'zod';
 import * as repo from './major-decisions.repository';
@@ -33,29 +33,35 @@ const done = async (tx: Tx, ctx: TransitionContext, step: keyof typeof STEPS, re
   await mergeCaseData(tx, ctx.row.id, { done: { ...prev, [step]: true }, [step]: record });
 };
 
-export async function onDecisionTransition(tx: Tx, ctx: TransitionContext) {
-  const i = ctx.input;
-  switch (ctx.event) {
-    case 'recordParticipation': {
-      const days = (Date.parse(String(i.to)) - Date.parse(String(i.from))) / 86400_000;
-      if (days < 0) throw new AppError('VALIDATION', '征求意见截止日期不能早于开始日期');
-      // 第15条: generally at least 30 days; a shorter period needs its reason stated.
-      if (days < 30 && !i.shortenedReason) throw new AppError('GUARD_FAILED', `征求意见期限为${days}日，少于30日的应当说明理由（重大行政决策程序暂行条例 第15条）`);
-      await done(tx, ctx, 'participation', { from: i.from, to: i.to, channels: i.channels, comments: i.comments, adoption: i.adoption, shortenedReason: i.shortenedReason ?? null });
-      return;
-    }
-    case 'recordExpertReview': await done(tx, ctx, 'expert', { experts: i.experts, opinion: i.opinion }); return;
-    case 'recordRiskAssessment': await done(tx, ctx, 'risk', { level: i.level, measures: i.measures }); return;
-    case 'passLegality':
-      await mergeCaseData(tx, ctx.row.id, { legalityPassed: true, legalityOpinion: i.opinion });
-      await repo.update(tx, ctx.row.id, { legalityPassedOn: ctx.today });
-      return;
-    case 'failLegality': await mergeCaseData(tx, ctx.row.id, { legalityPassed: false, legalityOpinion: i.opinion }); return;
-    case 'decide': await repo.update(tx, ctx.row.id, { decidedOn: ctx.today, result: String(i.result), dissent: (i.dissent as string | undefined) ?? null }); return;
-    case 'publish': await repo.update(tx, ctx.row.id, { publishedOn: ctx.today }); return;
-    default:
-  }
-}
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
+/** What must hold before a decision step is recorded: checked before the compare-and-set, so a refused step writes nothing. */
+export const decisionChecks: Record<string, Check> = {
+  async recordParticipation(_tx, ctx) {
+    const days = (Date.parse(String(ctx.input.to)) - Date.parse(String(ctx.input.from))) / 86400_000;
+    if (days < 0) throw new AppError('VALIDATION', '征求意见截止日期不能早于开始日期');
+    // 第15条: generally at least 30 days; a shorter period needs its reason stated.
+    return days < 30 && !ctx.input.shortenedReason ? `征求意见期限为${days}日，少于30日的应当说明理由（重大行政决策程序暂行条例 第15条）` : null;
+  },
+};
+
+/** Domain writes of each decision event, in its transaction, after the compare-and-set. */
+export const decisionHandlers: Record<string, Handler> = {
+  async recordParticipation(tx, ctx) {
+    const i = ctx.input;
+    await done(tx, ctx, 'participation', { from: i.from, to: i.to, channels: i.channels, comments: i.comments, adoption: i.adoption, shortenedReason: i.shortenedReason ?? null });
+  },
+  async recordExpertReview(tx, ctx) { await done(tx, ctx, 'expert', { experts: ctx.input.experts, opinion: ctx.input.opinion }); },
+  async recordRiskAssessment(tx, ctx) { await done(tx, ctx, 'risk', { level: ctx.input.level, measures: ctx.input.measures }); },
+  async passLegality(tx, ctx) {
+    await mergeCaseData(tx, ctx.row.id, { legalityPassed: true, legalityOpinion: ctx.input.opinion });
+    await repo.update(tx, ctx.row.id, { legalityPassedOn: ctx.today });
+  },
+  async failLegality(tx, ctx) { await mergeCaseData(tx, ctx.row.id, { legalityPassed: false, legalityOpinion: ctx.input.opinion }); },
+  async decide(tx, ctx) { await repo.update(tx, ctx.row.id, { decidedOn: ctx.today, result: String(ctx.input.result), dissent: (ctx.input.dissent as string | undefined) ?? null }); },
+  async publish(tx, ctx) { await repo.update(tx, ctx.row.id, { publishedOn: ctx.today }); },
+};
 
 export async function presentDecision(tx: Tx, id: string, data: Record<string, unknown>) {
   const d = await repo.get(tx, id);

@@ -3,7 +3,7 @@ import { normativeDocsSettings } from './normative-docs.config';
 import { normativeDocMachine } from '../shared/normative-doc.machine';
 import { normativeDocRoutes } from './normative-docs.routes';
 import { normativeDocMetrics } from './normative-docs.metrics';
-import { onDocTransition, presentDoc } from './normative-docs.service';
+import { docChecks, docHandlers, presentDoc } from './normative-docs.service';
 import { seedNormativeDocsDemo } from './normative-docs.seed';
 import { normativeDocs, normativeCleanups, normativePassages, normativeComments, normativeEvaluations } from './normative-docs.tables';
 
@@ -25,7 +25,7 @@ export default defineDomain({
     legalReviewer: ['normativeDoc.read', 'normativeDoc.review', 'normativeDoc.evaluate'],
     leader: ['normativeDoc.read', 'normativeDoc.decide'],
   },
-  caseTypes: [{ machine: normativeDocMachine, refPrefix: 'GF', present: (tx, row) => presentDoc(tx, row.id, row.data), link: (row) => `/normative-docs/${row.id}`, onTransition: onDocTransition }],
+  caseTypes: [{ machine: normativeDocMachine, refPrefix: 'GF', present: (tx, row) => presentDoc(tx, row.id, row.data), link: (row) => `/normative-docs/${row.id}`, on: docHandlers, checks: docChecks }],
   routes: normativeDocRoutes,
   metrics: normativeDocMetrics,
   seedDemo: seedNormativeDocsDemo,

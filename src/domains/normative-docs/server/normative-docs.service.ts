@@ -1,6 +1,6 @@
 /** 规范性文件: drafting records, the legality-review minimum, numbering, filing and clean-up lists. */
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, domainConfig, type Kernel, mergeCaseData, tenancy, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, type Kernel, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
 import { normativeDocsSettings } from './normative-docs.config';
 import { CLEANUP_OUTCOMES, FAIR_COMPETITION_CHECKLIST, type NormativeDocInput } from '../shared/normative-doc.machine';
 import { commentPeriodRefusal } from '../shared/normative-participation';
@@ -27,58 +27,91 @@ export async function draft(tx: Tx, kernel: Kernel, actor: Actor, orgId: string,
 const markDone = (tx: Tx, ctx: TransitionContext, step: string, record: unknown) =>
   mergeCaseData(tx, ctx.row.id, { done: { ...((ctx.row.data.done ?? {}) as object), [step]: true }, [step]: record });
 
-export async function onDocTransition(tx: Tx, ctx: TransitionContext) {
-  const i = ctx.input;
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+type Doc = NonNullable<Awaited<ReturnType<typeof repo.get>>>;
+
+/**
+ * Runs an event's handler or check with the document's row. Every document case has one (it is written
+ * with the case); a case without one has nothing to update and nothing to refuse.
+ */
+const withDoc = (fn: (tx: Tx, ctx: TransitionContext, doc: Doc) => Promise<void>): Handler => async (tx, ctx) => {
   const doc = await repo.get(tx, ctx.row.id);
-  if (!doc) return;
-  switch (ctx.event) {
-    case 'recordFirstReview': await markDone(tx, ctx, 'firstReview', i.opinion); return;
-    case 'recordOfficeReview': await markDone(tx, ctx, 'officeReview', i.opinion); return;
-    case 'recordPublicComment': {
-      if (String(i.to) < String(i.from)) throw new AppError('VALIDATION', '截止日期不能早于开始日期');
-      const refusal = commentPeriodRefusal(String(i.from), String(i.to), !!ctx.row.data.affectsMarket);
-      if (refusal) throw new AppError('GUARD_FAILED', refusal);
-      await markDone(tx, ctx, 'publicComment', { from: i.from, to: i.to, comments: i.comments, adoption: i.adoption });
-      return;
-    }
-    case 'recordFairCompetition': {
-      const violations = (Object.keys(FAIR_COMPETITION_CHECKLIST) as (keyof typeof FAIR_COMPETITION_CHECKLIST)[]).filter((k) => i[k] === '是');
-      // 第12条 exceptions must be explained; otherwise a violation means the document may not be issued.
-      if (violations.length && !i.exception) throw new AppError('GUARD_FAILED', `存在违反公平竞争审查标准的情形：${violations.map((k) => FAIR_COMPETITION_CHECKLIST[k].replace(/^是否/, '')).join('；')}。应当修改，或者说明适用第12条例外的理由`);
-      await markDone(tx, ctx, 'fairCompetition', { answers: Object.fromEntries(Object.keys(FAIR_COMPETITION_CHECKLIST).map((k) => [k, i[k]])), exception: i.exception ?? null });
-      return;
-    }
-    case 'submitLegality': await mergeCaseData(tx, ctx.row.id, { legalitySubmittedOn: ctx.today }); return;
-    case 'passLegality': case 'failLegality': {
-      const since = String(ctx.row.data.legalitySubmittedOn ?? ctx.today);
-      const min = normativeConfig(ctx.kernel).legalityMinDays;
-      if (ctx.event === 'passLegality' && min > 0 && ctx.calendar.workdaysBetween(since, ctx.today) < min) {
-        throw new AppError('GUARD_FAILED', `合法性审核时间一般不少于${min}个工作日（自${since}送审，国办发〔2018〕115号）`);
-      }
-      await repo.update(tx, ctx.row.id, { legalityReviewedOn: ctx.today, legalityPassed: ctx.event === 'passLegality' });
-      return;
-    }
-    case 'publish': {
-      const year = ctx.today.slice(0, 4);
-      const { docPrefix } = normativeConfig(ctx.kernel);
-      const n = await repo.nextDocNumber(tx, `normativeDoc:${doc.divisionCode.slice(0, 6)}:${year}`);
-      const years = Number(i.validYears);
-      const until = `${Number(year) + years}${ctx.today.slice(4)}`;
-      const validDays = Math.round((Date.parse(until) - Date.parse(ctx.today)) / 86400_000);
-      const filingDue = new Date(Date.parse(ctx.today) + normativeConfig(ctx.kernel).filingDays * 86400_000).toISOString().slice(0, 10);
-      await repo.update(tx, ctx.row.id, { docNo: `${docPrefix}〔${year}〕${n}号`, publishedOn: ctx.today, validUntil: until, filingDue });
-      await mergeCaseData(tx, ctx.row.id, { validDays, docNo: `${docPrefix}〔${year}〕${n}号` });
-      return;
-    }
-    case 'file': await repo.update(tx, ctx.row.id, { filedOn: ctx.today }); return;
-    case 'keep': case 'markForAmendment': case 'repeal': case 'declareExpired': case 'delist':
-      await repo.addCleanup(tx, { caseId: ctx.row.id, campaign: String(i.campaign), outcome: ctx.event, reason: (i.reason as string | undefined) ?? null, decidedOn: ctx.today, divisionCode: doc.divisionCode });
-      if (ctx.event !== 'keep' && ctx.event !== 'markForAmendment') await repo.update(tx, ctx.row.id, { endedOn: ctx.today });
-      return;
-    case 'expire': await repo.update(tx, ctx.row.id, { endedOn: ctx.today }); return;
-    default:
-  }
-}
+  if (doc) await fn(tx, ctx, doc);
+};
+const checkDoc = (fn: (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>): Check => async (tx, ctx) =>
+  ((await repo.get(tx, ctx.row.id)) ? fn(tx, ctx) : null);
+
+/**
+ * What must hold before a document event is taken that the machine's guards do not see: checked before
+ * the compare-and-set, so a refused step writes nothing.
+ */
+export const docChecks: Record<string, Check> = {
+  recordPublicComment: checkDoc(async (_tx, ctx) => {
+    const i = ctx.input;
+    if (String(i.to) < String(i.from)) throw new AppError('VALIDATION', '截止日期不能早于开始日期');
+    return commentPeriodRefusal(String(i.from), String(i.to), !!ctx.row.data.affectsMarket);
+  }),
+  recordFairCompetition: checkDoc(async (_tx, ctx) => {
+    const violations = (Object.keys(FAIR_COMPETITION_CHECKLIST) as (keyof typeof FAIR_COMPETITION_CHECKLIST)[]).filter((k) => ctx.input[k] === '是');
+    // 第12条 exceptions must be explained; otherwise a violation means the document may not be issued.
+    return violations.length && !ctx.input.exception ? `存在违反公平竞争审查标准的情形：${violations.map((k) => FAIR_COMPETITION_CHECKLIST[k].replace(/^是否/, '')).join('；')}。应当修改，或者说明适用第12条例外的理由` : null;
+  }),
+  // Only a pass is held to the minimum: a failing review may send the draft back at once.
+  passLegality: checkDoc(async (tx, ctx) => {
+    const since = String(ctx.row.data.legalitySubmittedOn ?? ctx.today);
+    const min = normativeConfig(ctx.kernel).legalityMinDays;
+    return min > 0 && (await ctx.kernel.calendar.get(tx)).workdaysBetween(since, ctx.today) < min
+      ? `合法性审核时间一般不少于${min}个工作日（自${since}送审，国办发〔2018〕115号）` : null;
+  }),
+};
+
+/** The legality review's result (its minimum time was checked before the compare-and-set: docChecks). */
+const legalityReviewed = withDoc(async (tx, ctx) => {
+  await repo.update(tx, ctx.row.id, { legalityReviewedOn: ctx.today, legalityPassed: ctx.event === 'passLegality' });
+});
+
+/** A clean-up outcome on the campaign's list; repealing, expiring or delisting ends the document. */
+const cleanedUp = withDoc(async (tx, ctx, doc) => {
+  const i = ctx.input;
+  await repo.addCleanup(tx, { caseId: ctx.row.id, campaign: String(i.campaign), outcome: ctx.event, reason: (i.reason as string | undefined) ?? null, decidedOn: ctx.today, divisionCode: doc.divisionCode });
+  if (ctx.event !== 'keep' && ctx.event !== 'markForAmendment') await repo.update(tx, ctx.row.id, { endedOn: ctx.today });
+});
+
+/** Domain writes of each document event, in its transaction, after the compare-and-set. */
+export const docHandlers: Record<string, Handler> = {
+  recordFirstReview: withDoc(async (tx, ctx) => { await markDone(tx, ctx, 'firstReview', ctx.input.opinion); }),
+  recordOfficeReview: withDoc(async (tx, ctx) => { await markDone(tx, ctx, 'officeReview', ctx.input.opinion); }),
+  recordPublicComment: withDoc(async (tx, ctx) => {
+    // The period was checked before the compare-and-set (docChecks.recordPublicComment).
+    const i = ctx.input;
+    await markDone(tx, ctx, 'publicComment', { from: i.from, to: i.to, comments: i.comments, adoption: i.adoption });
+  }),
+  recordFairCompetition: withDoc(async (tx, ctx) => {
+    await markDone(tx, ctx, 'fairCompetition', { answers: Object.fromEntries(Object.keys(FAIR_COMPETITION_CHECKLIST).map((k) => [k, ctx.input[k]])), exception: ctx.input.exception ?? null });
+  }),
+  submitLegality: withDoc(async (tx, ctx) => { await mergeCaseData(tx, ctx.row.id, { legalitySubmittedOn: ctx.today }); }),
+  passLegality: legalityReviewed,
+  failLegality: legalityReviewed,
+  publish: withDoc(async (tx, ctx, doc) => {
+    const year = ctx.today.slice(0, 4);
+    const { docPrefix } = normativeConfig(ctx.kernel);
+    const n = await repo.nextDocNumber(tx, `normativeDoc:${doc.divisionCode.slice(0, 6)}:${year}`);
+    const years = Number(ctx.input.validYears);
+    const until = `${Number(year) + years}${ctx.today.slice(4)}`;
+    const validDays = Math.round((Date.parse(until) - Date.parse(ctx.today)) / 86400_000);
+    const filingDue = new Date(Date.parse(ctx.today) + normativeConfig(ctx.kernel).filingDays * 86400_000).toISOString().slice(0, 10);
+    await repo.update(tx, ctx.row.id, { docNo: `${docPrefix}〔${year}〕${n}号`, publishedOn: ctx.today, validUntil: until, filingDue });
+    await mergeCaseData(tx, ctx.row.id, { validDays, docNo: `${docPrefix}〔${year}〕${n}号` });
+  }),
+  file: withDoc(async (tx, ctx) => { await repo.update(tx, ctx.row.id, { filedOn: ctx.today }); }),
+  keep: cleanedUp,
+  markForAmendment: cleanedUp,
+  repeal: cleanedUp,
+  declareExpired: cleanedUp,
+  delist: cleanedUp,
+  expire: withDoc(async (tx, ctx) => { await repo.update(tx, ctx.row.id, { endedOn: ctx.today }); }),
+};
 
 export async function presentDoc(tx: Tx, id: string, data: Record<string, unknown>) {
   const d = await repo.get(tx, id);

@@ -3,7 +3,7 @@ import { reconsiderationSettings } from './reconsideration.config';
 import { reconsiderationMachine } from '../shared/reconsideration.machine';
 import { reconsiderationRoutes } from './reconsideration.routes';
 import { reconsiderationMetrics } from './reconsideration.metrics';
-import { LINK_CHALLENGES, LINK_OPINION, onOpinionTransition, onTransition, present, presentOpinion } from './reconsideration.service';
+import { LINK_CHALLENGES, LINK_OPINION, opinionHandlers, present, presentOpinion, reconsiderationChecks, reconsiderationHandlers } from './reconsideration.service';
 import { reconsiderationOpinionMachine } from '../shared/opinion.machine';
 import { seedReconsiderationDemo } from './reconsideration.seed';
 import { reconsiderationOpinions, reconsiderations } from './reconsideration.tables';
@@ -44,11 +44,12 @@ export default defineDomain({
     machine: reconsiderationMachine, refPrefix: 'FY',
     present: (tx, row, _a, kernel) => present(tx, kernel, row.id),
     link: (row) => `/reconsideration/cases/${row.id}`,
-    onTransition,
+    on: reconsiderationHandlers,
+    checks: reconsiderationChecks,
   }, {
     machine: reconsiderationOpinionMachine, refPrefix: 'FYJ',
     present: (tx, row) => presentOpinion(tx, row),
-    onTransition: onOpinionTransition,
+    on: opinionHandlers,
   }],
   caseLinks: [
     { kind: LINK_CHALLENGES, label: '被申请复议的行政行为', inverseLabel: '被申请行政复议' },

@@ -8,7 +8,7 @@ import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import {
   type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, linkCases, listClocks, loadVisible, mergeCaseData, siteDivisionCode,
-  SYSTEM_ACTOR, tenancy, transition, type TransitionContext, type Tx,
+  SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx,
 } from '../../../core/server';
 import { reconsiderationSettings } from './reconsideration.config';
 import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, decisionByOption, OUTCOMES, procedureByOption, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
@@ -85,64 +85,83 @@ export async function file(tx: Tx, kernel: Kernel, actor: Actor, input: Applicat
   return { id: row.id, refNo: row.refNo, created, receivedOn, procedure: suggestion.procedure, procedureReason: suggestion.reason, warnings };
 }
 
-export async function onTransition(tx: Tx, ctx: TransitionContext) {
+type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+type Reconsideration = repo.ReconsiderationRow;
+
+/**
+ * Runs an event's handler with the case's 复议 row. Every 复议 case has one (it is written with the case);
+ * a case without one has nothing to update.
+ */
+const withCase = (fn: (tx: Tx, ctx: TransitionContext, r: Reconsideration) => Promise<unknown>): Handler => async (tx, ctx) => {
   const r = await repo.get(tx, ctx.row.id);
-  if (!r) return;
-  const i = ctx.input;
-  const close = (outcome: string, note?: string) => repo.update(tx, r.caseId, { outcome, closedOn: ctx.today, outcomeNote: note ?? null });
-  switch (ctx.event) {
-    case 'setProcedure': {
-      const procedure = procedureByOption(String(i.procedure));
-      await repo.update(tx, r.caseId, { procedure, procedureReason: String(i.reason) });
-      await mergeCaseData(tx, r.caseId, { procedure });
-      return;
-    }
-    case 'requestCorrection': return repo.update(tx, r.caseId, { correctionAsked: String(i.missing) });
-    case 'supply':
-      await repo.update(tx, r.caseId, { supplied: String(i.content) });
-      await mergeCaseData(tx, r.caseId, { corrected: true });
-      return;
-    case 'accept': return repo.update(tx, r.caseId, { acceptedOn: ctx.today, deemedAccepted: false });
-    case 'deemAccept': {
-      // 第30条: deemed accepted when the review period ends — its last day, whenever the scanner runs.
-      const review = (await listClocks(tx, [r.caseId])).find((c) => c.name === 'review');
-      const on = review?.dueDate && review.dueDate <= ctx.today ? review.dueDate : ctx.today;
-      return repo.update(tx, r.caseId, { acceptedOn: on, deemedAccepted: true });
-    }
-    case 'toOrdinary':
-      await repo.update(tx, r.caseId, { procedure: 'ordinary', procedureReason: `受理后经行政复议机构负责人${ctx.actor.name}批准转为普通程序（第55条）：${String(i.reason)}` });
-      await mergeCaseData(tx, r.caseId, { procedure: 'ordinary' });
-      return;
-    case 'sendCopy':
-      await repo.update(tx, r.caseId, { copySentOn: ctx.today });
-      await mergeCaseData(tx, r.caseId, { copySent: true });
-      return;
-    case 'answer':
-      await repo.update(tx, r.caseId, { answer: String(i.answer), evidence: String(i.evidence), answeredOn: ctx.today });
-      await mergeCaseData(tx, r.caseId, { answered: true });
-      return;
-    case 'scheduleHearing': {
-      // 第51条: the parties are notified 5 working days before the hearing. Past the published calendar
-      // the count is on weekends alone (the kernel's provisional rule): a December notice is still checked.
-      const earliest = ctx.calendar.provisional().addWorkdays(ctx.today, 5);
-      if (String(i.hearingOn) < earliest) throw new AppError('GUARD_FAILED', `听证应当在举行5个工作日前通知当事人（第51条），最早可安排在${earliest}`);
-      await repo.update(tx, r.caseId, { hearingOn: String(i.hearingOn) });
-      await mergeCaseData(tx, r.caseId, { hearingOn: i.hearingOn });
-      return;
-    }
-    case 'recordHearing': return repo.update(tx, r.caseId, { headAttended: i.headAttended === true });
-    case 'decide':
-      await repo.update(tx, r.caseId, { decisionFacts: String(i.facts), decisionReasoning: String(i.reasoning), decisionApproval: String(i.approval), performWithinDays: (i.performWithinDays as number | undefined) ?? null });
-      return close(decisionByOption(String(i.decision)) ?? String(i.decision));
-    case 'mediate': return close('mediation', String(i.terms));
-    case 'settle': return close('settlement', String(i.terms));
-    case 'withdraw': return close('withdrawal', String(i.reason));
-    case 'terminate': return close('termination', `${String(i.ground)}：${String(i.reason)}`);
-    case 'refuse': return close('refused', `${String(i.reason)}${i.competentBody ? `（告知向${String(i.competentBody)}申请）` : ''}`);
-    case 'abandon': return close('abandoned');
-    default:
-  }
-}
+  if (r) await fn(tx, ctx, r);
+};
+
+/** Closes the 复议 with its outcome (a decision, a mediation, a withdrawal…) and the note that explains it. */
+const closeWith = (tx: Tx, ctx: TransitionContext, r: Reconsideration, outcome: string, note?: string) =>
+  repo.update(tx, r.caseId, { outcome, closedOn: ctx.today, outcomeNote: note ?? null });
+
+/** What must hold before a 复议 event is taken, read before the compare-and-set so a refusal writes nothing. */
+export const reconsiderationChecks: Record<string, Check> = {
+  async scheduleHearing(tx, ctx) {
+    if (!(await repo.get(tx, ctx.row.id))) return null;
+    // 第51条: the parties are notified 5 working days before the hearing. Past the published calendar
+    // the count is on weekends alone (the kernel's provisional rule): a December notice is still checked.
+    const earliest = (await ctx.kernel.calendar.get(tx)).provisional().addWorkdays(ctx.today, 5);
+    return String(ctx.input.hearingOn) < earliest ? `听证应当在举行5个工作日前通知当事人（第51条），最早可安排在${earliest}` : null;
+  },
+};
+
+/** Domain writes of each 复议 event, in its transaction, after the compare-and-set. */
+export const reconsiderationHandlers: Record<string, Handler> = {
+  setProcedure: withCase(async (tx, ctx, r) => {
+    const procedure = procedureByOption(String(ctx.input.procedure));
+    await repo.update(tx, r.caseId, { procedure, procedureReason: String(ctx.input.reason) });
+    await mergeCaseData(tx, r.caseId, { procedure });
+  }),
+  requestCorrection: withCase((tx, ctx, r) => repo.update(tx, r.caseId, { correctionAsked: String(ctx.input.missing) })),
+  supply: withCase(async (tx, ctx, r) => {
+    await repo.update(tx, r.caseId, { supplied: String(ctx.input.content) });
+    await mergeCaseData(tx, r.caseId, { corrected: true });
+  }),
+  accept: withCase((tx, ctx, r) => repo.update(tx, r.caseId, { acceptedOn: ctx.today, deemedAccepted: false })),
+  deemAccept: withCase(async (tx, ctx, r) => {
+    // 第30条: deemed accepted when the review period ends — its last day, whenever the scanner runs.
+    const review = (await listClocks(tx, [r.caseId])).find((c) => c.name === 'review');
+    const on = review?.dueDate && review.dueDate <= ctx.today ? review.dueDate : ctx.today;
+    await repo.update(tx, r.caseId, { acceptedOn: on, deemedAccepted: true });
+  }),
+  toOrdinary: withCase(async (tx, ctx, r) => {
+    await repo.update(tx, r.caseId, { procedure: 'ordinary', procedureReason: `受理后经行政复议机构负责人${ctx.actor.name}批准转为普通程序（第55条）：${String(ctx.input.reason)}` });
+    await mergeCaseData(tx, r.caseId, { procedure: 'ordinary' });
+  }),
+  sendCopy: withCase(async (tx, ctx, r) => {
+    await repo.update(tx, r.caseId, { copySentOn: ctx.today });
+    await mergeCaseData(tx, r.caseId, { copySent: true });
+  }),
+  answer: withCase(async (tx, ctx, r) => {
+    await repo.update(tx, r.caseId, { answer: String(ctx.input.answer), evidence: String(ctx.input.evidence), answeredOn: ctx.today });
+    await mergeCaseData(tx, r.caseId, { answered: true });
+  }),
+  scheduleHearing: withCase(async (tx, ctx, r) => {
+    // The 5-working-day notice was checked before the compare-and-set (reconsiderationChecks.scheduleHearing).
+    await repo.update(tx, r.caseId, { hearingOn: String(ctx.input.hearingOn) });
+    await mergeCaseData(tx, r.caseId, { hearingOn: ctx.input.hearingOn });
+  }),
+  recordHearing: withCase((tx, ctx, r) => repo.update(tx, r.caseId, { headAttended: ctx.input.headAttended === true })),
+  decide: withCase(async (tx, ctx, r) => {
+    const i = ctx.input;
+    await repo.update(tx, r.caseId, { decisionFacts: String(i.facts), decisionReasoning: String(i.reasoning), decisionApproval: String(i.approval), performWithinDays: (i.performWithinDays as number | undefined) ?? null });
+    await closeWith(tx, ctx, r, decisionByOption(String(i.decision)) ?? String(i.decision));
+  }),
+  mediate: withCase((tx, ctx, r) => closeWith(tx, ctx, r, 'mediation', String(ctx.input.terms))),
+  settle: withCase((tx, ctx, r) => closeWith(tx, ctx, r, 'settlement', String(ctx.input.terms))),
+  withdraw: withCase((tx, ctx, r) => closeWith(tx, ctx, r, 'withdrawal', String(ctx.input.reason))),
+  terminate: withCase((tx, ctx, r) => closeWith(tx, ctx, r, 'termination', `${String(ctx.input.ground)}：${String(ctx.input.reason)}`)),
+  refuse: withCase((tx, ctx, r) => closeWith(tx, ctx, r, 'refused', `${String(ctx.input.reason)}${ctx.input.competentBody ? `（告知向${String(ctx.input.competentBody)}申请）` : ''}`)),
+  abandon: withCase((tx, ctx, r) => closeWith(tx, ctx, r, 'abandoned')),
+};
 
 const decisionText = (outcome: string | null) => (outcome ? OUTCOMES[outcome] ?? outcome : null);
 
@@ -259,9 +278,12 @@ export async function issueOpinion(tx: Tx, kernel: Kernel, actor: Actor, reconsi
   return { id: row.id, refNo: row.refNo };
 }
 
-export async function onOpinionTransition(tx: Tx, ctx: TransitionContext) {
-  if (ctx.event === 'reply') await repo.updateOpinion(tx, ctx.row.id, { rectification: String(ctx.input.rectification), measures: String(ctx.input.measures), repliedOn: ctx.today });
-}
+/** Domain writes of each 意见书 event: the addressee's reply, with its rectification and measures. */
+export const opinionHandlers: Record<string, Handler> = {
+  async reply(tx, ctx) {
+    await repo.updateOpinion(tx, ctx.row.id, { rectification: String(ctx.input.rectification), measures: String(ctx.input.measures), repliedOn: ctx.today });
+  },
+};
 
 export async function presentOpinion(tx: Tx, row: CaseRow) {
   const o = await repo.getOpinion(tx, row.id);

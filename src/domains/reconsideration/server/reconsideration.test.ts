@@ -99,6 +99,14 @@ describe('行政复议 from a phone to the decision', () => {
     const answered = await (await staff(DIRECTOR_SCJ)).post(`/api/reconsiderations/${id}/answer`, { answer: '被申请人认定事实清楚，证据确凿，请求维持。', evidence: '现场检查笔录、询问笔录、照片' });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(clock(answered.body, 'answer')).toMatchObject({ state: 'stopped', stoppedOn: '2026-11-12' });
+    // 第51条: a hearing is noticed 5 working days ahead (11-13, 16, 17, 18, 19): one on 11-18 is refused
+    // before the compare-and-set, and nothing of it is recorded.
+    const eventsBefore = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body.events.length;
+    const hurried = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/scheduleHearing`, { hearingOn: '2026-11-18', place: '区司法局听证室', basis: '申请人请求听证' });
+    expect(hurried.status).toBe(422);
+    expect(hurried.body.message).toBe('听证应当在举行5个工作日前通知当事人（第51条），最早可安排在2026-11-19');
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body.events).toHaveLength(eventsBefore);
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/substance`)).body.hearingOn).toBeNull();
     expect((await (await staff(DIRECTOR_SCJ)).post(`/api/reconsiderations/${id}/decide`, { decision: '维持（第68条）', facts: '自己认定的事实', reasoning: '自己的理由', approval: '本局负责人同意' })).status).toBe(403);
 
     await at('2026-12-01');
