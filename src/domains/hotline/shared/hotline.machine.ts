@@ -30,6 +30,27 @@ export const SATISFACTION = ['非常满意', '满意', '基本满意', '不满�
 /** 满意率 counts 非常满意, 满意 and 基本满意, as the 好差评 system does (国办发〔2019〕51号). */
 export const isSatisfied = (s: string) => SATISFACTION.indexOf(s as (typeof SATISFACTION)[number]) <= 2;
 
+/** What a ticket case keeps in `data`: facts set at intake, then the last 派单, 退单, 督办 and 重办 notes. */
+export const TicketData = z.object({
+  kind: z.enum(Object.keys(TICKET_KINDS) as [TicketKind, ...TicketKind[]]), // 诉求类型
+  kindLabel: z.string(), // its Chinese name, for lists
+  category: z.string(), // 派单目录 category
+  handleDays: z.number().int(), // working days to answer, by kind (a setting at intake)
+  callbackDays: z.number().int(), // natural days to call back
+  channel: z.enum(['phone', 'web', 'open311']), // how it came in
+  consentToPublish: z.boolean(), // the caller agreed to publish the text and reply (always for Open311)
+  dispatchedAt: z.string(), // ISO time of the last 派单: the 退单 window counts from it
+  lastReturn: z.string(), // who returned it last, and why
+  lastSupervision: z.string(), // the last 督办 note
+  lastReopen: z.string(), // why the caller said it was not solved
+});
+
+/** What a 市长信箱 letter keeps in `data`. */
+export const LetterData = z.object({
+  replyDays: z.number().int(), // working days to reply (a setting at intake)
+  consentToPublish: z.boolean(), // the writer agreed to publish the letter and reply
+});
+
 const num = (d: Record<string, unknown>, k: string, dflt: number) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
 const note = (title: string, min = 2) => z.string().trim().min(min, `请填写${title}`).max(2000, `${title}不能超过2000字`).meta({ title });
 
@@ -38,6 +59,7 @@ export const ticketMachine = defineMachine({
   plural: 'tickets',
   label: '12345工单',
   initial: 'registered',
+  data: TicketData,
   states: {
     registered: { label: '已登记待派单', color: 'processing' },
     dispatched: { label: '已派单待签收', color: 'processing' },
@@ -128,6 +150,7 @@ export const letterMachine = defineMachine({
   plural: 'letters',
   label: '市长信箱来信',
   initial: 'received',
+  data: LetterData,
   states: {
     received: { label: '已收信待转办', color: 'processing' },
     assigned: { label: '已转办待答复', color: 'processing' },

@@ -29,11 +29,18 @@ const opinionNeedsComments = ({ input }: GuardContext) => {
   return null;
 };
 
+/** What a contract review keeps in `data`. */
+export const ContractReviewData = z.object({
+  docKind: z.enum(Object.keys(DOC_KINDS) as [keyof typeof DOC_KINDS, ...(keyof typeof DOC_KINDS)[]]), // 合同, 协议 or 其他文件
+  reviewDays: z.number().int(), // working days to give the opinion (local, a setting)
+});
+
 export const contractReviewMachine = defineMachine({
   type: 'contractReview',
   plural: 'contract-reviews',
   label: '合同合法性审查',
   initial: 'submitted',
+  data: ContractReviewData,
   states: {
     submitted: { label: '已送审待受理', color: 'processing' },
     underReview: { label: '审查中', color: 'processing' },

@@ -9,11 +9,19 @@ import { defineMachine } from '../../../core/shared/machine';
 
 const num = (d: Record<string, unknown>, k: string, dflt: number) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
 
+/** What a 司法建议 keeps in `data`. */
+export const JudicialAdviceData = z.object({
+  replyDays: z.number().int(), // the reply period the court's letter states (or the setting)
+  lagDays: z.number().int(), // days already gone between the letter and its registration
+  suitRefNo: z.string(), // the suit it was issued in
+});
+
 export const judicialAdviceMachine = defineMachine({
   type: 'judicialAdvice',
   plural: 'judicial-advice',
   label: '司法建议',
   initial: 'received',
+  data: JudicialAdviceData,
   states: {
     received: { label: '待回复', color: 'processing' },
     replied: { label: '已回复', color: 'success', terminal: true },

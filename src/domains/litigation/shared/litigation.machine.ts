@@ -73,11 +73,22 @@ const secondCourt = optText('二审法院', 60);
 
 const appealClocks = [{ op: 'stop', clock: 'appealJudgment' }, { op: 'stop', clock: 'appealRuling' }] as const;
 
+/** What a suit keeps in `data`: the court's copy as registered, then the appeal facts. */
+export const LitigationData = z.object({
+  servedOn: z.iso.date(), // the day the agency received the 起诉状副本: the 15-day answer counts from it
+  lagDays: z.number().int(), // days already gone between service and registration
+  court: z.string(), // 受理法院
+  courtCaseNo: z.string(), // 一审案号
+  secondCaseNo: z.string().nullable(), // 二审案号 (cleared on 发回重审)
+  accepted: z.boolean(), // the agency recorded 服判不上诉 (cleared on 发回重审)
+});
+
 export const litigationMachine = defineMachine({
   type: 'litigation',
   plural: 'litigations',
   label: '行政应诉',
   initial: 'registered',
+  data: LitigationData,
   states: {
     registered: { label: '待答辩', color: 'processing' },
     answered: { label: '一审审理中', color: 'processing' },

@@ -36,11 +36,26 @@ const beforeDecision = ({ data }: GuardContext) => {
 const text = (title: string, min = 2) => z.string().trim().min(min, `请填写${title}`).max(3000).meta({ title });
 const day = (title: string) => z.iso.date(`${title}格式应为YYYY-MM-DD`).meta({ title });
 
+/** What a major decision keeps in `data`: which steps it needs, which are done and each one's record. */
+export const MajorDecisionData = z.object({
+  year: z.number().int(), // the 目录 year
+  needs: z.record(z.string(), z.boolean()), // step → required (公众参与 unless exempt, 专家论证, 风险评估)
+  done: z.record(z.string(), z.boolean()), // step → recorded
+  participation: z.record(z.string(), z.unknown()), // 公众参与 as entered (the event's input schema is its shape)
+  expert: z.record(z.string(), z.unknown()), // 专家论证 as entered
+  risk: z.record(z.string(), z.unknown()), // 风险评估 as entered
+  draftingOrg: z.string(), // 承办单位
+  legalityDays: z.number().int(), // working days of legality review (第26条)
+  legalityPassed: z.boolean(), // the last legality review passed
+  legalityOpinion: z.string(), // its opinion
+});
+
 export const majorDecisionMachine = defineMachine({
   type: 'majorDecision',
   plural: 'major-decisions',
   label: '重大行政决策',
   initial: 'cataloged',
+  data: MajorDecisionData,
   states: {
     cataloged: { label: '已列入目录，履行程序中', color: 'processing' },
     legalityReview: { label: '合法性审查中', color: 'processing' },

@@ -33,11 +33,21 @@ const day = (title: string) => z.iso.date(`${title}格式应为YYYY-MM-DD`).meta
 
 const confirmOnce = ({ data }: GuardContext) => (data.confirmApplied ? '本案已申请过司法确认' : null);
 
+/** What a dispute keeps in `data`. */
+export const MediationData = z.object({
+  limitDays: z.number().int(), // days to mediate (30, or the court's limit for a 委派/委托 case)
+  courtStage: z.enum(Object.keys(COURT_STAGES) as [keyof typeof COURT_STAGES, ...(keyof typeof COURT_STAGES)[]]), // a court-referred case's stage
+  disputeType: z.string(), // 纠纷类型
+  village: z.string(), // 发生地 (the village's name)
+  confirmApplied: z.boolean(), // 司法确认 has been applied for (once only)
+});
+
 export const mediationMachine = defineMachine({
   type: 'mediation',
   plural: 'mediations',
   label: '矛盾纠纷调解',
   initial: 'registered',
+  data: MediationData,
   states: {
     registered: { label: '已受理', color: 'processing' },
     mediating: { label: '调解中', color: 'processing' },

@@ -40,11 +40,31 @@ const text = (title: string) => z.string().trim().min(2, `请填写${title}`).ma
 const num = (d: Record<string, unknown>, k: string, dflt: number) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
 const YESNO = ['否', '是'] as const;
 
+/** A step's record as its form took it (the event's input schema is its shape). */
+const StepRecord = z.record(z.string(), z.unknown());
+
+/** What a normative document keeps in `data`: its flags, the steps done, each step's record, then its number. */
+export const NormativeDocData = z.object({
+  affectsMarket: z.boolean(), // touches market players: 公平竞争审查 and ≥30 days of comment
+  commentRequired: z.boolean(), // public comment is mandatory (优化营商环境条例 第62条)
+  done: z.record(z.string(), z.boolean()), // step → done
+  firstReview: z.string(), // 起草单位初审 opinion
+  officeReview: z.string(), // 办公室审核 opinion
+  publicComment: StepRecord, // the comment period and what was adopted
+  fairCompetition: StepRecord, // the checklist's answers
+  filingDays: z.number().int(), // natural days to file after publication (local, a setting)
+  legalityDays: z.number().int(), // working days of legality review (115号: 5 to 15)
+  legalitySubmittedOn: z.iso.date().nullable(), // sent to legality review on
+  validDays: z.number().int(), // validity in days from publication
+  docNo: z.string().nullable(), // 文号, given on publication
+});
+
 export const normativeDocMachine = defineMachine({
   type: 'normativeDoc',
   plural: 'normative-docs',
   label: '行政规范性文件',
   initial: 'draft',
+  data: NormativeDocData,
   states: {
     draft: { label: '起草审核中', color: 'processing' },
     legalityReview: { label: '司法局合法性审核中', color: 'processing' },

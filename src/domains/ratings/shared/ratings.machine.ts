@@ -12,11 +12,24 @@ const Text = (title: string) => z.object({ note: z.string().trim().min(2, `请�
 export const RATING_LEVELS = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as const;
 export const isBad = (level: number) => level <= 2;
 
+/** What a 差评整改 case keeps in `data`: the rating it answers (or the callback that heard it) and its limits. */
+export const ComplaintFixData = z.object({
+  ratingId: z.string(), // the rating (absent for a callback's follow-up)
+  level: z.number().int(), // its level, 1–5
+  realName: z.boolean(), // the rater can be called back
+  channel: z.string(), // the rating's channel (counter, online, qr, sms …) or 'callback'
+  source: z.string(), // a callback's follow-up: what was called back
+  sourceRef: z.string(), // and its case number
+  contactDays: z.number().int(), // working days to call the rater (local, a setting)
+  fixDays: z.number().int(), // working days to rectify (local, a setting)
+});
+
 export const complaintFixMachine = defineMachine({
   type: 'complaintFix',
   plural: 'complaint-fixes',
   label: '差评整改',
   initial: 'verifying',
+  data: ComplaintFixData,
   states: {
     verifying: { label: '待核实回访', color: 'warning' },
     rectifying: { label: '整改中', color: 'processing' },

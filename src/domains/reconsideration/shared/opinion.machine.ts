@@ -14,11 +14,18 @@ export const OPINION_KINDS = ['意见书', '建议书'] as const;
 
 const text = (title: string, max = 3000) => z.string().trim().min(2, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
 
+/** What an 意见书 keeps in `data`. */
+export const OpinionData = z.object({
+  reconsiderationRefNo: z.string(), // the 复议 case it was issued in
+  kind: z.enum(OPINION_KINDS), // 意见书 or 建议书
+});
+
 export const reconsiderationOpinionMachine = defineMachine({
   type: 'reconsiderationOpinion',
   plural: 'reconsideration-opinions',
   label: '行政复议意见书',
   initial: 'issued',
+  data: OpinionData,
   states: {
     issued: { label: '待报送纠正情况', color: 'processing' },
     replied: { label: '已报送纠正情况', color: 'success', terminal: true },

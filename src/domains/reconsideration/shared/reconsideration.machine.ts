@@ -37,11 +37,24 @@ const deemedClocks: ClockOp[] = [
   { op: 'start', clock: 'decide', asOfDueOf: 'review' }, { op: 'start', clock: 'copy', asOfDueOf: 'review' },
 ];
 
+/** What a 复议 case keeps in `data`: its procedure and limits (settings at registration), then what has been done once. */
+export const ReconsiderationData = z.object({
+  procedure: z.enum(['simple', 'ordinary']), // 简易 or 普通程序 (第53条, 第55条)
+  correctionDays: z.number().int(), // working days the applicant has to 补正 (第31条, a setting)
+  ordinaryDays: z.number().int(), // 普通程序 decision limit (第62条)
+  simpleDays: z.number().int(), // 简易程序 decision limit (第62条)
+  corrected: z.boolean(), // one 补正 has been asked for
+  copySent: z.boolean(), // the application's copy went to the respondent (第48条)
+  answered: z.boolean(), // the respondent answered in writing
+  hearingOn: z.iso.date(), // the 听证 day scheduled
+});
+
 export const reconsiderationMachine = defineMachine({
   type: 'reconsideration',
   plural: 'reconsiderations',
   label: '行政复议',
   initial: 'received',
+  data: ReconsiderationData,
   states: {
     received: { label: '待审查受理', color: 'processing' },
     correcting: { label: '待申请人补正', color: 'warning' },
