@@ -4,3 +4,4 @@
  */
 export { ServiceItem } from './shared/catalog.schema';
 export type { PublicGuide } from './shared/catalog.schema';
+export { ITEM_TYPES } from './shared/catalog.labels';

@@ -9,10 +9,21 @@ import { defineMachine } from '../../../core/shared/machine';
 
 const Reason = z.object({ reason: z.string().trim().min(2, '请说明退回理由').max(500).meta({ title: '退回理由' }) });
 
+/** The facts a report keeps in `cases.data`. */
+export const AnnualReportData = z.object({
+  /** The year reported on. */
+  year: z.number().int(),
+  /** The publication deadline, 1 April of the next year (第24条), YYYY-MM-DD. */
+  deadline: z.iso.date(),
+  /** Natural days from the case's creation to the deadline: the publication clock's limit. */
+  daysToDeadline: z.number().int(),
+});
+
 export const annualReportMachine = defineMachine({
   type: 'annualReport',
   plural: 'annual-reports',
   label: '法治政府建设年度报告',
+  data: AnnualReportData,
   initial: 'draft',
   states: {
     draft: { label: '起草中', color: 'default' },

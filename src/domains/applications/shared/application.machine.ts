@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { defineMachine } from '../../../core/shared/machine';
+import { ITEM_TYPES } from '../../catalog/public-shared';
 
 const Reason = (title: string) => z.object({ reason: z.string().trim().min(2, `请填写${title}`).max(500).meta({ title }) });
 const num = (d: Record<string, unknown>, k: string) => (typeof d[k] === 'number' ? (d[k] as number) : null);
@@ -57,10 +58,35 @@ export const CorrectionSubmission = z.object({
 export const SPECIAL_PROCEDURES = ['听证', '招标', '拍卖', '检验', '检测', '检疫', '鉴定', '专家评审'] as const;
 export const DELIVERY_METHODS = ['窗口领取', '双向邮寄', '电子证照'] as const;
 
+/** The facts an application keeps in `cases.data`: copied from the item's published guide when it is filed. */
+export const ApplicationData = z.object({
+  /** The catalog item (事项) applied for. */
+  itemId: z.uuid(),
+  /** The guide version filed under: its limits and materials never change for this case. */
+  itemVersionId: z.uuid(),
+  /** The item's type (事项类型): 行政许可 is governed by 行政许可法, the others by local rules. */
+  itemType: z.enum(ITEM_TYPES),
+  /** The legal limit (法定办理时限) in legalLimitUnit; null when no law fixes one (the clock takes 20). */
+  legalLimit: z.number().int().nullable(),
+  /** The legal limit's unit as the catalog projects it: 工作日, or 日 (natural days). */
+  legalLimitUnit: z.enum(['工作日', '日']).nullable(),
+  /** The basis the legal clock cites (the limit's own basis, else the item's 设定依据). */
+  legalBasis: z.string().nullable(),
+  /** The guide's text on the limit's basis, which may allow an extension (可延长…). */
+  limitBasis: z.string().nullable(),
+  /** The county's promised limit (承诺时限) in working days; null when none is promised. */
+  promisedLimit: z.number().int().nullable(),
+  /** How it was filed: online by the applicant, or at a counter. */
+  channel: z.enum(['online', 'counter']),
+  /** The licence this application renews (无感续证), set by the licences domain. */
+  renewsLicenceId: z.uuid(),
+});
+
 export const applicationMachine = defineMachine({
   type: 'application',
   plural: 'applications',
   label: '办件',
+  data: ApplicationData,
   initial: 'submitted',
   states: {
     submitted: { label: '待受理', color: 'processing' },

@@ -9,14 +9,26 @@
  */
 import { z } from 'zod';
 import { defineMachine } from '../../../core/shared/machine';
+import { SandboxResult } from './benefits.schema';
 
 const text = (title: string, max = 1000, min = 2) => z.string().trim().min(min, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
 const num = (d: Record<string, unknown>, k: string, dflt: number) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
+
+/** The facts a policy keeps in `cases.data`. */
+export const BenefitPolicyData = z.object({
+  /** The legality review period in working days (a setting, fixed when the policy is drafted). */
+  reviewDays: z.number().int(),
+  /** The policy's code, kept in step with its draft version. */
+  code: z.string(),
+  /** The last sandbox run of the draft (拟惠及对象和资金规模); null once the draft changes, required to submit. */
+  sandbox: SandboxResult.nullable(),
+});
 
 export const policyMachine = defineMachine({
   type: 'benefitPolicy',
   plural: 'benefit-policies',
   label: '惠企政策兑现事项',
+  data: BenefitPolicyData,
   initial: 'drafting',
   states: {
     drafting: { label: '起草中', color: 'default' },
@@ -49,10 +61,25 @@ export const policyMachine = defineMachine({
   },
 });
 
+/** The facts an objection keeps in `cases.data`. */
+export const BenefitObjectionData = z.object({
+  /** The verification period in working days (a setting, fixed when the objection is filed). */
+  verifyDays: z.number().int(),
+  /** The register fact disputed. */
+  factKey: z.string(),
+  /** The value the firm says is right, as typed. */
+  claimedValue: z.string(),
+  /** After a correction: the re-run's outcome for the firm. */
+  rerunOutcome: z.enum(['eligible', 'nearMiss', 'ineligible', 'excluded']),
+  /** After a correction: the re-run's amount in fen. */
+  rerunAmountFen: z.number().int(),
+});
+
 export const objectionMachine = defineMachine({
   type: 'benefitObjection',
   plural: 'benefit-objections',
   label: '惠企政策兑现异议',
+  data: BenefitObjectionData,
   initial: 'filed',
   states: {
     filed: { label: '待核实', color: 'processing' },

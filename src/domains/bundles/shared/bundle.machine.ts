@@ -12,10 +12,25 @@ export const FINISHED_PARTS = ['保留已办结事项的结果，只撤回未办
 
 const open = ['submitted', 'correcting', 'processing'];
 
+/** The facts a bundle keeps in `cases.data`. */
+export const BundleData = z.object({
+  /** The "one thing" definition's code (bundle.definitions.ts). */
+  definitionCode: z.string(),
+  /** The county's promised working days for the whole bundle (本级承诺), from its definition. */
+  promisedDays: z.number().int(),
+  /** Where it was filed: online, the hall's 一件事 window, or a township/street site. */
+  channel: z.enum(['online', 'hall', 'site']),
+  /** On withdrawal with finished parts: what becomes of their results. */
+  finishedParts: z.enum(FINISHED_PARTS),
+  /** On withdrawal with finished parts: the ref numbers of the children already finished. */
+  finishedAtWithdrawal: z.array(z.string()),
+});
+
 export const bundleMachine = defineMachine({
   type: 'bundle',
   plural: 'bundles',
   label: '一件事',
+  data: BundleData,
   initial: 'submitted',
   states: {
     submitted: { label: '待受理', color: 'processing' },

@@ -11,10 +11,17 @@ import { defineMachine } from '../../../core/shared/machine';
 const Note = (title: string) => z.object({ note: z.string().trim().min(2, `请填写${title}`).max(2000, `${title}不能超过2000个字`).meta({ title }) });
 const days = (d: Record<string, unknown>) => (typeof d.days === 'number' ? d.days : 20);
 
+/** The facts a rectification keeps in `cases.data`. */
+export const RectificationData = z.object({
+  /** The rectification period in working days (CFR_RECTIFY_DAYS, fixed when the notice is issued). */
+  days: z.number().int(),
+});
+
 export const rectificationMachine = defineMachine({
   type: 'rectification',
   plural: 'rectifications',
   label: '案卷评查整改',
+  data: RectificationData,
   initial: 'issued',
   states: {
     issued: { label: '已下发整改通知', color: 'warning' },

@@ -49,10 +49,25 @@ export const replyTypeByLabel = (label: string) => (Object.entries(REPLY_TYPES).
 const note = (title: string) => z.string().trim().min(2, `请填写${title}`).max(2000).meta({ title });
 const num = (d: Record<string, unknown>, k: string, dflt: number) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
 
+/** The facts a request keeps in `cases.data`. */
+export const DisclosureRequestData = z.object({
+  /** The reply period in working days (第33条; a setting, fixed when the request is received). */
+  replyDays: z.number().int(),
+  /** The applicant's period to correct an unclear request, in working days (第30条; a setting). */
+  correctionDays: z.number().int(),
+  /** How the request came in (第31条 fixes the date of receipt by channel). */
+  channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]),
+  /** The date of receipt (第31条), YYYY-MM-DD. */
+  receivedOn: z.iso.date(),
+  /** The request has been corrected once: a second 补正 notice is not allowed. */
+  corrected: z.boolean(),
+});
+
 export const disclosureRequestMachine = defineMachine({
   type: 'disclosureRequest',
   plural: 'disclosure-requests',
   label: '政府信息公开申请',
+  data: DisclosureRequestData,
   initial: 'received',
   states: {
     received: { label: '已收到待答复', color: 'processing' },

@@ -6,13 +6,29 @@
  */
 import { z } from 'zod';
 import { defineMachine } from '../../../core/shared/machine';
+import { CREDENTIAL_KINDS } from './enforcement-credentials.labels';
 
 const reason = (title: string) => z.object({ reason: z.string().trim().min(2, `请填写${title}`).max(500, `${title}不能超过500个字`).meta({ title }) });
+
+/** The facts an application keeps in `cases.data`. */
+export const CredentialApplicationData = z.object({
+  /** The holder (执法人员) the card is for. */
+  holderId: z.uuid(),
+  /** The holder's name when applied for. */
+  holderName: z.string(),
+  /** The kind of card (证件种类). */
+  kind: z.enum(CREDENTIAL_KINDS),
+  /** The enforcement scope (执法范围) printed on the card. */
+  scope: z.string(),
+  /** The card this application renews (换证); null for a first card. */
+  renews: z.uuid().nullable(),
+});
 
 export const applicationMachine = defineMachine({
   type: 'credentialApplication',
   plural: 'credential-applications',
   label: '执法证件申领',
+  data: CredentialApplicationData,
   initial: 'submitted',
   states: {
     submitted: { label: '待司法局审核', color: 'processing' },

@@ -12,10 +12,21 @@ const text = (title: string, max = 2000, min = 2) => z.string().trim().min(min, 
 
 export const INSPECTION_OUTCOMES = ['未发现问题', '责令限期整改', '移送立案查处', '其他'] as const;
 
+/** The facts an inspection keeps in `cases.data`. */
+export const InspectionData = z.object({
+  /** The firm's 统一社会信用代码, normalised to upper case. */
+  firmCode: z.string(),
+  /** The day of the visit, YYYY-MM-DD. */
+  visitOn: z.iso.date(),
+  /** The firm had reached the org's yearly cap when the visit was registered (needs the head's approval). */
+  overCap: z.boolean(),
+});
+
 export const inspectionMachine = defineMachine({
   type: 'inspection',
   plural: 'inspections',
   label: '涉企行政检查',
+  data: InspectionData,
   initial: 'registered',
   states: {
     registered: { label: '已登记（可入企检查）', color: 'processing' },

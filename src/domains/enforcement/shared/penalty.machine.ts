@@ -71,10 +71,47 @@ const ExtendInput = z.object({
 const stopPublish = [{ op: 'stop', clock: 'publish' }, { op: 'stop', clock: 'publishOther' }] as const;
 const afterDecision = ['decided', 'executing', 'closed'] as const;
 
+/** The facts a penalty case keeps in `cases.data`: what its guards read (the record itself is in the domain's tables). */
+export const PenaltyData = z.object({
+  /** How many evidence records (调查取证, 第42条) have been made; 告知 needs at least one. */
+  evidenceCount: z.number().int(),
+  /** The proposed penalty is within the hearing scope (第63条), as stated at 告知. */
+  hearingEligible: z.boolean(),
+  /** A 重大 case: the heads decide it collectively (第57条). */
+  major: z.boolean(),
+  /** 法制审核 is required before the decision (第58条). */
+  reviewRequired: z.boolean(),
+  /** The 第58条 grounds that require the review. */
+  reviewGrounds: z.array(z.enum(REVIEW_GROUNDS)),
+  /** The day of the hearing, YYYY-MM-DD (第64条). */
+  hearingOn: z.iso.date(),
+  /** The day the party was told of the hearing, YYYY-MM-DD. */
+  noticeOn: z.iso.date(),
+  /** Who hosts the hearing. */
+  hearingHost: z.string(),
+  /** A hearing has been held. */
+  hearingHeld: z.boolean(),
+  /** The outcome of the last 法制审核. */
+  reviewPassed: z.boolean(),
+  /** The reviewer of the last 法制审核. */
+  reviewedBy: z.string(),
+  /** The heads have discussed the case collectively (第57条). */
+  discussed: z.boolean(),
+  /** The kind of decision made. */
+  decisionKind: z.enum(['给予行政处罚', '不予行政处罚', '移送司法机关']),
+  /** The decision's document number (决定书文号). */
+  decisionNo: z.string(),
+  /** The decision has been published (118号). */
+  published: z.boolean(),
+  /** The published decision has been withdrawn after revocation (第48条). */
+  withdrawn: z.boolean(),
+});
+
 export const penaltyMachine = defineMachine({
   type: 'penalty',
   plural: 'penalties',
   label: '行政处罚',
+  data: PenaltyData,
   initial: 'investigating',
   states: {
     investigating: { label: '已立案（调查取证）', color: 'processing' },
