@@ -66,6 +66,7 @@ export function createKernel(config: Config, db: Database, domains: DomainModule
   for (const d of domains) {
     for (const ct of d.caseTypes ?? []) {
       if (k.caseTypes.has(ct.machine.type)) throw new Error(`case type ${ct.machine.type} registered twice`);
+      if (!ct.machine.data) throw new Error(`case type ${ct.machine.type}: its machine declares no \`data\` (the facts its cases keep)`);
       declareCaseData(ct.machine);
       for (const [what, byEvent] of [['on', ct.on], ['checks', ct.checks]] as const) {
         for (const e of Object.keys(byEvent ?? {})) if (!(e in ct.machine.events)) throw new Error(`case type ${ct.machine.type}: ${what}.${e} names no event of its machine`);

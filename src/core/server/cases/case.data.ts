@@ -17,8 +17,7 @@ export function declareCaseData(m: MachineDef) {
 export function checkCaseData(type: string, data: Record<string, unknown>, where: string): void {
   const m = machines.get(type);
   if (!m) throw new Error(`case data: case type ${type} is not registered`);
-  if (!m.data) return; // TEMPORARY while the declarations land: then every registered machine declares it
-  const r = m.data.partial().strict().safeParse(data);
+  const r = m.data!.partial().strict().safeParse(data); // present: the kernel registers no case type without it
   if (!r.success) {
     const problems = r.error.issues.map((i) => `${i.path.join('.') || (i as { keys?: string[] }).keys?.join(', ') || '(data)'}: ${i.message}`).join('; ');
     throw new Error(`case data of ${type} written by ${where} does not keep to its machine's declaration: ${problems}`);
