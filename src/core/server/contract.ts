@@ -37,6 +37,11 @@ export type TransitionContext = {
 /** What a registration's `checks` see: the case as read before the compare-and-set, and the parsed input. */
 export type TransitionCheckContext = Omit<TransitionContext, 'previousState' | 'calendar'>;
 
+/** One event's domain writes (CaseTypeRegistration.on). */
+export type TransitionHandler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
+/** One event's row-reading check (CaseTypeRegistration.checks): a Chinese reason refuses, null lets it go on. */
+export type TransitionCheck = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
+
 export type CaseTypeRegistration = {
   machine: MachineDef;
   /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
@@ -51,13 +56,13 @@ export type CaseTypeRegistration = {
    * Domain writes of one event (event → handler), after the compare-and-set and after onTransition:
    * each event's effect in its own function rather than a `switch (ctx.event)`.
    */
-  on?: Record<string, (tx: Tx, ctx: TransitionContext) => Promise<void>>;
+  on?: Record<string, TransitionHandler>;
   /**
    * Checks of one event that must read rows (event → check), run after the machine's guards and before
    * the compare-and-set, so a refusal writes nothing and no hook runs. A Chinese reason refuses the
    * event (422 GUARD_FAILED); null lets it go on. E.g. 12345 退单 only within N hours of the last 派单.
    */
-  checks?: Record<string, (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>>;
+  checks?: Record<string, TransitionCheck>;
   /**
    * Choices an event's list field offers on this case (event → field → values), e.g. the guide's
    * materials a 补正 notice ticks: the case page's form shows them as tick boxes.

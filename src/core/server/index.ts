@@ -9,7 +9,7 @@
 // ---- what a domain declares (types only) ----------------------------------------------------------
 export type {
   Breakdown, CaseSubscription, CaseTypeRegistration, DomainModule, JobDefinition, Kernel, MetricDefinition,
-  MetricDefinitionWithBreakdown, MetricScope, RecordSet, TransitionCheckContext, TransitionContext,
+  MetricDefinitionWithBreakdown, MetricScope, RecordSet, TransitionCheck, TransitionCheckContext, TransitionContext, TransitionHandler,
 } from './contract';
 export { defineDomain, domainConfig } from './kernel';
 export type { KernelConfig } from './contract';
@@ -64,6 +64,7 @@ export {
 } from './documents/gongwen';
 
 // ---- factories for domain tests: one org, one staff member, one case in any state, through the real paths
+export { withCaseRow } from './cases/case.hooks';
 export { buildCase, buildOrg, buildStaff, FACTORY_PASSWORD, type BuildCaseOptions, type BuiltStaff } from './testing';
 
 // ---- uploaded files: the storage interface, recognition by content, and one upload taken in -----------

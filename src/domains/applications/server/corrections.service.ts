@@ -5,7 +5,7 @@
  * inputs (kept on the timeline); the application's material list is updated with what came in.
  */
 import { AppError } from '../../../core/shared/errors';
-import { appendAudit, type Actor, type Kernel, lastEventInput, loadVisible, storageFor, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { appendAudit, type Actor, type Kernel, lastEventInput, loadVisible, storageFor, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionCheck } from '../../../core/server';
 import * as repo from './applications.repository';
 import { materialKey } from './materials.service';
 
@@ -28,13 +28,12 @@ export async function correctionNotice(tx: Tx, caseId: string) {
 export const correctionText = (c: { materials: string[]; note: string | null }) =>
   [...c.materials.map((m, i) => `${i + 1}. ${m}`), ...(c.note ? [`${c.materials.length ? `${c.materials.length + 1}. ` : ''}${c.note}`] : [])].join('；');
 
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /**
  * The 补正 events' checks, before the compare-and-set: a notice naming materials not in the guide, or a
  * submission that does not answer it, is refused on the form's fields and nothing is written.
  */
-export const checks: Record<string, Check> = {
+export const checks: Record<string, TransitionCheck> = {
   async requestCorrection(tx, ctx) {
     await checkRequest(tx, ctx);
     return null;

@@ -8,10 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
-import {
-  type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission,
-  parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionCheckContext, type TransitionContext, type Tx,
-} from '../../../core/server';
+import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { FACT_BY_KEY, FACT_SOURCES, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
 import { OUTCOME_LABELS, PAY_STATE_LABELS } from '../shared/benefits.labels';
 import { type CompiledPolicy, compilePolicy, PolicyTerms, explain, factsOf, leafFact, splitPayments, yuan } from '../shared/benefits.rule';
@@ -188,8 +185,6 @@ export async function policyCatalogue(tx: Tx, kernel: Kernel, actor: Actor) {
   return (await repo.versionsInForce(tx, countyOf(actor, kernel), kernel.today())).map(versionView);
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /** The policy's versions, its draft and its published one. */
 async function versionsOfPolicy(tx: Tx, caseId: string) {
@@ -198,7 +193,7 @@ async function versionsOfPolicy(tx: Tx, caseId: string) {
 }
 
 /** What must hold before a policy event is taken, read from its versions before the compare-and-set. */
-export const policyChecks: Record<string, Check> = {
+export const policyChecks: Record<string, TransitionCheck> = {
   async submitReview(tx, ctx) {
     if (!(await versionsOfPolicy(tx, ctx.row.id)).draft) throw new AppError('STATE_CONFLICT');
     // The what-if run must be seen before review (政策沙盘 before publishing).
@@ -215,7 +210,7 @@ export const policyChecks: Record<string, Check> = {
 };
 
 /** Published versions: publishing marks the draft published and the previous one superseded; revising copies the published one into a draft. */
-export const policyHandlers: Record<string, Handler> = {
+export const policyHandlers: Record<string, TransitionHandler> = {
   async publish(tx, ctx) {
     // policyChecks.publish saw the draft before the compare-and-set.
     const draft = (await versionsOfPolicy(tx, ctx.row.id)).draft!;
@@ -584,7 +579,7 @@ async function correctionOf(tx: Tx, caseId: string, value: unknown) {
 }
 
 /** What must hold before an objection event is taken. */
-export const objectionChecks: Record<string, Check> = {
+export const objectionChecks: Record<string, TransitionCheck> = {
   async correct(tx, ctx) {
     await correctionOf(tx, ctx.row.id, ctx.input.value);
     return null;
@@ -592,7 +587,7 @@ export const objectionChecks: Record<string, Check> = {
 };
 
 /** The department's answer: confirm the data, or correct it (a correction batch) and re-run the rule for that firm. */
-export const objectionHandlers: Record<string, Handler> = {
+export const objectionHandlers: Record<string, TransitionHandler> = {
   async confirm(tx, ctx) {
     const o = await repo.getObjection(tx, ctx.row.id);
     if (!o) return;

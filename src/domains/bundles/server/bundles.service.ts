@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
 import { checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
-import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, listClocks, lockCase, mergeCaseData, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { actionsFor, type Actor, can, type CaseRow, childCases, clockView, createCase, type Kernel, listClocks, lockCase, mergeCaseData, summaries, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { correctionNotice, fileApplication, materialKey } from '../../applications/public';
 import { getFilingVersion, listPublishedItems, getItemForFiling, type FilingItem } from '../../catalog/public';
 import { BUNDLE_DEFINITIONS, bundleDefinition, type BundleDefinition } from '../shared/bundle.definitions';
@@ -190,8 +190,6 @@ export async function onChildTransition(tx: Tx, ctx: TransitionContext) {
   await transition(tx, ctx.kernel, SYSTEM_ACTOR, parentId, event, { comment: `${ctx.row.title}：${ctx.kernel.caseTypes.get(ctx.row.type)?.machine.events[ctx.event]?.label ?? ctx.event}` });
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /** The bundle's children still open, and those a department has finished (decided, not withdrawn). */
 async function childrenAtWithdrawal(tx: Tx, bundleId: string) {
@@ -200,7 +198,7 @@ async function childrenAtWithdrawal(tx: Tx, bundleId: string) {
 }
 
 /** What must hold before a bundle event is taken, read from its children before the compare-and-set. */
-export const bundleChecks: Record<string, Check> = {
+export const bundleChecks: Record<string, TransitionCheck> = {
   async withdraw(tx, ctx) {
     const { open, finished } = await childrenAtWithdrawal(tx, ctx.row.id);
     if (open.length === 0) throw new AppError('CONFLICT', '各部门均已办结，“一件事”不能再撤回');
@@ -213,7 +211,7 @@ export const bundleChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each bundle event. */
-export const bundleHandlers: Record<string, Handler> = {
+export const bundleHandlers: Record<string, TransitionHandler> = {
   /** Withdrawing the bundle withdraws every child still open (before any department has decided). */
   async withdraw(tx, ctx) {
     const { open, finished } = await childrenAtWithdrawal(tx, ctx.row.id);

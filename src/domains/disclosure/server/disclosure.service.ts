@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, findCaseByRef, type Kernel, lastEventInput, listClocks, mergeCaseData, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { disclosureSettings } from './disclosure.config';
 import { indexText, queryTokens } from '../../catalog/public';
 import {
@@ -97,11 +97,9 @@ export async function correctPublic(tx: Tx, kernel: Kernel, refNo: string, phone
   return trackPublic(tx, kernel, refNo, phone4);
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /** What must hold before a request event is taken: refused before the compare-and-set, nothing written. */
-export const requestChecks: Record<string, Check> = {
+export const requestChecks: Record<string, TransitionCheck> = {
   async reply(tx, ctx) {
     if (!(await repo.getRequest(tx, ctx.row.id))) return null;
     if (!replyTypeByLabel(String(ctx.input.replyType))) throw new AppError('VALIDATION', '答复类型不正确');
@@ -110,7 +108,7 @@ export const requestChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each request event (the request row is written with the case: none is a no-op). */
-export const requestHandlers: Record<string, Handler> = {
+export const requestHandlers: Record<string, TransitionHandler> = {
   async correct(tx, ctx) {
     const r = await repo.getRequest(tx, ctx.row.id);
     if (!r) return;

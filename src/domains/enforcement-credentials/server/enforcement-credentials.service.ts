@@ -4,10 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  appendAudit, can, createCase, domainConfig, nextSequence, notify, randomToken, scopeWhere, tenancy,
-  type Actor, type Kernel, type TransitionCheckContext, type TransitionContext, type Tx,
-} from '../../../core/server';
+import { appendAudit, can, createCase, domainConfig, nextSequence, notify, randomToken, scopeWhere, tenancy, type Actor, type Kernel, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import { dueReminder } from '../../../core/shared/expiry';
@@ -162,8 +159,6 @@ export function validToOf(issuedOn: string, years: number): string {
   return addDays(md === '-02-29' && !leap ? `${y}-03-01` : `${y}${md}`, -1);
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 type ApplicationData = { holderId: string; kind: CredentialKind; scope: string; renews: string | null };
 
@@ -175,14 +170,14 @@ async function holderOf(tx: Tx, row: { data: Record<string, unknown> }) {
 }
 
 /** What must hold before an application event is taken: the holder may be issued a card (before the compare-and-set). */
-export const applicationChecks: Record<string, Check> = {
+export const applicationChecks: Record<string, TransitionCheck> = {
   async issue(tx, ctx) {
     return issueRefusal(tx, ctx.kernel, await holderOf(tx, ctx.row));
   },
 };
 
 /** Domain writes of each application event. */
-export const applicationHandlers: Record<string, Handler> = {
+export const applicationHandlers: Record<string, TransitionHandler> = {
   async issue(tx, ctx) {
     const { kernel, row, actor, today } = ctx;
     const d = row.data as ApplicationData;

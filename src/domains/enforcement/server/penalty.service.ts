@@ -7,10 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { checkCreditCode } from '../../../core/shared/ids';
-import {
-  type Actor, appendAudit, can, type CaseRow, createCase, linkCases, listClocks, loadVisible, mergeCaseData, scopeWhere, siteDivisionCode, tenancy,
-  type Kernel, type TransitionCheckContext, type TransitionContext, type Tx, DOCUMENT_KINDS, MEDIA_KINDS, storageFor, storeUpload,
-} from '../../../core/server';
+import { type Actor, appendAudit, can, type CaseRow, createCase, linkCases, listClocks, loadVisible, mergeCaseData, scopeWhere, siteDivisionCode, tenancy, type Kernel, type TransitionCheckContext, type TransitionContext, type Tx, DOCUMENT_KINDS, MEDIA_KINDS, storageFor, storeUpload, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
 import { PenaltyInput, REVIEW_GROUNDS } from '../shared/penalty.machine';
 import { PARTY_KIND_LABELS, PUBLICATION_KIND_LABELS } from '../shared/enforcement.labels';
 import { actingOrg, anonymise, field, settingsOf } from './enforcement.common';
@@ -42,22 +39,12 @@ export async function filePenalty(tx: Tx, kernel: Kernel, actor: Actor, raw: Pen
 
 const clockDue = async (tx: Tx, caseId: string, name: string) => (await listClocks(tx, [caseId])).find((c) => c.name === name)?.dueDate ?? null;
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 type Penalty = NonNullable<Awaited<ReturnType<typeof repo.getPenalty>>>;
 
-/**
- * Runs an event's handler or check with the case's penalty row. Every penalty case has one (it is written
- * with the case); a case without one has nothing to update and nothing to refuse.
- */
-const withPenalty = (fn: (tx: Tx, ctx: TransitionContext, p: Penalty) => Promise<void>): Handler => async (tx, ctx) => {
-  const p = await repo.getPenalty(tx, ctx.row.id);
-  if (p) await fn(tx, ctx, p);
-};
-const checkPenalty = (fn: (tx: Tx, ctx: TransitionCheckContext, p: Penalty) => Promise<string | null>): Check => async (tx, ctx) => {
-  const p = await repo.getPenalty(tx, ctx.row.id);
-  return p ? fn(tx, ctx, p) : null;
-};
+/** Handlers and checks given the case's penalty row (core/server withCaseRow). */
+const penaltyRow = withCaseRow(repo.getPenalty);
+const withPenalty = penaltyRow.on;
+const checkPenalty = penaltyRow.check;
 
 /** The officers named on an evidence record, judged on the day it was taken (第42条: two valid credentials). */
 const evidenceOfficers = (tx: Tx, ctx: TransitionCheckContext, p: Penalty) =>
@@ -76,7 +63,7 @@ const reviewerQualified = checkPenalty(async (tx, ctx) => {
  * What must hold before a penalty event is taken that the machine's data-only guards cannot see: read here,
  * before the compare-and-set, so a refused event writes nothing.
  */
-export const penaltyChecks: Record<string, Check> = {
+export const penaltyChecks: Record<string, TransitionCheck> = {
   recordEvidence: checkPenalty(async (tx, ctx, p) => {
     const takenOn = String(ctx.input.takenOn);
     if (takenOn > ctx.today) throw field('takenOn', '取证日期不能晚于今天');
@@ -137,7 +124,7 @@ const published = withPenalty(async (tx, ctx, p) => {
 });
 
 /** Domain writes of each penalty event, in its transaction, after the compare-and-set. */
-export const penaltyHandlers: Record<string, Handler> = {
+export const penaltyHandlers: Record<string, TransitionHandler> = {
   recordEvidence: withPenalty(async (tx, ctx, p) => {
     // The dates and officers were checked before the compare-and-set (penaltyChecks.recordEvidence).
     const officers = await evidenceOfficers(tx, ctx, p);

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, publicSite, reassignCase, siteDivisionCode, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, appendAudit, auditPersonalDataRead, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, loadVisible, mergeCaseData, notify, publicSite, reassignCase, siteDivisionCode, sm3, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { hotlineSettings } from './hotline.config';
 import { indexText } from '../../catalog/public';
 import { TICKET_KINDS, excludedChannel, type CallerFeedbackT, type CatalogRuleT, type LetterInputT, type TicketInputT } from '../shared/hotline.machine';
@@ -110,8 +110,6 @@ async function notifyOrgs(tx: Tx, ctx: TransitionContext, orgIds: string[], titl
   }
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /** The ticket row of the case being moved (every ticket case has one: it is written with the case). */
 async function ticketOf(tx: Tx, caseId: string) {
@@ -121,7 +119,7 @@ async function ticketOf(tx: Tx, caseId: string) {
 }
 
 /** 督办 by the centre or by the overdue scan: counted, kept on the case page, and sent to every handler. */
-const supervised: Handler = async (tx, ctx) => {
+const supervised: TransitionHandler = async (tx, ctx) => {
   const t = await ticketOf(tx, ctx.row.id);
   await repo.updateTicket(tx, t.caseId, { superviseCount: t.superviseCount + 1 });
   const why = ctx.event === 'supervise' ? String(ctx.input.note) : '办理时限已届满，请立即办理并答复诉求人';
@@ -130,7 +128,7 @@ const supervised: Handler = async (tx, ctx) => {
 };
 
 /** What must hold before a ticket event is taken that the machine's data-only guards cannot see. */
-export const ticketChecks: Record<string, Check> = {
+export const ticketChecks: Record<string, TransitionCheck> = {
   // 首接负责制: an org may return a wrongly dispatched ticket within N hours of the 派单 (a setting, 24 by default), not later.
   async return(_tx, ctx) {
     const since = new Date(String(ctx.row.data.dispatchedAt ?? ctx.row.updatedAt.toISOString()));
@@ -145,7 +143,7 @@ export const ticketChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each ticket event, in its transaction. */
-export const ticketHandlers: Record<string, Handler> = {
+export const ticketHandlers: Record<string, TransitionHandler> = {
   async dispatch(tx, ctx) {
     const t = await ticketOf(tx, ctx.row.id);
     const named = ctx.input.orgName as string | undefined;
@@ -215,7 +213,7 @@ export const ticketHandlers: Record<string, Handler> = {
 };
 
 /** Domain writes of each 市长信箱 letter event. */
-export const letterHandlers: Record<string, Handler> = {
+export const letterHandlers: Record<string, TransitionHandler> = {
   async assign(tx, ctx) {
     await reassignCase(tx, ctx.row.id, (await resolveOrg(tx, String(ctx.input.orgName))).id);
   },

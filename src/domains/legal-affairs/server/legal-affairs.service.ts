@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, domainConfig, type Kernel, tenancy, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, type Kernel, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { legalAffairsSettings } from './legal-affairs.config';
 import { DOC_KINDS, WORK_KINDS, type AppointmentInput, type ContractReviewInput, type FirmInput, type LawyerInput, type WorkInput } from '../shared/contract-review.machine';
 import * as repo from './legal-affairs.repository';
@@ -33,14 +33,12 @@ export async function submit(tx: Tx, kernel: Kernel, actor: Actor, orgId: string
 const counselOrgs = (actor: Actor, review: repo.ReviewRow) =>
   [review.orgId, ...actor.grants.filter((g) => g.permissions.has('contractReview.review') && g.orgId).map((g) => g.orgId!)];
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /**
  * What must hold before a review event is taken: an assigned counsel exists, is active and is appointed to
  * the sending agency or the bureau on the day. Read before the compare-and-set, so a refusal writes nothing.
  */
-export const reviewChecks: Record<string, Check> = {
+export const reviewChecks: Record<string, TransitionCheck> = {
   async accept(tx, ctx) {
     const review = await repo.getReview(tx, ctx.row.id);
     if (!review || !ctx.input.counselId) return null;
@@ -52,7 +50,7 @@ export const reviewChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each review event, in its transaction, after the compare-and-set. */
-export const reviewHandlers: Record<string, Handler> = {
+export const reviewHandlers: Record<string, TransitionHandler> = {
   async accept(tx, ctx) {
     if (!(await repo.getReview(tx, ctx.row.id))) return;
     if (!ctx.input.counselId) { await repo.updateReview(tx, ctx.row.id, { counselId: null, reviewerName: ctx.actor.name }); return; }

@@ -7,9 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { diffDays } from '../../../core/shared/calendar';
-import {
-  type Actor, can, type CaseRow, createCase, domainConfig, type Kernel, linkCases, loadVisible, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx,
-} from '../../../core/server';
+import { type Actor, can, type CaseRow, createCase, domainConfig, type Kernel, linkCases, loadVisible, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
 import { counselById, counselIfServing, counselServing, recordCounselCase } from '../../legal-affairs/public';
 import { type HearingInput, SuitInput } from '../shared/litigation.machine';
 import type { AdviceInput } from '../shared/judicial-advice.machine';
@@ -59,22 +57,12 @@ export async function register(tx: Tx, kernel: Kernel, actor: Actor, raw: SuitIn
 /** Orgs whose appointed counsel may represent the agency: the defendant, and the actor's own offices. */
 const counselOrgs = (actor: Actor, suit: repo.SuitRow) => [suit.orgId, ...actor.grants.filter((g) => g.permissions.has('litigation.handle') && g.orgId).map((g) => g.orgId!)];
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 type Suit = repo.SuitRow;
 
-/**
- * Runs an event's handler or check with the case's suit row. Every suit case has one (it is written with
- * the case); a case without one has nothing to update and nothing to refuse.
- */
-const withSuit = (fn: (tx: Tx, ctx: TransitionContext, suit: Suit) => Promise<void>): Handler => async (tx, ctx) => {
-  const suit = await repo.getSuit(tx, ctx.row.id);
-  if (suit) await fn(tx, ctx, suit);
-};
-const checkSuit = (fn: (tx: Tx, ctx: TransitionCheckContext, suit: Suit) => Promise<string | null>): Check => async (tx, ctx) => {
-  const suit = await repo.getSuit(tx, ctx.row.id);
-  return suit ? fn(tx, ctx, suit) : null;
-};
+/** Handlers and checks given the case's suit row (core/server withCaseRow). */
+const suitRow = withCaseRow(repo.getSuit);
+const withSuit = suitRow.on;
+const checkSuit = suitRow.check;
 
 async function close(tx: Tx, ctx: TransitionContext, finalOutcome: string) {
   await repo.updateSuit(tx, ctx.row.id, { finalOutcome, closedOn: ctx.today });
@@ -154,7 +142,7 @@ const decidedChecked = (kind: string) => checkSuit(async (_tx, ctx, suit) => { d
  * the suit's service date, the counsel's appointment, the first decision): read before the compare-and-set,
  * so a refused event writes nothing.
  */
-export const suitChecks: Record<string, Check> = {
+export const suitChecks: Record<string, TransitionCheck> = {
   answer: checkSuit(async (tx, ctx, suit) => { await appointedCounsel(tx, ctx, suit); return null; }),
   hearFirst: heardChecked,
   hearSecond: heardChecked,
@@ -174,7 +162,7 @@ export const suitChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each suit event, in its transaction, after the compare-and-set. */
-export const suitHandlers: Record<string, Handler> = {
+export const suitHandlers: Record<string, TransitionHandler> = {
   answer: withSuit(async (tx, ctx, suit) => {
     // The counsel's appointment was checked before the compare-and-set (suitChecks.answer).
     const c = await appointedCounsel(tx, ctx, suit);
@@ -282,7 +270,7 @@ export async function receiveAdvice(tx: Tx, kernel: Kernel, actor: Actor, suitId
 }
 
 /** Domain writes of each 司法建议 event: the agency's reply and its measures. */
-export const adviceHandlers: Record<string, Handler> = {
+export const adviceHandlers: Record<string, TransitionHandler> = {
   async reply(tx, ctx) {
     await repo.updateAdvice(tx, ctx.row.id, { reply: String(ctx.input.reply), measures: String(ctx.input.measures), repliedOn: ctx.today });
   },

@@ -4,7 +4,7 @@
  * comment period), and keeps the catalog row the metrics count.
  */
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, type Kernel, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { STEPS, missingSteps, type DecisionInput } from '../shared/major-decision.machine';
 import type { z } from 'zod';
 import * as repo from './major-decisions.repository';
@@ -33,11 +33,9 @@ const done = async (tx: Tx, ctx: TransitionContext, step: keyof typeof STEPS, re
   await mergeCaseData(tx, ctx.row.id, { done: { ...prev, [step]: true }, [step]: record });
 };
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /** What must hold before a decision step is recorded: checked before the compare-and-set, so a refused step writes nothing. */
-export const decisionChecks: Record<string, Check> = {
+export const decisionChecks: Record<string, TransitionCheck> = {
   async recordParticipation(_tx, ctx) {
     const days = (Date.parse(String(ctx.input.to)) - Date.parse(String(ctx.input.from))) / 86400_000;
     if (days < 0) throw new AppError('VALIDATION', '征求意见截止日期不能早于开始日期');
@@ -47,7 +45,7 @@ export const decisionChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each decision event, in its transaction, after the compare-and-set. */
-export const decisionHandlers: Record<string, Handler> = {
+export const decisionHandlers: Record<string, TransitionHandler> = {
   async recordParticipation(tx, ctx) {
     const i = ctx.input;
     await done(tx, ctx, 'participation', { from: i.from, to: i.to, channels: i.channels, comments: i.comments, adoption: i.adoption, shortenedReason: i.shortenedReason ?? null });

@@ -8,10 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
 import { divisionPrefix } from '../../../core/shared/division';
-import {
-  type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, grantReach, type Kernel, linkCases, loadVisible, mergeCaseData, notify,
-  requirePermission, scopeWhere, siteDivisionCode, SYSTEM_ACTOR, tenancy, type TransitionCheckContext, type TransitionContext, type Tx,
-} from '../../../core/server';
+import { type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, grantReach, type Kernel, linkCases, loadVisible, mergeCaseData, notify, requirePermission, scopeWhere, siteDivisionCode, SYSTEM_ACTOR, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { COURT_STAGES, DisputeInput, type CourtStage } from '../shared/mediation.machine';
 import { mediationSettings } from './mediation.config';
 import * as repo from './mediation.repository';
@@ -126,15 +123,13 @@ export async function runConfirmClosingReminders(kernel: Kernel): Promise<{ remi
   return out;
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
 /**
  * A dated event's date checks against the dispute row: not in the future, and not before the date it
  * follows. A date that fails is the form's error (VALIDATION on the field), raised before the
  * compare-and-set so nothing is written. A case without its dispute row is left to the handler (a no-op).
  */
-function datedCheck(key: string, label: string, earliest: (d: repo.DisputeRow) => string | null, tooEarly: string): Check {
+function datedCheck(key: string, label: string, earliest: (d: repo.DisputeRow) => string | null, tooEarly: string): TransitionCheck {
   return async (tx, ctx) => {
     const d = await repo.getDispute(tx, ctx.row.id);
     if (!d) return null;
@@ -147,7 +142,7 @@ function datedCheck(key: string, label: string, earliest: (d: repo.DisputeRow) =
 }
 
 /** What must hold before a dated mediation event is taken. */
-export const mediationChecks: Record<string, Check> = {
+export const mediationChecks: Record<string, TransitionCheck> = {
   session: datedCheck('heldOn', '调解日期', (d) => d.receivedOn, '调解日期不能早于受理日期'),
   agree: datedCheck('signedOn', '协议签订日期', (d) => d.receivedOn, '协议签订日期不能早于受理日期'),
   applyConfirm: datedCheck('appliedOn', '申请日期', (d) => d.endedOn, '申请日期不能早于协议签订日期'),
@@ -156,14 +151,14 @@ export const mediationChecks: Record<string, Check> = {
 };
 
 /** A handler on the case's dispute row (written with the case: without one the event writes nothing). */
-const onDispute = (write: (tx: Tx, ctx: TransitionContext, d: repo.DisputeRow) => Promise<void>): Handler =>
+const onDispute = (write: (tx: Tx, ctx: TransitionContext, d: repo.DisputeRow) => Promise<void>): TransitionHandler =>
   async (tx, ctx) => {
     const d = await repo.getDispute(tx, ctx.row.id);
     if (d) await write(tx, ctx, d);
   };
 
 /** Domain writes of each mediation event; the dates were checked before the compare-and-set (mediationChecks). */
-export const mediationHandlers: Record<string, Handler> = {
+export const mediationHandlers: Record<string, TransitionHandler> = {
   session: onDispute(async (tx, ctx, d) => {
     const i = ctx.input;
     await repo.insertSession(tx, { id: randomUUID(), caseId: d.caseId, heldOn: String(i.heldOn), mediators: String(i.mediators), place: (i.place as string | undefined) ?? null, notes: String(i.notes), divisionCode: d.divisionCode, createdAt: ctx.at });

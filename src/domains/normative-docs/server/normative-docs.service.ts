@@ -1,6 +1,6 @@
 /** 规范性文件: drafting records, the legality-review minimum, numbering, filing and clean-up lists. */
 import { AppError } from '../../../core/shared/errors';
-import { type Actor, can, createCase, domainConfig, type Kernel, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx } from '../../../core/server';
+import { type Actor, can, createCase, domainConfig, type Kernel, mergeCaseData, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
 import { normativeDocsSettings } from './normative-docs.config';
 import { CLEANUP_OUTCOMES, FAIR_COMPETITION_CHECKLIST, type NormativeDocInput } from '../shared/normative-doc.machine';
 import { commentPeriodRefusal } from '../shared/normative-participation';
@@ -27,26 +27,17 @@ export async function draft(tx: Tx, kernel: Kernel, actor: Actor, orgId: string,
 const markDone = (tx: Tx, ctx: TransitionContext, step: string, record: unknown) =>
   mergeCaseData(tx, ctx.row.id, { done: { ...((ctx.row.data.done ?? {}) as object), [step]: true }, [step]: record });
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
-type Doc = NonNullable<Awaited<ReturnType<typeof repo.get>>>;
 
-/**
- * Runs an event's handler or check with the document's row. Every document case has one (it is written
- * with the case); a case without one has nothing to update and nothing to refuse.
- */
-const withDoc = (fn: (tx: Tx, ctx: TransitionContext, doc: Doc) => Promise<void>): Handler => async (tx, ctx) => {
-  const doc = await repo.get(tx, ctx.row.id);
-  if (doc) await fn(tx, ctx, doc);
-};
-const checkDoc = (fn: (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>): Check => async (tx, ctx) =>
-  ((await repo.get(tx, ctx.row.id)) ? fn(tx, ctx) : null);
+/** Handlers and checks given the document's row (core/server withCaseRow). */
+const docRow = withCaseRow(repo.get);
+const withDoc = docRow.on;
+const checkDoc = docRow.check;
 
 /**
  * What must hold before a document event is taken that the machine's guards do not see: checked before
  * the compare-and-set, so a refused step writes nothing.
  */
-export const docChecks: Record<string, Check> = {
+export const docChecks: Record<string, TransitionCheck> = {
   recordPublicComment: checkDoc(async (_tx, ctx) => {
     const i = ctx.input;
     if (String(i.to) < String(i.from)) throw new AppError('VALIDATION', '截止日期不能早于开始日期');
@@ -79,7 +70,7 @@ const cleanedUp = withDoc(async (tx, ctx, doc) => {
 });
 
 /** Domain writes of each document event, in its transaction, after the compare-and-set. */
-export const docHandlers: Record<string, Handler> = {
+export const docHandlers: Record<string, TransitionHandler> = {
   recordFirstReview: withDoc(async (tx, ctx) => { await markDone(tx, ctx, 'firstReview', ctx.input.opinion); }),
   recordOfficeReview: withDoc(async (tx, ctx) => { await markDone(tx, ctx, 'officeReview', ctx.input.opinion); }),
   recordPublicComment: withDoc(async (tx, ctx) => {

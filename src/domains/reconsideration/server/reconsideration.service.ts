@@ -6,10 +6,7 @@
  */
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
-import {
-  type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, linkCases, listClocks, loadVisible, mergeCaseData, siteDivisionCode,
-  SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx,
-} from '../../../core/server';
+import { type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, linkCases, listClocks, loadVisible, mergeCaseData, siteDivisionCode, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
 import { reconsiderationSettings } from './reconsideration.config';
 import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, decisionByOption, OUTCOMES, procedureByOption, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
 import type { ApplicationInput } from '../shared/reconsideration.schema';
@@ -85,25 +82,17 @@ export async function file(tx: Tx, kernel: Kernel, actor: Actor, input: Applicat
   return { id: row.id, refNo: row.refNo, created, receivedOn, procedure: suggestion.procedure, procedureReason: suggestion.reason, warnings };
 }
 
-type Handler = (tx: Tx, ctx: TransitionContext) => Promise<void>;
-type Check = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 type Reconsideration = repo.ReconsiderationRow;
 
-/**
- * Runs an event's handler with the case's 复议 row. Every 复议 case has one (it is written with the case);
- * a case without one has nothing to update.
- */
-const withCase = (fn: (tx: Tx, ctx: TransitionContext, r: Reconsideration) => Promise<unknown>): Handler => async (tx, ctx) => {
-  const r = await repo.get(tx, ctx.row.id);
-  if (r) await fn(tx, ctx, r);
-};
+/** Handlers given the case's 复议 row (core/server withCaseRow). */
+const withCase = withCaseRow(repo.get).on;
 
 /** Closes the 复议 with its outcome (a decision, a mediation, a withdrawal…) and the note that explains it. */
 const closeWith = (tx: Tx, ctx: TransitionContext, r: Reconsideration, outcome: string, note?: string) =>
   repo.update(tx, r.caseId, { outcome, closedOn: ctx.today, outcomeNote: note ?? null });
 
 /** What must hold before a 复议 event is taken, read before the compare-and-set so a refusal writes nothing. */
-export const reconsiderationChecks: Record<string, Check> = {
+export const reconsiderationChecks: Record<string, TransitionCheck> = {
   async scheduleHearing(tx, ctx) {
     if (!(await repo.get(tx, ctx.row.id))) return null;
     // 第51条: the parties are notified 5 working days before the hearing. Past the published calendar
@@ -114,7 +103,7 @@ export const reconsiderationChecks: Record<string, Check> = {
 };
 
 /** Domain writes of each 复议 event, in its transaction, after the compare-and-set. */
-export const reconsiderationHandlers: Record<string, Handler> = {
+export const reconsiderationHandlers: Record<string, TransitionHandler> = {
   setProcedure: withCase(async (tx, ctx, r) => {
     const procedure = procedureByOption(String(ctx.input.procedure));
     await repo.update(tx, r.caseId, { procedure, procedureReason: String(ctx.input.reason) });
@@ -279,7 +268,7 @@ export async function issueOpinion(tx: Tx, kernel: Kernel, actor: Actor, reconsi
 }
 
 /** Domain writes of each 意见书 event: the addressee's reply, with its rectification and measures. */
-export const opinionHandlers: Record<string, Handler> = {
+export const opinionHandlers: Record<string, TransitionHandler> = {
   async reply(tx, ctx) {
     await repo.updateOpinion(tx, ctx.row.id, { rectification: String(ctx.input.rectification), measures: String(ctx.input.measures), repliedOn: ctx.today });
   },
