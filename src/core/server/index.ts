@@ -13,7 +13,7 @@ export type {
 } from './contract';
 export { defineDomain, domainConfig } from './kernel';
 export type { KernelConfig } from './contract';
-export { tzLiteral, tzSql } from './tz';
+export { isoWithOffset, tzLiteral, tzSql, utcOffset } from './tz';
 export { publicSite, siteDivisionCode } from './site';
 export { defineJob, enqueue } from './jobs';
 export { computeBreakdown, computeMetric, defineMetric, metricRecords, recordCountMetric } from './metrics';
@@ -24,7 +24,7 @@ export {
   caseClocks, caseEvents, cases, counters, divisions, orgs, sequences, userRoles, users,
 } from './db/schema';
 export type { CaseEventRow, CaseRow, ClockRow, OrgRow, UserRow } from './db/schema';
-export { casesWith, dayEnd, inDivision, inPeriod } from './sql-scope';
+export { casesWith, dayEnd, dayStart, inDivision, inPeriod } from './sql-scope';
 export type { ConflictCode } from './db/unique';
 export { isUniqueViolation, uniqueOr409 } from './db/unique';
 

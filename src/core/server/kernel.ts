@@ -3,6 +3,7 @@
  * tests and replays control "today"), and the registries domains declare into. Nothing here knows a
  * domain; domains are discovered from src/domains/<name>/server/index.ts at boot.
  */
+import { setPeriodZone } from './sql-scope';
 import { declareCaseData } from './cases/case.data';
 import type { z } from 'zod';
 import { configError, type Config } from './config';
@@ -49,6 +50,7 @@ export function domainConfig<S extends z.ZodObject>(kernel: Kernel, schema: S): 
 }
 
 export function createKernel(config: Config, db: Database, domains: DomainModule[], now: () => Date = () => new Date()): Kernel {
+  setPeriodZone(config.TZ_NAME);
   const k: Kernel = {
     config: { ...config, domains: parseDomainConfigs(config.env, domains) },
     tz: config.TZ_NAME,

@@ -8,9 +8,20 @@ import { cases } from './db/schema';
 
 type AnyTable = Table;
 import { divisionPrefix } from '../shared/division';
+import { DEFAULT_TZ } from '../shared/tz';
+import { utcOffset } from './tz';
 
-export const dayStart = (d: string) => `${d}T00:00:00+08:00`;
-export const dayEnd = (d: string) => `${d}T24:00:00+08:00`;
+/**
+ * Period bounds are local midnights in the kernel's zone (kernel.tz, set once at boot by createKernel):
+ * the bounds are written into many domains' SQL, which hold the date, not the kernel.
+ */
+let zone = DEFAULT_TZ;
+export const setPeriodZone = (tz: string) => { zone = tz; };
+/** The offset that applies on date `d` (taken at noon UTC: clear of any midnight DST switch). */
+const offsetOn = (d: string) => utcOffset(zone, new Date(`${d}T12:00:00Z`));
+
+export const dayStart = (d: string) => `${d}T00:00:00${offsetOn(d)}`;
+export const dayEnd = (d: string) => `${d}T24:00:00${offsetOn(d)}`;
 
 export const inPeriod = (col: AnyColumn | SQL, from: string, to: string): SQL =>
   sql`${col} >= ${dayStart(from)}::timestamptz AND ${col} < ${dayEnd(to)}::timestamptz`;

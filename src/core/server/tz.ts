@@ -17,3 +17,20 @@ export function tzLiteral(tz: string): string {
 
 /** The same literal as a drizzle fragment. */
 export const tzSql = (tz: string): SQL => sql.raw(tzLiteral(tz));
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset at instant `d`, as ISO 8601 writes it: '+08:00' for China time. */
+export function utcOffset(tz: string, d: Date): string {
+  let f = offsetFormatters.get(tz);
+  if (!f) offsetFormatters.set(tz, (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })));
+  const name = f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return name === 'GMT' ? '+00:00' : name.slice(3);
+}
+
+/** An instant as local time with its offset (W3C datetime), e.g. 2026-12-07T09:30:00+08:00. */
+export function isoWithOffset(tz: string, d: Date): string {
+  const off = utcOffset(tz, d);
+  const minutes = (off.startsWith('-') ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(4, 6)));
+  return `${new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 19)}${off}`;
+}

@@ -1,6 +1,6 @@
 /** The benefits domain's SQL (every function takes `tx`). */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, type MetricScope, orgs, type RecordSet, type Tx, users } from '../../../core/server';
+import { cases, inDivision, type MetricScope, orgs, type RecordSet, type Tx, users, dayStart, dayEnd } from '../../../core/server';
 import type { Facts } from '../shared/benefits.facts';
 import {
   batches, facts, ledger, objections, payoutBatches, policyVersions, results, scans, subjects,
@@ -214,7 +214,7 @@ export const ledgerRecordSet: RecordSet = {
 };
 
 export const objectionsWhere = (q: MetricScope) => and(inDivision(cases.divisionCode, q.divisionCode), eq(cases.type, 'benefitObjection'),
-  sql`${cases.createdAt} >= ${`${q.from}T00:00:00+08:00`}::timestamptz AND ${cases.createdAt} < ${`${q.to}T24:00:00+08:00`}::timestamptz`)!;
+  sql`${cases.createdAt} >= ${dayStart(q.from)}::timestamptz AND ${cases.createdAt} < ${dayEnd(q.to)}::timestamptz`)!;
 
 /** 应享未享 on `asOf`: current eligible results whose 公示 ended more than `days` days before and are not paid. */
 export const unclaimedWhere = (divisionCode: string, asOf: string, days: number) => and(

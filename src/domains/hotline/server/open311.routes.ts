@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { and, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, type Kernel, SYSTEM_ACTOR } from '../../../core/server';
+import { cases, type Kernel, SYSTEM_ACTOR, isoWithOffset, utcOffset } from '../../../core/server';
 import { isAppError } from '../../../core/shared/errors';
 import { OPEN311_CODES, TICKET_CATEGORIES, TICKET_KINDS, TicketInput, type TicketKind } from '../shared/hotline.machine';
 import * as svc from './hotline.service';
@@ -17,11 +17,6 @@ import { tickets } from './hotline.tables';
 const CATEGORY_BY_CODE = Object.fromEntries(Object.entries(OPEN311_CODES).map(([c, code]) => [code, c])) as Record<string, (typeof TICKET_CATEGORIES)[number]>;
 const fail = (reply: FastifyReply, status: number, description: string) => reply.status(status).send([{ code: status, description }]);
 
-function isoWithOffset(d: Date) {
-  // Open311 wants W3C datetimes with the local offset; China has no daylight saving: +08:00.
-  const local = new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19);
-  return `${local}+08:00`;
-}
 
 export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
   const { db } = kernel;
@@ -98,8 +93,8 @@ export async function open311Routes(app: FastifyInstance, kernel: Kernel) {
       service_name: r.t.category, service_code: OPEN311_CODES[r.t.category as keyof typeof OPEN311_CODES] ?? 'other',
       description: consented ? r.t.description : '', agency_responsible: r.orgName,
       service_notice: consented ? r.t.reply ?? '' : '诉求人未同意公开诉求内容，仅公开诉求分类、所在乡镇（街道）和办理状态',
-      requested_datetime: isoWithOffset(r.t.createdAt), updated_datetime: isoWithOffset(r.c.updatedAt),
-      expected_datetime: r.c.primaryDue ? `${r.c.primaryDue}T18:00:00+08:00` : null,
+      requested_datetime: isoWithOffset(kernel.tz, r.t.createdAt), updated_datetime: isoWithOffset(kernel.tz, r.c.updatedAt),
+      expected_datetime: r.c.primaryDue ? `${r.c.primaryDue}T18:00:00${utcOffset(kernel.tz, new Date(`${r.c.primaryDue}T10:00:00Z`))}` : null,
       address: consented ? r.t.address ?? '' : r.placeName ?? '', address_id: null, zipcode: null,
       lat: consented ? r.t.lat : coarse(r.t.lat), long: consented ? r.t.long : coarse(r.t.long), media_url: null,
     };

@@ -1,6 +1,6 @@
 /** The only SQL of 电子证照. Every function takes the transaction. */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, inPeriod, orgs, type Tx } from '../../../core/server';
+import { cases, inDivision, inPeriod, orgs, type Tx, dayEnd } from '../../../core/server';
 import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 import { tzSql } from '../../../core/server';
@@ -128,9 +128,9 @@ export const COND = {
   renewed: (q: LScope) => and(scoped(q), sql`${licences.source} IN ('renewal', 'automatic')`, inPeriod(licences.issuedAt, q.from, q.to))!,
   /** In force at the period's end and expiring within the 90 days after it. */
   expiring: (q: LScope) => and(scoped(q), sql`${licences.validFrom} <= ${q.to}::date`, sql`${licences.validTo} > ${q.to}::date`, sql`${licences.validTo} <= ${q.to}::date + ${EXPIRING_WITHIN_DAYS}::int`,
-    sql`${licences.issuedAt} < ${`${q.to}T24:00:00+08:00`}::timestamptz`,
-    sql`(${licences.status} = 'valid' OR ${licences.status} = 'renewed' AND EXISTS (SELECT 1 FROM ${licences} s WHERE s.previous_licence_id = ${licences.id} AND s.issued_at >= ${`${q.to}T24:00:00+08:00`}::timestamptz)
-      OR ${licences.status} = 'revoked' AND ${licences.revokedAt} >= ${`${q.to}T24:00:00+08:00`}::timestamptz)`)!,
+    sql`${licences.issuedAt} < ${dayEnd(q.to)}::timestamptz`,
+    sql`(${licences.status} = 'valid' OR ${licences.status} = 'renewed' AND EXISTS (SELECT 1 FROM ${licences} s WHERE s.previous_licence_id = ${licences.id} AND s.issued_at >= ${dayEnd(q.to)}::timestamptz)
+      OR ${licences.status} = 'revoked' AND ${licences.revokedAt} >= ${dayEnd(q.to)}::timestamptz)`)!,
   reminded: (q: LScope) => and(scoped(q), sql`EXISTS (SELECT 1 FROM ${licenceReminders} r WHERE r.licence_id = ${licences.id} AND ${inPeriod(sql`r.sent_at`, q.from, q.to)})`)!,
 };
 export type Figure = keyof typeof COND;
