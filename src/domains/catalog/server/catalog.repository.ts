@@ -4,9 +4,9 @@
  * is always the newest one (a draft is created as max+1; withdrawn versions are older than the
  * published one), so "current" means max(version_no).
  */
-import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { dayEnd, divisions, inDivision, orgs, type Tx, uniqueOr409 } from '../../../core/server';
+import { dayEnd, divisions, inDivision, orgs, type RecordSet, type ScopeColumns, type Tx, uniqueOr409 } from '../../../core/server';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './catalog.tables';
 
 /** The scope columns of catalog items (core/server/access/scope.ts). */
@@ -242,6 +242,54 @@ const completenessRows = (tx: Tx, s: FigureScope) => tx.select({
   .innerJoin(cur, and(eq(cur.itemId, catalogItems.id), sql`${cur.versionNo} = (SELECT max(x.version_no) FROM ${v} x WHERE x.item_id = ${catalogItems.id})`))
   .leftJoin(pub, and(eq(pub.itemId, catalogItems.id), eq(pub.status, 'published')))
   .where(and(inDivision(catalogItems.divisionCode, s.divisionCode), s.orgId ? eq(catalogItems.orgId, s.orgId) : undefined, or(sql`${pub.id} IS NOT NULL`, eq(cur.status, 'draft'))));
+
+// ---- the records behind the figures: catalog items are a registry, not cases ----------------------
+const orgName = (col: AnyColumn) => sql<string>`(SELECT o.name FROM ${orgs} o WHERE o.id = ${col})`;
+
+/**
+ * The versions published at the period's end (统计截止日), one per item, as catalog.items counts them; for
+ * the zero-visit share the numerator is those with no visit to the counter.
+ */
+export const publishedItemsRecordSet = (zeroVisitShare: boolean): RecordSet => ({
+  table: v,
+  scope: { division: v.divisionCode, org: v.orgId } satisfies ScopeColumns,
+  permission: ['metrics.read', 'catalog.read'],
+  columns: [
+    { key: 'code', label: '实施编码', value: sql`(SELECT i.code FROM ${catalogItems} i WHERE i.id = ${v.itemId})` },
+    { key: 'name', label: '事项名称', value: v.name },
+    { key: 'type', label: '事项类型', value: v.type },
+    { key: 'org', label: '实施主体', value: orgName(v.orgId) },
+    { key: 'versionNo', label: '发布版本', value: v.versionNo },
+    { key: 'visits', label: '到现场次数', value: v.visits },
+    { key: 'publishedAt', label: '发布时间', value: v.publishedAt },
+  ],
+  where: (q, which) => and(publishedAt(dayEnd(q.to), q), zeroVisitShare && which === 'numerator' ? sql`${v.visits} = 0` : undefined),
+  orderBy: sql`${v.name}, ${v.id}`,
+});
+
+/** An item's published version exists; its latest version's column (the draft's, when it is being drafted). */
+const hasPublished = sql`EXISTS (SELECT 1 FROM ${v} p WHERE p.item_id = ${catalogItems.id} AND p.status = 'published')`;
+const latest = (col: string) => sql.raw(`(SELECT c.${col} FROM service_item_versions c WHERE c.item_id = service_items.id ORDER BY c.version_no DESC LIMIT 1)`);
+
+/** The items in the catalog (published or being drafted) as catalog.guideCompleteness counts them; the numerator is those at 100%. */
+export const completenessRecordSet: RecordSet = {
+  table: catalogItems,
+  scope: { division: catalogItems.divisionCode, org: catalogItems.orgId },
+  permission: ['metrics.read', 'catalog.read'],
+  columns: [
+    { key: 'code', label: '实施编码', value: catalogItems.code },
+    { key: 'name', label: '事项名称', value: catalogItems.name },
+    { key: 'org', label: '实施主体', value: orgName(catalogItems.orgId) },
+    { key: 'status', label: '状态', value: sql`CASE WHEN ${hasPublished} THEN '已发布' ELSE '起草中' END` },
+    { key: 'completeness', label: '要素完整度', value: sql`CASE WHEN ${hasPublished} THEN '100%' ELSE round(${latest('completeness_score')}::numeric * 100) || '%' END` },
+  ],
+  where: (q, which) => and(
+    inDivision(catalogItems.divisionCode, q.divisionCode), q.orgId ? eq(catalogItems.orgId, q.orgId) : undefined,
+    sql`(${hasPublished} OR ${latest('status')} = 'draft')`,
+    which === 'numerator' ? sql`(${hasPublished} OR ${latest('complete')})` : undefined,
+  ),
+  orderBy: sql`${catalogItems.code}, ${catalogItems.id}`,
+};
 
 export async function completenessTotals(tx: Tx, s: FigureScope) {
   const rows = await completenessRows(tx, s).groupBy(catalogItems.orgId);

@@ -195,6 +195,29 @@ describe('实施清单 台账 (xlsx)', () => {
   });
 });
 
+describe('the records behind the catalog figures', () => {
+  const rows = async (c: Awaited<ReturnType<TestApp['staff']>>, key: string, which: string, extra: Record<string, string> = {}) =>
+    (await c.get(`/api/metrics/${key}/rows?${new URLSearchParams({ from: '2026-01-01', to: '2026-12-31', divisionCode: '411202', which, pageSize: '200', ...extra })}`)).body;
+  it('opens each figure to exactly the items it counts, in the reader scope', async () => {
+    for (const key of ['catalog.items', 'catalog.zeroVisitShare', 'catalog.guideCompleteness']) {
+      const m = await metric(key);
+      const num = await rows(leader, key, 'numerator');
+      expect(num.total, key).toBe(m.numerator);
+      if (m.denominator !== null) expect((await rows(leader, key, 'denominator')).total, key).toBe(m.denominator);
+    }
+    const items = await rows(leader, 'catalog.items', 'numerator');
+    expect(items.columns.map((c: { label: string }) => c.label)).toEqual(['实施编码', '事项名称', '事项类型', '实施主体', '发布版本', '到现场次数', '发布时间']);
+    const zero = await rows(leader, 'catalog.zeroVisitShare', 'numerator');
+    expect(zero.rows.every((r: { visits: number }) => r.visits === 0)).toBe(true);
+    const done = await rows(leader, 'catalog.guideCompleteness', 'numerator');
+    expect(done.rows.every((r: { completeness: string }) => r.completeness === '100%')).toBe(true);
+    // a department's director sees its own org's items only, as in the catalog itself
+    const own = await rows(await t.staff(DIRECTOR_SCJ), 'catalog.items', 'numerator');
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.rows.every((r: { org: string }) => r.org === '湖滨区市场监督管理局')).toBe(true);
+  });
+});
+
 describe('audit', () => {
   it('keeps the audit chain intact', async () => {
     expect((await verifyAudit(t.kernel.db)).ok).toBe(true);
