@@ -1,4 +1,4 @@
-/** 预约 figures for the 驾驶舱 and the annual report; they count bookings, not cases. */
+/** 预约 figures for the 驾驶舱 and the annual report; they count bookings, not cases, and open them as a record set. */
 import { monthEnds } from '../../../core/shared/calendar';
 import { defineMetric } from '../../../core/server';
 import * as appts from './appointments.repository';
@@ -8,7 +8,7 @@ type Fig = { numerator: number; denominator: number | null };
 /** 预约 counted by the day booked for, live bookings only (cancelled ones are not a service given). */
 const bookings = (key: string, label: string, definition: string, kind?: string) => defineMetric({
   key, label, unit: 'count', definition,
-  recordsNote: '该指标的记录是预约登记，请在“预约接待”页面按日期查看。',
+  recordSet: appts.bookingsRecordSet(kind),
   compute: async (tx, _k, q) => ({ numerator: await appts.countBookings(tx, q, kind), denominator: null }),
   breakdown: async (tx, _k, q, by) => {
     const out = new Map<string, Fig>();

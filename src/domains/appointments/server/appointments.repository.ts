@@ -1,8 +1,9 @@
 /** SQL of 预约: slots, bookings and the counter's day list. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { inDivision, orgs, type Tx } from '../../../core/server';
+import { inDivision, orgs, type RecordSet, type Tx } from '../../../core/server';
 import { appointments, appointmentSlots } from './appointments.tables';
 import { itemOf } from '../../catalog/public';
+import { APPOINTMENT_STATUS, SLOT_KINDS } from '../shared/appointments.schema';
 
 import type { SlotRow, AppointmentRow } from './appointments.tables';
 export type { SlotRow, AppointmentRow };
@@ -64,6 +65,34 @@ export function bookableOrgs(tx: Tx, divisionCode: string) {
 }
 
 /** Live bookings (not cancelled) whose day falls in the period, optionally of one kind. */
+const labelOf = (col: unknown, labels: Record<string, string>) =>
+  sql.join([sql`CASE ${col}`, ...Object.entries(labels).map(([k, v]) => sql` WHEN ${k} THEN ${v}`), sql` ELSE ${col} END`], sql``);
+
+/**
+ * The bookings behind the 预约 figures (live ones, by the day booked for), as a record set: the person is
+ * shown as the counter sees them on the list (surname and the phone's last four), not in full.
+ */
+export const bookingsRecordSet = (kind?: string): RecordSet => ({
+  table: appointments,
+  scope: { division: appointments.divisionCode, org: appointments.orgId },
+  permission: ['metrics.read', 'appointment.manage'],
+  columns: [
+    { key: 'code', label: '预约号', value: appointments.code },
+    { key: 'day', label: '办理日期', value: appointments.day },
+    { key: 'kind', label: '服务方式', value: labelOf(appointments.kind, SLOT_KINDS) },
+    { key: 'site', label: '服务场所', value: sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${appointments.orgId})` },
+    { key: 'person', label: '预约人', value: sql`left(${appointments.name}, 1) || repeat('＊', greatest(char_length(${appointments.name}) - 1, 1))` },
+    { key: 'phone', label: '手机尾号', value: appointments.phoneLast4 },
+    { key: 'status', label: '状态', value: labelOf(appointments.status, APPOINTMENT_STATUS) },
+  ],
+  where: (q) => and(
+    inDivision(appointments.divisionCode, q.divisionCode), q.orgId ? eq(appointments.orgId, q.orgId) : undefined,
+    sql`${appointments.day} BETWEEN ${q.from} AND ${q.to}`, sql`${appointments.status} <> 'cancelled'`,
+    kind ? eq(appointments.kind, kind) : undefined,
+  ),
+  orderBy: sql`${appointments.day}, ${appointments.code}`,
+});
+
 export async function countBookings(tx: Tx, q: { divisionCode: string; orgId?: string; from: string; to: string }, kind?: string) {
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(appointments).where(and(
     inDivision(appointments.divisionCode, q.divisionCode), q.orgId ? eq(appointments.orgId, q.orgId) : undefined,

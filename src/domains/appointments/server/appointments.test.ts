@@ -88,6 +88,14 @@ describe('appointments', () => {
     expect(ext.numerator + home.numerator).toBeLessThan(all.numerator);
     const [{ n }] = await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM appointments WHERE division_code LIKE '411202%' AND day BETWEEN '2026-01-01' AND '2026-12-31' AND status <> 'cancelled'`);
     expect(all.numerator).toBe(Number(n));
+    // each figure opens exactly the bookings it counts, the person masked
+    for (const [key, m] of [['services.appointments', all], ['services.homeVisits', home]] as const) {
+      const rows = (await leader.get(`/api/metrics/${key}/rows?${new URLSearchParams({ from: '2026-01-01', to: '2026-12-31', divisionCode: '411202', which: 'numerator', pageSize: '50' })}`)).body;
+      expect(rows.total, key).toBe(m.numerator);
+      expect(rows.rows.every((r: { person: string; phone: string }) => /^.＊+$/.test(r.person) && /^\d{4}$/.test(r.phone)), key).toBe(true);
+    }
+    const homeRows = (await leader.get(`/api/metrics/services.homeVisits/rows?${new URLSearchParams({ from: '2026-01-01', to: '2026-12-31', divisionCode: '411202', which: 'numerator' })}`)).body;
+    expect(new Set(homeRows.rows.map((r: { kind: string }) => r.kind))).toEqual(new Set(['上门服务']));
   });
 
   it('keeps the audit chain intact', async () => {
