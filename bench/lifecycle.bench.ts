@@ -87,6 +87,9 @@ async function session(base: string, username: string) {
 }
 const [item] = await kernel.db.query<{ id: string }>(`SELECT s.id FROM service_items s JOIN orgs o ON o.id = s.org_id WHERE o.name = '湖滨区市场监督管理局' AND s.status = 'published' LIMIT 1`);
 const applicant = { kind: 'person', name: '压测申请人', idNumber: '11010519491231002X', phone: '13900000000' };
+// A required material can no longer be left out of a filing: every material of the guide is handed in.
+const guide = await (await fetch(`${base}/api/public/catalog/${item.id}`)).json() as { materials: { name: string }[] };
+const materials = guide.materials.map((m) => ({ name: m.name, provided: true }));
 
 async function drive(label: string, one: () => Promise<void>): Promise<number> {
   let done = 0;
@@ -101,7 +104,7 @@ async function lifecycles(label: string, base: string) {
   const clerk = await session(base, 'clerk_scj');
   const reviewer = await session(base, 'reviewer_scj');
   return drive(label, async () => {
-    const { id } = await clerk('/api/applications', { itemId: item.id, applicant, idempotencyKey: randomUUID() });
+    const { id } = await clerk('/api/applications', { itemId: item.id, applicant, materials, idempotencyKey: randomUUID() });
     await clerk(`/api/applications/${id}/accept`, {});
     await reviewer(`/api/applications/${id}/approve`, {});
     await clerk(`/api/applications/${id}/deliver`, { method: '窗口领取' });
