@@ -1,12 +1,11 @@
-/** 电子证照 metrics (definitions in README). The records behind a figure are the licences' source applications. */
+/** 电子证照 metrics (definitions in README). The records behind a figure are the licences it counts, from the registry. */
 import { defineMetric } from '../../../core/server';
 import * as repo from './licences.repository';
 
-const NOTE = '证照台账（/licences）按状态和类型筛选可查看全部证照；存量导入的证照没有来源办件，不在办件记录中列出';
 const m = (key: string, label: string, fig: repo.Figure, definition: string) => defineMetric({
-  key, label, unit: 'count', definition, recordsNote: NOTE,
+  key, label, unit: 'count', definition,
   compute: async (tx, _k, q) => ({ numerator: await repo.count(tx, fig, q), denominator: null }),
-  recordsWhere: (q) => repo.recordsWhere(fig, q),
+  recordSet: repo.figureRecordSet(fig),
   breakdown: async (tx, k, q, by) => new Map((await repo.countBy(tx, k.tz, fig, q, by)).map((r) => [r.key, { numerator: r.n, denominator: null }])),
 });
 

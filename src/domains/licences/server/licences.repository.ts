@@ -1,7 +1,7 @@
 /** The only SQL of 电子证照. Every function takes the transaction. */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, inPeriod, orgs, type Tx, dayEnd } from '../../../core/server';
-import { EXPIRING_WITHIN_DAYS, type LicenceStatus } from '../shared/licences.schema';
+import { cases, inDivision, inPeriod, orgs, type RecordSet, type Tx, dayEnd } from '../../../core/server';
+import { EXPIRING_WITHIN_DAYS, LICENCE_STATUSES, SOURCES, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 import { tzSql } from '../../../core/server';
 import * as applications from '../../applications/public';
@@ -143,5 +143,28 @@ export async function countBy(tx: Tx, tz: string, fig: Figure, q: LScope, by: 'o
     : fig === 'expiring' ? sql<string>`to_char(${licences.validTo}, 'YYYY-MM')` : sql<string>`to_char(${licences.issuedAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)).groupBy(key);
 }
-/** The source applications of the licences behind a figure (imported licences have none). */
-export const recordsWhere = (fig: Figure, q: LScope) => sql`${cases.id} IN (SELECT ${licences.sourceCaseId} FROM ${licences} WHERE ${COND[fig](q)})`;
+const labelOf = (col: unknown, labels: Record<string, string>) =>
+  sql.join([sql`CASE ${col}`, ...Object.entries(labels).map(([k, v]) => sql` WHEN ${k} THEN ${v}`), sql` ELSE ${col} END`], sql``);
+
+/**
+ * The licences behind a figure, from the registry itself (the same condition as the count), so every
+ * licence counted opens, imported and automatically renewed ones too, which have no source application.
+ */
+export const figureRecordSet = (fig: Figure): RecordSet => ({
+  table: licences,
+  scope: { division: licences.divisionCode, org: licences.orgId },
+  permission: ['metrics.read', 'licence.read'],
+  columns: [
+    { key: 'licenceNo', label: '证照编号', value: licences.licenceNo },
+    { key: 'type', label: '证照类型', value: sql`(SELECT t.name FROM ${licenceTypes} t WHERE t.id = ${licences.typeId})` },
+    { key: 'holder', label: '持证主体', value: licences.holderName },
+    { key: 'holderId', label: '证件号码', value: licences.holderIdMasked },
+    { key: 'org', label: '发证机关', value: sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${licences.orgId})` },
+    { key: 'validFrom', label: '有效期起', value: licences.validFrom },
+    { key: 'validTo', label: '有效期至', value: sql`coalesce(${licences.validTo}::text, '长期')` },
+    { key: 'source', label: '来源', value: labelOf(licences.source, SOURCES) },
+    { key: 'status', label: '状态', value: labelOf(licences.status, LICENCE_STATUSES) },
+  ],
+  where: (q) => COND[fig](q),
+  orderBy: sql`${licences.issuedAt}, ${licences.id}`,
+});

@@ -270,8 +270,14 @@ describe('电子证照', () => {
     expect(all.some((l) => l.reminded)).toBe(true);
     const expiring = all.filter((l) => l.status === 'valid' && l.valid_from <= '2026-12-31' && l.issued <= '2026-12-31' && l.valid_to && l.valid_to > '2026-12-31' && l.valid_to <= addDays('2026-12-31', 90)).length;
     expect((await metric('licences.expiring')).numerator).toBe(expiring);
-    const recs = (await leader.get(`/api/metrics/licences.issued/records?${q}&pageSize=100`)).body;
-    // the records are the source applications: licences renewed automatically have none (recordsNote)
-    expect(recs.total).toBe(all.filter((l) => ['application', 'renewal'].includes(l.source) && l.issued.startsWith('2026')).length);
+    // each figure opens the licences it counts, from the registry: renewed automatically or imported too
+    for (const key of ['licences.issued', 'licences.renewed', 'licences.reminded', 'licences.expiring']) {
+      const rows = (await leader.get(`/api/metrics/${key}/rows?${q}&which=numerator&pageSize=100`)).body;
+      expect(rows.total, key).toBe((await metric(key)).numerator);
+    }
+    const issuedRows = (await leader.get(`/api/metrics/licences.issued/rows?${q}&which=numerator&pageSize=100`)).body;
+    expect(issuedRows.columns.map((c: { label: string }) => c.label)).toEqual(['证照编号', '证照类型', '持证主体', '证件号码', '发证机关', '有效期起', '有效期至', '来源', '状态']);
+    expect(issuedRows.rows.some((r: { source: string }) => r.source === '到期自动续期')).toBe(all.some((l) => l.source === 'automatic' && l.issued.startsWith('2026')));
+    expect(issuedRows.rows.every((r: { source: string }) => r.source !== '存量证照导入')).toBe(true);
   });
 });
