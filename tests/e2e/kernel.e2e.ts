@@ -89,4 +89,20 @@ describe('kernel in the browser', () => {
     expect(await e.page.getByTestId('case-actions').count()).toBe(0);
     await e.screenshot('case-detail');
   });
+
+  it('lets the leader open the items behind a registry figure (事项数), as many rows as the figure, times in China time', async () => {
+    await login(e, 'leader');
+    await e.page.getByTestId('current-user').waitFor();
+    const year = new Date().getFullYear();
+    await e.page.goto(`${e.baseUrl}/metrics/catalog.items/records?divisionCode=411202&from=${year}-01-01&to=${year}-12-31`);
+    await e.page.getByText('明细：政务服务事项数').waitFor();
+    await e.page.getByRole('columnheader', { name: '实施编码' }).waitFor();
+    const value = await e.page.locator('.ant-descriptions-item').filter({ hasText: '数值' }).locator('.ant-descriptions-item-content').innerText();
+    await e.page.getByText(`共 ${value} 条`).waitFor();
+    expect(Number(value)).toBeGreaterThan(0);
+    // 发布时间 is shown as 年-月-日 时:分, never as the server's UTC ISO string
+    const cells = await e.page.locator('.ant-table-tbody tr.ant-table-row').first().locator('td').allInnerTexts();
+    expect(cells.some((c) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(c.trim())), JSON.stringify(cells)).toBe(true);
+    expect(cells.join(' | ')).not.toMatch(/T\d{2}:|Z( |$)/);
+  });
 });

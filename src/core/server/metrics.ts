@@ -75,12 +75,22 @@ export async function metricRecordSet(tx: Tx, kernel: Kernel, actor: Actor, key:
   const rs = recordSetOf(m, kernel);
   if (!rs) return 'none' as const;
   const r = await recordSetPage(tx, rs, rs.where(q, which), scopeWhere(actor, rs.permission ?? 'metrics.read', rs.scope), page);
-  const cell = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : String(v));
+  const cell = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : typeof v === 'string' ? isoInstant(v) : String(v));
   return {
     columns: rs.columns.map(({ key: k, label }) => ({ key: k, label })),
     rows: r.rows.map((row) => Object.fromEntries(rs.columns.map((c) => [c.key, cell(row[c.key])]))),
     total: r.total,
   };
+}
+
+/**
+ * A timestamptz read through a raw SQL column comes back as PostgreSQL's text ("2026-12-07 18:12:58.94+00")
+ * on some drivers: answered as ISO like every other instant the API gives, so the web shows it in the site's zone.
+ */
+const PG_TIMESTAMPTZ = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2})(?::?(\d{2}))?$/;
+function isoInstant(v: string): string {
+  const m = PG_TIMESTAMPTZ.exec(v);
+  return m ? new Date(`${m[1]}T${m[2]}${m[3]}:${m[4] ?? '00'}`).toISOString() : v;
 }
 
 /** Where a figure's records are: cases (…/records), registry rows (…/rows), or nowhere in the system. */

@@ -41,3 +41,7 @@ export function inDivision(col: AnyColumn | SQL, code: string): SQL {
 export function casesWith(table: AnyTable, caseIdCol: AnyColumn, where: SQL | undefined, via: AnyColumn = cases.id): SQL {
   return sql`EXISTS (SELECT 1 FROM ${table} WHERE ${caseIdCol} = ${via}${where ? sql` AND ${where}` : sql``})`;
 }
+
+/** A code column shown by its Chinese label in a record set (`CASE col WHEN 'valid' THEN '有效' … ELSE col END`). */
+export const labelled = (col: AnyColumn | SQL, labels: Record<string, string>): SQL =>
+  sql.join([sql`CASE ${col}`, ...Object.entries(labels).map(([k, v]) => sql` WHEN ${k} THEN ${v}`), sql` ELSE ${col} END`], sql``);

@@ -55,6 +55,9 @@ function CaseRecordsTable({ metricKey, query, which, expected }: { metricKey: st
   );
 }
 
+/** A registry cell: an instant (the server sends ISO, i.e. UTC) in the site's zone, anything else as it is. */
+const cellText = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? fmtTime(v) : String(v));
+
 function RowSetTable({ metricKey, query, which }: { metricKey: string; query: Partial<MetricQuery>; which: Which }) {
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const r = useMetricRows(metricKey, { ...query, which, page: page.current, pageSize: page.pageSize });
@@ -62,7 +65,7 @@ function RowSetTable({ metricKey, query, which }: { metricKey: string; query: Pa
   return (
     <Table<Record<string, string | number | null>> size="small" loading={r.isLoading} rowKey={(_, i) => String(i)}
       dataSource={r.data?.rows ?? []} scroll={{ x: true }}
-      columns={(r.data?.columns ?? []).map((c) => ({ title: c.label, dataIndex: c.key, render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)) }))}
+      columns={(r.data?.columns ?? []).map((c) => ({ title: c.label, dataIndex: c.key, render: cellText }))}
       pagination={{ ...page, total: r.data?.total ?? 0, showTotal: (n) => `共 ${n} 条`, onChange: (current, pageSize) => setPage({ current, pageSize }) }} />
   );
 }

@@ -1,6 +1,6 @@
 /** SQL of 预约: slots, bookings and the counter's day list. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { inDivision, orgs, type RecordSet, type Tx } from '../../../core/server';
+import { inDivision, orgs, type RecordSet, type Tx, labelled } from '../../../core/server';
 import { appointments, appointmentSlots } from './appointments.tables';
 import { itemOf } from '../../catalog/public';
 import { APPOINTMENT_STATUS, SLOT_KINDS } from '../shared/appointments.schema';
@@ -65,8 +65,6 @@ export function bookableOrgs(tx: Tx, divisionCode: string) {
 }
 
 /** Live bookings (not cancelled) whose day falls in the period, optionally of one kind. */
-const labelOf = (col: unknown, labels: Record<string, string>) =>
-  sql.join([sql`CASE ${col}`, ...Object.entries(labels).map(([k, v]) => sql` WHEN ${k} THEN ${v}`), sql` ELSE ${col} END`], sql``);
 
 /**
  * The bookings behind the 预约 figures (live ones, by the day booked for), as a record set: the person is
@@ -79,11 +77,11 @@ export const bookingsRecordSet = (kind?: string): RecordSet => ({
   columns: [
     { key: 'code', label: '预约号', value: appointments.code },
     { key: 'day', label: '办理日期', value: appointments.day },
-    { key: 'kind', label: '服务方式', value: labelOf(appointments.kind, SLOT_KINDS) },
+    { key: 'kind', label: '服务方式', value: labelled(appointments.kind, SLOT_KINDS) },
     { key: 'site', label: '服务场所', value: sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${appointments.orgId})` },
     { key: 'person', label: '预约人', value: sql`left(${appointments.name}, 1) || repeat('＊', greatest(char_length(${appointments.name}) - 1, 1))` },
     { key: 'phone', label: '手机尾号', value: appointments.phoneLast4 },
-    { key: 'status', label: '状态', value: labelOf(appointments.status, APPOINTMENT_STATUS) },
+    { key: 'status', label: '状态', value: labelled(appointments.status, APPOINTMENT_STATUS) },
   ],
   where: (q) => and(
     inDivision(appointments.divisionCode, q.divisionCode), q.orgId ? eq(appointments.orgId, q.orgId) : undefined,

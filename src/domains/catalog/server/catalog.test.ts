@@ -207,6 +207,8 @@ describe('the records behind the catalog figures', () => {
     }
     const items = await rows(leader, 'catalog.items', 'numerator');
     expect(items.columns.map((c: { label: string }) => c.label)).toEqual(['实施编码', '事项名称', '事项类型', '实施主体', '发布版本', '到现场次数', '发布时间']);
+    // an instant is answered as ISO (UTC), as everywhere in the API, whatever the driver returns
+    expect(items.rows.every((r: { publishedAt: string }) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(r.publishedAt))).toBe(true);
     const zero = await rows(leader, 'catalog.zeroVisitShare', 'numerator');
     expect(zero.rows.every((r: { visits: number }) => r.visits === 0)).toBe(true);
     const done = await rows(leader, 'catalog.guideCompleteness', 'numerator');

@@ -1,6 +1,6 @@
 /** All SQL of law-study: the register, sessions, the question bank, exams and attempts, 述法, meetings, and figures. */
 import { and, asc, desc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { inDivision, orgs, tzSql, userRoles, users, type RecordSet, type Tx, type MetricScope, uniqueOr409 } from '../../../core/server';
+import { inDivision, orgs, tzSql, userRoles, users, type RecordSet, type Tx, type MetricScope, uniqueOr409, labelled } from '../../../core/server';
 import { COUNTED_MEETING_KINDS, SESSION_KINDS } from '../shared/law-study.labels';
 import { attempts, attendance, exams, materials, meetings, officials, questions, sessions, shufa, type AttemptRow, type QuestionRow } from './law-study.tables';
 
@@ -136,7 +136,7 @@ export async function personTimes(tx: Tx, where: SQL) {
 }
 const sessionColumns = [
   { key: 'heldOn', label: '日期', value: sql`${sessions.heldOn}::text` },
-  { key: 'kind', label: '形式', value: sql`CASE ${sessions.kind} ${sql.join(Object.entries(SESSION_KINDS).map(([k, v]) => sql`WHEN ${k} THEN ${v}`), sql` `)} END` },
+  { key: 'kind', label: '形式', value: labelled(sessions.kind, SESSION_KINDS) },
   { key: 'topic', label: '主题', value: sessions.topic },
   { key: 'laws', label: '学习内容', value: sessions.laws },
   { key: 'org', label: '组织单位', value: orgName(sessions.orgId) },

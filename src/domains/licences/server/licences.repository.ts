@@ -1,6 +1,6 @@
 /** The only SQL of 电子证照. Every function takes the transaction. */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, inPeriod, orgs, type RecordSet, type Tx, dayEnd } from '../../../core/server';
+import { cases, inDivision, inPeriod, orgs, type RecordSet, type Tx, dayEnd, labelled } from '../../../core/server';
 import { EXPIRING_WITHIN_DAYS, LICENCE_STATUSES, SOURCES, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 import { tzSql } from '../../../core/server';
@@ -143,8 +143,6 @@ export async function countBy(tx: Tx, tz: string, fig: Figure, q: LScope, by: 'o
     : fig === 'expiring' ? sql<string>`to_char(${licences.validTo}, 'YYYY-MM')` : sql<string>`to_char(${licences.issuedAt} AT TIME ZONE ${tzSql(tz)}, 'YYYY-MM')`;
   return tx.select({ key, n: sql<number>`count(*)::int` }).from(licences).where(COND[fig](q)).groupBy(key);
 }
-const labelOf = (col: unknown, labels: Record<string, string>) =>
-  sql.join([sql`CASE ${col}`, ...Object.entries(labels).map(([k, v]) => sql` WHEN ${k} THEN ${v}`), sql` ELSE ${col} END`], sql``);
 
 /**
  * The licences behind a figure, from the registry itself (the same condition as the count), so every
@@ -162,8 +160,8 @@ export const figureRecordSet = (fig: Figure): RecordSet => ({
     { key: 'org', label: '发证机关', value: sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${licences.orgId})` },
     { key: 'validFrom', label: '有效期起', value: licences.validFrom },
     { key: 'validTo', label: '有效期至', value: sql`coalesce(${licences.validTo}::text, '长期')` },
-    { key: 'source', label: '来源', value: labelOf(licences.source, SOURCES) },
-    { key: 'status', label: '状态', value: labelOf(licences.status, LICENCE_STATUSES) },
+    { key: 'source', label: '来源', value: labelled(licences.source, SOURCES) },
+    { key: 'status', label: '状态', value: labelled(licences.status, LICENCE_STATUSES) },
   ],
   where: (q) => COND[fig](q),
   orderBy: sql`${licences.issuedAt}, ${licences.id}`,
