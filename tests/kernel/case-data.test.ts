@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/harness';
-import { buildCase, buildOrg, createCase, mergeCaseData, SYSTEM_ACTOR } from '../../src/core/server';
+import { buildCase, buildOrg, createCase, defineDomain, mergeCaseData, SYSTEM_ACTOR } from '../../src/core/server';
+import { createKernel } from '../../src/core/server/kernel';
+import { permitMachine } from '../fixtures/permit.domain';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
 
 describe("a case type's data contract (MachineDef.data)", () => {
-  it('is declared by every registered case type', () => {
-    const missing = [...t.kernel.caseTypes.values()].filter((r) => !r.machine.data).map((r) => r.machine.type);
-    expect(missing).toEqual([]);
+  it('is required: the kernel refuses to register a case type whose machine declares none', () => {
+    const { data: _declared, ...undeclared } = permitMachine;
+    const domain = defineDomain({ name: 'undeclared-fixture', caseTypes: [{ machine: { ...undeclared, type: 'undeclared' }, refPrefix: 'UD' }] });
+    expect(() => createKernel(t.kernel.config, t.kernel.db, [domain])).toThrow(/case type undeclared: its machine declares no `data`/);
   });
 
   it('refuses an undeclared or mistyped fact where it is written, and writes nothing', async () => {

@@ -24,7 +24,7 @@ export {
   caseClocks, caseEvents, cases, counters, divisions, orgs, sequences, userRoles, users,
 } from './db/schema';
 export type { CaseEventRow, CaseRow, ClockRow, OrgRow, UserRow } from './db/schema';
-export { casesWith, dayEnd, dayStart, inDivision, inPeriod, labelled } from './sql-scope';
+export { casesWith, dayEnd, dayStart, inDivision, inPeriod, labelled, orgNameOf } from './sql-scope';
 export type { ConflictCode } from './db/unique';
 export { isUniqueViolation, uniqueOr409 } from './db/unique';
 

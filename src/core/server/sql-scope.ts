@@ -4,7 +4,7 @@
  * btree index applies whatever the collation.
  */
 import { sql, type SQL, type AnyColumn, type Table } from 'drizzle-orm';
-import { cases } from './db/schema';
+import { cases, orgs } from './db/schema';
 
 type AnyTable = Table;
 import { divisionPrefix } from '../shared/division';
@@ -45,3 +45,6 @@ export function casesWith(table: AnyTable, caseIdCol: AnyColumn, where: SQL | un
 /** A code column shown by its Chinese label in a record set (`CASE col WHEN 'valid' THEN '有效' … ELSE col END`). */
 export const labelled = (col: AnyColumn | SQL, labels: Record<string, string>): SQL =>
   sql.join([sql`CASE ${col}`, ...Object.entries(labels).map(([k, v]) => sql` WHEN ${k} THEN ${v}`), sql` ELSE ${col} END`], sql``);
+
+/** An org's name by its id column, for a record set's column (发证机关, 实施主体, 服务场所 …). */
+export const orgNameOf = (col: AnyColumn | SQL): SQL<string> => sql<string>`(SELECT o.name FROM ${orgs} o WHERE o.id = ${col})`;

@@ -1,6 +1,6 @@
 /** SQL of 预约: slots, bookings and the counter's day list. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { inDivision, orgs, type RecordSet, type Tx, labelled } from '../../../core/server';
+import { inDivision, orgs, type RecordSet, type Tx, labelled, orgNameOf } from '../../../core/server';
 import { appointments, appointmentSlots } from './appointments.tables';
 import { itemOf } from '../../catalog/public';
 import { APPOINTMENT_STATUS, SLOT_KINDS } from '../shared/appointments.schema';
@@ -78,7 +78,7 @@ export const bookingsRecordSet = (kind?: string): RecordSet => ({
     { key: 'code', label: '预约号', value: appointments.code },
     { key: 'day', label: '办理日期', value: appointments.day },
     { key: 'kind', label: '服务方式', value: labelled(appointments.kind, SLOT_KINDS) },
-    { key: 'site', label: '服务场所', value: sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${appointments.orgId})` },
+    { key: 'site', label: '服务场所', value: orgNameOf(appointments.orgId) },
     { key: 'person', label: '预约人', value: sql`left(${appointments.name}, 1) || repeat('＊', greatest(char_length(${appointments.name}) - 1, 1))` },
     { key: 'phone', label: '手机尾号', value: appointments.phoneLast4 },
     { key: 'status', label: '状态', value: labelled(appointments.status, APPOINTMENT_STATUS) },

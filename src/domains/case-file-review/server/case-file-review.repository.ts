@@ -1,6 +1,6 @@
 /** All SQL of case-file review: campaigns, units, files, problems, rectifications, measures, figures. */
 import { and, type AnyColumn, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, type MetricScope, orgs, type RecordSet, type Tx, uniqueOr409 } from '../../../core/server';
+import { cases, inDivision, type MetricScope, orgs, type RecordSet, type Tx, uniqueOr409, orgNameOf } from '../../../core/server';
 import { campaigns, files, measures, problems, rectifications, units, type CampaignRow, type FileRow } from './case-file-review.tables';
 
 export type { CampaignRow, FileRow };
@@ -87,7 +87,6 @@ export const measuresOf = (tx: Tx, campaignId: string, scope: SQL) =>
 const between = (col: SQL, q: MetricScope) => sql`${col} BETWEEN ${q.from}::date AND ${q.to}::date`;
 const inScope = (div: AnyColumn, org: AnyColumn, q: MetricScope) =>
   and(inDivision(div, q.divisionCode), q.orgId ? sql`${org} = ${q.orgId}` : undefined);
-const orgName = (col: AnyColumn) => sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${col})`;
 const campaignName = (col: AnyColumn) => sql`(SELECT c.name FROM ${campaigns} c WHERE c.id = ${col})`;
 const PERMISSION = ['metrics.read', 'caseReview.read'] as const;
 
@@ -95,7 +94,7 @@ export const unitRecordSet: RecordSet = {
   table: units, scope: unitScope, permission: [...PERMISSION],
   columns: [
     { key: 'campaign', label: '评查活动', value: campaignName(units.campaignId) },
-    { key: 'org', label: '被抽查单位', value: orgName(units.orgId) },
+    { key: 'org', label: '被抽查单位', value: orgNameOf(units.orgId) },
     { key: 'sampledOn', label: '抽取日期', value: units.sampledOn },
     { key: 'drawn', label: '系统抽取案卷数', value: units.drawn },
   ],
@@ -104,7 +103,7 @@ export const unitRecordSet: RecordSet = {
 };
 const fileColumns = [
   { key: 'campaign', label: '评查活动', value: campaignName(files.campaignId) },
-  { key: 'org', label: '被抽查单位', value: orgName(files.orgId) },
+  { key: 'org', label: '被抽查单位', value: orgNameOf(files.orgId) },
   { key: 'fileNo', label: '案卷编号', value: files.fileNo },
   { key: 'title', label: '案由', value: files.title },
   { key: 'score', label: '得分', value: files.score },
@@ -118,7 +117,7 @@ export const reviewedFileRecordSet = (failedOnly: boolean): RecordSet => ({
 });
 const problemColumns = [
   { key: 'campaign', label: '评查活动', value: campaignName(problems.campaignId) },
-  { key: 'org', label: '单位', value: orgName(problems.orgId) },
+  { key: 'org', label: '单位', value: orgNameOf(problems.orgId) },
   { key: 'fileNo', label: '案卷编号', value: sql`(SELECT f.file_no FROM ${files} f WHERE f.id = ${problems.fileId})` },
   { key: 'item', label: '评查项目', value: problems.itemLabel },
   { key: 'note', label: '问题', value: problems.note },
@@ -134,7 +133,7 @@ export const measureRecordSet = (kind: 'interview' | 'accountability'): RecordSe
   table: measures, scope: measureScope, permission: [...PERMISSION],
   columns: [
     { key: 'campaign', label: '评查活动', value: campaignName(measures.campaignId) },
-    { key: 'org', label: '单位', value: orgName(measures.orgId) },
+    { key: 'org', label: '单位', value: orgNameOf(measures.orgId) },
     { key: 'person', label: '姓名', value: measures.personName },
     { key: 'post', label: '职务', value: measures.post },
     { key: 'on', label: '日期', value: measures.on },

@@ -4,9 +4,9 @@
  * is always the newest one (a draft is created as max+1; withdrawn versions are older than the
  * published one), so "current" means max(version_no).
  */
-import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { dayEnd, divisions, inDivision, orgs, type RecordSet, type ScopeColumns, type Tx, uniqueOr409 } from '../../../core/server';
+import { dayEnd, divisions, inDivision, orgs, type RecordSet, type ScopeColumns, type Tx, uniqueOr409, orgNameOf } from '../../../core/server';
 import { serviceItems as catalogItems, serviceItemSites as catalogItemSites, serviceItemVersions as catalogItemVersions } from './catalog.tables';
 
 /** The scope columns of catalog items (core/server/access/scope.ts). */
@@ -244,7 +244,6 @@ const completenessRows = (tx: Tx, s: FigureScope) => tx.select({
   .where(and(inDivision(catalogItems.divisionCode, s.divisionCode), s.orgId ? eq(catalogItems.orgId, s.orgId) : undefined, or(sql`${pub.id} IS NOT NULL`, eq(cur.status, 'draft'))));
 
 // ---- the records behind the figures: catalog items are a registry, not cases ----------------------
-const orgName = (col: AnyColumn) => sql<string>`(SELECT o.name FROM ${orgs} o WHERE o.id = ${col})`;
 
 /**
  * The versions published at the period's end (统计截止日), one per item, as catalog.items counts them; for
@@ -258,7 +257,7 @@ export const publishedItemsRecordSet = (zeroVisitShare: boolean): RecordSet => (
     { key: 'code', label: '实施编码', value: sql`(SELECT i.code FROM ${catalogItems} i WHERE i.id = ${v.itemId})` },
     { key: 'name', label: '事项名称', value: v.name },
     { key: 'type', label: '事项类型', value: v.type },
-    { key: 'org', label: '实施主体', value: orgName(v.orgId) },
+    { key: 'org', label: '实施主体', value: orgNameOf(v.orgId) },
     { key: 'versionNo', label: '发布版本', value: v.versionNo },
     { key: 'visits', label: '到现场次数', value: v.visits },
     { key: 'publishedAt', label: '发布时间', value: v.publishedAt },
@@ -279,7 +278,7 @@ export const completenessRecordSet: RecordSet = {
   columns: [
     { key: 'code', label: '实施编码', value: catalogItems.code },
     { key: 'name', label: '事项名称', value: catalogItems.name },
-    { key: 'org', label: '实施主体', value: orgName(catalogItems.orgId) },
+    { key: 'org', label: '实施主体', value: orgNameOf(catalogItems.orgId) },
     { key: 'status', label: '状态', value: sql`CASE WHEN ${hasPublished} THEN '已发布' ELSE '起草中' END` },
     { key: 'completeness', label: '要素完整度', value: sql`CASE WHEN ${hasPublished} THEN '100%' ELSE round(${latest('completeness_score')}::numeric * 100) || '%' END` },
   ],

@@ -1,6 +1,6 @@
 /** The only SQL of 电子证照. Every function takes the transaction. */
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, inPeriod, orgs, type RecordSet, type Tx, dayEnd, labelled } from '../../../core/server';
+import { cases, inDivision, inPeriod, orgs, type RecordSet, type Tx, dayEnd, labelled, orgNameOf } from '../../../core/server';
 import { EXPIRING_WITHIN_DAYS, LICENCE_STATUSES, SOURCES, type LicenceStatus } from '../shared/licences.schema';
 import { licenceReminders, licenceTypes, licences } from './licences.tables';
 import { tzSql } from '../../../core/server';
@@ -157,7 +157,7 @@ export const figureRecordSet = (fig: Figure): RecordSet => ({
     { key: 'type', label: '证照类型', value: sql`(SELECT t.name FROM ${licenceTypes} t WHERE t.id = ${licences.typeId})` },
     { key: 'holder', label: '持证主体', value: licences.holderName },
     { key: 'holderId', label: '证件号码', value: licences.holderIdMasked },
-    { key: 'org', label: '发证机关', value: sql`(SELECT o.name FROM ${orgs} o WHERE o.id = ${licences.orgId})` },
+    { key: 'org', label: '发证机关', value: orgNameOf(licences.orgId) },
     { key: 'validFrom', label: '有效期起', value: licences.validFrom },
     { key: 'validTo', label: '有效期至', value: sql`coalesce(${licences.validTo}::text, '长期')` },
     { key: 'source', label: '来源', value: labelled(licences.source, SOURCES) },
