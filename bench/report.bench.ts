@@ -8,7 +8,7 @@ import { prepareKernel } from '../src/app/server/app';
 import { hasDemo, seedDemo, DEMO_COUNTY } from '../src/app/server/demo-district';
 import { SYSTEM_ACTOR } from '../src/core/server/actor';
 import { computeMetric } from '../src/core/server/metrics';
-import { ensureReport, viewReport, reportDocx } from '../src/domains/annual-report/public';
+import { ensureReport, viewReport, renderReportFile } from '../src/domains/annual-report/public';
 
 const kernel = await prepareKernel();
 if (!(await hasDemo(kernel)) || (await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE type = 'application'`))[0].n === 0) {
@@ -23,7 +23,7 @@ for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
   const id = await kernel.db.tx((tx) => ensureReport(tx, kernel, SYSTEM_ACTOR, { year, subjectKind: 'division', divisionCode: DEMO_COUNTY }));
   const view = await kernel.db.tx((tx) => viewReport(tx, SYSTEM_ACTOR, id));
-  const docx = await reportDocx(view.content, { appendix: true, issuer: view.subjectName });
+  const docx = await renderReportFile(kernel, view, 'docx', true);
   runs.push(performance.now() - t0);
   paragraphs = view.content.parts.flatMap((p) => p.sections.flatMap((s) => s.paragraphs)).filter((p) => p.kind === 'data').length;
   if (i === 0) console.log(`report: ${view.content.title}, ${paragraphs} data paragraphs, docx ${docx.length} bytes`);

@@ -18,7 +18,7 @@ describe('annual report in the browser', () => {
     await e.screenshot('report-check');
   });
 
-  it('drafts the district report from the records and edits a narrative paragraph', async () => {
+  it('drafts the district report, types a figure by hand, and takes it through four people and a return to publication', async () => {
     await login(e, 'reviewer_sfj');
     await e.page.getByText('我的待办（按到期日排序）').waitFor();
     await e.page.goto(`${e.baseUrl}/annual-reports`);
@@ -44,36 +44,60 @@ describe('annual report in the browser', () => {
     await e.page.getByTestId('records-out-of-scope').waitFor();
     expect(await e.page.getByTestId('records-out-of-scope').innerText()).toMatch(/该数字对应\d+条记录，其中\d+条不在您的查看范围内/);
     await e.page.keyboard.press('Escape');
-    // submit, then the leader approves and the 保密审查员 publishes
-    await e.page.getByRole('button', { name: '提交审核' }).click();
-    await e.page.getByRole('button', { name: /确\s*认/ }).click();
-    await e.page.getByText('内部审核').first().waitFor();
+    // A figure typed by hand is 人工填报: the page asks why, then marks it.
+    const hotline = e.page.locator('[data-paragraph][data-kind="data"]').filter({ hasText: '12345热线' }).first();
+    await hotline.getByText('编辑').click();
+    await e.page.getByLabel('段落内容').fill('受理12345热线工单19000件，办结率97.23%。');
+    await e.page.getByRole('button', { name: /保\s*存/ }).click();
+    await e.page.getByText('修改数据段落须说明理由').first().waitFor();
+    await e.page.getByLabel('人工填报理由').fill('据市12345平台年度统计');
+    await e.page.getByRole('button', { name: /保\s*存/ }).click();
+    await e.page.getByText('人工填报', { exact: true }).waitFor();
+    await e.page.getByText('本报告含1处人工填报数据').waitFor();
+    // Published before the year ends only as a 阶段性报告.
+    await e.page.getByRole('switch', { name: '阶段性报告' }).click();
+    await e.page.getByText('阶段性报告', { exact: true }).waitFor();
+    const act = async (label: string, fill?: () => Promise<void>) => {
+      await e.page.getByRole('button', { name: label }).click();
+      if (fill) { await fill(); await e.page.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click(); } else await e.page.getByRole('button', { name: /确\s*认/ }).click();
+      await e.page.getByText(`已${label}`).waitFor();
+    };
     const url = e.page.url();
-    await login(e, 'leader');
-    await e.page.getByText('我的待办（按到期日排序）').waitFor();
-    await e.page.goto(url);
-    // The leader, who reads the whole district, opens the same figure and checks its records one by one.
+    const as = async (username: string) => { await login(e, username); await e.page.getByText('我的待办（按到期日排序）').waitFor(); await e.page.goto(url); await e.page.getByTestId('report-doc').waitFor(); };
+    // Four people: the drafter submits, the bureau's head reviews, the leader approves, 保密审查 publishes.
+    const chain = async () => {
+      await act('提交审核');
+      await as('director_sfj');
+      await act('审核通过');
+      await as('leader');
+      await act('领导审批通过', async () => { await e.page.locator('.ant-modal').getByRole('switch').click(); });
+      await as('secrecy');
+    };
+    await chain();
+    // The secrecy reviewer sends it back; the drafter reads why on the report itself.
+    await act('退回修改', async () => { await e.page.locator('.ant-modal textarea').fill('第一部分第二段涉及未公开的会议内容，请删改后再报'); });
+    await as('reviewer_sfj');
+    expect(await e.page.getByTestId('returned').innerText()).toContain('第一部分第二段涉及未公开的会议内容');
+    expect(await e.page.getByTestId('returned').innerText()).toContain('保密审查');
+    await e.screenshot('annual-report-returned');
+    await chain();
+    // The leader, who reads the whole district, opens a figure and checks its records one by one.
+    await as('leader');
     await e.page.locator('.gw-num').filter({ hasText: '%' }).nth(1).click();
     await e.page.getByText('数据来源：按时办结率').waitFor();
     await e.page.locator('.ant-drawer .ant-table-row').first().waitFor();
     expect(await e.page.getByTestId('records-out-of-scope').count()).toBe(0);
     await e.screenshot('annual-report-trace');
     await e.page.keyboard.press('Escape');
-    for (const label of ['审核通过', '领导审批通过']) {
-      await e.page.getByRole('button', { name: label }).click();
-      await e.page.getByRole('button', { name: /确\s*认/ }).click();
-      await e.page.getByText(`已${label}`).waitFor();
-    }
-    await e.page.getByText('保密审查').first().waitFor();
-    await login(e, 'secrecy');
-    await e.page.getByText('我的待办（按到期日排序）').waitFor();
-    await e.page.goto(url);
-    await e.page.getByRole('button', { name: '保密审查通过并公开' }).click();
-    await e.page.getByRole('button', { name: /确\s*认/ }).click();
+    await as('secrecy');
+    await act('保密审查通过并公开');
     await e.page.getByText('已公开').first().waitFor();
     await e.page.goto(`${e.baseUrl}/public/reports`);
     await e.page.getByText('湖滨区人民政府2026年度法治政府建设情况报告').click();
     await e.page.getByText('下载Word版').waitFor();
-    expect(await e.page.locator('body').innerText()).toContain('主持召开法治建设专题会议3次');
+    const body = await e.page.locator('body').innerText();
+    expect(body).toContain('主持召开法治建设专题会议3次');
+    expect(body).toContain('（阶段性报告）');
+    expect(body).not.toContain('待补充');
   });
 });

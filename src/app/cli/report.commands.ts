@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { SYSTEM_ACTOR } from '../../core/server/actor';
 import type { Kernel } from '../../core/server/kernel';
-import { chineseYear } from '../../domains/annual-report/public';
 import { checkReport } from '../../domains/annual-report/public';
 
 export function register(program: Command, deps: { openKernel: () => Promise<Kernel> }) {
@@ -25,12 +24,11 @@ export function register(program: Command, deps: { openKernel: () => Promise<Ker
       if (!/\.(docx|pdf)$/i.test(o.out)) { process.stderr.write('error: --out 应以 .docx 或 .pdf 结尾\n'); process.exitCode = 2; return; }
       const kernel = await deps.openKernel();
       try {
-        const { ensureReport, viewReport, reportDocx, reportPdf } = await import('../../domains/annual-report/public');
+        const { ensureReport, viewReport, renderReportFile } = await import('../../domains/annual-report/public');
         const input = o.org ? { year, subjectKind: 'org' as const, orgId: o.org } : { year, subjectKind: 'division' as const, divisionCode: o.division ?? kernel.config.SITE_DIVISION_CODE };
         const id = await kernel.db.tx((tx) => ensureReport(tx, kernel, SYSTEM_ACTOR, input));
         const view = await kernel.db.tx((tx) => viewReport(tx, SYSTEM_ACTOR, id));
-        const buf = o.out.toLowerCase().endsWith('.pdf') ? await reportPdf(view.content, kernel.config.CHROMIUM_PATH)
-          : await reportDocx(view.content, { appendix: o.appendix, issuer: view.subjectName, date: `${chineseYear(year + 1)}年` });
+        const buf = await renderReportFile(kernel, view, o.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'docx', o.appendix);
         await writeFile(o.out, buf);
         process.stdout.write(`已生成：${o.out}（${view.content.title}，第${view.contentVersion}版，${view.stateName}）\n`);
       } catch (e) {

@@ -64,6 +64,7 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'clerk_rsj', name: '杨静', org: '湖滨区人力资源和社会保障局', roles: ['clerk', 'reviewer'], note: '区人社局窗口和审核' },
   { username: 'clerk_mzj', name: '赵磊', org: '湖滨区民政局', roles: ['clerk', 'reviewer'], note: '区民政局窗口和审核' },
   { username: 'reviewer_sfj', name: '黄晓东', org: '湖滨区司法局', roles: ['reviewer'], note: '区司法局法制审核' },
+  { username: 'director_sfj', name: '林建华', org: '湖滨区司法局', roles: ['director'], note: '区司法局局长（年度报告内部审核）' },
   { username: 'clerk_hbjd', name: '马红', org: '湖滨街道便民服务中心', roles: ['clerk'], note: '湖滨街道便民服务中心' },
 ];
 

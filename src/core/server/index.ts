@@ -46,7 +46,7 @@ export {
   rebuildCaseRollups, summaries, transition, visibleFilter,
 } from './cases/case.service';
 
-export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, nextSequence } from './cases/case.repository';
+export { findCaseByRef, getCase, lastEventInput, listCases, listClocks, listEvents as listCaseEvents, nextSequence } from './cases/case.repository';
 export { scanClocks } from './cases/clock.jobs';
 export type { BulkActor, BulkCase, BulkOptions, BulkStep } from './cases/case.bulk';
 export { BulkPathError, bulkLoadCases, pathTo } from './cases/case.bulk';

@@ -343,6 +343,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/annual-reports/{id}/preliminary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 标注或取消阶段性报告（年度结束前公开须标注） */
+        put: operations["markAnnualReportPreliminary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/annual-reports/{id}/regenerate": {
         parameters: {
             query?: never;
@@ -9688,7 +9705,13 @@ export interface operations {
                                         edited: boolean;
                                         id: string;
                                         /** @enum {string} */
-                                        kind: "data" | "narrative";
+                                        kind: "data" | "narrative" | "pending";
+                                        manual?: {
+                                            at: string;
+                                            by: string;
+                                            original: string;
+                                            reason: string;
+                                        };
                                         segments: {
                                             metric?: {
                                                 definition: string;
@@ -9719,7 +9742,15 @@ export interface operations {
                         generatedAt: string | null;
                         /** Format: uuid */
                         id: string;
+                        manualCount: number;
+                        preliminary: boolean;
                         refNo: string;
+                        returned: {
+                            at: string;
+                            by: string;
+                            reason: string;
+                            stage: string;
+                        } | null;
                         state: string;
                         stateName: string;
                         subjectName: string;
@@ -9848,7 +9879,13 @@ export interface operations {
                                         edited: boolean;
                                         id: string;
                                         /** @enum {string} */
-                                        kind: "data" | "narrative";
+                                        kind: "data" | "narrative" | "pending";
+                                        manual?: {
+                                            at: string;
+                                            by: string;
+                                            original: string;
+                                            reason: string;
+                                        };
                                         segments: {
                                             metric?: {
                                                 definition: string;
@@ -9879,7 +9916,15 @@ export interface operations {
                         generatedAt: string | null;
                         /** Format: uuid */
                         id: string;
+                        manualCount: number;
+                        preliminary: boolean;
                         refNo: string;
+                        returned: {
+                            at: string;
+                            by: string;
+                            reason: string;
+                            stage: string;
+                        } | null;
                         state: string;
                         stateName: string;
                         subjectName: string;
@@ -10247,6 +10292,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * 已逐项核对报告中的人工填报数据
+                     * @description 报告含人工填报数据（非系统记录生成）时须勾选
+                     */
+                    acknowledgeManual?: boolean;
                     /** 办理意见 */
                     comment?: string;
                 };
@@ -10548,6 +10598,8 @@ export interface operations {
                 "application/json": {
                     /** 版本 */
                     expectedVersion: number;
+                    /** 人工填报理由 */
+                    reason?: string;
                     /** 段落内容 */
                     text: string;
                 };
@@ -10572,7 +10624,13 @@ export interface operations {
                                         edited: boolean;
                                         id: string;
                                         /** @enum {string} */
-                                        kind: "data" | "narrative";
+                                        kind: "data" | "narrative" | "pending";
+                                        manual?: {
+                                            at: string;
+                                            by: string;
+                                            original: string;
+                                            reason: string;
+                                        };
                                         segments: {
                                             metric?: {
                                                 definition: string;
@@ -10603,7 +10661,15 @@ export interface operations {
                         generatedAt: string | null;
                         /** Format: uuid */
                         id: string;
+                        manualCount: number;
+                        preliminary: boolean;
                         refNo: string;
+                        returned: {
+                            at: string;
+                            by: string;
+                            reason: string;
+                            stage: string;
+                        } | null;
                         state: string;
                         stateName: string;
                         subjectName: string;
@@ -10959,7 +11025,7 @@ export interface operations {
             };
         };
     };
-    regenerateAnnualReport: {
+    markAnnualReportPreliminary: {
         parameters: {
             query?: never;
             header?: never;
@@ -10968,7 +11034,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 阶段性报告 */
+                    preliminary: boolean;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -10988,7 +11061,13 @@ export interface operations {
                                         edited: boolean;
                                         id: string;
                                         /** @enum {string} */
-                                        kind: "data" | "narrative";
+                                        kind: "data" | "narrative" | "pending";
+                                        manual?: {
+                                            at: string;
+                                            by: string;
+                                            original: string;
+                                            reason: string;
+                                        };
                                         segments: {
                                             metric?: {
                                                 definition: string;
@@ -11019,7 +11098,189 @@ export interface operations {
                         generatedAt: string | null;
                         /** Format: uuid */
                         id: string;
+                        manualCount: number;
+                        preliminary: boolean;
                         refNo: string;
+                        returned: {
+                            at: string;
+                            by: string;
+                            reason: string;
+                            stage: string;
+                        } | null;
+                        state: string;
+                        stateName: string;
+                        subjectName: string;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    regenerateAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        content: {
+                            parts: {
+                                heading: string;
+                                key: string;
+                                sections: {
+                                    heading: string | null;
+                                    key: string;
+                                    paragraphs: {
+                                        edited: boolean;
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "data" | "narrative" | "pending";
+                                        manual?: {
+                                            at: string;
+                                            by: string;
+                                            original: string;
+                                            reason: string;
+                                        };
+                                        segments: {
+                                            metric?: {
+                                                definition: string;
+                                                denominator: number | null;
+                                                key: string;
+                                                label: string;
+                                                numerator: number;
+                                                query: {
+                                                    caseType?: string;
+                                                    divisionCode: string;
+                                                    from: string;
+                                                    orgId?: string;
+                                                    to: string;
+                                                };
+                                                /** @enum {string} */
+                                                unit: "count" | "rate" | "perTenThousand";
+                                            };
+                                            text: string;
+                                        }[];
+                                        source: string | null;
+                                    }[];
+                                }[];
+                            }[];
+                            title: string;
+                        };
+                        contentVersion: number;
+                        editable: boolean;
+                        generatedAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        manualCount: number;
+                        preliminary: boolean;
+                        refNo: string;
+                        returned: {
+                            at: string;
+                            by: string;
+                            reason: string;
+                            stage: string;
+                        } | null;
                         state: string;
                         stateName: string;
                         subjectName: string;
@@ -77793,7 +78054,13 @@ export interface operations {
                                         edited: boolean;
                                         id: string;
                                         /** @enum {string} */
-                                        kind: "data" | "narrative";
+                                        kind: "data" | "narrative" | "pending";
+                                        manual?: {
+                                            at: string;
+                                            by: string;
+                                            original: string;
+                                            reason: string;
+                                        };
                                         segments: {
                                             metric?: {
                                                 definition: string;
@@ -77824,7 +78091,15 @@ export interface operations {
                         generatedAt: string | null;
                         /** Format: uuid */
                         id: string;
+                        manualCount: number;
+                        preliminary: boolean;
                         refNo: string;
+                        returned: {
+                            at: string;
+                            by: string;
+                            reason: string;
+                            stage: string;
+                        } | null;
                         state: string;
                         stateName: string;
                         subjectName: string;

@@ -2,6 +2,4 @@
 export { checkReport, type Claim, type ClaimStatus } from './shared/report-check';
 export { reportText } from './server/report-text';
 export { ensureReport, view as viewReport } from './server/annual-report.service';
-export { reportDocx } from './server/annual-report.docx';
-export { reportPdf } from './server/annual-report.pdf';
-export { chineseYear } from './shared/number-format';
+export { renderReportFile } from './server/annual-report.export';

@@ -18,6 +18,8 @@ export async function reportDocx(content: ReportContent, opts: ExportOptions): P
   children.push(titlePara(content.title));
   children.push(blankPara());
   const refs: { n: number; text: string; label: string; definition: string; scope: string; counts: string }[] = [];
+  // Figures typed by hand are listed apart, with who typed them and why (人工填报, issue 15 §4).
+  const manual = content.parts.flatMap((p) => p.sections.flatMap((s) => s.paragraphs)).filter((p) => p.manual);
   content.parts.forEach((part, pi) => {
     children.push(bodyPara([run(`${PART_NUMERALS[pi]}、${part.heading}`, FONTS.h1)]));
     let si = 0;
@@ -36,7 +38,7 @@ export async function reportDocx(content: ReportContent, opts: ExportOptions): P
     children.push(signaturePara(opts.issuer));
     if (opts.date) children.push(signaturePara(opts.date));
   }
-  if (opts.appendix && refs.length) {
+  if (opts.appendix && (refs.length || manual.length)) {
     children.push(new Paragraph({ children: [new PageBreak()] }));
     children.push(bodyPara([run('附件', FONTS.h1)], false));
     children.push(titlePara('报告数据来源说明'));
@@ -46,6 +48,9 @@ export async function reportDocx(content: ReportContent, opts: ExportOptions): P
       rows: [
         new TableRow({ tableHeader: true, children: ['序号', '报告中的数字', '指标', '统计口径', '统计范围和期间', '分子/分母'].map((h) => cell(h, true)) }),
         ...refs.map((r) => new TableRow({ children: [String(r.n), r.text, r.label, r.definition, r.scope, r.counts].map((t) => cell(t)) })),
+        ...manual.map((p, i) => new TableRow({
+          children: [String(refs.length + i + 1), p.segments.map((x) => x.text).join(''), '人工填报', `填报人：${p.manual!.by}；理由：${p.manual!.reason}`, `系统生成原文：${p.manual!.original}`, '—'].map((t) => cell(t)),
+        })),
       ],
     }));
   }

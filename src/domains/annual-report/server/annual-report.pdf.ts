@@ -9,7 +9,7 @@ import { AppError } from '../../../core/shared/errors';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export function reportHtml(content: ReportContent): string {
+export function reportHtml(content: ReportContent, signed?: { issuer: string; date: string }): string {
   const body = content.parts.map((p, pi) => {
     let si = 0;
     const secs = p.sections.map((s) => s.paragraphs.map((para, i) => {
@@ -18,6 +18,8 @@ export function reportHtml(content: ReportContent): string {
     }).join('')).join('');
     return `<p class="h1">${PART_NUMERALS[pi]}、${esc(p.heading)}</p>${secs}`;
   }).join('');
+  // Signature and 成文日期 right-aligned, four characters in from the margin (GB/T 9704-2012 7.3.5.2).
+  const sign = signed ? `<p class="sign" style="margin-top:28.95pt">${esc(signed.issuer)}</p><p class="sign">${esc(signed.date)}</p>` : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(content.title)}</title><style>
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
   body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.95pt; margin: 0; }
@@ -25,17 +27,18 @@ export function reportHtml(content: ReportContent): string {
   p { text-indent: 2em; margin: 0; text-align: justify; }
   .h1 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; }
   .h2 { font-family: "楷体_GB2312", "KaiTi", "STKaiti", "Noto Serif CJK SC", serif; }
-  </style></head><body><h1>${esc(content.title)}</h1>${body}</body></html>`;
+  .sign { text-indent: 0; text-align: right; padding-right: 4em; }
+  </style></head><body><h1>${esc(content.title)}</h1>${body}${sign}</body></html>`;
 }
 
 /** `executablePath` is the kernel's CHROMIUM_PATH setting (kernel.config). */
-export async function reportPdf(content: ReportContent, executablePath: string): Promise<Buffer> {
+export async function reportPdf(content: ReportContent, executablePath: string, signed?: { issuer: string; date: string }): Promise<Buffer> {
   if (!existsSync(executablePath)) throw new AppError('UNAVAILABLE', '服务器未安装 Chromium，暂不能导出PDF，请导出Word文档');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
   try {
     const page = await browser.newPage();
-    await page.setContent(reportHtml(content), { waitUntil: 'load' });
+    await page.setContent(reportHtml(content, signed), { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4', preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>',
       footerTemplate: '<div style="width:100%;font-size:14pt;font-family:SimSun,serif;text-align:center">— <span class="pageNumber"></span> —</div>',

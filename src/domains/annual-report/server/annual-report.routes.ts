@@ -5,9 +5,7 @@ import { errorResponses } from '../../../core/shared/schemas';
 import { actorOf, type Kernel } from '../../../core/server';
 import { AnnualReportCreate, AnnualReportView, ParagraphEdit } from '../shared/annual-report.schema';
 import * as svc from './annual-report.service';
-import { reportDocx } from './annual-report.docx';
-import { reportPdf } from './annual-report.pdf';
-import { chineseYear } from '../shared/number-format';
+import { renderReportFile } from './annual-report.export';
 import { checkReport } from '../shared/report-check';
 import { reportText } from './report-text';
 import { AppError } from '../../../core/shared/errors';
@@ -53,7 +51,14 @@ export async function annualReportRoutes(base: FastifyInstance, kernel: Kernel) 
     schema: { tags, operationId: 'editAnnualReportParagraph', params: Id.extend({ paragraphId: z.string().max(64) }), body: ParagraphEdit.extend({ expectedVersion: z.number().int().meta({ title: '版本' }) }), response: { 200: AnnualReportView, ...errorResponses } },
   }, async (req) => {
     const actor = actorOf(req);
-    await db.tx((tx) => svc.editParagraph(tx, kernel, actor, req.params.id, req.params.paragraphId, req.body.text, req.body.expectedVersion));
+    await db.tx((tx) => svc.editParagraph(tx, kernel, actor, req.params.id, req.params.paragraphId, req.body, req.body.expectedVersion));
+    return db.tx((tx) => svc.view(tx, actor, req.params.id));
+  });
+  app.put('/api/annual-reports/:id/preliminary', {
+    schema: { tags, operationId: 'markAnnualReportPreliminary', summary: '标注或取消阶段性报告（年度结束前公开须标注）', params: Id, body: z.object({ preliminary: z.boolean().meta({ title: '阶段性报告' }) }), response: { 200: AnnualReportView, ...errorResponses } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    await db.tx((tx) => svc.setPreliminary(tx, kernel, actor, req.params.id, req.body.preliminary));
     return db.tx((tx) => svc.view(tx, actor, req.params.id));
   });
   app.get('/api/annual-reports/:id/versions', { schema: { tags, operationId: 'annualReportVersions', params: Id, response: { 200: z.array(z.object({ version: z.number(), note: z.string(), createdBy: z.string(), createdAt: z.string() })), ...errorResponses } } },
@@ -63,9 +68,8 @@ export async function annualReportRoutes(base: FastifyInstance, kernel: Kernel) 
   const send = async (reply: import('fastify').FastifyReply, view: Awaited<ReturnType<typeof svc.view>>, format: 'docx' | 'pdf', appendix: boolean) => {
     const name = encodeURIComponent(`${view.content.title}.${format}`);
     reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
-    if (format === 'pdf') return reply.type('application/pdf').send(await reportPdf(view.content, kernel.config.CHROMIUM_PATH));
-    const buf = await reportDocx(view.content, { appendix, issuer: view.subjectName, date: `${chineseYear(view.year + 1)}年` });
-    return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(buf);
+    const buf = await renderReportFile(kernel, view, format, appendix);
+    return reply.type(format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(buf);
   };
   app.get('/api/annual-reports/:id/export.docx', { schema: { tags, operationId: 'exportAnnualReportDocx', params: Id, querystring: Export } },
     async (req, reply) => send(reply, await db.tx((tx) => svc.view(tx, actorOf(req), req.params.id)), 'docx', req.query.appendix === '1'));

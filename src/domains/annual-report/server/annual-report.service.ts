@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
 import { diffDays } from '../../../core/shared/calendar';
-import { type Actor, appendAudit, can, computeMetric, createCase, type Kernel, loadVisible, type MetricScope, requirePermission, tenancy, type Tx, visibleFilter } from '../../../core/server';
+import { type Actor, appendAudit, can, computeMetric, createCase, isoWithOffset, type Kernel, listCaseEvents, loadVisible, mergeCaseData, type MetricScope, requirePermission, tenancy, type Tx, visibleFilter } from '../../../core/server';
 import type { MetricResult } from '../../../core/shared/schemas';
 import { annualReportMachine } from '../shared/annual-report.machine';
 import { PLACEHOLDER, REPORT_TEMPLATES, type SentenceTemplate } from '../shared/annual-report.templates';
@@ -20,8 +20,11 @@ type TemplateKey = keyof typeof REPORT_TEMPLATES;
 
 const periodOf = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
-/** Renders one sentence, or null when its lead clause has no data. */
-async function renderSentence(tx: Tx, kernel: Kernel, s: SentenceTemplate, scope: MetricScope, vars: Record<string, string>, cache: Map<string, MetricResult | null>): Promise<Segment[] | null> {
+/**
+ * Renders one sentence, or says why its lead clause has no data: the metric is not registered (its
+ * domain is not in use here) or the year holds no records for it.
+ */
+async function renderSentence(tx: Tx, kernel: Kernel, s: SentenceTemplate, scope: MetricScope, vars: Record<string, string>, cache: Map<string, MetricResult | null>): Promise<Segment[] | { missing: 'unregistered' | 'noRecords' }> {
   const clauses: Segment[][] = [];
   for (let ci = 0; ci < s.clauses.length; ci++) {
     const clause = s.clauses[ci].replace(/\{(year|subject|subjectScope)\}/g, (_, k: string) => vars[k]);
@@ -37,15 +40,16 @@ async function renderSentence(tx: Tx, kernel: Kernel, s: SentenceTemplate, scope
       if (!cache.has(cacheKey)) cache.set(cacheKey, kernel.metrics.has(key) ? await computeMetric(tx, kernel, key, q) : null);
       const r = cache.get(cacheKey);
       const text = r ? figure(r, part as 'num' | 'den' | undefined, wan) : null;
-      if (!r || text === null) { ok = false; break; }
+      if (!r || text === null) {
+        if (ci === 0) return { missing: r ? 'noRecords' : 'unregistered' }; // the sentence's subject has no records
+        ok = false;
+        break;
+      }
       segs.push({ text: clause.slice(last, m.index) });
       segs.push({ text, metric: { key: r.key, label: r.label, definition: r.definition, unit: r.unit, numerator: r.numerator, denominator: r.denominator, query: { ...q } } });
       last = m.index! + whole.length;
     }
-    if (!ok) {
-      if (ci === 0) return null; // the sentence's subject has no records: leave the sentence out
-      continue;
-    }
+    if (!ok) continue;
     segs.push({ text: clause.slice(last) });
     clauses.push(segs.filter((x) => x.text !== '' || x.metric));
   }
@@ -67,6 +71,28 @@ function figure(r: MetricResult, part?: 'num' | 'den', wan = false): string | nu
   if (!r.denominator) return null;
   return r.unit === 'perTenThousand' ? formatPerTenThousand(r.numerator, r.denominator) : formatRate(r.numerator, r.denominator);
 }
+
+/**
+ * The drafter's 待补充 marker: the sentence as the template would write it, its figures left as □, and
+ * why the records cannot supply them.
+ */
+function pendingText(s: SentenceTemplate, vars: Record<string, string>, missing: 'unregistered' | 'noRecords'): string {
+  const lead = s.clauses[0].replace(/\{(year|subject|subjectScope)\}/g, (_, k: string) => vars[k]).replace(PLACEHOLDER, '□');
+  const why = missing === 'unregistered' ? '本系统尚未统计该项数据' : '本年度系统中没有该项记录（业务未在系统中办理或未录入）';
+  return `待补充：${lead}。（${why}，请据实填写或删除本段。）`;
+}
+
+/** The report as it prints: without 待补充 markers (never in an exported or published file). */
+export function printable(c: ReportContent): ReportContent {
+  return {
+    ...c,
+    parts: c.parts.map((p) => ({ ...p, sections: p.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.filter((x) => x.kind !== 'pending') })).filter((s) => s.paragraphs.length > 0) })),
+  };
+}
+
+const allParagraphs = (c: ReportContent) => c.parts.flatMap((p) => p.sections.flatMap((s) => s.paragraphs));
+/** Figures typed by hand in the report: the leader acknowledges them before approving (see index.ts). */
+export const manualCount = (c: ReportContent) => allParagraphs(c).filter((x) => x.manual).length;
 
 function mergeText(segs: Segment[]): Segment[] {
   const out: Segment[] = [];
@@ -97,7 +123,9 @@ async function buildContent(tx: Tx, kernel: Kernel, subject: Subject, year: numb
         const prev = prevParas.get(s.key);
         if (prev?.edited) { paragraphs.push(prev); continue; }
         const segments = await renderSentence(tx, kernel, s, scope, vars, cache);
-        if (segments) paragraphs.push({ id: prev?.id ?? randomUUID(), kind: 'data', source: s.key, edited: false, segments });
+        paragraphs.push(Array.isArray(segments)
+          ? { id: prev?.id ?? randomUUID(), kind: 'data', source: s.key, edited: false, segments }
+          : { id: prev?.id ?? randomUUID(), kind: 'pending', source: s.key, edited: false, segments: [{ text: pendingText(s, vars, segments.missing) }] });
       }
       sec.narrative.forEach((text, i) => {
         const source = `${sec.key}.narrative.${i}`;
@@ -106,10 +134,10 @@ async function buildContent(tx: Tx, kernel: Kernel, subject: Subject, year: numb
       paragraphs.push(...(userParas.get(sec.key) ?? []));
       if (paragraphs.length) sections.push({ key: sec.key, heading: sec.heading ? fill(sec.heading) : null, paragraphs });
     }
-    if (sections.length === 0) {
+    if (!sections.some((sec) => sec.paragraphs.some((x) => x.kind !== 'pending'))) {
       // Say so rather than print an empty part: the drafter sees at once what the records cannot supply.
       const source = `${part.key}.empty`;
-      sections.push({ key: part.key, heading: null, paragraphs: [prevParas.get(source) ?? { id: randomUUID(), kind: 'narrative', source, edited: false, segments: [{ text: '（系统中尚无本部分可引用的本年度业务记录，请起草人员补充。）' }] }] });
+      sections.push({ key: part.key, heading: null, paragraphs: [prevParas.get(source) ?? { id: randomUUID(), kind: 'pending', source, edited: false, segments: [{ text: '待补充：系统中尚无本部分可引用的本年度业务记录，请起草人员据实撰写。' }] }] });
     }
     parts.push({ key: part.key, heading: fill(part.heading), sections });
   }
@@ -179,36 +207,80 @@ export async function regenerate(tx: Tx, kernel: Kernel, actor: Actor, id: strin
   await appendAudit(tx, actor, { stream: `case:${id}`, action: 'annualReport.regenerate', entityType: 'annualReport', entityId: id }, kernel.now());
 }
 
-export async function editParagraph(tx: Tx, kernel: Kernel, actor: Actor, id: string, paragraphId: string, text: string, expectedVersion: number) {
+export async function editParagraph(tx: Tx, kernel: Kernel, actor: Actor, id: string, paragraphId: string, edit: { text: string; reason?: string }, expectedVersion: number) {
   const r = await loadForEdit(tx, actor, id);
   if (r.contentVersion !== expectedVersion) throw new AppError('CONFLICT', '报告已被他人修改，请刷新后在最新版本上修改');
-  let found = false;
   const content: ReportContent = structuredClone(r.content);
-  for (const p of content.parts) for (const s of p.sections) for (const para of s.paragraphs) {
-    if (para.id === paragraphId) {
-      found = true;
-      // An edited data sentence keeps its place but no longer updates: its numbers are the editor's now.
-      para.edited = true;
-      para.segments = [{ text }];
-    }
+  const para = allParagraphs(content).find((x) => x.id === paragraphId);
+  if (!para) throw new AppError('NOT_FOUND', '段落不存在');
+  const original = para.segments.map((x) => x.text).join('');
+  // A data sentence (or a 待补充 one) typed by hand holds figures no record backs: 人工填报, with who and
+  // why, audited, listed in the appendix and acknowledged by the approver (issue 15 §4).
+  const figures = para.kind === 'data' || para.kind === 'pending' || !!para.manual;
+  if (figures && !edit.reason) throw new AppError('VALIDATION', '修改数据段落须说明理由（将作为人工填报数据记录在案）', { fields: [{ path: 'reason', message: '人工填报理由：请说明数据来源或修改理由' }] });
+  para.edited = true; // keeps its place but no longer updates from the records
+  para.segments = [{ text: edit.text }];
+  if (figures) {
+    para.kind = 'data';
+    para.manual = { by: actor.name, at: kernel.now().toISOString(), reason: edit.reason!, original: para.manual?.original ?? original };
   }
-  if (!found) throw new AppError('NOT_FOUND', '段落不存在');
   const saved = await repo.saveContent(tx, id, expectedVersion, content);
   if (!saved) throw new AppError('CONFLICT', '报告已被他人修改，请刷新后在最新版本上修改');
-  await repo.addVersion(tx, { caseId: id, version: saved.contentVersion, content, note: '修改段落', createdBy: actor.name, createdAt: kernel.now(), divisionCode: r.divisionCode });
+  await repo.addVersion(tx, { caseId: id, version: saved.contentVersion, content, note: figures ? `人工填报数据：${edit.reason}` : '修改段落', createdBy: actor.name, createdAt: kernel.now(), divisionCode: r.divisionCode });
+  if (figures) {
+    await appendAudit(tx, actor, {
+      stream: `case:${id}`, action: 'annualReport.manualFigure', entityType: 'annualReport', entityId: id,
+      detail: { paragraphId, source: para.source, original, text: edit.text, reason: edit.reason },
+    }, kernel.now());
+  }
 }
 
 export async function view(tx: Tx, actor: Actor, id: string, publicOnly = false): Promise<AnnualReportView> {
   const c = publicOnly ? await publishedCase(tx, id) : await loadVisible(tx, actor, id, 'annualReport');
   const r = await repo.get(tx, id);
   if (!r) throw new AppError('NOT_FOUND');
+  const preliminary = (c.data as { preliminary?: boolean }).preliminary === true;
+  const content = preliminary ? { ...r.content, title: `${r.content.title}${PRELIMINARY_MARK}` } : r.content;
   return {
     id, refNo: c.refNo, year: r.year, subjectName: r.subjectName, state: c.state,
     stateName: annualReportMachine.states[c.state as 'draft'].label, contentVersion: r.contentVersion,
     generatedAt: r.generatedAt?.toISOString() ?? null,
     editable: !publicOnly && c.state === 'draft' && can(actor, 'annualReport.edit', c),
-    content: publicOnly ? stripTrace(r.content) : r.content,
+    preliminary,
+    manualCount: manualCount(r.content),
+    returned: publicOnly || c.state !== 'draft' ? null : await lastReturn(tx, id),
+    content: publicOnly ? stripTrace(printable(content)) : content,
   };
+}
+
+/** How a report published before its year ends is titled (no full-year report before the year ends). */
+export const PRELIMINARY_MARK = '（阶段性报告）';
+
+/** The reviewer's reason the report came back, until the drafter submits it again. */
+async function lastReturn(tx: Tx, id: string) {
+  const events = await listCaseEvents(tx, id);
+  const last = events[events.length - 1];
+  if (!last || last.event !== 'returnToDraft') return null;
+  const stage = annualReportMachine.states[last.fromState as 'draft']?.label ?? '';
+  return { reason: String(last.input.reason ?? ''), by: last.actorName, stage, at: last.at.toISOString() };
+}
+
+/** Marks (or unmarks) a draft as a 阶段性报告, the only way a report is published before its year ends. */
+export async function setPreliminary(tx: Tx, kernel: Kernel, actor: Actor, id: string, preliminary: boolean) {
+  await loadForEdit(tx, actor, id);
+  await mergeCaseData(tx, id, { preliminary });
+  await appendAudit(tx, actor, { stream: `case:${id}`, action: 'annualReport.preliminary', entityType: 'annualReport', entityId: id, detail: { preliminary } }, kernel.now());
+}
+
+/**
+ * The 成文日期 printed under the signature: the leader's approval, or today for a draft, written in
+ * Arabic numerals with year, month and day (GB/T 9704-2012 7.3.5.1).
+ */
+export async function signedDate(tx: Tx, kernel: Kernel, id: string): Promise<string> {
+  const approved = (await listCaseEvents(tx, id)).filter((e) => e.event === 'approveLeader').pop();
+  const iso = approved ? isoWithOffset(kernel.tz, approved.at).slice(0, 10) : kernel.today();
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 async function publishedCase(tx: Tx, id: string) {
@@ -218,9 +290,9 @@ async function publishedCase(tx: Tx, id: string) {
   return c;
 }
 
-/** The public sees the text; the record trail stays with staff. */
+/** The public sees the text; the record trail (and who typed what by hand) stays with staff. */
 const stripTrace = (c: ReportContent): ReportContent => ({
-  ...c, parts: c.parts.map((p) => ({ ...p, sections: p.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((para) => ({ ...para, segments: para.segments.map(({ text }) => ({ text })) })) })) })),
+  ...c, parts: c.parts.map((p) => ({ ...p, sections: p.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map(({ manual: _, ...para }) => ({ ...para, segments: para.segments.map(({ text }) => ({ text })) })) })) })),
 });
 
 export async function listPublished(tx: Tx) {

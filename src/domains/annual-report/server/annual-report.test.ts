@@ -10,6 +10,7 @@ import { fileReconsideration } from '../../reconsideration/public';
 import { checkReport } from '../shared/report-check';
 
 const REVIEWER_SFJ = { roles: ['reviewer'], org: '湖滨区司法局' };
+const DIRECTOR_SFJ = { roles: ['director'], org: '湖滨区司法局' };
 const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
 const ADMIN = { roles: ['sysadmin'], org: '湖滨区行政审批和政务信息管理局' };
 const SECADMIN = { roles: ['secadmin'], org: '湖滨区行政审批和政务信息管理局' };
@@ -52,6 +53,14 @@ describe('annual report that drafts itself', () => {
     const all = paragraphs(r.body).map(textOf).join('\n');
     expect(all).not.toMatch(/(^|[^\d.])0(件|项|条|%)/);
     expect(paragraphs(r.body).filter((p: any) => p.kind === 'data')).toEqual([]);
+    // What the records cannot supply is shown to the drafter as 待补充, with why, and never printed.
+    const pending = paragraphs(r.body).filter((p: any) => p.kind === 'pending');
+    const recon = pending.find((p: any) => p.source === 'disputes.reconsideration');
+    expect(textOf(recon)).toBe('待补充：全年受理行政复议案件□件。（本年度系统中没有该项记录（业务未在系统中办理或未录入），请据实填写或删除本段。）');
+    const docx = await t.app.inject({ method: 'GET', url: `/api/annual-reports/${id}/export.docx?appendix=1`, headers: { cookie: (sfj as any).cookieHeader() } });
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).not.toContain('待补充');
+    expect(xml).toContain('二、存在的不足和原因');
     const dup = await sfj.post('/api/annual-reports', { year: 2026, subjectKind: 'division', divisionCode: '411202' });
     expect(dup.status).toBe(409);
   });
@@ -103,7 +112,37 @@ describe('annual report that drafts itself', () => {
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   }, 180_000);
 
-  it('walks draft → review → leader → confidentiality → public, and only drafts are editable', async () => {
+  it('makes a hand-typed figure 人工填报: a reason is required, it is audited, listed in the appendix and dated', async () => {
+    const sfj = await t.staff(REVIEWER_SFJ);
+    let v = (await sfj.get(`/api/annual-reports/${id}`)).body;
+    const meetings = paragraphs(v).find((p: any) => p.source === 'leadership.meetings');
+    expect(meetings.kind).toBe('pending');
+    const text = '党委常委会、政府常务会议6次研究法治建设工作。';
+    const noReason = await sfj.put(`/api/annual-reports/${id}/paragraphs/${meetings.id}`, { text, expectedVersion: v.contentVersion });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toContain('修改数据段落须说明理由');
+    expect((await sfj.get(`/api/annual-reports/${id}`)).body.contentVersion).toBe(v.contentVersion);
+    const ok = await sfj.put(`/api/annual-reports/${id}/paragraphs/${meetings.id}`, { text, reason: '据区委办会议记录统计', expectedVersion: v.contentVersion });
+    expect(ok.status).toBe(200);
+    v = ok.body;
+    const typed = paragraphs(v).find((p: any) => p.id === meetings.id);
+    expect(typed).toMatchObject({ kind: 'data', edited: true, manual: { reason: '据区委办会议记录统计', by: (await t.staffUser(REVIEWER_SFJ)).displayName } });
+    expect(v.manualCount).toBe(1);
+    const audit = await t.kernel.db.query<{ action: string; detail: any }>(`SELECT action, detail FROM audit_log WHERE stream = $1 AND action = 'annualReport.manualFigure'`, [`case:${id}`]);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toMatchObject({ text, reason: '据区委办会议记录统计' });
+    // regeneration keeps it, and the appendix names who typed it and why
+    v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
+    expect(textOf(paragraphs(v).find((p: any) => p.id === meetings.id))).toBe(text);
+    const docx = await t.app.inject({ method: 'GET', url: `/api/annual-reports/${id}/export.docx?appendix=1`, headers: { cookie: (sfj as any).cookieHeader() } });
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('人工填报');
+    expect(xml).toContain('理由：据区委办会议记录统计');
+    // 成文日期 in full (GB/T 9704-2012 7.3.5.1): a draft is dated today
+    expect(xml).toContain('2026年11月2日');
+  });
+
+  it('walks draft → review → leader → confidentiality → public with four different people, and only drafts are editable', async () => {
     const sec = await t.staff(SECADMIN);
     const orgs = (await (await t.staff(ADMIN)).get('/api/admin/orgs')).body as { id: string; name: string }[];
     const gov = orgs.find((o) => o.name === '湖滨区人民政府办公室')!;
@@ -115,17 +154,41 @@ describe('annual report that drafts itself', () => {
     const para = paragraphs(v)[0];
     expect((await sfj.put(`/api/annual-reports/${id}/paragraphs/${para.id}`, { text: 'x', expectedVersion: v.contentVersion })).status).toBe(409);
     const leader = await t.staff(LEADER);
+    // The leader holds both 审核 and 审批 permissions, but one person clears one step only.
     expect((await leader.post(`/api/annual-reports/${id}/approveInternal`)).status).toBe(200);
-    expect((await leader.post(`/api/annual-reports/${id}/approveLeader`)).status).toBe(200);
+    const twice = await leader.post(`/api/annual-reports/${id}/approveLeader`, { acknowledgeManual: true });
+    expect(twice.status).toBe(422);
+    expect(twice.body.message).toContain('不能再审批');
+    expect((await leader.get(`/api/annual-reports/${id}`)).body.state).toBe('leaderApproval');
+    // Sent back: the drafter reads why, resubmits; the justice bureau's head reviews this round.
+    expect((await leader.post(`/api/annual-reports/${id}/returnToDraft`, { reason: '第三部分会议次数请核对' })).status).toBe(200);
+    expect((await sfj.get(`/api/annual-reports/${id}`)).body.returned).toMatchObject({ reason: '第三部分会议次数请核对', stage: '领导审批', by: (await t.staffUser(LEADER)).displayName });
+    expect((await sfj.post(`/api/annual-reports/${id}/submit`)).status).toBe(200);
+    expect((await sfj.get(`/api/annual-reports/${id}`)).body.returned).toBeNull();
+    expect((await sfj.post(`/api/annual-reports/${id}/approveInternal`)).status).toBe(403); // no 审核 permission at all
+    const director = await t.staff(DIRECTOR_SFJ);
+    expect((await director.post(`/api/annual-reports/${id}/approveInternal`)).status).toBe(200);
+    // A hand-typed figure is acknowledged by the approver.
+    const unack = await leader.post(`/api/annual-reports/${id}/approveLeader`, {});
+    expect(unack.status).toBe(422);
+    expect(unack.body.message).toContain('1处人工填报数据');
+    expect((await leader.post(`/api/annual-reports/${id}/approveLeader`, { acknowledgeManual: true })).status).toBe(200);
     expect((await leader.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(403);
     const secrecy = await t.anon().login('secrecy', 'Secret#2026x');
     // A new account acts only after changing its first password (等保, enforced by the API).
     expect((await secrecy.post('/api/auth/password', { oldPassword: 'Secret#2026x', newPassword: 'Secret#2026y' })).status).toBe(200);
-    expect((await secrecy.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(200);
+    // A full-year report is not published before its year ends (the clock reads 2026-11-02).
+    const early = await secrecy.post(`/api/annual-reports/${id}/passConfidentiality`);
+    expect(early.status).toBe(422);
+    expect(early.body.message).toContain('2026年度尚未结束');
+    t.clock.set('2027-01-06T09:00:00+08:00');
+    const secrecyNextYear = await t.anon().login('secrecy', 'Secret#2026y'); // the session of November has expired
+    expect((await secrecyNextYear.post(`/api/annual-reports/${id}/passConfidentiality`)).status).toBe(200);
     const pub = await t.anon().get('/api/public/annual-reports');
     expect(pub.body.map((r: any) => r.id)).toContain(id);
     const pv = (await t.anon().get(`/api/public/annual-reports/${id}`)).body;
     expect(JSON.stringify(pv)).not.toContain('"metric"');
+    expect(JSON.stringify(pv)).not.toContain('待补充');
     expect(pv.content.parts[0].heading).toBe('主要举措和成效');
   });
 });

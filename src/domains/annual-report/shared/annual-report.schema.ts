@@ -17,13 +17,25 @@ export type MetricRef = z.infer<typeof MetricRef>;
 export const Segment = z.object({ text: z.string(), metric: MetricRef.optional() });
 export type Segment = z.infer<typeof Segment>;
 
+/**
+ * A figure typed by hand instead of drawn from records (人工填报): who, when, why and what the records
+ * said before, so the appendix and the approver can see it.
+ */
+export const ManualEntry = z.object({ by: z.string(), at: z.string(), reason: z.string(), original: z.string() });
+export type ManualEntry = z.infer<typeof ManualEntry>;
+
 export const ReportParagraph = z.object({
   id: z.string(),
-  kind: z.enum(['data', 'narrative']),
+  /**
+   * `pending` (待补充) is a sentence the template expects but the records cannot supply: shown to the
+   * drafter with why, never printed in an exported or published report.
+   */
+  kind: z.enum(['data', 'narrative', 'pending']),
   /** The sentence template a data paragraph came from; regeneration replaces it unless edited. */
   source: z.string().nullable(),
   edited: z.boolean(),
   segments: z.array(Segment),
+  manual: ManualEntry.optional(),
 });
 export type ReportParagraph = z.infer<typeof ReportParagraph>;
 
@@ -41,7 +53,14 @@ export const AnnualReportCreate = z.object({
   template: z.enum(['standard', 'leadershipFirst']).default('standard').meta({ title: '报告模板' }),
 });
 
-export const ParagraphEdit = z.object({ text: z.string().trim().min(1, '段落内容不能为空').max(5000, '段落不能超过5000字').meta({ title: '段落内容' }) });
+export const ParagraphEdit = z.object({
+  text: z.string().trim().min(1, '段落内容不能为空').max(5000, '段落不能超过5000字').meta({ title: '段落内容' }),
+  /** Required when the paragraph is a data or 待补充 sentence: its figures become 人工填报. */
+  reason: z.string().trim().max(500, '理由不能超过500字').optional().meta({ title: '人工填报理由' }),
+});
+
+/** The last return to draft, shown to the drafter until the report is submitted again. */
+export const ReportReturn = z.object({ reason: z.string(), by: z.string(), stage: z.string(), at: z.string() });
 
 export const AnnualReportView = z.object({
   id: z.uuid(),
@@ -53,6 +72,11 @@ export const AnnualReportView = z.object({
   contentVersion: z.number().int(),
   generatedAt: z.string().nullable(),
   editable: z.boolean(),
+  /** A report published before its year ends must say so (阶段性报告). */
+  preliminary: z.boolean(),
+  /** Figures typed by hand: the leader acknowledges them at approval. */
+  manualCount: z.number().int(),
+  returned: ReportReturn.nullable(),
   content: ReportContent,
 });
 export type AnnualReportView = z.infer<typeof AnnualReportView>;

@@ -45,3 +45,11 @@ export function useSaveParagraph(id: string, on: On) {
 export function useReportCheck(failed: (e: Error) => void) {
   return useMutation({ mutationFn: (body: ApiBody<'/api/public/report-check'>) => api.POST('/api/public/report-check', { body }), onError: failed });
 }
+
+export function useMarkPreliminary(id: string, on: On) {
+  const refresh = useRefreshReport(id);
+  return useMutation({
+    mutationFn: (preliminary: boolean) => api.PUT('/api/annual-reports/{id}/preliminary', { path: { id }, body: { preliminary } }),
+    onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed,
+  });
+}
