@@ -52,7 +52,7 @@ describe('annual report in the browser', () => {
     await e.page.getByText('修改数据段落须说明理由').first().waitFor();
     await e.page.getByLabel('人工填报理由').fill('据市12345平台年度统计');
     await e.page.getByRole('button', { name: /保\s*存/ }).click();
-    await e.page.getByText('人工填报', { exact: true }).waitFor();
+    await e.page.getByText('人工填报', { exact: true }).waitFor().catch(async (err) => { await e.screenshot('annual-report-manual-failed'); throw err; });
     await e.page.getByText('本报告含1处人工填报数据').waitFor();
     // Published before the year ends only as a 阶段性报告.
     await e.page.getByRole('switch', { name: '阶段性报告' }).click();

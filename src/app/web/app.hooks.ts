@@ -4,7 +4,7 @@
  * figures are the kernel's (core/web/kernel.hooks.ts); a case is core/web/case.hooks.ts.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiQuery } from '../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiQuery } from '../../core/web/api';
 import { meKey } from '../../core/web/kernel.hooks';
 
 type Failed = (e: Error) => void;
@@ -16,7 +16,7 @@ export function useAddDivision(on: { done: () => void; failed: Failed }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/admin/divisions'>) => api.POST('/api/admin/divisions', { body }),
-    onSuccess: () => { on.done(); void invalidate(qc, '/api/admin/divisions'); }, onError: on.failed,
+    onSuccess: () => { on.done(); void invalidate(qc, '/api/admin/divisions'); }, onError: noWait(on.failed),
   });
 }
 
@@ -27,7 +27,7 @@ export function useSaveOrg(on: { done: () => void; failed: Failed }) {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: ApiBody<'/api/admin/orgs'> }) =>
       (id ? api.PUT('/api/admin/orgs/{id}', { path: { id }, body }) : api.POST('/api/admin/orgs', { body })),
-    onSuccess: () => { on.done(); void invalidate(qc, '/api/admin/orgs'); }, onError: on.failed,
+    onSuccess: () => { on.done(); void invalidate(qc, '/api/admin/orgs'); }, onError: noWait(on.failed),
   });
 }
 
@@ -42,13 +42,13 @@ export const useSaveUser = (on: { done: () => void; failed: Failed }) =>
       if ('user' in v) await api.POST('/api/admin/users', { body: v.user });
       else await api.PUT('/api/admin/users/{id}/roles', { path: { id: v.id }, body: { roles: v.roles } });
     },
-    onSuccess: on.done, onError: on.failed,
+    onSuccess: noWait(on.done), onError: noWait(on.failed),
   });
 export const useUserAction = (on: { done: () => void; failed: Failed }) =>
   useMutation({
     mutationFn: ({ id, what }: { id: string; what: 'unlock' | 'disable' }) =>
       (what === 'unlock' ? api.POST('/api/admin/users/{id}/unlock', { path: { id } }) : api.POST('/api/admin/users/{id}/disable', { path: { id } })),
-    onSuccess: on.done, onError: on.failed,
+    onSuccess: noWait(on.done), onError: noWait(on.failed),
   });
 
 /** A page of the audit log (for a ProTable's request). */
@@ -63,11 +63,11 @@ export function useCalendarEdits(year: number, on: { saved: () => void; removed:
   return {
     setDay: useMutation({
       mutationFn: ({ date, ...body }: { date: string } & ApiBody<'/api/admin/calendar/days/{date}', 'put'>) => api.PUT('/api/admin/calendar/days/{date}', { path: { date }, body }),
-      onSuccess: after(on.saved), onError: on.failed,
+      onSuccess: after(on.saved), onError: noWait(on.failed),
     }),
-    removeDay: useMutation({ mutationFn: (date: string) => api.DELETE('/api/admin/calendar/days/{date}', { path: { date } }), onSuccess: after(on.removed), onError: on.failed }),
-    open: useMutation({ mutationFn: (body: ApiBody<'/api/admin/calendar/years/{year}'>) => api.POST('/api/admin/calendar/years/{year}', { path: { year }, body }), onSuccess: after(on.opened), onError: on.failed }),
-    publish: useMutation({ mutationFn: () => api.POST('/api/admin/calendar/years/{year}/publish', { path: { year } }), onSuccess: after(on.published), onError: on.failed }),
+    removeDay: useMutation({ mutationFn: (date: string) => api.DELETE('/api/admin/calendar/days/{date}', { path: { date } }), onSuccess: after(on.removed), onError: noWait(on.failed) }),
+    open: useMutation({ mutationFn: (body: ApiBody<'/api/admin/calendar/years/{year}'>) => api.POST('/api/admin/calendar/years/{year}', { path: { year }, body }), onSuccess: after(on.opened), onError: noWait(on.failed) }),
+    publish: useMutation({ mutationFn: () => api.POST('/api/admin/calendar/years/{year}/publish', { path: { year } }), onSuccess: after(on.published), onError: noWait(on.failed) }),
   };
 }
 
@@ -83,7 +83,7 @@ export function useChangePassword(on: { done: () => void; failed: Failed }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/auth/password'>) => api.POST('/api/auth/password', { body }),
-    onSuccess: () => { on.done(); void qc.invalidateQueries({ queryKey: meKey }); }, onError: on.failed,
+    onSuccess: () => { on.done(); void qc.invalidateQueries({ queryKey: meKey }); }, onError: noWait(on.failed),
   });
 }
 

@@ -132,6 +132,15 @@ export async function uploadSheet<T>(url: string, file: Blob): Promise<T> {
 /** A POST to a path the server names at run time (a case action's `path`), so not in the document. */
 export const post = <T,>(url: string, body: unknown = {}) => request<T>('POST', url, body);
 
+/**
+ * A mutation callback that is called, not awaited. react-query awaits whatever onSuccess/onError return,
+ * and antd's `message.error(...)` returns a promise that settles only when the toast closes: a hook
+ * wired `onError: noWait(on.failed)` with `failed: (e) => message.error(e.message)` kept its button spinning
+ * (and deaf to clicks) for three seconds after every refusal, so a clerk who fixed the field and clicked
+ * again at once was ignored.
+ */
+export const noWait = <A extends unknown[]>(f: ((...args: A) => unknown) | undefined) => (...args: A): void => { f?.(...args); };
+
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false } },
 });

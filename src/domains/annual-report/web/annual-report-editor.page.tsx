@@ -23,7 +23,8 @@ export function AnnualReportEditorPage() {
   const report = useAnnualReport(id);
   const kase = useCase(id);
   const [trace, setTrace] = useState<MetricRef | null>(null);
-  const [editing, setEditing] = useState<{ id: string; text: string; reason: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [reason, setReason] = useState('');
   const refresh = useRefreshReport(id);
   const regen = useRegenerateReport(id, { done: () => message.success('数据段落已按最新记录重新生成，人工修改的段落保持不变'), failed: (e) => message.error(e.message) });
   const save = useSaveParagraph(id, { done: () => { message.success('已保存'); setEditing(null); }, failed: (e) => message.error(e.message) });
@@ -33,19 +34,19 @@ export function AnnualReportEditorPage() {
   const r = report.data;
   // A data or 待补充 paragraph typed by hand holds figures no record backs: the server asks why (人工填报).
   const figures = (p: ReportParagraph) => p.kind !== 'narrative' || !!p.manual;
-  const startEdit = (p: ReportParagraph) => setEditing({ id: p.id, text: p.kind === 'pending' ? '' : p.segments.map((s) => s.text).join(''), reason: p.manual?.reason ?? '' });
+  const startEdit = (p: ReportParagraph) => { setEditing({ id: p.id, text: p.kind === 'pending' ? '' : p.segments.map((s) => s.text).join('') }); setReason(p.manual?.reason ?? ''); };
   const para = (p: ReportParagraph, lead?: string) => (
     <div key={p.id} style={{ position: 'relative' }} data-paragraph={p.id} data-kind={p.kind}>
       {editing?.id === p.id ? (
         <Space direction="vertical" style={{ width: '100%', margin: '8px 0' }}>
-          <Input.TextArea aria-label="段落内容" autoSize={{ minRows: 3 }} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} maxLength={5000} />
+          <Input.TextArea aria-label="段落内容" autoSize={{ minRows: 3 }} value={editing.text} onChange={(e) => { const text = e.target.value; setEditing((cur) => cur && { ...cur, text }); }} maxLength={5000} />
           {figures(p) ? (
             <>
               <Alert type="warning" showIcon message="本段数字将作为“人工填报”数据：不再随记录自动更新，在附件中注明填报人和理由，领导审批时须逐项核对。" />
-              <Input aria-label="人工填报理由" placeholder="人工填报理由（数据来源，如：据区委办统计）" value={editing.reason} onChange={(e) => setEditing({ ...editing, reason: e.target.value })} maxLength={500} />
+              <Input aria-label="人工填报理由" placeholder="人工填报理由（数据来源，如：据区委办统计）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
             </>
           ) : null}
-          <Space><Button type="primary" loading={save.isPending} onClick={() => save.mutate({ paragraphId: editing.id, body: { text: editing.text, ...(figures(p) ? { reason: editing.reason } : {}), expectedVersion: report.data!.contentVersion } })}>保存</Button><Button onClick={() => setEditing(null)}>取消</Button></Space>
+          <Space><Button type="primary" loading={save.isPending} onClick={() => save.mutate({ paragraphId: editing.id, body: { text: editing.text, ...(figures(p) ? { reason } : {}), expectedVersion: report.data!.contentVersion } })}>保存</Button><Button onClick={() => setEditing(null)}>取消</Button></Space>
         </Space>
       ) : p.kind === 'pending' ? (
         <p className="gw-p gw-pending" onDoubleClick={() => r.editable && startEdit(p)}>

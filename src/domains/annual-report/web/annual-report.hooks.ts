@@ -1,6 +1,6 @@
 /** The annual report's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
@@ -19,7 +19,7 @@ export const useMetric = (key: string | undefined, query: ApiQuery<'/api/metrics
   useQuery({ ...apiQuery('/api/metrics/{key}', { path: { key: key ?? '' }, query }), enabled: !!key && !!query });
 
 export function useCreateReport(on: On<ApiResponse<'/api/annual-reports', 'post'>>) {
-  return useMutation({ mutationFn: (body: ApiBody<'/api/annual-reports'>) => api.POST('/api/annual-reports', { body }), onSuccess: on.done, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/annual-reports'>) => api.POST('/api/annual-reports', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 }
 
 /** Regenerating or editing changes both the report and its case page (version, timeline). */
@@ -30,7 +30,7 @@ export function useRefreshReport(id: string) {
 
 export function useRegenerateReport(id: string, on: On) {
   const refresh = useRefreshReport(id);
-  return useMutation({ mutationFn: () => api.POST('/api/annual-reports/{id}/regenerate', { path: { id } }), onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed });
+  return useMutation({ mutationFn: () => api.POST('/api/annual-reports/{id}/regenerate', { path: { id } }), onSuccess: (r) => { on.done(r); refresh(); }, onError: noWait(on.failed) });
 }
 
 export function useSaveParagraph(id: string, on: On) {
@@ -38,18 +38,18 @@ export function useSaveParagraph(id: string, on: On) {
   return useMutation({
     mutationFn: ({ paragraphId, body }: { paragraphId: string; body: ApiBody<'/api/annual-reports/{id}/paragraphs/{paragraphId}', 'put'> }) =>
       api.PUT('/api/annual-reports/{id}/paragraphs/{paragraphId}', { path: { id, paragraphId }, body }),
-    onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); refresh(); }, onError: noWait(on.failed),
   });
 }
 
 export function useReportCheck(failed: (e: Error) => void) {
-  return useMutation({ mutationFn: (body: ApiBody<'/api/public/report-check'>) => api.POST('/api/public/report-check', { body }), onError: failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/public/report-check'>) => api.POST('/api/public/report-check', { body }), onError: noWait(failed) });
 }
 
 export function useMarkPreliminary(id: string, on: On) {
   const refresh = useRefreshReport(id);
   return useMutation({
     mutationFn: (preliminary: boolean) => api.PUT('/api/annual-reports/{id}/preliminary', { path: { id }, body: { preliminary } }),
-    onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); refresh(); }, onError: noWait(on.failed),
   });
 }

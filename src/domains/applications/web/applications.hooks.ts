@@ -1,7 +1,7 @@
 /** The applications domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { caseKey } from '../../../core/web/case.hooks';
-import { api, apiQuery, apiUrl, invalidate, uploadFile, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, apiUrl, invalidate, uploadFile, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import type { PublicGuide } from '../../catalog/public-shared';
 
 export const useServiceItems = () => useQuery(apiQuery('/api/service-items'));
@@ -17,7 +17,7 @@ export function useGuide(itemId: string | undefined) {
 export type Filed = ApiResponse<'/api/applications', 'post'>;
 export type Material = NonNullable<ApiBody<'/api/applications'>['materials']>[number];
 export const useFileApplication = (on: { done?: (r: Filed) => void; failed?: (e: Error) => void } = {}) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/applications'>) => api.POST('/api/applications', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/applications'>) => api.POST('/api/applications', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 /** Progress by number and id digits is a deliberate action, not a query kept fresh. */
 export const useTrackApplication = () =>
   useMutation({ mutationFn: (query: ApiQuery<'/api/public/applications/track'>) => api.GET('/api/public/applications/track', { query }) });
@@ -34,6 +34,6 @@ export function useSubmitCorrection(id: string, on: { done?: () => void; failed?
   return useMutation({
     mutationFn: (body: ApiBody<'/api/applications/{id}/correct'>) => api.POST('/api/applications/{id}/correct', { path: { id }, body }),
     onSuccess: () => { invalidate(qc, '/api/applications/{id}/materials'); void qc.invalidateQueries({ queryKey: caseKey(id) }); on.done?.(); },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }

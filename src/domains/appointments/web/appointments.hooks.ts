@@ -1,6 +1,6 @@
 /** The appointments domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
 
 export type Slot = ApiResponse<'/api/public/appointment-slots'>['slots'][number];
 export type DayAppointment = ApiResponse<'/api/appointments'>[number];
@@ -19,6 +19,6 @@ export function useArrive(on: { done: () => void; failed: (e: Error) => void }) 
   return useMutation({
     mutationFn: (id: string) => api.POST('/api/appointments/{id}/arrive', { path: { id } }),
     onSuccess: () => { on.done(); void invalidate(qc, '/api/appointments'); },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }

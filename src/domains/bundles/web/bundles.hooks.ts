@@ -1,6 +1,6 @@
 /** The bundles domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, apiQuery, type ApiBody, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, type ApiBody, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 export const useBundleDefinitions = () => useQuery(apiQuery('/api/public/bundle-definitions'));
@@ -13,5 +13,5 @@ export const useBundleProgress = (id: string) =>
 
 export type FiledBundle = ApiResponse<'/api/bundles', 'post'>;
 export function useFileBundle(on: { done?: (r: FiledBundle) => void; failed?: (e: Error) => void } = {}) {
-  return useMutation({ mutationFn: (body: ApiBody<'/api/bundles'>) => api.POST('/api/bundles', { body }), onSuccess: on.done, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/bundles'>) => api.POST('/api/bundles', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 }

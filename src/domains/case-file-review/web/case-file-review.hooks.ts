@@ -1,6 +1,6 @@
 /** Case-file review's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
 
 type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
 
@@ -11,7 +11,7 @@ export const useReviewFile = (id: string) => useQuery(apiQuery('/api/case-file-r
 export type ReviewFile = ApiResponse<'/api/case-file-review/files/{id}', 'get'>;
 
 export const useCreateCampaign = (on: On<{ id: string }>) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/case-file-review/campaigns'>) => api.POST('/api/case-file-review/campaigns', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/case-file-review/campaigns'>) => api.POST('/api/case-file-review/campaigns', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 
 /** Every campaign mutation refreshes the campaign (its files, scores, rectifications) and the list. */
 function useCampaignMutation<B>(fn: (body: B) => Promise<unknown>, on: On) {
@@ -24,7 +24,7 @@ function useCampaignMutation<B>(fn: (body: B) => Promise<unknown>, on: On) {
       void invalidate(qc, '/api/case-file-review/files/{id}');
       on.done(r);
     },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }
 export const useSample = (id: string, on: On) =>

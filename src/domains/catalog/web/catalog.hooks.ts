@@ -1,7 +1,7 @@
 /** The catalog domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, apiQuery, invalidate, uploadSheet, type ApiBody, type ApiQuery } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, uploadSheet, type ApiBody, type ApiQuery } from '../../../core/web/api';
 import type { ImportResult, ItemDetail, PublicGuide } from '../shared/catalog.schema';
 
 export type { ImportRowError } from '../../../core/shared/import-errors';
@@ -33,7 +33,7 @@ function useItemChanged(id: string) {
 type On<R> = { done: (r: R) => void; failed: (e: Error) => void };
 function useItemMutation<A>(id: string, call: (a: A) => Promise<unknown>, on: On<ItemDetail>) {
   const changed = useItemChanged(id);
-  return useMutation({ mutationFn: (a: A) => call(a) as Promise<ItemDetail>, onSuccess: (r) => { on.done(r); changed(r); }, onError: on.failed });
+  return useMutation({ mutationFn: (a: A) => call(a) as Promise<ItemDetail>, onSuccess: (r) => { on.done(r); changed(r); }, onError: noWait(on.failed) });
 }
 export const useSaveDraft = (id: string, on: On<ItemDetail>) =>
   useItemMutation(id, (body: ApiBody<'/api/catalog/items/{id}/draft', 'put'>) => api.PUT('/api/catalog/items/{id}/draft', { path: { id }, body }), on);
@@ -46,7 +46,7 @@ export function useDiscardDraft(id: string, on: On<{ itemDeleted: boolean }>) {
   return useMutation({
     mutationFn: () => api.DELETE('/api/catalog/items/{id}/draft', { path: { id } }) as Promise<{ itemDeleted: boolean }>,
     onSuccess: (r) => { on.done(r); if (!r.itemDeleted) void qc.invalidateQueries({ queryKey: itemQuery(id).queryKey }); },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }
 export const useWithdrawItem = (id: string, on: On<ItemDetail>) =>
@@ -54,7 +54,7 @@ export const useWithdrawItem = (id: string, on: On<ItemDetail>) =>
 export const useSetSites = (id: string, on: On<ItemDetail>) =>
   useItemMutation(id, (siteOrgIds: string[]) => api.PUT('/api/catalog/items/{id}/sites', { path: { id }, body: { siteOrgIds } }), on);
 export const useCreateItem = (on: On<ItemDetail>) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/catalog/items'>) => api.POST('/api/catalog/items', { body }) as Promise<ItemDetail>, onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/catalog/items'>) => api.POST('/api/catalog/items', { body }) as Promise<ItemDetail>, onSuccess: noWait(on.done), onError: noWait(on.failed) });
 
 /** The 台账 goes up as the raw .xlsx body; a bad file comes back as 400 with one entry per bad row (and sheet). */
 export const importWorkbook = (file: File) => uploadSheet<z.infer<typeof ImportResult>>('/api/catalog/import', file);

@@ -1,6 +1,6 @@
 /** The credential register's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, uploadSheet, type SheetImportError, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, uploadSheet, type SheetImportError, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 
 type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
 
@@ -16,17 +16,17 @@ function useRefresh() {
 }
 
 export const useRegisterHolder = (on: On<ApiResponse<'/api/credential-holders', 'post'>>) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/credential-holders'>) => api.POST('/api/credential-holders', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/credential-holders'>) => api.POST('/api/credential-holders', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 export function useRecordExam(id: string, on: On) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: ApiBody<'/api/credential-holders/{id}/exams'>) => api.POST('/api/credential-holders/{id}/exams', { path: { id }, body }), onSuccess: (r) => { refresh(); on.done(r); }, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/credential-holders/{id}/exams'>) => api.POST('/api/credential-holders/{id}/exams', { path: { id }, body }), onSuccess: (r) => { refresh(); on.done(r); }, onError: noWait(on.failed) });
 }
 export function useLeave(id: string, on: On) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: ApiBody<'/api/credential-holders/{id}/leave'>) => api.POST('/api/credential-holders/{id}/leave', { path: { id }, body }), onSuccess: (r) => { refresh(); on.done(r); }, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/credential-holders/{id}/leave'>) => api.POST('/api/credential-holders/{id}/leave', { path: { id }, body }), onSuccess: (r) => { refresh(); on.done(r); }, onError: noWait(on.failed) });
 }
 export const useApply = (on: On<ApiResponse<'/api/credential-applications', 'post'>>) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/credential-applications'>) => api.POST('/api/credential-applications', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/credential-applications'>) => api.POST('/api/credential-applications', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 
 type CardAct = 'suspend' | 'reinstate' | 'cancel';
 export function useCardAction(on: On) {
@@ -36,15 +36,15 @@ export function useCardAction(on: On) {
       act === 'suspend' ? api.POST('/api/credentials/{id}/suspend', { path: { id }, body: { reason } })
         : act === 'reinstate' ? api.POST('/api/credentials/{id}/reinstate', { path: { id }, body: { reason } })
           : api.POST('/api/credentials/{id}/cancel', { path: { id }, body: { reason } }),
-    onSuccess: (r) => { refresh(); on.done(r); }, onError: on.failed,
+    onSuccess: (r) => { refresh(); on.done(r); }, onError: noWait(on.failed),
   });
 }
 export function useReview(on: On<ApiResponse<'/api/credentials/{id}/review', 'post'>>) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: ({ id, year }: { id: string; year: number }) => api.POST('/api/credentials/{id}/review', { path: { id }, body: { year } }), onSuccess: (r) => { refresh(); on.done(r); }, onError: on.failed });
+  return useMutation({ mutationFn: ({ id, year }: { id: string; year: number }) => api.POST('/api/credentials/{id}/review', { path: { id }, body: { year } }), onSuccess: (r) => { refresh(); on.done(r); }, onError: noWait(on.failed) });
 }
 export const useRecordSession = (on: On<ApiResponse<'/api/credential-trainings', 'post'>>) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/credential-trainings'>) => api.POST('/api/credential-trainings', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/credential-trainings'>) => api.POST('/api/credential-trainings', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 
 export type ImportReport = ApiResponse<'/api/credential-trainings/import', 'post'>;
 /** The sheet goes up as the raw .xlsx body; a bad file comes back as 400 with one entry per bad row. */

@@ -1,6 +1,6 @@
 /** law-study's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, apiUrl, invalidate, uploadFile, uploadSheet, type SheetImportError, type ApiBody } from '../../../core/web/api';
+import { noWait, api, apiQuery, apiUrl, invalidate, uploadFile, uploadSheet, type SheetImportError, type ApiBody } from '../../../core/web/api';
 
 type On = { done?: () => void; failed?: (e: Error) => void };
 
@@ -11,7 +11,7 @@ export function useRecordSession(on: On) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/law-study/sessions'>) => api.POST('/api/law-study/sessions', { body }),
-    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions', '/api/law-study/quarterly-check'); on.done?.(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions', '/api/law-study/quarterly-check'); on.done?.(); }, onError: noWait(on.failed),
   });
 }
 export function useSyncOfficials() {
@@ -22,10 +22,10 @@ export function useSyncOfficials() {
 export const useExams = () => useQuery(apiQuery('/api/law-exams'));
 export function useCreateExam(on: On) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: ApiBody<'/api/law-exams'>) => api.POST('/api/law-exams', { body }), onSuccess: () => { void invalidate(qc, '/api/law-exams'); on.done?.(); }, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/law-exams'>) => api.POST('/api/law-exams', { body }), onSuccess: () => { void invalidate(qc, '/api/law-exams'); on.done?.(); }, onError: noWait(on.failed) });
 }
 export const useStartExam = (on: { done: (attemptId: string) => void; failed: (e: Error) => void }) =>
-  useMutation({ mutationFn: (id: string) => api.POST('/api/law-exams/{id}/start', { path: { id } }), onSuccess: (r) => on.done(r.attemptId), onError: on.failed });
+  useMutation({ mutationFn: (id: string) => api.POST('/api/law-exams/{id}/start', { path: { id } }), onSuccess: (r) => on.done(r.attemptId), onError: noWait(on.failed) });
 export const usePaper = (id: string) => useQuery({ ...apiQuery('/api/law-exams/attempts/{id}', { path: { id } }), refetchOnWindowFocus: false });
 export const useSaveAnswers = (id: string) =>
   useMutation({ mutationFn: (answers: Record<string, string>) => api.PUT('/api/law-exams/attempts/{id}/answers', { path: { id }, body: { answers } }) });
@@ -43,24 +43,24 @@ export function useImportBank(on: { done: (n: number) => void; failed: (e: Sheet
   const qc = useQueryClient();
   return useMutation<{ imported: number }, SheetImportError, File>({
     mutationFn: (file) => uploadSheet('/api/law-exams/questions/import', file),
-    onSuccess: (r) => { void invalidate(qc, '/api/law-exams/questions'); on.done(r.imported); }, onError: on.failed,
+    onSuccess: (r) => { void invalidate(qc, '/api/law-exams/questions'); on.done(r.imported); }, onError: noWait(on.failed),
   });
 }
 
 export const useMeetings = (year: number) => useQuery(apiQuery('/api/law-study/meetings', { query: { year } }));
 export function useRecordMeeting(on: On) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: ApiBody<'/api/law-study/meetings'>) => api.POST('/api/law-study/meetings', { body }), onSuccess: () => { void invalidate(qc, '/api/law-study/meetings'); on.done?.(); }, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/law-study/meetings'>) => api.POST('/api/law-study/meetings', { body }), onSuccess: () => { void invalidate(qc, '/api/law-study/meetings'); on.done?.(); }, onError: noWait(on.failed) });
 }
 export const useShufa = (year: number) => useQuery(apiQuery('/api/law-study/shufa', { query: { year } }));
 export const useShufaDraft = () => useMutation({ mutationFn: (v: { id: string; year: number }) => api.GET('/api/law-study/shufa/draft/{id}', { path: { id: v.id }, query: { year: v.year } }) });
 export function useRecordShufa(on: On) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: ApiBody<'/api/law-study/shufa'>) => api.POST('/api/law-study/shufa', { body }), onSuccess: () => { void invalidate(qc, '/api/law-study/shufa'); on.done?.(); }, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/law-study/shufa'>) => api.POST('/api/law-study/shufa', { body }), onSuccess: () => { void invalidate(qc, '/api/law-study/shufa'); on.done?.(); }, onError: noWait(on.failed) });
 }
 export function useRateShufa(on: On) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (v: { id: string; body: ApiBody<'/api/law-study/shufa/{id}/rate'> }) => api.POST('/api/law-study/shufa/{id}/rate', { path: { id: v.id }, body: v.body }), onSuccess: () => { void invalidate(qc, '/api/law-study/shufa'); on.done?.(); }, onError: on.failed });
+  return useMutation({ mutationFn: (v: { id: string; body: ApiBody<'/api/law-study/shufa/{id}/rate'> }) => api.POST('/api/law-study/shufa/{id}/rate', { path: { id: v.id }, body: v.body }), onSuccess: () => { void invalidate(qc, '/api/law-study/shufa'); on.done?.(); }, onError: noWait(on.failed) });
 }
 
 // ---- session materials ----
@@ -70,6 +70,6 @@ export function useAttachMaterial(sessionId: string, on: On) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => uploadFile(`/api/law-study/sessions/${sessionId}/materials?fileName=${encodeURIComponent(file.name)}`, file, file.type || 'application/octet-stream', '上传失败'),
-    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: noWait(on.failed),
   });
 }

@@ -1,6 +1,6 @@
 /** The legal-advisers domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiQuery } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiQuery } from '../../../core/web/api';
 
 export const useMyAdviser = () => useQuery(apiQuery('/api/legal-advisers/me'));
 export const useRoster = () => useQuery(apiQuery('/api/legal-advisers'));
@@ -12,13 +12,13 @@ export function useLogWork(on: { done: () => void; failed: (e: Error) => void })
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/legal-advisers/logs'>) => api.POST('/api/legal-advisers/logs', { body }),
-    onSuccess: () => { void invalidate(qc, '/api/legal-advisers/logs'); on.done(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/legal-advisers/logs'); on.done(); }, onError: noWait(on.failed),
   });
 }
 export function useConfirmLog(on: { done: () => void; failed: (e: Error) => void }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.POST('/api/legal-advisers/logs/{id}/confirm', { path: { id } }),
-    onSuccess: () => { void invalidate(qc, '/api/legal-advisers/logs'); on.done(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/legal-advisers/logs'); on.done(); }, onError: noWait(on.failed),
   });
 }

@@ -1,13 +1,13 @@
 /** Legal affairs' server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, post, type ApiBody, type ApiQuery } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, post, type ApiBody, type ApiQuery } from '../../../core/web/api';
 
 export const useCounselPool = (year: number) => useQuery(apiQuery('/api/legal-counsel/pool', { query: { year } }));
 export const useCounselWork = (query: ApiQuery<'/api/legal-counsel/work'>) => useQuery(apiQuery('/api/legal-counsel/work', { query }));
 export const useContractOpinion = (id: string) => useQuery(apiQuery('/api/contract-reviews/{id}/opinion', { path: { id } }));
 
 export function useSubmitContract(on: { done: (r: { id: string }) => void; failed: (e: Error) => void }) {
-  return useMutation({ mutationFn: (body: ApiBody<'/api/contract-reviews'>) => api.POST('/api/contract-reviews', { body }), onSuccess: on.done, onError: on.failed });
+  return useMutation({ mutationFn: (body: ApiBody<'/api/contract-reviews'>) => api.POST('/api/contract-reviews', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 }
 
 /** The registry's four record kinds, each its own POST. */
@@ -19,7 +19,7 @@ export function useSavePoolRecord(on: { done: () => void; failed: (e: Error) => 
   return useMutation({
     mutationFn: ({ kind, body }: { kind: PoolRecordKind; body: Record<string, unknown> }) => api.POST(POOL_PATHS[kind], { body: body as never }),
     onSuccess: () => { void invalidate(qc, '/api/legal-counsel/pool', '/api/legal-counsel/work'); on.done(); },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }
 
@@ -28,5 +28,5 @@ export function useSavePoolRecord(on: { done: () => void; failed: (e: Error) => 
  * path is the action's, as the case detail offers it.
  */
 export function useContractEvent(on: { done: () => void; failed: (e: Error) => void }) {
-  return useMutation({ mutationFn: ({ path, body }: { path: string; body: unknown }) => post(path, body), onSuccess: on.done, onError: on.failed });
+  return useMutation({ mutationFn: ({ path, body }: { path: string; body: unknown }) => post(path, body), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 }

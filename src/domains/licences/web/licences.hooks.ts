@@ -1,6 +1,6 @@
 /** The licences domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 
 export const useLicenceTypes = () => useQuery(apiQuery('/api/licences/types'));
 export const useLicences = (query: ApiQuery<'/api/licences'>) => useQuery(apiQuery('/api/licences', { query }));
@@ -18,7 +18,7 @@ export function useRunReminders(on: { done: (r: ApiResponse<'/api/licences/remin
   return useMutation({
     mutationFn: () => api.POST('/api/licences/reminders/run'),
     onSuccess: (r) => { void invalidate(qc, '/api/licences', '/api/licences/{id}'); on.done(r); },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }
 

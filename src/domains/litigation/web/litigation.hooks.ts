@@ -1,7 +1,7 @@
 /** The litigation domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseAction } from '../../../core/shared/schemas';
-import { api, apiQuery, invalidate, post, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, post, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 /** The justice bureau picks the defendant among every agency; the disclosure directory lists them. */
@@ -19,12 +19,12 @@ export function useRefreshSuit(id: string) {
 }
 
 export const useRegisterSuit = (on: { done: (r: ApiResponse<'/api/litigations', 'post'>) => void; failed: (e: Error) => void }) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/litigations'>) => api.POST('/api/litigations', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/litigations'>) => api.POST('/api/litigations', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 export const useReceiveAdvice = (id: string, on: { done: () => void; failed: (e: Error) => void }) =>
   useMutation({
     mutationFn: (body: ApiBody<'/api/litigations/{id}/judicial-advice'>) => api.POST('/api/litigations/{id}/judicial-advice', { path: { id }, body }),
-    onSuccess: on.done, onError: on.failed,
+    onSuccess: noWait(on.done), onError: noWait(on.failed),
   });
 /** A transition with its own form (answer, hearing): the server names its path in the case's actions, so it is not typed here. */
 export const useActionForm = (action: CaseAction, on: { done: () => void; failed: (e: Error) => void }) =>
-  useMutation({ mutationFn: (body: Record<string, unknown>) => post(action.path, body), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: Record<string, unknown>) => post(action.path, body), onSuccess: noWait(on.done), onError: noWait(on.failed) });

@@ -1,6 +1,6 @@
 /** The mediation domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, apiUrl, invalidate, uploadSheet, type SheetImportError, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, apiUrl, invalidate, uploadSheet, type SheetImportError, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 export const useVillages = () => useQuery(apiQuery('/api/mediation/villages'));
@@ -20,19 +20,19 @@ export function useRefreshDispute(id: string) {
 }
 
 export const useRegisterDispute = (on: { done: (r: ApiResponse<'/api/mediations', 'post'>) => void; failed: (e: Error) => void }) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/mediations'>) => api.POST('/api/mediations', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/mediations'>) => api.POST('/api/mediations', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 export function useRecordScreening(on: { done: () => void; failed: (e: Error) => void }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/mediation/screenings'>) => api.POST('/api/mediation/screenings', { body }),
-    onSuccess: () => { void invalidate(qc, '/api/mediation/screenings'); on.done(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/mediation/screenings'); on.done(); }, onError: noWait(on.failed),
   });
 }
 export function useRecordPopulation(on: { done: () => void; failed: (e: Error) => void }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/mediation/populations'>) => api.POST('/api/mediation/populations', { body }),
-    onSuccess: () => { void invalidate(qc, '/api/mediation/populations', '/api/mediation/rates'); on.done(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/mediation/populations', '/api/mediation/rates'); on.done(); }, onError: noWait(on.failed),
   });
 }
 /** The population register from an xlsx file: all rows or none, the refused rows listed. */
@@ -40,6 +40,6 @@ export function useImportPopulations(on: { done: (n: number) => void; failed: (e
   const qc = useQueryClient();
   return useMutation<{ imported: number }, SheetImportError, File>({
     mutationFn: (file) => uploadSheet('/api/mediation/populations/import', file),
-    onSuccess: (r) => { void invalidate(qc, '/api/mediation/populations', '/api/mediation/rates'); on.done(r.imported); }, onError: on.failed,
+    onSuccess: (r) => { void invalidate(qc, '/api/mediation/populations', '/api/mediation/rates'); on.done(r.imported); }, onError: noWait(on.failed),
   });
 }

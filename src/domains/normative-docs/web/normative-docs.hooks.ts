@@ -1,6 +1,6 @@
 /** Normative documents' server state: every query and mutation their pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 type On<T = unknown> = { done: (r: T) => void; failed: (e: Error) => void };
@@ -23,7 +23,7 @@ export function useSetDraftText(id: string, on: On<ApiResponse<'/api/normative-d
   const refresh = useRefreshConsultation(id);
   return useMutation({
     mutationFn: (body: ApiBody<'/api/normative-docs/{id}/draft-text', 'put'>) => api.PUT('/api/normative-docs/{id}/draft-text', { path: { id }, body }),
-    onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); refresh(); }, onError: noWait(on.failed),
   });
 }
 
@@ -32,7 +32,7 @@ export function useAnswerComment(id: string, on: On) {
   return useMutation({
     mutationFn: ({ commentId, body }: { commentId: string; body: ApiBody<'/api/normative-docs/{id}/comments/{commentId}/response'> }) =>
       api.POST('/api/normative-docs/{id}/comments/{commentId}/response', { path: { id, commentId }, body }),
-    onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); refresh(); }, onError: noWait(on.failed),
   });
 }
 
@@ -40,7 +40,7 @@ export function usePublishAdoption(id: string, on: On) {
   const refresh = useRefreshConsultation(id);
   return useMutation({
     mutationFn: () => api.POST('/api/normative-docs/{id}/adoption/publish', { path: { id } }),
-    onSuccess: (r) => { on.done(r); refresh(); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); refresh(); }, onError: noWait(on.failed),
   });
 }
 
@@ -48,7 +48,7 @@ export function useAddEvaluation(id: string, on: On) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/normative-docs/{id}/evaluations'>) => api.POST('/api/normative-docs/{id}/evaluations', { path: { id }, body }),
-    onSuccess: (r) => { on.done(r); void invalidate(qc, '/api/normative-docs/{id}/evaluations'); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); void invalidate(qc, '/api/normative-docs/{id}/evaluations'); }, onError: noWait(on.failed),
   });
 }
 
@@ -56,6 +56,6 @@ export function useSendPublicComment(id: string, on: On) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/public/normative-docs/{id}/comments'>) => api.POST('/api/public/normative-docs/{id}/comments', { path: { id }, body }),
-    onSuccess: (r) => { on.done(r); void invalidate(qc, '/api/public/normative-docs/{id}/draft'); }, onError: on.failed,
+    onSuccess: (r) => { on.done(r); void invalidate(qc, '/api/public/normative-docs/{id}/draft'); }, onError: noWait(on.failed),
   });
 }

@@ -1,6 +1,6 @@
 /** The reconsideration domain's server state: every query and mutation its pages use, typed from the API document. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
+import { noWait, api, apiQuery, invalidate, type ApiBody, type ApiQuery, type ApiResponse } from '../../../core/web/api';
 import { caseKey } from '../../../core/web/case.hooks';
 
 export type Filed = ApiResponse<'/api/reconsiderations', 'post'>;
@@ -29,5 +29,5 @@ export const useOpinions = (id: string) => useQuery(apiQuery('/api/reconsiderati
 export const useIssueOpinion = (id: string, on: { done: () => void; failed: (e: Error) => void }) =>
   useMutation({
     mutationFn: (body: ApiBody<'/api/reconsiderations/{id}/opinions'>) => api.POST('/api/reconsiderations/{id}/opinions', { path: { id }, body }),
-    onSuccess: on.done, onError: on.failed,
+    onSuccess: noWait(on.done), onError: noWait(on.failed),
   });
