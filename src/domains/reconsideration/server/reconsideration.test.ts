@@ -263,6 +263,49 @@ describe('行政复议 from a phone to the decision', () => {
   });
 });
 
+describe('行政复议 scope', () => {
+  // The 复议机构 handles cases against every agency of the county (第24条): its staff see and count them
+  // all; a respondent agency sees and counts only the cases naming it.
+  it('shows the bureau every case of the county and a respondent only its own, in lists, case pages and figures', async () => {
+    const q = { divisionCode: '411202', from: '2027-07-01', to: '2027-07-31' };
+    await at('2027-07-05');
+    const orgs = (await t.anon().get('/api/public/reconsideration/respondents')).body as { id: string; name: string }[];
+    const zrj = orgs.find((o) => o.name === '湖滨区自然资源局')!.id;
+    const mine = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter' }))).body.id as string;
+    const theirs = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter', respondentOrgId: zrj, actDescription: '湖滨区自然资源局作出的责令限期拆除决定', actKind: 'other', amountYuan: undefined }))).body.id as string;
+    const county = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.received', q)))!.numerator;
+    const ofScj = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.received', { ...q, orgId: scj })))!.numerator;
+    expect(county).toBeGreaterThan(ofScj);
+    const listed = async (c: Client) => ((await c.get('/api/reconsiderations?pageSize=100')).body.items as { id: string }[]).map((x) => x.id);
+    const figure = async (c: Client) => {
+      const r = await c.get(`/api/metrics/reconsideration.received?${new URLSearchParams(q)}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const recs = (await c.get(`/api/metrics/reconsideration.received/records?${new URLSearchParams({ ...q, pageSize: '1' })}`)).body.total;
+      return [r.body.numerator, recs];
+    };
+    // The respondent's head: its own case only, its own figure only; another agency's case is "not found".
+    const director = await staff(DIRECTOR_SCJ);
+    expect(await listed(director)).toContain(mine);
+    expect(await listed(director)).not.toContain(theirs);
+    expect((await director.get(`/api/cases/${theirs}`)).status).toBe(404);
+    expect((await director.get(`/api/reconsiderations/${theirs}/substance`)).status).toBe(404);
+    expect((await director.post(`/api/reconsiderations/${theirs}/answer`, { answer: '请求维持原行政行为', evidence: '现场检查笔录' })).status).toBe(404);
+    expect(await figure(director)).toEqual([ofScj, ofScj]);
+    // Another agency's head, without a case naming it, sees neither.
+    const other = await staff(DIRECTOR_SPJ);
+    expect(await listed(other)).not.toContain(mine);
+    expect((await other.get(`/api/cases/${mine}`)).status).toBe(404);
+    // The bureau's people — the 复议机构负责人 who is also an org-scoped 审核人员 (the demo's reviewer_sfj),
+    // a 行政复议人员 and the legality reviewer — see both and count the county's figure.
+    for (const who of [REVIEWER_SFJ, { roles: ['reconsiderationOfficer'], org: '湖滨区司法局' }, LEGAL_SFJ]) {
+      const c = await staff(who);
+      expect(await listed(c), who.roles.join()).toEqual(expect.arrayContaining([mine, theirs]));
+      expect((await c.get(`/api/reconsiderations/${theirs}/substance`)).status).toBe(200);
+      expect(await figure(c), who.roles.join()).toEqual([county, county]);
+    }
+  });
+});
+
 describe('行政复议 figures', () => {
   it('counts 纠错率, 调撤率, 审结率 and 简易程序适用率 from cases moved through the machine, with records, breakdowns and a configurable 纠错 set', async () => {
     const q = { divisionCode: '411202', from: '2026-12-01', to: '2026-12-31' };
