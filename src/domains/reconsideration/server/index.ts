@@ -53,6 +53,9 @@ export default defineDomain({
   }, {
     machine: reconsiderationOpinionMachine, refPrefix: 'FYJ',
     present: (tx, row) => presentOpinion(tx, row),
+    // Its own page (the letter, the clock, the link back, the .docx and the reply form), from the
+    // 工作台, the list, the figure's records and the 复议 case page alike.
+    link: (row) => `/reconsideration/opinions/${row.id}`,
     on: opinionHandlers,
   }],
   caseLinks: [
