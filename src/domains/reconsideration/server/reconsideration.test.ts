@@ -220,8 +220,37 @@ describe('行政复议 from a phone to the decision', () => {
     await scanClocks(t.kernel);
     const wb = (await (await staff(DIRECTOR_SCJ)).get('/api/workbench?caseType=reconsiderationOpinion&pageSize=50')).body;
     expect(wb.items.find((c: { id: string }) => c.id === oid)).toMatchObject({ dueDate: '2027-04-30', badge: expect.objectContaining({ level: 'overdue' }) });
-    o = (await (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' })).body;
+    // Its own page: the letter, the addressee, the 复议 case it came from (opened by whoever may see it).
+    expect(wb.items.find((c: { id: string }) => c.id === oid).link).toBe(`/reconsideration/opinions/${oid}`);
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/reconsideration-opinions/${oid}/substance`)).body).toMatchObject({
+      kind: '意见书', addressee: '湖滨区市场监督管理局', issuedOn: '2027-03-01', problems: letter.problems, repliedOn: null, reconsideration: { id, refNo: expect.stringMatching(/^FY411202/) },
+    });
+    expect((await (await staff(DIRECTOR_SPJ)).get(`/api/reconsideration-opinions/${oid}/substance`)).status).toBe(404);
+    // A report without its measures is refused in Chinese and changes nothing.
+    const bad = await (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定', measures: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${oid}`)).body.state).toBe('issued');
+    // Two reports at once: one wins, the other is refused.
+    const body = { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' };
+    const both = await Promise.all([(await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, body), (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, body)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    o = (await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${oid}`)).body;
     expect(o.state).toBe('replied');
+    expect(o.events.filter((e: { event: string }) => e.event === 'reply')).toHaveLength(1);
+    // A letter to another agency of the county: it sees the letter, not the 复议 case (named, not opened).
+    const spj = (await t.staffUser(DIRECTOR_SPJ)).orgId;
+    const other = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/opinions`, { ...letter, kind: '建议书', addresseeOrgId: spj });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    expect((await (await staff(DIRECTOR_SPJ)).get(`/api/reconsideration-opinions/${other.body.id}/substance`)).body).toMatchObject({
+      kind: '建议书', addressee: '湖滨区行政审批和政务信息管理局', reconsideration: { id: null, refNo: expect.stringMatching(/^FY411202/) },
+    });
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/reconsideration-opinions/${other.body.id}/substance`)).status).toBe(404);
+    // The list of letters: the bureau sees both, each addressee its own.
+    const listed = async (who: StaffSpec) => ((await (await staff(who)).get('/api/reconsideration-opinions?pageSize=100')).body.items as { id: string }[]).map((x) => x.id);
+    expect(await listed(LEGAL_SFJ)).toEqual(expect.arrayContaining([oid, other.body.id]));
+    expect(await listed(DIRECTOR_SCJ)).toContain(oid);
+    expect(await listed(DIRECTOR_SCJ)).not.toContain(other.body.id);
     expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
   });
 
