@@ -292,6 +292,43 @@ describe('行政复议 from a phone to the decision', () => {
   });
 });
 
+describe('行政复议: the other ways a case goes', () => {
+  it('refuses naming the competent body (第30条), records 阅卷 and 听取意见, a hearing with the head absent only with the reason (第51条), and closes by 和解 (第74条) or 终止 (第41条) — each counted as 审结, the refusal not', async () => {
+    const q = { divisionCode: '411202', from: '2027-08-01', to: '2027-08-31' };
+    const closed = async () => (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.mediatedRate', q)))!;
+    const before = await closed();
+    await at('2027-08-02');
+    const legal = await staff(LEGAL_SFJ);
+    const reg = async () => (await legal.post('/api/reconsiderations', application({ channel: 'counter', knewOn: '2027-07-20' }))).body.id as string;
+    const refused = await reg();
+    expect((await legal.post(`/api/reconsiderations/${refused}/refuse`, { reason: '不属于本机关管辖', competentBody: '三门峡市人民政府' })).body.state).toBe('refused');
+    expect((await legal.get(`/api/reconsiderations/${refused}/substance`)).body.outcomeNote).toBe('不属于本机关管辖（告知向三门峡市人民政府申请）');
+    const [settled, ended] = [await reg(), await reg()];
+    for (const id of [settled, ended]) {
+      expect((await legal.post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+      expect((await legal.post(`/api/reconsiderations/${id}/sendCopy`)).status).toBe(200);
+    }
+    expect((await legal.post(`/api/reconsiderations/${settled}/readFile`, { reader: '申请人周明', readOn: '2027-08-02', materials: '被申请人的书面答复和现场检查笔录' })).status).toBe(200);
+    expect((await legal.post(`/api/reconsiderations/${settled}/hearParties`, { method: '当面', summary: '听取了申请人、被申请人的意见，制作了笔录。' })).status).toBe(200);
+    expect((await legal.post(`/api/reconsiderations/${settled}/recordHearing`, { heldOn: '2027-08-02', headAttended: true, summary: '未安排即记录' })).body.message).toBe('尚未安排听证');
+    expect((await legal.post(`/api/reconsiderations/${settled}/scheduleHearing`, { hearingOn: '2027-08-16', place: '区司法局听证室', basis: '申请人请求听证' })).status).toBe(200);
+    await at('2027-08-16');
+    const legal2 = await staff(LEGAL_SFJ);
+    const absent = await legal2.post(`/api/reconsiderations/${settled}/recordHearing`, { heldOn: '2027-08-16', headAttended: false, summary: '双方质证' });
+    expect([absent.status, absent.body.message]).toEqual([422, '被申请人负责人未参加听证的，应当说明理由并记录委托参加的工作人员（第51条）']);
+    expect((await legal2.post(`/api/reconsiderations/${settled}/recordHearing`, { heldOn: '2027-08-16', headAttended: false, absenceReason: '负责人出差，委托法制股股长参加', summary: '双方质证' })).status).toBe(200);
+    const d = (await legal2.get(`/api/cases/${settled}`)).body;
+    expect(d.events.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['readFile', 'hearParties', 'scheduleHearing', 'recordHearing']));
+    expect((await legal2.get(`/api/reconsiderations/${settled}/substance`)).body).toMatchObject({ hearingOn: '2027-08-16', headAttended: false });
+    expect((await legal2.post(`/api/reconsiderations/${settled}/settle`, { terms: '被申请人退还部分罚款，申请人撤回申请' })).body.state).toBe('terminated');
+    const term = await legal2.post(`/api/reconsiderations/${ended}/terminate`, { ground: '作为申请人的公民死亡，没有近亲属或者其近亲属放弃行政复议权利', reason: '申请人死亡，近亲属书面放弃' });
+    expect(term.body.state).toBe('terminated');
+    const after = await closed();
+    // 调撤率: 和解 in numerator and denominator; 终止 in the denominator only; the refusal in neither.
+    expect([after.numerator - before.numerator, after.denominator! - before.denominator!]).toEqual([1, 2]);
+  });
+});
+
 describe('行政复议 scope', () => {
   // The 复议机构 handles cases against every agency of the county (第24条): its staff see and count them
   // all; a respondent agency sees and counts only the cases naming it.
