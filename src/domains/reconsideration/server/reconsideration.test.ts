@@ -410,6 +410,15 @@ describe('行政复议 figures', () => {
     expect(byMonth!.get('2026-12')).toMatchObject({ numerator: after.correctionRate!.numerator, denominator: after.correctionRate!.denominator });
     const byOrg = await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, 'reconsideration.closed', q, 'org', [{ key: scj, scope: { ...q, orgId: scj } }]));
     expect(byOrg!.get(scj)!.numerator).toBe(after.closed!.numerator);
+    // Every 复议 figure's breakdowns, by month and by respondent org, add up to the figure itself.
+    for (const key of [...t.kernel.metrics.keys()].filter((k) => k.startsWith('reconsideration.'))) {
+      const whole = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, q)))!;
+      const month = (await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, key, q, 'month', [{ key: '2026-12', scope: q }])))!.get('2026-12') ?? { numerator: 0, denominator: whole.denominator === null ? null : 0 };
+      expect([month.numerator, month.denominator], key).toEqual([whole.numerator, whole.denominator]);
+      const org = (await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, key, q, 'org', [{ key: scj, scope: { ...q, orgId: scj } }])))!.get(scj) ?? { numerator: 0, denominator: whole.denominator === null ? null : 0 };
+      const own = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, { ...q, orgId: scj })))!;
+      expect([org.numerator, org.denominator], key).toEqual([own.numerator, own.denominator]);
+    }
     // 纠错 is a setting: without 确认违法 the numerator drops by one.
     const narrower = await t.withSettings({ RECONSIDERATION_CORRECTIVE: 'change,revoke,orderPerform,confirmVoid' }, () => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.correctionRate', q)));
     expect(narrower!.numerator).toBe(after.correctionRate!.numerator - 1);
