@@ -142,13 +142,44 @@ describe('行政复议 in the browser', () => {
     const letterText = (await (await JSZip.loadAsync(readFileSync((await letter.path())!))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(letterText).toContain('第七十六条');
     const letterNo = await opinions.getByRole('link', { name: /^FYJ\d+$/ }).innerText();
+    // Its number opens the letter's own page: the letter, its addressee, the clock, the way back.
+    await opinions.getByRole('link', { name: letterNo }).click();
+    await e.page.waitForURL(/\/reconsideration\/opinions\/[0-9a-f-]+$/);
+    const letterUrl = e.page.url();
+    await e.page.getByTestId('opinion-letter').getByText('被申请人作出处罚决定前未查明涉案商品是否用于销售').waitFor();
+    await e.page.getByTestId('opinion-report').getByText('等待湖滨区市场监督管理局报送纠正情况').waitFor();
+    await e.page.getByTestId('opinion-report').getByText('报送纠正情况期限').waitFor();
+    expect(await e.page.getByTestId('opinion-report').getByRole('button', { name: '报送纠正情况' }).count()).toBe(0);
+
+    // The respondent's director finds it on the 工作台, which opens the same page, and downloads it there.
     await signIn('director_scj');
     await openFromWorkbench(e, letterNo);
-    await act(e, '报送纠正情况', async () => {
-      await e.page.getByLabel('纠正违法或者不当行政行为的情况').fill('已撤销原处罚决定，重新调查');
-      await e.page.getByLabel('整改措施（制度、人员、程序）').fill('修订抽检工作规程，组织执法人员培训');
-    });
+    await e.page.waitForURL(letterUrl);
+    expect(await e.page.getByTestId('opinion-case').innerText()).toBe(refNo);
+    const [own] = await Promise.all([e.page.waitForEvent('download'), e.page.getByTestId('opinion-docx').click()]);
+    const ownText = (await (await JSZip.loadAsync(readFileSync((await own.path())!))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(ownText).toContain('行政复议意见书');
+    expect(ownText).toContain('规范抽检和案件调查程序');
+    // An empty report is stopped on the form; a full one saves and closes the letter and its clock.
+    const report = e.page.getByTestId('opinion-reply');
+    await report.getByRole('button', { name: '报送纠正情况' }).click();
+    await report.getByText('请填写纠正情况').waitFor();
+    await report.getByLabel('纠正违法或者不当行政行为的情况').fill('已撤销原处罚决定，重新调查');
+    await report.getByLabel('整改措施（制度、人员、程序）').fill('修订抽检工作规程，组织执法人员培训');
+    const [saved] = await Promise.all([
+      e.page.waitForResponse((res) => res.request().method() === 'POST' && res.url().endsWith('/reply')),
+      report.getByRole('button', { name: '报送纠正情况' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await e.page.getByTestId('opinion-report').getByText('修订抽检工作规程，组织执法人员培训').waitFor();
+    await e.page.reload();
     await stateIs(e, '已报送纠正情况');
+    await e.page.getByTestId('opinion-report').getByText('已撤销原处罚决定，重新调查').waitFor();
+    expect(await e.page.getByTestId('opinion-reply').count()).toBe(0);
+    // The list of letters opens it too.
+    await e.page.goto(`${e.baseUrl}/reconsideration/opinions`);
+    await e.page.locator('tr.ant-table-row').filter({ hasText: letterNo }).click();
+    await e.page.waitForURL(letterUrl);
 
     // The phone shows the outcome; 纠错率's numerator and denominator both moved by this case.
     await phone.getByRole('button', { name: /查\s*询/ }).click();

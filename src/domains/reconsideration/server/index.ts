@@ -30,8 +30,12 @@ export default defineDomain({
     { key: 'reconsiderationHead', name: '行政复议机构负责人', scope: 'division', description: '司法局负责人：批准延长审理期限等（第62条）' },
   ],
   grants: {
-    reconsiderationOfficer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', ...OPINION_OFFICE],
-    reconsiderationHead: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', 'reconsideration.extend', ...OPINION_OFFICE],
+    // The 复议机构 handles cases against every agency of the county (第24条), so its roles are division
+    // scoped and read the county's 复议 figures too: without 'metrics.read' on these grants, a bureau
+    // member whose only figure grant is an org one (the demo's reviewer_sfj: 审核人员) read the figures of
+    // the justice bureau itself, against which no 复议 is brought (all zeros).
+    reconsiderationOfficer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', 'metrics.read', ...OPINION_OFFICE],
+    reconsiderationHead: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', 'reconsideration.extend', 'metrics.read', ...OPINION_OFFICE],
     // The justice bureau's legality reviewer works the county's cases too.
     legalReviewer: ['reconsideration.read', 'reconsideration.handle', 'reconsideration.correct', 'reconsideration.withdraw', ...OPINION_OFFICE],
     // The respondent agency's head answers for it and sees its own cases only (org scope); a 意见书 sent
@@ -49,6 +53,9 @@ export default defineDomain({
   }, {
     machine: reconsiderationOpinionMachine, refPrefix: 'FYJ',
     present: (tx, row) => presentOpinion(tx, row),
+    // Its own page (the letter, the clock, the link back, the .docx and the reply form), from the
+    // 工作台, the list, the figure's records and the 复议 case page alike.
+    link: (row) => `/reconsideration/opinions/${row.id}`,
     on: opinionHandlers,
   }],
   caseLinks: [

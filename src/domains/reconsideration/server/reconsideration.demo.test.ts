@@ -46,6 +46,24 @@ describe('行政复议 demo year', () => {
     expect(bare).toBe(0);
   });
 
+  it('issues 意见书 in the demo year (第76条), some answered and one overdue, and the figure opens as many letters as it counts', async () => {
+    const q = { divisionCode: '411202', from: twelveMonthsBefore(t.kernel.today()), to: t.kernel.today() };
+    const letters = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.opinionLetters', q)))!.numerator;
+    expect(letters).toBeGreaterThan(0);
+    const legal = await t.as('legal_sfj');
+    const recs = (await legal.get(`/api/metrics/reconsideration.opinionLetters/records?${new URLSearchParams({ ...q, pageSize: '100' })}`)).body;
+    expect(recs.total).toBe(letters);
+    expect(recs.items.every((r: { refNo: string; link: string }) => r.refNo.startsWith('FYJ') && r.link.startsWith('/reconsideration/opinions/'))).toBe(true);
+    const [s] = await t.kernel.db.query<{ replied: number; overdue: number; pending: number }>(`
+      SELECT count(*) FILTER (WHERE c.state = 'replied')::int AS replied,
+             count(*) FILTER (WHERE c.state = 'issued' AND k.due_date < $1::date)::int AS overdue,
+             count(*) FILTER (WHERE c.state = 'issued' AND k.due_date >= $1::date)::int AS pending
+      FROM reconsideration_opinions o JOIN cases c ON c.id = o.case_id JOIN case_clocks k ON k.case_id = c.id AND k.name = 'reply'`, [t.kernel.today()]);
+    expect(s.replied).toBeGreaterThan(0);
+    expect(s.overdue).toBe(1);
+    expect(s.replied + s.overdue + s.pending).toBe(letters);
+  });
+
   it('prints the annual report’s 复议 sentence from the demo year, each figure opening its records', async () => {
     const year = Number(t.kernel.today().slice(0, 4));
     const report = (await (await t.as('reviewer_sfj')).post('/api/annual-reports', { year, subjectKind: 'division', divisionCode: '411202' })).body;

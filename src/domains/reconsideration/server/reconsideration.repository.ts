@@ -31,6 +31,15 @@ export async function countOpinionsBy(tx: Tx, where: SQL, by: 'org' | 'month') {
 }
 export const opinionRecordsWhere = (where: SQL) => casesWith(o, o.caseId, where);
 
+/** The demo year's cases closed by a 纠错 decision, oldest first: the ones a 意见书 follows (the seed). */
+export const demoCorrected = (tx: Tx, corrective: string[]) =>
+  tx.select({ caseId: reconsiderations.caseId, orgId: reconsiderations.orgId, closedOn: reconsiderations.closedOn, actDescription: reconsiderations.actDescription })
+    .from(reconsiderations).where(and(eq(reconsiderations.isDemo, true), inArray(reconsiderations.outcome, corrective))).orderBy(reconsiderations.closedOn, reconsiderations.caseId);
+export async function demoOpinionCount(tx: Tx) {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(o).where(eq(o.isDemo, true));
+  return n;
+}
+
 // ---- figures ----
 const r = reconsiderations;
 const within = (col: AnyColumn, q: MetricScope) => sql`${col} BETWEEN ${q.from}::date AND ${q.to}::date`;

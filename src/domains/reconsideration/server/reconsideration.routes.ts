@@ -31,6 +31,12 @@ const Opinion = z.object({
   id: z.string(), refNo: z.string(), kind: z.string(), addressee: z.string(), issuedOn: z.string(), problems: z.string(), suggestions: z.string(),
   stateName: z.string(), replyDue: z.string().nullable(), rectification: z.string().nullable(), repliedOn: z.string().nullable(),
 });
+/** A letter on its own page: the case (state, clock, actions) comes from the kernel's case view. */
+const OpinionSubstance = z.object({
+  kind: z.string(), addressee: z.string(), issuedOn: z.string(), problems: z.string(), suggestions: z.string(),
+  rectification: z.string().nullable(), measures: z.string().nullable(), repliedOn: z.string().nullable(),
+  reconsideration: z.object({ refNo: z.string(), id: z.string().nullable() }),
+});
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DocKind = z.object({ kind: z.enum(Object.keys(DOCUMENT_TITLES) as [DocumentKind, ...DocumentKind[]], '文书类型不正确').meta({ title: '文书' }) });
 
@@ -70,6 +76,8 @@ export async function reconsiderationRoutes(base: FastifyInstance, kernel: Kerne
     }));
   app.post('/api/reconsiderations/:id/opinions', { schema: { tags, operationId: 'issueReconsiderationOpinion', summary: '制发行政复议意见书或建议书（第76条）', params: Id, body: OpinionInput, response: { 200: z.object({ id: z.string(), refNo: z.string() }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.issueOpinion(tx, kernel, actorOf(req), req.params.id, req.body)));
+  app.get('/api/reconsideration-opinions/:id/substance', { schema: { tags, operationId: 'reconsiderationOpinionSubstance', summary: '行政复议意见书的内容、主送机关、纠正情况和所涉复议案件', params: Id, response: { 200: OpinionSubstance, ...errorResponses } } },
+    async (req) => db.tx(async (tx) => svc.opinionSubstance(tx, actorOf(req), await loadVisible(tx, actorOf(req), req.params.id, 'reconsiderationOpinion'))));
   app.get('/api/reconsideration-opinions/:id/document', { schema: { tags, operationId: 'reconsiderationOpinionDocument', summary: '下载行政复议意见书（.docx，公文格式）', params: Id } },
     async (req, reply) => {
       const { filename, buffer } = await db.tx(async (tx) => {

@@ -10,8 +10,8 @@ import { type Actor, type Kernel, SYSTEM_ACTOR, domainConfig, tenancy, transitio
 import { addDays, diffDays, twelveMonthsBefore } from '../../../core/shared/calendar';
 import { ensureDecisionStaff } from '../../major-decisions/public';
 import { decisionOption, type ActKind, type DecisionType } from '../shared/reconsideration.labels';
-import { reconsiderationSettings } from './reconsideration.config';
-import { file } from './reconsideration.service';
+import { correctiveSet, reconsiderationSettings } from './reconsideration.config';
+import { file, issueOpinion } from './reconsideration.service';
 import * as repo from './reconsideration.repository';
 
 /**
@@ -44,7 +44,11 @@ const NAMES = ['王建国', '李秀兰', '张伟', '刘洋', '陈静', '杨帆',
 export async function seedReconsiderationDemo(kernel: Kernel) {
   await kernel.db.tx((tx) => ensureReconsiderationStaff(tx, kernel));
   const [{ n }] = await kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reconsiderations WHERE is_demo`);
-  if (Number(n) > 0) return;
+  if (Number(n) === 0) await seedCases(kernel);
+  await seedOpinionLetters(kernel);
+}
+
+async function seedCases(kernel: Kernel) {
   const total = domainConfig(kernel, reconsiderationSettings).DEMO_RECONSIDERATIONS;
   const today = kernel.today();
   const start = twelveMonthsBefore(today);
@@ -115,6 +119,44 @@ export async function seedReconsiderationDemo(kernel: Kernel) {
         reasoning: outcome === 'uphold' || outcome === 'dismissClaim' ? '被申请人作出的行政行为认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当。' : '被申请人作出的行政行为认定事实不清，主要证据不足，违反法定程序。',
         approval: '经区人民政府负责人同意', performWithinDays: outcome === 'orderPerform' ? 30 : undefined,
       });
+    });
+  }
+}
+
+/** Kernel whose clock reads `iso` (10:00 in China), so a step is dated and timed as on that day. */
+const onDay = (kernel: Kernel, iso: string): Kernel => ({ ...kernel, now: () => new Date(`${iso}T10:00:00+08:00`), today: () => iso });
+
+const LETTERS: { problems: string; suggestions: string; rectification: string; measures: string }[] = [
+  { problems: '作出行政处罚决定前未依法告知当事人陈述、申辩的权利，违反法定程序', suggestions: '规范处罚告知程序，对本年度同类处罚案件开展自查', rectification: '已撤销原处罚决定并重新履行告知程序，自查同类案件23件，纠正2件', measures: '修订行政处罚告知书范本，组织执法人员专题培训' },
+  { problems: '对举报事项未在法定期限内作出处理，存在行政不作为', suggestions: '建立举报受理台账，明确办理时限和责任人', rectification: '已对举报事项作出书面处理决定并送达', measures: '建立举报受理、分办、反馈台账，实行专人负责和超期预警' },
+  { problems: '行政许可审查中对申请材料的认定标准不统一，作出不予许可决定未说明理由', suggestions: '统一审查标准，不予许可的书面说明理由并告知救济途径', rectification: '已重新审查并作出准予许可决定', measures: '制定许可审查标准清单，不予许可决定书增加理由和救济途径说明' },
+  { problems: '罚款数额明显超出裁量基准，未说明从重处罚的理由', suggestions: '严格执行行政裁量权基准，重大案件经法制审核', rectification: '已变更罚款数额并退还多收款项', measures: '修订裁量基准，罚款超过基准中间值的须经法制审核' },
+];
+
+/**
+ * 第76条 letters of the demo year: about one in three 纠错 decisions is followed by a 意见书 (one a 建议书)
+ * to the respondent, issued on the decision day; most are answered within the 60 days, one is left
+ * unanswered past them (overdue on its director's 工作台), and those of the last weeks are still open.
+ * Issued and answered through the service and the machine on the day's clock; once only.
+ */
+async function seedOpinionLetters(kernel: Kernel) {
+  if ((await kernel.db.tx((tx) => repo.demoOpinionCount(tx))) > 0) return;
+  const today = kernel.today();
+  const corrective = correctiveSet(domainConfig(kernel, reconsiderationSettings).RECONSIDERATION_CORRECTIVE);
+  const cases = (await kernel.db.tx((tx) => repo.demoCorrected(tx, corrective))).filter((_, i) => i % 3 === 0);
+  const bureau: Actor = { ...SYSTEM_ACTOR, name: '区司法局' };
+  for (const [i, c] of cases.entries()) {
+    if (!c.closedOn || c.closedOn > today) continue;
+    const text = LETTERS[i % LETTERS.length];
+    await kernel.db.tx(async (tx) => {
+      const { id } = await issueOpinion(tx, onDay(kernel, c.closedOn!), bureau, c.caseId, { kind: i === 2 ? '建议书' : '意见书', problems: text.problems, suggestions: text.suggestions });
+      await repo.updateOpinion(tx, id, { isDemo: true });
+      // The second letter of the year goes unanswered: overdue once its 60 days have passed.
+      if (i === 1) return;
+      const repliedOn = addDays(c.closedOn!, 20 + ((i * 11) % 35));
+      if (repliedOn > today) return;
+      const org = await tenancy.getOrg(tx, c.orgId);
+      await transition(tx, onDay(kernel, repliedOn), { ...SYSTEM_ACTOR, name: org?.name ?? '主送机关' }, id, 'reply', { rectification: text.rectification, measures: text.measures });
     });
   }
 }

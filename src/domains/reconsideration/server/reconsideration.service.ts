@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
-import { type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, type Kernel, linkCases, listClocks, loadVisible, mergeCaseData, siteDivisionCode, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
+import { type Actor, can, type CaseRow, createCase, domainConfig, findCaseByRef, getCase, type Kernel, linkCases, listClocks, loadVisible, mergeCaseData, siteDivisionCode, SYSTEM_ACTOR, tenancy, transition, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
 import { reconsiderationSettings } from './reconsideration.config';
 import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, decisionByOption, OUTCOMES, procedureByOption, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
 import type { ApplicationInput } from '../shared/reconsideration.schema';
@@ -300,3 +300,20 @@ export async function opinionsFor(tx: Tx, kernel: Kernel, actor: Actor, reconsid
 }
 
 export const decisionLabel = (t: DecisionType) => `${DECISIONS[t].label}（行政复议法 ${DECISIONS[t].basis}）`;
+
+/**
+ * One letter as its own page shows it: the letter, its addressee, the addressee's report, and the 复议
+ * case it came from — named always (the letter cites it), opened only by a reader who may see that case
+ * (a letter to an agency other than the respondent does not show that agency the case).
+ */
+export async function opinionSubstance(tx: Tx, actor: Actor, row: CaseRow) {
+  const o = await repo.getOpinion(tx, row.id);
+  if (!o) throw new AppError('NOT_FOUND');
+  const rc = await getCase(tx, o.reconsiderationCaseId);
+  const visible = rc ? await loadVisible(tx, actor, rc.id, 'reconsideration').then(() => true, () => false) : false;
+  return {
+    kind: o.kind, addressee: (await tenancy.getOrg(tx, o.orgId))?.name ?? '', issuedOn: o.issuedOn, problems: o.problems, suggestions: o.suggestions,
+    rectification: o.rectification, measures: o.measures, repliedOn: o.repliedOn,
+    reconsideration: { refNo: rc?.refNo ?? String(row.data.reconsiderationRefNo ?? ''), id: visible ? rc!.id : null },
+  };
+}

@@ -220,8 +220,37 @@ describe('行政复议 from a phone to the decision', () => {
     await scanClocks(t.kernel);
     const wb = (await (await staff(DIRECTOR_SCJ)).get('/api/workbench?caseType=reconsiderationOpinion&pageSize=50')).body;
     expect(wb.items.find((c: { id: string }) => c.id === oid)).toMatchObject({ dueDate: '2027-04-30', badge: expect.objectContaining({ level: 'overdue' }) });
-    o = (await (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' })).body;
+    // Its own page: the letter, the addressee, the 复议 case it came from (opened by whoever may see it).
+    expect(wb.items.find((c: { id: string }) => c.id === oid).link).toBe(`/reconsideration/opinions/${oid}`);
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/reconsideration-opinions/${oid}/substance`)).body).toMatchObject({
+      kind: '意见书', addressee: '湖滨区市场监督管理局', issuedOn: '2027-03-01', problems: letter.problems, repliedOn: null, reconsideration: { id, refNo: expect.stringMatching(/^FY411202/) },
+    });
+    expect((await (await staff(DIRECTOR_SPJ)).get(`/api/reconsideration-opinions/${oid}/substance`)).status).toBe(404);
+    // A report without its measures is refused in Chinese and changes nothing.
+    const bad = await (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, { rectification: '已撤销原处罚决定', measures: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${oid}`)).body.state).toBe('issued');
+    // Two reports at once: one wins, the other is refused.
+    const body = { rectification: '已撤销原处罚决定并重新履行告知程序', measures: '修订处罚告知文书范本，组织执法人员培训' };
+    const both = await Promise.all([(await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, body), (await staff(DIRECTOR_SCJ)).post(`/api/reconsideration-opinions/${oid}/reply`, body)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    o = (await (await staff(DIRECTOR_SCJ)).get(`/api/cases/${oid}`)).body;
     expect(o.state).toBe('replied');
+    expect(o.events.filter((e: { event: string }) => e.event === 'reply')).toHaveLength(1);
+    // A letter to another agency of the county: it sees the letter, not the 复议 case (named, not opened).
+    const spj = (await t.staffUser(DIRECTOR_SPJ)).orgId;
+    const other = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/opinions`, { ...letter, kind: '建议书', addresseeOrgId: spj });
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    expect((await (await staff(DIRECTOR_SPJ)).get(`/api/reconsideration-opinions/${other.body.id}/substance`)).body).toMatchObject({
+      kind: '建议书', addressee: '湖滨区行政审批和政务信息管理局', reconsideration: { id: null, refNo: expect.stringMatching(/^FY411202/) },
+    });
+    expect((await (await staff(DIRECTOR_SCJ)).get(`/api/reconsideration-opinions/${other.body.id}/substance`)).status).toBe(404);
+    // The list of letters: the bureau sees both, each addressee its own.
+    const listed = async (who: StaffSpec) => ((await (await staff(who)).get('/api/reconsideration-opinions?pageSize=100')).body.items as { id: string }[]).map((x) => x.id);
+    expect(await listed(LEGAL_SFJ)).toEqual(expect.arrayContaining([oid, other.body.id]));
+    expect(await listed(DIRECTOR_SCJ)).toContain(oid);
+    expect(await listed(DIRECTOR_SCJ)).not.toContain(other.body.id);
     expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
   });
 
@@ -263,6 +292,86 @@ describe('行政复议 from a phone to the decision', () => {
   });
 });
 
+describe('行政复议: the other ways a case goes', () => {
+  it('refuses naming the competent body (第30条), records 阅卷 and 听取意见, a hearing with the head absent only with the reason (第51条), and closes by 和解 (第74条) or 终止 (第41条) — each counted as 审结, the refusal not', async () => {
+    const q = { divisionCode: '411202', from: '2027-08-01', to: '2027-08-31' };
+    const closed = async () => (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.mediatedRate', q)))!;
+    const before = await closed();
+    await at('2027-08-02');
+    const legal = await staff(LEGAL_SFJ);
+    const reg = async () => (await legal.post('/api/reconsiderations', application({ channel: 'counter', knewOn: '2027-07-20' }))).body.id as string;
+    const refused = await reg();
+    expect((await legal.post(`/api/reconsiderations/${refused}/refuse`, { reason: '不属于本机关管辖', competentBody: '三门峡市人民政府' })).body.state).toBe('refused');
+    expect((await legal.get(`/api/reconsiderations/${refused}/substance`)).body.outcomeNote).toBe('不属于本机关管辖（告知向三门峡市人民政府申请）');
+    const [settled, ended] = [await reg(), await reg()];
+    for (const id of [settled, ended]) {
+      expect((await legal.post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+      expect((await legal.post(`/api/reconsiderations/${id}/sendCopy`)).status).toBe(200);
+    }
+    expect((await legal.post(`/api/reconsiderations/${settled}/readFile`, { reader: '申请人周明', readOn: '2027-08-02', materials: '被申请人的书面答复和现场检查笔录' })).status).toBe(200);
+    expect((await legal.post(`/api/reconsiderations/${settled}/hearParties`, { method: '当面', summary: '听取了申请人、被申请人的意见，制作了笔录。' })).status).toBe(200);
+    expect((await legal.post(`/api/reconsiderations/${settled}/recordHearing`, { heldOn: '2027-08-02', headAttended: true, summary: '未安排即记录' })).body.message).toBe('尚未安排听证');
+    expect((await legal.post(`/api/reconsiderations/${settled}/scheduleHearing`, { hearingOn: '2027-08-16', place: '区司法局听证室', basis: '申请人请求听证' })).status).toBe(200);
+    await at('2027-08-16');
+    const legal2 = await staff(LEGAL_SFJ);
+    const absent = await legal2.post(`/api/reconsiderations/${settled}/recordHearing`, { heldOn: '2027-08-16', headAttended: false, summary: '双方质证' });
+    expect([absent.status, absent.body.message]).toEqual([422, '被申请人负责人未参加听证的，应当说明理由并记录委托参加的工作人员（第51条）']);
+    expect((await legal2.post(`/api/reconsiderations/${settled}/recordHearing`, { heldOn: '2027-08-16', headAttended: false, absenceReason: '负责人出差，委托法制股股长参加', summary: '双方质证' })).status).toBe(200);
+    const d = (await legal2.get(`/api/cases/${settled}`)).body;
+    expect(d.events.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['readFile', 'hearParties', 'scheduleHearing', 'recordHearing']));
+    expect((await legal2.get(`/api/reconsiderations/${settled}/substance`)).body).toMatchObject({ hearingOn: '2027-08-16', headAttended: false });
+    expect((await legal2.post(`/api/reconsiderations/${settled}/settle`, { terms: '被申请人退还部分罚款，申请人撤回申请' })).body.state).toBe('terminated');
+    const term = await legal2.post(`/api/reconsiderations/${ended}/terminate`, { ground: '作为申请人的公民死亡，没有近亲属或者其近亲属放弃行政复议权利', reason: '申请人死亡，近亲属书面放弃' });
+    expect(term.body.state).toBe('terminated');
+    const after = await closed();
+    // 调撤率: 和解 in numerator and denominator; 终止 in the denominator only; the refusal in neither.
+    expect([after.numerator - before.numerator, after.denominator! - before.denominator!]).toEqual([1, 2]);
+  });
+});
+
+describe('行政复议 scope', () => {
+  // The 复议机构 handles cases against every agency of the county (第24条): its staff see and count them
+  // all; a respondent agency sees and counts only the cases naming it.
+  it('shows the bureau every case of the county and a respondent only its own, in lists, case pages and figures', async () => {
+    const q = { divisionCode: '411202', from: '2027-07-01', to: '2027-07-31' };
+    await at('2027-07-05');
+    const orgs = (await t.anon().get('/api/public/reconsideration/respondents')).body as { id: string; name: string }[];
+    const zrj = orgs.find((o) => o.name === '湖滨区自然资源局')!.id;
+    const mine = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter' }))).body.id as string;
+    const theirs = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter', respondentOrgId: zrj, actDescription: '湖滨区自然资源局作出的责令限期拆除决定', actKind: 'other', amountYuan: undefined }))).body.id as string;
+    const county = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.received', q)))!.numerator;
+    const ofScj = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.received', { ...q, orgId: scj })))!.numerator;
+    expect(county).toBeGreaterThan(ofScj);
+    const listed = async (c: Client) => ((await c.get('/api/reconsiderations?pageSize=100')).body.items as { id: string }[]).map((x) => x.id);
+    const figure = async (c: Client) => {
+      const r = await c.get(`/api/metrics/reconsideration.received?${new URLSearchParams(q)}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const recs = (await c.get(`/api/metrics/reconsideration.received/records?${new URLSearchParams({ ...q, pageSize: '1' })}`)).body.total;
+      return [r.body.numerator, recs];
+    };
+    // The respondent's head: its own case only, its own figure only; another agency's case is "not found".
+    const director = await staff(DIRECTOR_SCJ);
+    expect(await listed(director)).toContain(mine);
+    expect(await listed(director)).not.toContain(theirs);
+    expect((await director.get(`/api/cases/${theirs}`)).status).toBe(404);
+    expect((await director.get(`/api/reconsiderations/${theirs}/substance`)).status).toBe(404);
+    expect((await director.post(`/api/reconsiderations/${theirs}/answer`, { answer: '请求维持原行政行为', evidence: '现场检查笔录' })).status).toBe(404);
+    expect(await figure(director)).toEqual([ofScj, ofScj]);
+    // Another agency's head, without a case naming it, sees neither.
+    const other = await staff(DIRECTOR_SPJ);
+    expect(await listed(other)).not.toContain(mine);
+    expect((await other.get(`/api/cases/${mine}`)).status).toBe(404);
+    // The bureau's people — the 复议机构负责人 who is also an org-scoped 审核人员 (the demo's reviewer_sfj),
+    // a 行政复议人员 and the legality reviewer — see both and count the county's figure.
+    for (const who of [REVIEWER_SFJ, { roles: ['reconsiderationOfficer'], org: '湖滨区司法局' }, LEGAL_SFJ]) {
+      const c = await staff(who);
+      expect(await listed(c), who.roles.join()).toEqual(expect.arrayContaining([mine, theirs]));
+      expect((await c.get(`/api/reconsiderations/${theirs}/substance`)).status).toBe(200);
+      expect(await figure(c), who.roles.join()).toEqual([county, county]);
+    }
+  });
+});
+
 describe('行政复议 figures', () => {
   it('counts 纠错率, 调撤率, 审结率 and 简易程序适用率 from cases moved through the machine, with records, breakdowns and a configurable 纠错 set', async () => {
     const q = { divisionCode: '411202', from: '2026-12-01', to: '2026-12-31' };
@@ -301,6 +410,15 @@ describe('行政复议 figures', () => {
     expect(byMonth!.get('2026-12')).toMatchObject({ numerator: after.correctionRate!.numerator, denominator: after.correctionRate!.denominator });
     const byOrg = await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, 'reconsideration.closed', q, 'org', [{ key: scj, scope: { ...q, orgId: scj } }]));
     expect(byOrg!.get(scj)!.numerator).toBe(after.closed!.numerator);
+    // Every 复议 figure's breakdowns, by month and by respondent org, add up to the figure itself.
+    for (const key of [...t.kernel.metrics.keys()].filter((k) => k.startsWith('reconsideration.'))) {
+      const whole = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, q)))!;
+      const month = (await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, key, q, 'month', [{ key: '2026-12', scope: q }])))!.get('2026-12') ?? { numerator: 0, denominator: whole.denominator === null ? null : 0 };
+      expect([month.numerator, month.denominator], key).toEqual([whole.numerator, whole.denominator]);
+      const org = (await t.kernel.db.tx((tx) => computeBreakdown(tx, t.kernel, key, q, 'org', [{ key: scj, scope: { ...q, orgId: scj } }])))!.get(scj) ?? { numerator: 0, denominator: whole.denominator === null ? null : 0 };
+      const own = (await t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, key, { ...q, orgId: scj })))!;
+      expect([org.numerator, org.denominator], key).toEqual([own.numerator, own.denominator]);
+    }
     // 纠错 is a setting: without 确认违法 the numerator drops by one.
     const narrower = await t.withSettings({ RECONSIDERATION_CORRECTIVE: 'change,revoke,orderPerform,confirmVoid' }, () => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.correctionRate', q)));
     expect(narrower!.numerator).toBe(after.correctionRate!.numerator - 1);

@@ -113,7 +113,7 @@ export function ReconsiderationCasePage() {
             <Space direction="vertical" style={{ width: '100%' }}>
               <Table rowKey="id" size="small" pagination={false} dataSource={opinions.data ?? []} locale={{ emptyText: '未制发' }}
                 columns={[
-                  { title: '编号', dataIndex: 'refNo', render: (v: string, o) => <Link to={`/cases/${o.id}`}>{v}</Link> },
+                  { title: '编号', dataIndex: 'refNo', render: (v: string, o) => <Link to={`/reconsideration/opinions/${o.id}`}>{v}</Link> },
                   { title: '文书', dataIndex: 'kind', width: 80 }, { title: '主送机关', dataIndex: 'addressee' }, { title: '制发日期', dataIndex: 'issuedOn', width: 110 },
                   { title: '报送期限', dataIndex: 'replyDue', width: 110, render: (v: string | null) => v ?? '—' },
                   { title: '状态', dataIndex: 'stateName', render: (v: string, o) => (o.repliedOn ? `${v}（${o.repliedOn}）` : v) },

@@ -31,3 +31,18 @@ export const useIssueOpinion = (id: string, on: { done: () => void; failed: (e: 
     mutationFn: (body: ApiBody<'/api/reconsiderations/{id}/opinions'>) => api.POST('/api/reconsiderations/{id}/opinions', { path: { id }, body }),
     onSuccess: noWait(on.done), onError: noWait(on.failed),
   });
+
+/** One 意见书 on its own page: the letter, the addressee's report and the 复议 case it came from. */
+export const useOpinionSubstance = (id: string) => useQuery(apiQuery('/api/reconsideration-opinions/{id}/substance', { path: { id } }));
+/** The addressee's report of its correction (第76条): the machine's `reply` event. */
+export function useReplyOpinion(id: string, on: { done: () => void; failed: (e: Error) => void }) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiBody<'/api/reconsideration-opinions/{id}/reply'>) => api.POST('/api/reconsideration-opinions/{id}/reply', { path: { id }, body }),
+    onSuccess: on.done, onError: on.failed,
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: caseKey(id) }); void qc.invalidateQueries({ queryKey: ['workbench'] });
+      void invalidate(qc, '/api/reconsideration-opinions/{id}/substance', '/api/reconsiderations/{id}/opinions');
+    },
+  });
+}
