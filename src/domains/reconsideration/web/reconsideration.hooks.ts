@@ -39,7 +39,7 @@ export function useReplyOpinion(id: string, on: { done: () => void; failed: (e: 
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/reconsideration-opinions/{id}/reply'>) => api.POST('/api/reconsideration-opinions/{id}/reply', { path: { id }, body }),
-    onSuccess: on.done, onError: on.failed,
+    onSuccess: noWait(on.done), onError: noWait(on.failed),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: caseKey(id) }); void qc.invalidateQueries({ queryKey: ['workbench'] });
       void invalidate(qc, '/api/reconsideration-opinions/{id}/substance', '/api/reconsiderations/{id}/opinions');
