@@ -9,8 +9,11 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /** 法治政府 figures on the 驾驶舱, in the order the annual report states them; those not registered are left out. */
 export const RULE_OF_LAW_FIGURES: [key: string, title: string][] = [
-  ['reconsideration.received', '行政复议申请'], ['reconsideration.closed', '复议审结'], ['reconsideration.correctionRate', '复议纠错率'],
-  ['litigation.received', '行政应诉案件'], ['litigation.pending', '在审应诉案件'], ['litigation.headAppearanceRate', '负责人出庭应诉率'],
+  // Every figure issue 11 names for 复议 and 应诉 (the report's and the 司法部 statistics' own).
+  ['reconsideration.received', '行政复议申请'], ['reconsideration.accepted', '复议受理'], ['reconsideration.closed', '复议审结'],
+  ['reconsideration.closedRate', '复议审结率'], ['reconsideration.correctionRate', '复议纠错率'], ['reconsideration.mediatedRate', '复议调撤率'],
+  ['reconsideration.simpleProcedureShare', '简易程序占比'],
+  ['litigation.received', '行政应诉案件'], ['litigation.closed', '应诉结案'], ['litigation.pending', '在审应诉案件'], ['litigation.headAppearanceRate', '负责人出庭应诉率'],
   ['litigation.lossRate', '行政诉讼败诉率'], ['disclosure.replyRate', '依申请公开答复率'], ['contractReview.reviewed', '合同合法性审查'],
   ['mediation.received', '排查化解矛盾纠纷'], ['mediation.perTenThousand', '万人调解率'], ['mediation.successRate', '调解成功率'], ['mediation.judiciallyConfirmed', '调解协议司法确认'],
   ['legalAdvisers.count', '村（居）法律顾问'],

@@ -45,6 +45,10 @@ describe('驾驶舱', () => {
     const lit = d.ruleOfLaw.find((m: { key: string }) => m.key === 'litigation.received');
     expect(lit).toMatchObject({ title: '行政应诉案件' });
     expect(lit.numerator).toBeGreaterThan(0);
+    // every 复议 and 应诉 figure issue 11 names is on the leader's dashboard
+    const keys = d.ruleOfLaw.map((m: { key: string }) => m.key);
+    for (const k of ['received', 'accepted', 'closed', 'closedRate', 'correctionRate', 'mediatedRate', 'simpleProcedureShare']) expect(keys).toContain(`reconsideration.${k}`);
+    for (const k of ['received', 'closed', 'pending', 'lossRate', 'headAppearanceRate']) expect(keys).toContain(`litigation.${k}`);
     for (const m of d.ruleOfLaw as { key: string; numerator: number; denominator: number | null; records: string }[]) {
       const direct = (await leader.get(`/api/metrics/${m.key}?from=${d.from}&to=${d.to}`)).body;
       expect([m.numerator, m.denominator], m.key).toEqual([direct.numerator, direct.denominator]);
