@@ -75,7 +75,7 @@ describe('annual report in the browser', () => {
     };
     await chain();
     // The secrecy reviewer sends it back; the drafter reads why on the report itself.
-    await act('退回修改', async () => { await e.page.locator('.ant-modal textarea').fill('第一部分第二段涉及未公开的会议内容，请删改后再报'); });
+    await act('退回修改', async () => { await e.page.locator('.ant-modal').getByLabel('退回理由').fill('第一部分第二段涉及未公开的会议内容，请删改后再报'); });
     await as('reviewer_sfj');
     expect(await e.page.getByTestId('returned').innerText()).toContain('第一部分第二段涉及未公开的会议内容');
     expect(await e.page.getByTestId('returned').innerText()).toContain('保密审查');
