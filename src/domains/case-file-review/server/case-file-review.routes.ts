@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../../core/shared/schemas';
 import { actorOf, type Kernel } from '../../../core/server';
-import { CampaignInput, ManualFileInput, MeasureInput, SampleInput, ScoreInput, SheetItemInput } from '../shared/case-file-review.schema';
+import { CampaignInput, JointMeetingInput, ManualFileInput, MeasureInput, SampleInput, ScoreInput, SheetItemInput, SupervisionInput } from '../shared/case-file-review.schema';
 import * as svc from './case-file-review.service';
+import * as sup from './supervision.service';
 
 const tags = ['案卷评查'];
 const IdParam = z.object({ id: z.uuid('编号格式不正确') });
@@ -57,4 +58,15 @@ export async function caseFileReviewRoutes(base: FastifyInstance, kernel: Kernel
     async (req) => db.tx((tx) => svc.fileView(tx, kernel, actorOf(req), req.params.id)));
   app.post('/api/case-file-review/files/:id/score', { schema: { tags, operationId: 'scoreReviewFile', summary: '评分：逐项扣分并说明，认定否决项', params: IdParam, body: ScoreInput, response: { 200: z.object({ score: num, vetoed: z.boolean(), grade: s, gradeLabel: s }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.scoreFile(tx, kernel, actorOf(req), req.params.id, req.body)));
+
+  // ---- 执法监督 ----
+  const stags = ['执法监督'];
+  app.get('/api/supervision/orgs', { schema: { tags: stags, operationId: 'supervisionUnitOptions', summary: '可监督的执法单位（本区划的部门）', response: { 200: z.array(z.object({ id: s, name: s })), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.unitOptions(tx, actorOf(req))));
+  app.post('/api/supervision/matters', { schema: { tags: stags, operationId: 'openSupervision', summary: '受理行政执法监督事项（12345投诉转入的填写工单编号，双向关联）', body: SupervisionInput, response: { 200: z.object({ id: s, refNo: s }), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.openMatter(tx, kernel, actorOf(req), req.body)));
+  app.get('/api/supervision/joint-meetings', { schema: { tags: stags, operationId: 'jointMeetings', summary: '行政执法联席会议记录', response: { 200: z.array(z.object({ id: s, heldOn: s, topic: s, orgName: s, attendees: z.array(s), items: z.array(s), minutes: n })), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.listJointMeetings(tx, actorOf(req))));
+  app.post('/api/supervision/joint-meetings', { schema: { tags: stags, operationId: 'recordJointMeeting', summary: '记录行政执法联席会议：日期、议题、参会单位、协调事项', body: JointMeetingInput, response: { 200: z.object({ id: s }), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.recordJointMeeting(tx, kernel, actorOf(req), req.body)));
 }
