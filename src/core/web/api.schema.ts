@@ -1514,6 +1514,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-file-review/files/{id}/rescore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 改分：整改下发前更正已评分案卷（保留原评分和改分理由） */
+        post: operations["rescoreReviewFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/case-file-review/files/{id}/score": {
         parameters: {
             query?: never;
@@ -9875,7 +9892,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate" | "perTenThousand";
+                                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                             };
                                             text: string;
                                         }[];
@@ -10035,7 +10052,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate" | "perTenThousand";
+                                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                             };
                                             text: string;
                                         }[];
@@ -10759,7 +10776,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate" | "perTenThousand";
+                                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                             };
                                             text: string;
                                         }[];
@@ -11175,7 +11192,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate" | "perTenThousand";
+                                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                             };
                                             text: string;
                                         }[];
@@ -24480,6 +24497,7 @@ export interface operations {
                     "application/json": {
                         campaignId: string;
                         campaignName: string;
+                        canRescore: boolean;
                         canScore: boolean;
                         comment: string | null;
                         decidedOn: string | null;
@@ -24510,6 +24528,16 @@ export interface operations {
                             itemLabel: string;
                             note: string;
                         }[];
+                        rescores: {
+                            grade: string;
+                            reason: string;
+                            rescoredBy: string;
+                            rescoredOn: string;
+                            reviewedOn: string | null;
+                            reviewerName: string | null;
+                            score: number;
+                            vetoed: boolean;
+                        }[];
                         reviewedOn: string | null;
                         reviewerName: string | null;
                         score: number | null;
@@ -24535,6 +24563,143 @@ export interface operations {
                             itemKey: string;
                             note: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    rescoreReviewFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    deductions: {
+                        itemKey: string;
+                        /** 扣分说明（发现的问题） */
+                        note: string;
+                        points: number;
+                    }[];
+                    /** 改分理由 */
+                    reason: string;
+                    vetoes: {
+                        failed: boolean;
+                        itemKey: string;
+                        /** @default  */
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        grade: string;
+                        gradeLabel: string;
+                        score: number;
+                        vetoed: boolean;
                     };
                 };
             };
@@ -43077,7 +43242,7 @@ export interface operations {
                             recordsNote?: string | null;
                             title: string;
                             /** @enum {string} */
-                            unit: "count" | "rate" | "perTenThousand";
+                            unit: "count" | "rate" | "perTenThousand" | "ratio";
                             value: number | null;
                         }[];
                         to: string;
@@ -43103,7 +43268,7 @@ export interface operations {
                                 records?: "cases" | "rows" | null;
                                 recordsNote?: string | null;
                                 /** @enum {string} */
-                                unit: "count" | "rate" | "perTenThousand";
+                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                 value: number | null;
                             } | null;
                         };
@@ -66225,7 +66390,7 @@ export interface operations {
                         key: string;
                         label: string;
                         /** @enum {string} */
-                        unit: "count" | "rate" | "perTenThousand";
+                        unit: "count" | "rate" | "perTenThousand" | "ratio";
                     }[];
                 };
             };
@@ -66365,7 +66530,7 @@ export interface operations {
                         records?: "cases" | "rows" | null;
                         recordsNote?: string | null;
                         /** @enum {string} */
-                        unit: "count" | "rate" | "perTenThousand";
+                        unit: "count" | "rate" | "perTenThousand" | "ratio";
                         value: number | null;
                     };
                 };
@@ -77980,7 +78145,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate" | "perTenThousand";
+                                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                             };
                                             text: string;
                                         }[];

@@ -8,7 +8,7 @@ import * as repo from './case-file-review.repository';
 export const caseFileReviewMetrics = [
   recordCountMetric({
     key: 'caseFileReview.units', label: '案卷评查抽查单位',
-    definition: '统计期内抽取案卷的评查活动中的被抽查单位数，按抽取日期统计；同一单位在不同评查活动中被抽查的分别计数。',
+    definition: '统计期内抽取案卷的评查活动中的被抽查单位数，按抽取日期统计；同一单位在统计期内被多次评查活动抽查的，只计1家。',
     recordSet: repo.unitRecordSet,
   }),
   recordCountMetric({

@@ -1,7 +1,7 @@
 /** All SQL of case-file review: campaigns, units, files, problems, rectifications, measures, figures. */
-import { and, type AnyColumn, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, type AnyColumn, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { cases, casesWith, inDivision, type MetricScope, orgs, type RecordSet, type Tx, uniqueOr409, orgNameOf } from '../../../core/server';
-import { campaigns, files, jointMeetings, measures, problems, rectifications, supervisions, units, type CampaignRow, type FileRow, type JointMeetingRow, type SupervisionRow } from './case-file-review.tables';
+import { campaigns, files, jointMeetings, measures, problems, rectifications, supervisions, units, type CampaignRow, type FileRow, type JointMeetingRow, type RescoreEntry, type SupervisionRow } from './case-file-review.tables';
 
 export type { CampaignRow, FileRow, JointMeetingRow, SupervisionRow };
 
@@ -56,7 +56,22 @@ export async function scoreOnce(tx: Tx, id: string, patch: Partial<FileRow>) {
   return r.length > 0;
 }
 
+/** Re-scores a scored file if nobody re-scored it since it was read (revision), appending the replaced score. */
+export async function rescoreOnce(tx: Tx, id: string, revision: number, patch: Partial<FileRow>, replaced: RescoreEntry) {
+  const r = await tx.update(files).set({ ...patch, revision: revision + 1, rescores: sql`${files.rescores} || ${JSON.stringify([replaced])}::jsonb` })
+    .where(and(eq(files.id, id), eq(files.revision, revision), isNotNull(files.grade))).returning({ id: files.id });
+  return r.length > 0;
+}
+
 // ---- problems and rectifications ----
+export async function issuedProblemsOfFile(tx: Tx, fileId: string) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(problems).where(and(eq(problems.fileId, fileId), isNotNull(problems.rectificationId)));
+  return Number(r.n);
+}
+/** The file's problems not yet issued: a re-scoring replaces them. */
+export async function deletePendingProblemsOfFile(tx: Tx, fileId: string) {
+  await tx.delete(problems).where(and(eq(problems.fileId, fileId), isNull(problems.rectificationId)));
+}
 export async function insertProblems(tx: Tx, rows: (typeof problems.$inferInsert)[]) { if (rows.length) await tx.insert(problems).values(rows); }
 export const problemsOfFile = (tx: Tx, fileId: string) => tx.select().from(problems).where(eq(problems.fileId, fileId)).orderBy(asc(problems.createdAt), asc(problems.itemKey));
 export const problemsOfRectification = (tx: Tx, caseId: string) =>
@@ -93,12 +108,18 @@ const PERMISSION = ['metrics.read', 'caseReview.read'] as const;
 export const unitRecordSet: RecordSet = {
   table: units, scope: unitScope, permission: [...PERMISSION],
   columns: [
-    { key: 'campaign', label: '评查活动', value: campaignName(units.campaignId) },
     { key: 'org', label: '被抽查单位', value: orgNameOf(units.orgId) },
+    { key: 'campaign', label: '（首次）抽查的评查活动', value: campaignName(units.campaignId) },
     { key: 'sampledOn', label: '抽取日期', value: units.sampledOn },
     { key: 'drawn', label: '系统抽取案卷数', value: units.drawn },
   ],
-  where: (q) => and(inScope(units.divisionCode, units.orgId, q), between(sql`${units.sampledOn}`, q)),
+  // One row per distinct unit: its first sampling in the period (by day, then campaign id), so a unit
+  // sampled by two campaigns of the year counts once ("抽查13家单位" names units, not unit-campaign pairs).
+  where: (q) => and(
+    inScope(units.divisionCode, units.orgId, q), between(sql`${units.sampledOn}`, q),
+    sql`NOT EXISTS (SELECT 1 FROM ${units} u2 WHERE u2.org_id = ${units.orgId} AND u2.sampled_on BETWEEN ${q.from}::date AND ${q.to}::date
+      AND (u2.sampled_on, u2.campaign_id) < (${units.sampledOn}, ${units.campaignId}))`,
+  ),
   orderBy: sql`${units.sampledOn}, ${units.campaignId}, ${units.orgId}`,
 };
 const fileColumns = [

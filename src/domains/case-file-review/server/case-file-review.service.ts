@@ -10,7 +10,8 @@ import {
 } from '../../../core/server';
 import { closedPenaltyFiles, penaltyReviewFacts, type PenaltyReviewFacts } from '../../enforcement/public';
 import { credentialsValidOn } from '../../enforcement-credentials/public';
-import { CampaignInput, ManualFileInput, MeasureInput, SampleInput, ScoreInput } from '../shared/case-file-review.schema';
+import type { z } from 'zod';
+import { CampaignInput, ManualFileInput, MeasureInput, RescoreInput, SampleInput, ScoreInput } from '../shared/case-file-review.schema';
 import { DEFAULT_SHEET, drawFiles, GRADE_LABELS, gradeFile, sheetProblems, type Deduction, type Grade, type SheetItem, type VetoFinding } from '../shared/case-file-review.rules';
 import { caseFileReviewSettings } from './case-file-review.config';
 import * as repo from './case-file-review.repository';
@@ -207,6 +208,8 @@ export async function fileView(tx: Tx, kernel: Kernel, actor: Actor, id: string)
     sheet: c.sheet, precheck: f.precheck, deductions: f.deductions ?? [], vetoes: f.vetoes ?? [], vetoed: f.vetoed, comment: f.comment, reviewerName: f.reviewerName,
     thresholds: { excellent: settingsOf(kernel).CFR_EXCELLENT_MIN, pass: settingsOf(kernel).CFR_PASS_MIN },
     canScore: f.grade === null && can(actor, 'caseReview.manage', { orgId: c.orgId, divisionCode: c.divisionCode, applicantId: null }),
+    canRescore: f.grade !== null && can(actor, 'caseReview.manage', { orgId: c.orgId, divisionCode: c.divisionCode, applicantId: null }) && !(await repo.issuedProblemsOfFile(tx, id)),
+    rescores: f.rescores,
     problems: (await repo.problemsOfFile(tx, id)).map((p) => ({ id: p.id, itemLabel: p.itemLabel, note: p.note, fixedOn: p.fixedOn, issued: p.rectificationId !== null })),
   };
 }
@@ -220,7 +223,45 @@ export async function scoreFile(tx: Tx, kernel: Kernel, actor: Actor, id: string
   const input = ScoreInput.parse(raw);
   const f = await fileFor(tx, actor, id);
   const c = (await campaignFor(tx, actor, f.campaignId));
-  const s = settingsOf(kernel);
+  const r = evaluate(c, f, input, settingsOf(kernel));
+  const today = kernel.today();
+  if (!(await repo.scoreOnce(tx, id, { deductions: r.deductions, vetoes: r.vetoes, score: r.score, vetoed: r.vetoed, grade: r.grade, comment: input.comment ?? null, reviewerName: actor.name, reviewedOn: today }))) {
+    throw new AppError('CONFLICT', '该案卷已由其他评查人员评分');
+  }
+  await repo.insertProblems(tx, problemRows(c, f, r, today, kernel.now()));
+  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.score', entityType: 'file', entityId: id, detail: { score: r.score, grade: r.grade, vetoed: r.vetoed } }, kernel.now());
+  return { score: r.score, vetoed: r.vetoed, grade: r.grade, gradeLabel: GRADE_LABELS[r.grade] };
+}
+
+/**
+ * A correction of a scored file (a reviewer's mistake found on cross-checking): the whole sheet again with
+ * a reason. The replaced score is kept on the file with who corrected it and why, and the file's problems
+ * are replaced — only while none of them has gone to the unit as rectification (after that the unit is
+ * working on them: 409). The file keeps its first review day, so it stays counted in the period it was
+ * reviewed; the new problems are found on the day of the correction. Two correctors at once: one wins.
+ */
+export async function rescoreFile(tx: Tx, kernel: Kernel, actor: Actor, id: string, raw: RescoreInput) {
+  const input = RescoreInput.parse(raw);
+  const f = await fileFor(tx, actor, id);
+  const c = await campaignFor(tx, actor, f.campaignId);
+  if (f.grade === null) throw new AppError('CONFLICT', '该案卷尚未评分，请直接评分');
+  if (await repo.issuedProblemsOfFile(tx, id)) throw new AppError('CONFLICT', '该案卷发现的问题已下发整改，不能再改分');
+  const r = evaluate(c, f, input, settingsOf(kernel));
+  const today = kernel.today();
+  const replaced = { score: f.score!, grade: f.grade, vetoed: f.vetoed ?? false, reviewerName: f.reviewerName, reviewedOn: f.reviewedOn, rescoredBy: actor.name, rescoredOn: today, reason: input.reason };
+  if (!(await repo.rescoreOnce(tx, id, f.revision, { deductions: r.deductions, vetoes: r.vetoes, score: r.score, vetoed: r.vetoed, grade: r.grade, comment: input.comment ?? null, reviewerName: actor.name }, replaced))) {
+    throw new AppError('CONFLICT', '该案卷刚由其他评查人员改分，请刷新后再改');
+  }
+  await repo.deletePendingProblemsOfFile(tx, id);
+  await repo.insertProblems(tx, problemRows(c, f, r, today, kernel.now()));
+  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.rescore', entityType: 'file', entityId: id, detail: { from: f.score, to: r.score, grade: r.grade, reason: input.reason } }, kernel.now());
+  return { score: r.score, vetoed: r.vetoed, grade: r.grade, gradeLabel: GRADE_LABELS[r.grade] };
+}
+
+type Evaluation = { deductions: Deduction[]; vetoes: VetoFinding[]; score: number; vetoed: boolean; grade: Grade };
+
+/** Checks one score sheet against the campaign's items and the file's pre-check, and grades it. */
+function evaluate(c: repo.CampaignRow, f: repo.FileRow, input: z.output<typeof ScoreInput>, s: ReturnType<typeof settingsOf>): Evaluation {
   const items = new Map(c.sheet.map((i) => [i.key, i]));
   const perItem = new Map<string, number>();
   for (const [n, d] of input.deductions.entries()) {
@@ -242,18 +283,17 @@ export async function scoreFile(tx: Tx, kernel: Kernel, actor: Actor, id: string
   }
   const unknown = input.vetoes.find((v) => !items.has(v.itemKey) || items.get(v.itemKey)!.tier !== 'veto');
   if (unknown) throw field(`vetoes.${unknown.itemKey}`, '评查表中没有这个否决项');
-  const { score, vetoed, grade } = gradeFile(c.sheet, input.deductions as Deduction[], vetoes, { excellent: s.CFR_EXCELLENT_MIN, pass: s.CFR_PASS_MIN });
-  const today = kernel.today();
-  if (!(await repo.scoreOnce(tx, id, { deductions: input.deductions as Deduction[], vetoes, score, vetoed, grade, comment: input.comment ?? null, reviewerName: actor.name, reviewedOn: today }))) {
-    throw new AppError('CONFLICT', '该案卷已由其他评查人员评分');
-  }
-  const now = kernel.now();
-  await repo.insertProblems(tx, [
-    ...vetoes.filter((v) => v.failed).map((v) => ({ itemKey: v.itemKey, itemLabel: `否决项：${items.get(v.itemKey)!.label}`, note: v.note })),
-    ...input.deductions.map((d) => ({ itemKey: d.itemKey, itemLabel: `${items.get(d.itemKey)!.label}（扣${d.points}分）`, note: d.note })),
-  ].map((p) => ({ ...p, id: randomUUID(), campaignId: c.id, fileId: id, orgId: f.orgId, divisionCode: f.divisionCode, foundOn: today, createdAt: now })));
-  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.score', entityType: 'file', entityId: id, detail: { score, grade, vetoed } }, now);
-  return { score, vetoed, grade, gradeLabel: GRADE_LABELS[grade] };
+  const deductions = input.deductions as Deduction[];
+  return { deductions, vetoes, ...gradeFile(c.sheet, deductions, vetoes, { excellent: s.CFR_EXCELLENT_MIN, pass: s.CFR_PASS_MIN }) };
+}
+
+/** Each failed veto item and each deduction of an evaluation is one problem of the unit. */
+function problemRows(c: repo.CampaignRow, f: repo.FileRow, r: Evaluation, today: string, now: Date) {
+  const items = new Map(c.sheet.map((i) => [i.key, i]));
+  return [
+    ...r.vetoes.filter((v) => v.failed).map((v) => ({ itemKey: v.itemKey, itemLabel: `否决项：${items.get(v.itemKey)!.label}`, note: v.note })),
+    ...r.deductions.map((d) => ({ itemKey: d.itemKey, itemLabel: `${items.get(d.itemKey)!.label}（扣${d.points}分）`, note: d.note })),
+  ].map((p) => ({ ...p, id: randomUUID(), campaignId: c.id, fileId: f.id, orgId: f.orgId, divisionCode: f.divisionCode, foundOn: today, createdAt: now }));
 }
 
 // ---- rectification ----

@@ -6,6 +6,9 @@
 import { pgTable, uuid, text, integer, boolean, timestamp, date, index, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
 import type { Deduction, SheetItem, VetoFinding } from '../shared/case-file-review.rules';
 
+/** A replaced score: what it was and who re-scored the file, when and why. */
+export type RescoreEntry = { score: number; grade: string; vetoed: boolean; reviewerName: string | null; reviewedOn: string | null; rescoredBy: string; rescoredOn: string; reason: string };
+
 const day = (n: string) => date(n, { mode: 'string' });
 const created = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
 
@@ -67,6 +70,10 @@ export const files = pgTable('cfr_files', {
   comment: text('comment'),
   reviewerName: text('reviewer_name'),
   reviewedOn: day('reviewed_on'),
+  /** Bumped by each re-scoring: the compare-and-set of two reviewers correcting the same file at once. */
+  revision: integer('revision').notNull().default(0),
+  /** Earlier scores a re-scoring replaced, with who corrected it, when and why. */
+  rescores: jsonb('rescores').$type<RescoreEntry[]>().notNull().default([]),
   createdAt: created(),
 }, (t) => [
   uniqueIndex('cfr_files_no_idx').on(t.campaignId, t.orgId, t.fileNo),

@@ -187,4 +187,41 @@ describe('案卷评查', () => {
     expect(bRows.total).toBe(1);
     expect(bRows.rows[0].org).toBe('测试城市管理局');
   });
+
+  it('re-scores a file before its problems are issued (a reason required, the old score kept, its problems replaced); after issue it is refused', async () => {
+    const c = await login(bureau);
+    const paper = files.find((f) => f.source === 'manual')!;
+    const body = { reason: '复核发现已告知听证权利，告知书在卷', deductions: [{ itemKey: 'c-notice', points: 3, note: '告知书未载明陈述申辩期限' }], vetoes: [{ itemKey: 'v-procedure', failed: false }] };
+    const noReason = await c.post(`/api/case-file-review/files/${paper.id}/rescore`, { ...body, reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toContain('改分理由');
+    expect((await (await login(staffB)).post(`/api/case-file-review/files/${paper.id}/rescore`, body)).status).toBe(404);
+    expect(await ok(c, `/api/case-file-review/files/${paper.id}/rescore`, body)).toMatchObject({ score: 97, vetoed: false, grade: 'excellent' });
+    const v = (await c.get(`/api/case-file-review/files/${paper.id}`)).body;
+    expect(v.rescores).toEqual([expect.objectContaining({ score: 100, grade: 'fail', vetoed: true, reason: body.reason, rescoredOn: '2026-11-05' })]);
+    expect(v.problems.map((p: { itemLabel: string }) => p.itemLabel)).toEqual([expect.stringContaining('扣3分')]);
+    expect(v.canRescore).toBe(true);
+    // File 1's problem went to deptA's rectification: the unit is working on it, the score stands.
+    const one = files.find((f) => f.fileNo === '测市监罚〔2026〕1号')!;
+    const late = await c.post(`/api/case-file-review/files/${one.id}/rescore`, { reason: '复核改分', deductions: [], vetoes: [] });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('已下发整改');
+    expect((await c.get(`/api/case-file-review/files/${one.id}`)).body.canRescore).toBe(false);
+    const Q = `divisionCode=${bureauOrg.divisionCode}&from=2026-01-01&to=2026-12-31`;
+    const n = async (key: string) => (await c.get(`/api/metrics/${key}?${Q}`)).body.numerator;
+    expect(await n('caseFileReview.failed')).toBe(1); // B's paper file is no longer 不合格
+    expect(await n('caseFileReview.reviewed')).toBe(3); // still reviewed once, on its first day
+    expect(await n('caseFileReview.problems')).toBe(4); // A's three and B's new deduction (the veto problem replaced)
+  });
+
+  it('counts a unit sampled by two campaigns of the period once', async () => {
+    const c = await login(bureau);
+    const { id } = await ok(c, '/api/case-file-review/campaigns', campaign({ name: '2026年度第二轮评查', orgIds: [deptA.id], filesPerOrg: 1 }));
+    await ok(c, `/api/case-file-review/campaigns/${id}/sample`, { seed: 7 });
+    const Q = `divisionCode=${bureauOrg.divisionCode}&from=2026-01-01&to=2026-12-31`;
+    expect((await c.get(`/api/metrics/caseFileReview.units?${Q}`)).body.numerator).toBe(2);
+    const rows = (await c.get(`/api/metrics/caseFileReview.units/rows?${Q}`)).body;
+    expect(rows.total).toBe(2);
+    expect(rows.rows.map((r: { org: string }) => r.org).sort()).toEqual(['测试城市管理局', '测试市场监督管理局']);
+  });
 });

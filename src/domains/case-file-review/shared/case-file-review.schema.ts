@@ -53,6 +53,10 @@ export const ScoreInput = z.object({
 });
 export type ScoreInput = z.input<typeof ScoreInput>;
 
+/** A correction of a scored file: the whole score sheet again, with the reason for changing it. */
+export const RescoreInput = ScoreInput.extend({ reason: text('改分理由', 500) });
+export type RescoreInput = z.input<typeof RescoreInput>;
+
 export const MEASURE_KINDS = ['interview', 'accountability'] as const;
 export const MeasureInput = z.object({
   kind: z.enum(MEASURE_KINDS, '请选择类别（约谈或追责）').meta({ title: '类别' }),

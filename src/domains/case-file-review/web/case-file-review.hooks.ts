@@ -37,6 +37,8 @@ export const useAddMeasure = (id: string, on: On) =>
   useCampaignMutation((body: ApiBody<'/api/case-file-review/campaigns/{id}/measures'>) => api.POST('/api/case-file-review/campaigns/{id}/measures', { path: { id }, body }), on);
 export const useScoreFile = (id: string, on: On) =>
   useCampaignMutation((body: ApiBody<'/api/case-file-review/files/{id}/score'>) => api.POST('/api/case-file-review/files/{id}/score', { path: { id }, body }), on);
+export const useRescoreFile = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/files/{id}/rescore'>) => api.POST('/api/case-file-review/files/{id}/rescore', { path: { id }, body }), on);
 
 // ---- 执法监督 ----
 export const useSupervisionUnits = () => useQuery(apiQuery('/api/supervision/orgs'));
