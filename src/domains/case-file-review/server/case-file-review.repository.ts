@@ -200,3 +200,7 @@ export const jointMeetingRecordSet: RecordSet = {
   where: (q) => and(inScope(jointMeetings.divisionCode, jointMeetings.orgId, q), between(sql`${jointMeetings.heldOn}`, q)),
   orderBy: sql`${jointMeetings.heldOn}, ${jointMeetings.id}`,
 };
+
+/** The demo's 12345 tickets of the division, oldest first (the kernel's cases table): the complaints transferred to supervision. */
+export const demoTickets = (tx: Tx, divisionCode: string, n: number) =>
+  tx.select({ id: cases.id, refNo: cases.refNo }).from(cases).where(and(eq(cases.type, 'ticket'), inDivision(cases.divisionCode, divisionCode))).orderBy(asc(cases.createdAt), asc(cases.id)).limit(n);

@@ -4,7 +4,7 @@ import { supervisionMachine } from '../shared/supervision.machine';
 import { caseFileReviewSettings } from './case-file-review.config';
 import { caseFileReviewMetrics } from './case-file-review.metrics';
 import { caseFileReviewRoutes } from './case-file-review.routes';
-import { seedCaseFileReviewDemo } from './case-file-review.seed';
+import { seedCaseFileReviewDemo, seedSupervisionDemo } from './case-file-review.seed';
 import { presentRectification, rectificationHandlers } from './case-file-review.service';
 import { campaigns, files, jointMeetings, measures, problems, rectifications, supervisions, units } from './case-file-review.tables';
 import { LINK_TICKET, presentSupervision, supervisionHandlers } from './supervision.service';
@@ -38,6 +38,6 @@ export default defineDomain({
   caseLinks: [{ kind: LINK_TICKET, label: '来源12345工单', inverseLabel: '转行政执法监督' }],
   routes: caseFileReviewRoutes,
   metrics: caseFileReviewMetrics,
-  seedDemo: seedCaseFileReviewDemo,
-  seedAfter: ['enforcement'],
+  seedDemo: async (kernel) => { await seedCaseFileReviewDemo(kernel); await seedSupervisionDemo(kernel); },
+  seedAfter: ['enforcement', 'hotline'],
 });
