@@ -90,7 +90,7 @@ describe('案卷评查', () => {
       await login(e, 'legal_sfj');
       await p.getByText('我的待办').first().waitFor();
       await p.goto(`${e.baseUrl}/supervision/new`);
-      await p.getByRole('button', { name: '受理' }).waitFor();
+      await p.getByRole('button', { name: /^受\s*理$/ }).waitFor();
       const notices = await figure('supervision.notices');
       const meetings = await figure('enforcement.jointMeetings');
       await p.locator('.ant-select').filter({ has: p.locator('input#orgId') }).click();
@@ -98,7 +98,7 @@ describe('案卷评查', () => {
       await p.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${UNIT}"]`).click();
       await pick(e, 'source', '来信来访投诉');
       await p.getByLabel('投诉或监督事项').fill('来信反映执法人员入企检查未出示行政执法证');
-      await p.getByRole('button', { name: '受理' }).click();
+      await p.getByRole('button', { name: /^受\s*理$/ }).click();
       await stateIs(e, '核查中');
       const caseId = p.url().split('/').pop()!;
       await act(e, '制发行政执法监督意见书', async () => {

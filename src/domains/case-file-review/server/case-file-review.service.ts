@@ -8,7 +8,7 @@ import { AppError } from '../../../core/shared/errors';
 import {
   type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, type Kernel, scopeWhere, tenancy, type TransitionContext, type Tx,
 } from '../../../core/server';
-import { closedPenaltyFiles, penaltyReviewFacts, type PenaltyReviewFacts } from '../../enforcement/public';
+import { closedPenaltyFiles, completedInspectionFiles, penaltyReviewFacts, type PenaltyReviewFacts } from '../../enforcement/public';
 import { credentialsValidOn } from '../../enforcement-credentials/public';
 import type { z } from 'zod';
 import { CampaignInput, ManualFileInput, MeasureInput, RescoreInput, SampleInput, ScoreInput } from '../shared/case-file-review.schema';
@@ -106,10 +106,11 @@ const fileSummary = (f: repo.FileRow, orgName: string) => ({
 export async function sample(tx: Tx, kernel: Kernel, actor: Actor, id: string, raw: unknown) {
   const input = SampleInput.parse(raw ?? {});
   const c = await campaignFor(tx, actor, id);
-  if (c.kind !== '行政处罚') throw field('kind', '系统只能抽取行政处罚案卷；其他类别的案卷请逐本登记');
+  if (c.kind !== '行政处罚' && c.kind !== '行政检查') throw field('kind', '系统只能抽取行政处罚和行政检查案卷；其他类别的案卷请逐本登记');
   const seed = input.seed ?? randomInt(0, 2 ** 31 - 1);
   if (!(await repo.claimDraw(tx, id, seed, kernel.today()))) throw new AppError('CONFLICT', '本次评查已抽取过案卷（抽取结果不可重抽）');
   const us = await repo.unitsOf(tx, id);
+  if (c.kind === '行政检查') return sampleInspections(tx, kernel, actor, c, us, seed);
   const candidates = await closedPenaltyFiles(tx, us.map((u) => u.u.orgId), c.year);
   const now = kernel.now();
   let total = 0;
@@ -133,6 +134,39 @@ export async function sample(tx: Tx, kernel: Kernel, actor: Actor, id: string, r
     total += rows.length;
   }
   await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.sample', entityType: 'campaign', entityId: id, detail: { seed, drawn: total } }, now);
+  return { seed, drawn: total };
+}
+
+/**
+ * A 行政检查 campaign draws completed 涉企检查 of the year (the visit record is the file). Only the veto items
+ * an inspection's data can answer are pre-checked — officers' credentials valid on the visit day and at least
+ * two officers (国办发〔2024〕54号; 行政处罚法 第42条 by analogy); 法制审核, the 90 days and the cited basis are
+ * penalty facts and are left to the reviewer.
+ */
+async function sampleInspections(tx: Tx, kernel: Kernel, actor: Actor, c: repo.CampaignRow, us: Awaited<ReturnType<typeof repo.unitsOf>>, seed: number) {
+  const candidates = await completedInspectionFiles(tx, us.map((u) => u.u.orgId), c.year);
+  const now = kernel.now();
+  let total = 0;
+  for (const [i, { u }] of us.entries()) {
+    const mine = candidates.filter((x) => x.orgId === u.orgId);
+    const picked = new Set(drawFiles(mine.map((x) => x.caseId), c.filesPerOrg, (seed + i * 7919) >>> 0));
+    const rows = [];
+    for (const d of mine.filter((x) => picked.has(x.caseId))) {
+      const facts: PenaltyReviewFacts = {
+        caseId: d.caseId, filedOn: d.visitOn, decidedOn: null, decideDueOn: null, reviewRequired: false, reviewPassed: null, reviewedOn: null, basis: null,
+        evidence: [{ takenOn: d.visitOn, officers: d.officers }],
+      };
+      const sheet = c.sheet.filter((item) => item.auto !== 'legalReview' && item.auto !== 'within90Days' && item.auto !== 'basisCited');
+      rows.push({
+        id: randomUUID(), campaignId: c.id, orgId: u.orgId, divisionCode: u.divisionCode, source: 'system', penaltyCaseId: d.caseId,
+        fileNo: d.refNo, title: d.title, partyName: d.partyName, decidedOn: d.visitOn, precheck: await precheck(tx, sheet, facts), createdAt: now,
+      });
+    }
+    await repo.insertFiles(tx, rows);
+    await repo.updateUnit(tx, c.id, u.orgId, { candidates: mine.length, drawn: rows.length, sampledOn: kernel.today() });
+    total += rows.length;
+  }
+  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.sample', entityType: 'campaign', entityId: c.id, detail: { seed, drawn: total, kind: c.kind } }, now);
   return { seed, drawn: total };
 }
 

@@ -224,4 +224,33 @@ describe('案卷评查', () => {
     expect(rows.total).toBe(2);
     expect(rows.rows.map((r: { org: string }) => r.org).sort()).toEqual(['测试城市管理局', '测试市场监督管理局']);
   });
+
+  it('draws completed 涉企检查 for a 行政检查 campaign and pre-checks only what an inspection can answer', async () => {
+    const w = await holder('周检查', deptB, '2029-12-31');
+    const x = await holder('吴检查', deptB, '2029-12-31');
+    const visit = async (officers: { holderId: string; name: string; credentialNo: string }[], n: number) => {
+      const c = await buildCase(t.kernel, 'inspection', { state: 'completed', orgId: deptB.id });
+      await t.kernel.db.query(
+        `INSERT INTO enforcement_inspections (case_id, org_id, division_code, firm_code, firm_name, kind, purpose, officers, visit_on, token, cap, prior_visits, over_cap, created_at)
+         VALUES ($1,$2,$3,$4,$5,'complaint','投诉核查',$6,'2026-05-06',$7,2,0,false,now())`,
+        [c.id, deptB.id, deptB.divisionCode, `91411200MA${String(n).padStart(7, '0')}X`, `测试商户${n}`, JSON.stringify(officers), randomUUID()],
+      );
+    };
+    await visit([w, x], 1);
+    await visit([w], 2);
+    const c = await login(bureau);
+    const { id } = await ok(c, '/api/case-file-review/campaigns', campaign({ name: '2026年度行政检查案卷评查', kind: '行政检查', orgIds: [deptB.id], filesPerOrg: 5 }));
+    expect(await ok(c, `/api/case-file-review/campaigns/${id}/sample`, { seed: 3 })).toMatchObject({ drawn: 2 });
+    const d = (await c.get(`/api/case-file-review/campaigns/${id}`)).body;
+    expect(d.files.map((f: { precheckFailed: number }) => f.precheckFailed).sort()).toEqual([0, 1]);
+    const one = d.files.find((f: { precheckFailed: number }) => f.precheckFailed === 1);
+    const v = (await c.get(`/api/case-file-review/files/${one.id}`)).body;
+    // Credentials and two officers are checked; 法制审核, the 90 days and the cited basis are penalty facts, left to the reviewer.
+    expect(v.precheck.map((p: { itemKey: string }) => p.itemKey).sort()).toEqual(['v-credentials', 'v-officers']);
+    expect(v.precheck.find((p: { itemKey: string }) => p.itemKey === 'v-officers').failed).toBe(true);
+    const other = await ok(c, '/api/case-file-review/campaigns', campaign({ name: '2026年度行政许可案卷评查', kind: '行政许可', orgIds: [deptB.id] }));
+    const refused = await c.post(`/api/case-file-review/campaigns/${other.id}/sample`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('逐本登记');
+  });
 });

@@ -107,7 +107,7 @@ export function CampaignPage() {
   const units = d.units.map((u) => ({ value: u.orgId, label: u.orgName }));
   return (
     <PageContainer title={d.name} extra={d.canManage ? <Space>
-      {d.seed === null && d.kind === '行政处罚' && <Button type="primary" loading={sample.isPending} onClick={() => sample.mutate({})}>随机抽取案卷</Button>}
+      {d.seed === null && (d.kind === '行政处罚' || d.kind === '行政检查') && <Button type="primary" loading={sample.isPending} onClick={() => sample.mutate({})}>随机抽取案卷</Button>}
       <Button onClick={() => setPaperOpen(true)}>登记纸质案卷</Button>
       <Button onClick={() => setMeasureOpen(true)}>记录约谈或追责</Button>
     </Space> : null}>
