@@ -96,6 +96,7 @@ describe('案卷评查', () => {
       await p.locator('.ant-select').filter({ has: p.locator('input#orgId') }).click();
       await p.locator('input#orgId').fill('市场监督');
       await p.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${UNIT}"]`).click();
+      await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
       await pick(e, 'source', '来信来访投诉');
       await p.getByLabel('投诉或监督事项').fill('来信反映执法人员入企检查未出示行政执法证');
       await p.getByRole('button', { name: /^受\s*理$/ }).click();
@@ -114,7 +115,7 @@ describe('案卷评查', () => {
       await p.goto(`${e.baseUrl}/cases/${caseId}`);
       await act(e, '签收监督意见书');
       await stateIs(e, '单位整改中');
-      await act(e, '书面答复整改情况', async () => { await p.getByLabel('整改情况').fill('已对涉事执法人员批评教育，全员学习亮证执法规定'); });
+      await act(e, '书面答复整改情况', async () => { await p.getByLabel('整改情况', { exact: true }).fill('已对涉事执法人员批评教育，全员学习亮证执法规定'); });
       await stateIs(e, '单位已书面答复，待审查');
       expect(await p.getByTestId('case-actions').getByRole('button', { name: '审查通过，办结' }).count()).toBe(0);
 
