@@ -14,6 +14,10 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai'
 const logout = async () => { await e.page.context().clearCookies(); };
 const UNIT = '湖滨区市场监督管理局';
 const VETO = '违反法定程序（未告知陈述申辩、听证权利等）';
+const figure = (key: string) => e.page.evaluate(async ([k, to]) => {
+  const r = await fetch(`/api/metrics/${k}?divisionCode=411202&from=${to.slice(0, 4)}-01-01&to=${to}`);
+  return (await r.json()).numerator as number;
+}, [key, today()]);
 const fixed = () => e.page.evaluate(async (to) => {
   const r = await fetch(`/api/metrics/caseFileReview.problemsFixed?divisionCode=411202&from=${to.slice(0, 4)}-01-01&to=${to}`);
   return (await r.json()).numerator as number;
@@ -75,6 +79,68 @@ describe('案卷评查', () => {
       expect(await fixed()).toBe(before + 1);
     } catch (err) {
       await e.screenshot('case-file-review-failed').catch(() => undefined);
+      throw err;
+    }
+  });
+
+  it('执法监督: the bureau takes a complaint on a unit, issues a 监督意见书, the unit signs and replies, the bureau closes it; a 联席会议 is recorded; both figures move', async () => {
+    const p = e.page;
+    try {
+      await logout();
+      await login(e, 'legal_sfj');
+      await p.getByText('我的待办').first().waitFor();
+      await p.goto(`${e.baseUrl}/supervision/new`);
+      await p.getByRole('button', { name: /^受\s*理$/ }).waitFor();
+      const notices = await figure('supervision.notices');
+      const meetings = await figure('enforcement.jointMeetings');
+      await p.locator('.ant-select').filter({ has: p.locator('input#orgId') }).click();
+      await p.locator('input#orgId').fill('市场监督');
+      await p.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${UNIT}"]`).click();
+      await p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+      await pick(e, 'source', '来信来访投诉');
+      await p.getByLabel('投诉或监督事项').fill('来信反映执法人员入企检查未出示行政执法证');
+      await p.getByRole('button', { name: /^受\s*理$/ }).click();
+      await stateIs(e, '核查中');
+      const caseId = p.url().split('/').pop()!;
+      await act(e, '制发行政执法监督意见书', async () => {
+        await p.getByLabel('发现的问题').fill('经调取执法记录仪，执法人员入企检查时未出示行政执法证');
+        await p.getByLabel('监督意见和整改要求').fill('对涉事执法人员批评教育，并书面报告整改情况');
+      });
+      await stateIs(e, '已制发监督意见书，待单位签收');
+      expect(await p.getByText('执法监督意见〔').count()).toBeGreaterThan(0);
+
+      await logout();
+      await login(e, 'director_scj');
+      await p.getByText('我的待办').first().waitFor();
+      await p.goto(`${e.baseUrl}/cases/${caseId}`);
+      await act(e, '签收监督意见书');
+      await stateIs(e, '单位整改中');
+      await act(e, '书面答复整改情况', async () => { await p.getByLabel('整改情况', { exact: true }).fill('已对涉事执法人员批评教育，全员学习亮证执法规定'); });
+      await stateIs(e, '单位已书面答复，待审查');
+      expect(await p.getByTestId('case-actions').getByRole('button', { name: '审查通过，办结' }).count()).toBe(0);
+
+      await logout();
+      await login(e, 'legal_sfj');
+      await p.getByText('我的待办').first().waitFor();
+      await p.goto(`${e.baseUrl}/cases/${caseId}`);
+      await act(e, '审查通过，办结', async () => { await p.getByLabel('审查意见').fill('整改到位'); });
+      await stateIs(e, '整改到位，已办结');
+      expect(await figure('supervision.notices')).toBe(notices + 1);
+
+      await p.goto(`${e.baseUrl}/supervision/joint-meetings`);
+      await p.getByRole('button', { name: '记录联席会议' }).click();
+      await p.locator('.ant-modal-wrap:visible').waitFor();
+      await p.getByLabel('会议议题').fill('E2E涉企检查统筹联席会议');
+      await p.locator('.ant-select').filter({ has: p.locator('input#attendeeOrgIds') }).click();
+      await p.locator('input#attendeeOrgIds').fill('市场监督');
+      await p.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${UNIT}"]`).click();
+      await p.keyboard.press('Escape');
+      await p.getByLabel('协调事项（每行一项）').fill('同一企业的检查合并为综合查一次');
+      await p.locator('.ant-modal-wrap:visible').getByRole('button', { name: /保\s*存/ }).click();
+      await p.getByTestId('joint-meetings').getByText('E2E涉企检查统筹联席会议').waitFor();
+      expect(await figure('enforcement.jointMeetings')).toBe(meetings + 1);
+    } catch (err) {
+      await e.screenshot('supervision-failed').catch(() => undefined);
       throw err;
     }
   });

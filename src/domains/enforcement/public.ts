@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cases, listClocks, type Tx } from '../../core/server';
-import { evidence, penalties } from './server/enforcement.tables';
+import { evidence, inspections, penalties } from './server/enforcement.tables';
 
 export type { Officer } from './server/enforcement.tables';
 
@@ -15,6 +15,18 @@ export async function closedPenaltyFiles(tx: Tx, orgIds: string[], year: number)
     .from(penalties).innerJoin(cases, eq(cases.id, penalties.caseId))
     .where(and(inArray(penalties.orgId, orgIds), eq(cases.state, 'closed'), sql`${penalties.decidedOn} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`))
     .orderBy(asc(penalties.caseId));
+}
+
+/**
+ * Completed (已完成) 涉企检查 of the orgs visited in `year`, by case id, with the officers named on the visit
+ * (the 行政检查 files a case-file review draws and pre-checks: credentials on the day, two officers).
+ */
+export async function completedInspectionFiles(tx: Tx, orgIds: string[], year: number) {
+  if (!orgIds.length) return [];
+  return tx.select({ caseId: inspections.caseId, orgId: inspections.orgId, refNo: cases.refNo, title: cases.title, partyName: inspections.firmName, visitOn: inspections.visitOn, officers: inspections.officers })
+    .from(inspections).innerJoin(cases, eq(cases.id, inspections.caseId))
+    .where(and(inArray(inspections.orgId, orgIds), eq(cases.state, 'completed'), sql`${inspections.visitOn} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`))
+    .orderBy(asc(inspections.caseId));
 }
 
 export type PenaltyReviewFacts = {

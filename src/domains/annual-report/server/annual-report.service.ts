@@ -13,6 +13,7 @@ import { annualReportMachine } from '../shared/annual-report.machine';
 import { PLACEHOLDER, REPORT_TEMPLATES, type SentenceTemplate } from '../shared/annual-report.templates';
 import type { AnnualReportView, ReportContent, ReportParagraph, Segment } from '../shared/annual-report.schema';
 import { formatCount, formatPerTenThousand, formatRate, formatWan } from '../shared/number-format';
+import { formatRatioNumber } from '../../../core/shared/metric-units';
 import * as repo from './annual-report.repository';
 
 type Subject = { kind: 'division' | 'org'; divisionCode: string; orgId: string | null; name: string; scopeWord: string };
@@ -69,6 +70,7 @@ function figure(r: MetricResult, part?: 'num' | 'den', wan = false): string | nu
   if (part === 'den') return r.denominator ? formatCount(r.denominator) : null;
   if (r.unit === 'count') return r.numerator > 0 ? formatCount(r.numerator) : null;
   if (!r.denominator) return null;
+  if (r.unit === 'ratio') return formatRatioNumber(r.numerator, r.denominator);
   return r.unit === 'perTenThousand' ? formatPerTenThousand(r.numerator, r.denominator) : formatRate(r.numerator, r.denominator);
 }
 

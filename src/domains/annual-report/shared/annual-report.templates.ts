@@ -64,7 +64,7 @@ const MEASURES: PartTemplate = {
         { key: 'disputes.mediationSuccess', clauses: ['调解终结{mediation.concluded}件', '其中调解成功{mediation.resolved}件', '调解成功率{mediation.successRate}'] },
         { key: 'disputes.legalAdvisers', clauses: ['{legalAdvisers.count}名村（居）法律顾问为咨询群众提供专业法律意见{legalAdvisers.opinions}条', '起草法律文书{legalAdvisers.documents}件', '开展法制讲座{legalAdvisers.lectures}场次', '参与调解矛盾纠纷{legalAdvisers.mediations}件', '参加诉讼活动{legalAdvisers.litigation}次', '提供现场法律服务{legalAdvisers.onSite}次', '为村（居）重大事项提供法律意见{legalAdvisers.majorMatters}条'] },
         { key: 'disputes.penalties', clauses: ['行政处罚案件{enforcement.penalties}件', '涉企行政检查{enforcement.inspections}次', '重大执法决定法制审核{enforcement.legalReviewed}件', '执法决定按时公示率{enforcement.publishedOnTimeRate}'] },
-        { key: 'disputes.enforcement', clauses: ['抽查行政执法案卷{caseFileReview.reviewed}本', '发现并整改问题{caseFileReview.problemsFixed}个'] },
+        { key: 'disputes.enforcement', clauses: ['抽查行政执法案卷{caseFileReview.reviewed}本', '发现并整改问题{caseFileReview.problemsFixed}个', '召开行政执法联席会议{enforcement.jointMeetings}次'] },
       ],
       narrative: [],
     },

@@ -2,13 +2,13 @@
  * Case-file review figures (definitions in README.md). Each counts the rows of its record set, so the
  * rows a reader opens behind a figure are exactly the units, files, problems or people counted.
  */
-import { recordCountMetric } from '../../../core/server';
+import { defineMetric, recordCountMetric } from '../../../core/server';
 import * as repo from './case-file-review.repository';
 
 export const caseFileReviewMetrics = [
   recordCountMetric({
     key: 'caseFileReview.units', label: '案卷评查抽查单位',
-    definition: '统计期内抽取案卷的评查活动中的被抽查单位数，按抽取日期统计；同一单位在不同评查活动中被抽查的分别计数。',
+    definition: '统计期内抽取案卷的评查活动中的被抽查单位数，按抽取日期统计；同一单位在统计期内被多次评查活动抽查的，只计1家。',
     recordSet: repo.unitRecordSet,
   }),
   recordCountMetric({
@@ -40,5 +40,16 @@ export const caseFileReviewMetrics = [
     key: 'caseFileReview.accountability', label: '追责',
     definition: '统计期内因案卷评查发现的问题追究行政执法人员责任的人次，按追责决定日期统计。',
     recordSet: repo.measureRecordSet('accountability'),
+  }),
+  recordCountMetric({
+    key: 'enforcement.jointMeetings', label: '行政执法联席会议',
+    definition: '统计期内司法行政部门召集召开并记录的行政执法联席会议次数，按会议日期统计。',
+    recordSet: repo.jointMeetingRecordSet,
+  }),
+  defineMetric({
+    key: 'supervision.notices', label: '制发行政执法监督意见书', unit: 'count',
+    definition: '统计期内司法行政部门向行政执法单位制发的行政执法监督意见书份数，按制发日期统计（经核查不成立办结的事项不计入）。',
+    compute: async (tx, _k, q) => ({ numerator: await repo.countNotices(tx, q), denominator: null }),
+    recordsWhere: (q) => repo.noticeRecords(q),
   }),
 ];

@@ -1,9 +1,9 @@
 /** All SQL of case-file review: campaigns, units, files, problems, rectifications, measures, figures. */
-import { and, type AnyColumn, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { cases, inDivision, type MetricScope, orgs, type RecordSet, type Tx, uniqueOr409, orgNameOf } from '../../../core/server';
-import { campaigns, files, measures, problems, rectifications, units, type CampaignRow, type FileRow } from './case-file-review.tables';
+import { and, type AnyColumn, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { cases, casesWith, inDivision, type MetricScope, orgs, type RecordSet, type Tx, uniqueOr409, orgNameOf } from '../../../core/server';
+import { campaigns, files, jointMeetings, measures, problems, rectifications, supervisions, units, type CampaignRow, type FileRow, type JointMeetingRow, type RescoreEntry, type SupervisionRow } from './case-file-review.tables';
 
-export type { CampaignRow, FileRow };
+export type { CampaignRow, FileRow, JointMeetingRow, SupervisionRow };
 
 export const campaignScope = { division: campaigns.divisionCode } as const;
 export const fileScope = { division: files.divisionCode, org: files.orgId } as const;
@@ -56,7 +56,22 @@ export async function scoreOnce(tx: Tx, id: string, patch: Partial<FileRow>) {
   return r.length > 0;
 }
 
+/** Re-scores a scored file if nobody re-scored it since it was read (revision), appending the replaced score. */
+export async function rescoreOnce(tx: Tx, id: string, revision: number, patch: Partial<FileRow>, replaced: RescoreEntry) {
+  const r = await tx.update(files).set({ ...patch, revision: revision + 1, rescores: sql`${files.rescores} || ${JSON.stringify([replaced])}::jsonb` })
+    .where(and(eq(files.id, id), eq(files.revision, revision), isNotNull(files.grade))).returning({ id: files.id });
+  return r.length > 0;
+}
+
 // ---- problems and rectifications ----
+export async function issuedProblemsOfFile(tx: Tx, fileId: string) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(problems).where(and(eq(problems.fileId, fileId), isNotNull(problems.rectificationId)));
+  return Number(r.n);
+}
+/** The file's problems not yet issued: a re-scoring replaces them. */
+export async function deletePendingProblemsOfFile(tx: Tx, fileId: string) {
+  await tx.delete(problems).where(and(eq(problems.fileId, fileId), isNull(problems.rectificationId)));
+}
 export async function insertProblems(tx: Tx, rows: (typeof problems.$inferInsert)[]) { if (rows.length) await tx.insert(problems).values(rows); }
 export const problemsOfFile = (tx: Tx, fileId: string) => tx.select().from(problems).where(eq(problems.fileId, fileId)).orderBy(asc(problems.createdAt), asc(problems.itemKey));
 export const problemsOfRectification = (tx: Tx, caseId: string) =>
@@ -93,12 +108,18 @@ const PERMISSION = ['metrics.read', 'caseReview.read'] as const;
 export const unitRecordSet: RecordSet = {
   table: units, scope: unitScope, permission: [...PERMISSION],
   columns: [
-    { key: 'campaign', label: '评查活动', value: campaignName(units.campaignId) },
     { key: 'org', label: '被抽查单位', value: orgNameOf(units.orgId) },
+    { key: 'campaign', label: '（首次）抽查的评查活动', value: campaignName(units.campaignId) },
     { key: 'sampledOn', label: '抽取日期', value: units.sampledOn },
     { key: 'drawn', label: '系统抽取案卷数', value: units.drawn },
   ],
-  where: (q) => and(inScope(units.divisionCode, units.orgId, q), between(sql`${units.sampledOn}`, q)),
+  // One row per distinct unit: its first sampling in the period (by day, then campaign id), so a unit
+  // sampled by two campaigns of the year counts once ("抽查13家单位" names units, not unit-campaign pairs).
+  where: (q) => and(
+    inScope(units.divisionCode, units.orgId, q), between(sql`${units.sampledOn}`, q),
+    sql`NOT EXISTS (SELECT 1 FROM ${units} u2 WHERE u2.org_id = ${units.orgId} AND u2.sampled_on BETWEEN ${q.from}::date AND ${q.to}::date
+      AND (u2.sampled_on, u2.campaign_id) < (${units.sampledOn}, ${units.campaignId}))`,
+  ),
   orderBy: sql`${units.sampledOn}, ${units.campaignId}, ${units.orgId}`,
 };
 const fileColumns = [
@@ -143,3 +164,43 @@ export const measureRecordSet = (kind: 'interview' | 'accountability'): RecordSe
   where: (q) => and(inScope(measures.divisionCode, measures.orgId, q), eq(measures.kind, kind), between(sql`${measures.on}`, q)),
   orderBy: sql`${measures.on}, ${measures.id}`,
 });
+
+// ---- 执法监督: matters (cases) and 联席会议 ----
+export const jointMeetingScope = { division: jointMeetings.divisionCode, org: jointMeetings.orgId } as const;
+export async function insertSupervision(tx: Tx, row: typeof supervisions.$inferInsert) { await tx.insert(supervisions).values(row); }
+export const getSupervision = async (tx: Tx, caseId: string) => (await tx.select().from(supervisions).where(eq(supervisions.caseId, caseId)))[0] ?? null;
+export async function updateSupervision(tx: Tx, caseId: string, patch: Partial<typeof supervisions.$inferInsert>) {
+  await tx.update(supervisions).set(patch).where(eq(supervisions.caseId, caseId));
+}
+export const insertJointMeeting = (tx: Tx, row: typeof jointMeetings.$inferInsert) =>
+  uniqueOr409(() => tx.insert(jointMeetings).values(row), `${row.heldOn}“${row.topic}”联席会议已记录`);
+export const listJointMeetings = (tx: Tx, scope: SQL) =>
+  tx.select({ m: jointMeetings, orgName: orgs.name }).from(jointMeetings).innerJoin(orgs, eq(orgs.id, jointMeetings.orgId))
+    .where(scope).orderBy(desc(jointMeetings.heldOn), asc(jointMeetings.topic)).limit(500);
+export const orgNames = async (tx: Tx, ids: string[]) =>
+  ids.length ? new Map((await tx.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids))).map((r) => [r.id, r.name])) : new Map<string, string>();
+
+/** 监督意见书 issued in the period (by the day issued), as a condition on the matters' cases. */
+export const noticesWhere = (q: MetricScope) =>
+  and(inDivision(supervisions.divisionCode, q.divisionCode), q.orgId ? eq(supervisions.orgId, q.orgId) : undefined, between(sql`${supervisions.issuedOn}`, q))!;
+export const noticeRecords = (q: MetricScope) => casesWith(supervisions, supervisions.caseId, noticesWhere(q));
+export async function countNotices(tx: Tx, q: MetricScope) {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(supervisions).where(noticesWhere(q));
+  return Number(r.n);
+}
+export const jointMeetingRecordSet: RecordSet = {
+  table: jointMeetings, scope: jointMeetingScope, permission: ['metrics.read', 'supervision.read'],
+  columns: [
+    { key: 'heldOn', label: '会议日期', value: jointMeetings.heldOn },
+    { key: 'org', label: '召集单位', value: orgNameOf(jointMeetings.orgId) },
+    { key: 'topic', label: '会议议题', value: jointMeetings.topic },
+    { key: 'attendees', label: '参会单位数', value: sql`jsonb_array_length(${jointMeetings.attendeeOrgIds})` },
+    { key: 'items', label: '协调事项', value: sql`(SELECT string_agg(x, '；') FROM jsonb_array_elements_text(${jointMeetings.items}) x)` },
+  ],
+  where: (q) => and(inScope(jointMeetings.divisionCode, jointMeetings.orgId, q), between(sql`${jointMeetings.heldOn}`, q)),
+  orderBy: sql`${jointMeetings.heldOn}, ${jointMeetings.id}`,
+};
+
+/** The demo's 12345 tickets of the division, oldest first (the kernel's cases table): the complaints transferred to supervision. */
+export const demoTickets = (tx: Tx, divisionCode: string, n: number) =>
+  tx.select({ id: cases.id, refNo: cases.refNo }).from(cases).where(and(eq(cases.type, 'ticket'), inDivision(cases.divisionCode, divisionCode))).orderBy(asc(cases.createdAt), asc(cases.id)).limit(n);

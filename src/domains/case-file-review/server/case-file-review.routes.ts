@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../../core/shared/schemas';
 import { actorOf, type Kernel } from '../../../core/server';
-import { CampaignInput, ManualFileInput, MeasureInput, SampleInput, ScoreInput, SheetItemInput } from '../shared/case-file-review.schema';
+import { CampaignInput, JointMeetingInput, ManualFileInput, MeasureInput, RescoreInput, SampleInput, ScoreInput, SheetItemInput, SupervisionInput } from '../shared/case-file-review.schema';
 import * as svc from './case-file-review.service';
+import * as sup from './supervision.service';
 
 const tags = ['案卷评查'];
 const IdParam = z.object({ id: z.uuid('编号格式不正确') });
@@ -30,7 +31,8 @@ const CampaignDetail = z.object({
 const FileView = FileSummary.extend({
   campaignId: s, campaignName: s, partyName: n, penaltyCaseId: n, sheet: z.array(SheetItemInput), precheck: z.array(Veto),
   deductions: z.array(z.object({ itemKey: s, points: num, note: s })), vetoes: z.array(Veto), vetoed: z.boolean().nullable(), comment: n, reviewerName: n,
-  thresholds: z.object({ excellent: num, pass: num }), canScore: z.boolean(),
+  thresholds: z.object({ excellent: num, pass: num }), canScore: z.boolean(), canRescore: z.boolean(),
+  rescores: z.array(z.object({ score: num, grade: s, vetoed: z.boolean(), reviewerName: n, reviewedOn: n, rescoredBy: s, rescoredOn: s, reason: s })),
   problems: z.array(z.object({ id: s, itemLabel: s, note: s, fixedOn: n, issued: z.boolean() })),
 });
 
@@ -57,4 +59,17 @@ export async function caseFileReviewRoutes(base: FastifyInstance, kernel: Kernel
     async (req) => db.tx((tx) => svc.fileView(tx, kernel, actorOf(req), req.params.id)));
   app.post('/api/case-file-review/files/:id/score', { schema: { tags, operationId: 'scoreReviewFile', summary: '评分：逐项扣分并说明，认定否决项', params: IdParam, body: ScoreInput, response: { 200: z.object({ score: num, vetoed: z.boolean(), grade: s, gradeLabel: s }), ...errorResponses } } },
     async (req) => db.tx((tx) => svc.scoreFile(tx, kernel, actorOf(req), req.params.id, req.body)));
+
+  app.post('/api/case-file-review/files/:id/rescore', { schema: { tags, operationId: 'rescoreReviewFile', summary: '改分：整改下发前更正已评分案卷（保留原评分和改分理由）', params: IdParam, body: RescoreInput, response: { 200: z.object({ score: num, vetoed: z.boolean(), grade: s, gradeLabel: s }), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.rescoreFile(tx, kernel, actorOf(req), req.params.id, req.body)));
+  // ---- 执法监督 ----
+  const stags = ['执法监督'];
+  app.get('/api/supervision/orgs', { schema: { tags: stags, operationId: 'supervisionUnitOptions', summary: '可监督的执法单位（本区划的部门）', response: { 200: z.array(z.object({ id: s, name: s })), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.unitOptions(tx, actorOf(req))));
+  app.post('/api/supervision/matters', { schema: { tags: stags, operationId: 'openSupervision', summary: '受理行政执法监督事项（12345投诉转入的填写工单编号，双向关联）', body: SupervisionInput, response: { 200: z.object({ id: s, refNo: s }), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.openMatter(tx, kernel, actorOf(req), req.body)));
+  app.get('/api/supervision/joint-meetings', { schema: { tags: stags, operationId: 'jointMeetings', summary: '行政执法联席会议记录', response: { 200: z.array(z.object({ id: s, heldOn: s, topic: s, orgName: s, attendees: z.array(s), items: z.array(s), minutes: n })), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.listJointMeetings(tx, actorOf(req))));
+  app.post('/api/supervision/joint-meetings', { schema: { tags: stags, operationId: 'recordJointMeeting', summary: '记录行政执法联席会议：日期、议题、参会单位、协调事项', body: JointMeetingInput, response: { 200: z.object({ id: s }), ...errorResponses } } },
+    async (req) => db.tx((tx) => sup.recordJointMeeting(tx, kernel, actorOf(req), req.body)));
 }

@@ -8,9 +8,10 @@ import { AppError } from '../../../core/shared/errors';
 import {
   type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, type Kernel, scopeWhere, tenancy, type TransitionContext, type Tx,
 } from '../../../core/server';
-import { closedPenaltyFiles, penaltyReviewFacts, type PenaltyReviewFacts } from '../../enforcement/public';
+import { closedPenaltyFiles, completedInspectionFiles, penaltyReviewFacts, type PenaltyReviewFacts } from '../../enforcement/public';
 import { credentialsValidOn } from '../../enforcement-credentials/public';
-import { CampaignInput, ManualFileInput, MeasureInput, SampleInput, ScoreInput } from '../shared/case-file-review.schema';
+import type { z } from 'zod';
+import { CampaignInput, ManualFileInput, MeasureInput, RescoreInput, SampleInput, ScoreInput } from '../shared/case-file-review.schema';
 import { DEFAULT_SHEET, drawFiles, GRADE_LABELS, gradeFile, sheetProblems, type Deduction, type Grade, type SheetItem, type VetoFinding } from '../shared/case-file-review.rules';
 import { caseFileReviewSettings } from './case-file-review.config';
 import * as repo from './case-file-review.repository';
@@ -105,10 +106,11 @@ const fileSummary = (f: repo.FileRow, orgName: string) => ({
 export async function sample(tx: Tx, kernel: Kernel, actor: Actor, id: string, raw: unknown) {
   const input = SampleInput.parse(raw ?? {});
   const c = await campaignFor(tx, actor, id);
-  if (c.kind !== '行政处罚') throw field('kind', '系统只能抽取行政处罚案卷；其他类别的案卷请逐本登记');
+  if (c.kind !== '行政处罚' && c.kind !== '行政检查') throw field('kind', '系统只能抽取行政处罚和行政检查案卷；其他类别的案卷请逐本登记');
   const seed = input.seed ?? randomInt(0, 2 ** 31 - 1);
   if (!(await repo.claimDraw(tx, id, seed, kernel.today()))) throw new AppError('CONFLICT', '本次评查已抽取过案卷（抽取结果不可重抽）');
   const us = await repo.unitsOf(tx, id);
+  if (c.kind === '行政检查') return sampleInspections(tx, kernel, actor, c, us, seed);
   const candidates = await closedPenaltyFiles(tx, us.map((u) => u.u.orgId), c.year);
   const now = kernel.now();
   let total = 0;
@@ -132,6 +134,39 @@ export async function sample(tx: Tx, kernel: Kernel, actor: Actor, id: string, r
     total += rows.length;
   }
   await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.sample', entityType: 'campaign', entityId: id, detail: { seed, drawn: total } }, now);
+  return { seed, drawn: total };
+}
+
+/**
+ * A 行政检查 campaign draws completed 涉企检查 of the year (the visit record is the file). Only the veto items
+ * an inspection's data can answer are pre-checked — officers' credentials valid on the visit day and at least
+ * two officers (国办发〔2024〕54号; 行政处罚法 第42条 by analogy); 法制审核, the 90 days and the cited basis are
+ * penalty facts and are left to the reviewer.
+ */
+async function sampleInspections(tx: Tx, kernel: Kernel, actor: Actor, c: repo.CampaignRow, us: Awaited<ReturnType<typeof repo.unitsOf>>, seed: number) {
+  const candidates = await completedInspectionFiles(tx, us.map((u) => u.u.orgId), c.year);
+  const now = kernel.now();
+  let total = 0;
+  for (const [i, { u }] of us.entries()) {
+    const mine = candidates.filter((x) => x.orgId === u.orgId);
+    const picked = new Set(drawFiles(mine.map((x) => x.caseId), c.filesPerOrg, (seed + i * 7919) >>> 0));
+    const rows = [];
+    for (const d of mine.filter((x) => picked.has(x.caseId))) {
+      const facts: PenaltyReviewFacts = {
+        caseId: d.caseId, filedOn: d.visitOn, decidedOn: null, decideDueOn: null, reviewRequired: false, reviewPassed: null, reviewedOn: null, basis: null,
+        evidence: [{ takenOn: d.visitOn, officers: d.officers }],
+      };
+      const sheet = c.sheet.filter((item) => item.auto !== 'legalReview' && item.auto !== 'within90Days' && item.auto !== 'basisCited');
+      rows.push({
+        id: randomUUID(), campaignId: c.id, orgId: u.orgId, divisionCode: u.divisionCode, source: 'system', penaltyCaseId: d.caseId,
+        fileNo: d.refNo, title: d.title, partyName: d.partyName, decidedOn: d.visitOn, precheck: await precheck(tx, sheet, facts), createdAt: now,
+      });
+    }
+    await repo.insertFiles(tx, rows);
+    await repo.updateUnit(tx, c.id, u.orgId, { candidates: mine.length, drawn: rows.length, sampledOn: kernel.today() });
+    total += rows.length;
+  }
+  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.sample', entityType: 'campaign', entityId: c.id, detail: { seed, drawn: total, kind: c.kind } }, now);
   return { seed, drawn: total };
 }
 
@@ -207,6 +242,8 @@ export async function fileView(tx: Tx, kernel: Kernel, actor: Actor, id: string)
     sheet: c.sheet, precheck: f.precheck, deductions: f.deductions ?? [], vetoes: f.vetoes ?? [], vetoed: f.vetoed, comment: f.comment, reviewerName: f.reviewerName,
     thresholds: { excellent: settingsOf(kernel).CFR_EXCELLENT_MIN, pass: settingsOf(kernel).CFR_PASS_MIN },
     canScore: f.grade === null && can(actor, 'caseReview.manage', { orgId: c.orgId, divisionCode: c.divisionCode, applicantId: null }),
+    canRescore: f.grade !== null && can(actor, 'caseReview.manage', { orgId: c.orgId, divisionCode: c.divisionCode, applicantId: null }) && !(await repo.issuedProblemsOfFile(tx, id)),
+    rescores: f.rescores,
     problems: (await repo.problemsOfFile(tx, id)).map((p) => ({ id: p.id, itemLabel: p.itemLabel, note: p.note, fixedOn: p.fixedOn, issued: p.rectificationId !== null })),
   };
 }
@@ -220,7 +257,45 @@ export async function scoreFile(tx: Tx, kernel: Kernel, actor: Actor, id: string
   const input = ScoreInput.parse(raw);
   const f = await fileFor(tx, actor, id);
   const c = (await campaignFor(tx, actor, f.campaignId));
-  const s = settingsOf(kernel);
+  const r = evaluate(c, f, input, settingsOf(kernel));
+  const today = kernel.today();
+  if (!(await repo.scoreOnce(tx, id, { deductions: r.deductions, vetoes: r.vetoes, score: r.score, vetoed: r.vetoed, grade: r.grade, comment: input.comment ?? null, reviewerName: actor.name, reviewedOn: today }))) {
+    throw new AppError('CONFLICT', '该案卷已由其他评查人员评分');
+  }
+  await repo.insertProblems(tx, problemRows(c, f, r, today, kernel.now()));
+  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.score', entityType: 'file', entityId: id, detail: { score: r.score, grade: r.grade, vetoed: r.vetoed } }, kernel.now());
+  return { score: r.score, vetoed: r.vetoed, grade: r.grade, gradeLabel: GRADE_LABELS[r.grade] };
+}
+
+/**
+ * A correction of a scored file (a reviewer's mistake found on cross-checking): the whole sheet again with
+ * a reason. The replaced score is kept on the file with who corrected it and why, and the file's problems
+ * are replaced — only while none of them has gone to the unit as rectification (after that the unit is
+ * working on them: 409). The file keeps its first review day, so it stays counted in the period it was
+ * reviewed; the new problems are found on the day of the correction. Two correctors at once: one wins.
+ */
+export async function rescoreFile(tx: Tx, kernel: Kernel, actor: Actor, id: string, raw: RescoreInput) {
+  const input = RescoreInput.parse(raw);
+  const f = await fileFor(tx, actor, id);
+  const c = await campaignFor(tx, actor, f.campaignId);
+  if (f.grade === null) throw new AppError('CONFLICT', '该案卷尚未评分，请直接评分');
+  if (await repo.issuedProblemsOfFile(tx, id)) throw new AppError('CONFLICT', '该案卷发现的问题已下发整改，不能再改分');
+  const r = evaluate(c, f, input, settingsOf(kernel));
+  const today = kernel.today();
+  const replaced = { score: f.score!, grade: f.grade, vetoed: f.vetoed ?? false, reviewerName: f.reviewerName, reviewedOn: f.reviewedOn, rescoredBy: actor.name, rescoredOn: today, reason: input.reason };
+  if (!(await repo.rescoreOnce(tx, id, f.revision, { deductions: r.deductions, vetoes: r.vetoes, score: r.score, vetoed: r.vetoed, grade: r.grade, comment: input.comment ?? null, reviewerName: actor.name }, replaced))) {
+    throw new AppError('CONFLICT', '该案卷刚由其他评查人员改分，请刷新后再改');
+  }
+  await repo.deletePendingProblemsOfFile(tx, id);
+  await repo.insertProblems(tx, problemRows(c, f, r, today, kernel.now()));
+  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.rescore', entityType: 'file', entityId: id, detail: { from: f.score, to: r.score, grade: r.grade, reason: input.reason } }, kernel.now());
+  return { score: r.score, vetoed: r.vetoed, grade: r.grade, gradeLabel: GRADE_LABELS[r.grade] };
+}
+
+type Evaluation = { deductions: Deduction[]; vetoes: VetoFinding[]; score: number; vetoed: boolean; grade: Grade };
+
+/** Checks one score sheet against the campaign's items and the file's pre-check, and grades it. */
+function evaluate(c: repo.CampaignRow, f: repo.FileRow, input: z.output<typeof ScoreInput>, s: ReturnType<typeof settingsOf>): Evaluation {
   const items = new Map(c.sheet.map((i) => [i.key, i]));
   const perItem = new Map<string, number>();
   for (const [n, d] of input.deductions.entries()) {
@@ -242,18 +317,17 @@ export async function scoreFile(tx: Tx, kernel: Kernel, actor: Actor, id: string
   }
   const unknown = input.vetoes.find((v) => !items.has(v.itemKey) || items.get(v.itemKey)!.tier !== 'veto');
   if (unknown) throw field(`vetoes.${unknown.itemKey}`, '评查表中没有这个否决项');
-  const { score, vetoed, grade } = gradeFile(c.sheet, input.deductions as Deduction[], vetoes, { excellent: s.CFR_EXCELLENT_MIN, pass: s.CFR_PASS_MIN });
-  const today = kernel.today();
-  if (!(await repo.scoreOnce(tx, id, { deductions: input.deductions as Deduction[], vetoes, score, vetoed, grade, comment: input.comment ?? null, reviewerName: actor.name, reviewedOn: today }))) {
-    throw new AppError('CONFLICT', '该案卷已由其他评查人员评分');
-  }
-  const now = kernel.now();
-  await repo.insertProblems(tx, [
-    ...vetoes.filter((v) => v.failed).map((v) => ({ itemKey: v.itemKey, itemLabel: `否决项：${items.get(v.itemKey)!.label}`, note: v.note })),
-    ...input.deductions.map((d) => ({ itemKey: d.itemKey, itemLabel: `${items.get(d.itemKey)!.label}（扣${d.points}分）`, note: d.note })),
-  ].map((p) => ({ ...p, id: randomUUID(), campaignId: c.id, fileId: id, orgId: f.orgId, divisionCode: f.divisionCode, foundOn: today, createdAt: now })));
-  await appendAudit(tx, actor, { stream: `caseReview:${c.divisionCode}`, action: 'caseReview.score', entityType: 'file', entityId: id, detail: { score, grade, vetoed } }, now);
-  return { score, vetoed, grade, gradeLabel: GRADE_LABELS[grade] };
+  const deductions = input.deductions as Deduction[];
+  return { deductions, vetoes, ...gradeFile(c.sheet, deductions, vetoes, { excellent: s.CFR_EXCELLENT_MIN, pass: s.CFR_PASS_MIN }) };
+}
+
+/** Each failed veto item and each deduction of an evaluation is one problem of the unit. */
+function problemRows(c: repo.CampaignRow, f: repo.FileRow, r: Evaluation, today: string, now: Date) {
+  const items = new Map(c.sheet.map((i) => [i.key, i]));
+  return [
+    ...r.vetoes.filter((v) => v.failed).map((v) => ({ itemKey: v.itemKey, itemLabel: `否决项：${items.get(v.itemKey)!.label}`, note: v.note })),
+    ...r.deductions.map((d) => ({ itemKey: d.itemKey, itemLabel: `${items.get(d.itemKey)!.label}（扣${d.points}分）`, note: d.note })),
+  ].map((p) => ({ ...p, id: randomUUID(), campaignId: c.id, fileId: f.id, orgId: f.orgId, divisionCode: f.divisionCode, foundOn: today, createdAt: now }));
 }
 
 // ---- rectification ----

@@ -6,6 +6,9 @@
 import { pgTable, uuid, text, integer, boolean, timestamp, date, index, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
 import type { Deduction, SheetItem, VetoFinding } from '../shared/case-file-review.rules';
 
+/** A replaced score: what it was and who re-scored the file, when and why. */
+export type RescoreEntry = { score: number; grade: string; vetoed: boolean; reviewerName: string | null; reviewedOn: string | null; rescoredBy: string; rescoredOn: string; reason: string };
+
 const day = (n: string) => date(n, { mode: 'string' });
 const created = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
 
@@ -67,6 +70,10 @@ export const files = pgTable('cfr_files', {
   comment: text('comment'),
   reviewerName: text('reviewer_name'),
   reviewedOn: day('reviewed_on'),
+  /** Bumped by each re-scoring: the compare-and-set of two reviewers correcting the same file at once. */
+  revision: integer('revision').notNull().default(0),
+  /** Earlier scores a re-scoring replaced, with who corrected it, when and why. */
+  rescores: jsonb('rescores').$type<RescoreEntry[]>().notNull().default([]),
   createdAt: created(),
 }, (t) => [
   uniqueIndex('cfr_files_no_idx').on(t.campaignId, t.orgId, t.fileNo),
@@ -125,3 +132,51 @@ export const measures = pgTable('cfr_measures', {
   uniqueIndex('cfr_measures_once_idx').on(t.campaignId, t.kind, t.orgId, t.personName, t.on),
 ]);
 export type MeasureRow = typeof measures.$inferSelect;
+
+/**
+ * A supervision matter's own facts (its state and reply clock live on the case `supervision`, whose org is
+ * the supervised unit): where it came from, what was found and what the bureau asked of the unit.
+ */
+export const supervisions = pgTable('sup_matters', {
+  caseId: uuid('case_id').primaryKey(),
+  /** The supervising justice bureau. */
+  bureauOrgId: uuid('bureau_org_id').notNull(),
+  /** The enforcement unit supervised (also the case's org, so the unit sees its own matters). */
+  orgId: uuid('org_id').notNull(),
+  divisionCode: text('division_code').notNull(),
+  /** 12345投诉 | 来信来访投诉 | 案卷评查 | 日常监督 | 其他 */
+  source: text('source').notNull(),
+  summary: text('summary').notNull(),
+  receivedOn: day('received_on').notNull(),
+  /** The 12345 ticket the complaint came in as (also a case link both ways). */
+  ticketCaseId: uuid('ticket_case_id'),
+  /** The 监督意见书: number, day, problems and requirement, written when issued. */
+  noticeNo: text('notice_no'),
+  issuedOn: day('issued_on'),
+  problems: text('problems'),
+  requirement: text('requirement'),
+  closedOn: day('closed_on'),
+  createdAt: created(),
+}, (t) => [index('sup_matters_div_idx').on(t.divisionCode, t.issuedOn), uniqueIndex('sup_matters_notice_idx').on(t.bureauOrgId, t.noticeNo)]);
+export type SupervisionRow = typeof supervisions.$inferSelect;
+
+/** 行政执法联席会议: a meeting the bureau convened with enforcement units and the matters it coordinated. */
+export const jointMeetings = pgTable('sup_joint_meetings', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id').notNull(),
+  divisionCode: text('division_code').notNull(),
+  heldOn: day('held_on').notNull(),
+  topic: text('topic').notNull(),
+  /** The units attending (org ids) — each must be of the bureau's division. */
+  attendeeOrgIds: jsonb('attendee_org_ids').$type<string[]>().notNull(),
+  /** The matters coordinated, one line each. */
+  items: jsonb('items').$type<string[]>().notNull(),
+  minutes: text('minutes'),
+  recordedBy: text('recorded_by').notNull(),
+  createdAt: created(),
+}, (t) => [
+  index('sup_joint_meetings_idx').on(t.divisionCode, t.heldOn),
+  // One meeting a day on one topic: two clerks recording it at once do not count it twice.
+  uniqueIndex('sup_joint_meetings_once_idx').on(t.orgId, t.heldOn, t.topic),
+]);
+export type JointMeetingRow = typeof jointMeetings.$inferSelect;

@@ -187,4 +187,70 @@ describe('案卷评查', () => {
     expect(bRows.total).toBe(1);
     expect(bRows.rows[0].org).toBe('测试城市管理局');
   });
+
+  it('re-scores a file before its problems are issued (a reason required, the old score kept, its problems replaced); after issue it is refused', async () => {
+    const c = await login(bureau);
+    const paper = files.find((f) => f.source === 'manual')!;
+    const body = { reason: '复核发现已告知听证权利，告知书在卷', deductions: [{ itemKey: 'c-notice', points: 3, note: '告知书未载明陈述申辩期限' }], vetoes: [{ itemKey: 'v-procedure', failed: false }] };
+    const noReason = await c.post(`/api/case-file-review/files/${paper.id}/rescore`, { ...body, reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toContain('改分理由');
+    expect((await (await login(staffB)).post(`/api/case-file-review/files/${paper.id}/rescore`, body)).status).toBe(404);
+    expect(await ok(c, `/api/case-file-review/files/${paper.id}/rescore`, body)).toMatchObject({ score: 97, vetoed: false, grade: 'excellent' });
+    const v = (await c.get(`/api/case-file-review/files/${paper.id}`)).body;
+    expect(v.rescores).toEqual([expect.objectContaining({ score: 100, grade: 'fail', vetoed: true, reason: body.reason, rescoredOn: '2026-11-05' })]);
+    expect(v.problems.map((p: { itemLabel: string }) => p.itemLabel)).toEqual([expect.stringContaining('扣3分')]);
+    expect(v.canRescore).toBe(true);
+    // File 1's problem went to deptA's rectification: the unit is working on it, the score stands.
+    const one = files.find((f) => f.fileNo === '测市监罚〔2026〕1号')!;
+    const late = await c.post(`/api/case-file-review/files/${one.id}/rescore`, { reason: '复核改分', deductions: [], vetoes: [] });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('已下发整改');
+    expect((await c.get(`/api/case-file-review/files/${one.id}`)).body.canRescore).toBe(false);
+    const Q = `divisionCode=${bureauOrg.divisionCode}&from=2026-01-01&to=2026-12-31`;
+    const n = async (key: string) => (await c.get(`/api/metrics/${key}?${Q}`)).body.numerator;
+    expect(await n('caseFileReview.failed')).toBe(1); // B's paper file is no longer 不合格
+    expect(await n('caseFileReview.reviewed')).toBe(3); // still reviewed once, on its first day
+    expect(await n('caseFileReview.problems')).toBe(4); // A's three and B's new deduction (the veto problem replaced)
+  });
+
+  it('counts a unit sampled by two campaigns of the period once', async () => {
+    const c = await login(bureau);
+    const { id } = await ok(c, '/api/case-file-review/campaigns', campaign({ name: '2026年度第二轮评查', orgIds: [deptA.id], filesPerOrg: 1 }));
+    await ok(c, `/api/case-file-review/campaigns/${id}/sample`, { seed: 7 });
+    const Q = `divisionCode=${bureauOrg.divisionCode}&from=2026-01-01&to=2026-12-31`;
+    expect((await c.get(`/api/metrics/caseFileReview.units?${Q}`)).body.numerator).toBe(2);
+    const rows = (await c.get(`/api/metrics/caseFileReview.units/rows?${Q}`)).body;
+    expect(rows.total).toBe(2);
+    expect(rows.rows.map((r: { org: string }) => r.org).sort()).toEqual(['测试城市管理局', '测试市场监督管理局']);
+  });
+
+  it('draws completed 涉企检查 for a 行政检查 campaign and pre-checks only what an inspection can answer', async () => {
+    const w = await holder('周检查', deptB, '2029-12-31');
+    const x = await holder('吴检查', deptB, '2029-12-31');
+    const visit = async (officers: { holderId: string; name: string; credentialNo: string }[], n: number) => {
+      const c = await buildCase(t.kernel, 'inspection', { state: 'completed', orgId: deptB.id });
+      await t.kernel.db.query(
+        `INSERT INTO enforcement_inspections (case_id, org_id, division_code, firm_code, firm_name, kind, purpose, officers, visit_on, token, cap, prior_visits, over_cap, created_at)
+         VALUES ($1,$2,$3,$4,$5,'complaint','投诉核查',$6,'2026-05-06',$7,2,0,false,now())`,
+        [c.id, deptB.id, deptB.divisionCode, `91411200MA${String(n).padStart(7, '0')}X`, `测试商户${n}`, JSON.stringify(officers), randomUUID()],
+      );
+    };
+    await visit([w, x], 1);
+    await visit([w], 2);
+    const c = await login(bureau);
+    const { id } = await ok(c, '/api/case-file-review/campaigns', campaign({ name: '2026年度行政检查案卷评查', kind: '行政检查', orgIds: [deptB.id], filesPerOrg: 5 }));
+    expect(await ok(c, `/api/case-file-review/campaigns/${id}/sample`, { seed: 3 })).toMatchObject({ drawn: 2 });
+    const d = (await c.get(`/api/case-file-review/campaigns/${id}`)).body;
+    expect(d.files.map((f: { precheckFailed: number }) => f.precheckFailed).sort()).toEqual([0, 1]);
+    const one = d.files.find((f: { precheckFailed: number }) => f.precheckFailed === 1);
+    const v = (await c.get(`/api/case-file-review/files/${one.id}`)).body;
+    // Credentials and two officers are checked; 法制审核, the 90 days and the cited basis are penalty facts, left to the reviewer.
+    expect(v.precheck.map((p: { itemKey: string }) => p.itemKey).sort()).toEqual(['v-credentials', 'v-officers']);
+    expect(v.precheck.find((p: { itemKey: string }) => p.itemKey === 'v-officers').failed).toBe(true);
+    const other = await ok(c, '/api/case-file-review/campaigns', campaign({ name: '2026年度行政许可案卷评查', kind: '行政许可', orgIds: [deptB.id] }));
+    const refused = await c.post(`/api/case-file-review/campaigns/${other.id}/sample`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('逐本登记');
+  });
 });

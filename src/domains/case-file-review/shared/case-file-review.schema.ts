@@ -53,6 +53,10 @@ export const ScoreInput = z.object({
 });
 export type ScoreInput = z.input<typeof ScoreInput>;
 
+/** A correction of a scored file: the whole score sheet again, with the reason for changing it. */
+export const RescoreInput = ScoreInput.extend({ reason: text('改分理由', 500) });
+export type RescoreInput = z.input<typeof RescoreInput>;
+
 export const MEASURE_KINDS = ['interview', 'accountability'] as const;
 export const MeasureInput = z.object({
   kind: z.enum(MEASURE_KINDS, '请选择类别（约谈或追责）').meta({ title: '类别' }),
@@ -65,3 +69,23 @@ export const MeasureInput = z.object({
   outcome: z.string().trim().max(500).optional(),
 });
 export type MeasureInput = z.input<typeof MeasureInput>;
+
+// ---- 执法监督 ----
+export const SUPERVISION_SOURCES = ['12345投诉', '来信来访投诉', '案卷评查', '日常监督', '其他'] as const;
+export const SupervisionInput = z.object({
+  orgId: z.uuid('请选择被监督单位').meta({ title: '被监督单位' }),
+  source: z.enum(SUPERVISION_SOURCES, '请选择监督事项来源').meta({ title: '事项来源' }),
+  /** The 12345 ticket's number, when the complaint came in by the hotline. */
+  ticketRef: z.string().trim().min(4, '12345工单编号不正确').max(40, '12345工单编号不正确').optional().meta({ title: '12345工单编号' }),
+  summary: text('投诉或监督事项', 2000),
+});
+export type SupervisionInput = z.input<typeof SupervisionInput>;
+
+export const JointMeetingInput = z.object({
+  heldOn: day('会议日期'),
+  topic: text('会议议题', 200),
+  attendeeOrgIds: z.array(z.uuid('参会单位不正确'), '请选择参会单位').min(1, '请至少选择一个参会单位').max(200).meta({ title: '参会单位' }),
+  items: z.array(text('协调事项', 500)).min(1, '请至少填写一项协调事项').max(50, '协调事项不能超过50项').meta({ title: '协调事项' }),
+  minutes: z.string().trim().max(5000, '会议纪要不能超过5000个字').optional().meta({ title: '会议纪要' }),
+});
+export type JointMeetingInput = z.input<typeof JointMeetingInput>;

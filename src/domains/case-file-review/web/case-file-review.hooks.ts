@@ -37,3 +37,19 @@ export const useAddMeasure = (id: string, on: On) =>
   useCampaignMutation((body: ApiBody<'/api/case-file-review/campaigns/{id}/measures'>) => api.POST('/api/case-file-review/campaigns/{id}/measures', { path: { id }, body }), on);
 export const useScoreFile = (id: string, on: On) =>
   useCampaignMutation((body: ApiBody<'/api/case-file-review/files/{id}/score'>) => api.POST('/api/case-file-review/files/{id}/score', { path: { id }, body }), on);
+export const useRescoreFile = (id: string, on: On) =>
+  useCampaignMutation((body: ApiBody<'/api/case-file-review/files/{id}/rescore'>) => api.POST('/api/case-file-review/files/{id}/rescore', { path: { id }, body }), on);
+
+// ---- 执法监督 ----
+export const useSupervisionUnits = () => useQuery(apiQuery('/api/supervision/orgs'));
+export const useJointMeetings = () => useQuery(apiQuery('/api/supervision/joint-meetings'));
+export const useOpenSupervision = (on: On<{ id: string; refNo: string }>) =>
+  useMutation({ mutationFn: (body: ApiBody<'/api/supervision/matters'>) => api.POST('/api/supervision/matters', { body }), onSuccess: on.done, onError: on.failed });
+export function useRecordJointMeeting(on: On) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiBody<'/api/supervision/joint-meetings'>) => api.POST('/api/supervision/joint-meetings', { body }),
+    onSuccess: (r) => { void invalidate(qc, '/api/supervision/joint-meetings'); on.done(r); },
+    onError: on.failed,
+  });
+}

@@ -15,7 +15,7 @@ import { ApiError, type ApiBody } from '../../../core/web/api';
 import { CAMPAIGN_KINDS } from '../shared/case-file-review.schema';
 import { DEFAULT_SHEET } from '../shared/case-file-review.rules';
 import {
-  useAddFile, useAddMeasure, useCampaign, useCampaigns, useCreateCampaign, useIssueRectification, useReviewFile, useSample, useScoreFile, useUnitOptions, type ReviewFile,
+  useAddFile, useAddMeasure, useCampaign, useCampaigns, useCreateCampaign, useIssueRectification, useRescoreFile, useReviewFile, useSample, useScoreFile, useUnitOptions, type ReviewFile,
 } from './case-file-review.hooks';
 
 const day = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v);
@@ -24,6 +24,7 @@ const fieldErrors = (form: ReturnType<typeof Form.useForm>[0], e: unknown) => {
 };
 const GRADE_COLORS: Record<string, string> = { excellent: 'green', pass: 'blue', fail: 'red' };
 const TIER_LABELS: Record<string, string> = { veto: '否决项', form: '卷面', content: '内容' };
+const GRADE_TEXT: Record<string, string> = { excellent: '优秀', pass: '合格', fail: '不合格' };
 const STATE_LABELS: Record<string, string> = { issued: '已下发整改通知', rectifying: '整改中', reported: '待验收', accepted: '整改验收通过' };
 
 export function CampaignListPage() {
@@ -106,7 +107,7 @@ export function CampaignPage() {
   const units = d.units.map((u) => ({ value: u.orgId, label: u.orgName }));
   return (
     <PageContainer title={d.name} extra={d.canManage ? <Space>
-      {d.seed === null && d.kind === '行政处罚' && <Button type="primary" loading={sample.isPending} onClick={() => sample.mutate({})}>随机抽取案卷</Button>}
+      {d.seed === null && (d.kind === '行政处罚' || d.kind === '行政检查') && <Button type="primary" loading={sample.isPending} onClick={() => sample.mutate({})}>随机抽取案卷</Button>}
       <Button onClick={() => setPaperOpen(true)}>登记纸质案卷</Button>
       <Button onClick={() => setMeasureOpen(true)}>记录约谈或追责</Button>
     </Space> : null}>
@@ -193,11 +194,26 @@ function ScoreSheet({ file }: { file: ReviewFile }) {
   const pre = new Map(file.precheck.map((v) => [v.itemKey, v]));
   const [vetoes, setVetoes] = useState<Record<string, { failed: boolean; note: string }>>(() =>
     Object.fromEntries(file.sheet.filter((i) => i.tier === 'veto').map((i) => [i.key, { failed: pre.get(i.key)?.failed ?? false, note: '' }])));
+  // 改分: the scored sheet opens again, filled with the score it corrects, and asks for the reason.
+  const [editing, setEditing] = useState(false);
+  const [reason, setReason] = useState('');
   const score = useScoreFile(file.id, { done: () => message.success('评分已保存'), failed: (e) => message.error(e.message) });
+  const rescore = useRescoreFile(file.id, { done: () => { setEditing(false); message.success('已改分'); }, failed: (e) => message.error(e.message) });
+  const startEditing = () => {
+    setDeductions(file.deductions.map((d) => ({ ...d })));
+    setVetoes(Object.fromEntries(file.sheet.filter((i) => i.tier === 'veto').map((i) => {
+      const v = file.vetoes.find((x) => x.itemKey === i.key);
+      const p = pre.get(i.key);
+      // A verdict that differs from the pre-check keeps its reason (the server asks for it again).
+      return [i.key, { failed: v?.failed ?? false, note: v && p && v.failed !== p.failed ? v.note : v?.failed && !p ? v.note : '' }];
+    })));
+    setReason('');
+    setEditing(true);
+  };
   const scoring = file.sheet.filter((i) => i.tier !== 'veto');
   const lost = deductions.reduce((s, d) => s + d.points, 0);
   const anyVeto = Object.values(vetoes).some((v) => v.failed);
-  const done = file.grade !== null;
+  const done = file.grade !== null && !editing;
   const vetoOf = (key: string) => (done ? file.vetoes.find((v) => v.itemKey === key) : undefined);
   return (
     <PageContainer title={`案卷评查表：${file.fileNo}`} subTitle={<Link to={`/case-file-review/${file.campaignId}`}>{file.campaignName}</Link>}>
@@ -208,7 +224,12 @@ function ScoreSheet({ file }: { file: ReviewFile }) {
           { label: '等次标准', children: `优秀≥${file.thresholds.excellent}分，合格≥${file.thresholds.pass}分；任一否决项成立即为不合格` },
         ]} />
         {done && <Alert style={{ marginTop: 12 }} type={file.grade === 'fail' ? 'error' : 'success'} data-testid="review-result"
-          message={`${file.score}分，${file.gradeLabel}${file.vetoed ? '（否决项成立）' : ''}`} description={`评查人：${file.reviewerName ?? ''}，${file.reviewedOn ?? ''}`} />}
+          message={`${file.score}分，${file.gradeLabel}${file.vetoed ? '（否决项成立）' : ''}`}
+          description={<>
+            <div>评查人：{file.reviewerName ?? ''}，{file.reviewedOn ?? ''}</div>
+            {file.rescores.map((r, n) => <div key={n}>{r.rescoredOn}由{r.rescoredBy}改分（原{r.score}分，{GRADE_TEXT[r.grade] ?? r.grade}）：{r.reason}</div>)}
+          </>}
+          action={file.canRescore ? <Button size="small" onClick={startEditing}>改分</Button> : undefined} />}
       </Card>
       <Card title="否决项（系统依据案件数据预评，评查人员确认或改判）" style={{ marginTop: 16 }}>
         <Table rowKey="key" size="small" pagination={false} dataSource={file.sheet.filter((i) => i.tier === 'veto')}
@@ -241,6 +262,12 @@ function ScoreSheet({ file }: { file: ReviewFile }) {
             <Typography.Paragraph>预计得分：{Math.max(0, 100 - lost)}分{anyVeto ? '，否决项成立，评为不合格' : ''}</Typography.Paragraph>
             {file.canScore && <Button type="primary" loading={score.isPending}
               onClick={() => score.mutate({ deductions, vetoes: Object.entries(vetoes).map(([itemKey, v]) => ({ itemKey, failed: v.failed, note: v.note })) })}>提交评分</Button>}
+            {editing && <Space wrap>
+              <Input style={{ width: 480 }} maxLength={500} placeholder="改分理由" aria-label="改分理由" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <Button type="primary" loading={rescore.isPending}
+                onClick={() => rescore.mutate({ reason, deductions, vetoes: Object.entries(vetoes).map(([itemKey, v]) => ({ itemKey, failed: v.failed, note: v.note })) })}>提交改分</Button>
+              <Button onClick={() => setEditing(false)}>取消</Button>
+            </Space>}
           </Space>
         )}
       </Card>

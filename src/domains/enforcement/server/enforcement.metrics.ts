@@ -42,7 +42,7 @@ export const enforcementMetrics = [
     breakdown: async (tx, k, q, by) => toMap(await repo.countBy(tx, publications, publications.orgId, sql`${publications.dueOn}`, repo.publicationsDueWhere(q, k.today()), by, sql`${publications.publishedOn} <= ${publications.dueOn}`), true),
   }),
   defineMetric({
-    key: 'enforcement.inspectionsPerFirm', label: '户均涉企行政检查次数', unit: 'rate',
+    key: 'enforcement.inspectionsPerFirm', label: '户均涉企行政检查次数（次/户）', unit: 'ratio',
     definition: '统计期内实施的涉企行政检查次数 ÷ 被检查的企业户数（按统一社会信用代码去重）；为比值（次/户），不是百分比。',
     compute: async (tx, _k, q: MetricScope) => { const r = await repo.firmsInspected(tx, repo.inspectionsWhere(q)); return { numerator: r.n, denominator: r.firms }; },
     recordsWhere: (q) => repo.inspectionRecords(repo.inspectionsWhere(q) as SQL),

@@ -315,6 +315,8 @@ describe('执法 figures on factory data', () => {
     // Inspections completed: only the first visit recorded a result.
     expect(await m('enforcement.inspections')).toEqual([1, null]);
     expect(await m('enforcement.inspectionsPerFirm')).toEqual([1, 1]);
+    // A ratio (次/户), not a share: the figure reads "1", never "100%".
+    expect((await c.get(`/api/metrics/enforcement.inspectionsPerFirm?${q('2026-01-01', '2026-12-31')}`)).body).toMatchObject({ unit: 'ratio', value: 1 });
     // Both publications were due by now and published in time.
     expect(await m('enforcement.publishedOnTimeRate')).toEqual([2, 2]);
 
