@@ -44,12 +44,12 @@ export const useRescoreFile = (id: string, on: On) =>
 export const useSupervisionUnits = () => useQuery(apiQuery('/api/supervision/orgs'));
 export const useJointMeetings = () => useQuery(apiQuery('/api/supervision/joint-meetings'));
 export const useOpenSupervision = (on: On<{ id: string; refNo: string }>) =>
-  useMutation({ mutationFn: (body: ApiBody<'/api/supervision/matters'>) => api.POST('/api/supervision/matters', { body }), onSuccess: on.done, onError: on.failed });
+  useMutation({ mutationFn: (body: ApiBody<'/api/supervision/matters'>) => api.POST('/api/supervision/matters', { body }), onSuccess: noWait(on.done), onError: noWait(on.failed) });
 export function useRecordJointMeeting(on: On) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiBody<'/api/supervision/joint-meetings'>) => api.POST('/api/supervision/joint-meetings', { body }),
     onSuccess: (r) => { void invalidate(qc, '/api/supervision/joint-meetings'); on.done(r); },
-    onError: on.failed,
+    onError: noWait(on.failed),
   });
 }
