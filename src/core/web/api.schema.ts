@@ -11462,7 +11462,7 @@ export interface operations {
                                                     to: string;
                                                 };
                                                 /** @enum {string} */
-                                                unit: "count" | "rate" | "perTenThousand";
+                                                unit: "count" | "rate" | "perTenThousand" | "ratio";
                                             };
                                             text: string;
                                         }[];
