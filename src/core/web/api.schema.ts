@@ -42862,6 +42862,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        benefits: {
+                            definition: string;
+                            denominator: number | null;
+                            key: string;
+                            label: string;
+                            numerator: number;
+                            query: {
+                                caseType?: string;
+                                /** 区划代码 */
+                                divisionCode?: string;
+                                /** 日期 */
+                                from: string;
+                                /** Format: uuid */
+                                orgId?: string;
+                                /** 日期 */
+                                to: string;
+                            };
+                            /** @enum {string|null} */
+                            records?: "cases" | "rows" | null;
+                            recordsNote?: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            unit: "count" | "rate" | "perTenThousand";
+                            value: number | null;
+                        }[];
                         caseType: string;
                         divisionCode: string;
                         from: string;
