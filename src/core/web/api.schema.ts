@@ -20597,7 +20597,7 @@ export interface operations {
     benefitResults: {
         parameters: {
             query?: {
-                outcome?: "eligible" | "nearMiss" | "excluded";
+                outcome?: "eligible" | "nearMiss" | "excluded" | "overBudget";
                 page?: number;
                 pageSize?: number;
                 q?: string;
@@ -20773,6 +20773,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         nearMisses: number;
+                        overBudget: number;
+                        overBudgetFen: number;
                         snapshot: string;
                         state: string;
                         total: number;
@@ -21021,6 +21023,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         nearMisses: number;
+                        overBudget: number;
+                        overBudgetFen: number;
                         snapshot: string;
                         state: string;
                         total: number;

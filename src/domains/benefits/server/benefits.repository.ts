@@ -117,6 +117,39 @@ export async function paidHistory(tx: Tx, caseIds: string[]): Promise<{ caseId: 
     .where(inArray(policyVersions.caseId, caseIds)).groupBy(policyVersions.caseId, ledger.subjectId).having(sql`sum(${ledger.amountFen}) > 0`);
 }
 
+/**
+ * What a policy has already committed against its budget: the ledger's net payments under any of its
+ * versions (in `year` when the budget is a year's), plus what current eligible results in the given pay
+ * states still owe (their amount less what they were paid). `exceptResultId` leaves out the result a
+ * re-run replaces.
+ */
+export async function committedFen(tx: Tx, caseId: string, year: number | null, payStates: string[], exceptResultId: string | null = null): Promise<number> {
+  const ofCase = sql`${ledger.versionId} IN (SELECT ${policyVersions.id} FROM ${policyVersions} WHERE ${policyVersions.caseId} = ${caseId})`;
+  const paid = await tx.select({ s: sql<string>`coalesce(sum(${ledger.amountFen}), 0)::text` }).from(ledger)
+    .where(and(ofCase, year === null ? undefined : sql`extract(year from ${ledger.paidOn}) = ${year}`));
+  const owed = payStates.length ? await tx.select({ s: sql<string>`coalesce(sum(${results.amountFen} - coalesce((SELECT sum(${ledger.amountFen}) FROM ${ledger} WHERE ${ledger.resultId} = ${results.id}), 0)), 0)::text` })
+    .from(results).where(and(
+      sql`${results.versionId} IN (SELECT ${policyVersions.id} FROM ${policyVersions} WHERE ${policyVersions.caseId} = ${caseId})`,
+      eq(results.current, true), eq(results.outcome, 'eligible'), inArray(results.payState, payStates),
+      exceptResultId ? sql`${results.id} <> ${exceptResultId}` : undefined,
+    )) : [{ s: '0' }];
+  return Number(paid[0].s) + Number(owed[0].s);
+}
+
+/** Subjects holding a current eligible result that a new scan does not retire (account confirmed, not yet paid in full), per policy case. */
+export async function heldResults(tx: Tx, caseIds: string[]): Promise<{ caseId: string; subjectId: string }[]> {
+  if (!caseIds.length) return [];
+  return tx.select({ caseId: policyVersions.caseId, subjectId: results.subjectId }).from(results).innerJoin(policyVersions, eq(policyVersions.id, results.versionId))
+    .where(and(inArray(policyVersions.caseId, caseIds), eq(results.current, true), eq(results.outcome, 'eligible'), eq(results.payState, 'confirmed')));
+}
+
+/** Serialises the budget decisions of one policy (a scan's page and an objection's re-run) on its case row. */
+export const lockPolicy = (tx: Tx, caseId: string) => tx.execute(sql`SELECT id FROM ${cases} WHERE id = ${caseId} FOR UPDATE`);
+
+/** A county scan queued or running, if any. */
+export const runningScan = async (tx: Tx, divisionCode: string): Promise<ScanRow | null> =>
+  (await tx.select().from(scans).where(and(eq(scans.divisionCode, divisionCode), inArray(scans.state, ['queued', 'running']))).limit(1))[0] ?? null;
+
 export type ResultView = ResultRow & { subjectName: string; subjectCode: string; subjectKind: string; policyName: string; policyCode: string; docNo: string; article: string; mode: string; version: number; caseId: string };
 const resultCols = {
   r: results, subjectName: subjects.name, subjectCode: subjects.codeShown, subjectKind: subjects.kind, policyName: policyVersions.name, policyCode: policyVersions.code,

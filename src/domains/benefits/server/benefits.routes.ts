@@ -19,7 +19,7 @@ const IdParam = z.object({ id: z.uuid('编号格式不正确') });
 const Created = z.object({ id: z.string(), refNo: z.string() });
 const Ok = z.object({ ok: z.boolean() });
 const ResultQuery = z.object({
-  scanId: z.uuid().optional(), outcome: z.enum(['eligible', 'nearMiss', 'excluded']).optional(), q: z.string().trim().max(60).optional(),
+  scanId: z.uuid().optional(), outcome: z.enum(['eligible', 'nearMiss', 'excluded', 'overBudget']).optional(), q: z.string().trim().max(60).optional(),
   page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 const Batch = z.object({ id: z.uuid(), source: z.string(), channel: z.string(), fileName: z.string().nullable(), asOf: z.string(), rows: z.number(), facts: z.number(), createdBy: z.string(), createdAt: z.string() });

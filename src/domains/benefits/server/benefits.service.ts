@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
-import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
+import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, uniqueOr409, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
 import { FACT_BY_KEY, FACT_SOURCES, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
 import { OUTCOME_LABELS, PAY_STATE_LABELS } from '../shared/benefits.labels';
 import { type CompiledPolicy, compilePolicy, PolicyTerms, explain, factsOf, leafFact, splitPayments, yuan } from '../shared/benefits.rule';
@@ -248,7 +248,7 @@ type Subject = { id: string; kind: string; codeHash: string; phoneEnc: string | 
 type Outcome = { subject: Subject; version: VersionRow; compiled: CompiledPolicy; ok: boolean; amountFen: number; nearMiss: number; values: unknown[]; mask: number };
 
 /** Evaluates the versions for a page of subjects and applies the cross-policy rules; answers the rows to store. */
-function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear: number) {
+function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear: number, held: Set<string> = new Set()) {
   // 就高不重复 within a group: keep the highest amount per subject; the rest are excluded with the reason.
   const best = new Map<string, Outcome>();
   for (const o of outcomes) {
@@ -262,7 +262,9 @@ function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear:
     let note: string | null = null;
     if (o.ok) {
       const paidYear = history.get(`${o.version.caseId}|${o.subject.id}`);
-      if (paidYear !== undefined && o.version.recurrence === 'once') { outcome = 'excluded'; note = `已于${paidYear}年享受过该政策（一次性奖补，不重复兑现）`; }
+      // A result confirmed by the firm and awaiting payment stays in force; a new scan does not grant it twice.
+      if (held.has(`${o.version.caseId}|${o.subject.id}`)) { outcome = 'excluded'; note = '上次比对结果已确认收款账户、待拨付，不重复兑现'; }
+      else if (paidYear !== undefined && o.version.recurrence === 'once') { outcome = 'excluded'; note = `已于${paidYear}年享受过该政策（一次性奖补，不重复兑现）`; }
       else if (paidYear === snapshotYear && o.version.recurrence === 'yearly') { outcome = 'excluded'; note = `${snapshotYear}年度已兑现该政策`; }
       else if (o.version.exclusiveGroup) {
         const b = best.get(`${o.subject.id}|${o.version.exclusiveGroup}`)!;
@@ -271,6 +273,44 @@ function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear:
     }
     return { o, outcome, note };
   });
+}
+
+/** A policy's budget as a scan spends it: its total, and what is committed so far (paid, owed, granted by this scan). */
+type Budget = { budgetFen: number; spentFen: number };
+
+/**
+ * The budget (资金规模) a policy's department set is never exceeded: a yearly policy's budget is the
+ * year's (payments in the snapshot's year), a one-off's is its whole. Grants are taken in the scan's
+ * order (by subject); one that no longer fits is kept as 'overBudget' with the reason, its amount
+ * shown to the clerk, and is neither published nor notified.
+ */
+function applyBudget(decided: ReturnType<typeof decide>, budgets: Map<string, Budget>) {
+  for (const d of decided) {
+    if (d.outcome !== 'eligible') continue;
+    const b = budgets.get(d.o.version.caseId);
+    if (!b) continue;
+    if (b.spentFen + d.o.amountFen > b.budgetFen) {
+      d.outcome = 'overBudget';
+      d.note = overBudgetNote(b, d.o.amountFen);
+    } else b.spentFen += d.o.amountFen;
+  }
+  return decided;
+}
+const overBudgetNote = (b: Budget, amountFen: number) =>
+  `预算不足未予兑现：该政策预算${yuan(b.budgetFen)}元，已拨付和已核定${yuan(b.spentFen)}元，余额${yuan(Math.max(0, b.budgetFen - b.spentFen))}元，不足本项${yuan(amountFen)}元；请主管部门追加预算后重新比对`;
+
+/** The budgets of these versions' policies at a scan's start: paid (in the year for yearly ones) plus what confirmed results still owe. */
+async function loadBudgets(tx: Tx, versions: VersionRow[], snapshotYear: number) {
+  const out = new Map<string, Budget>();
+  for (const v of versions) {
+    if (v.budgetFen === null) continue;
+    out.set(v.caseId, { budgetFen: v.budgetFen, spentFen: await repo.committedFen(tx, v.caseId, v.recurrence === 'yearly' ? snapshotYear : null, ['confirmed']) });
+  }
+  return out;
+}
+
+async function loadHeld(tx: Tx, versions: VersionRow[]) {
+  return new Set((await repo.heldResults(tx, [...new Set(versions.map((v) => v.caseId))])).map((x) => `${x.caseId}|${x.subjectId}`));
 }
 
 async function loadHistory(tx: Tx, versions: VersionRow[]) {
@@ -292,7 +332,7 @@ function evaluateAll(subjects: Subject[], factMap: Map<string, Facts>, versions:
 }
 
 const resultRow = (scanId: string, o: Outcome, outcome: string, note: string | null, at: Date, publicityEnds: string | null) => ({
-  id: randomUUID(), scanId, versionId: o.version.id, subjectId: o.subject.id, outcome, amountFen: outcome === 'eligible' ? o.amountFen : 0,
+  id: randomUUID(), scanId, versionId: o.version.id, subjectId: o.subject.id, outcome, amountFen: outcome === 'eligible' || outcome === 'overBudget' ? o.amountFen : 0,
   explanation: explain(o.compiled.leaves, o.values, o.mask), failedIndex: o.nearMiss >= 0 ? o.nearMiss : null,
   failedFact: o.nearMiss >= 0 ? leafFact(o.compiled.leaves[o.nearMiss]) : null, note,
   payState: outcome === 'eligible' ? 'publicity' : null, publicityEnds: outcome === 'eligible' ? publicityEnds : null,
@@ -358,7 +398,10 @@ export async function startScan(tx: Tx, kernel: Kernel, actor: Actor, snapshot: 
   if (snapshot > kernel.today()) throw field('snapshot', '比对基准日不能晚于今天');
   const id = randomUUID();
   const divisionCode = countyOf(actor, kernel);
-  await repo.insertScan(tx, { id, snapshot, state: 'queued', requestedBy: actor.name, divisionCode, createdAt: kernel.now() });
+  const busy = '全县比对正在进行，请等待其完成后再发起（同时进行的两次比对会重复占用政策预算）';
+  if (await repo.runningScan(tx, divisionCode)) throw new AppError('CONFLICT', busy);
+  // The unique index decides when two clerks start at once: both passed the check above, only one inserts.
+  await uniqueOr409(() => repo.insertScan(tx, { id, snapshot, state: 'queued', requestedBy: actor.name, divisionCode, createdAt: kernel.now() }), busy, 'CONFLICT');
   await appendAudit(tx, actor, { stream: `benefits:scan:${divisionCode}`, action: 'benefits.scan', entityType: 'benefitScan', entityId: id, detail: { snapshot } }, kernel.now());
   await enqueue(tx, kernel, 'benefits.scan', { scanId: id }, { maxAttempts: 1 });
   return { id };
@@ -374,16 +417,16 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
   try {
     const s = settingsOf(kernel);
     const publicityEnds = addDays(opts.today ?? kernel.today(), s.BENEFITS_PUBLICITY_DAYS);
-    const { versions, history, total } = await kernel.db.tx(async (tx) => {
+    const { versions, history, held, budgets, total } = await kernel.db.tx(async (tx) => {
       const vs = await repo.versionsInForce(tx, divisionCode, snapshot);
       const kinds = new Set(vs.map((v) => v.subjectKind));
       let n = 0;
       for (const k of kinds) n += await repo.countSubjects(tx, divisionCode, k);
       await repo.updateScan(tx, scanId, { state: 'running', total: n });
-      return { versions: vs, history: await loadHistory(tx, vs), total: n };
+      return { versions: vs, history: await loadHistory(tx, vs), held: await loadHeld(tx, vs), budgets: await loadBudgets(tx, vs, Number(snapshot.slice(0, 4))), total: n };
     });
     const compiled = versions.map((v) => ({ v, c: compilePolicy(v.terms, snapshot) }));
-    let done = 0, eligible = 0, near = 0, amount = 0;
+    let done = 0, eligible = 0, near = 0, amount = 0, over = 0, overFen = 0;
     for (const kind of [...new Set(versions.map((v) => v.subjectKind))]) {
       let after: string | null = null;
       for (;;) {
@@ -392,7 +435,7 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
           if (!page.length) return 0;
           after = page[page.length - 1].id;
           const fm = await repo.factsAt(tx, page.map((p) => p.id), snapshot);
-          const decided = decide(evaluateAll(page, fm, compiled.filter((x) => x.v.subjectKind === kind)), history, Number(snapshot.slice(0, 4)));
+          const decided = applyBudget(decide(evaluateAll(page, fm, compiled.filter((x) => x.v.subjectKind === kind)), history, Number(snapshot.slice(0, 4)), held), budgets);
           const kept = decided.filter((d) => d.outcome !== 'ineligible');
           const at = kernel.now();
           await repo.insertResults(tx, kept.map((d) => resultRow(scanId, d.o, d.outcome, d.note, at, publicityEnds)));
@@ -400,10 +443,11 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
           for (const d of kept) {
             if (d.outcome === 'eligible') { eligible++; amount += d.o.amountFen; }
             if (d.outcome === 'nearMiss') near++;
+            if (d.outcome === 'overBudget') { over++; overFen += d.o.amountFen; }
             await noticeFor(tx, kernel, d.o, d.outcome, accounts, publicityEnds);
           }
           done += page.length;
-          await repo.updateScan(tx, scanId, { done, eligible, nearMisses: near, amountFen: amount });
+          await repo.updateScan(tx, scanId, { done, eligible, nearMisses: near, amountFen: amount, overBudget: over, overBudgetFen: overFen });
           return page.length;
         });
         if (got < PAGE) break;
@@ -421,6 +465,7 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
 
 const scanView = (s: NonNullable<Awaited<ReturnType<typeof repo.getScan>>>) => ({
   id: s.id, snapshot: s.snapshot, state: s.state, total: s.total, done: s.done, eligible: s.eligible, nearMisses: s.nearMisses, amountFen: s.amountFen,
+  overBudget: s.overBudget, overBudgetFen: s.overBudgetFen,
   error: s.error, createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
 });
 export async function scansList(tx: Tx, kernel: Kernel, actor: Actor) {
@@ -610,6 +655,12 @@ export const objectionHandlers: Record<string, TransitionHandler> = {
     const c = compilePolicy(v.terms, scan.snapshot);
     const history = await loadHistory(tx, [v]);
     const [d] = decide(evaluateAll([s], fm, [{ v, c }]), history, Number(scan.snapshot.slice(0, 4)));
+    if (d.outcome === 'eligible' && v.budgetFen !== null) {
+      // The re-run spends the same budget as the scan: serialised on the policy's row, so two corrections at once never both fit into the last of it.
+      await repo.lockPolicy(tx, v.caseId);
+      const budget = { budgetFen: v.budgetFen, spentFen: await repo.committedFen(tx, v.caseId, v.recurrence === 'yearly' ? Number(scan.snapshot.slice(0, 4)) : null, ['publicity', 'awaitingConfirmation', 'confirmed'], r.id) };
+      applyBudget([d], new Map([[v.caseId, budget]]));
+    }
     const publicityEnds = addDays(ctx.today, settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);
     const fresh = resultRow(r.scanId, d.o, d.outcome, d.note ?? `异议${ctx.row.refNo}更正数据后重新比对`, ctx.at, publicityEnds);
     await repo.updateResult(tx, r.id, { current: false });

@@ -70,7 +70,7 @@ export const BenefitObjectionData = z.object({
   /** The value the firm says is right, as typed. */
   claimedValue: z.string(),
   /** After a correction: the re-run's outcome for the firm. */
-  rerunOutcome: z.enum(['eligible', 'nearMiss', 'ineligible', 'excluded']),
+  rerunOutcome: z.enum(['eligible', 'nearMiss', 'ineligible', 'excluded', 'overBudget']),
   /** After a correction: the re-run's amount in fen. */
   rerunAmountFen: z.number().int(),
 });
