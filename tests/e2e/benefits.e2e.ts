@@ -95,6 +95,9 @@ describe('免申即享 in the browser', () => {
       await p.getByText('我的待办（按到期日排序）').waitFor();
       const objections = await fetchJson(`/api/benefit-objections?q=${encodeURIComponent(firm!.subjectName)}`) as { items: { id: string }[] };
       await p.goto(`${e.baseUrl}/cases/${objections.items[0].id}`);
+      // A 社保 fact: the objection went to the department that owns it, named on the case.
+      await p.getByText('核实部门').waitFor();
+      expect(await p.locator('main').innerText()).toContain('湖滨区人力资源和社会保障局');
       await act(e, '更正数据并重新比对', async () => {
         const m = p.locator('.ant-modal-wrap:visible');
         await m.getByLabel('更正后的数值').fill('12');
@@ -121,6 +124,17 @@ describe('免申即享 in the browser', () => {
       await detail.getByRole('button', { name: '完成对账' }).click();
       await detail.getByText('已对账').waitFor();
       expect(await detail.innerText()).toContain('退回0笔');
+
+      // 7. The leader's 驾驶舱 shows the 免申即享 row; 兑现资金 opens the ledger rows behind it.
+      await login(e, 'leader');
+      await p.getByText('我的待办（按到期日排序）').waitFor();
+      await p.goto(`${e.baseUrl}/dashboard`);
+      const row = p.getByTestId('dash-benefits');
+      await row.waitFor();
+      for (const title of ['惠企政策兑现事项', '免申即享占比', '惠及企业', '兑现资金（元）', '兑现结果异议', '应享未享']) expect(await row.innerText()).toContain(title);
+      await row.getByText('兑现资金（元）').click();
+      await p.waitForURL(/\/metrics\/benefits\.amountPaid\/records/);
+      await p.locator('tr.ant-table-row').filter({ hasText: firm!.subjectName }).first().waitFor();
     } catch (err) {
       await e.screenshot('benefits-failed').catch(() => undefined);
       throw err;

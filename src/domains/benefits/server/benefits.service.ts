@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
-import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, uniqueOr409, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
-import { FACT_BY_KEY, FACT_SOURCES, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
+import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, uniqueOr409, listOrgs, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
+import { FACT_BY_KEY, FACT_SOURCES, SOURCE_ORG_SUFFIX, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
 import { OUTCOME_LABELS, PAY_STATE_LABELS } from '../shared/benefits.labels';
 import { type CompiledPolicy, compilePolicy, PolicyTerms, explain, factsOf, leafFact, splitPayments, yuan } from '../shared/benefits.rule';
 import type { ImportInput, PolicyInput, ResultItem, SandboxResult } from '../shared/benefits.schema';
@@ -567,6 +567,21 @@ export async function declineBenefit(tx: Tx, kernel: Kernel, actor: Actor, id: s
   return { ok: true };
 }
 
+/**
+ * Who answers an objection: the department that owns the disputed fact's source (市场监管 for 经营异常, 人社
+ * for 参保, …), found among the county's orgs, since only it can say its register was wrong and correct it
+ * (the sources are the departments' registers, service-catalog §5.2 step 2; objections come with 公示, step 5;
+ * that the owning department corrects is practice, not a statute we could cite — README "not confirmed").
+ * Without that department in the system the policy's department takes it and checks with the source.
+ */
+async function sourceDepartment(tx: Tx, divisionCode: string, factKey: string, policyOrgId: string) {
+  const def = FACT_BY_KEY.get(factKey);
+  const suffix = def ? SOURCE_ORG_SUFFIX[def.source] : null;
+  const org = suffix ? (await listOrgs(tx, divisionCode.slice(0, 6))).map((x) => x.org).find((o) => o.name.endsWith(suffix)) : undefined;
+  if (org) return { orgId: org.id, name: org.name, routedToSource: true };
+  return { orgId: policyOrgId, name: def ? `${FACT_SOURCES[def.source]}部门（未在本系统开通，由政策主管部门向其核实）` : '政策主管部门', routedToSource: false };
+}
+
 /** 异议: a firm disputes the fact behind a result (for a near miss, the failed condition's fact). */
 export async function object(tx: Tx, kernel: Kernel, actor: Actor, id: string, input: { claimedValue: string; reason: string }) {
   const { r, s } = await ownResult(tx, actor, id);
@@ -575,11 +590,12 @@ export async function object(tx: Tx, kernel: Kernel, actor: Actor, id: string, i
   if (!v) throw new AppError('NOT_FOUND');
   const factKey = r.failedFact ?? [...factsOf(v.terms.eligibility)][0];
   const st = settingsOf(kernel);
+  const route = await sourceDepartment(tx, r.divisionCode, factKey, r.orgId);
   const { row } = await createCase(tx, kernel, actor, {
-    type: 'benefitObjection', title: `${s.name}对“${v.name}”比对结果的异议`.slice(0, 200), orgId: r.orgId, divisionCode: r.divisionCode,
-    applicantId: actor.id, applicantName: s.name, data: { verifyDays: st.BENEFITS_OBJECTION_DAYS, factKey, claimedValue: input.claimedValue },
+    type: 'benefitObjection', title: `${s.name}对“${v.name}”比对结果的异议`.slice(0, 200), orgId: route.orgId, divisionCode: r.divisionCode,
+    applicantId: actor.id, applicantName: s.name, data: { verifyDays: st.BENEFITS_OBJECTION_DAYS, factKey, claimedValue: input.claimedValue, routedToSource: route.routedToSource, sourceDepartment: route.name },
   });
-  await repo.insertObjection(tx, { caseId: row.id, resultId: r.id, subjectId: s.id, factKey, claimedValue: input.claimedValue, reason: input.reason, divisionCode: r.divisionCode, orgId: r.orgId, createdAt: kernel.now() });
+  await repo.insertObjection(tx, { caseId: row.id, resultId: r.id, subjectId: s.id, factKey, claimedValue: input.claimedValue, reason: input.reason, divisionCode: r.divisionCode, orgId: route.orgId, createdAt: kernel.now() });
   return { id: row.id, refNo: row.refNo };
 }
 
@@ -596,6 +612,7 @@ export async function presentObjection(tx: Tx, _kernel: Kernel, row: CaseRow) {
     { label: '政策', value: v ? `${v.name}（${v.docNo}${v.article}，第${v.version}版）` : '' },
     { label: '比对结果', value: r ? `${OUTCOME_LABELS[r.outcome] ?? r.outcome}${failed ? `：${failed.label}` : ''}` : '' },
     { label: '有异议的数据项', value: `${factLabel(o.factKey)}（数据来源：${sourceLabel(o.factKey)}）` },
+    { label: '核实部门', value: typeof row.data.sourceDepartment === 'string' ? row.data.sourceDepartment : '政策主管部门' },
     { label: '登记数据', value: f ? `${formatValue(o.factKey, f.value)}（截至${f.asOf}，导入批次${f.batchId.slice(0, 8)}）` : '无数据' },
     { label: '企业主张的数值', value: o.claimedValue },
     { label: '异议理由', value: o.reason },

@@ -8,14 +8,16 @@ import { DEMO_POLICIES } from '../shared/benefits.policies';
 // objections corrected at once. Firms (稳岗返还 P1, all small, so 60% of the premium paid):
 // A qualifies (8,640.00); B and C paid 11 months (near misses) and would get 14,400.00 and 17,280.30.
 const code = (i: number) => creditCodeFor('411202', 30_000_000 + i * 17);
-const FIRMS = [['甲五金有限公司', code(1)], ['乙包装有限公司', code(2)], ['丙纺织有限公司', code(3)]];
+// D is on the 经营异常名录 (a 市场监管 fact) and would otherwise get 60.00.
+const FIRMS = [['甲五金有限公司', code(1)], ['乙包装有限公司', code(2)], ['丙纺织有限公司', code(3)], ['丁印务有限公司', code(4)]];
 const social = [
   ['统一社会信用代码', '名称', '上年度失业保险足额缴费月数', '上年度月均参保人数', '上年度新增领取失业保险金人数', '上年度实际缴纳失业保险费'],
   [FIRMS[0][1], FIRMS[0][0], '12', '20', '0', '14400'],
   [FIRMS[1][1], FIRMS[1][0], '11', '40', '0', '24000'],
   [FIRMS[2][1], FIRMS[2][0], '11', '40', '0', '28800.5'],
+  [FIRMS[3][1], FIRMS[3][0], '12', '10', '0', '100'],
 ];
-const market = [['统一社会信用代码', '名称', '登记状态', '列入经营异常名录'], ...FIRMS.map(([name, c]) => [c, name, '存续', '否'])];
+const market = [['统一社会信用代码', '名称', '登记状态', '列入经营异常名录'], ...FIRMS.map(([name, c], i) => [c, name, '存续', i === 3 ? '是' : '否'])];
 const credit = [['统一社会信用代码', '名称', '列入严重失信主体名单'], ...FIRMS.map(([name, c]) => [c, name, '否'])];
 const stats = [['统一社会信用代码', '名称', '企业规模'], ...FIRMS.map(([name, c]) => [c, name, '小型'])];
 
@@ -67,7 +69,7 @@ describe('免申即享 budget', () => {
     await t.kernel.jobs.get('benefits.scan')!.handler(t.kernel, { scanId }, { id: 'test', attempts: 1 });
     const scan = await ok(o.get(`/api/benefits/scans/${scanId}`));
     // A is granted under B1 (8,640.00 fits) and cut under B2 (budget 5,000.00).
-    expect(scan).toMatchObject({ state: 'done', eligible: 1, nearMisses: 4, amountFen: 864_000, overBudget: 1, overBudgetFen: 864_000 });
+    expect(scan).toMatchObject({ state: 'done', eligible: 1, nearMisses: 6, amountFen: 864_000, overBudget: 1, overBudgetFen: 864_000 });
     const cut = await ok(o.get(`/api/benefits/results?scanId=${scanId}&outcome=overBudget`));
     expect(cut.items).toHaveLength(1);
     expect(cut.items[0]).toMatchObject({ subjectName: FIRMS[0][0], policyName: '稳岗返还（小额预算）', amountYuan: '8640.00', payState: null });
@@ -82,7 +84,7 @@ describe('免申即享 budget', () => {
   it('two objections corrected at once under B1: each alone fits the rest of the budget, both do not; one is granted, the other told the budget is spent', async () => {
     const o = await login(officer);
     const near = await ok(o.get(`/api/benefits/results?scanId=${scanId}&outcome=nearMiss`));
-    const mineB1 = near.items.filter((x: any) => x.policyName === '稳岗返还（预算测试）');
+    const mineB1 = near.items.filter((x: any) => x.policyName === '稳岗返还（预算测试）' && x.subjectName !== FIRMS[3][0]);
     expect(mineB1.map((x: any) => x.subjectName).sort()).toEqual([FIRMS[1][0], FIRMS[2][0]].sort());
     const objectionIds: string[] = [];
     for (const [i, [name, c]] of [FIRMS[1], FIRMS[2]].entries()) {
@@ -102,5 +104,28 @@ describe('免申即享 budget', () => {
     const granted = current.filter((x) => x.outcome === 'eligible').reduce((s, x) => s + x.amount_fen, 0);
     expect(granted).toBeLessThanOrEqual(864_000 + 1_728_030 + 100);
     expect(current.find((x) => x.outcome === 'overBudget')!.note).toContain('预算不足未予兑现');
+  });
+
+  it('an objection to a 市场监管 fact goes to the 市场监督管理局, which corrects it (the policy\'s 人社局 cannot); the re-run grants', async () => {
+    const o = await login(officer);
+    const near = await ok(o.get(`/api/benefits/results?scanId=${scanId}&outcome=nearMiss&q=${encodeURIComponent(FIRMS[3][0])}`));
+    const r = near.items.find((x: any) => x.policyName === '稳岗返还（小额预算）');
+    expect(r.failed).toContain('列入经营异常名录');
+    expect(r.correctionHint).toContain('市场监管');
+    const firm = t.anon();
+    await ok(firm.post('/api/auth/register', { kind: 'enterprise', name: FIRMS[3][0], idNumber: FIRMS[3][1], phone: '13912345679', password: 'Firm#2026ok' }));
+    await firm.login(FIRMS[3][1], 'Firm#2026ok');
+    const { id } = await ok(firm.post(`/api/public/benefits/results/${r.id}/object`, { claimedValue: '否', reason: '已于10月移出经营异常名录' }));
+    const [{ org }] = await t.kernel.db.query<{ org: string }>(`SELECT o.name AS org FROM cases c JOIN orgs o ON o.id = c.org_id WHERE c.id = $1`, [id]);
+    expect(org).toBe('湖滨区市场监督管理局');
+    // The policy's department no longer answers it; the data's owner does.
+    const policyDept = await login(author);
+    expect([403, 404]).toContain((await policyDept.post(`/api/benefit-objections/${id}/correct`, { value: '否', reply: '核实' })).status);
+    const scj = await t.staff({ roles: ['reviewer'], org: '湖滨区市场监督管理局' });
+    const detail = await ok(scj.get(`/api/cases/${id}`));
+    expect(JSON.stringify(detail)).toContain('湖滨区市场监督管理局');
+    await ok(scj.post(`/api/benefit-objections/${id}/correct`, { value: '否', reply: '该企业已于2026年10月移出经营异常名录' }));
+    const after = await ok(firm.get('/api/public/benefits/mine'));
+    expect(after.items.find((x: any) => x.policyName === '稳岗返还（小额预算）')).toMatchObject({ outcome: 'eligible', amountYuan: '60.00' });
   });
 });
