@@ -29,6 +29,8 @@ describe('免申即享 in the browser', () => {
       const editor = p.getByTestId('policy-editor');
       await editor.getByLabel('事项编号').fill(CODE);
       await editor.getByLabel('政策名称').fill(POLICY);
+      // The scan never grants past the budget: this journey's firm must fit after the correction, so the department funds it fully.
+      await editor.getByLabel('资金预算（元）').fill('200000000');
       expect(await editor.getByTestId('condition-row').count()).toBeGreaterThanOrEqual(6);
       await editor.getByRole('button', { name: '保存草稿' }).click();
       await stateIs(e, '起草中');
@@ -36,6 +38,7 @@ describe('免申即享 in the browser', () => {
       const sandbox = p.getByTestId('sandbox-result');
       await sandbox.waitFor();
       expect(await sandbox.innerText()).toContain('拟惠及');
+      expect(await sandbox.innerText()).not.toContain('超过预算');
       await act(e, '送合法性审查');
       await stateIs(e, '合法性审查中');
       const url = p.url();

@@ -223,7 +223,7 @@ export const paidSubjectsRecordSet = (kind: string): RecordSet => ({
   columns: [
     { key: 'name', label: kind === 'person' ? '姓名' : '企业名称', value: subjects.name },
     { key: 'code', label: kind === 'person' ? '身份证号（脱敏）' : '统一社会信用代码', value: subjects.codeShown },
-    { key: 'paid', label: '统计期内兑现金额（元）', value: sql`(SELECT to_char(sum(${ledger.amountFen}) / 100.0, 'FM999999999990.00') FROM ${ledger} WHERE ${ledger.subjectId} = ${subjects.id})` },
+    { key: 'paid', label: '累计兑现金额（元，含统计期外）', value: sql`(SELECT to_char(sum(${ledger.amountFen}) / 100.0, 'FM999999999990.00') FROM ${ledger} WHERE ${ledger.subjectId} = ${subjects.id})` },
   ],
   where: (q) => paidSubjectsWhere(q, kind),
   orderBy: sql`${subjects.name}, ${subjects.id}`,
