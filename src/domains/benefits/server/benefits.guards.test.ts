@@ -38,10 +38,10 @@ const login = (s: BuiltStaff) => new Client(t.app).login(s.username, s.password)
 const ok = async (p: Promise<{ status: number; body: any }>) => { const r = await p; if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.body)}`); return r.body; };
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}`).toString('base64');
 
-async function publish(code: string, name: string, budgetFen: number) {
+async function publish(code: string, name: string, budgetFen: number | null, mode = DEMO_POLICIES[0].mode) {
   const a = await login(author);
   const p1 = DEMO_POLICIES[0];
-  const { id } = await ok(a.post('/api/benefit-policies', { code, name, docNo: p1.docNo, article: p1.article, issuer: p1.issuer, mode: p1.mode, subjectKind: 'enterprise', recurrence: 'yearly', budgetFen, validFrom: '2026-01-01', validTo: null, terms: p1.terms }));
+  const { id } = await ok(a.post('/api/benefit-policies', { code, name, docNo: p1.docNo, article: p1.article, issuer: p1.issuer, mode, subjectKind: 'enterprise', recurrence: 'yearly', budgetFen, validFrom: '2026-01-01', validTo: null, terms: p1.terms }));
   await ok(a.post(`/api/benefit-policies/${id}/sandbox`, { snapshot: '2026-11-02' }));
   await ok(a.post(`/api/benefit-policies/${id}/submitReview`, {}));
   await ok((await login(lawyer)).post(`/api/benefit-policies/${id}/passReview`, { opinion: '制定主体、依据和程序合法' }));
@@ -50,7 +50,7 @@ async function publish(code: string, name: string, budgetFen: number) {
 }
 
 describe('免申即享 budget', () => {
-  let scanId = '';
+  let scanId = '', nextScanId = '';
   it('one county scan at a time: of two started at once, one is refused with the reason; the scan cuts what the budget cannot pay and tells the clerk why', async () => {
     const o = await login(officer);
     for (const [source, table] of [['social', social], ['market', market], ['credit', credit], ['stats', stats]] as const) {
@@ -78,7 +78,9 @@ describe('免申即享 budget', () => {
     const pub = await ok(t.anon().get('/api/public/benefits/publicity'));
     expect(pub.map((x: any) => x.policyName)).toEqual(['稳岗返还（预算测试）']);
     // Now the scan is done, another may start.
-    expect((await o.post('/api/benefits/scans', { snapshot: '2026-11-02' })).status).toBe(200);
+    const next = await o.post('/api/benefits/scans', { snapshot: '2026-11-02' });
+    expect(next.status).toBe(200);
+    nextScanId = next.body.id;
   });
 
   it('two objections corrected at once under B1: each alone fits the rest of the budget, both do not; one is granted, the other told the budget is spent', async () => {
@@ -127,5 +129,33 @@ describe('免申即享 budget', () => {
     await ok(scj.post(`/api/benefit-objections/${id}/correct`, { value: '否', reply: '该企业已于2026年10月移出经营异常名录' }));
     const after = await ok(firm.get('/api/public/benefits/mine'));
     expect(after.items.find((x: any) => x.policyName === '稳岗返还（小额预算）')).toMatchObject({ outcome: 'eligible', amountYuan: '60.00' });
+  });
+
+  it('快申快享: the scan pre-fills the application and tells the firm; the firm submits it (not nothing), and only then is it in 公示 and may confirm its account', async () => {
+    const [name, c] = FIRMS[0];
+    const firm = t.anon();
+    await ok(firm.post('/api/auth/register', { kind: 'enterprise', name, idNumber: c, phone: '13912345670', password: 'Firm#2026ok' }));
+    await firm.login(c, 'Firm#2026ok');
+    await publish('B3', '稳岗返还（快申快享）', null, '快申快享');
+    await t.kernel.jobs.get('benefits.scan')!.handler(t.kernel, { scanId: nextScanId }, { id: 'test', attempts: 1 });
+    const mine = async () => (await ok(firm.get('/api/public/benefits/mine'))).items.find((x: any) => x.policyName === '稳岗返还（快申快享）');
+    const r = await mine();
+    expect(r).toMatchObject({ outcome: 'eligible', mode: '快申快享', payState: 'awaitingApplication', payStateName: '待核对提交预填申请', publicityEnds: null, amountYuan: '8640.00' });
+    // The firm was told its application is pre-filled (in-app), with the amount and the reasons.
+    const notices = await t.kernel.db.query<{ body: string }>(`SELECT body FROM outbox WHERE title = '惠企政策兑现提示：稳岗返还（快申快享）' AND body LIKE '%拟兑现8640.00元%'`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].body).toContain('已根据登记数据为您预填申请');
+    const listed = async () => (await ok(t.anon().get('/api/public/benefits/publicity'))).some((x: any) => x.policyName === '稳岗返还（快申快享）');
+    expect(await listed()).toBe(false);
+    const early = await firm.post(`/api/public/benefits/results/${r.id}/confirm`, { accountName: name, accountNo: '6217000012345678' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('请先核对并提交预填的申请');
+    await ok(firm.post(`/api/public/benefits/results/${r.id}/apply`, {}));
+    expect((await firm.post(`/api/public/benefits/results/${r.id}/apply`, {})).status).toBe(409);
+    expect(await mine()).toMatchObject({ payState: 'publicity' });
+    expect((await mine()).publicityEnds).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await listed()).toBe(true);
+    await ok(firm.post(`/api/public/benefits/results/${r.id}/confirm`, { accountName: name, accountNo: '6217000012345678' }));
+    expect(await mine()).toMatchObject({ payState: 'confirmed' });
   });
 });

@@ -105,7 +105,7 @@ export async function retireOlderResults(tx: Tx, divisionCode: string, scanId: s
   if (!versionIds.length) return;
   await tx.update(results).set({ current: false }).where(and(
     inDivision(results.divisionCode, divisionCode), inArray(results.versionId, versionIds), sql`${results.scanId} <> ${scanId}`, eq(results.current, true),
-    sql`(${results.payState} IS NULL OR ${results.payState} IN ('publicity', 'awaitingConfirmation'))`,
+    sql`(${results.payState} IS NULL OR ${results.payState} IN ('awaitingApplication', 'publicity', 'awaitingConfirmation'))`,
   ));
 }
 

@@ -79,6 +79,8 @@ export async function benefitsRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.mine(tx, kernel, actorOf(req))));
   app.post('/api/public/benefits/results/:id/confirm', { schema: { tags, operationId: 'confirmBenefitAccount', summary: '确认收款账户（意愿确认）', params: IdParam, body: ConfirmInput, response: { 200: Ok, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.confirmAccount(tx, kernel, actorOf(req), req.params.id, req.body)));
+  app.post('/api/public/benefits/results/:id/apply', { schema: { tags, operationId: 'submitBenefitApplication', summary: '快申快享：核对并提交预填的申请', params: IdParam, response: { 200: z.object({ ok: z.boolean(), publicityEnds: z.string() }), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.submitApplication(tx, kernel, actorOf(req), req.params.id)));
   app.post('/api/public/benefits/results/:id/decline', { schema: { tags, operationId: 'declineBenefit', summary: '放弃享受', params: IdParam, response: { 200: Ok, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.declineBenefit(tx, kernel, actorOf(req), req.params.id)));
   app.post('/api/public/benefits/results/:id/object', { schema: { tags, operationId: 'objectBenefit', summary: '对比对结果所依据的数据提出异议', params: IdParam, body: ObjectInput, response: { 200: Created, ...errorResponses } } },

@@ -335,9 +335,18 @@ const resultRow = (scanId: string, o: Outcome, outcome: string, note: string | n
   id: randomUUID(), scanId, versionId: o.version.id, subjectId: o.subject.id, outcome, amountFen: outcome === 'eligible' || outcome === 'overBudget' ? o.amountFen : 0,
   explanation: explain(o.compiled.leaves, o.values, o.mask), failedIndex: o.nearMiss >= 0 ? o.nearMiss : null,
   failedFact: o.nearMiss >= 0 ? leafFact(o.compiled.leaves[o.nearMiss]) : null, note,
-  payState: outcome === 'eligible' ? 'publicity' : null, publicityEnds: outcome === 'eligible' ? publicityEnds : null,
+  // 快申快享: the firm first confirms the application pre-filled from the register; 公示 starts then (submitApplication).
+  payState: outcome !== 'eligible' ? null : quickApply(o.version) ? 'awaitingApplication' : 'publicity',
+  publicityEnds: outcome === 'eligible' && !quickApply(o.version) ? publicityEnds : null,
   current: true, divisionCode: o.version.divisionCode, orgId: o.version.orgId, createdAt: at,
 });
+
+/**
+ * 快申快享 (service-catalog §5.1, Sichuan-style rule: policies not yet fully data-based are 快申快享, paid in
+ * principle within 60 working days): the scan finds the firm and pre-fills its application from the register;
+ * the firm checks it and submits it (one step) instead of nothing. 免申即享 and 即申即享 go straight to 公示.
+ */
+const quickApply = (v: Pick<VersionRow, 'mode'>) => v.mode === '快申快享';
 
 /** The notice to the firm or person: in-app to their public account, SMS to the register's phone. */
 async function noticeFor(tx: Tx, kernel: Kernel, o: Outcome, outcome: string, accounts: Map<string, string>, publicityEnds: string | null) {
@@ -346,7 +355,9 @@ async function noticeFor(tx: Tx, kernel: Kernel, o: Outcome, outcome: string, ac
   if (outcome === 'eligible') {
     const held = o.compiled.leaves.filter((_, i) => o.mask & (1 << i)).map((l) => l.label).join('；');
     title = `惠企政策兑现提示：${o.version.name}`;
-    body = `经数据比对，您符合“${o.version.name}”（${o.version.docNo}${o.version.article}）的兑现条件，拟兑现${yuan(o.amountFen)}元，无需申请。依据：${held}。名单公示至${publicityEnds}，请登录政务服务网确认收款账户。`;
+    body = quickApply(o.version)
+      ? `经数据比对，您符合“${o.version.name}”（${o.version.docNo}${o.version.article}）的兑现条件，拟兑现${yuan(o.amountFen)}元。依据：${held}。已根据登记数据为您预填申请，请登录政务服务网核对后确认提交。`
+      : `经数据比对，您符合“${o.version.name}”（${o.version.docNo}${o.version.article}）的兑现条件，拟兑现${yuan(o.amountFen)}元，无需申请。依据：${held}。名单公示至${publicityEnds}，请登录政务服务网确认收款账户。`;
   } else if (outcome === 'nearMiss' && s.BENEFITS_NOTIFY_NEAR_MISSES) {
     const l = o.compiled.leaves[o.nearMiss];
     const ex = explain([l], [o.values[o.nearMiss]], 0)[0];
@@ -550,6 +561,7 @@ export async function mine(tx: Tx, _kernel: Kernel, actor: Actor) {
 
 export async function confirmAccount(tx: Tx, kernel: Kernel, actor: Actor, id: string, input: { accountName: string; accountNo: string }) {
   const { r } = await ownResult(tx, actor, id);
+  if (r.outcome === 'eligible' && r.payState === 'awaitingApplication') throw new AppError('TRANSITION_NOT_ALLOWED', '请先核对并提交预填的申请（快申快享），再确认收款账户');
   if (r.outcome !== 'eligible' || !['publicity', 'awaitingConfirmation'].includes(r.payState ?? '')) throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项当前不需要确认收款账户');
   await repo.updateResult(tx, id, {
     payState: 'confirmed', accountName: input.accountName, accountNoEnc: kernel.cipher.encrypt(input.accountNo),
@@ -559,9 +571,19 @@ export async function confirmAccount(tx: Tx, kernel: Kernel, actor: Actor, id: s
   return { ok: true };
 }
 
+/** 快申快享: the firm submits the application the scan pre-filled (the facts and amount it was shown); 公示 starts. */
+export async function submitApplication(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
+  const { r } = await ownResult(tx, actor, id);
+  if (r.outcome !== 'eligible' || r.payState !== 'awaitingApplication') throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项不需要提交申请或已提交');
+  const publicityEnds = addDays(kernel.today(), settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);
+  await repo.updateResult(tx, id, { payState: 'publicity', publicityEnds, appliedAt: kernel.now() });
+  await appendAudit(tx, actor, { stream: `benefits:result:${id}`, action: 'benefits.apply', entityType: 'benefitResult', entityId: id, detail: { amountFen: r.amountFen } }, kernel.now());
+  return { ok: true, publicityEnds };
+}
+
 export async function declineBenefit(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const { r } = await ownResult(tx, actor, id);
-  if (r.outcome !== 'eligible' || !['publicity', 'awaitingConfirmation', 'confirmed'].includes(r.payState ?? '')) throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项已进入拨付，不能放弃');
+  if (r.outcome !== 'eligible' || !['awaitingApplication', 'publicity', 'awaitingConfirmation', 'confirmed'].includes(r.payState ?? '')) throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项已进入拨付，不能放弃');
   await repo.updateResult(tx, id, { payState: 'declined' });
   await appendAudit(tx, actor, { stream: `benefits:result:${id}`, action: 'benefits.decline', entityType: 'benefitResult', entityId: id }, kernel.now());
   return { ok: true };
@@ -675,7 +697,7 @@ export const objectionHandlers: Record<string, TransitionHandler> = {
     if (d.outcome === 'eligible' && v.budgetFen !== null) {
       // The re-run spends the same budget as the scan: serialised on the policy's row, so two corrections at once never both fit into the last of it.
       await repo.lockPolicy(tx, v.caseId);
-      const budget = { budgetFen: v.budgetFen, spentFen: await repo.committedFen(tx, v.caseId, v.recurrence === 'yearly' ? Number(scan.snapshot.slice(0, 4)) : null, ['publicity', 'awaitingConfirmation', 'confirmed'], r.id) };
+      const budget = { budgetFen: v.budgetFen, spentFen: await repo.committedFen(tx, v.caseId, v.recurrence === 'yearly' ? Number(scan.snapshot.slice(0, 4)) : null, ['awaitingApplication', 'publicity', 'awaitingConfirmation', 'confirmed'], r.id) };
       applyBudget([d], new Map([[v.caseId, budget]]));
     }
     const publicityEnds = addDays(ctx.today, settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);

@@ -120,7 +120,7 @@ export const results = pgTable('benefit_results', {
   scanId: uuid('scan_id').notNull(),
   versionId: uuid('version_id').notNull(),
   subjectId: uuid('subject_id').notNull(),
-  /** 'eligible' | 'nearMiss' | 'ineligible' | 'excluded' (就高不重复 / already paid once). */
+  /** 'eligible' | 'nearMiss' | 'ineligible' | 'excluded' (就高不重复 / already paid once) | 'overBudget' (the policy's budget was spent). */
   outcome: text('outcome').notNull(),
   amountFen: fen('amount_fen').notNull(),
   explanation: jsonb('explanation').$type<ExplainedCondition[]>().notNull(),
@@ -128,13 +128,15 @@ export const results = pgTable('benefit_results', {
   failedIndex: integer('failed_index'),
   failedFact: text('failed_fact'),
   note: text('note'),
-  /** Payout progress of an eligible result: 'publicity' | 'awaitingConfirmation' | 'confirmed' | 'declined' | 'batched' | 'paid' | 'reversed'. */
+  /** Payout progress of an eligible result: 'awaitingApplication' (快申快享, before the firm submits) | 'publicity' | 'awaitingConfirmation' | 'confirmed' | 'declined' | 'batched' | 'paid' | 'reversed'. */
   payState: text('pay_state'),
   publicityEnds: day('publicity_ends'),
   accountName: text('account_name'),
   accountNoEnc: text('account_no_enc'),
   accountMasked: text('account_masked'),
   confirmedAt: at('confirmed_at'),
+  /** 快申快享: when the firm submitted the pre-filled application. */
+  appliedAt: at('applied_at'),
   notifiedAt: at('notified_at'),
   /** Superseded by a re-run (objection corrected the data): kept for the audit, no longer current. */
   current: boolean('current').notNull().default(true),

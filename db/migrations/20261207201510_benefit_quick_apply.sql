@@ -1,0 +1,1 @@
+ALTER TABLE "benefit_results" ADD COLUMN "applied_at" timestamp with time zone;
