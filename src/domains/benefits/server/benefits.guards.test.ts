@@ -158,4 +158,17 @@ describe('免申即享 budget', () => {
     await ok(firm.post(`/api/public/benefits/results/${r.id}/confirm`, { accountName: name, accountNo: '6217000012345678' }));
     expect(await mine()).toMatchObject({ payState: 'confirmed' });
   });
+
+  it('a scan left running by a process that died does not block the county for good: after six hours the next start voids it', async () => {
+    const [{ division_code: county }] = await t.kernel.db.query<{ division_code: string }>(`SELECT division_code FROM benefit_scans LIMIT 1`);
+    const stale = '00000000-0000-4000-8000-000000000001';
+    await t.kernel.db.query(`INSERT INTO benefit_scans (id, snapshot, state, requested_by, division_code, created_at) VALUES ($1, '2026-11-02', 'running', '测试', $2, $3)`, [stale, county, new Date(t.kernel.now().getTime() - 5 * 3600_000)]);
+    const o = await login(officer);
+    expect((await o.post('/api/benefits/scans', { snapshot: '2026-11-02' })).status).toBe(409);
+    await t.kernel.db.query(`UPDATE benefit_scans SET created_at = $2 WHERE id = $1`, [stale, new Date(t.kernel.now().getTime() - 7 * 3600_000)]);
+    expect((await o.post('/api/benefits/scans', { snapshot: '2026-11-02' })).status).toBe(200);
+    const [{ state, error }] = await t.kernel.db.query<{ state: string; error: string }>(`SELECT state, error FROM benefit_scans WHERE id = $1`, [stale]);
+    expect(state).toBe('failed');
+    expect(error).toContain('比对中断');
+  });
 });

@@ -404,13 +404,20 @@ export async function sandbox(tx: Tx, kernel: Kernel, actor: Actor, caseId: stri
 
 // ================================================================ the county scan
 
+/** A county scan of 100,000 firms takes minutes (bench/benefits.bench.ts): one still queued or running after this died with its process. */
+const STALE_SCAN_MS = 6 * 3600_000;
+
 export async function startScan(tx: Tx, kernel: Kernel, actor: Actor, snapshot: string) {
   requirePermission(actor, 'benefits.scan');
   if (snapshot > kernel.today()) throw field('snapshot', '比对基准日不能晚于今天');
   const id = randomUUID();
   const divisionCode = countyOf(actor, kernel);
   const busy = '全县比对正在进行，请等待其完成后再发起（同时进行的两次比对会重复占用政策预算）';
-  if (await repo.runningScan(tx, divisionCode)) throw new AppError('CONFLICT', busy);
+  const running = await repo.runningScan(tx, divisionCode);
+  if (running && kernel.now().getTime() - running.createdAt.getTime() > STALE_SCAN_MS) {
+    // A scan whose process died stays 'running' and would block the county for good; a real one takes minutes.
+    await repo.updateScan(tx, running.id, { state: 'failed', error: '比对中断（超过6小时未完成），已作废；请重新发起', finishedAt: kernel.now() });
+  } else if (running) throw new AppError('CONFLICT', busy);
   // The unique index decides when two clerks start at once: both passed the check above, only one inserts.
   await uniqueOr409(() => repo.insertScan(tx, { id, snapshot, state: 'queued', requestedBy: actor.name, divisionCode, createdAt: kernel.now() }), busy, 'CONFLICT');
   await appendAudit(tx, actor, { stream: `benefits:scan:${divisionCode}`, action: 'benefits.scan', entityType: 'benefitScan', entityId: id, detail: { snapshot } }, kernel.now());
