@@ -29,6 +29,8 @@ describe('免申即享 in the browser', () => {
       const editor = p.getByTestId('policy-editor');
       await editor.getByLabel('事项编号').fill(CODE);
       await editor.getByLabel('政策名称').fill(POLICY);
+      // The scan never grants past the budget: this journey's firm must fit after the correction, so the department funds it fully.
+      await editor.getByLabel('资金预算（元）').fill('200000000');
       expect(await editor.getByTestId('condition-row').count()).toBeGreaterThanOrEqual(6);
       await editor.getByRole('button', { name: '保存草稿' }).click();
       await stateIs(e, '起草中');
@@ -36,6 +38,7 @@ describe('免申即享 in the browser', () => {
       const sandbox = p.getByTestId('sandbox-result');
       await sandbox.waitFor();
       expect(await sandbox.innerText()).toContain('拟惠及');
+      expect(await sandbox.innerText()).not.toContain('超过预算');
       await act(e, '送合法性审查');
       await stateIs(e, '合法性审查中');
       const url = p.url();
@@ -95,6 +98,9 @@ describe('免申即享 in the browser', () => {
       await p.getByText('我的待办（按到期日排序）').waitFor();
       const objections = await fetchJson(`/api/benefit-objections?q=${encodeURIComponent(firm!.subjectName)}`) as { items: { id: string }[] };
       await p.goto(`${e.baseUrl}/cases/${objections.items[0].id}`);
+      // A 社保 fact: the objection went to the department that owns it, named on the case.
+      await p.getByText('核实部门').waitFor();
+      expect(await p.locator('main').innerText()).toContain('湖滨区人力资源和社会保障局');
       await act(e, '更正数据并重新比对', async () => {
         const m = p.locator('.ant-modal-wrap:visible');
         await m.getByLabel('更正后的数值').fill('12');
@@ -121,6 +127,17 @@ describe('免申即享 in the browser', () => {
       await detail.getByRole('button', { name: '完成对账' }).click();
       await detail.getByText('已对账').waitFor();
       expect(await detail.innerText()).toContain('退回0笔');
+
+      // 7. The leader's 驾驶舱 shows the 免申即享 row; 兑现资金 opens the ledger rows behind it.
+      await login(e, 'leader');
+      await p.getByText('我的待办（按到期日排序）').waitFor();
+      await p.goto(`${e.baseUrl}/dashboard`);
+      const row = p.getByTestId('dash-benefits');
+      await row.waitFor();
+      for (const title of ['惠企政策兑现事项', '免申即享占比', '惠及企业', '兑现资金（元）', '兑现结果异议', '应享未享']) expect(await row.innerText()).toContain(title);
+      await row.getByText('兑现资金（元）').click();
+      await p.waitForURL(/\/metrics\/benefits\.amountPaid\/records/);
+      await p.locator('tr.ant-table-row').filter({ hasText: firm!.subjectName }).first().waitFor();
     } catch (err) {
       await e.screenshot('benefits-failed').catch(() => undefined);
       throw err;

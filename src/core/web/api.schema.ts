@@ -5541,6 +5541,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/benefits/results/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 快申快享：核对并提交预填的申请 */
+        post: operations["submitBenefitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/benefits/results/{id}/confirm": {
         parameters: {
             query?: never;
@@ -21063,7 +21080,7 @@ export interface operations {
     benefitResults: {
         parameters: {
             query?: {
-                outcome?: "eligible" | "nearMiss" | "excluded";
+                outcome?: "eligible" | "nearMiss" | "excluded" | "overBudget";
                 page?: number;
                 pageSize?: number;
                 q?: string;
@@ -21239,6 +21256,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         nearMisses: number;
+                        overBudget: number;
+                        overBudgetFen: number;
                         snapshot: string;
                         state: string;
                         total: number;
@@ -21487,6 +21506,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         nearMisses: number;
+                        overBudget: number;
+                        overBudgetFen: number;
                         snapshot: string;
                         state: string;
                         total: number;
@@ -43476,6 +43497,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        benefits: {
+                            definition: string;
+                            denominator: number | null;
+                            key: string;
+                            label: string;
+                            numerator: number;
+                            query: {
+                                caseType?: string;
+                                /** 区划代码 */
+                                divisionCode?: string;
+                                /** 日期 */
+                                from: string;
+                                /** Format: uuid */
+                                orgId?: string;
+                                /** 日期 */
+                                to: string;
+                            };
+                            /** @enum {string|null} */
+                            records?: "cases" | "rows" | null;
+                            recordsNote?: string | null;
+                            title: string;
+                            /** @enum {string} */
+                            unit: "count" | "rate" | "perTenThousand";
+                            value: number | null;
+                        }[];
                         caseType: string;
                         divisionCode: string;
                         from: string;
@@ -79536,6 +79582,121 @@ export interface operations {
                         subjectCode: string;
                         subjectName: string;
                     }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    submitBenefitApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        publicityEnds: string;
+                    };
                 };
             };
             /** @description Default Response */

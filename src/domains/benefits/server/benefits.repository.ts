@@ -105,7 +105,7 @@ export async function retireOlderResults(tx: Tx, divisionCode: string, scanId: s
   if (!versionIds.length) return;
   await tx.update(results).set({ current: false }).where(and(
     inDivision(results.divisionCode, divisionCode), inArray(results.versionId, versionIds), sql`${results.scanId} <> ${scanId}`, eq(results.current, true),
-    sql`(${results.payState} IS NULL OR ${results.payState} IN ('publicity', 'awaitingConfirmation'))`,
+    sql`(${results.payState} IS NULL OR ${results.payState} IN ('awaitingApplication', 'publicity', 'awaitingConfirmation'))`,
   ));
 }
 
@@ -116,6 +116,39 @@ export async function paidHistory(tx: Tx, caseIds: string[]): Promise<{ caseId: 
     .from(ledger).innerJoin(policyVersions, eq(policyVersions.id, ledger.versionId))
     .where(inArray(policyVersions.caseId, caseIds)).groupBy(policyVersions.caseId, ledger.subjectId).having(sql`sum(${ledger.amountFen}) > 0`);
 }
+
+/**
+ * What a policy has already committed against its budget: the ledger's net payments under any of its
+ * versions (in `year` when the budget is a year's), plus what current eligible results in the given pay
+ * states still owe (their amount less what they were paid). `exceptResultId` leaves out the result a
+ * re-run replaces.
+ */
+export async function committedFen(tx: Tx, caseId: string, year: number | null, payStates: string[], exceptResultId: string | null = null): Promise<number> {
+  const ofCase = sql`${ledger.versionId} IN (SELECT ${policyVersions.id} FROM ${policyVersions} WHERE ${policyVersions.caseId} = ${caseId})`;
+  const paid = await tx.select({ s: sql<string>`coalesce(sum(${ledger.amountFen}), 0)::text` }).from(ledger)
+    .where(and(ofCase, year === null ? undefined : sql`extract(year from ${ledger.paidOn}) = ${year}`));
+  const owed = payStates.length ? await tx.select({ s: sql<string>`coalesce(sum(${results.amountFen} - coalesce((SELECT sum(${ledger.amountFen}) FROM ${ledger} WHERE ${ledger.resultId} = ${results.id}), 0)), 0)::text` })
+    .from(results).where(and(
+      sql`${results.versionId} IN (SELECT ${policyVersions.id} FROM ${policyVersions} WHERE ${policyVersions.caseId} = ${caseId})`,
+      eq(results.current, true), eq(results.outcome, 'eligible'), inArray(results.payState, payStates),
+      exceptResultId ? sql`${results.id} <> ${exceptResultId}` : undefined,
+    )) : [{ s: '0' }];
+  return Number(paid[0].s) + Number(owed[0].s);
+}
+
+/** Subjects holding a current eligible result that a new scan does not retire (account confirmed, not yet paid in full), per policy case. */
+export async function heldResults(tx: Tx, caseIds: string[]): Promise<{ caseId: string; subjectId: string }[]> {
+  if (!caseIds.length) return [];
+  return tx.select({ caseId: policyVersions.caseId, subjectId: results.subjectId }).from(results).innerJoin(policyVersions, eq(policyVersions.id, results.versionId))
+    .where(and(inArray(policyVersions.caseId, caseIds), eq(results.current, true), eq(results.outcome, 'eligible'), eq(results.payState, 'confirmed')));
+}
+
+/** Serialises the budget decisions of one policy (a scan's page and an objection's re-run) on its case row. */
+export const lockPolicy = (tx: Tx, caseId: string) => tx.execute(sql`SELECT id FROM ${cases} WHERE id = ${caseId} FOR UPDATE`);
+
+/** A county scan queued or running, if any. */
+export const runningScan = async (tx: Tx, divisionCode: string): Promise<ScanRow | null> =>
+  (await tx.select().from(scans).where(and(eq(scans.divisionCode, divisionCode), inArray(scans.state, ['queued', 'running']))).limit(1))[0] ?? null;
 
 export type ResultView = ResultRow & { subjectName: string; subjectCode: string; subjectKind: string; policyName: string; policyCode: string; docNo: string; article: string; mode: string; version: number; caseId: string };
 const resultCols = {
@@ -190,7 +223,7 @@ export const paidSubjectsRecordSet = (kind: string): RecordSet => ({
   columns: [
     { key: 'name', label: kind === 'person' ? '姓名' : '企业名称', value: subjects.name },
     { key: 'code', label: kind === 'person' ? '身份证号（脱敏）' : '统一社会信用代码', value: subjects.codeShown },
-    { key: 'paid', label: '统计期内兑现金额（元）', value: sql`(SELECT to_char(sum(${ledger.amountFen}) / 100.0, 'FM999999999990.00') FROM ${ledger} WHERE ${ledger.subjectId} = ${subjects.id})` },
+    { key: 'paid', label: '累计兑现金额（元，含统计期外）', value: sql`(SELECT to_char(sum(${ledger.amountFen}) / 100.0, 'FM999999999990.00') FROM ${ledger} WHERE ${ledger.subjectId} = ${subjects.id})` },
   ],
   where: (q) => paidSubjectsWhere(q, kind),
   orderBy: sql`${subjects.name}, ${subjects.id}`,

@@ -19,7 +19,7 @@ const IdParam = z.object({ id: z.uuid('编号格式不正确') });
 const Created = z.object({ id: z.string(), refNo: z.string() });
 const Ok = z.object({ ok: z.boolean() });
 const ResultQuery = z.object({
-  scanId: z.uuid().optional(), outcome: z.enum(['eligible', 'nearMiss', 'excluded']).optional(), q: z.string().trim().max(60).optional(),
+  scanId: z.uuid().optional(), outcome: z.enum(['eligible', 'nearMiss', 'excluded', 'overBudget']).optional(), q: z.string().trim().max(60).optional(),
   page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 const Batch = z.object({ id: z.uuid(), source: z.string(), channel: z.string(), fileName: z.string().nullable(), asOf: z.string(), rows: z.number(), facts: z.number(), createdBy: z.string(), createdAt: z.string() });
@@ -79,6 +79,8 @@ export async function benefitsRoutes(base: FastifyInstance, kernel: Kernel) {
     async (req) => db.tx((tx) => svc.mine(tx, kernel, actorOf(req))));
   app.post('/api/public/benefits/results/:id/confirm', { schema: { tags, operationId: 'confirmBenefitAccount', summary: '确认收款账户（意愿确认）', params: IdParam, body: ConfirmInput, response: { 200: Ok, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.confirmAccount(tx, kernel, actorOf(req), req.params.id, req.body)));
+  app.post('/api/public/benefits/results/:id/apply', { schema: { tags, operationId: 'submitBenefitApplication', summary: '快申快享：核对并提交预填的申请', params: IdParam, response: { 200: z.object({ ok: z.boolean(), publicityEnds: z.string() }), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.submitApplication(tx, kernel, actorOf(req), req.params.id)));
   app.post('/api/public/benefits/results/:id/decline', { schema: { tags, operationId: 'declineBenefit', summary: '放弃享受', params: IdParam, response: { 200: Ok, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.declineBenefit(tx, kernel, actorOf(req), req.params.id)));
   app.post('/api/public/benefits/results/:id/object', { schema: { tags, operationId: 'objectBenefit', summary: '对比对结果所依据的数据提出异议', params: IdParam, body: ObjectInput, response: { 200: Created, ...errorResponses } } },

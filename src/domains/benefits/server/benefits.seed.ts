@@ -118,7 +118,9 @@ export async function seedBenefitsDemo(kernel: Kernel) {
       // About one in eight has not confirmed its account yet: those become 应享未享 after the period.
       if (i++ % 8 === 7) continue;
       const acct = `6217${String(1_000_000_000_000 + i * 7919).slice(-12)}`;
-      await repo.updateResult(tx, row.id, { payState: 'confirmed', accountName: row.subjectName, accountNoEnc: kernel.cipher.encrypt(acct), accountMasked: `${acct.slice(0, 4)}****${acct.slice(-4)}`, confirmedAt: new Date(`${addDays(scanDay, 3)}T10:00:00+08:00`) });
+      // 快申快享 (P9): the firm submitted its pre-filled application two days after the scan, and 公示 ran from then.
+      const applied = row.payState === 'awaitingApplication' ? { appliedAt: new Date(`${addDays(scanDay, 2)}T10:00:00+08:00`), publicityEnds: addDays(scanDay, 2 + s.BENEFITS_PUBLICITY_DAYS) } : {};
+      await repo.updateResult(tx, row.id, { ...applied, payState: 'confirmed', accountName: row.subjectName, accountNoEnc: kernel.cipher.encrypt(acct), accountMasked: `${acct.slice(0, 4)}****${acct.slice(-4)}`, confirmedAt: new Date(`${addDays(scanDay, 3)}T10:00:00+08:00`) });
     }
     const payer: Actor = { kind: 'staff', id: null, name: BENEFITS_STAFF.name, divisionCode: county, grants: [{ role: 'benefitsOfficer', roleName: '惠企政策兑现专员', scope: 'division', orgId: spj.id, orgName: spj.name, divisionCode: spj.divisionCode, permissions: new Set(['benefits.pay', 'benefits.read']) }] };
     await createPayout(tx, kernel, payer, { paidOn: payDay });

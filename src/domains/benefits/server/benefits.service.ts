@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../../core/shared/errors';
 import { addDays } from '../../../core/shared/calendar';
-import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
-import { FACT_BY_KEY, FACT_SOURCES, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
+import { type Actor, appendAudit, can, type CaseRow, createCase, domainConfig, enqueue, type Kernel, loadVisible, mergeCaseData, notify, requirePermission, parseInput, scopeWhere, siteDivisionCode, uniqueOr409, listOrgs, tenancy, type TransitionCheckContext, type TransitionContext, type Tx, type TransitionHandler, type TransitionCheck } from '../../../core/server';
+import { FACT_BY_KEY, FACT_SOURCES, SOURCE_ORG_SUFFIX, type FactSource, type Facts, factLabel, sourceLabel } from '../shared/benefits.facts';
 import { OUTCOME_LABELS, PAY_STATE_LABELS } from '../shared/benefits.labels';
 import { type CompiledPolicy, compilePolicy, PolicyTerms, explain, factsOf, leafFact, splitPayments, yuan } from '../shared/benefits.rule';
 import type { ImportInput, PolicyInput, ResultItem, SandboxResult } from '../shared/benefits.schema';
@@ -248,7 +248,7 @@ type Subject = { id: string; kind: string; codeHash: string; phoneEnc: string | 
 type Outcome = { subject: Subject; version: VersionRow; compiled: CompiledPolicy; ok: boolean; amountFen: number; nearMiss: number; values: unknown[]; mask: number };
 
 /** Evaluates the versions for a page of subjects and applies the cross-policy rules; answers the rows to store. */
-function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear: number) {
+function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear: number, held: Set<string> = new Set()) {
   // 就高不重复 within a group: keep the highest amount per subject; the rest are excluded with the reason.
   const best = new Map<string, Outcome>();
   for (const o of outcomes) {
@@ -262,7 +262,9 @@ function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear:
     let note: string | null = null;
     if (o.ok) {
       const paidYear = history.get(`${o.version.caseId}|${o.subject.id}`);
-      if (paidYear !== undefined && o.version.recurrence === 'once') { outcome = 'excluded'; note = `已于${paidYear}年享受过该政策（一次性奖补，不重复兑现）`; }
+      // A result confirmed by the firm and awaiting payment stays in force; a new scan does not grant it twice.
+      if (held.has(`${o.version.caseId}|${o.subject.id}`)) { outcome = 'excluded'; note = '上次比对结果已确认收款账户、待拨付，不重复兑现'; }
+      else if (paidYear !== undefined && o.version.recurrence === 'once') { outcome = 'excluded'; note = `已于${paidYear}年享受过该政策（一次性奖补，不重复兑现）`; }
       else if (paidYear === snapshotYear && o.version.recurrence === 'yearly') { outcome = 'excluded'; note = `${snapshotYear}年度已兑现该政策`; }
       else if (o.version.exclusiveGroup) {
         const b = best.get(`${o.subject.id}|${o.version.exclusiveGroup}`)!;
@@ -271,6 +273,44 @@ function decide(outcomes: Outcome[], history: Map<string, number>, snapshotYear:
     }
     return { o, outcome, note };
   });
+}
+
+/** A policy's budget as a scan spends it: its total, and what is committed so far (paid, owed, granted by this scan). */
+type Budget = { budgetFen: number; spentFen: number };
+
+/**
+ * The budget (资金规模) a policy's department set is never exceeded: a yearly policy's budget is the
+ * year's (payments in the snapshot's year), a one-off's is its whole. Grants are taken in the scan's
+ * order (by subject); one that no longer fits is kept as 'overBudget' with the reason, its amount
+ * shown to the clerk, and is neither published nor notified.
+ */
+function applyBudget(decided: ReturnType<typeof decide>, budgets: Map<string, Budget>) {
+  for (const d of decided) {
+    if (d.outcome !== 'eligible') continue;
+    const b = budgets.get(d.o.version.caseId);
+    if (!b) continue;
+    if (b.spentFen + d.o.amountFen > b.budgetFen) {
+      d.outcome = 'overBudget';
+      d.note = overBudgetNote(b, d.o.amountFen);
+    } else b.spentFen += d.o.amountFen;
+  }
+  return decided;
+}
+const overBudgetNote = (b: Budget, amountFen: number) =>
+  `预算不足未予兑现：该政策预算${yuan(b.budgetFen)}元，已拨付和已核定${yuan(b.spentFen)}元，余额${yuan(Math.max(0, b.budgetFen - b.spentFen))}元，不足本项${yuan(amountFen)}元；请主管部门追加预算后重新比对`;
+
+/** The budgets of these versions' policies at a scan's start: paid (in the year for yearly ones) plus what confirmed results still owe. */
+async function loadBudgets(tx: Tx, versions: VersionRow[], snapshotYear: number) {
+  const out = new Map<string, Budget>();
+  for (const v of versions) {
+    if (v.budgetFen === null) continue;
+    out.set(v.caseId, { budgetFen: v.budgetFen, spentFen: await repo.committedFen(tx, v.caseId, v.recurrence === 'yearly' ? snapshotYear : null, ['confirmed']) });
+  }
+  return out;
+}
+
+async function loadHeld(tx: Tx, versions: VersionRow[]) {
+  return new Set((await repo.heldResults(tx, [...new Set(versions.map((v) => v.caseId))])).map((x) => `${x.caseId}|${x.subjectId}`));
 }
 
 async function loadHistory(tx: Tx, versions: VersionRow[]) {
@@ -292,12 +332,21 @@ function evaluateAll(subjects: Subject[], factMap: Map<string, Facts>, versions:
 }
 
 const resultRow = (scanId: string, o: Outcome, outcome: string, note: string | null, at: Date, publicityEnds: string | null) => ({
-  id: randomUUID(), scanId, versionId: o.version.id, subjectId: o.subject.id, outcome, amountFen: outcome === 'eligible' ? o.amountFen : 0,
+  id: randomUUID(), scanId, versionId: o.version.id, subjectId: o.subject.id, outcome, amountFen: outcome === 'eligible' || outcome === 'overBudget' ? o.amountFen : 0,
   explanation: explain(o.compiled.leaves, o.values, o.mask), failedIndex: o.nearMiss >= 0 ? o.nearMiss : null,
   failedFact: o.nearMiss >= 0 ? leafFact(o.compiled.leaves[o.nearMiss]) : null, note,
-  payState: outcome === 'eligible' ? 'publicity' : null, publicityEnds: outcome === 'eligible' ? publicityEnds : null,
+  // 快申快享: the firm first confirms the application pre-filled from the register; 公示 starts then (submitApplication).
+  payState: outcome !== 'eligible' ? null : quickApply(o.version) ? 'awaitingApplication' : 'publicity',
+  publicityEnds: outcome === 'eligible' && !quickApply(o.version) ? publicityEnds : null,
   current: true, divisionCode: o.version.divisionCode, orgId: o.version.orgId, createdAt: at,
 });
+
+/**
+ * 快申快享 (service-catalog §5.1, Sichuan-style rule: policies not yet fully data-based are 快申快享, paid in
+ * principle within 60 working days): the scan finds the firm and pre-fills its application from the register;
+ * the firm checks it and submits it (one step) instead of nothing. 免申即享 and 即申即享 go straight to 公示.
+ */
+const quickApply = (v: Pick<VersionRow, 'mode'>) => v.mode === '快申快享';
 
 /** The notice to the firm or person: in-app to their public account, SMS to the register's phone. */
 async function noticeFor(tx: Tx, kernel: Kernel, o: Outcome, outcome: string, accounts: Map<string, string>, publicityEnds: string | null) {
@@ -306,7 +355,9 @@ async function noticeFor(tx: Tx, kernel: Kernel, o: Outcome, outcome: string, ac
   if (outcome === 'eligible') {
     const held = o.compiled.leaves.filter((_, i) => o.mask & (1 << i)).map((l) => l.label).join('；');
     title = `惠企政策兑现提示：${o.version.name}`;
-    body = `经数据比对，您符合“${o.version.name}”（${o.version.docNo}${o.version.article}）的兑现条件，拟兑现${yuan(o.amountFen)}元，无需申请。依据：${held}。名单公示至${publicityEnds}，请登录政务服务网确认收款账户。`;
+    body = quickApply(o.version)
+      ? `经数据比对，您符合“${o.version.name}”（${o.version.docNo}${o.version.article}）的兑现条件，拟兑现${yuan(o.amountFen)}元。依据：${held}。已根据登记数据为您预填申请，请登录政务服务网核对后确认提交。`
+      : `经数据比对，您符合“${o.version.name}”（${o.version.docNo}${o.version.article}）的兑现条件，拟兑现${yuan(o.amountFen)}元，无需申请。依据：${held}。名单公示至${publicityEnds}，请登录政务服务网确认收款账户。`;
   } else if (outcome === 'nearMiss' && s.BENEFITS_NOTIFY_NEAR_MISSES) {
     const l = o.compiled.leaves[o.nearMiss];
     const ex = explain([l], [o.values[o.nearMiss]], 0)[0];
@@ -353,12 +404,22 @@ export async function sandbox(tx: Tx, kernel: Kernel, actor: Actor, caseId: stri
 
 // ================================================================ the county scan
 
+/** A county scan of 100,000 firms takes minutes (bench/benefits.bench.ts): one still queued or running after this died with its process. */
+const STALE_SCAN_MS = 6 * 3600_000;
+
 export async function startScan(tx: Tx, kernel: Kernel, actor: Actor, snapshot: string) {
   requirePermission(actor, 'benefits.scan');
   if (snapshot > kernel.today()) throw field('snapshot', '比对基准日不能晚于今天');
   const id = randomUUID();
   const divisionCode = countyOf(actor, kernel);
-  await repo.insertScan(tx, { id, snapshot, state: 'queued', requestedBy: actor.name, divisionCode, createdAt: kernel.now() });
+  const busy = '全县比对正在进行，请等待其完成后再发起（同时进行的两次比对会重复占用政策预算）';
+  const running = await repo.runningScan(tx, divisionCode);
+  if (running && kernel.now().getTime() - running.createdAt.getTime() > STALE_SCAN_MS) {
+    // A scan whose process died stays 'running' and would block the county for good; a real one takes minutes.
+    await repo.updateScan(tx, running.id, { state: 'failed', error: '比对中断（超过6小时未完成），已作废；请重新发起', finishedAt: kernel.now() });
+  } else if (running) throw new AppError('CONFLICT', busy);
+  // The unique index decides when two clerks start at once: both passed the check above, only one inserts.
+  await uniqueOr409(() => repo.insertScan(tx, { id, snapshot, state: 'queued', requestedBy: actor.name, divisionCode, createdAt: kernel.now() }), busy, 'CONFLICT');
   await appendAudit(tx, actor, { stream: `benefits:scan:${divisionCode}`, action: 'benefits.scan', entityType: 'benefitScan', entityId: id, detail: { snapshot } }, kernel.now());
   await enqueue(tx, kernel, 'benefits.scan', { scanId: id }, { maxAttempts: 1 });
   return { id };
@@ -374,16 +435,16 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
   try {
     const s = settingsOf(kernel);
     const publicityEnds = addDays(opts.today ?? kernel.today(), s.BENEFITS_PUBLICITY_DAYS);
-    const { versions, history, total } = await kernel.db.tx(async (tx) => {
+    const { versions, history, held, budgets, total } = await kernel.db.tx(async (tx) => {
       const vs = await repo.versionsInForce(tx, divisionCode, snapshot);
       const kinds = new Set(vs.map((v) => v.subjectKind));
       let n = 0;
       for (const k of kinds) n += await repo.countSubjects(tx, divisionCode, k);
       await repo.updateScan(tx, scanId, { state: 'running', total: n });
-      return { versions: vs, history: await loadHistory(tx, vs), total: n };
+      return { versions: vs, history: await loadHistory(tx, vs), held: await loadHeld(tx, vs), budgets: await loadBudgets(tx, vs, Number(snapshot.slice(0, 4))), total: n };
     });
     const compiled = versions.map((v) => ({ v, c: compilePolicy(v.terms, snapshot) }));
-    let done = 0, eligible = 0, near = 0, amount = 0;
+    let done = 0, eligible = 0, near = 0, amount = 0, over = 0, overFen = 0;
     for (const kind of [...new Set(versions.map((v) => v.subjectKind))]) {
       let after: string | null = null;
       for (;;) {
@@ -392,7 +453,7 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
           if (!page.length) return 0;
           after = page[page.length - 1].id;
           const fm = await repo.factsAt(tx, page.map((p) => p.id), snapshot);
-          const decided = decide(evaluateAll(page, fm, compiled.filter((x) => x.v.subjectKind === kind)), history, Number(snapshot.slice(0, 4)));
+          const decided = applyBudget(decide(evaluateAll(page, fm, compiled.filter((x) => x.v.subjectKind === kind)), history, Number(snapshot.slice(0, 4)), held), budgets);
           const kept = decided.filter((d) => d.outcome !== 'ineligible');
           const at = kernel.now();
           await repo.insertResults(tx, kept.map((d) => resultRow(scanId, d.o, d.outcome, d.note, at, publicityEnds)));
@@ -400,10 +461,11 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
           for (const d of kept) {
             if (d.outcome === 'eligible') { eligible++; amount += d.o.amountFen; }
             if (d.outcome === 'nearMiss') near++;
+            if (d.outcome === 'overBudget') { over++; overFen += d.o.amountFen; }
             await noticeFor(tx, kernel, d.o, d.outcome, accounts, publicityEnds);
           }
           done += page.length;
-          await repo.updateScan(tx, scanId, { done, eligible, nearMisses: near, amountFen: amount });
+          await repo.updateScan(tx, scanId, { done, eligible, nearMisses: near, amountFen: amount, overBudget: over, overBudgetFen: overFen });
           return page.length;
         });
         if (got < PAGE) break;
@@ -421,6 +483,7 @@ export async function runScan(kernel: Kernel, scanId: string, opts: { today?: st
 
 const scanView = (s: NonNullable<Awaited<ReturnType<typeof repo.getScan>>>) => ({
   id: s.id, snapshot: s.snapshot, state: s.state, total: s.total, done: s.done, eligible: s.eligible, nearMisses: s.nearMisses, amountFen: s.amountFen,
+  overBudget: s.overBudget, overBudgetFen: s.overBudgetFen,
   error: s.error, createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
 });
 export async function scansList(tx: Tx, kernel: Kernel, actor: Actor) {
@@ -505,6 +568,7 @@ export async function mine(tx: Tx, _kernel: Kernel, actor: Actor) {
 
 export async function confirmAccount(tx: Tx, kernel: Kernel, actor: Actor, id: string, input: { accountName: string; accountNo: string }) {
   const { r } = await ownResult(tx, actor, id);
+  if (r.outcome === 'eligible' && r.payState === 'awaitingApplication') throw new AppError('TRANSITION_NOT_ALLOWED', '请先核对并提交预填的申请（快申快享），再确认收款账户');
   if (r.outcome !== 'eligible' || !['publicity', 'awaitingConfirmation'].includes(r.payState ?? '')) throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项当前不需要确认收款账户');
   await repo.updateResult(tx, id, {
     payState: 'confirmed', accountName: input.accountName, accountNoEnc: kernel.cipher.encrypt(input.accountNo),
@@ -514,12 +578,37 @@ export async function confirmAccount(tx: Tx, kernel: Kernel, actor: Actor, id: s
   return { ok: true };
 }
 
+/** 快申快享: the firm submits the application the scan pre-filled (the facts and amount it was shown); 公示 starts. */
+export async function submitApplication(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
+  const { r } = await ownResult(tx, actor, id);
+  if (r.outcome !== 'eligible' || r.payState !== 'awaitingApplication') throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项不需要提交申请或已提交');
+  const publicityEnds = addDays(kernel.today(), settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);
+  await repo.updateResult(tx, id, { payState: 'publicity', publicityEnds, appliedAt: kernel.now() });
+  await appendAudit(tx, actor, { stream: `benefits:result:${id}`, action: 'benefits.apply', entityType: 'benefitResult', entityId: id, detail: { amountFen: r.amountFen } }, kernel.now());
+  return { ok: true, publicityEnds };
+}
+
 export async function declineBenefit(tx: Tx, kernel: Kernel, actor: Actor, id: string) {
   const { r } = await ownResult(tx, actor, id);
-  if (r.outcome !== 'eligible' || !['publicity', 'awaitingConfirmation', 'confirmed'].includes(r.payState ?? '')) throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项已进入拨付，不能放弃');
+  if (r.outcome !== 'eligible' || !['awaitingApplication', 'publicity', 'awaitingConfirmation', 'confirmed'].includes(r.payState ?? '')) throw new AppError('TRANSITION_NOT_ALLOWED', '该兑现事项已进入拨付，不能放弃');
   await repo.updateResult(tx, id, { payState: 'declined' });
   await appendAudit(tx, actor, { stream: `benefits:result:${id}`, action: 'benefits.decline', entityType: 'benefitResult', entityId: id }, kernel.now());
   return { ok: true };
+}
+
+/**
+ * Who answers an objection: the department that owns the disputed fact's source (市场监管 for 经营异常, 人社
+ * for 参保, …), found among the county's orgs, since only it can say its register was wrong and correct it
+ * (the sources are the departments' registers, service-catalog §5.2 step 2; objections come with 公示, step 5;
+ * that the owning department corrects is practice, not a statute we could cite — README "not confirmed").
+ * Without that department in the system the policy's department takes it and checks with the source.
+ */
+async function sourceDepartment(tx: Tx, divisionCode: string, factKey: string, policyOrgId: string) {
+  const def = FACT_BY_KEY.get(factKey);
+  const suffix = def ? SOURCE_ORG_SUFFIX[def.source] : null;
+  const org = suffix ? (await listOrgs(tx, divisionCode.slice(0, 6))).map((x) => x.org).find((o) => o.name.endsWith(suffix)) : undefined;
+  if (org) return { orgId: org.id, name: org.name, routedToSource: true };
+  return { orgId: policyOrgId, name: def ? `${FACT_SOURCES[def.source]}部门（未在本系统开通，由政策主管部门向其核实）` : '政策主管部门', routedToSource: false };
 }
 
 /** 异议: a firm disputes the fact behind a result (for a near miss, the failed condition's fact). */
@@ -530,11 +619,12 @@ export async function object(tx: Tx, kernel: Kernel, actor: Actor, id: string, i
   if (!v) throw new AppError('NOT_FOUND');
   const factKey = r.failedFact ?? [...factsOf(v.terms.eligibility)][0];
   const st = settingsOf(kernel);
+  const route = await sourceDepartment(tx, r.divisionCode, factKey, r.orgId);
   const { row } = await createCase(tx, kernel, actor, {
-    type: 'benefitObjection', title: `${s.name}对“${v.name}”比对结果的异议`.slice(0, 200), orgId: r.orgId, divisionCode: r.divisionCode,
-    applicantId: actor.id, applicantName: s.name, data: { verifyDays: st.BENEFITS_OBJECTION_DAYS, factKey, claimedValue: input.claimedValue },
+    type: 'benefitObjection', title: `${s.name}对“${v.name}”比对结果的异议`.slice(0, 200), orgId: route.orgId, divisionCode: r.divisionCode,
+    applicantId: actor.id, applicantName: s.name, data: { verifyDays: st.BENEFITS_OBJECTION_DAYS, factKey, claimedValue: input.claimedValue, routedToSource: route.routedToSource, sourceDepartment: route.name },
   });
-  await repo.insertObjection(tx, { caseId: row.id, resultId: r.id, subjectId: s.id, factKey, claimedValue: input.claimedValue, reason: input.reason, divisionCode: r.divisionCode, orgId: r.orgId, createdAt: kernel.now() });
+  await repo.insertObjection(tx, { caseId: row.id, resultId: r.id, subjectId: s.id, factKey, claimedValue: input.claimedValue, reason: input.reason, divisionCode: r.divisionCode, orgId: route.orgId, createdAt: kernel.now() });
   return { id: row.id, refNo: row.refNo };
 }
 
@@ -551,6 +641,7 @@ export async function presentObjection(tx: Tx, _kernel: Kernel, row: CaseRow) {
     { label: '政策', value: v ? `${v.name}（${v.docNo}${v.article}，第${v.version}版）` : '' },
     { label: '比对结果', value: r ? `${OUTCOME_LABELS[r.outcome] ?? r.outcome}${failed ? `：${failed.label}` : ''}` : '' },
     { label: '有异议的数据项', value: `${factLabel(o.factKey)}（数据来源：${sourceLabel(o.factKey)}）` },
+    { label: '核实部门', value: typeof row.data.sourceDepartment === 'string' ? row.data.sourceDepartment : '政策主管部门' },
     { label: '登记数据', value: f ? `${formatValue(o.factKey, f.value)}（截至${f.asOf}，导入批次${f.batchId.slice(0, 8)}）` : '无数据' },
     { label: '企业主张的数值', value: o.claimedValue },
     { label: '异议理由', value: o.reason },
@@ -610,6 +701,12 @@ export const objectionHandlers: Record<string, TransitionHandler> = {
     const c = compilePolicy(v.terms, scan.snapshot);
     const history = await loadHistory(tx, [v]);
     const [d] = decide(evaluateAll([s], fm, [{ v, c }]), history, Number(scan.snapshot.slice(0, 4)));
+    if (d.outcome === 'eligible' && v.budgetFen !== null) {
+      // The re-run spends the same budget as the scan: serialised on the policy's row, so two corrections at once never both fit into the last of it.
+      await repo.lockPolicy(tx, v.caseId);
+      const budget = { budgetFen: v.budgetFen, spentFen: await repo.committedFen(tx, v.caseId, v.recurrence === 'yearly' ? Number(scan.snapshot.slice(0, 4)) : null, ['awaitingApplication', 'publicity', 'awaitingConfirmation', 'confirmed'], r.id) };
+      applyBudget([d], new Map([[v.caseId, budget]]));
+    }
     const publicityEnds = addDays(ctx.today, settingsOf(kernel).BENEFITS_PUBLICITY_DAYS);
     const fresh = resultRow(r.scanId, d.o, d.outcome, d.note ?? `异议${ctx.row.refNo}更正数据后重新比对`, ctx.at, publicityEnds);
     await repo.updateResult(tx, r.id, { current: false });

@@ -5,6 +5,7 @@
  * Money is integer fen (bigint as number: a county's amounts stay far below 2^53).
  */
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { ExplainedCondition, PolicyTerms } from '../shared/benefits.rule';
 
 const day = (n: string) => date(n, { mode: 'string' });
@@ -93,6 +94,9 @@ export const scans = pgTable('benefit_scans', {
   eligible: integer('eligible').notNull().default(0),
   nearMisses: integer('near_misses').notNull().default(0),
   amountFen: fen('amount_fen').notNull().default(0),
+  /** Eligible results the scan could not grant because the policy's budget was spent (outcome 'overBudget'), and what they would have cost. */
+  overBudget: integer('over_budget').notNull().default(0),
+  overBudgetFen: fen('over_budget_fen').notNull().default(0),
   /** A what-if run (政策沙盘) of one draft version: its results are not published or notified. */
   sandboxVersionId: uuid('sandbox_version_id'),
   error: text('error'),
@@ -100,7 +104,11 @@ export const scans = pgTable('benefit_scans', {
   divisionCode: text('division_code').notNull(),
   createdAt: at('created_at').notNull(),
   finishedAt: at('finished_at'),
-}, (t) => [index('benefit_scans_division_idx').on(t.divisionCode, t.createdAt)]);
+}, (t) => [
+  index('benefit_scans_division_idx').on(t.divisionCode, t.createdAt),
+  // One county scan at a time: two racing scans would each spend the whole budget and retire each other's results.
+  uniqueIndex('benefit_scans_one_running_uq').on(t.divisionCode).where(sql`state IN ('queued', 'running')`),
+]);
 
 /**
  * One subject under one policy version in one scan: eligible (with the amount), a near miss (failed
@@ -112,7 +120,7 @@ export const results = pgTable('benefit_results', {
   scanId: uuid('scan_id').notNull(),
   versionId: uuid('version_id').notNull(),
   subjectId: uuid('subject_id').notNull(),
-  /** 'eligible' | 'nearMiss' | 'ineligible' | 'excluded' (就高不重复 / already paid once). */
+  /** 'eligible' | 'nearMiss' | 'ineligible' | 'excluded' (就高不重复 / already paid once) | 'overBudget' (the policy's budget was spent). */
   outcome: text('outcome').notNull(),
   amountFen: fen('amount_fen').notNull(),
   explanation: jsonb('explanation').$type<ExplainedCondition[]>().notNull(),
@@ -120,13 +128,15 @@ export const results = pgTable('benefit_results', {
   failedIndex: integer('failed_index'),
   failedFact: text('failed_fact'),
   note: text('note'),
-  /** Payout progress of an eligible result: 'publicity' | 'awaitingConfirmation' | 'confirmed' | 'declined' | 'batched' | 'paid' | 'reversed'. */
+  /** Payout progress of an eligible result: 'awaitingApplication' (快申快享, before the firm submits) | 'publicity' | 'awaitingConfirmation' | 'confirmed' | 'declined' | 'batched' | 'paid' | 'reversed'. */
   payState: text('pay_state'),
   publicityEnds: day('publicity_ends'),
   accountName: text('account_name'),
   accountNoEnc: text('account_no_enc'),
   accountMasked: text('account_masked'),
   confirmedAt: at('confirmed_at'),
+  /** 快申快享: when the firm submitted the pre-filled application. */
+  appliedAt: at('applied_at'),
   notifiedAt: at('notified_at'),
   /** Superseded by a re-run (objection corrected the data): kept for the audit, no longer current. */
   current: boolean('current').notNull().default(true),

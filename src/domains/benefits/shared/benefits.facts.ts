@@ -19,6 +19,17 @@ export const FACT_SOURCES = {
 } as const;
 export type FactSource = keyof typeof FACT_SOURCES;
 
+/**
+ * The county department that owns each source's data and answers an objection to it (its org's name ends
+ * so). 知识产权 sits in the 市场监管局 at county level; 信用 (the 失信 lists) with the 发展和改革委员会. A county
+ * without that department in the system (税务 and 公安 are often not on it) leaves the objection with the
+ * policy's department, which checks with the source, and the case says so.
+ */
+export const SOURCE_ORG_SUFFIX: Record<FactSource, string> = {
+  market: '市场监督管理局', tax: '税务局', social: '人力资源和社会保障局', stats: '统计局', tech: '科学技术局', miit: '工业和信息化局',
+  ip: '市场监督管理局', credit: '发展和改革委员会', police: '公安局', civil: '民政局', hr: '人力资源和社会保障局',
+};
+
 export type FactType = 'number' | 'money' | 'boolean' | 'text' | 'date' | 'year';
 export type FactDef = { key: string; label: string; type: FactType; source: FactSource; subject: 'enterprise' | 'person'; unit?: string; options?: readonly string[]; hint: string };
 

@@ -69,8 +69,12 @@ export const BenefitObjectionData = z.object({
   factKey: z.string(),
   /** The value the firm says is right, as typed. */
   claimedValue: z.string(),
+  /** Whether the objection went to the department owning the fact's source (else the policy's, which checks with it). */
+  routedToSource: z.boolean(),
+  /** The department that verifies, as the case shows it. */
+  sourceDepartment: z.string(),
   /** After a correction: the re-run's outcome for the firm. */
-  rerunOutcome: z.enum(['eligible', 'nearMiss', 'ineligible', 'excluded']),
+  rerunOutcome: z.enum(['eligible', 'nearMiss', 'ineligible', 'excluded', 'overBudget']),
   /** After a correction: the re-run's amount in fen. */
   rerunAmountFen: z.number().int(),
 });

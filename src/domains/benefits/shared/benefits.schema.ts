@@ -53,6 +53,8 @@ export type ResultItem = z.infer<typeof ResultItem>;
 
 export const ScanView = z.object({
   id: z.uuid(), snapshot: z.string(), state: z.string(), total: z.number(), done: z.number(), eligible: z.number(), nearMisses: z.number(), amountFen: z.number(),
+  /** Eligible results not granted because the policy's budget was spent, and their amount. */
+  overBudget: z.number(), overBudgetFen: z.number(),
   error: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
 });
 

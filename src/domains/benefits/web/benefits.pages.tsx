@@ -180,7 +180,7 @@ function Explanation({ r }: { r: ResultItem }) {
   );
 }
 
-function ResultsTable({ scanId, outcome }: { scanId?: string; outcome: 'eligible' | 'nearMiss' | 'excluded' }) {
+function ResultsTable({ scanId, outcome }: { scanId?: string; outcome: 'eligible' | 'nearMiss' | 'excluded' | 'overBudget' }) {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
   const res = useResults({ scanId, outcome, page, pageSize: 20, ...(q ? { q } : {}) });
@@ -195,7 +195,8 @@ function ResultsTable({ scanId, outcome }: { scanId?: string; outcome: 'eligible
           { title: '政策', render: (_: unknown, r) => `${r.policyName}（第${r.version}版）` },
           ...(outcome === 'eligible' ? [{ title: '金额', dataIndex: 'amountYuan', render: (x: string) => `${x}元` }, { title: '兑现进度', dataIndex: 'payStateName' }] : []),
           ...(outcome === 'nearMiss' ? [{ title: '未满足的条件', dataIndex: 'failed' }] : []),
-          ...(outcome === 'excluded' ? [{ title: '说明', dataIndex: 'note' }] : []),
+          ...(outcome === 'overBudget' ? [{ title: '应兑现金额', dataIndex: 'amountYuan', render: (x: string) => `${x}元` }] : []),
+          ...(outcome === 'excluded' || outcome === 'overBudget' ? [{ title: '说明', dataIndex: 'note' }] : []),
         ]} />
     </>
   );
@@ -228,11 +229,12 @@ export function ScansPage() {
             { title: '进度', render: (_: unknown, s) => <Progress style={{ width: 180 }} size="small" percent={s.total ? Math.round((s.done / s.total) * 100) : s.state === 'done' ? 100 : 0} status={s.state === 'failed' ? 'exception' : s.state === 'done' ? 'success' : 'active'} /> },
             { title: '状态', dataIndex: 'state', render: (x: string) => ({ queued: '排队中', running: '比对中', done: '已完成', failed: '失败' })[x] ?? x },
             { title: '符合条件', dataIndex: 'eligible' }, { title: '差一项条件', dataIndex: 'nearMisses' }, { title: '拟兑现资金', dataIndex: 'amountFen', render: (x: number) => yuan(x) },
+            { title: '预算不足未兑现', render: (_: unknown, s) => (s.overBudget ? <Typography.Text type="warning">{s.overBudget}项，{yuan(s.overBudgetFen)}元</Typography.Text> : 0) },
           ]} />
         </Card>
         {latest ? (
           <Card size="small" title={`比对结果（基准日${latest.snapshot}）`}>
-            <Tabs items={(['eligible', 'nearMiss', 'excluded'] as const).map((o) => ({ key: o, label: OUTCOME_LABELS[o], children: <ResultsTable scanId={latest.id} outcome={o} /> }))} />
+            <Tabs items={(['eligible', 'nearMiss', 'excluded', 'overBudget'] as const).map((o) => ({ key: o, label: OUTCOME_LABELS[o], children: <ResultsTable scanId={latest.id} outcome={o} /> }))} />
           </Card>
         ) : null}
       </Space>

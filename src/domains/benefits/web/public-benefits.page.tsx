@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { PublicLoginCard, usePublicMe } from '../../../core/web/public-session';
-import { useConfirmAccount, useDecline, useMyBenefits, useObject, usePublicity } from './benefits.hooks';
+import { useConfirmAccount, useDecline, useMyBenefits, useObject, usePublicity, useSubmitApplication } from './benefits.hooks';
 import type { ApiResponse } from '../../../core/web/api';
 
 type Item = ApiResponse<'/api/public/benefits/mine'>['items'][number];
@@ -30,6 +30,7 @@ function BenefitCard({ r }: { r: Item }) {
   const confirm = useConfirmAccount({ done: () => { message.success('已确认收款账户'); setMode('none'); }, failed: (e) => message.error(e.message) });
   const object = useObject({ done: () => { message.success('异议已提交，主管部门将核实'); setMode('none'); }, failed: (e) => message.error(e.message) });
   const decline = useDecline({ done: () => message.success('已放弃享受') });
+  const apply = useSubmitApplication({ done: () => message.success('申请已提交，进入公示'), failed: (e) => message.error(e.message) });
   const eligible = r.outcome === 'eligible';
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="my-benefit"
@@ -43,10 +44,15 @@ function BenefitCard({ r }: { r: Item }) {
       <Typography.Text strong>比对依据</Typography.Text>
       <Reasons r={r} />
       {r.objectionOpen ? <Alert type="info" showIcon message="您的异议正在核实中" /> : null}
+      {eligible && r.payState === 'awaitingApplication' ? (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="prefilled-application" message="快申快享：已根据登记数据为您预填申请"
+          description="请核对上方“比对依据”中的数据和兑现金额，无误后提交申请；数据有误的，请先提出异议。提交后进入名单公示，再确认收款账户。" />
+      ) : null}
       <Space wrap style={{ marginTop: 8 }}>
+        {eligible && r.payState === 'awaitingApplication' ? <Button type="primary" loading={apply.isPending} onClick={() => apply.mutate(r.id)}>核对无误，提交申请</Button> : null}
         {eligible && (r.payState === 'publicity' || r.payState === 'awaitingConfirmation') ? <Button type="primary" onClick={() => setMode('confirm')}>确认收款账户</Button> : null}
         {!r.objectionOpen && r.outcome !== 'excluded' ? <Button onClick={() => setMode('object')}>对数据有异议</Button> : null}
-        {eligible && ['publicity', 'awaitingConfirmation', 'confirmed'].includes(r.payState ?? '') ? <Button type="link" danger onClick={() => decline.mutate(r.id)}>放弃享受</Button> : null}
+        {eligible && ['awaitingApplication', 'publicity', 'awaitingConfirmation', 'confirmed'].includes(r.payState ?? '') ? <Button type="link" danger onClick={() => decline.mutate(r.id)}>放弃享受</Button> : null}
       </Space>
       {mode === 'confirm' ? (
         <Form layout="vertical" style={{ marginTop: 8 }} onFinish={(v) => confirm.mutate({ id: r.id, body: v })} data-testid="confirm-form">

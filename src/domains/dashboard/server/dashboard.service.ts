@@ -20,6 +20,15 @@ export const RULE_OF_LAW_FIGURES: [key: string, title: string][] = [
   ['enforcement.penalties', '行政处罚案件'], ['enforcement.inspections', '涉企行政检查'], ['enforcement.publishedOnTimeRate', '执法决定按时公示率'],
 ];
 
+/**
+ * 惠企政策免申即享 figures, in the order the report's sentence states them (梳理政策N件，兑现资金M万元，
+ * 惠及企业K家 …), then the ones the department acts on (异议, 应享未享); those not registered are left out.
+ */
+export const BENEFIT_FIGURES: [key: string, title: string][] = [
+  ['benefits.policies', '惠企政策兑现事项'], ['benefits.policiesNoApplication', '免申即享占比'], ['benefits.firmsBenefited', '惠及企业'],
+  ['benefits.peopleBenefited', '惠及群众'], ['benefits.amountPaid', '兑现资金（元）'], ['benefits.objections', '兑现结果异议'], ['benefits.unclaimed', '应享未享'],
+];
+
 export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year: number; caseType: string; divisionCode?: string }) {
   // A leader reads their county; a department's reader, their own org (the kernel's one rule).
   const { divisionCode, orgId } = figureScope(actor, q);
@@ -60,7 +69,13 @@ export async function dashboard(tx: Tx, kernel: Kernel, actor: Actor, q: { year:
     const m = await get(key, { ...base, caseType: undefined });
     if (m) ruleOfLaw.push({ title, ...m });
   }
+  // 免申即享 counts policies, ledger rows and results, not applications: no case-type filter either.
+  const benefits = [];
+  for (const [key, title] of BENEFIT_FIGURES) {
+    const m = await get(key, { ...base, caseType: undefined });
+    if (m) benefits.push({ title, ...m });
+  }
   // A department's reader sees their own org only: say so on the page, so no one takes it for the county.
   const orgName = orgId ? orgRows.find((o) => o.id === orgId)?.name ?? null : null;
-  return { year, divisionCode, orgId: orgId ?? null, orgName, from: base.from, to, caseType: q.caseType, totals, months, orgs, ruleOfLaw };
+  return { year, divisionCode, orgId: orgId ?? null, orgName, from: base.from, to, caseType: q.caseType, totals, months, orgs, ruleOfLaw, benefits };
 }

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { seedApplicationsDemo } from '../../applications/public';
+import { seedDemoStaff } from '../../../app/server/demo-district';
+import { ensureDecisionStaff } from '../../major-decisions/public';
+import { BENEFIT_FIGURES } from './dashboard.service';
 
 const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
 const CLERK_SCJ = { roles: ['clerk'], org: '湖滨区市场监督管理局' };
 const DIRECTOR_SCJ = { roles: ['director'], org: '湖滨区市场监督管理局' };
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '600' } }); await seedApplicationsDemo(t.kernel); });
+beforeAll(async () => { t = await startTestApp({ env: { DEMO_APPLICATIONS: '600', DEMO_BENEFIT_FIRMS: '200', DEMO_BENEFIT_PERSONS: '30' } }); await seedApplicationsDemo(t.kernel); });
 afterAll(async () => { await t.close(); });
 
 describe('驾驶舱', () => {
@@ -53,6 +56,33 @@ describe('驾驶舱', () => {
       const direct = (await leader.get(`/api/metrics/${m.key}?from=${d.from}&to=${d.to}`)).body;
       expect([m.numerator, m.denominator], m.key).toEqual([direct.numerator, direct.denominator]);
       if (m.records === 'cases') expect((await leader.get(`/api/metrics/${m.key}/records?from=${d.from}&to=${d.to}&pageSize=1`)).body.total, m.key).toBe(m.numerator);
+    }
+  });
+
+  it('shows the 免申即享 figures, each the registry\'s own figure opening its own records', async () => {
+    await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
+    await t.kernel.db.tx((tx) => ensureDecisionStaff(tx, t.kernel));
+    await t.kernel.domains.find((x) => x.name === 'benefits')!.seedDemo!(t.kernel);
+    const leader = await t.staff(LEADER);
+    const d = (await leader.get('/api/dashboard?year=2026')).body;
+    expect(d.benefits.map((m: { key: string }) => m.key)).toEqual(BENEFIT_FIGURES.map(([k]) => k));
+    const fig = (key: string) => d.benefits.find((m: { key: string }) => m.key === key);
+    // The demo publishes P1–P10 (nine of them 免申即享) and pays a batch: none of the row is empty.
+    expect(fig('benefits.policies')).toMatchObject({ title: '惠企政策兑现事项', numerator: 10 });
+    expect(fig('benefits.policiesNoApplication')).toMatchObject({ numerator: 9, denominator: 10 });
+    for (const key of ['benefits.firmsBenefited', 'benefits.amountPaid']) expect(fig(key).numerator, key).toBeGreaterThan(0);
+    for (const m of d.benefits as { key: string; numerator: number; denominator: number | null; records: string }[]) {
+      const direct = (await leader.get(`/api/metrics/${m.key}?from=${d.from}&to=${d.to}`)).body;
+      expect([m.numerator, m.denominator], m.key).toEqual([direct.numerator, direct.denominator]);
+      const q = `from=${d.from}&to=${d.to}&pageSize=200`;
+      if (m.records === 'cases') {
+        expect((await leader.get(`/api/metrics/${m.key}/records?${q}`)).body.total, m.key).toBe(m.numerator);
+      } else {
+        const rows = (await leader.get(`/api/metrics/${m.key}/rows?${q}`)).body;
+        // 兑现资金 opens the ledger rows: they add up to the figure; the others open one row per firm or result.
+        if (m.key === 'benefits.amountPaid') expect(rows.rows.reduce((s: number, r: { amount: string }) => s + Math.round(Number(r.amount) * 100), 0)).toBe(Math.round(m.numerator * 100));
+        else expect(rows.total, m.key).toBe(m.numerator);
+      }
     }
   });
 

@@ -13,6 +13,8 @@ const Dashboard = z.object({
   orgs: z.array(z.object({ orgId: z.string(), orgName: z.string(), received: z.number(), onTimeRate: z.number().nullable(), onTimeNumerator: z.number(), onTimeDenominator: z.number(), overdue: z.number() })),
   /** 法治政府 figures, each with its own records (no case-type filter). */
   ruleOfLaw: z.array(MetricResult.extend({ title: z.string() })),
+  /** 惠企政策免申即享 figures, each with its own records (policies, firms paid, ledger rows, objections, unpaid results). */
+  benefits: z.array(MetricResult.extend({ title: z.string() })),
 });
 
 export default defineDomain({

@@ -57,6 +57,16 @@ export function DashboardPage() {
               </StatisticCard.Group>
             </ProCard>
           ) : null}
+          {d.benefits.length ? (
+            <ProCard title="惠企政策免申即享" style={{ marginBottom: 16 }} bodyStyle={{ padding: 0 }}>
+              <StatisticCard.Group data-testid="dash-benefits">
+                {d.benefits.map((m) => (
+                  <StatisticCard key={m.key} style={{ cursor: 'pointer' }} onClick={() => records(m.key, { caseType: undefined })}
+                    statistic={{ title: m.title, value: m.unit === 'count' ? m.numerator : formatMetric(m), description: isRatio(m.unit) && m.denominator !== null ? <Typography.Text type="secondary">{m.numerator}/{m.denominator}</Typography.Text> : null }} />
+                ))}
+              </StatisticCard.Group>
+            </ProCard>
+          ) : null}
           <ProCard title="月度受理、办结和按时办结率" style={{ marginBottom: 16 }}>
             <ReactEChartsCore echarts={echarts} style={{ height: 320 }} notMerge
               onEvents={{ click: (p: { dataIndex: number; seriesName: string }) => {
