@@ -43519,7 +43519,7 @@ export interface operations {
                             recordsNote?: string | null;
                             title: string;
                             /** @enum {string} */
-                            unit: "count" | "rate" | "perTenThousand";
+                            unit: "count" | "rate" | "perTenThousand" | "ratio";
                             value: number | null;
                         }[];
                         caseType: string;

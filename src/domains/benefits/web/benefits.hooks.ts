@@ -79,5 +79,5 @@ export function useDecline(on: On) {
 /** 快申快享: the firm submits the application pre-filled from the register. */
 export function useSubmitApplication(on: On) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => api.POST('/api/public/benefits/results/{id}/apply', { path: { id } }), onSuccess: (r) => { void invalidate(qc, '/api/public/benefits/mine'); on.done?.(r); }, onError: on.failed });
+  return useMutation({ mutationFn: (id: string) => api.POST('/api/public/benefits/results/{id}/apply', { path: { id } }), onSuccess: (r) => { void invalidate(qc, '/api/public/benefits/mine'); on.done?.(r); }, onError: noWait(on.failed) });
 }
