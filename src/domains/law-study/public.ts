@@ -29,6 +29,13 @@ export async function trainingHoursByPerson(tx: Tx, kernel: Kernel, divisionCode
 }
 /** One official's hours in a year by kind. */
 export const trainingHoursOf = (tx: Tx, kernel: Kernel, officialId: string, year: number) => trainingHours(tx, kernel, officialId, year);
+/**
+ * The 旁听庭审 hours law-study counts as study hours, as a derived table (user_id, held_on, hours): one
+ * row per staff account and day, a hearing entered twice counted once, empty when
+ * LAW_STUDY_COURT_VISIT_HOURS is false. For another domain's figure SQL to join on its account column
+ * (the enforcement credentials' 培训学时达标率) without naming law-study's tables.
+ */
+export const courtVisitDaysSql = (kernel: Kernel) => repo.courtVisitDays(settingsOf(kernel).LAW_STUDY_COURT_VISIT_HOURS);
 /** The register entry of a login account, if any. */
 export const officialOfUser = (tx: Tx, userId: string) => repo.officialByUser(tx, userId);
 /** An official's best score per exam opened in `year`, and whether it passed. */

@@ -238,3 +238,27 @@ export const visibleSession = async (tx: Tx, id: string, where: SQL) => (await t
 export async function insertMaterial(tx: Tx, row: typeof materials.$inferInsert) { await tx.insert(materials).values(row); }
 export const materialsOf = (tx: Tx, sessionId: string) => tx.select().from(materials).where(eq(materials.sessionId, sessionId)).orderBy(asc(materials.createdAt));
 export const getMaterial = async (tx: Tx, id: string) => (await tx.select().from(materials).where(eq(materials.id, id)))[0] ?? null;
+
+// ---- 旁听庭审 hours for other domains (the enforcement credentials' training hours) ----
+/**
+ * A derived table (user_id, held_on, hours) of the 旁听庭审 the register's account holders attended, one
+ * row per account and day, for another domain's statement to join on its own account column. One
+ * hearing is one attendance: the same official at the same 案号 on the same day, entered twice, counts
+ * once (the longer entry). Empty when court visits do not count as study hours (the caller passes the
+ * setting). Kept here so no other domain's SQL names law-study's tables.
+ */
+export function courtVisitDays(courtCounts: boolean): SQL {
+  if (!courtCounts) return sql`(SELECT NULL::uuid AS user_id, NULL::date AS held_on, 0::float8 AS hours WHERE false)`;
+  return sql`(SELECT o.user_id, v.held_on, sum(v.minutes)::float8 / 60 AS hours
+    FROM (SELECT DISTINCT ON (a.official_id, s.held_on, s.court_case_no) a.official_id, s.held_on, s.minutes
+          FROM law_study_attendance a JOIN law_study_sessions s ON s.id = a.session_id
+          WHERE s.kind = 'courtVisit'
+          ORDER BY a.official_id, s.held_on, s.court_case_no, s.minutes DESC) v
+    JOIN law_study_officials o ON o.id = v.official_id
+    WHERE o.user_id IS NOT NULL
+    GROUP BY o.user_id, v.held_on)`;
+}
+/** Register entries among `officialIds` already recorded at a 旁听庭审 of 案号 `caseNo` on `heldOn`. */
+export const alreadyAtHearing = (tx: Tx, officialIds: string[], heldOn: string, caseNo: string) => officialIds.length === 0 ? Promise.resolve([]) :
+  tx.selectDistinct({ id: officials.id, name: officials.name }).from(attendance).innerJoin(sessions, eq(sessions.id, attendance.sessionId)).innerJoin(officials, eq(officials.id, attendance.officialId))
+    .where(and(inArray(attendance.officialId, officialIds), eq(sessions.kind, 'courtVisit'), eq(sessions.heldOn, heldOn), sql`btrim(${sessions.courtCaseNo}) = btrim(${caseNo})`));

@@ -63,6 +63,12 @@ export async function recordSession(tx: Tx, kernel: Kernel, actor: Actor, input:
   // Attendees may come from any org of the division (a 中心组 gathers every department's head).
   const county = divisionPrefix(org.divisionCode.slice(0, 6));
   if (found.length !== ids.length || found.some((o) => !o.divisionCode.startsWith(county))) throw new AppError('VALIDATION', '参加人员不在本地干部名册中', { fields: [{ path: 'officialIds', message: '参加人员不在本地干部名册中' }] });
+  if (input.kind === 'courtVisit') {
+    // One hearing is one attendance: a 旁听庭审 of the same 案号 on the same day already holding an attendee
+    // would count that person's hours twice (the hours feed the credentials' annual review).
+    const dup = await repo.alreadyAtHearing(tx, found.map((o) => o.id), input.heldOn, input.courtCaseNo!);
+    if (dup.length) throw new AppError('DUPLICATE', `${dup.map((o) => o.name).join('、')}已登记旁听${input.courtCaseNo}（${input.heldOn}）庭审，同一次庭审不能重复登记`, { fields: [{ path: 'officialIds', message: '同一次庭审不能重复登记' }] });
+  }
   const id = randomUUID();
   await repo.insertSession(tx, {
     id, kind: input.kind, topic: input.topic, laws: input.laws, speakers: input.speakers || null, heldOn: input.heldOn, minutes: input.minutes, otherAttendees: input.otherAttendees,
