@@ -238,6 +238,9 @@ export const visibleSession = async (tx: Tx, id: string, where: SQL) => (await t
 export async function insertMaterial(tx: Tx, row: typeof materials.$inferInsert) { await tx.insert(materials).values(row); }
 export const materialsOf = (tx: Tx, sessionId: string) => tx.select().from(materials).where(eq(materials.sessionId, sessionId)).orderBy(asc(materials.createdAt));
 export const getMaterial = async (tx: Tx, id: string) => (await tx.select().from(materials).where(eq(materials.id, id)))[0] ?? null;
+/** Deletes one material; false when it was already gone (a concurrent deletion). */
+export const deleteMaterial = async (tx: Tx, id: string) => (await tx.delete(materials).where(eq(materials.id, id)).returning({ id: materials.id })).length === 1;
+export const storageKeyInUse = async (tx: Tx, key: string) => (await tx.select({ id: materials.id }).from(materials).where(eq(materials.storageKey, key)).limit(1)).length > 0;
 
 // ---- 旁听庭审 hours for other domains (the enforcement credentials' training hours) ----
 /**

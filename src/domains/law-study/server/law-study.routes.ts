@@ -13,7 +13,7 @@ import * as exams from './exams.service';
 
 const tags = ['学法用法'];
 const MATERIAL_TYPES = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd'];
-const Material = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string() });
+const Material = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string(), canDelete: z.boolean() });
 const IdParam = z.object({ id: z.uuid('编号格式不正确') });
 const Created = z.object({ id: z.string() });
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -55,6 +55,9 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
       const { file, body } = await db.tx((tx) => svc.materialContent(tx, kernel, actorOf(req), req.params.id, req.params.materialId));
       return sendFile(reply, file, body, 'inline');
     });
+
+  app.delete('/api/law-study/sessions/:id/materials/:materialId', { schema: { tags, operationId: 'deleteLawStudyMaterial', summary: '删除误传的学法活动材料（上传人或组织单位）', params: SessionId.extend({ materialId: z.uuid('编号格式不正确') }), response: { 200: z.object({ ok: z.boolean() }), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.deleteMaterial(tx, kernel, actorOf(req), req.params.id, req.params.materialId)));
 
   // ---- bank ----
   app.get('/api/law-exams/questions', { schema: { tags, operationId: 'lawExamBank', summary: '题库（含答案，仅题库管理员）', response: { 200: z.array(BankQuestion), ...errorResponses } } },

@@ -118,7 +118,13 @@ export async function trainingHours(tx: Tx, kernel: Kernel, officialId: string, 
 
 // ---- session materials: files through the kernel's storage, in the reader's scope, every upload and opening audited ----
 const sessionScope = (actor: Actor) => scopeWhere(actor, ['lawStudy.read', 'lawStudy.record'], { division: sessions.divisionCode, org: sessions.orgId, createdBy: sessions.createdBy });
-const materialView = (m: MaterialRow) => ({ id: m.id, fileName: m.fileName, mime: m.mime, size: m.size, uploadedBy: m.uploadedBy, createdAt: m.createdAt.toISOString() });
+const materialView = (m: MaterialRow, canDelete = false) => ({ id: m.id, fileName: m.fileName, mime: m.mime, size: m.size, uploadedBy: m.uploadedBy, createdAt: m.createdAt.toISOString(), canDelete });
+/**
+ * Who may take a material back: its uploader, or the session's organiser — whoever recorded the session,
+ * or a recorder of the session's own org (its head) or of the division (依法治区办). A reader is not.
+ */
+const mayDeleteMaterial = (actor: Actor, s: { orgId: string; divisionCode: string; createdBy: string | null }, m: MaterialRow) =>
+  actor.id !== null && (m.createdBy === actor.id || s.createdBy === actor.id || can(actor, 'lawStudy.record', { orgId: s.orgId, divisionCode: s.divisionCode, applicantId: null }));
 async function sessionFor(tx: Tx, actor: Actor, id: string) {
   const s = await repo.visibleSession(tx, id, sessionScope(actor));
   if (!s) throw new AppError('NOT_FOUND', '学法活动不存在或不在您的查看范围内');
@@ -136,7 +142,23 @@ export async function attachMaterial(tx: Tx, kernel: Kernel, actor: Actor, sessi
 }
 export async function listMaterials(tx: Tx, actor: Actor, sessionId: string) {
   const s = await sessionFor(tx, actor, sessionId);
-  return (await repo.materialsOf(tx, s.id)).map(materialView);
+  return (await repo.materialsOf(tx, s.id)).map((m) => materialView(m, mayDeleteMaterial(actor, s, m)));
+}
+/**
+ * Deletes a material uploaded by mistake: the row goes (so the file is no longer listed or served), the
+ * bytes too unless another material holds the same content (storage is content-addressed), and the act
+ * is an audit entry on the session's stream with the file's name and size.
+ */
+export async function deleteMaterial(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, materialId: string) {
+  const s = await sessionFor(tx, actor, sessionId);
+  const m = await repo.getMaterial(tx, materialId);
+  if (!m || m.sessionId !== s.id) throw new AppError('NOT_FOUND', '材料不存在或已删除');
+  if (!mayDeleteMaterial(actor, s, m)) throw new AppError('FORBIDDEN', '只有上传人或该学法活动的组织单位可以删除材料');
+  // 0 rows: a concurrent deletion won; nothing is written twice.
+  if (!(await repo.deleteMaterial(tx, m.id))) throw new AppError('NOT_FOUND', '材料不存在或已删除');
+  await appendAudit(tx, actor, { stream: `lawStudy:session:${s.id}`, action: 'lawStudy.material.delete', entityType: 'lawStudyMaterial', entityId: m.id, detail: { fileName: m.fileName, size: m.size, uploadedBy: m.uploadedBy } }, kernel.now());
+  if (!(await repo.storageKeyInUse(tx, m.storageKey))) await storageFor(kernel.config.dataDir).remove(m.storageKey);
+  return { ok: true };
 }
 export async function materialContent(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, materialId: string) {
   const s = await sessionFor(tx, actor, sessionId);

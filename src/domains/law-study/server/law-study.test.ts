@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
@@ -117,6 +119,46 @@ describe('学法用法', () => {
     expect((await upload(od, pdf, '别人的.pdf')).status).toBe(404);
     const audit = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [m.id]);
     expect(audit.map((r) => r.action)).toEqual(['lawStudy.material.upload', 'lawStudy.material.open']);
+  });
+
+  it('deletes a material uploaded by mistake: the uploader or the session’s organiser may, a reader may not (Chinese 403), the file is no longer served, audited', async () => {
+    const d = await as(director);
+    const lecture = ((await ok(d, 'get', '/api/law-study/sessions?year=2026')).items as { id: string; kind: string }[]).find((x) => x.kind === 'lecture')!;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('mistaken scan')]);
+    const upload = async (c: Client, name: string) => (await c.request('POST', `/api/law-study/sessions/${lecture.id}/materials?fileName=${encodeURIComponent(name)}`, png, { 'content-type': 'image/png' })).body as { id: string };
+    const open = async (c: Client, id: string) => t.app.inject({ method: 'GET', url: `/api/law-study/sessions/${lecture.id}/materials/${id}`, headers: { cookie: (c as unknown as { cookieHeader(): string }).cookieHeader() } });
+    // The division's keeper uploads the same scan twice (one stored copy: storage is content-addressed).
+    const a = await as(admin);
+    const wrong = await upload(a, '误传的身份证照片.png');
+    const kept = await upload(a, '签到表.png');
+    // A leader reads the session and its materials but may not delete: 403 in Chinese, the file still served.
+    const leader = await buildStaff(t.kernel, { roles: ['leader'], org: orgA });
+    const l = await new Client(t.app).login(leader.username, leader.password);
+    const seen = await ok(l, 'get', `/api/law-study/sessions/${lecture.id}/materials`) as { id: string; canDelete: boolean }[];
+    expect(seen.find((m) => m.id === wrong.id)?.canDelete).toBe(false);
+    const refused = await l.delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('只有上传人或该学法活动的组织单位可以删除材料');
+    expect((await open(a, wrong.id)).statusCode).toBe(200);
+    // Another org's head does not even see it (404); the session's organiser (its org's head) sees the button.
+    const otherDirector = await buildStaff(t.kernel, { roles: ['director'], org: await buildOrg(t.kernel, { name: '湖滨区学法测试他局' }) });
+    expect((await (await new Client(t.app).login(otherDirector.username, otherDirector.password)).delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`)).status).toBe(404);
+    expect((await ok(d, 'get', `/api/law-study/sessions/${lecture.id}/materials`) as { id: string; canDelete: boolean }[]).find((m) => m.id === wrong.id)?.canDelete).toBe(true);
+    // The uploader deletes it: gone from the list, no longer served, audited; a second delete is 404.
+    expect((await a.delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`)).status).toBe(200);
+    expect((await ok(d, 'get', `/api/law-study/sessions/${lecture.id}/materials`) as { id: string }[]).map((m) => m.id)).not.toContain(wrong.id);
+    expect((await open(a, wrong.id)).statusCode).toBe(404);
+    expect((await a.delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`)).status).toBe(404);
+    const audit = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [wrong.id]);
+    expect(audit.map((r) => r.action)).toEqual(['lawStudy.material.upload', 'lawStudy.material.open', 'lawStudy.material.delete']);
+    // The other material with the same bytes is still served (the shared stored copy was kept).
+    const still = await open(a, kept.id);
+    expect(still.statusCode).toBe(200);
+    expect(Buffer.compare(still.rawPayload, png)).toBe(0);
+    // The session's organiser deletes it too; then the stored bytes go with the last material holding them.
+    const row = (await t.kernel.db.query<{ storage_key: string }>(`SELECT storage_key FROM law_study_materials WHERE id = $1`, [kept.id]))[0];
+    expect((await d.delete(`/api/law-study/sessions/${lecture.id}/materials/${kept.id}`)).status).toBe(200);
+    expect(existsSync(join(t.kernel.config.dataDir, 'files', row.storage_key))).toBe(false);
   });
 
   it('imports a bank from xlsx all or nothing, with each bad row named', async () => {
