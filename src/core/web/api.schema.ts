@@ -51488,6 +51488,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         courtAppearances: number;
+                        courtAppearancesUnattributed: number;
                         courtVisits: number;
                         exams: {
                             best: number;

@@ -9,6 +9,10 @@ const orgName = (col: SQL | AnyColumn) => sql<string>`(SELECT ${orgs.name} FROM 
 // ---- register ----
 export const officialByUser = async (tx: Tx, userId: string) => (await tx.select().from(officials).where(eq(officials.userId, userId)))[0] ?? null;
 export const getOfficial = async (tx: Tx, id: string) => (await tx.select().from(officials).where(eq(officials.id, id)))[0] ?? null;
+/** Other active register entries of the same org under the same name (同名干部). */
+export const namesakesOf = (tx: Tx, o: { id: string; orgId: string; name: string }) =>
+  tx.select({ id: officials.id, post: officials.post }).from(officials)
+    .where(and(eq(officials.orgId, o.orgId), eq(officials.active, true), sql`btrim(${officials.name}) = btrim(${o.name})`, sql`${officials.id} <> ${o.id}`));
 export async function insertOfficials(tx: Tx, rows: (typeof officials.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 500) await tx.insert(officials).values(rows.slice(i, i + 500)).onConflictDoNothing();
 }

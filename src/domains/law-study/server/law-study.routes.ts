@@ -107,6 +107,6 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/law-study/shufa/:id/rate', { schema: { tags, operationId: 'rateShufa', summary: '述法点评和评议', params: IdParam, body: ShufaRateInput, response: { 200: Created, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.rateShufa(tx, actorOf(req), req.params.id, req.body)));
   app.get('/api/law-study/shufa/draft/:id', {
-    schema: { tags, operationId: 'shufaDraft', summary: '述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成）', params: IdParam, querystring: YearQuery, response: { 200: z.object({ officialId: z.string(), name: z.string(), year: z.number(), text: z.string(), sessions: z.number(), courtVisits: z.number(), hours: z.number(), exams: z.array(z.object({ title: z.string(), best: z.number(), totalPoints: z.number(), passed: z.boolean() })), courtAppearances: z.number() }), ...errorResponses } },
+    schema: { tags, operationId: 'shufaDraft', summary: '述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成）', params: IdParam, querystring: YearQuery, response: { 200: z.object({ officialId: z.string(), name: z.string(), year: z.number(), text: z.string(), sessions: z.number(), courtVisits: z.number(), hours: z.number(), exams: z.array(z.object({ title: z.string(), best: z.number(), totalPoints: z.number(), passed: z.boolean() })), courtAppearances: z.number(), courtAppearancesUnattributed: z.number() }), ...errorResponses } },
   }, async (req) => db.tx((tx) => svc.shufaDraft(tx, kernel, actorOf(req), req.params.id, yearOr(req.query.year), exams.resultsOf)));
 }

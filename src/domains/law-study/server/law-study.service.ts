@@ -207,6 +207,18 @@ export async function listShufa(tx: Tx, actor: Actor, year: number) {
 }
 
 /**
+ * Which of an org's same-named officials a hearing's 出庭负责人 entry (free text, 姓名及职务) is. The hearing
+ * holds a name, not a register link, so a name alone cannot tell namesakes apart; the post written beside it
+ * can: the entry is the official whose post it names — the most specific one, so "副局长" is not also read as
+ * "局长" — when exactly one namesake's post is named. Else `null`: not attributable to a person.
+ */
+export function headPostMatch(headName: string, candidates: { id: string; post: string | null }[]): string | null {
+  const named = candidates.filter((c) => c.post && headName.includes(c.post.trim()));
+  const specific = named.filter((c) => !named.some((d) => d !== c && d.post!.trim() !== c.post!.trim() && d.post!.includes(c.post!.trim())));
+  return specific.length === 1 ? specific[0].id : null;
+}
+
+/**
  * The 述法 draft of one official, pre-filled from their own records of the year: sessions attended
  * (and 旁听庭审), training hours, exam results, and 出庭应诉 — the hearings litigation records with this
  * official (by name, for their own org) as the appearing 主要负责人 or 副职负责人 (行政诉讼法 第3条).
@@ -219,7 +231,13 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
   const hours = await trainingHours(tx, kernel, o.id, year);
   const results = await examResults(tx, kernel, o.id, year);
   const org = await tenancy.getOrg(tx, o.orgId);
-  const appeared = await headAppearancesOf(tx, { orgId: o.orgId, name: o.name, from: `${year}-01-01`, to: `${year}-12-31` });
+  const named = await headAppearancesOf(tx, { orgId: o.orgId, name: o.name, from: `${year}-01-01`, to: `${year}-12-31` });
+  // 出庭 keyed on the person: with a namesake in the same org, a hearing counts for this official only when
+  // its entry names their post and not the namesake's; the rest are named here as unattributable.
+  const namesakes = await repo.namesakesOf(tx, o);
+  const whose = (h: { headName: string }) => (namesakes.length === 0 ? o.id : headPostMatch(h.headName, [{ id: o.id, post: o.post }, ...namesakes]));
+  const appeared = named.filter((h) => whose(h) === o.id);
+  const unattributed = named.filter((h) => whose(h) === null);
   const study = attended.filter((s) => s.kind !== 'courtVisit');
   const court = attended.filter((s) => s.kind === 'courtVisit');
   const lines = [
@@ -237,9 +255,12 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
     appeared.length
       ? `作为${org?.name ?? '本单位'}负责人出庭应诉${appeared.length}次：${appeared.map((h) => `${h.heldOn.slice(5).replace('-', '月')}日${h.court}${h.courtCaseNo}（${h.instance === 1 ? '一审' : '二审'}，${h.appearance}）`).join('；')}。`
       : '本年度无作为负责人出庭应诉的记录。',
+    ...(unattributed.length
+      ? [`另有${unattributed.length}次出庭应诉记录的出庭负责人登记为“${unattributed.map((h) => h.headName).join('”“')}”（${unattributed.map((h) => h.courtCaseNo).join('、')}），本单位有同名干部${namesakes.length + 1}人，出庭记录只登记姓名和职务，无法确定是否本人，未计入；请核实后填写。`]
+      : []),
     '（请补充：带头尊法学法守法用法、重大事项依法决策、推进法治建设等情况。）',
     '三、存在的不足和下一步打算',
     '（请补充。）',
   ];
-  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length };
+  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length, courtAppearancesUnattributed: unattributed.length };
 }

@@ -284,6 +284,25 @@ describe('学法用法', () => {
     const head = await ok(a, 'get', `/api/law-study/shufa/draft/${ids['局长乙']}?year=2026`);
     expect(head.courtAppearances).toBe(2);
     expect(head.text).toContain('出庭应诉2次：03月12日三门峡市湖滨区人民法院（2026）豫1202行初301号（一审，主要负责人）；06月05日三门峡市湖滨区人民法院（2026）豫1202行初302号（一审，副职负责人）。');
+    // Two officials of one org named 王强 (局长, 副局长): a hearing counts for the one whose post its entry names,
+    // never for both; an entry with the name alone is nobody's, and each draft says so instead of guessing.
+    const [wqChief, wqDeputy] = [randomUUID(), randomUUID()];
+    for (const [id, post] of [[wqChief, '局长'], [wqDeputy, '副局长']]) {
+      await t.kernel.db.query(`INSERT INTO law_study_officials (id, name, post, leader, user_id, active, org_id, division_code, created_at) VALUES ($1, '王强', $2, true, NULL, true, $3, '411202', now())`, [id, post, orgA.id]);
+    }
+    await hearing(orgA.id, '2026-04-01', '主要负责人', '王强（局长）', '（2026）豫1202行初311号');
+    await hearing(orgA.id, '2026-04-02', '副职负责人', '王强（副局长）', '（2026）豫1202行初312号');
+    await hearing(orgA.id, '2026-04-03', '副职负责人', '副局长王强', '（2026）豫1202行初313号');
+    await hearing(orgA.id, '2026-04-08', '主要负责人', '王强', '（2026）豫1202行初314号');
+    const chief = await ok(a, 'get', `/api/law-study/shufa/draft/${wqChief}?year=2026`);
+    const deputy = await ok(a, 'get', `/api/law-study/shufa/draft/${wqDeputy}?year=2026`);
+    expect(chief).toMatchObject({ courtAppearances: 1, courtAppearancesUnattributed: 1 });
+    expect(chief.text).toContain('出庭应诉1次：04月01日三门峡市湖滨区人民法院（2026）豫1202行初311号');
+    expect(deputy).toMatchObject({ courtAppearances: 2, courtAppearancesUnattributed: 1 });
+    expect(deputy.text).toContain('（2026）豫1202行初312号');
+    expect(deputy.text).toContain('（2026）豫1202行初313号');
+    expect(deputy.text).not.toContain('行初311号（');
+    for (const d of [chief, deputy]) expect(d.text).toContain('另有1次出庭应诉记录的出庭负责人登记为“王强”（（2026）豫1202行初314号），本单位有同名干部2人，出庭记录只登记姓名和职务，无法确定是否本人，未计入');
     // Another official's draft is not theirs to read.
     expect((await (await as(taker2)).get(`/api/law-study/shufa/draft/${ids['考生丙']}?year=2026`)).status).toBe(404);
     const { id } = await ok(a, 'post', '/api/law-study/shufa', { officialId: ids['考生丙'], year: 2026, form: 'written', reportedOn: '2026-11-01', content: draft.text });
