@@ -28,6 +28,10 @@ describe('annual report in the browser', () => {
     const doc = () => e.page.getByTestId('report-doc').innerText();
     expect(await doc()).toContain('湖滨区人民政府');
     expect(await doc()).toContain('二、存在的不足和原因');
+    // Part 三 written from the demo year's 法治建设 meetings and 述法 records, not the fixed paragraph.
+    expect(await doc()).toMatch(/党政主要负责人履行推进法治建设第一责任人职责：\d{4}年共召开[^。]*研究法治建设工作：\d+月\d+日/);
+    expect(await doc()).toMatch(/组织\d+名党政干部述法履职，其中现场述法\d+人/);
+    expect(await doc()).not.toContain('将法治政府建设纳入全年工作重点，亲自部署、亲自协调、亲自督办');
     const leadership = e.page.locator('[data-paragraph]').filter({ hasText: '第一责任人职责' }).first();
     await leadership.getByText('编辑').click();
     await e.page.locator('textarea').first().fill('区政府主要负责人全年主持召开法治建设专题会议3次，研究部署法治政府建设重点工作。');

@@ -77,4 +77,50 @@ describe('学法考试 in the browser', () => {
       throw err;
     }
   }, 400_000);
+
+  it('the keeper uploads a material to a session by mistake and deletes it on the sessions page; a leader is not offered 删除', async () => {
+    const p = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const k: E2E = { ...e, page: p };
+    try {
+      await login(k, 'lawstudy_sfj');
+      await p.getByText('我的待办（按到期日排序）').or(p.getByText('驾驶舱')).first().waitFor();
+      await p.goto(`${e.baseUrl}/law-study`);
+      const first = p.locator('tr.ant-table-row').first();
+      await first.waitFor();
+      await first.locator('.ant-table-row-expand-icon').click();
+      const box = p.locator('[data-testid^="materials-"]').first();
+      await box.waitFor();
+      const name = `E2E误传材料${Date.now()}.png`; // unique: a retry finds its own file
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('e2e mistaken upload')]);
+      await box.locator('input[type=file]').setInputFiles({ name, mimeType: 'image/png', buffer: png });
+      await box.getByText(name).waitFor();
+      const href = await box.getByText(name).getAttribute('href');
+      expect((await p.request.get(`${e.baseUrl}${href}`)).status()).toBe(200);
+      await box.locator('.ant-space', { hasText: name }).last().getByRole('button', { name: /删\s*除/ }).click();
+      await p.getByText(`删除材料“${name}”？`).waitFor();
+      // antd spaces a two-character button label (删 除).
+      await p.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+      await p.getByText('已删除').waitFor();
+      await expect.poll(async () => box.getByText(name).count()).toBe(0);
+      // No longer served.
+      expect((await p.request.get(`${e.baseUrl}${href}`)).status()).toBe(404);
+      // A leader reads the sessions' materials but is offered no 删除.
+      const kept = `E2E签到表${Date.now()}.png`;
+      await box.locator('input[type=file]').setInputFiles({ name: kept, mimeType: 'image/png', buffer: png });
+      await box.getByText(kept).waitFor();
+      const lp = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      await login({ ...e, page: lp }, 'leader');
+      await lp.getByText('我的待办（按到期日排序）').or(lp.getByText('驾驶舱')).first().waitFor();
+      await lp.goto(`${e.baseUrl}/law-study`);
+      const lfirst = lp.locator('tr.ant-table-row').first();
+      await lfirst.waitFor();
+      await lfirst.locator('.ant-table-row-expand-icon').click();
+      const lbox = lp.locator('[data-testid^="materials-"]').first();
+      await lbox.getByText(kept).waitFor();
+      expect(await lbox.getByRole('button', { name: /删\s*除/ }).count()).toBe(0);
+    } catch (err) {
+      await p.screenshot({ path: 'test-results/law-study-materials-failure.png', fullPage: true });
+      throw err;
+    }
+  }, 300_000);
 });

@@ -54,7 +54,8 @@ export { BulkPathError, bulkLoadCases, pathTo } from './cases/case.bulk';
 // ---- tenancy, staff, notifications ------------------------------------------------------------------
 export * as tenancy from './tenancy.repository';
 export { getOrgByName, listCounters, listOrgs } from './tenancy.repository';
-export { createStaff } from './auth.service';
+// actorFor: a seed acting through a domain's own service as a demo user (e.g. a mediator registering from a ticket).
+export { actorFor, createStaff } from './auth.service';
 export type { Message } from './outbox';
 export { deliverPending, notify } from './outbox';
 

@@ -3234,7 +3234,8 @@ export interface paths {
         get: operations["lawStudyMaterialContent"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** 删除误传的学法活动材料（上传人或组织单位） */
+        delete: operations["deleteLawStudyMaterial"];
         options?: never;
         head?: never;
         patch?: never;
@@ -51362,6 +51363,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        canDelete: boolean;
                         createdAt: string;
                         fileName: string;
                         id: string;
@@ -51483,6 +51485,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        canDelete: boolean;
                         createdAt: string;
                         fileName: string;
                         id: string;
@@ -51617,6 +51620,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    deleteLawStudyMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                materialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        message: string;
+                    };
+                };
             };
         };
     };
@@ -52030,6 +52148,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         courtAppearances: number;
+                        courtAppearancesUnattributed: number;
                         courtVisits: number;
                         exams: {
                             best: number;

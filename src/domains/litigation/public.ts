@@ -6,7 +6,7 @@
 import type { Tx } from '../../core/server';
 import * as repo from './server/litigation.repository';
 
-export type HeadAppearance = { heldOn: string; instance: number; appearance: string; court: string; courtCaseNo: string };
+export type HeadAppearance = { heldOn: string; instance: number; appearance: string; court: string; courtCaseNo: string; /** The hearing's 出庭负责人 entry as written (姓名及职务). */ headName: string };
 
 // Posts a hearing's 出庭负责人 field is written with ("王强（副局长）", "副区长王强", "王强 局长").
 const POST_AFTER = /^(?:[\s（(，,、:：·]|$|(?:常务)?副?(?:局长|区长|县长|市长|镇长|乡长|主任|书记|处长|科长|队长|所长|院长|主席|总经理|经理|负责人|部长|厅长|委员))/u;
@@ -38,7 +38,7 @@ export function headNamesPerson(headName: string, name: string): boolean {
 export async function headAppearancesOf(tx: Tx, q: { orgId: string; name: string; from: string; to: string }): Promise<HeadAppearance[]> {
   const rows = await repo.headHearingsNaming(tx, q.orgId, q.name.trim(), q.from, q.to);
   return rows.filter((r) => headNamesPerson(r.headName ?? '', q.name))
-    .map((r) => ({ heldOn: r.heldOn, instance: r.instance, appearance: r.appearance, court: r.court, courtCaseNo: r.courtCaseNo }));
+    .map((r) => ({ heldOn: r.heldOn, instance: r.instance, appearance: r.appearance, court: r.court, courtCaseNo: r.courtCaseNo, headName: r.headName ?? '' }));
 }
 /** How many hearings `name` attended for `orgId` as a head in the period. */
 export const headAppearanceCount = async (tx: Tx, q: { orgId: string; name: string; from: string; to: string }) => (await headAppearancesOf(tx, q)).length;

@@ -15,6 +15,7 @@ import type { AnnualReportView, ReportContent, ReportParagraph, Segment } from '
 import { formatCount, formatPerTenThousand, formatRate, formatWan } from '../shared/number-format';
 import { formatRatioNumber } from '../../../core/shared/metric-units';
 import * as repo from './annual-report.repository';
+import { partThreeParagraphs } from '../../law-study/public';
 
 type Subject = { kind: 'division' | 'org'; divisionCode: string; orgId: string | null; name: string; scopeWord: string };
 type TemplateKey = keyof typeof REPORT_TEMPLATES;
@@ -129,9 +130,21 @@ async function buildContent(tx: Tx, kernel: Kernel, subject: Subject, year: numb
           ? { id: prev?.id ?? randomUUID(), kind: 'data', source: s.key, edited: false, segments }
           : { id: prev?.id ?? randomUUID(), kind: 'pending', source: s.key, edited: false, segments: [{ text: pendingText(s, vars, segments.missing) }] });
       }
+      // Part 三 from the year's meetings, 第一责任人 acts and 述法 (a division's report; an org's has none of its
+      // own): regenerated on refresh unless the drafter edited it; with records, the fixed paragraph is left out.
+      const records = sec.records === 'ruleOfLaw' && !subject.orgId ? await partThreeParagraphs(tx, subject.divisionCode, year) : [];
+      for (const [i, r] of records.entries()) {
+        const source = `${sec.key}.records.${r.key}`;
+        const prev = prevParas.get(source);
+        const text = i === 0 ? `${year}年，${subject.name}党政主要负责人履行推进法治建设第一责任人职责：${r.text}` : r.text;
+        paragraphs.push(prev?.edited ? prev : { id: prev?.id ?? randomUUID(), kind: 'narrative', source, edited: false, segments: [{ text }] });
+      }
       sec.narrative.forEach((text, i) => {
         const source = `${sec.key}.narrative.${i}`;
-        paragraphs.push(prevParas.get(source) ?? { id: randomUUID(), kind: 'narrative', source, edited: false, segments: [{ text: fill(text) }] });
+        const prev = prevParas.get(source);
+        // Where records wrote the section, the fixed paragraph goes — unless the drafter had edited it.
+        if (records.length && !prev?.edited) return;
+        paragraphs.push(prev ?? { id: randomUUID(), kind: 'narrative', source, edited: false, segments: [{ text: fill(text) }] });
       });
       paragraphs.push(...(userParas.get(sec.key) ?? []));
       if (paragraphs.length) sections.push({ key: sec.key, heading: sec.heading ? fill(sec.heading) : null, paragraphs });

@@ -88,6 +88,30 @@ describe('annual report that drafts itself', () => {
     expect((await sfj.get(`/api/annual-reports/${id}/versions`)).body.length).toBe(4);
   });
 
+  it('writes part 三 from the year’s rule-of-law meetings, 第一责任人 acts and 述法 instead of the fixed paragraph', async () => {
+    const sfj = await t.staff(REVIEWER_SFJ);
+    const fixed = '主要负责人认真履行推进法治建设第一责任人职责，将法治政府建设纳入全年工作重点';
+    let v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
+    const part3 = (x: any) => x.content.parts.find((p: any) => p.key === 'leadership').sections.flatMap((s: any) => s.paragraphs).map(textOf).join('\n');
+    // No records of the year yet: the fixed paragraph stays for the drafter.
+    expect(part3(v)).toContain(fixed);
+    const keeper = await t.staff({ roles: ['lawStudyAdmin'], org: '湖滨区司法局' });
+    const ok = async (path: string, body: unknown) => { const r = await keeper.post(path, body); expect(r.status, JSON.stringify(r.body)).toBe(200); return r.body; };
+    await ok('/api/law-study/meetings', { kind: 'partyCommittee', title: '区委常委会第8次会议', heldOn: '2026-03-10', chair: '区委书记', topics: '听取2025年度法治政府建设情况汇报', decisions: '审议通过年度报告' });
+    await ok('/api/law-study/meetings', { kind: 'govExecutive', title: '区政府第15次常务会议', heldOn: '2026-05-20', topics: '研究重大行政决策程序规定实施办法' });
+    await ok('/api/law-study/meetings', { kind: 'firstResponsibleAct', title: '区长带头讲法治课', heldOn: '2026-06-18', topics: '区政府主要负责人讲授法治专题党课' });
+    await ok('/api/law-study/officials/sync', {});
+    const official = ((await keeper.get('/api/law-study/officials')).body as { id: string }[])[0];
+    const sf = await ok('/api/law-study/shufa', { officialId: official.id, year: 2026, form: 'onsite', reportedOn: '2026-12-01', content: '述法内容' });
+    await ok(`/api/law-study/shufa/${sf.id}/rate`, { rating: '好' });
+    v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
+    const text = part3(v);
+    expect(text).toContain('2026年，湖滨区人民政府党政主要负责人履行推进法治建设第一责任人职责：2026年共召开党委常委会会议1次、政府常务会议1次研究法治建设工作：3月10日区委常委会第8次会议（区委书记主持）听取2025年度法治政府建设情况汇报，审议通过年度报告；5月20日区政府第15次常务会议研究重大行政决策程序规定实施办法。');
+    expect(text).toContain('主要负责人履行推进法治建设第一责任人职责1项：6月18日区长带头讲法治课区政府主要负责人讲授法治专题党课。');
+    expect(text).toContain('组织1名党政干部述法履职，其中现场述法1人、书面述法0人；经评议，“好”1人。');
+    expect(text).not.toContain(fixed);
+  });
+
   it('exports .docx in 公文 format that LibreOffice opens and paginates', async () => {
     const sfj = await t.staff(REVIEWER_SFJ);
     const res = await t.app.inject({ method: 'GET', url: `/api/annual-reports/${id}/export.docx?appendix=1`, headers: { cookie: (sfj as any).cookieHeader() } });

@@ -8,7 +8,11 @@
  * whole — a missing figure is never written as 0.
  */
 export type SentenceTemplate = { key: string; clauses: string[] };
-export type SectionTemplate = { key: string; heading: string | null; sentences: SentenceTemplate[]; narrative: string[] };
+/**
+ * `records`: paragraphs written from another domain's records of the year, in place of the fixed
+ * `narrative` when there are any ('ruleOfLaw': law-study's meetings, 第一责任人 acts and 述法 for part 三).
+ */
+export type SectionTemplate = { key: string; heading: string | null; sentences: SentenceTemplate[]; narrative: string[]; records?: 'ruleOfLaw' };
 export type PartTemplate = { key: string; heading: string; sections: SectionTemplate[] };
 
 const MEASURES: PartTemplate = {
@@ -85,8 +89,8 @@ const LEADERSHIP: PartTemplate = {
   sections: [{ key: 'leadership', heading: null, sentences: [
     // law-study: the meetings, 述法 and study records behind part 三 (its public.ts partThree() lists them).
     { key: 'leadership.meetings', clauses: ['党委常委会、政府常务会议{ruleOfLawMeetings.count}次研究法治建设工作', '组织{shufa.officials}名党政干部述法履职'] },
-    { key: 'leadership.study', clauses: ['全年组织集中学法{lawStudy.sessions}次', '参学{lawStudy.personTimes}人次', '组织旁听庭审{lawStudy.courtVisits}次', '学法考试参考{exams.takers}人', '合格率{exams.passRate}'] },
-  ], narrative: [
+    { key: 'leadership.study', clauses: ['全年组织集中学法{lawStudy.sessions}次', '参学{lawStudy.personTimes}人次', '学法覆盖率{lawStudy.coverageRate}', '组织旁听庭审{lawStudy.courtVisits}次', '学法考试参考{exams.takers}人', '合格率{exams.passRate}'] },
+  ], records: 'ruleOfLaw', narrative: [
     '{subject}主要负责人认真履行推进法治建设第一责任人职责，将法治政府建设纳入全年工作重点，亲自部署、亲自协调、亲自督办，对重大行政决策、规范性文件制定等工作亲自审核把关。',
   ] }],
 };

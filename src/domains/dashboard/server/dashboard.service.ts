@@ -17,6 +17,8 @@ export const RULE_OF_LAW_FIGURES: [key: string, title: string][] = [
   ['litigation.lossRate', '行政诉讼败诉率'], ['disclosure.replyRate', '依申请公开答复率'], ['contractReview.reviewed', '合同合法性审查'],
   ['mediation.received', '排查化解矛盾纠纷'], ['mediation.perTenThousand', '万人调解率'], ['mediation.successRate', '调解成功率'], ['mediation.judiciallyConfirmed', '调解协议司法确认'],
   ['legalAdvisers.count', '村（居）法律顾问'],
+  ['lawStudy.sessions', '集中学法'], ['lawStudy.personTimes', '学法人次'], ['lawStudy.courtVisits', '旁听庭审'], ['lawStudy.coverageRate', '学法覆盖率'],
+  ['exams.takers', '学法考试参考人数'], ['exams.passRate', '学法考试合格率'], ['shufa.officials', '述法干部'], ['ruleOfLawMeetings.count', '党委政府研究法治建设'],
   ['enforcement.penalties', '行政处罚案件'], ['enforcement.inspections', '涉企行政检查'], ['enforcement.publishedOnTimeRate', '执法决定按时公示率'],
 ];
 

@@ -2,8 +2,9 @@
 import { defineMetric, domainConfig, type Kernel } from '../../../core/server';
 import { credentialSettings } from './enforcement-credentials.config';
 import * as repo from './enforcement-credentials.repository';
+import { courtVisitDaysSql } from '../../law-study/public';
 
-const hoursRule = (k: Kernel) => { const s = domainConfig(k, credentialSettings); return { required: s.CREDENTIAL_TRAINING_HOURS, trial: s.CREDENTIAL_TRIAL_COUNTS }; };
+const hoursRule = (k: Kernel) => { const s = domainConfig(k, credentialSettings); return { required: s.CREDENTIAL_TRAINING_HOURS, trial: s.CREDENTIAL_TRIAL_COUNTS, visits: courtVisitDaysSql(k) }; };
 
 export const credentialMetrics = [
   defineMetric({
@@ -38,11 +39,11 @@ export const credentialMetrics = [
   }),
   defineMetric({
     key: 'training.hoursCompletionRate', label: '执法人员培训学时达标率', unit: 'rate',
-    definition: '统计期末持有《行政执法证》的人员中，统计期内计入的培训学时达到规定学时（默认60学时；旁听庭审是否计入按设置）的人数比例。',
+    definition: '统计期末持有《行政执法证》的人员中，统计期内计入的培训学时达到规定学时（默认60学时；旁听庭审是否计入按设置，含学法用法登记的本人旁听庭审，同一天同一庭审只计一次）的人数比例。',
     compute: async (tx, k, q) => {
       const r = hoursRule(k);
-      return { numerator: await repo.countHolders(tx, repo.hoursMetWhere(q, r.required, r.trial)), denominator: await repo.countHolders(tx, repo.holdingWhere(q)) };
+      return { numerator: await repo.countHolders(tx, repo.hoursMetWhere(q, r.required, r.trial, r.visits)), denominator: await repo.countHolders(tx, repo.holdingWhere(q)) };
     },
-    recordSet: (k) => { const r = hoursRule(k); return repo.holderRecordSet((q, which) => (which === 'numerator' ? repo.hoursMetWhere(q, r.required, r.trial) : repo.holdingWhere(q))); },
+    recordSet: (k) => { const r = hoursRule(k); return repo.holderRecordSet((q, which) => (which === 'numerator' ? repo.hoursMetWhere(q, r.required, r.trial, r.visits) : repo.holdingWhere(q))); },
   }),
 ];

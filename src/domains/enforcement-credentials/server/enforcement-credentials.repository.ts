@@ -100,9 +100,26 @@ export const reviewedWhere = (q: Q) => and(reviewDueWhere(q), sql`EXISTS (SELECT
 const holderScope = (q: Q) => and(inDivision(holders.divisionCode, q.divisionCode), q.orgId ? eq(holders.orgId, q.orgId) : undefined);
 /** People holding a 行政执法证 at the period end. */
 export const holdingWhere = (q: Q) => and(holderScope(q), sql`EXISTS (SELECT 1 FROM ${credentials} WHERE ${credentials.holderId} = ${holders.id} AND ${credentials.kind} = 'enforcement' AND ${heldOn(q.to)})`)!;
-/** …with at least `required` counted training hours in the period. */
-export const hoursMetWhere = (q: Q, required: number, trialCounts: boolean) => and(holdingWhere(q),
-  sql`(SELECT coalesce(sum(t.hours), 0) FROM ${trainings} t WHERE t.holder_id = ${holders.id} AND t.held_on BETWEEN ${q.from} AND ${q.to}${trialCounts ? sql`` : sql` AND t.type <> 'trial'`}) >= ${required}`)!;
+/**
+ * The 旁听庭审 hours law-study adds for the holder (row of `holders` in the outer statement) from `from`
+ * to `to`: `visits` is law-study's derived table (user_id, held_on, hours) from its public.ts. A day on
+ * which this ledger already holds a 旁听庭审 of the holder is the same hearing entered in both places,
+ * so law-study's hours of that day are not added: one hearing attendance counts once (the ledger's).
+ */
+const lawStudyTrialHours = (visits: SQL, from: string, to: string) => sql`(SELECT coalesce(sum(v.hours), 0) FROM ${visits} v
+  WHERE v.user_id = ${holders.staffUserId} AND v.held_on BETWEEN ${from}::date AND ${to}::date
+    AND NOT EXISTS (SELECT 1 FROM ${trainings} t2 WHERE t2.holder_id = ${holders.id} AND t2.type = 'trial' AND t2.held_on = v.held_on))`;
+export async function lawStudyTrialHoursOf(tx: Tx, holderId: string, visits: SQL, from: string, to: string) {
+  return Number((await tx.select({ h: sql<number>`${lawStudyTrialHours(visits, from, to)}::float8` }).from(holders).where(eq(holders.id, holderId)))[0]?.h ?? 0);
+}
+/**
+ * …with at least `required` counted training hours in the period: this ledger's rows plus, where
+ * 旁听庭审 counts, law-study's court visits of the holder's account (`visits`), each hearing once — the
+ * same hours the 年审 reads (service yearHours).
+ */
+export const hoursMetWhere = (q: Q, required: number, trialCounts: boolean, visits: SQL) => and(holdingWhere(q),
+  sql`(SELECT coalesce(sum(t.hours), 0) FROM ${trainings} t WHERE t.holder_id = ${holders.id} AND t.held_on BETWEEN ${q.from} AND ${q.to}${trialCounts ? sql`` : sql` AND t.type <> 'trial'`})
+    ${trialCounts ? sql`+ ${lawStudyTrialHours(visits, q.from, q.to)}` : sql``} >= ${required}`)!;
 
 export const countCards = async (tx: Tx, where: SQL) => (await tx.select({ n: sql<number>`count(*)::int` }).from(credentials).where(where))[0].n;
 export const countHolders = async (tx: Tx, where: SQL) => (await tx.select({ n: sql<number>`count(*)::int` }).from(holders).where(where))[0].n;

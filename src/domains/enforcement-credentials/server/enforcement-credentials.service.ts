@@ -17,7 +17,7 @@ import {
 import { statusOn } from '../shared/enforcement-credentials.rules';
 import type { ApplyInput, ExamInput, HolderInput, SessionInput } from '../shared/enforcement-credentials.schema';
 import { credentialSettings } from './enforcement-credentials.config';
-import { officialOfUser, trainingHoursOf } from '../../law-study/public';
+import { courtVisitDaysSql } from '../../law-study/public';
 import * as repo from './enforcement-credentials.repository';
 
 const settings = (kernel: Kernel) => domainConfig(kernel, credentialSettings);
@@ -250,25 +250,14 @@ async function cancelCard(tx: Tx, kernel: Kernel, actor: Actor, c: repo.Credenti
 
 // ---- training and annual review ----------------------------------------------------------------------
 
-/**
- * 旁听庭审 hours law-study records for the holder's staff account (its register entry), in `year`: law-study
- * decides whether a court visit counts as study hours at all (LAW_STUDY_COURT_VISIT_HOURS); 0 when the
- * holder has no account or no register entry. Added to the 旁听庭审 type, so CREDENTIAL_TRIAL_COUNTS still rules.
- */
-async function courtVisitHoursFromLawStudy(tx: Tx, kernel: Kernel, staffUserId: string | null, year: number) {
-  if (!staffUserId) return 0;
-  const official = await officialOfUser(tx, staffUserId);
-  if (!official) return 0;
-  const h = await trainingHoursOf(tx, kernel, official.id, year);
-  return h.byKind.find((k) => k.kind === 'courtVisit')?.hours ?? 0;
-}
-
 /** Hours of a holder in a year, by type (旁听庭审 with law-study's court visits), and the hours that count toward the requirement. */
 export async function yearHours(tx: Tx, kernel: Kernel, holderId: string, year: number) {
   const s = settings(kernel);
   const rows = await repo.hoursByType(tx, holderId, `${year}-01-01`, `${year}-12-31`);
-  const holder = await repo.getHolder(tx, holderId);
-  const fromLawStudy = await courtVisitHoursFromLawStudy(tx, kernel, holder?.staffUserId ?? null, year);
+  // 旁听庭审 law-study records for the holder's account (law-study decides whether a court visit counts
+  // as study hours at all: LAW_STUDY_COURT_VISIT_HOURS); a day this ledger already holds a 旁听庭审 of the
+  // holder is the same hearing and is not added again. The figure training.hoursCompletionRate reads the same SQL.
+  const fromLawStudy = Math.round(await repo.lawStudyTrialHoursOf(tx, holderId, courtVisitDaysSql(kernel), `${year}-01-01`, `${year}-12-31`) * 10) / 10;
   const byType = (Object.keys(TRAINING_TYPE_LABELS) as TrainingType[]).map((type) => ({
     type, typeName: TRAINING_TYPE_LABELS[type],
     hours: Math.round((Number(rows.find((r) => r.type === type)?.hours ?? 0) + (type === 'trial' ? fromLawStudy : 0)) * 10) / 10,

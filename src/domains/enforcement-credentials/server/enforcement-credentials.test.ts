@@ -180,8 +180,54 @@ describe('行政执法证件', () => {
       const x = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
       expect(x.hoursThisYear).toMatchObject({ total: 57, counted: 57 });
     });
+    // The figure reads the same hours through law-study's public.ts: 57 ledger hours + 3 law-study hours = 60, complete.
+    const figure = async () => (await legal.get(`/api/metrics/training.hoursCompletionRate?divisionCode=411202&orgId=${scj}&from=2026-01-01&to=2026-11-02`)).body as { numerator: number; denominator: number };
+    const complete = async () => ((await legal.get(`/api/metrics/training.hoursCompletionRate/rows?divisionCode=411202&orgId=${scj}&from=2026-01-01&to=2026-11-02&pageSize=200`)).body.rows as { name: string }[]).map((r) => r.name);
+    const withVisit = await figure();
+    expect(await complete()).toContain('执法员旁听');
+    await t.withSettings({ LAW_STUDY_COURT_VISIT_HOURS: 'false' }, async () => {
+      expect(await figure()).toMatchObject({ numerator: withVisit.numerator - 1, denominator: withVisit.denominator });
+      expect(await complete()).not.toContain('执法员旁听');
+    });
+    // Where 旁听庭审 does not count at all, law-study's court visits do not reach the figure either.
+    await t.withSettings({ CREDENTIAL_TRIAL_COUNTS: 'false' }, async () => { expect(await complete()).not.toContain('执法员旁听'); });
     const review = await post(legal, `/api/credentials/${card.id}/review`, { year: 2026 });
     expect(review).toMatchObject({ passed: true, hours: 60 });
+  });
+
+  it('counts one 旁听庭审 entered in both law-study and the training ledger once, in the year’s hours and in the figure', async () => {
+    const staff = await buildStaff(t.kernel, { roles: ['clerk'], org: { id: scj } as never, displayName: '执法员重录' });
+    const { holder } = await issued('2026-02-03', { name: '执法员重录', staffUserId: staff.user.id });
+    const sfj = (await t.kernel.db.query<{ id: string }>(`SELECT id FROM orgs WHERE name = '湖滨区司法局'`))[0].id;
+    const admin = await buildStaff(t.kernel, { roles: ['lawStudyAdmin'], org: { id: sfj } as never });
+    t.clock.set('2026-10-10T09:00:00+08:00');
+    const la = await new Client(t.app).login(admin.username, admin.password);
+    await post(la, '/api/law-study/officials/sync');
+    const official = ((await la.get('/api/law-study/officials')).body as { id: string; name: string; orgId: string }[]).find((o) => o.name === '执法员重录' && o.orgId === scj)!;
+    const director = await at('2026-10-10', DIRECTOR_SCJ);
+    // The same hearing in both places: law-study (3 h) and the ledger's 旁听庭审 of the same day (3 h).
+    await post(director, '/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听行政诉讼庭审', laws: '中华人民共和国行政诉讼法', heldOn: '2026-10-09', minutes: 180, officialIds: [official.id], court: '三门峡市湖滨区人民法院', courtCaseNo: '（2026）豫1202行初89号' });
+    await post(director, '/api/credential-trainings', { title: '旁听（2026）豫1202行初89号庭审', type: 'trial', heldOn: '2026-10-09', hours: 3, holderIds: [holder.id] });
+    await post(director, '/api/credential-trainings', { title: '执法技能培训', type: 'skills', heldOn: '2026-06-01', hours: 54, holderIds: [holder.id] });
+    const legal = await at('2026-11-02', LEGAL_SFJ);
+    const d = (await legal.get(`/api/credential-holders/${holder.id}`)).body;
+    // 54 + 3, not 54 + 3 + 3: short of 60.
+    expect(d.hoursThisYear.byType.find((b: { type: string }) => b.type === 'trial')).toMatchObject({ hours: 3, fromLawStudy: 0 });
+    expect(d.hoursThisYear).toMatchObject({ total: 57, counted: 57 });
+    const complete = async () => ((await legal.get(`/api/metrics/training.hoursCompletionRate/rows?divisionCode=411202&orgId=${scj}&from=2026-01-01&to=2026-11-02&pageSize=200`)).body.rows as { name: string }[]).map((r) => r.name);
+    expect(await complete()).not.toContain('执法员重录');
+    // A second hearing on another day, recorded in law-study only, adds its 3 hours: 60, complete.
+    const director2 = await at('2026-10-16', DIRECTOR_SCJ);
+    await post(director2, '/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听行政诉讼庭审', laws: '中华人民共和国行政诉讼法', heldOn: '2026-10-16', minutes: 180, officialIds: [official.id], court: '三门峡市湖滨区人民法院', courtCaseNo: '（2026）豫1202行初95号' });
+    // Entered twice in law-study itself: refused in Chinese, nothing written.
+    const again = await director2.post('/api/law-study/sessions', { kind: 'courtVisit', topic: '旁听庭审（重复）', laws: '中华人民共和国行政诉讼法', heldOn: '2026-10-16', minutes: 200, officialIds: [official.id], court: '三门峡市湖滨区人民法院', courtCaseNo: '（2026）豫1202行初95号' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('同一次庭审不能重复登记');
+    const legal2 = await at('2026-11-02', LEGAL_SFJ);
+    const e = (await legal2.get(`/api/credential-holders/${holder.id}`)).body;
+    expect(e.hoursThisYear.byType.find((b: { type: string }) => b.type === 'trial')).toMatchObject({ hours: 6, fromLawStudy: 3 });
+    expect(e.hoursThisYear).toMatchObject({ total: 60, counted: 60 });
+    expect(((await legal2.get(`/api/metrics/training.hoursCompletionRate/rows?divisionCode=411202&orgId=${scj}&from=2026-01-01&to=2026-11-02&pageSize=200`)).body.rows as { name: string }[]).map((r) => r.name)).toContain('执法员重录');
   });
 
   it('cancels every card of a holder who leaves, and keeps other orgs out', async () => {

@@ -9,6 +9,10 @@ const orgName = (col: SQL | AnyColumn) => sql<string>`(SELECT ${orgs.name} FROM 
 // ---- register ----
 export const officialByUser = async (tx: Tx, userId: string) => (await tx.select().from(officials).where(eq(officials.userId, userId)))[0] ?? null;
 export const getOfficial = async (tx: Tx, id: string) => (await tx.select().from(officials).where(eq(officials.id, id)))[0] ?? null;
+/** Other active register entries of the same org under the same name (同名干部). */
+export const namesakesOf = (tx: Tx, o: { id: string; orgId: string; name: string }) =>
+  tx.select({ id: officials.id, post: officials.post }).from(officials)
+    .where(and(eq(officials.orgId, o.orgId), eq(officials.active, true), sql`btrim(${officials.name}) = btrim(${o.name})`, sql`${officials.id} <> ${o.id}`));
 export async function insertOfficials(tx: Tx, rows: (typeof officials.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 500) await tx.insert(officials).values(rows.slice(i, i + 500)).onConflictDoNothing();
 }
@@ -238,3 +242,30 @@ export const visibleSession = async (tx: Tx, id: string, where: SQL) => (await t
 export async function insertMaterial(tx: Tx, row: typeof materials.$inferInsert) { await tx.insert(materials).values(row); }
 export const materialsOf = (tx: Tx, sessionId: string) => tx.select().from(materials).where(eq(materials.sessionId, sessionId)).orderBy(asc(materials.createdAt));
 export const getMaterial = async (tx: Tx, id: string) => (await tx.select().from(materials).where(eq(materials.id, id)))[0] ?? null;
+/** Deletes one material; false when it was already gone (a concurrent deletion). */
+export const deleteMaterial = async (tx: Tx, id: string) => (await tx.delete(materials).where(eq(materials.id, id)).returning({ id: materials.id })).length === 1;
+export const storageKeyInUse = async (tx: Tx, key: string) => (await tx.select({ id: materials.id }).from(materials).where(eq(materials.storageKey, key)).limit(1)).length > 0;
+
+// ---- 旁听庭审 hours for other domains (the enforcement credentials' training hours) ----
+/**
+ * A derived table (user_id, held_on, hours) of the 旁听庭审 the register's account holders attended, one
+ * row per account and day, for another domain's statement to join on its own account column. One
+ * hearing is one attendance: the same official at the same 案号 on the same day, entered twice, counts
+ * once (the longer entry). Empty when court visits do not count as study hours (the caller passes the
+ * setting). Kept here so no other domain's SQL names law-study's tables.
+ */
+export function courtVisitDays(courtCounts: boolean): SQL {
+  if (!courtCounts) return sql`(SELECT NULL::uuid AS user_id, NULL::date AS held_on, 0::float8 AS hours WHERE false)`;
+  return sql`(SELECT o.user_id, v.held_on, sum(v.minutes)::float8 / 60 AS hours
+    FROM (SELECT DISTINCT ON (a.official_id, s.held_on, s.court_case_no) a.official_id, s.held_on, s.minutes
+          FROM law_study_attendance a JOIN law_study_sessions s ON s.id = a.session_id
+          WHERE s.kind = 'courtVisit'
+          ORDER BY a.official_id, s.held_on, s.court_case_no, s.minutes DESC) v
+    JOIN law_study_officials o ON o.id = v.official_id
+    WHERE o.user_id IS NOT NULL
+    GROUP BY o.user_id, v.held_on)`;
+}
+/** Register entries among `officialIds` already recorded at a 旁听庭审 of 案号 `caseNo` on `heldOn`. */
+export const alreadyAtHearing = (tx: Tx, officialIds: string[], heldOn: string, caseNo: string) => officialIds.length === 0 ? Promise.resolve([]) :
+  tx.selectDistinct({ id: officials.id, name: officials.name }).from(attendance).innerJoin(sessions, eq(sessions.id, attendance.sessionId)).innerJoin(officials, eq(officials.id, attendance.officialId))
+    .where(and(inArray(attendance.officialId, officialIds), eq(sessions.kind, 'courtVisit'), eq(sessions.heldOn, heldOn), sql`btrim(${sessions.courtCaseNo}) = btrim(${caseNo})`));

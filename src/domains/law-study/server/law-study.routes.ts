@@ -13,7 +13,7 @@ import * as exams from './exams.service';
 
 const tags = ['学法用法'];
 const MATERIAL_TYPES = ['application/octet-stream', 'application/pdf', 'image/jpeg', 'image/png', 'application/ofd'];
-const Material = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string() });
+const Material = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string(), canDelete: z.boolean() });
 const IdParam = z.object({ id: z.uuid('编号格式不正确') });
 const Created = z.object({ id: z.string() });
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -55,6 +55,9 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
       const { file, body } = await db.tx((tx) => svc.materialContent(tx, kernel, actorOf(req), req.params.id, req.params.materialId));
       return sendFile(reply, file, body, 'inline');
     });
+
+  app.delete('/api/law-study/sessions/:id/materials/:materialId', { schema: { tags, operationId: 'deleteLawStudyMaterial', summary: '删除误传的学法活动材料（上传人或组织单位）', params: SessionId.extend({ materialId: z.uuid('编号格式不正确') }), response: { 200: z.object({ ok: z.boolean() }), ...errorResponses } } },
+    async (req) => db.tx((tx) => svc.deleteMaterial(tx, kernel, actorOf(req), req.params.id, req.params.materialId)));
 
   // ---- bank ----
   app.get('/api/law-exams/questions', { schema: { tags, operationId: 'lawExamBank', summary: '题库（含答案，仅题库管理员）', response: { 200: z.array(BankQuestion), ...errorResponses } } },
@@ -104,6 +107,6 @@ export async function lawStudyRoutes(base: FastifyInstance, kernel: Kernel) {
   app.post('/api/law-study/shufa/:id/rate', { schema: { tags, operationId: 'rateShufa', summary: '述法点评和评议', params: IdParam, body: ShufaRateInput, response: { 200: Created, ...errorResponses } } },
     async (req) => db.tx((tx) => svc.rateShufa(tx, actorOf(req), req.params.id, req.body)));
   app.get('/api/law-study/shufa/draft/:id', {
-    schema: { tags, operationId: 'shufaDraft', summary: '述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成）', params: IdParam, querystring: YearQuery, response: { 200: z.object({ officialId: z.string(), name: z.string(), year: z.number(), text: z.string(), sessions: z.number(), courtVisits: z.number(), hours: z.number(), exams: z.array(z.object({ title: z.string(), best: z.number(), totalPoints: z.number(), passed: z.boolean() })), courtAppearances: z.number() }), ...errorResponses } },
+    schema: { tags, operationId: 'shufaDraft', summary: '述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成）', params: IdParam, querystring: YearQuery, response: { 200: z.object({ officialId: z.string(), name: z.string(), year: z.number(), text: z.string(), sessions: z.number(), courtVisits: z.number(), hours: z.number(), exams: z.array(z.object({ title: z.string(), best: z.number(), totalPoints: z.number(), passed: z.boolean() })), courtAppearances: z.number(), courtAppearancesUnattributed: z.number() }), ...errorResponses } },
   }, async (req) => db.tx((tx) => svc.shufaDraft(tx, kernel, actorOf(req), req.params.id, yearOr(req.query.year), exams.resultsOf)));
 }

@@ -63,6 +63,12 @@ export async function recordSession(tx: Tx, kernel: Kernel, actor: Actor, input:
   // Attendees may come from any org of the division (a 中心组 gathers every department's head).
   const county = divisionPrefix(org.divisionCode.slice(0, 6));
   if (found.length !== ids.length || found.some((o) => !o.divisionCode.startsWith(county))) throw new AppError('VALIDATION', '参加人员不在本地干部名册中', { fields: [{ path: 'officialIds', message: '参加人员不在本地干部名册中' }] });
+  if (input.kind === 'courtVisit') {
+    // One hearing is one attendance: a 旁听庭审 of the same 案号 on the same day already holding an attendee
+    // would count that person's hours twice (the hours feed the credentials' annual review).
+    const dup = await repo.alreadyAtHearing(tx, found.map((o) => o.id), input.heldOn, input.courtCaseNo!);
+    if (dup.length) throw new AppError('DUPLICATE', `${dup.map((o) => o.name).join('、')}已登记旁听${input.courtCaseNo}（${input.heldOn}）庭审，同一次庭审不能重复登记`, { fields: [{ path: 'officialIds', message: '同一次庭审不能重复登记' }] });
+  }
   const id = randomUUID();
   await repo.insertSession(tx, {
     id, kind: input.kind, topic: input.topic, laws: input.laws, speakers: input.speakers || null, heldOn: input.heldOn, minutes: input.minutes, otherAttendees: input.otherAttendees,
@@ -112,7 +118,13 @@ export async function trainingHours(tx: Tx, kernel: Kernel, officialId: string, 
 
 // ---- session materials: files through the kernel's storage, in the reader's scope, every upload and opening audited ----
 const sessionScope = (actor: Actor) => scopeWhere(actor, ['lawStudy.read', 'lawStudy.record'], { division: sessions.divisionCode, org: sessions.orgId, createdBy: sessions.createdBy });
-const materialView = (m: MaterialRow) => ({ id: m.id, fileName: m.fileName, mime: m.mime, size: m.size, uploadedBy: m.uploadedBy, createdAt: m.createdAt.toISOString() });
+const materialView = (m: MaterialRow, canDelete = false) => ({ id: m.id, fileName: m.fileName, mime: m.mime, size: m.size, uploadedBy: m.uploadedBy, createdAt: m.createdAt.toISOString(), canDelete });
+/**
+ * Who may take a material back: its uploader, or the session's organiser — whoever recorded the session,
+ * or a recorder of the session's own org (its head) or of the division (依法治区办). A reader is not.
+ */
+const mayDeleteMaterial = (actor: Actor, s: { orgId: string; divisionCode: string; createdBy: string | null }, m: MaterialRow) =>
+  actor.id !== null && (m.createdBy === actor.id || s.createdBy === actor.id || can(actor, 'lawStudy.record', { orgId: s.orgId, divisionCode: s.divisionCode, applicantId: null }));
 async function sessionFor(tx: Tx, actor: Actor, id: string) {
   const s = await repo.visibleSession(tx, id, sessionScope(actor));
   if (!s) throw new AppError('NOT_FOUND', '学法活动不存在或不在您的查看范围内');
@@ -130,7 +142,23 @@ export async function attachMaterial(tx: Tx, kernel: Kernel, actor: Actor, sessi
 }
 export async function listMaterials(tx: Tx, actor: Actor, sessionId: string) {
   const s = await sessionFor(tx, actor, sessionId);
-  return (await repo.materialsOf(tx, s.id)).map(materialView);
+  return (await repo.materialsOf(tx, s.id)).map((m) => materialView(m, mayDeleteMaterial(actor, s, m)));
+}
+/**
+ * Deletes a material uploaded by mistake: the row goes (so the file is no longer listed or served), the
+ * bytes too unless another material holds the same content (storage is content-addressed), and the act
+ * is an audit entry on the session's stream with the file's name and size.
+ */
+export async function deleteMaterial(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, materialId: string) {
+  const s = await sessionFor(tx, actor, sessionId);
+  const m = await repo.getMaterial(tx, materialId);
+  if (!m || m.sessionId !== s.id) throw new AppError('NOT_FOUND', '材料不存在或已删除');
+  if (!mayDeleteMaterial(actor, s, m)) throw new AppError('FORBIDDEN', '只有上传人或该学法活动的组织单位可以删除材料');
+  // 0 rows: a concurrent deletion won; nothing is written twice.
+  if (!(await repo.deleteMaterial(tx, m.id))) throw new AppError('NOT_FOUND', '材料不存在或已删除');
+  await appendAudit(tx, actor, { stream: `lawStudy:session:${s.id}`, action: 'lawStudy.material.delete', entityType: 'lawStudyMaterial', entityId: m.id, detail: { fileName: m.fileName, size: m.size, uploadedBy: m.uploadedBy } }, kernel.now());
+  if (!(await repo.storageKeyInUse(tx, m.storageKey))) await storageFor(kernel.config.dataDir).remove(m.storageKey);
+  return { ok: true };
 }
 export async function materialContent(tx: Tx, kernel: Kernel, actor: Actor, sessionId: string, materialId: string) {
   const s = await sessionFor(tx, actor, sessionId);
@@ -179,6 +207,18 @@ export async function listShufa(tx: Tx, actor: Actor, year: number) {
 }
 
 /**
+ * Which of an org's same-named officials a hearing's 出庭负责人 entry (free text, 姓名及职务) is. The hearing
+ * holds a name, not a register link, so a name alone cannot tell namesakes apart; the post written beside it
+ * can: the entry is the official whose post it names — the most specific one, so "副局长" is not also read as
+ * "局长" — when exactly one namesake's post is named. Else `null`: not attributable to a person.
+ */
+export function headPostMatch(headName: string, candidates: { id: string; post: string | null }[]): string | null {
+  const named = candidates.filter((c) => c.post && headName.includes(c.post.trim()));
+  const specific = named.filter((c) => !named.some((d) => d !== c && d.post!.trim() !== c.post!.trim() && d.post!.includes(c.post!.trim())));
+  return specific.length === 1 ? specific[0].id : null;
+}
+
+/**
  * The 述法 draft of one official, pre-filled from their own records of the year: sessions attended
  * (and 旁听庭审), training hours, exam results, and 出庭应诉 — the hearings litigation records with this
  * official (by name, for their own org) as the appearing 主要负责人 or 副职负责人 (行政诉讼法 第3条).
@@ -191,7 +231,13 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
   const hours = await trainingHours(tx, kernel, o.id, year);
   const results = await examResults(tx, kernel, o.id, year);
   const org = await tenancy.getOrg(tx, o.orgId);
-  const appeared = await headAppearancesOf(tx, { orgId: o.orgId, name: o.name, from: `${year}-01-01`, to: `${year}-12-31` });
+  const named = await headAppearancesOf(tx, { orgId: o.orgId, name: o.name, from: `${year}-01-01`, to: `${year}-12-31` });
+  // 出庭 keyed on the person: with a namesake in the same org, a hearing counts for this official only when
+  // its entry names their post and not the namesake's; the rest are named here as unattributable.
+  const namesakes = await repo.namesakesOf(tx, o);
+  const whose = (h: { headName: string }) => (namesakes.length === 0 ? o.id : headPostMatch(h.headName, [{ id: o.id, post: o.post }, ...namesakes]));
+  const appeared = named.filter((h) => whose(h) === o.id);
+  const unattributed = named.filter((h) => whose(h) === null);
   const study = attended.filter((s) => s.kind !== 'courtVisit');
   const court = attended.filter((s) => s.kind === 'courtVisit');
   const lines = [
@@ -209,9 +255,12 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
     appeared.length
       ? `作为${org?.name ?? '本单位'}负责人出庭应诉${appeared.length}次：${appeared.map((h) => `${h.heldOn.slice(5).replace('-', '月')}日${h.court}${h.courtCaseNo}（${h.instance === 1 ? '一审' : '二审'}，${h.appearance}）`).join('；')}。`
       : '本年度无作为负责人出庭应诉的记录。',
+    ...(unattributed.length
+      ? [`另有${unattributed.length}次出庭应诉记录的出庭负责人登记为“${unattributed.map((h) => h.headName).join('”“')}”（${unattributed.map((h) => h.courtCaseNo).join('、')}），本单位有同名干部${namesakes.length + 1}人，出庭记录只登记姓名和职务，无法确定是否本人，未计入；请核实后填写。`]
+      : []),
     '（请补充：带头尊法学法守法用法、重大事项依法决策、推进法治建设等情况。）',
     '三、存在的不足和下一步打算',
     '（请补充。）',
   ];
-  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length };
+  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length, courtAppearancesUnattributed: unattributed.length };
 }

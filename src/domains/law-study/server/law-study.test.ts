@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
@@ -117,6 +119,46 @@ describe('学法用法', () => {
     expect((await upload(od, pdf, '别人的.pdf')).status).toBe(404);
     const audit = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [m.id]);
     expect(audit.map((r) => r.action)).toEqual(['lawStudy.material.upload', 'lawStudy.material.open']);
+  });
+
+  it('deletes a material uploaded by mistake: the uploader or the session’s organiser may, a reader may not (Chinese 403), the file is no longer served, audited', async () => {
+    const d = await as(director);
+    const lecture = ((await ok(d, 'get', '/api/law-study/sessions?year=2026')).items as { id: string; kind: string }[]).find((x) => x.kind === 'lecture')!;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('mistaken scan')]);
+    const upload = async (c: Client, name: string) => (await c.request('POST', `/api/law-study/sessions/${lecture.id}/materials?fileName=${encodeURIComponent(name)}`, png, { 'content-type': 'image/png' })).body as { id: string };
+    const open = async (c: Client, id: string) => t.app.inject({ method: 'GET', url: `/api/law-study/sessions/${lecture.id}/materials/${id}`, headers: { cookie: (c as unknown as { cookieHeader(): string }).cookieHeader() } });
+    // The division's keeper uploads the same scan twice (one stored copy: storage is content-addressed).
+    const a = await as(admin);
+    const wrong = await upload(a, '误传的身份证照片.png');
+    const kept = await upload(a, '签到表.png');
+    // A leader reads the session and its materials but may not delete: 403 in Chinese, the file still served.
+    const leader = await buildStaff(t.kernel, { roles: ['leader'], org: orgA });
+    const l = await new Client(t.app).login(leader.username, leader.password);
+    const seen = await ok(l, 'get', `/api/law-study/sessions/${lecture.id}/materials`) as { id: string; canDelete: boolean }[];
+    expect(seen.find((m) => m.id === wrong.id)?.canDelete).toBe(false);
+    const refused = await l.delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('只有上传人或该学法活动的组织单位可以删除材料');
+    expect((await open(a, wrong.id)).statusCode).toBe(200);
+    // Another org's head does not even see it (404); the session's organiser (its org's head) sees the button.
+    const otherDirector = await buildStaff(t.kernel, { roles: ['director'], org: await buildOrg(t.kernel, { name: '湖滨区学法测试他局' }) });
+    expect((await (await new Client(t.app).login(otherDirector.username, otherDirector.password)).delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`)).status).toBe(404);
+    expect((await ok(d, 'get', `/api/law-study/sessions/${lecture.id}/materials`) as { id: string; canDelete: boolean }[]).find((m) => m.id === wrong.id)?.canDelete).toBe(true);
+    // The uploader deletes it: gone from the list, no longer served, audited; a second delete is 404.
+    expect((await a.delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`)).status).toBe(200);
+    expect((await ok(d, 'get', `/api/law-study/sessions/${lecture.id}/materials`) as { id: string }[]).map((m) => m.id)).not.toContain(wrong.id);
+    expect((await open(a, wrong.id)).statusCode).toBe(404);
+    expect((await a.delete(`/api/law-study/sessions/${lecture.id}/materials/${wrong.id}`)).status).toBe(404);
+    const audit = await t.kernel.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq`, [wrong.id]);
+    expect(audit.map((r) => r.action)).toEqual(['lawStudy.material.upload', 'lawStudy.material.open', 'lawStudy.material.delete']);
+    // The other material with the same bytes is still served (the shared stored copy was kept).
+    const still = await open(a, kept.id);
+    expect(still.statusCode).toBe(200);
+    expect(Buffer.compare(still.rawPayload, png)).toBe(0);
+    // The session's organiser deletes it too; then the stored bytes go with the last material holding them.
+    const row = (await t.kernel.db.query<{ storage_key: string }>(`SELECT storage_key FROM law_study_materials WHERE id = $1`, [kept.id]))[0];
+    expect((await d.delete(`/api/law-study/sessions/${lecture.id}/materials/${kept.id}`)).status).toBe(200);
+    expect(existsSync(join(t.kernel.config.dataDir, 'files', row.storage_key))).toBe(false);
   });
 
   it('imports a bank from xlsx all or nothing, with each bad row named', async () => {
@@ -242,6 +284,25 @@ describe('学法用法', () => {
     const head = await ok(a, 'get', `/api/law-study/shufa/draft/${ids['局长乙']}?year=2026`);
     expect(head.courtAppearances).toBe(2);
     expect(head.text).toContain('出庭应诉2次：03月12日三门峡市湖滨区人民法院（2026）豫1202行初301号（一审，主要负责人）；06月05日三门峡市湖滨区人民法院（2026）豫1202行初302号（一审，副职负责人）。');
+    // Two officials of one org named 王强 (局长, 副局长): a hearing counts for the one whose post its entry names,
+    // never for both; an entry with the name alone is nobody's, and each draft says so instead of guessing.
+    const [wqChief, wqDeputy] = [randomUUID(), randomUUID()];
+    for (const [id, post] of [[wqChief, '局长'], [wqDeputy, '副局长']]) {
+      await t.kernel.db.query(`INSERT INTO law_study_officials (id, name, post, leader, user_id, active, org_id, division_code, created_at) VALUES ($1, '王强', $2, true, NULL, true, $3, '411202', now())`, [id, post, orgA.id]);
+    }
+    await hearing(orgA.id, '2026-04-01', '主要负责人', '王强（局长）', '（2026）豫1202行初311号');
+    await hearing(orgA.id, '2026-04-02', '副职负责人', '王强（副局长）', '（2026）豫1202行初312号');
+    await hearing(orgA.id, '2026-04-03', '副职负责人', '副局长王强', '（2026）豫1202行初313号');
+    await hearing(orgA.id, '2026-04-08', '主要负责人', '王强', '（2026）豫1202行初314号');
+    const chief = await ok(a, 'get', `/api/law-study/shufa/draft/${wqChief}?year=2026`);
+    const deputy = await ok(a, 'get', `/api/law-study/shufa/draft/${wqDeputy}?year=2026`);
+    expect(chief).toMatchObject({ courtAppearances: 1, courtAppearancesUnattributed: 1 });
+    expect(chief.text).toContain('出庭应诉1次：04月01日三门峡市湖滨区人民法院（2026）豫1202行初311号');
+    expect(deputy).toMatchObject({ courtAppearances: 2, courtAppearancesUnattributed: 1 });
+    expect(deputy.text).toContain('（2026）豫1202行初312号');
+    expect(deputy.text).toContain('（2026）豫1202行初313号');
+    expect(deputy.text).not.toContain('行初311号（');
+    for (const d of [chief, deputy]) expect(d.text).toContain('另有1次出庭应诉记录的出庭负责人登记为“王强”（（2026）豫1202行初314号），本单位有同名干部2人，出庭记录只登记姓名和职务，无法确定是否本人，未计入');
     // Another official's draft is not theirs to read.
     expect((await (await as(taker2)).get(`/api/law-study/shufa/draft/${ids['考生丙']}?year=2026`)).status).toBe(404);
     const { id } = await ok(a, 'post', '/api/law-study/shufa', { officialId: ids['考生丙'], year: 2026, form: 'written', reportedOn: '2026-11-01', content: draft.text });

@@ -73,3 +73,10 @@ export function useAttachMaterial(sessionId: string, on: On) {
     onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: noWait(on.failed),
   });
 }
+export function useDeleteMaterial(sessionId: string, on: On) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (materialId: string) => api.DELETE('/api/law-study/sessions/{id}/materials/{materialId}', { path: { id: sessionId, materialId } }),
+    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: on.failed,
+  });
+}

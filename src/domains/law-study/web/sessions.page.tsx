@@ -1,12 +1,12 @@
 /** 学法活动: the year's sessions and 旁听庭审, the quarterly 常务会议学法 check, and the form to record one. */
 import { useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../core/web/api';
 import { hasPermission, useMe } from '../../../core/web/auth';
 import { SESSION_KINDS } from '../shared/law-study.labels';
-import { materialUrl, useAttachMaterial, useMaterials, useOfficials, useQuarterlyCheck, useRecordSession, useSessions, useSyncOfficials } from './law-study.hooks';
+import { materialUrl, useAttachMaterial, useDeleteMaterial, useMaterials, useOfficials, useQuarterlyCheck, useRecordSession, useSessions, useSyncOfficials } from './law-study.hooks';
 import { siteYear } from '../../../core/web/time';
 
 const years = () => [0, 1, 2].map((k) => siteYear() - k).map((y) => ({ value: y, label: `${y}年` }));
@@ -50,11 +50,21 @@ function Materials({ sessionId, canUpload }: { sessionId: string; canUpload: boo
   const { message } = App.useApp();
   const list = useMaterials(sessionId);
   const attach = useAttachMaterial(sessionId, { done: () => message.success('已上传'), failed: (e) => message.error(e.message) });
+  const remove = useDeleteMaterial(sessionId, { done: () => message.success('已删除'), failed: (e) => message.error(e.message) });
   return (
     <Space direction="vertical" style={{ marginTop: 8 }} data-testid={`materials-${sessionId}`}>
       <Space wrap>
         <span>学习材料：</span>
-        {(list.data ?? []).length === 0 ? <span>（无）</span> : (list.data ?? []).map((m) => <a key={m.id} href={materialUrl(sessionId, m.id)} target="_blank" rel="noreferrer">{m.fileName}</a>)}
+        {(list.data ?? []).length === 0 ? <span>（无）</span> : (list.data ?? []).map((m) => (
+          <Space key={m.id} size={4}>
+            <a href={materialUrl(sessionId, m.id)} target="_blank" rel="noreferrer">{m.fileName}</a>
+            {m.canDelete ? (
+              <Popconfirm title={`删除材料“${m.fileName}”？`} description="删除后该文件不再提供查看，操作记入审计日志。" okText="删除" cancelText="取消" onConfirm={() => remove.mutate(m.id)}>
+                <Button size="small" type="link" danger loading={remove.isPending && remove.variables === m.id}>删除</Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+        ))}
         {canUpload ? <Upload accept=".pdf,.jpg,.jpeg,.png,.ofd" showUploadList={false} beforeUpload={(f) => { attach.mutate(f); return false; }}><Button size="small" loading={attach.isPending}>上传材料</Button></Upload> : null}
       </Space>
     </Space>

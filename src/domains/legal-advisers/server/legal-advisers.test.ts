@@ -72,5 +72,13 @@ describe('村（居）法律顾问', () => {
     expect((await leader.get(`/api/metrics/legalAdvisers.count?divisionCode=411202&from=2027-02-01&to=2027-02-28`)).body.numerator).toBe(0);
     const roster = (await a.get('/api/legal-advisers')).body;
     expect(roster.map((r: { name: string; hasLogin: boolean }) => [r.name, r.hasLogin])).toEqual([['郭文博', true]]);
+    // The other four kinds, each confirmed: every one of the seven figures counts its own confirmed entries.
+    for (const k of ['document', 'mediation', 'litigation', 'onSite', 'onSite']) {
+      const e = await log(k, '2026-08-09');
+      expect(e.status, JSON.stringify(e.body)).toBe(200);
+      await post(v, `/api/legal-advisers/logs/${e.body.id}/confirm`);
+    }
+    const seven = ['legalAdvisers.opinions', 'legalAdvisers.documents', 'legalAdvisers.lectures', 'legalAdvisers.mediations', 'legalAdvisers.litigation', 'legalAdvisers.onSite', 'legalAdvisers.majorMatters'];
+    expect(await Promise.all(seven.map(n))).toEqual([2, 1, 1, 1, 1, 2, 0]);
   });
 });

@@ -8,9 +8,11 @@ import { formatMetric } from '../../../core/shared/metric-units';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ env: { DEMO_DISPUTES: '240', DEMO_SCREENINGS_PER_VILLAGE: '2', DEMO_LEGAL_ADVISERS: '12', DEMO_ADVISER_WORK: '166' } });
+  t = await startTestApp({ env: { DEMO_DISPUTES: '240', DEMO_SCREENINGS_PER_VILLAGE: '2', DEMO_LEGAL_ADVISERS: '12', DEMO_ADVISER_WORK: '166', DEMO_TICKETS: '600', DEMO_LETTERS: '0' } });
   // The demo's staff, created first as seedDemo does: the test template holds none.
   await t.kernel.db.tx((tx) => seedDemoStaff(tx, t.kernel));
+  // The hotline's demo first (mediation seeds after it): some of its tickets become disputes.
+  await t.kernel.domains.find((d) => d.name === 'hotline')!.seedDemo!(t.kernel);
   await seedMediationDemo(t.kernel);
   await seedMediationDemo(t.kernel); // a second run adds nothing
   // The advisers' seed is another domain's: run through the registry, as `zhengtong seed demo` does.
@@ -52,6 +54,30 @@ describe('人民调解 and 村（居）法律顾问 demo year', () => {
     expect(rates[0].level).toBe('county');
     expect(rates[0].perTenThousand).not.toBeNull();
     expect((await m('mediation.perTenThousand')).denominator).toBe(rates[0].population);
+  });
+
+  it('takes some demo 12345 tickets into mediation as the village mediator would: each such dispute links its ticket, and the ticket shows it', async () => {
+    // The link is drawn in the mediator's name (the village may not read a ticket dispatched elsewhere): its audit entry names her.
+    const linked = await t.kernel.db.query<{ dispute: string; ticket: string; source: string; by: string | null }>(
+      `SELECT l.from_case_id AS dispute, l.to_case_id AS ticket, d.source,
+              (SELECT a.actor_name FROM audit_log a WHERE a.stream = 'case:' || l.from_case_id AND a.action = 'case.link') AS by
+         FROM case_links l JOIN mediation_disputes d ON d.case_id = l.from_case_id WHERE l.kind = 'mediatesTicket'`);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.length).toBeLessThanOrEqual(8);
+    // Every dispute that says it came from 12345 has its ticket, and the other way round.
+    expect(await one(`SELECT count(*)::int AS n FROM mediation_disputes WHERE source = '12345热线'`)).toBe(linked.length);
+    for (const l of linked) expect(l).toMatchObject({ source: '12345热线', by: '贾秀梅' });
+    // Registered through the service, in 会兴村, and audited as the mediator's registration.
+    expect(await one(`SELECT count(*)::int AS n FROM mediation_disputes WHERE case_id = ANY($1::uuid[]) AND division_code = '411202006001' AND is_demo`, [linked.map((l) => l.dispute)])).toBe(linked.length);
+    // The pages, as the leader (who reads both) opens them: the dispute names its ticket, the ticket the mediation.
+    const leader = await t.as('leader');
+    const d = (await leader.get(`/api/cases/${linked[0].dispute}`)).body;
+    expect(d.links.map((x: { label: string; case: { id: string } }) => [x.label, x.case.id])).toContainEqual(['来源12345工单', linked[0].ticket]);
+    const tk = (await leader.get(`/api/cases/${linked[0].ticket}`)).body;
+    expect(tk.links.map((x: { label: string; case: { id: string } }) => [x.label, x.case.id])).toContainEqual(['转人民调解', linked[0].dispute]);
+    // The village mediator may not open a ticket the centre dispatched to a department: her page counts the link, unnamed.
+    const mine = (await (await t.as('tiaojie_hx')).get(`/api/cases/${linked[0].dispute}`)).body;
+    expect(mine.links.length + mine.hiddenLinks).toBe(1);
   });
 
   it('gives the advisers a year of confirmed work in the report’s proportions', async () => {

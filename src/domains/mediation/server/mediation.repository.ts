@@ -31,6 +31,15 @@ export async function insertSessions(tx: Tx, rows: (typeof sessions.$inferInsert
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(sessions).values(rows.slice(i, i + 1000));
 }
 export const sessionsOf = (tx: Tx, caseId: string) => tx.select().from(sessions).where(eq(sessions.caseId, caseId)).orderBy(asc(sessions.heldOn), asc(sessions.createdAt));
+/**
+ * Recent 12345 tickets of a township whose titles read as a dispute (the kernel's cases table; hotline's
+ * own rows are not read), newest first, not yet taken into mediation.
+ */
+export const ticketsLike = (tx: Tx, divisionCode: string, titles: string[], limit: number) =>
+  tx.select({ id: cases.id, refNo: cases.refNo, title: cases.title, applicantName: cases.applicantName }).from(cases)
+    .where(and(eq(cases.type, 'ticket'), eq(cases.divisionCode, divisionCode), inArray(cases.title, titles),
+      sql`NOT EXISTS (SELECT 1 FROM case_links l WHERE l.to_case_id = ${cases.id} AND l.kind = 'mediatesTicket')`))
+    .orderBy(desc(cases.createdAt), cases.id).limit(limit);
 export const hasDemo = async (tx: Tx) => (await tx.select({ n: sql<number>`count(*)::int` }).from(disputes).where(eq(disputes.isDemo, true)))[0].n > 0;
 
 // ---- screenings ----

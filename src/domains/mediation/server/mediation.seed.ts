@@ -9,10 +9,10 @@
  * Demo users: `tiaojie_hx` (会兴村调委会 人民调解员) and `jcgk_sfj` (区司法局 人民调解管理员).
  */
 import { randomUUID } from 'node:crypto';
-import { bulkLoadCases, type BulkStep, createStaff, type Kernel, SYSTEM_ACTOR, tenancy, type Tx, siteDivisionCode } from '../../../core/server';
+import { actorFor, bulkLoadCases, type BulkStep, createStaff, type Kernel, SYSTEM_ACTOR, tenancy, type Tx, siteDivisionCode } from '../../../core/server';
 import { addDays, diffDays, twelveMonthsBefore } from '../../../core/shared/calendar';
 import { DISPUTE_TYPES, REFERRALS } from '../shared/mediation.machine';
-import { settingsOf } from './mediation.service';
+import { register, settingsOf } from './mediation.service';
 import * as repo from './mediation.repository';
 import type { Party } from './mediation.tables';
 
@@ -38,6 +38,21 @@ const TERMS: Record<string, string> = {
   物业纠纷: '一、物业公司于二十日内维修楼顶防水；二、业主于维修完成后补交物业费。', 损害赔偿纠纷: '被申请人一次性赔偿申请人医疗费、误工费等共计12000元，于协议签订时当场付清。',
   合同纠纷: '被申请人分两期支付货款共计23000元，每期于当月月底前付清。', 征地拆迁纠纷: '补偿款按村民会议决议分配，申请人应得部分由村委会于十日内发放。', 其他纠纷: '双方就争议事项达成一致，互不追究。',
 };
+
+/**
+ * 12345 tickets (titles of hotline's demo) that are disputes between people: the village mediator takes
+ * such a ticket into 人民调解 by its number, as on the phone page — the dispute shows 来源12345工单 and the
+ * ticket 转人民调解. Registered through the service, so the link is the one a mediator draws.
+ */
+const TICKET_DISPUTES: Record<string, { type: typeof DISPUTE_TYPES[number]; summary: string; respondent: string }> = {
+  公司拖欠工资: { type: '劳动纠纷', summary: '来电人反映务工单位拖欠工资，经12345热线转村调委会调解', respondent: '三门峡宏达建筑劳务有限公司' },
+  物业费收费不透明: { type: '物业纠纷', summary: '业主反映物业费收费不透明，与物业公司发生争议，经12345热线转村调委会调解', respondent: '三门峡安居物业服务有限公司' },
+  小区电梯经常故障: { type: '物业纠纷', summary: '业主反映小区电梯经常故障、维修不及时，与物业公司发生争议，经12345热线转村调委会调解', respondent: '三门峡福瑞物业服务有限公司' },
+  夜间施工噪音扰民: { type: '邻里纠纷', summary: '来电人反映邻居装修夜间施工噪音扰民，双方发生争执，经12345热线转村调委会调解', respondent: '邻居（装修户）' },
+  房屋漏水维修: { type: '邻里纠纷', summary: '来电人反映楼上住户房屋漏水，维修费用分担发生争议，经12345热线转村调委会调解', respondent: '楼上住户' },
+};
+/** How many demo disputes come from tickets (taken from DEMO_DISPUTES, so the year's total stays the report's). */
+const FROM_TICKETS = 8;
 
 type Village = { code: string; name: string; townshipCode: string; population: number; orgId: string };
 
@@ -88,6 +103,9 @@ export async function seedMediationDemo(kernel: Kernel) {
   // Disputes per village in proportion to its population.
   const totalPop = villages.reduce((s, v) => s + v.population, 0);
   const weights = villages.flatMap((v, i) => Array<number>(Math.max(1, Math.round((v.population / totalPop) * 200))).fill(i));
+  // Tickets of 会兴村's township the demo mediator takes into mediation (none when the hotline has no demo).
+  const huixing = villages.find((v) => v.name === '会兴村') ?? null;
+  const tickets = huixing ? await kernel.db.tx((tx) => repo.ticketsLike(tx, huixing.townshipCode, Object.keys(TICKET_DISPUTES), Math.min(FROM_TICKETS, cfg.DEMO_DISPUTES))) : [];
 
   await kernel.db.tx(async (tx) => {
     // Population: every village, the county as a whole (统计公报), none for one township's villages.
@@ -97,7 +115,7 @@ export async function seedMediationDemo(kernel: Kernel) {
       { id: randomUUID(), divisionCode: county, asOf, population: Math.round(totalPop * 1.04), source: '区统计局国民经济和社会发展统计公报', createdBy: null, createdAt: kernel.now() },
     ]);
 
-    const total = cfg.DEMO_DISPUTES;
+    const total = cfg.DEMO_DISPUTES - tickets.length;
     const cases = [];
     const rows = [];
     const sessionRows = [];
@@ -148,7 +166,7 @@ export async function seedMediationDemo(kernel: Kernel) {
         createdAt: at(received, 9), createdBy: { name: actor.name }, path,
       });
       rows.push({
-        caseId: id, orgId: v.orgId, divisionCode: v.code, type, source: k % 25 === 0 ? '12345热线' : k % 9 === 0 ? '乡镇（街道）调委会' : '村（居）调委会',
+        caseId: id, orgId: v.orgId, divisionCode: v.code, type, source: k % 25 === 0 ? '司法局' : k % 9 === 0 ? '乡镇（街道）调委会' : '村（居）调委会',
         summary: SUMMARY[type], applicants: [a], respondents: [b], mediators, courtStage: null, receivedOn: received,
         outcome, endedOn, referral, endReason: outcome === 'failed' ? '双方分歧较大，经多次调解未能达成协议' : outcome === 'withdrawn' ? '申请人表示双方已自行和解，撤回调解申请' : null,
         agreementFacts: outcome === 'agreed' ? SUMMARY[type] : null, agreementTerms: outcome === 'agreed' ? TERMS[type] : null, agreementPerformance: outcome === 'agreed' ? '按协议约定的期限履行' : null,
@@ -172,5 +190,23 @@ export async function seedMediationDemo(kernel: Kernel) {
       }
     }
     await repo.insertScreenings(tx, rounds);
+  });
+
+  // Disputes from 12345 tickets, registered by the village mediator through the service (case link drawn
+  // there), received today and waiting for their first session.
+  if (!huixing || tickets.length === 0) return;
+  await kernel.db.tx(async (tx) => {
+    const user = await tenancy.getUserByUsername(tx, DEMO_MEDIATOR);
+    if (!user) return;
+    const mediator = await actorFor(tx, user);
+    for (const [i, tk] of tickets.entries()) {
+      const d = TICKET_DISPUTES[tk.title];
+      const caller = tk.applicantName ?? person(90001 + i * 2).name; // the caller as the ticket holds them (often 王先生)
+      const { id } = await register(tx, kernel, mediator, {
+        villageCode: huixing.code, type: d.type, source: '12345热线', ticketRef: tk.refNo, summary: d.summary,
+        applicants: [{ name: caller, phone: person(90001 + i * 2).phone }], respondents: [{ name: d.respondent }], mediators: `${user.displayName}、${person(90002 + i * 2).name}`,
+      });
+      await repo.updateDispute(tx, id, { isDemo: true });
+    }
   });
 }
