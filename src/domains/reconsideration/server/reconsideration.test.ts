@@ -255,6 +255,42 @@ describe('行政复议 from a phone to the decision', () => {
     expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
   });
 
+  it('lets the 5 working days for a 补正 notice (第31条) run out through the clock scanner: warned on the last day, then deemed accepted and no 补正 asked any more (第30条)', async () => {
+    await at('2026-11-02');
+    const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'letter', receivedOn: '2026-11-02', knewOn: '2026-10-20' }))).body;
+    let d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(clock(d, 'correctionNotice')).toMatchObject({ state: 'running', startedOn: '2026-11-02', dueDate: '2026-11-09', legalBasis: '行政复议法 第31条' });
+    const noticeEvents = (c: { events: { event: string; comment: string | null }[] }, event: string) => c.events.filter((e) => e.event === event && (e.comment ?? '').startsWith('补正通知期限'));
+    // The last day (11-09): the scanner warns; the notice may still go out.
+    await at('2026-11-09');
+    await scanClocks(t.kernel);
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('received');
+    expect(noticeEvents(d, 'clock.warning')).toHaveLength(1);
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(0);
+    expect(d.actions.map((a: { event: string }) => a.event)).toContain('requestCorrection');
+    // The day after: the period ran out with no notice. It is recorded overdue, and the application —
+    // neither refused nor sent back for 补正 — is deemed accepted as of 11-09 (第30条), so 补正 can no
+    // longer be asked for and the applicant's 10-day 补正 clock never starts.
+    await at('2026-11-10');
+    await scanClocks(t.kernel);
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('underReview');
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(1);
+    expect(clock(d, 'correctionNotice')).toMatchObject({ state: 'stopped', dueDate: '2026-11-09' });
+    expect(clock(d, 'correction')).toBeUndefined();
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('requestCorrection');
+    const late = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请提交行政处罚决定书复印件' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-11-09', correctionAsked: null });
+    // A second scan the same day changes nothing: one overdue record, one acceptance.
+    await scanClocks(t.kernel);
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(1);
+    expect(d.events.filter((e: { event: string }) => e.event === 'deemAccept')).toHaveLength(1);
+  });
+
   it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {
     await at('2026-11-02');
     const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter' }))).body;
