@@ -55,3 +55,13 @@ export async function penaltyReviewFacts(tx: Tx, caseIds: string[]): Promise<Pen
     evidence: ev.filter((e) => e.caseId === p.caseId).map((e) => ({ takenOn: e.takenOn, officers: e.officers })),
   }));
 }
+
+/**
+ * The party a penalty case is against, or null when the case is no penalty. 行政复议 reads it so that the
+ * party may link, online, the penalty it challenges (行政复议法 第11条第一项): a penalty case has no
+ * applicant account, so the party is known only by the code recorded here (a firm's 统一社会信用代码).
+ */
+export async function penaltyParty(tx: Tx, caseId: string): Promise<{ partyKind: string; partyName: string; partyCode: string | null } | null> {
+  const [p] = await tx.select({ partyKind: penalties.partyKind, partyName: penalties.partyName, partyCode: penalties.partyCode }).from(penalties).where(eq(penalties.caseId, caseId));
+  return p ?? null;
+}

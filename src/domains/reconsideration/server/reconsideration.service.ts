@@ -11,6 +11,7 @@ import { reconsiderationSettings } from './reconsideration.config';
 import { ACT_KINDS, APPLICANT_KINDS, CHANNELS, DECISIONS, decisionByOption, OUTCOMES, procedureByOption, PROCEDURES, suggestProcedure, type DecisionType } from '../shared/reconsideration.labels';
 import type { ApplicationInput } from '../shared/reconsideration.schema';
 import { OpinionInput } from '../shared/opinion.machine';
+import { penaltyParty } from '../../enforcement/public';
 import * as repo from './reconsideration.repository';
 
 export const LINK_CHALLENGES = 'challenges';
@@ -50,11 +51,12 @@ export async function file(tx: Tx, kernel: Kernel, actor: Actor, input: Applicat
   const receivedOn = online ? today : input.receivedOn ?? today;
   if (receivedOn > today) throw new AppError('VALIDATION', '收到申请日期不能晚于今天', { fields: [{ path: 'receivedOn', message: '不能晚于今天' }] });
   if (input.knewOn > receivedOn) throw new AppError('VALIDATION', '知道行政行为的日期不能晚于申请日期', { fields: [{ path: 'knewOn', message: '不能晚于申请日期' }] });
-  // The challenged act, where it is a case here: staff link any number; a citizen only their own case.
+  // The challenged act, where it is a case here: staff link any number; a citizen or firm online only a
+  // case of their own — one they applied for, or a penalty whose party they are.
   let act: { id: string; refNo: string } | null = null;
   if (input.actRefNo) {
     const target = await findCaseByRef(tx, input.actRefNo);
-    const mine = target && (!online || target.applicantId === actor.id);
+    const mine = target && (!online || target.applicantId === actor.id || await isPenaltyParty(tx, kernel, actor, target));
     if (!target || !mine) throw new AppError('VALIDATION', online ? '未找到您本人的该办件编号，可以不填编号，直接描述行政行为' : '办件编号不存在', { fields: [{ path: 'actRefNo', message: '办件编号不存在' }] });
     act = { id: target.id, refNo: target.refNo };
   }
@@ -80,6 +82,20 @@ export async function file(tx: Tx, kernel: Kernel, actor: Actor, input: Applicat
     if (act) await linkCases(tx, kernel, SYSTEM_ACTOR, row.id, act.id, LINK_CHALLENGES);
   }
   return { id: row.id, refNo: row.refNo, created, receivedOn, procedure: suggestion.procedure, procedureReason: suggestion.reason, warnings };
+}
+
+/**
+ * Whether the signed-in account is the party of a penalty case (行政复议法 第14条: the applicant is the one
+ * whose rights the act touched). The party's code is compared with the account's 证件号码 through the
+ * kernel's blind index — the account holds the number only encrypted and as that index, both normalised
+ * (trimmed, upper-case) the way the penalty stores its 统一社会信用代码, so nothing is decrypted here.
+ */
+async function isPenaltyParty(tx: Tx, kernel: Kernel, actor: Actor, target: CaseRow): Promise<boolean> {
+  if (target.type !== 'penalty' || !actor.id) return false;
+  const party = await penaltyParty(tx, target.id);
+  if (!party?.partyCode) return false;
+  const user = await tenancy.getUser(tx, actor.id);
+  return !!user?.idNumberHash && user.idNumberHash === kernel.cipher.index(party.partyCode.normalize('NFKC').trim().toUpperCase());
 }
 
 type Reconsideration = repo.ReconsiderationRow;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { startTestApp, type Client, type StaffSpec, type TestApp } from '../../../../tests/helpers/harness';
 import { computeBreakdown, computeMetric, scanClocks } from '../../../core/server';
+import { seedCatalogDemo } from '../../catalog/public';
 
 // Staff the tests act as, built for this file and named after the demo accounts they stand in for.
 const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
@@ -254,6 +255,42 @@ describe('行政复议 from a phone to the decision', () => {
     expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/opinions`)).body[0]).toMatchObject({ stateName: '已报送纠正情况', repliedOn: '2027-05-06', rectification: '已撤销原处罚决定并重新履行告知程序' });
   });
 
+  it('lets the 5 working days for a 补正 notice (第31条) run out through the clock scanner: warned on the last day, then deemed accepted and no 补正 asked any more (第30条)', async () => {
+    await at('2026-11-02');
+    const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'letter', receivedOn: '2026-11-02', knewOn: '2026-10-20' }))).body;
+    let d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(clock(d, 'correctionNotice')).toMatchObject({ state: 'running', startedOn: '2026-11-02', dueDate: '2026-11-09', legalBasis: '行政复议法 第31条' });
+    const noticeEvents = (c: { events: { event: string; comment: string | null }[] }, event: string) => c.events.filter((e) => e.event === event && (e.comment ?? '').startsWith('补正通知期限'));
+    // The last day (11-09): the scanner warns; the notice may still go out.
+    await at('2026-11-09');
+    await scanClocks(t.kernel);
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('received');
+    expect(noticeEvents(d, 'clock.warning')).toHaveLength(1);
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(0);
+    expect(d.actions.map((a: { event: string }) => a.event)).toContain('requestCorrection');
+    // The day after: the period ran out with no notice. It is recorded overdue, and the application —
+    // neither refused nor sent back for 补正 — is deemed accepted as of 11-09 (第30条), so 补正 can no
+    // longer be asked for and the applicant's 10-day 补正 clock never starts.
+    await at('2026-11-10');
+    await scanClocks(t.kernel);
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(d.state).toBe('underReview');
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(1);
+    expect(clock(d, 'correctionNotice')).toMatchObject({ state: 'stopped', dueDate: '2026-11-09' });
+    expect(clock(d, 'correction')).toBeUndefined();
+    expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('requestCorrection');
+    const late = await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${id}/requestCorrection`, { missing: '请提交行政处罚决定书复印件' });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${id}/substance`)).body).toMatchObject({ deemedAccepted: true, acceptedOn: '2026-11-09', correctionAsked: null });
+    // A second scan the same day changes nothing: one overdue record, one acceptance.
+    await scanClocks(t.kernel);
+    d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(1);
+    expect(d.events.filter((e: { event: string }) => e.event === 'deemAccept')).toHaveLength(1);
+  });
+
   it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {
     await at('2026-11-02');
     const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter' }))).body;
@@ -422,5 +459,89 @@ describe('行政复议 figures', () => {
     // 纠错 is a setting: without 确认违法 the numerator drops by one.
     const narrower = await t.withSettings({ RECONSIDERATION_CORRECTIVE: 'change,revoke,orderPerform,confirmVoid' }, () => t.kernel.db.tx((tx) => computeMetric(tx, t.kernel, 'reconsideration.correctionRate', q)));
     expect(narrower!.numerator).toBe(after.correctionRate!.numerator - 1);
+  });
+});
+
+describe('行政复议 filed online by a firm', () => {
+  // Two firms' 统一社会信用代码 (GB 32100 test vectors, as enforcement's tests use).
+  const FIRM = { kind: 'enterprise', name: '湖滨区味佳餐饮有限公司', idNumber: '914403001922038216', phone: '13900005555', password: 'Firm#2026ok' };
+  const OTHER_FIRM = { kind: 'enterprise', name: '湖滨区鑫达商贸有限公司', idNumber: '91110000100006485K', phone: '13900006666', password: 'Firm#2026ok' };
+  const firmApplication = (over: Record<string, unknown> = {}) => application({ applicantKind: 'firm', applicantName: FIRM.name, phone: FIRM.phone, ...over });
+  let firm: Client;
+  let otherFirm: Client;
+  beforeAll(async () => {
+    await at('2026-11-02');
+    for (const f of [FIRM, OTHER_FIRM]) expect((await t.anon().post('/api/auth/register', f)).status).toBe(200);
+    firm = await t.anon().login(FIRM.idNumber, FIRM.password);
+    otherFirm = await t.anon().login(OTHER_FIRM.idNumber, OTHER_FIRM.password);
+  });
+
+  it('takes a firm’s online application (第22条) and lets the firm follow it by number, in its own list and on its case page', async () => {
+    const filed = await firm.post('/api/reconsiderations', firmApplication());
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body).toMatchObject({ created: true, receivedOn: '2026-11-02', warnings: [], refNo: expect.stringMatching(/^FY411202/) });
+    const s = (await (await staff(LEGAL_SFJ)).get(`/api/reconsiderations/${filed.body.id}/substance`)).body;
+    expect(s).toMatchObject({ applicantKind: '法人', channel: '网上申请', respondent: '湖滨区市场监督管理局', receivedOn: '2026-11-02' });
+    // By number and the phone's last four digits, signed in or not.
+    const tracked = await t.anon().get(`/api/public/reconsiderations/track?refNo=${filed.body.refNo}&phone4=5555`);
+    expect(tracked.status).toBe(200);
+    expect(tracked.body).toMatchObject({ refNo: filed.body.refNo, state: 'received', stateName: '待审查受理', respondent: '湖滨区市场监督管理局', receivedOn: '2026-11-02' });
+    expect(tracked.body.clocks).toEqual(expect.arrayContaining([expect.objectContaining({ label: '受理审查期限', dueDate: '2026-11-09' })]));
+    expect((await t.anon().get(`/api/public/reconsiderations/track?refNo=${filed.body.refNo}&phone4=6666`)).status).toBe(404);
+    // The firm's account owns the case: its list and its case page; the other firm's account sees neither.
+    expect(((await firm.get('/api/reconsiderations?pageSize=100')).body.items as { id: string }[]).map((x) => x.id)).toContain(filed.body.id);
+    expect((await firm.get(`/api/cases/${filed.body.id}`)).body).toMatchObject({ refNo: filed.body.refNo, state: 'received' });
+    expect(((await otherFirm.get('/api/reconsiderations?pageSize=100')).body.items as { id: string }[]).map((x) => x.id)).not.toContain(filed.body.id);
+    expect((await otherFirm.get(`/api/cases/${filed.body.id}`)).status).toBe(404);
+    // Accepted by the bureau: the firm reads it on the same page by number.
+    expect((await (await staff(LEGAL_SFJ)).post(`/api/reconsiderations/${filed.body.id}/accept`)).status).toBe(200);
+    expect((await t.anon().get(`/api/public/reconsiderations/track?refNo=${filed.body.refNo}&phone4=5555`)).body).toMatchObject({ state: 'underReview', acceptedOn: '2026-11-02' });
+  });
+
+  it('links online the penalty whose party is the firm (its 统一社会信用代码), and refuses another firm the same number', async () => {
+    const officer = await staff({ roles: ['reviewer'], org: '湖滨区市场监督管理局' });
+    const penalty = await officer.post('/api/penalties', { partyKind: 'org', partyName: FIRM.name, partyCode: FIRM.idNumber, cause: '销售过期食品', source: '检查发现', facts: '现场检查发现销售超过保质期的食品' });
+    expect(penalty.status, JSON.stringify(penalty.body)).toBe(200);
+    // Another firm: the same message as for any number not its own, and nothing filed.
+    const listed = async () => ((await (await staff(LEGAL_SFJ)).get('/api/reconsiderations?pageSize=100')).body.total as number);
+    const before = await listed();
+    const bad = await otherFirm.post('/api/reconsiderations', firmApplication({ applicantName: OTHER_FIRM.name, phone: OTHER_FIRM.phone, actRefNo: penalty.body.refNo }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('未找到您本人的该办件编号，可以不填编号，直接描述行政行为');
+    expect(await listed()).toBe(before);
+    // A citizen with a 身份证号 is refused it too.
+    expect((await citizen.post('/api/reconsiderations', application({ actRefNo: penalty.body.refNo }))).status).toBe(400);
+    // The party itself links it.
+    const linked = await firm.post('/api/reconsiderations', firmApplication({ actRefNo: penalty.body.refNo }));
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect((await firm.get(`/api/reconsiderations/${linked.body.id}/substance`)).body.act).toMatchObject({ linked: true });
+    // The link shows on both case pages for the respondent's head, who may open both.
+    const director = await staff(DIRECTOR_SCJ);
+    expect((await director.get(`/api/cases/${linked.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', case: expect.objectContaining({ id: penalty.body.id }) })]);
+    expect((await director.get(`/api/cases/${penalty.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', label: '被申请行政复议', case: expect.objectContaining({ id: linked.body.id }) })]);
+  });
+
+  it('links online the firm’s own refused licence application (不予许可, 行政许可法 第38条) as the challenged act, shown on both case pages', async () => {
+    await seedCatalogDemo(t.kernel); // the county's published items (食品经营许可 among them)
+    const food = ((await t.anon().get(`/api/public/service-items?q=食品经营许可`)).body as { id: string; name: string }[]).find((i) => i.name.includes('食品经营许可'))!;
+    const materials = [{ name: '食品经营许可申请书', provided: true }, { name: '营业执照', provided: true }, { name: '与食品经营相适应的主要设备设施、经营布局、操作流程等文件', provided: true }, { name: '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度目录', provided: true }];
+    const appl = await firm.post('/api/applications', { itemId: food.id, materials });
+    expect(appl.status, JSON.stringify(appl.body)).toBe(200);
+    expect((await (await staff(CLERK_SCJ)).post(`/api/applications/${appl.body.id}/accept`, {})).status).toBe(200);
+    const denied = await (await staff({ roles: ['reviewer'], org: '湖滨区市场监督管理局' })).post(`/api/applications/${appl.body.id}/deny`, { reason: '经营场所与污染源距离不符合要求；不服的可依法申请行政复议或者提起行政诉讼' });
+    expect(denied.status, JSON.stringify(denied.body)).toBe(200);
+    const refNo = (await firm.get(`/api/cases/${appl.body.id}`)).body.refNo as string;
+    // Another firm cannot link the refusal.
+    expect((await otherFirm.post('/api/reconsiderations', firmApplication({ applicantName: OTHER_FIRM.name, phone: OTHER_FIRM.phone, actRefNo: refNo, actKind: 'other', amountYuan: undefined }))).body.message).toBe('未找到您本人的该办件编号，可以不填编号，直接描述行政行为');
+    const linked = await firm.post('/api/reconsiderations', firmApplication({ actRefNo: refNo, actKind: 'other', amountYuan: undefined, actDescription: '湖滨区市场监督管理局作出的不予许可决定（食品经营许可）', request: '请求撤销不予许可决定，责令被申请人重新作出许可决定' }));
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    // The bureau sees the link from the 复议 (the application counted, opened or not); the respondent's head, on both pages.
+    const d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${linked.body.id}`)).body;
+    expect(d.links.length + d.hiddenLinks).toBe(1);
+    const director = await staff(DIRECTOR_SCJ);
+    expect((await director.get(`/api/cases/${linked.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', case: expect.objectContaining({ id: appl.body.id }) })]);
+    expect((await director.get(`/api/cases/${appl.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', label: '被申请行政复议', case: expect.objectContaining({ id: linked.body.id }) })]);
+    // The firm itself reads the link on its refused application's page.
+    expect((await firm.get(`/api/cases/${appl.body.id}`)).body.links).toEqual([expect.objectContaining({ label: '被申请行政复议' })]);
   });
 });
