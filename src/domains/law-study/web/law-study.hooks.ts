@@ -77,6 +77,6 @@ export function useDeleteMaterial(sessionId: string, on: On) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (materialId: string) => api.DELETE('/api/law-study/sessions/{id}/materials/{materialId}', { path: { id: sessionId, materialId } }),
-    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: on.failed,
+    onSuccess: () => { void invalidate(qc, '/api/law-study/sessions/{id}/materials'); on.done?.(); }, onError: noWait(on.failed),
   });
 }
