@@ -26,6 +26,16 @@ export function testClock(iso = '2026-11-02T09:00:00+08:00'): TestClock {
 
 export type Res<T = any> = { status: number; body: T };
 
+/**
+ * The body of a request a test step needs to succeed: anything but 200 throws with the status and the
+ * server's answer, so the step reads as what it does (`await okBody(c.post(path, body))`).
+ */
+export async function okBody<T = any>(request: Promise<Res<T>>, what = ''): Promise<T> {
+  const r = await request;
+  if (r.status !== 200) throw new Error(`${what ? `${what}: ` : ''}${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
 export class Client {
   private cookies: Record<string, string> = {};
   constructor(private app: FastifyInstance) {}

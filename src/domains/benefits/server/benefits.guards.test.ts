@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, Client, type TestApp } from '../../../../tests/helpers/harness';
+import { startTestApp, Client, type TestApp, okBody } from '../../../../tests/helpers/harness';
 import { buildStaff, type BuiltStaff } from '../../../core/server';
 import { creditCodeFor } from '../shared/benefits.generate';
 import { DEMO_POLICIES } from '../shared/benefits.policies';
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 const login = (s: BuiltStaff) => new Client(t.app).login(s.username, s.password);
-const ok = async (p: Promise<{ status: number; body: any }>) => { const r = await p; if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.body)}`); return r.body; };
+const ok = (p: Promise<{ status: number; body: any }>) => okBody(p);
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}`).toString('base64');
 
 async function publish(code: string, name: string, budgetFen: number | null, mode = DEMO_POLICIES[0].mode) {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, Client, type TestApp } from '../../../../tests/helpers/harness';
+import { startTestApp, Client, type TestApp, okBody } from '../../../../tests/helpers/harness';
 import { buildStaff, type BuiltStaff } from '../../../core/server';
 import { creditCodeFor } from '../shared/benefits.generate';
 import { DEMO_POLICIES } from '../shared/benefits.policies';
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 const login = (s: BuiltStaff) => new Client(t.app).login(s.username, s.password);
-const ok = async (p: Promise<{ status: number; body: any }>) => { const r = await p; if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.body)}`); return r.body; };
+const ok = (p: Promise<{ status: number; body: any }>) => okBody(p);
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}`).toString('base64');
 const n = async (sql: string) => Number((await t.kernel.db.query<{ n: number }>(sql))[0].n);
 

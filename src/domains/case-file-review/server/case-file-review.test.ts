@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, testClock, type TestApp } from '../../../../tests/helpers/harness';
+import { Client, okBody, startTestApp, testClock, type TestApp } from '../../../../tests/helpers/harness';
 import { buildCase, buildOrg, buildStaff, type BuiltStaff, type OrgRow } from '../../../core/server';
 
 let t: TestApp;
@@ -18,11 +18,7 @@ let bureau: BuiltStaff;
 let staffA: BuiltStaff;
 let staffB: BuiltStaff;
 const login = (s: BuiltStaff) => new Client(t.app).login(s.username, s.password);
-const ok = async (c: Client, path: string, body: unknown = {}) => {
-  const r = await c.post(path, body);
-  if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-};
+const ok = (c: Client, path: string, body: unknown = {}) => okBody(c.post(path, body), path);
 
 /** A holder of the credential register with a card valid through `validTo` (the register's own tables; tests may write them). */
 async function holder(name: string, o: OrgRow, validTo: string) {

@@ -5,7 +5,7 @@
  * closing or sending back, another unit seeing nothing; 联席会议 records; the figures with their rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, testClock, type TestApp } from '../../../../tests/helpers/harness';
+import { Client, okBody, startTestApp, testClock, type TestApp } from '../../../../tests/helpers/harness';
 import { buildCase, buildOrg, buildStaff, type BuiltStaff, type CaseRow, type OrgRow } from '../../../core/server';
 
 let t: TestApp;
@@ -18,11 +18,7 @@ let staffB: BuiltStaff;
 let leader: BuiltStaff;
 let ticket: CaseRow;
 const login = (s: BuiltStaff) => new Client(t.app).login(s.username, s.password);
-const ok = async (c: Client, path: string, body: unknown = {}) => {
-  const r = await c.post(path, body);
-  if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-};
+const ok = (c: Client, path: string, body: unknown = {}) => okBody(c.post(path, body), path);
 const matters = async () => Number((await t.kernel.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sup_matters`))[0].n);
 
 beforeAll(async () => {

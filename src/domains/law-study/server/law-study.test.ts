@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, type TestApp } from '../../../../tests/helpers/harness';
+import { Client, startTestApp, type TestApp, okBody } from '../../../../tests/helpers/harness';
 import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 import { partThree, trainingHoursByPerson } from '../public';
 
@@ -15,11 +15,7 @@ const as = async (s: BuiltStaff) => {
   if (!clients.has(s.username)) clients.set(s.username, await new Client(t.app).login(s.username, s.password));
   return clients.get(s.username)!;
 };
-const ok = async (c: Client, method: 'post' | 'put' | 'get', path: string, body?: unknown) => {
-  const r = method === 'get' ? await c.get(path) : await c[method](path, body ?? {});
-  if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-};
+const ok = (c: Client, method: 'post' | 'put' | 'get', path: string, body?: unknown) => okBody(method === 'get' ? c.get(path) : c[method](path, body ?? {}), path);
 const metric = async (c: Client, key: string, q: string) => { const m = (await c.get(`/api/metrics/${key}?${q}`)).body; return [m.numerator, m.denominator]; };
 
 beforeAll(async () => {
