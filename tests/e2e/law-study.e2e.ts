@@ -123,4 +123,26 @@ describe('学法考试 in the browser', () => {
       throw err;
     }
   }, 300_000);
+  it('the keeper drafts the district leader’s 述法 on the 述法 page: the draft lists the major decisions he decided', async () => {
+    const p = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const k: E2E = { ...e, page: p };
+    try {
+      await login(k, 'lawstudy_sfj');
+      await p.getByText('我的待办（按到期日排序）').or(p.getByText('驾驶舱')).first().waitFor();
+      await p.goto(`${e.baseUrl}/law-study/shufa`);
+      await p.getByRole('button', { name: '登记述法' }).click();
+      const dialog = p.locator('.ant-modal').filter({ hasText: '登记述法' });
+      await dialog.locator('.ant-select').first().click();
+      await p.keyboard.type('郑志强');
+      await p.locator('.ant-select-item-option').filter({ hasText: '郑志强' }).first().click();
+      await dialog.getByRole('button', { name: '按本人记录生成草稿' }).click();
+      const text = dialog.locator('textarea');
+      // The demo's leader decided four of the catalog's decisions at the executive meeting (the fifth is still in procedure).
+      await expect.poll(async () => text.inputValue(), { timeout: 30_000 }).toContain('参与审议（审查）重大行政决策4项：');
+      expect(await text.inputValue()).toContain('集体讨论决定（通过）');
+    } catch (err) {
+      await p.screenshot({ path: 'test-results/law-study-shufa-draft-failure.png', fullPage: true });
+      throw err;
+    }
+  }, 300_000);
 });

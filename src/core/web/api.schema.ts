@@ -3283,7 +3283,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉记录生成） */
+        /** 述法报告草稿（由本人学法、旁听庭审、考试、出庭应诉、重大行政决策审查决定记录生成） */
         get: operations["shufaDraft"];
         put?: never;
         post?: never;
@@ -52150,6 +52150,14 @@ export interface operations {
                         courtAppearances: number;
                         courtAppearancesUnattributed: number;
                         courtVisits: number;
+                        /** @description 审查或决定的重大行政决策项数；无账号的干部无法归属，为null */
+                        decisionsReviewed: number | null;
+                        decisionSteps: {
+                            on: string;
+                            refNo: string;
+                            step: string;
+                            title: string;
+                        }[];
                         exams: {
                             best: number;
                             passed: boolean;

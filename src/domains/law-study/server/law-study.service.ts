@@ -8,6 +8,7 @@ import { MEETING_KINDS, SESSION_KINDS, SHUFA_FORMS, type SessionKind } from '../
 import type { SessionInput } from '../shared/law-study.schema';
 import { lawStudySettings } from './law-study.config';
 import { headAppearancesOf } from '../../litigation/public';
+import { decisionStepsBy, type DecisionStep } from '../../major-decisions/public';
 import * as repo from './law-study.repository';
 import { meetings, officials, sessions, shufa, type MaterialRow } from './law-study.tables';
 
@@ -238,6 +239,13 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
   const whose = (h: { headName: string }) => (namesakes.length === 0 ? o.id : headPostMatch(h.headName, [{ id: o.id, post: o.post }, ...namesakes]));
   const appeared = named.filter((h) => whose(h) === o.id);
   const unattributed = named.filter((h) => whose(h) === null);
+  // 重大行政决策: its review and decision steps are recorded against the staff account that took them, so
+  // an official without an account cannot be matched (a name alone would guess); the draft says so.
+  const steps = o.userId ? await decisionStepsBy(tx, kernel, { userId: o.userId, from: `${year}-01-01`, to: `${year}-12-31` }) : null;
+  const byCase = new Map<string, DecisionStep[]>();
+  for (const x of steps ?? []) byCase.set(x.caseId, [...(byCase.get(x.caseId) ?? []), x]);
+  const decisions = [...byCase.values()];
+  const md = (d: string) => `${d.slice(5).replace('-', '月')}日`;
   const study = attended.filter((s) => s.kind !== 'courtVisit');
   const court = attended.filter((s) => s.kind === 'courtVisit');
   const lines = [
@@ -258,9 +266,15 @@ export async function shufaDraft(tx: Tx, kernel: Kernel, actor: Actor, officialI
     ...(unattributed.length
       ? [`另有${unattributed.length}次出庭应诉记录的出庭负责人登记为“${unattributed.map((h) => h.headName).join('”“')}”（${unattributed.map((h) => h.courtCaseNo).join('、')}），本单位有同名干部${namesakes.length + 1}人，出庭记录只登记姓名和职务，无法确定是否本人，未计入；请核实后填写。`]
       : []),
+    steps === null
+      ? '本人在系统中无账号，重大行政决策的合法性审查和集体讨论决定按录入账号登记，无法归属本人，未列入；请核实后填写。'
+      : decisions.length
+        ? `参与审议（审查）重大行政决策${decisions.length}项：${decisions.map((d) => `“${d[0].title}”（${d.map((s) => `${md(s.on)}${s.step}`).join('，')}）`).join('；')}。`
+        : '本年度无本人审查或决定重大行政决策的记录。',
     '（请补充：带头尊法学法守法用法、重大事项依法决策、推进法治建设等情况。）',
     '三、存在的不足和下一步打算',
     '（请补充。）',
   ];
-  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length, courtAppearancesUnattributed: unattributed.length };
+  return { officialId: o.id, name: o.name, year, text: lines.join('\n'), sessions: study.length, courtVisits: court.length, hours: hours.total, exams: results, courtAppearances: appeared.length, courtAppearancesUnattributed: unattributed.length,
+    decisionsReviewed: steps === null ? null : decisions.length, decisionSteps: (steps ?? []).map((x) => ({ refNo: x.refNo, title: x.title, step: x.step, on: x.on })) };
 }

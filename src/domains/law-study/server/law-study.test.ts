@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, type TestApp, okBody } from '../../../../tests/helpers/harness';
 import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 import { partThree, trainingHoursByPerson } from '../public';
+import { decisionStepsBy } from '../../major-decisions/public';
 
 let t: TestApp;
 let orgA: Awaited<ReturnType<typeof buildOrg>>;
@@ -314,6 +315,61 @@ describe('学法用法', () => {
     expect(await metric(a, 'shufa.officials', q)).toEqual([1, null]);
     const p3 = await t.kernel.db.tx((tx) => partThree(tx, '411202', 2026));
     expect(p3).toMatchObject({ studiedCount: 2, committeeCount: 1, shufa: { officials: 1, written: 1, onsite: 0, ratings: { 好: 1 } } });
+  });
+
+  it('lists in the 述法 draft the major decisions the official reviewed or decided in the year, read from major-decisions by account', async () => {
+    const reviewer = await buildStaff(t.kernel, { roles: ['legalReviewer'], org: orgA, displayName: '审查员戊' });
+    const leader = await buildStaff(t.kernel, { roles: ['leader'], org: orgA, displayName: '区长己' });
+    const office = await buildStaff(t.kernel, { roles: ['decisionOfficer'], org: orgA, displayName: '专员庚' });
+    const o = await as(office);
+    const decision = async (title: string) => {
+      const { id } = await ok(o, 'post', '/api/major-decisions', { title, year: 2026, draftingOrgId: orgA.id, participationExempt: true, needsExpert: false, needsRisk: false, partyApprovedOn: '2026-02-20' });
+      await ok(o, 'post', `/api/major-decisions/${id}/submitLegality`);
+      return id;
+    };
+    const d1 = await decision('湖滨区老旧小区改造实施方案');
+    const d2 = await decision('湖滨区公交线网优化方案');
+    const d3 = await decision('湖滨区农贸市场布局规划');
+    const r = await as(reviewer);
+    await ok(r, 'post', `/api/major-decisions/${d1}/passLegality`, { opinion: '程序合法，内容合法' });
+    await ok(r, 'post', `/api/major-decisions/${d2}/failLegality`, { opinion: '未履行听证程序' });
+    await ok(await as(leader), 'post', `/api/major-decisions/${d1}/decide`, { meeting: '区政府第40次常务会议', result: '通过' });
+    // The third review is recorded after the year closed: it belongs to 2027's 述法, not 2026's.
+    const before = t.clock.now().toISOString();
+    t.clock.set('2027-01-06T10:00:00+08:00');
+    try {
+      await ok(await new Client(t.app).login(reviewer.username, reviewer.password), 'post', `/api/major-decisions/${d3}/passLegality`, { opinion: '通过' });
+    } finally { t.clock.set(before); }
+
+    const a = await as(admin);
+    await ok(a, 'post', '/api/law-study/officials/sync');
+    const register = await ok(a, 'get', '/api/law-study/officials') as { id: string; name: string }[];
+    const idOf = (name: string) => register.find((x) => x.name === name)!.id;
+    const rev = await ok(a, 'get', `/api/law-study/shufa/draft/${idOf('审查员戊')}?year=2026`);
+    expect(rev.decisionsReviewed).toBe(2);
+    expect(rev.decisionSteps.map((x: { title: string; step: string; on: string }) => [x.title, x.step, x.on])).toEqual([
+      ['湖滨区老旧小区改造实施方案', '合法性审查通过', '2026-11-02'], ['湖滨区公交线网优化方案', '合法性审查不通过，退回修改', '2026-11-02'],
+    ]);
+    expect(rev.text).toContain('参与审议（审查）重大行政决策2项：“湖滨区老旧小区改造实施方案”（11月02日合法性审查通过）；“湖滨区公交线网优化方案”（11月02日合法性审查不通过，退回修改）。');
+    expect(rev.text).not.toContain('农贸市场');
+    const next = await ok(a, 'get', `/api/law-study/shufa/draft/${idOf('审查员戊')}?year=2027`);
+    expect(next.text).toContain('参与审议（审查）重大行政决策1项：“湖滨区农贸市场布局规划”（01月06日合法性审查通过）。');
+    const lead = await ok(a, 'get', `/api/law-study/shufa/draft/${idOf('区长己')}?year=2026`);
+    expect(lead.text).toContain('参与审议（审查）重大行政决策1项：“湖滨区老旧小区改造实施方案”（11月02日集体讨论决定（通过））。');
+    // The office that ran the procedure (sent it to review) reviewed nothing; nor did an official with no part in it.
+    for (const name of ['专员庚', '考生丙']) {
+      const d = await ok(a, 'get', `/api/law-study/shufa/draft/${idOf(name)}?year=2026`);
+      expect(d).toMatchObject({ decisionsReviewed: 0, decisionSteps: [] });
+      expect(d.text).toContain('本年度无本人审查或决定重大行政决策的记录。');
+    }
+    // An official without an account cannot be matched to a step: said, not guessed.
+    const noAccount = await ok(a, 'get', `/api/law-study/shufa/draft/${idOf('王强')}?year=2026`);
+    expect(noAccount.decisionsReviewed).toBeNull();
+    expect(noAccount.text).toContain('本人在系统中无账号，重大行政决策的合法性审查和集体讨论决定按录入账号登记，无法归属本人，未列入');
+    // The public read itself: both ends of the period are inclusive local days.
+    const steps = await t.kernel.db.tx((tx) => decisionStepsBy(tx, t.kernel, { userId: reviewer.user.id, from: '2026-11-02', to: '2027-01-06' }));
+    expect(steps.map((x) => x.title)).toEqual(['湖滨区老旧小区改造实施方案', '湖滨区公交线网优化方案', '湖滨区农贸市场布局规划']);
+    expect(await t.kernel.db.tx((tx) => decisionStepsBy(tx, t.kernel, { userId: reviewer.user.id, from: '2026-11-03', to: '2027-01-05' }))).toEqual([]);
   });
 
   it('draws from a question another app process imported, though this process holds the bank index in its cache', async () => {

@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { cases, inDivision, orgs, type Tx, casesWith } from '../../../core/server';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { caseEvents, cases, inDivision, inPeriod, orgs, tzSql, type Tx, casesWith } from '../../../core/server';
 import { majorDecisions } from './major-decisions.tables';
 
 import type { DecisionRow } from './major-decisions.tables';
@@ -29,3 +29,15 @@ export async function counts(tx: Tx, q: Scope) {
   return r;
 }
 export const recordsWhere = (q: Scope, onlyCompleted: boolean) => casesWith(majorDecisions, majorDecisions.caseId, and(scope(q), onlyCompleted ? completed : undefined));
+
+/**
+ * The steps of decisions an account took (`events`, as recorded on the case's event stream with its actor)
+ * within [from, to] (local dates), oldest first, with the step's local day in zone `tz`.
+ */
+export const stepsByActor = (tx: Tx, q: { userId: string; events: string[]; from: string; to: string; tz: string }) =>
+  tx.select({
+    caseId: cases.id, refNo: cases.refNo, title: cases.title, event: caseEvents.event, input: caseEvents.input,
+    on: sql<string>`to_char(${caseEvents.at} AT TIME ZONE ${tzSql(q.tz)}, 'YYYY-MM-DD')`,
+  }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(eq(caseEvents.actorId, q.userId), eq(cases.type, 'majorDecision'), inArray(caseEvents.event, q.events), inPeriod(caseEvents.at, q.from, q.to)))
+    .orderBy(asc(caseEvents.at), asc(caseEvents.seq));

@@ -87,3 +87,27 @@ export async function publicCatalog(tx: Tx, kernel: Kernel, divisionCode: string
     decidedOn: r.d.decidedOn, publishedOn: r.d.publishedOn,
   }));
 }
+
+/**
+ * The steps where a person reviews or decides a decision: the justice bureau's legality review (passed, or
+ * sent back, 第25–28条) and the collective discussion (第30条). The other steps (public participation,
+ * expert review, risk assessment, sending, publishing, filing) are the office's procedure record, not a
+ * review; withdrawal from the catalog adjusts the catalog rather than decides a matter.
+ */
+export const REVIEW_EVENTS = ['passLegality', 'failLegality', 'decide'] as const;
+
+export type DecisionStep = { caseId: string; refNo: string; title: string; event: string; step: string; on: string };
+
+/**
+ * The decisions an account reviewed or decided in [from, to], one entry per step (a decision reviewed and then
+ * decided by the same person has two). Keyed on the account that recorded the step: the collective discussion
+ * is entered by one leader's account, so the meeting's other members are not on it.
+ */
+export async function decisionStepsBy(tx: Tx, kernel: Kernel, q: { userId: string; from: string; to: string }): Promise<DecisionStep[]> {
+  const events = kernel.caseTypes.get('majorDecision')!.machine.events;
+  const rows = await repo.stepsByActor(tx, { ...q, events: [...REVIEW_EVENTS], tz: kernel.tz });
+  return rows.map((r) => ({
+    caseId: r.caseId, refNo: r.refNo, title: r.title, event: r.event, on: r.on,
+    step: r.event === 'decide' && r.input.result ? `${events[r.event].label}（${String(r.input.result)}）` : events[r.event].label,
+  }));
+}

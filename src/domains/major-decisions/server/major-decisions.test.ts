@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../tests/helpers/harness';
 import { computeMetric } from '../../../core/server';
 import { seedMajorDecisionsDemo } from './major-decisions.seed';
+import { decisionStepsBy } from '../public';
 
 // Staff the tests act as, built for this file and named after the demo accounts they stand in for.
 const LEADER = { roles: ['leader'], org: '湖滨区人民政府' };
@@ -70,6 +71,11 @@ describe('重大行政决策', () => {
     expect(inCatalog!.numerator).toBe(all);
     expect(completed!.numerator).toBe(done);
     expect(done).toBeGreaterThanOrEqual(5); // four demo decisions + the one decided above
+    // The justice bureau's demo reviewer took the four legality reviews; the fifth decision has not reached her.
+    const [hanXue] = await t.kernel.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'legal_sfj'`);
+    const steps = await t.kernel.db.tx((tx) => decisionStepsBy(tx, t.kernel, { userId: hanXue.id, from: '2026-01-01', to: '2026-12-31' }));
+    expect(steps.map((s) => s.step)).toEqual(['合法性审查通过', '合法性审查通过', '合法性审查通过', '合法性审查通过']);
+    expect(steps.map((s) => s.title)).not.toContain('湖滨区城市生活垃圾分类实施方案');
     const pub = (await t.anon().get('/api/public/major-decisions?year=2026')).body;
     expect(pub.find((d: { title: string }) => d.title === '湖滨区城市生活垃圾分类实施方案')).toMatchObject({ stateName: '已列入目录，履行程序中', steps: ['公众参与', '专家论证', '风险评估', '合法性审查', '集体讨论决定'] });
   });
