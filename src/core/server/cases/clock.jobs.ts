@@ -75,7 +75,14 @@ export async function scanClocks(kernel: Kernel): Promise<{ warned: number; over
         id: randomUUID(), caseId: row.id, event, fromState: row.state, toState: row.state, actorId: null, actorName: '系统',
         at, comment: `${clock.label}：${badge.label}（${dueText}）`, input: { clock: clock.name }, divisionCode: row.divisionCode,
       });
-      for (const userId of await tenancy.staffWithPermissionInOrg(tx, orgId, `${caseType}.`)) {
+      // The case org's staff of the type, unless the type names who answers for this clock (e.g. 复议's
+      // review and decision periods: the 复议机构, not the respondent agency that is the case's org).
+      const named = reg.clockNotices?.[clock.name];
+      const recipients = new Set([
+        ...(!named || named.alsoOrg ? await tenancy.staffWithPermissionInOrg(tx, orgId, `${caseType}.`) : []),
+        ...(named ? await tenancy.staffWithPermissionOver(tx, row.divisionCode, named.permission) : []),
+      ]);
+      for (const userId of recipients) {
         await notify(tx, kernel, {
           channel: 'inapp', recipientUserId: userId, divisionCode: row.divisionCode, caseId: row.id, link: `/cases/${row.id}`,
           title: overdue ? `【超期】${row.refNo}` : `【临期】${row.refNo}`,

@@ -280,10 +280,14 @@ describe('行政复议 from a phone to the decision', () => {
     expect(d.state).toBe('underReview');
     expect(d.events.filter((e: { event: string; comment: string | null }) => e.event === 'clock.overdue' && (e.comment ?? '').startsWith('受理审查期限'))).toHaveLength(1);
     expect(noticeEvents(d, 'clock.overdue')).toHaveLength(0);
+    // The notices go to the 复议机构 whose periods these are, not to the respondent agency (the case's org).
     while ((await deliverPending(t.kernel)) > 0) { /* every batch */ }
-    const inbox = (await (await staff(DIRECTOR_SCJ)).get('/api/inbox')).body as { title: string; body: string }[];
-    const overdueNotices = inbox.filter((m) => m.title === `【超期】${d.refNo}`);
-    expect(overdueNotices.map((m) => m.body)).toEqual([expect.stringContaining('受理审查期限')]);
+    const inbox = async (who: StaffSpec) => ((await (await staff(who)).get('/api/inbox')).body as { title: string; body: string }[]).filter((m) => m.title.endsWith(d.refNo));
+    expect((await inbox(LEGAL_SFJ)).filter((m) => m.title.startsWith('【超期】')).map((m) => m.body)).toEqual([expect.stringContaining('受理审查期限')]);
+    const warned = (await inbox(LEGAL_SFJ)).filter((m) => m.title.startsWith('【临期】')).map((m) => m.body);
+    expect(warned).toHaveLength(2);
+    expect(warned).toEqual(expect.arrayContaining([expect.stringContaining('受理审查期限'), expect.stringContaining('补正通知期限')]));
+    expect(await inbox(DIRECTOR_SCJ)).toEqual([]);
     expect(clock(d, 'correctionNotice')).toMatchObject({ state: 'stopped', dueDate: '2026-11-09' });
     expect(clock(d, 'correction')).toBeUndefined();
     expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('requestCorrection');
