@@ -302,6 +302,24 @@ describe('行政复议 from a phone to the decision', () => {
     expect(d.events.filter((e: { event: string }) => e.event === 'deemAccept')).toHaveLength(1);
   });
 
+  it('tells the respondent and the 复议机构 of the respondent\'s own answer period (第48条) run out, and the respondent of nothing else', async () => {
+    await at('2026-11-02');
+    const legal = await staff(LEGAL_SFJ);
+    const { id, refNo } = (await legal.post('/api/reconsiderations', application({ channel: 'counter' }))).body;
+    expect((await legal.post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+    const d = (await legal.post(`/api/reconsiderations/${id}/sendCopy`)).body;
+    expect(clock(d, 'answer')).toMatchObject({ dueDate: '2026-11-16' }); // 10 working days (第48条)
+    await at('2026-11-17');
+    await scanClocks(t.kernel);
+    while ((await deliverPending(t.kernel)) > 0) { /* every batch */ }
+    const notices = async (who: StaffSpec) => ((await (await staff(who)).get('/api/inbox')).body as { title: string; body: string }[]).filter((m) => m.title.endsWith(refNo)).map((m) => `${m.title.slice(0, 4)}${m.body}`);
+    for (const who of [DIRECTOR_SCJ, LEGAL_SFJ]) {
+      expect((await notices(who)).filter((n) => n.startsWith('【超期】'))).toEqual([expect.stringContaining('被申请人答复期限')]);
+    }
+    // The bureau's own periods (审查 stopped at acceptance; 审理 not yet near) never reach the respondent.
+    expect((await notices(DIRECTOR_SCJ)).every((n) => n.includes('被申请人答复期限'))).toBe(true);
+  });
+
   it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {
     await at('2026-11-02');
     const { id } = (await (await staff(LEGAL_SFJ)).post('/api/reconsiderations', application({ channel: 'counter' }))).body;
