@@ -137,4 +137,30 @@ describe('行政执法 in the browser', () => {
       throw err;
     }
   });
+
+  it('a penalty against a citizen: a wrong 公民身份号码 is refused on the field, a right one is shown masked', async () => {
+    const p = e.page;
+    try {
+      await logout();
+      await login(e, 'reviewer_scj');
+      await p.getByText('我的待办（按到期日排序）').waitFor();
+      await p.goto(`${e.baseUrl}/enforcement/penalties/new`);
+      await p.getByRole('radio', { name: '自然人' }).check();
+      await p.getByLabel('当事人', { exact: true }).fill('周明（E2E）');
+      await p.getByLabel('公民身份号码').fill('110105194912310021');
+      await p.getByLabel('案由').fill('无照经营');
+      await p.getByLabel('立案依据和基本事实').fill('经查当事人未取得营业执照从事经营活动');
+      await p.getByRole('button', { name: /立\s*案/ }).click();
+      await p.locator('.ant-form-item-explain-error').getByText(/公民身份号码不正确/).waitFor();
+      await p.getByLabel('公民身份号码').fill('11010519491231002X');
+      await p.getByRole('button', { name: /立\s*案/ }).click();
+      await stateIs(e, '已立案（调查取证）');
+      await p.getByTestId('penalty-facts').getByText('110105********002X').waitFor();
+      expect(await p.getByTestId('penalty-facts').innerText()).not.toContain('11010519491231002X');
+      await e.screenshot('enforcement-penalty-person');
+    } catch (err) {
+      await e.screenshot('enforcement-person-failed').catch(() => undefined);
+      throw err;
+    }
+  });
 });

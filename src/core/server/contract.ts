@@ -42,6 +42,13 @@ export type TransitionHandler = (tx: Tx, ctx: TransitionContext) => Promise<void
 /** One event's row-reading check (CaseTypeRegistration.checks): a Chinese reason refuses, null lets it go on. */
 export type TransitionCheck = (tx: Tx, ctx: TransitionCheckContext) => Promise<string | null>;
 
+/**
+ * Who the clock scanner tells of one clock's 临期/超期 (CaseTypeRegistration.clockNotices): active staff
+ * holding `permission` through a role granted on a division that covers the case's (the case's org plays
+ * no part). `alsoOrg` keeps the default recipients (the case org's staff of the type) as well.
+ */
+export type ClockNoticeRecipients = { permission: string; alsoOrg?: boolean };
+
 export type CaseTypeRegistration = {
   machine: MachineDef;
   /** Prefix of the human case number, e.g. 'BJ' → BJ4403052026112300001. */
@@ -50,6 +57,13 @@ export type CaseTypeRegistration = {
   present?: (tx: Tx, row: CaseRow, actor: Actor, kernel: Kernel) => Promise<{ label: string; value: string; links?: { name: string; href: string }[] }[]>;
   /** Web route of the domain's own page for this case; defaults to the generic /cases/:id. */
   link?: (row: CaseRow) => string;
+  /**
+   * Who is told of a clock's 临期/超期, by clock name, where it is not the case org's staff: the default
+   * (every clock not named) is the staff of the case's org holding any permission of the type. E.g. a
+   * 复议 case's org is the respondent agency (for scope), but the review and decision periods are the
+   * 复议机构's: they name the bureau's permission here.
+   */
+  clockNotices?: Record<string, ClockNoticeRecipients>;
   /** Domain writes of every transition of the type, in its transaction, after the compare-and-set. */
   onTransition?: (tx: Tx, ctx: TransitionContext) => Promise<void>;
   /**

@@ -109,6 +109,18 @@ export async function usersWithPermission(tx: Tx, permission: string) {
     .orderBy(asc(userRoles.userId), asc(orgs.divisionCode));
 }
 
+/**
+ * Active staff holding `permission` through a role granted on a division that covers `divisionCode` (the
+ * grant's division is the case's or above it): the body handling a type across agencies, e.g. the 复议机构.
+ */
+export async function staffWithPermissionOver(tx: Tx, divisionCode: string, permission: string) {
+  const rows = await tx.selectDistinct({ userId: userRoles.userId }).from(userRoles)
+    .innerJoin(roles, eq(roles.key, userRoles.role))
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(users.status, 'active'), sql`${roles.permissions} @> ${JSON.stringify([permission])}::jsonb`, sql`${divisionCode} LIKE ${userRoles.divisionCode} || '%'`));
+  return rows.map((r) => r.userId);
+}
+
 export async function staffWithPermissionInOrg(tx: Tx, orgId: string, permissionPrefix: string) {
   const rows = await tx.selectDistinct({ userId: userRoles.userId }).from(userRoles)
     .innerJoin(roles, eq(roles.key, userRoles.role))

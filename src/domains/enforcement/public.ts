@@ -59,9 +59,12 @@ export async function penaltyReviewFacts(tx: Tx, caseIds: string[]): Promise<Pen
 /**
  * The party a penalty case is against, or null when the case is no penalty. 行政复议 reads it so that the
  * party may link, online, the penalty it challenges (行政复议法 第11条第一项): a penalty case has no
- * applicant account, so the party is known only by the code recorded here (a firm's 统一社会信用代码).
+ * applicant account, so the party is known only by the number recorded here: a firm's 统一社会信用代码 in
+ * clear (`partyCode`), a natural person's 公民身份号码 only as the kernel's index (`partyIdHash`, the
+ * same HMAC a public account keeps of its 证件号码), so the match needs no decryption.
  */
-export async function penaltyParty(tx: Tx, caseId: string): Promise<{ partyKind: string; partyName: string; partyCode: string | null } | null> {
-  const [p] = await tx.select({ partyKind: penalties.partyKind, partyName: penalties.partyName, partyCode: penalties.partyCode }).from(penalties).where(eq(penalties.caseId, caseId));
+export async function penaltyParty(tx: Tx, caseId: string): Promise<{ partyKind: string; partyName: string; partyCode: string | null; partyIdHash: string | null } | null> {
+  const [p] = await tx.select({ partyKind: penalties.partyKind, partyName: penalties.partyName, partyCode: penalties.partyCode, partyIdHash: penalties.partyIdHash })
+    .from(penalties).where(eq(penalties.caseId, caseId));
   return p ?? null;
 }

@@ -12,7 +12,7 @@
  * mark cleared, and it is judged again on the confirmed date, which fires onOverdue if still past.
  */
 import { randomUUID } from 'node:crypto';
-import { isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { caseClocks } from '../db/schema';
 import { defineJob } from '../jobs';
 import { notify } from '../outbox';
@@ -42,6 +42,11 @@ export async function scanClocks(kernel: Kernel): Promise<{ warned: number; over
     rederived.add(clock.id);
     await kernel.db.tx(async (tx) => { if ((await recomputeClock(tx, kernel, clock, cal)) !== null) stats.recomputed++; });
   }
+  // Within one case and due date, a clock whose expiry has a legal effect (onOverdue, e.g. 视为受理) is
+  // judged first: that effect may stop its sibling (the 补正 notice period ends with the deemed acceptance),
+  // and the sibling, re-checked below, is then no longer running and is neither marked nor notified.
+  const effect = (c: (typeof candidates)[number]) => (kernel.caseTypes.get(c.caseType)?.machine.clocks[c.clock.name]?.onOverdue ? 0 : 1);
+  candidates.sort((a, b) => (a.clock.dueDate ?? '').localeCompare(b.clock.dueDate ?? '') || a.clock.caseId.localeCompare(b.clock.caseId) || effect(a) - effect(b));
   for (const { clock, caseType, orgId } of candidates) {
     const reg = kernel.caseTypes.get(caseType);
     if (!reg) continue;
@@ -56,16 +61,28 @@ export async function scanClocks(kernel: Kernel): Promise<{ warned: number; over
     const fired = await kernel.db.tx(async (tx) => {
       const row = await repo.getCase(tx, clock.caseId);
       if (!row) return false;
-      // Compare-and-set on the marker column: a second scanner that raced us updates nothing.
+      // Compare-and-set on the marker column, in the same statement as the re-check that the clock still
+      // runs on the due date it was loaded with: a second scanner that raced us, an earlier clock's
+      // onOverdue event in this scan that stopped it, or a clerk who stopped or extended it since the
+      // candidates were read, all leave nothing to mark (PostgreSQL re-evaluates the WHERE on the row
+      // version a concurrent writer committed).
       const col = overdue ? caseClocks.overdueAt : caseClocks.warnedAt;
       const patch = overdue ? { overdueAt: at, ...(clock.warnedAt ? {} : { warnedAt: at }) } : { warnedAt: at };
-      if (!(await repo.updateClock(tx, clock.id, patch, isNull(col)))) return false;
+      const stillDue = and(isNull(col), eq(caseClocks.state, 'running'), eq(caseClocks.dueDate, clock.dueDate!));
+      if (!(await repo.updateClock(tx, clock.id, patch, stillDue))) return false;
       const event = overdue ? 'clock.overdue' : 'clock.warning';
       await repo.appendEvent(tx, {
         id: randomUUID(), caseId: row.id, event, fromState: row.state, toState: row.state, actorId: null, actorName: '系统',
         at, comment: `${clock.label}：${badge.label}（${dueText}）`, input: { clock: clock.name }, divisionCode: row.divisionCode,
       });
-      for (const userId of await tenancy.staffWithPermissionInOrg(tx, orgId, `${caseType}.`)) {
+      // The case org's staff of the type, unless the type names who answers for this clock (e.g. 复议's
+      // review and decision periods: the 复议机构, not the respondent agency that is the case's org).
+      const named = reg.clockNotices?.[clock.name];
+      const recipients = new Set([
+        ...(!named || named.alsoOrg ? await tenancy.staffWithPermissionInOrg(tx, orgId, `${caseType}.`) : []),
+        ...(named ? await tenancy.staffWithPermissionOver(tx, row.divisionCode, named.permission) : []),
+      ]);
+      for (const userId of recipients) {
         await notify(tx, kernel, {
           channel: 'inapp', recipientUserId: userId, divisionCode: row.divisionCode, caseId: row.id, link: `/cases/${row.id}`,
           title: overdue ? `【超期】${row.refNo}` : `【临期】${row.refNo}`,

@@ -81,8 +81,17 @@ export const penalties = pgTable('enforcement_penalties', {
   /** person | org */
   partyKind: text('party_kind').notNull(),
   partyName: text('party_name').notNull(),
-  /** A firm's credit code (a natural person's ID number is not kept here). */
+  /** A firm's 统一社会信用代码 (public: it is on the business licence). A natural person's number is never here. */
   partyCode: text('party_code'),
+  /**
+   * A natural person's 公民身份号码, kept the way the kernel keeps personal data (个人信息保护法 第51条):
+   * SM4-encrypted, its HMAC-SM3 index (kernel.cipher.index of the trimmed upper-case number, the same index
+   * a public account keeps of its 证件号码) for matching the party to an account without decrypting, and
+   * the masked form staff see (110105********002X).
+   */
+  partyIdEnc: text('party_id_enc'),
+  partyIdHash: text('party_id_hash'),
+  partyIdShown: text('party_id_shown'),
   cause: text('cause').notNull(),
   source: text('source').notNull(),
   facts: text('facts').notNull(),

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestApp, testClock, type TestApp } from '../../../../tests/helpers/harness';
 import { buildOrg, buildStaff, type BuiltStaff } from '../../../core/server';
 import type { OrgRow } from '../../../core/server';
+import { eq } from 'drizzle-orm';
+import { penalties } from './enforcement.tables';
 
 // Staff the tests act as, built for this file and named after the demo accounts they stand in for.
 const CLERK_RSJ = { roles: ['clerk', 'reviewer'], org: '湖滨区人力资源和社会保障局' };
@@ -289,6 +291,36 @@ describe('行政处罚', () => {
     c = await login(officer);
     await post(c, `/api/penalties/${id}/publish`);
     expect((await t.anon().get('/api/public/enforcement/decisions?q=北京测试公司')).body.items[0].party).toBe('北京测试公司');
+  });
+
+  it('keeps a natural person\'s 公民身份号码 encrypted with a look-up index, shows it masked, and refuses a wrong one with nothing filed', async () => {
+    on('2026-11-02');
+    const c = await login(officer);
+    const count = async () => (await c.get('/api/penalties?pageSize=200')).body.total as number;
+    const before = await count();
+    // A checksum error, a credit code given for a person, and an old 15-digit number: each refused on the field.
+    const typo = await c.post('/api/penalties', filing({ partyCode: '110105194912310021' }));
+    expect(typo.status).toBe(400);
+    expect(typo.body.message).toMatch(/^公民身份号码不正确：/);
+    expect(typo.body.details.fields).toEqual([expect.objectContaining({ path: 'partyCode' })]);
+    const firmCode = await c.post('/api/penalties', filing({ partyCode: CODE2 }));
+    expect(firmCode.status).toBe(400);
+    expect(firmCode.body.message).toBe('当事人为自然人的，请填写18位公民身份号码');
+    expect((await c.post('/api/penalties', filing({ partyCode: '110105491231002' }))).status).toBe(400);
+    expect(await count()).toBe(before);
+    // A valid one (lower-case x, as typed): stored encrypted, indexed, masked — never in clear.
+    const { id } = await post(c, '/api/penalties', filing({ partyName: '周明', partyCode: '11010519491231002x' }));
+    const file = (await c.get(`/api/penalties/${id}/file`)).body;
+    expect(file).toMatchObject({ partyKind: 'person', partyCode: '110105********002X' });
+    const facts = (await c.get(`/api/cases/${id}`)).body.fields as { label: string; value: string }[];
+    expect(facts.find((f) => f.label === '当事人')!.value).toBe('周明（自然人，110105********002X）');
+    const [row] = await t.kernel.db.tx((tx) => tx.select().from(penalties).where(eq(penalties.caseId, id)));
+    expect(row.partyCode).toBeNull();
+    expect(row.partyIdEnc).not.toContain('11010519491231002X');
+    expect(t.kernel.cipher.decrypt(row.partyIdEnc!)).toBe('11010519491231002X');
+    expect(row.partyIdHash).toBe(t.kernel.cipher.index('11010519491231002X'));
+    // A person whose number is not known is still fined (the number is optional for a person).
+    expect((await c.post('/api/penalties', filing({ partyName: '无证件当事人' }))).status).toBe(200);
   });
 
   it('lets a department see only its own cases and the justice bureau all of them; another department gets 404', async () => {

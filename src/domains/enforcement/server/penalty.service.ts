@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../core/shared/errors';
-import { checkCreditCode } from '../../../core/shared/ids';
+import { checkCreditCode, checkIdNumber, maskIdNumber } from '../../../core/shared/ids';
 import { type Actor, appendAudit, can, type CaseRow, createCase, linkCases, listClocks, loadVisible, mergeCaseData, scopeWhere, siteDivisionCode, tenancy, type Kernel, type TransitionCheckContext, type TransitionContext, type Tx, DOCUMENT_KINDS, MEDIA_KINDS, storageFor, storeUpload, type TransitionHandler, type TransitionCheck, withCaseRow } from '../../../core/server';
 import { PenaltyInput, REVIEW_GROUNDS } from '../shared/penalty.machine';
 import { PARTY_KIND_LABELS, PUBLICATION_KIND_LABELS } from '../shared/enforcement.labels';
@@ -24,13 +24,24 @@ export async function filePenalty(tx: Tx, kernel: Kernel, actor: Actor, raw: Pen
     if (!c.valid) throw field('partyCode', `统一社会信用代码不正确：${c.reason ?? ''}`);
     partyCode = input.partyCode.normalize('NFKC').trim().toUpperCase();
   }
+  // 行政处罚法 第59条: the decision names the party; a natural person by the 公民身份号码 where it is known
+  // (optional: a foreigner or someone whose number is not known is still fined). Checked with the kernel's
+  // GB 11643 checksum, then kept only encrypted, as a look-up index and masked — never in clear.
+  let partyId: { partyIdEnc: string; partyIdHash: string; partyIdShown: string } | null = null;
+  if (input.partyKind === 'person' && input.partyCode) {
+    const norm = input.partyCode.normalize('NFKC').trim().toUpperCase();
+    const c = checkIdNumber(norm, kernel.today());
+    if (c.kind !== 'residentId') throw field('partyCode', `当事人为自然人的，请填写18位公民身份号码${c.valid ? '' : `：${c.reason ?? ''}`}`);
+    if (!c.valid) throw field('partyCode', `公民身份号码不正确：${c.reason ?? ''}`);
+    partyId = { partyIdEnc: kernel.cipher.encrypt(norm), partyIdHash: kernel.cipher.index(norm), partyIdShown: maskIdNumber(norm) };
+  }
   const { row, created } = await createCase(tx, kernel, actor, {
     type: 'penalty', title: `${input.partyName}${input.cause.replace(/案$/, '')}案`.slice(0, 200), orgId: org.id, divisionCode: org.divisionCode,
     applicantName: input.partyName, data: { evidenceCount: 0 }, idempotencyKey: input.idempotencyKey ?? null,
   });
   if (!created) return { id: row.id, refNo: row.refNo }; // the same form sent again
   await repo.insertPenalty(tx, {
-    caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, partyKind: input.partyKind, partyName: input.partyName, partyCode,
+    caseId: row.id, orgId: org.id, divisionCode: org.divisionCode, partyKind: input.partyKind, partyName: input.partyName, partyCode, ...partyId,
     cause: input.cause, source: input.source, facts: input.facts, filedOn: kernel.today(), createdAt: row.createdAt,
   });
   if (input.inspectionRef) await linkCases(tx, kernel, actor, row.id, input.inspectionRef, 'foundInInspection');
@@ -173,11 +184,14 @@ export const penaltyHandlers: Record<string, TransitionHandler> = {
   }),
 };
 
+/** The party's number as staff see it: a firm's credit code, a person's ID number masked. */
+const partyNo = (p: Penalty) => p.partyCode ?? p.partyIdShown;
+
 export async function presentPenalty(tx: Tx, row: CaseRow) {
   const p = await repo.getPenalty(tx, row.id);
   if (!p) return [];
   return [
-    { label: '当事人', value: `${p.partyName}（${PARTY_KIND_LABELS[p.partyKind] ?? p.partyKind}${p.partyCode ? `，${p.partyCode}` : ''}）` },
+    { label: '当事人', value: `${p.partyName}（${PARTY_KIND_LABELS[p.partyKind] ?? p.partyKind}${partyNo(p) ? `，${partyNo(p)}` : ''}）` },
     { label: '案由', value: p.cause }, { label: '案件来源', value: p.source }, { label: '立案日期', value: p.filedOn },
     { label: '法制审核', value: p.reviewGrounds.length ? (p.reviewedOn ? `${p.reviewPassed ? '通过' : '未通过'}（${p.reviewedOn}，${p.reviewerName}）` : `需要（${p.reviewGrounds.join('；')}）`) : '不属于第58条情形' },
     ...(p.decidedOn ? [{ label: '决定', value: `${p.decisionKind}，${p.decisionNo}（${p.decidedOn}）${p.amount !== null ? `，罚款${p.amount}元` : ''}` }] : []),
@@ -190,7 +204,7 @@ export async function penaltyFile(tx: Tx, kernel: Kernel, actor: Actor, id: stri
   if (!p) throw new AppError('NOT_FOUND');
   const pub = await repo.getPublication(tx, id);
   return {
-    partyKind: p.partyKind, partyName: p.partyName, partyCode: p.partyCode, cause: p.cause, source: p.source, facts: p.facts, filedOn: p.filedOn,
+    partyKind: p.partyKind, partyName: p.partyName, partyCode: partyNo(p), cause: p.cause, source: p.source, facts: p.facts, filedOn: p.filedOn,
     hearingEligible: p.hearingEligible, major: p.major, reviewGrounds: p.reviewGrounds, reviewedOn: p.reviewedOn, reviewerName: p.reviewerName, reviewPassed: p.reviewPassed,
     decisionKind: p.decisionKind, decisionNo: p.decisionNo, basis: p.basis, content: p.content, amount: p.amount, decidedOn: p.decidedOn, servedOn: p.servedOn, closedOn: p.closedOn,
     evidence: (await repo.evidenceOf(tx, id)).map((e) => ({ id: e.id, takenOn: e.takenOn, officers: e.officers, summary: e.summary })),

@@ -144,7 +144,8 @@ export function FilePenaltyPage() {
           <Form.Item name="partyKind" label="当事人类型"><Radio.Group options={Object.entries(PARTY_KIND_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Space wrap align="start">
             <Form.Item name="partyName" label="当事人" rules={[{ required: true, message: '请填写当事人' }]}><Input maxLength={100} style={{ width: 320 }} /></Form.Item>
-            {partyKind === 'org' ? <Form.Item name="partyCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}><Input maxLength={18} style={{ width: 240 }} /></Form.Item> : null}
+            {partyKind === 'org' ? <Form.Item name="partyCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}><Input maxLength={18} style={{ width: 240 }} /></Form.Item>
+              : <Form.Item name="partyCode" label="公民身份号码" extra="加密保存，仅显示部分号码；当事人凭本人账号可在线申请行政复议并关联本案"><Input maxLength={18} style={{ width: 240 }} /></Form.Item>}
           </Space>
           <Space wrap align="start">
             <Form.Item name="cause" label="案由" rules={[{ required: true, message: '请填写案由' }]}><Input maxLength={100} style={{ width: 320 }} /></Form.Item>
@@ -205,7 +206,7 @@ export function PenaltyPage() {
           <Descriptions column={{ xs: 1, sm: 2, md: 3 }}>
             <Descriptions.Item label="执法机关">{d.orgName}</Descriptions.Item>
             <Descriptions.Item label="当事人">{`${x.partyName}（${PARTY_KIND_LABELS[x.partyKind] ?? x.partyKind}）`}</Descriptions.Item>
-            <Descriptions.Item label="统一社会信用代码">{x.partyCode ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={x.partyKind === 'person' ? '公民身份号码' : '统一社会信用代码'}>{x.partyCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="案由">{x.cause}</Descriptions.Item>
             <Descriptions.Item label="案件来源">{x.source}</Descriptions.Item>
             <Descriptions.Item label="立案日期">{x.filedOn}</Descriptions.Item>

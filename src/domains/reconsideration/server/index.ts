@@ -50,6 +50,10 @@ export default defineDomain({
     link: (row) => `/reconsideration/cases/${row.id}`,
     on: reconsiderationHandlers,
     checks: reconsiderationChecks,
+    // The case's org is the respondent agency (scope: it sees its own cases), but the periods of 审查,
+    // 补正, 审理 and sending the copy are the 复议机构's (第30、31、48、62条): its staff are told. The
+    // answer period is the respondent's own duty (第48条): the respondent is told, and the bureau too.
+    clockNotices: Object.fromEntries(Object.keys(reconsiderationMachine.clocks).map((name) => [name, { permission: 'reconsideration.handle', alsoOrg: name === 'answer' }])),
   }, {
     machine: reconsiderationOpinionMachine, refPrefix: 'FYJ',
     present: (tx, row) => presentOpinion(tx, row),

@@ -93,9 +93,11 @@ export async function file(tx: Tx, kernel: Kernel, actor: Actor, input: Applicat
 async function isPenaltyParty(tx: Tx, kernel: Kernel, actor: Actor, target: CaseRow): Promise<boolean> {
   if (target.type !== 'penalty' || !actor.id) return false;
   const party = await penaltyParty(tx, target.id);
-  if (!party?.partyCode) return false;
+  // A firm's code is kept in clear and indexed here; a natural person's number only as its index.
+  const key = party?.partyIdHash ?? (party?.partyCode ? kernel.cipher.index(party.partyCode.normalize('NFKC').trim().toUpperCase()) : null);
+  if (!key) return false;
   const user = await tenancy.getUser(tx, actor.id);
-  return !!user?.idNumberHash && user.idNumberHash === kernel.cipher.index(party.partyCode.normalize('NFKC').trim().toUpperCase());
+  return !!user?.idNumberHash && user.idNumberHash === key;
 }
 
 type Reconsideration = repo.ReconsiderationRow;

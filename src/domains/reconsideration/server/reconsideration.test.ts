@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { startTestApp, type Client, type StaffSpec, type TestApp } from '../../../../tests/helpers/harness';
-import { computeBreakdown, computeMetric, scanClocks } from '../../../core/server';
+import { computeBreakdown, computeMetric, deliverPending, scanClocks } from '../../../core/server';
 import { seedCatalogDemo } from '../../catalog/public';
 
 // Staff the tests act as, built for this file and named after the demo accounts they stand in for.
@@ -269,14 +269,25 @@ describe('行政复议 from a phone to the decision', () => {
     expect(noticeEvents(d, 'clock.warning')).toHaveLength(1);
     expect(noticeEvents(d, 'clock.overdue')).toHaveLength(0);
     expect(d.actions.map((a: { event: string }) => a.event)).toContain('requestCorrection');
-    // The day after: the period ran out with no notice. It is recorded overdue, and the application —
-    // neither refused nor sent back for 补正 — is deemed accepted as of 11-09 (第30条), so 补正 can no
-    // longer be asked for and the applicant's 10-day 补正 clock never starts.
+    // The day after: both 5-day periods ran out on 11-09. The review period's runs out with a legal effect:
+    // the application — neither refused nor sent back for 补正 — is deemed accepted as of 11-09 (第30条),
+    // which ends the 补正 notice period too (no 补正 can be asked any more, and the applicant's 10-day 补正
+    // clock never starts). The scanner judges the review clock first, and the notice clock, stopped by
+    // that acceptance in the same scan, is no longer running: no overdue mark and no 超期 notice for it.
     await at('2026-11-10');
     await scanClocks(t.kernel);
     d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
     expect(d.state).toBe('underReview');
-    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(1);
+    expect(d.events.filter((e: { event: string; comment: string | null }) => e.event === 'clock.overdue' && (e.comment ?? '').startsWith('受理审查期限'))).toHaveLength(1);
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(0);
+    // The notices go to the 复议机构 whose periods these are, not to the respondent agency (the case's org).
+    while ((await deliverPending(t.kernel)) > 0) { /* every batch */ }
+    const inbox = async (who: StaffSpec) => ((await (await staff(who)).get('/api/inbox')).body as { title: string; body: string }[]).filter((m) => m.title.endsWith(d.refNo));
+    expect((await inbox(LEGAL_SFJ)).filter((m) => m.title.startsWith('【超期】')).map((m) => m.body)).toEqual([expect.stringContaining('受理审查期限')]);
+    const warned = (await inbox(LEGAL_SFJ)).filter((m) => m.title.startsWith('【临期】')).map((m) => m.body);
+    expect(warned).toHaveLength(2);
+    expect(warned).toEqual(expect.arrayContaining([expect.stringContaining('受理审查期限'), expect.stringContaining('补正通知期限')]));
+    expect(await inbox(DIRECTOR_SCJ)).toEqual([]);
     expect(clock(d, 'correctionNotice')).toMatchObject({ state: 'stopped', dueDate: '2026-11-09' });
     expect(clock(d, 'correction')).toBeUndefined();
     expect(d.actions.map((a: { event: string }) => a.event)).not.toContain('requestCorrection');
@@ -287,8 +298,26 @@ describe('行政复议 from a phone to the decision', () => {
     // A second scan the same day changes nothing: one overdue record, one acceptance.
     await scanClocks(t.kernel);
     d = (await (await staff(LEGAL_SFJ)).get(`/api/cases/${id}`)).body;
-    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(1);
+    expect(noticeEvents(d, 'clock.overdue')).toHaveLength(0);
     expect(d.events.filter((e: { event: string }) => e.event === 'deemAccept')).toHaveLength(1);
+  });
+
+  it('tells the respondent and the 复议机构 of the respondent\'s own answer period (第48条) run out, and the respondent of nothing else', async () => {
+    await at('2026-11-02');
+    const legal = await staff(LEGAL_SFJ);
+    const { id, refNo } = (await legal.post('/api/reconsiderations', application({ channel: 'counter' }))).body;
+    expect((await legal.post(`/api/reconsiderations/${id}/accept`)).status).toBe(200);
+    const d = (await legal.post(`/api/reconsiderations/${id}/sendCopy`)).body;
+    expect(clock(d, 'answer')).toMatchObject({ dueDate: '2026-11-16' }); // 10 working days (第48条)
+    await at('2026-11-17');
+    await scanClocks(t.kernel);
+    while ((await deliverPending(t.kernel)) > 0) { /* every batch */ }
+    const notices = async (who: StaffSpec) => ((await (await staff(who)).get('/api/inbox')).body as { title: string; body: string }[]).filter((m) => m.title.endsWith(refNo)).map((m) => `${m.title.slice(0, 4)}${m.body}`);
+    for (const who of [DIRECTOR_SCJ, LEGAL_SFJ]) {
+      expect((await notices(who)).filter((n) => n.startsWith('【超期】'))).toEqual([expect.stringContaining('被申请人答复期限')]);
+    }
+    // The bureau's own periods (审查 stopped at acceptance; 审理 not yet near) never reach the respondent.
+    expect((await notices(DIRECTOR_SCJ)).every((n) => n.includes('被申请人答复期限'))).toBe(true);
   });
 
   it('deems an application abandoned when no correction comes within 10 working days (第31条)', async () => {
@@ -519,6 +548,28 @@ describe('行政复议 filed online by a firm', () => {
     const director = await staff(DIRECTOR_SCJ);
     expect((await director.get(`/api/cases/${linked.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', case: expect.objectContaining({ id: penalty.body.id }) })]);
     expect((await director.get(`/api/cases/${penalty.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', label: '被申请行政复议', case: expect.objectContaining({ id: linked.body.id }) })]);
+  });
+
+  it('links online the penalty whose party is the citizen (公民身份号码 matched by the kernel’s index, never decrypted), and refuses another citizen', async () => {
+    const officer = await staff({ roles: ['reviewer'], org: '湖滨区市场监督管理局' });
+    // The officer types the number as the party wrote it (lower-case x): the same index as the account's.
+    const penalty = await officer.post('/api/penalties', { partyKind: 'person', partyName: '周明', partyCode: CITIZEN.idNumber.toLowerCase(), cause: '无照经营', source: '投诉举报', facts: '经查当事人未取得营业执照从事经营活动' });
+    expect(penalty.status, JSON.stringify(penalty.body)).toBe(200);
+    const other = { idNumber: '320102198506071236', password: 'Another#2026' };
+    expect((await t.anon().post('/api/auth/register', { kind: 'person', name: '吴强', idNumber: other.idNumber, phone: '13800004444', password: other.password })).status).toBe(200);
+    const stranger = await t.anon().login(other.idNumber, other.password);
+    const listed = async () => ((await (await staff(LEGAL_SFJ)).get('/api/reconsiderations?pageSize=100')).body.total as number);
+    const before = await listed();
+    const bad = await stranger.post('/api/reconsiderations', application({ applicantName: '吴强', phone: '13800004444', actRefNo: penalty.body.refNo }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('未找到您本人的该办件编号，可以不填编号，直接描述行政行为');
+    expect(await listed()).toBe(before);
+    // The fined citizen links it from their own account.
+    const linked = await citizen.post('/api/reconsiderations', application({ actRefNo: penalty.body.refNo }));
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect((await citizen.get(`/api/reconsiderations/${linked.body.id}/substance`)).body.act).toMatchObject({ linked: true });
+    const director = await staff(DIRECTOR_SCJ);
+    expect((await director.get(`/api/cases/${penalty.body.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'challenges', case: expect.objectContaining({ id: linked.body.id }) })]);
   });
 
   it('links online the firm’s own refused licence application (不予许可, 行政许可法 第38条) as the challenged act, shown on both case pages', async () => {
