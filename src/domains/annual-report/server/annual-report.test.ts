@@ -139,29 +139,30 @@ describe('annual report that drafts itself', () => {
   it('makes a hand-typed figure 人工填报: a reason is required, it is audited, listed in the appendix and dated', async () => {
     const sfj = await t.staff(REVIEWER_SFJ);
     let v = (await sfj.get(`/api/annual-reports/${id}`)).body;
-    const meetings = paragraphs(v).find((p: any) => p.source === 'leadership.meetings');
-    expect(meetings.kind).toBe('pending');
-    const text = '党委常委会、政府常务会议6次研究法治建设工作。';
-    const noReason = await sfj.put(`/api/annual-reports/${id}/paragraphs/${meetings.id}`, { text, expectedVersion: v.contentVersion });
+    // a sentence the records cannot supply in this test's data (the 12345 hotline is unused here)
+    const hotline = paragraphs(v).find((p: any) => p.source === 'services.hotline');
+    expect(hotline.kind).toBe('pending');
+    const text = '受理12345热线工单19000件，办结率97.23%。';
+    const noReason = await sfj.put(`/api/annual-reports/${id}/paragraphs/${hotline.id}`, { text, expectedVersion: v.contentVersion });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toContain('修改数据段落须说明理由');
     expect((await sfj.get(`/api/annual-reports/${id}`)).body.contentVersion).toBe(v.contentVersion);
-    const ok = await sfj.put(`/api/annual-reports/${id}/paragraphs/${meetings.id}`, { text, reason: '据区委办会议记录统计', expectedVersion: v.contentVersion });
+    const ok = await sfj.put(`/api/annual-reports/${id}/paragraphs/${hotline.id}`, { text, reason: '据市12345平台年度统计', expectedVersion: v.contentVersion });
     expect(ok.status).toBe(200);
     v = ok.body;
-    const typed = paragraphs(v).find((p: any) => p.id === meetings.id);
-    expect(typed).toMatchObject({ kind: 'data', edited: true, manual: { reason: '据区委办会议记录统计', by: (await t.staffUser(REVIEWER_SFJ)).displayName } });
+    const typed = paragraphs(v).find((p: any) => p.id === hotline.id);
+    expect(typed).toMatchObject({ kind: 'data', edited: true, manual: { reason: '据市12345平台年度统计', by: (await t.staffUser(REVIEWER_SFJ)).displayName } });
     expect(v.manualCount).toBe(1);
     const audit = await t.kernel.db.query<{ action: string; detail: any }>(`SELECT action, detail FROM audit_log WHERE stream = $1 AND action = 'annualReport.manualFigure'`, [`case:${id}`]);
     expect(audit).toHaveLength(1);
-    expect(audit[0].detail).toMatchObject({ text, reason: '据区委办会议记录统计' });
+    expect(audit[0].detail).toMatchObject({ text, reason: '据市12345平台年度统计' });
     // regeneration keeps it, and the appendix names who typed it and why
     v = (await sfj.post(`/api/annual-reports/${id}/regenerate`)).body;
-    expect(textOf(paragraphs(v).find((p: any) => p.id === meetings.id))).toBe(text);
+    expect(textOf(paragraphs(v).find((p: any) => p.id === hotline.id))).toBe(text);
     const docx = await t.app.inject({ method: 'GET', url: `/api/annual-reports/${id}/export.docx?appendix=1`, headers: { cookie: (sfj as any).cookieHeader() } });
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('人工填报');
-    expect(xml).toContain('理由：据区委办会议记录统计');
+    expect(xml).toContain('理由：据市12345平台年度统计');
     // 成文日期 in full (GB/T 9704-2012 7.3.5.1): a draft is dated today
     expect(xml).toContain('2026年11月2日');
   });
